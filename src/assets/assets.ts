@@ -1,0 +1,87 @@
+/** Asset operations: store the file, then write the asset through the store. */
+import { FolioError } from '../errors/index.js';
+import type { FileStorage } from '../storage/types.js';
+import type { Store } from '../store/store.js';
+import type { AssetRecord, Json, Scope, StoredFile } from '../store/types.js';
+import * as is from '../validate/is.js';
+import { fileToken } from './file-url.js';
+import { ingestFile, type IncomingFile } from './ingest.js';
+
+export interface NewAsset {
+  id?: string;
+  locale: string;
+  title: string;
+  /** Contentful uses the description as the image's alt text. */
+  description: string;
+  file: IncomingFile;
+}
+
+export async function createAssetWithFile(store: Store, storage: FileStorage, scope: Scope, input: NewAsset): Promise<AssetRecord> {
+  const file = await ingestFile(storage, input.file);
+  const { locale } = input;
+  return store.assets.create(scope, {
+    ...(input.id ? { id: input.id } : {}),
+    fields: {
+      title: { [locale]: input.title },
+      description: { [locale]: input.description },
+      file: { [locale]: file as unknown as Json },
+    },
+  });
+}
+
+export async function publishAsset(store: Store, scope: Scope, id: string, expectedVersion?: number): Promise<AssetRecord> {
+  return store.transaction(async (tx) => {
+    const asset = await tx.assets.get(scope, id);
+    if (!asset) throw new FolioError('NOT_FOUND', `Asset "${id}" not found`);
+    if (storedFiles(asset).length === 0) {
+      throw new FolioError('VALIDATION_FAILED', 'An asset needs a file before it can be published', {
+        details: { errors: [{ name: 'required', path: ['fields', 'file'] }] },
+      });
+    }
+    return tx.assets.publish(scope, id, expectedVersion);
+  });
+}
+
+export function isStoredFile(v: Json | undefined): v is StoredFile & Record<string, Json> {
+  return is.plainObject(v) && is.string(v.hash) && is.string(v.fileName) && is.string(v.contentType);
+}
+
+/** The stored files of an asset, one per locale that has one. */
+export function storedFiles(asset: AssetRecord): StoredFile[] {
+  return Object.values(asset.fields.file ?? {}).filter(isStoredFile);
+}
+
+export interface ResolvedFile {
+  fileName: string;
+  contentType: string;
+  hash: string;
+  read(): Promise<Buffer>;
+}
+
+/**
+ * Finds the file an /images or /files URL names. Draft files count too (previews show them);
+ * the token must match one of the asset's files, so old and guessed URLs are 404.
+ */
+export async function resolveAssetFile(
+  store: Store,
+  storage: FileStorage,
+  scope: Scope,
+  assetId: string,
+  token: string,
+): Promise<ResolvedFile | undefined> {
+  const [draft, published] = await Promise.all([store.assets.get(scope, assetId), store.assets.getPublished(scope, assetId)]);
+  const file = [draft, published]
+    .flatMap((a) => (a ? storedFiles(a) : []))
+    .find((f) => fileToken(f.hash) === token);
+  if (!file) return undefined;
+  return {
+    fileName: file.fileName,
+    contentType: file.contentType,
+    hash: file.hash,
+    read: async () => {
+      const data = await storage.get(file.hash);
+      if (!data) throw new FolioError('NOT_FOUND', 'The file of this asset is missing from storage');
+      return data;
+    },
+  };
+}

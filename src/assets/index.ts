@@ -1,0 +1,3 @@
+export { fileToken, fileUrl, isImageType } from './file-url.js';
+export { ingestFile, type IncomingFile } from './ingest.js';
+export { createAssetWithFile, publishAsset, resolveAssetFile, storedFiles, isStoredFile, type NewAsset, type ResolvedFile } from './assets.js';

@@ -1,0 +1,34 @@
+import sharp from 'sharp';
+import type { FileStorage } from '../storage/types.js';
+import type { StoredFile } from '../store/types.js';
+import { isImageType } from './file-url.js';
+import { FolioError } from '../errors/index.js';
+
+export interface IncomingFile {
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** Image dimensions as displayed (after EXIF orientation); a file that claims to be an image must decode. */
+async function imageDetails(data: Buffer): Promise<{ width: number; height: number }> {
+  try {
+    const meta = await sharp(data, { limitInputPixels: 50_000_000 }).metadata();
+    if (!meta.width || !meta.height) throw new Error('no dimensions');
+    return { width: meta.autoOrient?.width ?? meta.width, height: meta.autoOrient?.height ?? meta.height };
+  } catch (cause) {
+    throw new FolioError('VALIDATION_FAILED', 'The file is not a readable image.', { cause });
+  }
+}
+
+/** Stores the original by content hash and describes it as an asset's `fields.file` value. */
+export async function ingestFile(storage: FileStorage, file: IncomingFile): Promise<StoredFile> {
+  const image = isImageType(file.contentType) ? await imageDetails(file.data) : undefined;
+  const { hash, size } = await storage.put(file.data);
+  return {
+    fileName: file.fileName,
+    contentType: file.contentType,
+    hash,
+    details: image ? { size, image } : { size },
+  };
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const problem = (env: Record<string, string>) => {
+  try {
+    loadConfig(env, '/srv/folio');
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('has the defaults of CONTRACT.md', () => {
+    const c = loadConfig({}, '/srv/folio');
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '/srv/folio/data',
+      sqlitePath: '/srv/folio/data/folio.db',
+      databaseUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+      spaceId: 'folio',
+      tokens: { delivery: undefined, preview: undefined, management: undefined },
+      admin: undefined,
+      demo: true,
+    });
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        FOLIO_DATA_DIR: 'var',
+        DATABASE_URL: 'postgres://u:p@db:5432/folio',
+        FOLIO_PUBLIC_URL: 'https://cms.example.com/',
+        FOLIO_SPACE_ID: 'news',
+        FOLIO_DELIVERY_TOKEN: 'delivery-token-1',
+        FOLIO_PREVIEW_TOKEN: 'preview-token-1',
+        FOLIO_MANAGEMENT_TOKEN: 'management-token-1',
+        FOLIO_ADMIN_EMAIL: 'ed@example.com',
+        FOLIO_ADMIN_PASSWORD: 'correct horse',
+        FOLIO_DEMO: '0',
+      },
+      '/srv',
+    );
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/srv/var',
+      databaseUrl: 'postgres://u:p@db:5432/folio',
+      publicUrl: 'https://cms.example.com',
+      spaceId: 'news',
+      tokens: { delivery: 'delivery-token-1', preview: 'preview-token-1', management: 'management-token-1' },
+      admin: { email: 'ed@example.com', password: 'correct horse' },
+      demo: false,
+    });
+  });
+
+  it('derives the public URL from PORT', () => {
+    expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ FOLIO_PUBLIC_URL: 'ftp://x' }, 'FOLIO_PUBLIC_URL'],
+    [{ FOLIO_SPACE_ID: 'a b' }, 'FOLIO_SPACE_ID'],
+    [{ FOLIO_DEMO: 'yes' }, 'FOLIO_DEMO'],
+    [{ FOLIO_DELIVERY_TOKEN: 'short' }, 'FOLIO_DELIVERY_TOKEN'],
+    [{ FOLIO_ADMIN_EMAIL: 'ed@example.com' }, 'FOLIO_ADMIN_PASSWORD'],
+    [{ FOLIO_ADMIN_PASSWORD: 'long enough' }, 'FOLIO_ADMIN_EMAIL'],
+    [{ HOST: 'a b' }, 'HOST'],
+  ])('rejects %j naming %s', (env, variable) => {
+    const err = problem(env);
+    expect(err.variable).toBe(variable);
+    expect(err.message.startsWith(`${variable}: `)).toBe(true);
+    expect(err.message).not.toContain('\n');
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Folio's configuration, read once from the environment (../shared/CONTRACT.md lists it).
+ * A bad value throws ConfigError naming the variable; the CLI turns that into exit code 2.
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres:// URL, or undefined for SQLite at sqlitePath. */
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+  publicUrl: string;
+  spaceId: string;
+  tokens: { delivery?: string; preview?: string; management?: string };
+  admin: { email: string; password: string } | undefined;
+  demo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Unset and empty mean the same: use the default. */
+const read = (env: Env, name: string) => {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+};
+
+function port(env: Env): number {
+  const raw = read(env, 'PORT');
+  if (raw === undefined) return 3000;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError('PORT', `expected a port number from 0 to 65535 but got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function host(env: Env): string {
+  const raw = read(env, 'HOST') ?? '127.0.0.1';
+  if (/[\s/]/.test(raw)) throw new ConfigError('HOST', `expected a host name or IP address but got "${raw}"`);
+  return raw;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = read(env, 'DATABASE_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'expected a postgres:// URL but got something that is not a URL');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `unsupported scheme "${url.protocol.replace(/:$/, '')}"; use postgres:// or leave it unset for SQLite`,
+    );
+  }
+  return raw;
+}
+
+function publicUrl(env: Env, listenPort: number): string {
+  const raw = read(env, 'FOLIO_PUBLIC_URL') ?? `http://localhost:${listenPort}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('FOLIO_PUBLIC_URL', `expected an http(s) URL but got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('FOLIO_PUBLIC_URL', `expected an http(s) URL but got "${raw}"`);
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError('FOLIO_PUBLIC_URL', 'must not contain a query or fragment');
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function spaceId(env: Env): string {
+  const raw = read(env, 'FOLIO_SPACE_ID') ?? 'folio';
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}$/.test(raw)) {
+    throw new ConfigError('FOLIO_SPACE_ID', `expected 1-64 letters, digits, "-" or "_" but got "${raw}"`);
+  }
+  return raw;
+}
+
+function token(env: Env, name: string): string | undefined {
+  const raw = read(env, name);
+  if (raw !== undefined && !/^[\x21-\x7e]{8,256}$/.test(raw)) {
+    throw new ConfigError(name, 'expected 8 to 256 printable characters without spaces');
+  }
+  return raw;
+}
+
+function admin(env: Env): Config['admin'] {
+  const email = read(env, 'FOLIO_ADMIN_EMAIL');
+  const password = env.FOLIO_ADMIN_PASSWORD || undefined;
+  if (email === undefined && password === undefined) return undefined;
+  if (email === undefined) throw new ConfigError('FOLIO_ADMIN_EMAIL', 'must be set when FOLIO_ADMIN_PASSWORD is');
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+    throw new ConfigError('FOLIO_ADMIN_EMAIL', `expected an e-mail address but got "${email}"`);
+  }
+  if (password === undefined) throw new ConfigError('FOLIO_ADMIN_PASSWORD', 'must be set when FOLIO_ADMIN_EMAIL is');
+  if (password.length < 8) throw new ConfigError('FOLIO_ADMIN_PASSWORD', 'must be at least 8 characters');
+  return { email, password };
+}
+
+function demo(env: Env): boolean {
+  const raw = read(env, 'FOLIO_DEMO') ?? '1';
+  if (raw !== '0' && raw !== '1') throw new ConfigError('FOLIO_DEMO', `expected 0 or 1 but got "${raw}"`);
+  return raw === '1';
+}
+
+/** Pure: reads only `env` and `cwd`; the data dir's writability is checked by ensureDataDir. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const listenPort = port(env);
+  const dataDir = path.resolve(cwd, read(env, 'FOLIO_DATA_DIR') ?? './data');
+  return {
+    port: listenPort,
+    host: host(env),
+    dataDir,
+    databaseUrl: databaseUrl(env),
+    sqlitePath: path.join(dataDir, 'folio.db'),
+    publicUrl: publicUrl(env, listenPort),
+    spaceId: spaceId(env),
+    tokens: {
+      delivery: token(env, 'FOLIO_DELIVERY_TOKEN'),
+      preview: token(env, 'FOLIO_PREVIEW_TOKEN'),
+      management: token(env, 'FOLIO_MANAGEMENT_TOKEN'),
+    },
+    admin: admin(env),
+    demo: demo(env),
+  };
+}

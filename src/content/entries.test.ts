@@ -1,0 +1,172 @@
+/** Entry operations against a real SQLite store: validation, publish rules, draft/published split. */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FolioError } from '../errors/index.js';
+import { ensureSpace } from '../setup/space.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/store.js';
+import type { ContentTypeBody, Scope } from '../store/types.js';
+import { publishContentType, saveContentType } from './content-types.js';
+import { createEntry, publishEntry, updateEntry } from './entries.js';
+import { resolveLinks } from './links.js';
+
+let dir: string;
+let store: Store;
+let scope: Scope;
+
+const field = (id: string, type: ContentTypeBody['fields'][number]['type'], extra: object = {}) => ({
+  id,
+  name: id,
+  type,
+  localized: false,
+  required: false,
+  validations: [],
+  disabled: false,
+  omitted: false,
+  ...extra,
+});
+
+const post: ContentTypeBody = {
+  name: 'Post',
+  description: null,
+  displayField: 'title',
+  fields: [
+    field('title', 'Symbol', { required: true }),
+    field('slug', 'Symbol', { required: true, validations: [{ unique: true }, { regexp: { pattern: '^[a-z0-9-]+$' } }] }),
+    field('kind', 'Symbol', { validations: [{ in: ['Article', 'News'] }] }),
+    field('views', 'Integer'),
+    field('when', 'Date'),
+    field('where', 'Location'),
+    field('related', 'Array', { items: { type: 'Link', linkType: 'Entry', validations: [{ linkContentType: ['post'] }] } }),
+    field('tags', 'Array', { items: { type: 'Symbol' } }),
+    field('note', 'Link', { linkType: 'Entry' }),
+  ],
+};
+const note: ContentTypeBody = { name: 'Note', description: null, displayField: 'text', fields: [field('text', 'Text')] };
+
+const en = (v: unknown) => ({ 'en-US': v as never });
+
+async function validationErrors(p: Promise<unknown>): Promise<Array<{ name: string; path: string[] }>> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(FolioError);
+  expect((err as FolioError).id).toBe('ValidationFailed');
+  return (err as FolioError).details!.errors as Array<{ name: string; path: string[] }>;
+}
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-content-'));
+  store = await openStore({ sqlitePath: path.join(dir, 'folio.db') });
+  scope = await ensureSpace(store, 'test');
+  await saveContentType(store, scope, 'post', post);
+  await publishContentType(store, scope, 'post');
+  await saveContentType(store, scope, 'note', note);
+  await publishContentType(store, scope, 'note');
+});
+afterAll(async () => {
+  await store.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('content types', () => {
+  it('refuse bad definitions', async () => {
+    const bad = { ...post, displayField: 'missing', fields: [field('title', 'Symbol'), field('title', 'Nope' as never)] };
+    const errors = await validationErrors(saveContentType(store, scope, 'bad', bad));
+    expect(errors.length).toBe(3);
+    expect(await store.contentTypes.get(scope, 'bad')).toBeUndefined();
+  });
+});
+
+describe('entries', () => {
+  it('refuse values of the wrong type, unknown fields and unknown locales', async () => {
+    const errors = await validationErrors(
+      createEntry(store, scope, {
+        contentTypeId: 'post',
+        fields: {
+          title: en(42),
+          views: en(1.5),
+          when: en('yesterday'),
+          where: en({ lat: 100, lon: 0 }),
+          tags: en(['a', 3]),
+          nope: en('x'),
+          slug: { 'de-DE': 'x' },
+        },
+      }),
+    );
+    expect(errors.map((e) => `${e.name}:${e.path.join('.')}`).sort()).toEqual([
+      'type:fields.tags.en-US',
+      'type:fields.title.en-US',
+      'type:fields.views.en-US',
+      'type:fields.when.en-US',
+      'type:fields.where.en-US',
+      'unknown:fields.nope',
+      'unknown:fields.slug.de-DE',
+    ]);
+    expect((await store.entries.list(scope)).total).toBe(0);
+  });
+
+  it('refuse an unknown content type', async () => {
+    await validationErrors(createEntry(store, scope, { contentTypeId: 'ghost', fields: {} }));
+  });
+
+  it('allow incomplete drafts but not incomplete publishes', async () => {
+    const draft = await createEntry(store, scope, { id: 'p1', contentTypeId: 'post', fields: { title: en('Hello') } });
+    expect(draft.sys.version).toBe(1);
+    const errors = await validationErrors(publishEntry(store, scope, 'p1'));
+    expect(errors).toEqual([expect.objectContaining({ name: 'required', path: ['fields', 'slug'] })]);
+    expect(await store.entries.getPublished(scope, 'p1')).toBeUndefined();
+  });
+
+  it('check in, regexp and unique on publish', async () => {
+    await updateEntry(store, scope, 'p1', { title: en('Hello'), slug: en('Bad Slug'), kind: en('Essay') });
+    const errors = await validationErrors(publishEntry(store, scope, 'p1'));
+    expect(errors.map((e) => e.name).sort()).toEqual(['in', 'regexp']);
+
+    await updateEntry(store, scope, 'p1', { title: en('Hello'), slug: en('hello'), kind: en('News') });
+    const published = await publishEntry(store, scope, 'p1');
+    expect(published.sys.publishedVersion).toBe(published.sys.version - 1);
+
+    await createEntry(store, scope, { id: 'p2', contentTypeId: 'post', fields: { title: en('Again'), slug: en('hello') } });
+    expect((await validationErrors(publishEntry(store, scope, 'p2'))).map((e) => e.name)).toEqual(['unique']);
+    // The same entry republished keeps its own slug.
+    await publishEntry(store, scope, 'p1');
+  });
+
+  it('check linked content types on publish', async () => {
+    await createEntry(store, scope, { id: 'n1', contentTypeId: 'note', fields: { text: en('a note') } });
+    await updateEntry(store, scope, 'p2', {
+      title: en('Again'),
+      slug: en('again'),
+      related: en([{ sys: { type: 'Link', linkType: 'Entry', id: 'n1' } }]),
+    });
+    expect((await validationErrors(publishEntry(store, scope, 'p2'))).map((e) => e.name)).toEqual(['linkContentType']);
+  });
+
+  it('keep what readers see until the next publish', async () => {
+    await updateEntry(store, scope, 'p1', { title: en('Edited'), slug: en('hello') });
+    expect((await store.entries.getPublished(scope, 'p1'))?.fields.title).toEqual(en('Hello'));
+    await publishEntry(store, scope, 'p1');
+    expect((await store.entries.getPublished(scope, 'p1'))?.fields.title).toEqual(en('Edited'));
+  });
+});
+
+describe('resolveLinks', () => {
+  it('follows links level by level and only to published items', async () => {
+    await updateEntry(store, scope, 'p2', {
+      title: en('Again'),
+      slug: en('again'),
+      related: en([{ sys: { type: 'Link', linkType: 'Entry', id: 'p1' } }]),
+      note: en({ sys: { type: 'Link', linkType: 'Entry', id: 'n1' } }),
+    });
+    await publishEntry(store, scope, 'p2');
+    const p2 = (await store.entries.getPublished(scope, 'p2'))!;
+    const published = await resolveLinks(store, scope, [p2], { depth: 1, published: true });
+    expect([...published.entries.keys()].sort()).toEqual(['p1', 'p2']);
+    const drafts = await resolveLinks(store, scope, [p2], { depth: 1, published: false });
+    expect([...drafts.entries.keys()].sort()).toEqual(['n1', 'p1', 'p2']);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Checks one field value against its definition (Contentful's field types and the validations
+ * that need no database). Returns Contentful-style validation errors; never throws.
+ */
+import type { FieldDefinition, FieldItems, Json } from '../store/types.js';
+import * as is from '../validate/is.js';
+
+export interface FieldError {
+  name: string;
+  path: Array<string>;
+  details: string;
+  value?: Json;
+}
+
+const isLink = (v: Json, linkType: string | undefined): boolean =>
+  is.plainObject(v) &&
+  is.plainObject(v.sys) &&
+  v.sys.type === 'Link' &&
+  is.nonEmptyString(v.sys.id) &&
+  (linkType === undefined || v.sys.linkType === linkType);
+
+const isoDate = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+function typeProblem(type: FieldDefinition['type'] | FieldItems['type'], v: Json, def: { linkType?: string; items?: FieldItems }): string | undefined {
+  switch (type) {
+    case 'Symbol':
+      return is.string(v) && v.length <= 256 ? undefined : 'a string of at most 256 characters';
+    case 'Text':
+      return is.string(v) && v.length <= 50_000 ? undefined : 'a string of at most 50000 characters';
+    case 'RichText':
+      return is.plainObject(v) && v.nodeType === 'document' && Array.isArray(v.content) ? undefined : 'a rich text document';
+    case 'Integer':
+      return is.integer(v) ? undefined : 'an integer';
+    case 'Number':
+      return is.number(v) ? undefined : 'a number';
+    case 'Date':
+      return is.string(v) && isoDate.test(v) && !Number.isNaN(Date.parse(v)) ? undefined : 'an ISO-8601 date';
+    case 'Boolean':
+      return typeof v === 'boolean' ? undefined : 'a boolean';
+    case 'Object':
+      return is.plainObject(v) ? undefined : 'an object';
+    case 'Location':
+      return is.plainObject(v) && is.number(v.lat) && is.number(v.lon) && Math.abs(v.lat) <= 90 && Math.abs(v.lon) <= 180
+        ? undefined
+        : 'a location {lat, lon}';
+    case 'Link':
+      return isLink(v, def.linkType) ? undefined : `a link to an ${def.linkType ?? 'Entry or Asset'}`;
+    case 'Array': {
+      if (!Array.isArray(v)) return 'an array';
+      const items = def.items;
+      if (!items) return undefined;
+      const bad = v.find((item) => typeProblem(items.type, item, { linkType: items.linkType }) !== undefined);
+      return bad === undefined ? undefined : `an array of ${items.type === 'Link' ? `links to ${items.linkType}` : 'strings'}`;
+    }
+  }
+}
+
+/** Validations Folio checks locally; link and uniqueness rules need the store (publish-rules.ts). */
+function validationProblems(validations: Json[], v: Json): Array<{ name: string; details: string }> {
+  const out: Array<{ name: string; details: string }> = [];
+  for (const rule of validations) {
+    if (!is.plainObject(rule)) continue;
+    const message = is.string(rule.message) ? rule.message : undefined;
+    if (Array.isArray(rule.in) && !rule.in.includes(v as never)) {
+      out.push({ name: 'in', details: message ?? `Value must be one of ${JSON.stringify(rule.in)}` });
+    }
+    if (is.plainObject(rule.regexp) && is.string(rule.regexp.pattern) && is.string(v)) {
+      const flags = is.string(rule.regexp.flags) ? rule.regexp.flags : '';
+      if (!new RegExp(rule.regexp.pattern, flags).test(v)) {
+        out.push({ name: 'regexp', details: message ?? `Value does not match the expected pattern` });
+      }
+    }
+    if (is.plainObject(rule.size)) {
+      const len = is.string(v) || Array.isArray(v) ? v.length : undefined;
+      const { min, max } = rule.size;
+      if (len !== undefined && ((is.number(min) && len < min) || (is.number(max) && len > max))) {
+        out.push({ name: 'size', details: message ?? `Size must be between ${min ?? 0} and ${max ?? '∞'}` });
+      }
+    }
+    if (is.plainObject(rule.range) && is.number(v)) {
+      const { min, max } = rule.range;
+      if ((is.number(min) && v < min) || (is.number(max) && v > max)) {
+        out.push({ name: 'range', details: message ?? `Value must be between ${min ?? '-∞'} and ${max ?? '∞'}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** Types are always checked; validations only when `withValidations` (Contentful checks them at publish). */
+export function checkFieldValue(def: FieldDefinition, locale: string, v: Json, withValidations: boolean): FieldError[] {
+  const path = ['fields', def.id, locale];
+  const problem = typeProblem(def.type, v, def);
+  if (problem) return [{ name: 'type', path, details: `Expected ${problem} for fields.${def.id}.${locale}`, value: v }];
+  if (!withValidations) return [];
+  const values = def.type === 'Array' && Array.isArray(v) ? v : [v];
+  const own = validationProblems(def.validations, v);
+  const perItem = def.type === 'Array' ? values.flatMap((item) => validationProblems(def.items?.validations ?? [], item)) : [];
+  return [...own, ...perItem].map((p) => ({ ...p, path, value: v }));
+}

@@ -1,0 +1,52 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FolioError, errorBody, isFolioError } from '../errors/index.js';
+
+/** Paths that answer in Contentful's error JSON; everything else is for people and gets HTML. */
+const apiPrefixes = ['/delivery/', '/preview/', '/management/', '/images/', '/files/'];
+
+export const isApiPath = (url: string) => apiPrefixes.some((p) => url.startsWith(p));
+
+export interface HtmlErrorPages {
+  notFound(request: FastifyRequest): string;
+  error(status: number, request: FastifyRequest): string;
+}
+
+/** Turns anything thrown into Fastify's 4xx errors or FolioError; the rest is a 500. */
+function toFolioError(err: unknown): { error: FolioError; status: number } {
+  if (isFolioError(err)) return { error: err, status: err.status };
+  const fe = err as Partial<FastifyError>;
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Fastify's own 4xx (bad JSON, body too large, …): keep its status, Contentful's shape.
+    const code = fe.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
+    return { error: new FolioError(code, fe.message), status: fe.statusCode };
+  }
+  return { error: new FolioError('SERVER_ERROR'), status: 500 };
+}
+
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  error: FolioError,
+  status: number,
+  pages: HtmlErrorPages,
+) {
+  reply.code(status).header('cache-control', 'no-store');
+  for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+  if (isApiPath(request.url)) {
+    reply.header('content-type', 'application/vnd.contentful.delivery.v1+json; charset=utf-8');
+    return reply.send(errorBody(error, request.id));
+  }
+  reply.header('content-type', 'text/html; charset=utf-8');
+  return reply.send(status === 404 ? pages.notFound(request) : pages.error(status, request));
+}
+
+export function installErrorHandling(app: FastifyInstance, pages: HtmlErrorPages) {
+  app.setErrorHandler((err, request, reply) => {
+    const { error, status } = toFolioError(err);
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    return send(reply, request, error, status, pages);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, new FolioError('NOT_FOUND'), 404, pages),
+  );
+}

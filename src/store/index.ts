@@ -1,0 +1,31 @@
+/** The content store: `openStore` picks the dialect, applies migrations and returns a Store. */
+import { Migrator } from 'kysely';
+import { openPostgres, openSqlite } from './dialect.js';
+import { kyselyStore } from './kysely-store.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Store } from './store.js';
+
+export type { Store, VersionedRepository, EntryBody, AssetBody } from './store.js';
+export type * from './types.js';
+
+export interface StoreOptions {
+  /** postgres:// or postgresql:// selects PostgreSQL; otherwise SQLite at sqlitePath. */
+  databaseUrl?: string | undefined;
+  sqlitePath?: string;
+}
+
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const { db, adapter } = isPostgresUrl(options.databaseUrl)
+    ? openPostgres(options.databaseUrl)
+    : openSqlite(options.sqlitePath ?? 'folio.db');
+  try {
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    if (error) throw error;
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return kyselyStore(db, adapter, { inTransaction: false, close: () => db.destroy() });
+}

@@ -1,0 +1,177 @@
+/** The Store over a Kysely connection or transaction; both dialects share every line here. */
+import type { Kysely } from 'kysely';
+import { FolioError } from '../errors/index.js';
+import { assetCodec, contentTypeCodec, entryCodec } from './codecs.js';
+import type { DialectAdapter } from './dialect.js';
+import { newId, now } from './ids.js';
+import type { Database, LocalesTable } from './schema.js';
+import type { Store } from './store.js';
+import type { ApiKeyKind, ApiKeyRecord, LocaleRecord } from './types.js';
+import { versionedRepository, type RepositoryContext } from './versioned-repository.js';
+
+const localeOf = (row: LocalesTable): LocaleRecord => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  default: row.is_default === 1,
+  fallbackCode: row.fallback_code,
+  optional: row.optional === 1,
+  contentDeliveryApi: row.content_delivery_api === 1,
+  contentManagementApi: row.content_management_api === 1,
+  version: row.version,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const apiKeyOf = (row: Database['api_keys']): ApiKeyRecord => ({
+  id: row.id,
+  spaceId: row.space_id,
+  kind: row.kind as ApiKeyKind,
+  name: row.name,
+  tokenHash: row.token_hash,
+  environments: JSON.parse(row.environments) as string[],
+  createdAt: row.created_at,
+});
+
+export function kyselyStore(
+  db: Kysely<Database>,
+  adapter: DialectAdapter,
+  options: { inTransaction: boolean; close: () => Promise<void> },
+): Store {
+  const transaction = <T>(fn: (tx: Store) => Promise<T>): Promise<T> =>
+    options.inTransaction
+      ? fn(store)
+      : db.transaction().execute((trx) => fn(kyselyStore(trx, adapter, { inTransaction: true, close: options.close })));
+
+  const context: RepositoryContext = {
+    db,
+    adapter,
+    atomically: (fn) => transaction((tx) => fn((tx as Store & { context: RepositoryContext }).context)),
+  };
+
+  const store: Store & { context: RepositoryContext } = {
+    dialect: adapter.name,
+    context,
+    transaction,
+    close: options.close,
+
+    spaces: {
+      get: async (id) => {
+        const row = await db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirst();
+        return row && { id: row.id, name: row.name, defaultLocale: row.default_locale, createdAt: row.created_at, updatedAt: row.updated_at };
+      },
+      list: async () => {
+        const rows = await db.selectFrom('spaces').selectAll().orderBy('id').execute();
+        return rows.map((row) => ({ id: row.id, name: row.name, defaultLocale: row.default_locale, createdAt: row.created_at, updatedAt: row.updated_at }));
+      },
+      create: async ({ id, name, defaultLocale }) => {
+        const time = now();
+        await insertOnce(() => db.insertInto('spaces').values({ id, name, default_locale: defaultLocale, created_at: time, updated_at: time }).execute(), `Space "${id}" already exists`);
+        return { id, name, defaultLocale, createdAt: time, updatedAt: time };
+      },
+    },
+
+    environments: {
+      get: async (spaceId, id) => {
+        const row = await db.selectFrom('environments').selectAll().where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        return row && { spaceId: row.space_id, id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at };
+      },
+      list: async (spaceId) => {
+        const rows = await db.selectFrom('environments').selectAll().where('space_id', '=', spaceId).orderBy('id').execute();
+        return rows.map((row) => ({ spaceId: row.space_id, id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at }));
+      },
+      create: async (spaceId, { id, name }) => {
+        const time = now();
+        await insertOnce(
+          () => db.insertInto('environments').values({ space_id: spaceId, id, name, created_at: time, updated_at: time }).execute(),
+          `Environment "${id}" already exists`,
+        );
+        return { spaceId, id, name, createdAt: time, updatedAt: time };
+      },
+    },
+
+    locales: {
+      list: async (scope) => {
+        const rows = await db
+          .selectFrom('locales')
+          .selectAll()
+          .where('space_id', '=', scope.spaceId)
+          .where('environment_id', '=', scope.environmentId)
+          .orderBy('created_at')
+          .orderBy('code')
+          .execute();
+        return rows.map(localeOf);
+      },
+      create: async (scope, locale) => {
+        const time = now();
+        const row: LocalesTable = {
+          space_id: scope.spaceId,
+          environment_id: scope.environmentId,
+          id: locale.id ?? newId(),
+          code: locale.code,
+          name: locale.name,
+          is_default: locale.default ? 1 : 0,
+          fallback_code: locale.fallbackCode,
+          optional: locale.optional ? 1 : 0,
+          content_delivery_api: locale.contentDeliveryApi ? 1 : 0,
+          content_management_api: locale.contentManagementApi ? 1 : 0,
+          version: 1,
+          created_at: time,
+          updated_at: time,
+        };
+        await insertOnce(() => db.insertInto('locales').values(row).execute(), `Locale "${locale.code}" already exists`);
+        return localeOf(row);
+      },
+    },
+
+    contentTypes: versionedRepository(context, contentTypeCodec),
+    entries: versionedRepository(context, entryCodec),
+    assets: versionedRepository(context, assetCodec),
+
+    apiKeys: {
+      create: async (key) => {
+        const row = {
+          id: key.id ?? newId(),
+          space_id: key.spaceId,
+          kind: key.kind,
+          name: key.name,
+          token_hash: key.tokenHash,
+          environments: JSON.stringify(key.environments),
+          created_at: now(),
+        };
+        await insertOnce(() => db.insertInto('api_keys').values(row).execute(), 'An API key with this token already exists');
+        return apiKeyOf(row);
+      },
+      findByTokenHash: async (tokenHash) => {
+        const row = await db.selectFrom('api_keys').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+        return row && apiKeyOf(row);
+      },
+      list: async (spaceId) => {
+        const rows = await db.selectFrom('api_keys').selectAll().where('space_id', '=', spaceId).orderBy('created_at').orderBy('id').execute();
+        return rows.map(apiKeyOf);
+      },
+    },
+
+    settings: {
+      get: async (key) => (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value,
+      set: async (key, value) => {
+        await db
+          .insertInto('settings')
+          .values({ key, value })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+          .execute();
+      },
+    },
+  };
+
+  async function insertOnce(insert: () => Promise<unknown>, message: string) {
+    try {
+      await insert();
+    } catch (err) {
+      if (adapter.isUniqueViolation(err)) throw new FolioError('VERSION_MISMATCH', message);
+      throw err;
+    }
+  }
+
+  return store;
+}

@@ -1,0 +1,93 @@
+/** Table shapes as Kysely sees them. JSON is stored as text in both dialects. */
+
+export type ResourceKind = 'ContentType' | 'Entry' | 'Asset';
+
+export interface SpacesTable {
+  id: string;
+  name: string;
+  default_locale: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EnvironmentsTable {
+  space_id: string;
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LocalesTable {
+  space_id: string;
+  environment_id: string;
+  id: string;
+  code: string;
+  name: string;
+  is_default: number;
+  fallback_code: string | null;
+  optional: number;
+  content_delivery_api: number;
+  content_management_api: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Drafts of content types, entries and assets: one row each, the sys columns beside the body. */
+export interface ResourcesTable {
+  space_id: string;
+  environment_id: string;
+  kind: ResourceKind;
+  id: string;
+  content_type_id: string | null;
+  version: number;
+  published_version: number | null;
+  published_counter: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  first_published_at: string | null;
+  archived_at: string | null;
+  /** Content types: the whole body; entries and assets: their fields. */
+  data: string;
+}
+
+/** Published snapshots: the sys and body exactly as they were at publish time. */
+export interface PublishedTable {
+  space_id: string;
+  environment_id: string;
+  kind: ResourceKind;
+  id: string;
+  content_type_id: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string;
+  sys: string;
+  data: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  space_id: string;
+  kind: string;
+  name: string;
+  token_hash: string;
+  environments: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  spaces: SpacesTable;
+  environments: EnvironmentsTable;
+  locales: LocalesTable;
+  resources: ResourcesTable;
+  published: PublishedTable;
+  api_keys: ApiKeysTable;
+  settings: SettingsTable;
+}

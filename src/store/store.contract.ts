@@ -1,0 +1,290 @@
+/**
+ * The one test suite every Store implementation passes (SQLite and PostgreSQL), as Hono runs
+ * one suite over all its routers. Each `it` gets a fresh space, so tests never see each other.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FolioError } from '../errors/index.js';
+import type { Store } from './store.js';
+import type { ContentTypeBody, FieldDefinition, Scope } from './types.js';
+
+const field = (id: string, type: FieldDefinition['type']): FieldDefinition => ({
+  id,
+  name: id,
+  type,
+  localized: false,
+  required: false,
+  validations: [],
+  disabled: false,
+  omitted: false,
+});
+
+const postType: ContentTypeBody = {
+  name: 'Post',
+  description: 'A post',
+  displayField: 'title',
+  fields: [field('title', 'Symbol'), field('rank', 'Integer'), field('flag', 'Boolean')],
+};
+
+const en = <T>(v: T) => ({ 'en-US': v as never });
+
+async function rejection(p: Promise<unknown>): Promise<FolioError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(FolioError);
+  return err as FolioError;
+}
+
+export function describeStoreContract(name: string, open: () => Promise<Store>) {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let scope: Scope;
+
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(() => store?.close());
+
+    beforeEach(async () => {
+      const spaceId = `s${randomBytes(5).toString('hex')}`;
+      scope = { spaceId, environmentId: 'master' };
+      await store.spaces.create({ id: spaceId, name: 'Test', defaultLocale: 'en-US' });
+      await store.environments.create(spaceId, { id: 'master', name: 'master' });
+      await store.contentTypes.create(scope, { ...postType, id: 'post' });
+    });
+
+    const post = (id: string, title: string, rank?: number) =>
+      store.entries.create(scope, { id, contentTypeId: 'post', fields: { title: en(title), ...(rank === undefined ? {} : { rank: en(rank) }) } });
+
+    describe('spaces, environments, locales', () => {
+      it('creates and reads them back', async () => {
+        expect(await store.spaces.get(scope.spaceId)).toMatchObject({ id: scope.spaceId, name: 'Test', defaultLocale: 'en-US' });
+        expect((await store.spaces.list()).map((s) => s.id)).toContain(scope.spaceId);
+        expect((await store.environments.list(scope.spaceId)).map((e) => e.id)).toEqual(['master']);
+        expect(await store.environments.get(scope.spaceId, 'nope')).toBeUndefined();
+        const locale = await store.locales.create(scope, {
+          code: 'en-US',
+          name: 'English',
+          default: true,
+          fallbackCode: null,
+          optional: false,
+          contentDeliveryApi: true,
+          contentManagementApi: true,
+        });
+        await store.locales.create(scope, {
+          code: 'de-DE',
+          name: 'German',
+          default: false,
+          fallbackCode: 'en-US',
+          optional: true,
+          contentDeliveryApi: true,
+          contentManagementApi: true,
+        });
+        expect(locale).toMatchObject({ code: 'en-US', default: true, version: 1 });
+        expect((await store.locales.list(scope)).map((l) => [l.code, l.default, l.fallbackCode])).toEqual([
+          ['en-US', true, null],
+          ['de-DE', false, 'en-US'],
+        ]);
+      });
+
+      it('refuses duplicates with a clear error', async () => {
+        expect((await rejection(store.spaces.create({ id: scope.spaceId, name: 'Again', defaultLocale: 'en-US' }))).status).toBe(409);
+        expect((await rejection(store.environments.create(scope.spaceId, { id: 'master', name: 'x' }))).status).toBe(409);
+      });
+    });
+
+    describe('versions', () => {
+      it('follow Contentful through create, update, publish, unpublish', async () => {
+        const created = await post('p', 'One');
+        expect(created.sys).toMatchObject({ id: 'p', version: 1, publishedVersion: null, publishedCounter: 0, publishedAt: null, firstPublishedAt: null, contentTypeId: 'post' });
+        expect(created.sys.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+        const updated = await store.entries.update(scope, 'p', { contentTypeId: 'post', fields: { title: en('Two') } }, 1);
+        expect(updated.sys).toMatchObject({ version: 2, publishedVersion: null });
+
+        const published = await store.entries.publish(scope, 'p', 2);
+        expect(published.sys).toMatchObject({ version: 3, publishedVersion: 2, publishedCounter: 1 });
+        const firstPublishedAt = published.sys.firstPublishedAt;
+        expect(firstPublishedAt).toBe(published.sys.publishedAt);
+
+        await store.entries.update(scope, 'p', { contentTypeId: 'post', fields: { title: en('Three') } });
+        const again = await store.entries.publish(scope, 'p');
+        expect(again.sys).toMatchObject({ version: 5, publishedVersion: 4, publishedCounter: 2, firstPublishedAt });
+
+        const unpublished = await store.entries.unpublish(scope, 'p');
+        expect(unpublished.sys).toMatchObject({ version: 6, publishedVersion: null, publishedAt: null, publishedCounter: 2, firstPublishedAt });
+        expect(await store.entries.getPublished(scope, 'p')).toBeUndefined();
+        expect((await store.entries.get(scope, 'p'))?.sys.version).toBe(6);
+      });
+
+      it('keeps the published snapshot apart from later draft edits', async () => {
+        await post('p', 'Published title');
+        const published = await store.entries.publish(scope, 'p');
+        await store.entries.update(scope, 'p', { contentTypeId: 'post', fields: { title: en('Draft title') } });
+        const snapshot = await store.entries.getPublished(scope, 'p');
+        expect(snapshot?.fields.title).toEqual(en('Published title'));
+        expect(snapshot?.sys).toEqual(published.sys);
+        expect((await store.entries.get(scope, 'p'))?.fields.title).toEqual(en('Draft title'));
+      });
+
+      it('refuses a stale version and changes nothing', async () => {
+        await post('p', 'One');
+        const err = await rejection(store.entries.update(scope, 'p', { contentTypeId: 'post', fields: { title: en('x') } }, 7));
+        expect(err.id).toBe('VersionMismatch');
+        expect((await rejection(store.entries.publish(scope, 'p', 2))).id).toBe('VersionMismatch');
+        expect(await store.entries.get(scope, 'p')).toMatchObject({ sys: { version: 1 }, fields: { title: en('One') } });
+      });
+
+      it('lets exactly one of two concurrent writers with the same version win', async () => {
+        await post('p', 'One');
+        const results = await Promise.allSettled(
+          ['A', 'B', 'C'].map((t) => store.entries.update(scope, 'p', { contentTypeId: 'post', fields: { title: en(t) } }, 1)),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        expect((await store.entries.get(scope, 'p'))?.sys.version).toBe(2);
+      });
+
+      it('versions content types and assets the same way', async () => {
+        const ct = await store.contentTypes.publish(scope, 'post');
+        expect(ct).toMatchObject({ name: 'Post', displayField: 'title', sys: { version: 2, publishedVersion: 1 } });
+        expect((await store.contentTypes.getPublished(scope, 'post'))?.fields.map((f) => f.id)).toEqual(['title', 'rank', 'flag']);
+        const asset = await store.assets.create(scope, { fields: { title: en('Pic') } });
+        expect(asset.sys.id).toMatch(/^[0-9A-Za-z]{22}$/);
+        expect((await store.assets.publish(scope, asset.sys.id)).sys.publishedCounter).toBe(1);
+        expect((await store.assets.listPublished(scope)).items.map((a) => a.fields.title)).toEqual([en('Pic')]);
+      });
+    });
+
+    describe('errors', () => {
+      it('says NOT_FOUND for unknown ids', async () => {
+        for (const attempt of [
+          () => store.entries.update(scope, 'ghost', { contentTypeId: 'post', fields: {} }),
+          () => store.entries.publish(scope, 'ghost'),
+          () => store.entries.unpublish(scope, 'ghost'),
+          () => store.entries.delete(scope, 'ghost'),
+        ]) {
+          expect((await rejection(attempt())).id).toBe('NotFound');
+        }
+        expect(await store.entries.get(scope, 'ghost')).toBeUndefined();
+      });
+
+      it('refuses a duplicate id, an unknown content type, and unpublishing a draft', async () => {
+        await post('p', 'One');
+        expect((await rejection(post('p', 'Again'))).status).toBe(409);
+        expect((await rejection(store.entries.create(scope, { contentTypeId: 'ghost', fields: {} }))).id).toBe('ValidationFailed');
+        expect((await rejection(store.entries.unpublish(scope, 'p'))).id).toBe('BadRequest');
+        expect((await store.entries.get(scope, 'p'))?.fields.title).toEqual(en('One'));
+      });
+
+      it('refuses to delete what is published, and deletes drafts', async () => {
+        await post('p', 'One');
+        await store.entries.publish(scope, 'p');
+        expect((await rejection(store.entries.delete(scope, 'p'))).id).toBe('BadRequest');
+        expect(await store.entries.getPublished(scope, 'p')).toBeDefined();
+        await store.entries.unpublish(scope, 'p');
+        await store.entries.delete(scope, 'p');
+        expect(await store.entries.get(scope, 'p')).toBeUndefined();
+      });
+    });
+
+    describe('lists', () => {
+      beforeEach(async () => {
+        await post('a', 'Apple', 3);
+        await post('b', 'Banana', 10);
+        await post('c', 'Cherry', 1);
+        await store.entries.create(scope, { id: 'd', contentTypeId: 'post', fields: { title: en('Date'), flag: en(true) } });
+        await store.entries.publish(scope, 'a');
+        await store.entries.publish(scope, 'b');
+      });
+
+      it('filter by field values, sys ids and content type', async () => {
+        const ids = async (q: Parameters<Store['entries']['list']>[1]) => (await store.entries.list(scope, q)).items.map((e) => e.sys.id);
+        expect(await ids({ where: [{ field: 'title', locale: 'en-US', op: 'eq', value: 'Banana' }] })).toEqual(['b']);
+        expect(await ids({ where: [{ field: 'rank', locale: 'en-US', op: 'eq', value: 10 }] })).toEqual(['b']);
+        expect(await ids({ where: [{ field: 'flag', locale: 'en-US', op: 'eq', value: true }] })).toEqual(['d']);
+        expect(await ids({ where: [{ field: 'title', locale: 'en-US', op: 'ne', value: 'Banana' }] })).toEqual(['a', 'c', 'd']);
+        expect(await ids({ where: [{ field: 'title', locale: 'en-US', op: 'in', values: ['Cherry', 'Apple'] }] })).toEqual(['a', 'c']);
+        expect(await ids({ where: [{ sys: 'id', op: 'in', values: ['d', 'b', 'zz'] }] })).toEqual(['b', 'd']);
+        expect(await ids({ where: [{ sys: 'id', op: 'in', values: [] }] })).toEqual([]);
+        expect(await ids({ where: [{ sys: 'id', op: 'eq', value: 'c' }] })).toEqual(['c']);
+        expect(await ids({ contentTypeId: 'other' })).toEqual([]);
+      });
+
+      it('order by field values (numbers as numbers, missing last) and by sys', async () => {
+        const order = async (o: NonNullable<Parameters<Store['entries']['list']>[1]>['order']) =>
+          (await store.entries.list(scope, { order: o })).items.map((e) => e.sys.id);
+        expect(await order([{ field: 'rank', locale: 'en-US', direction: 'asc' }])).toEqual(['c', 'a', 'b', 'd']);
+        expect(await order([{ field: 'rank', locale: 'en-US', direction: 'desc' }])).toEqual(['b', 'a', 'c', 'd']);
+        expect(await order([{ field: 'title', locale: 'en-US', direction: 'desc' }])).toEqual(['d', 'c', 'b', 'a']);
+        expect(await order([{ sys: 'id', direction: 'desc' }])).toEqual(['d', 'c', 'b', 'a']);
+      });
+
+      it('page with total, skip and limit', async () => {
+        const page = await store.entries.list(scope, { order: [{ sys: 'id', direction: 'asc' }], skip: 1, limit: 2 });
+        expect(page).toMatchObject({ total: 4, skip: 1, limit: 2 });
+        expect(page.items.map((e) => e.sys.id)).toEqual(['b', 'c']);
+        expect((await store.entries.list(scope, { limit: 0 })).items).toEqual([]);
+        expect((await rejection(store.entries.list(scope, { limit: 1001 }))).id).toBe('InvalidQuery');
+      });
+
+      it('list published snapshots only', async () => {
+        const page = await store.entries.listPublished(scope, { order: [{ field: 'rank', locale: 'en-US', direction: 'desc' }] });
+        expect(page.total).toBe(2);
+        expect(page.items.map((e) => [e.sys.id, e.sys.publishedVersion])).toEqual([
+          ['b', 1],
+          ['a', 1],
+        ]);
+        const bySlug = await store.entries.listPublished(scope, { contentTypeId: 'post', where: [{ field: 'title', locale: 'en-US', op: 'eq', value: 'Apple' }] });
+        expect(bySlug.items.map((e) => e.sys.id)).toEqual(['a']);
+      });
+    });
+
+    describe('transactions', () => {
+      it('roll back every write when the function throws', async () => {
+        const err = await store
+          .transaction(async (tx) => {
+            await tx.entries.create(scope, { id: 'x', contentTypeId: 'post', fields: {} });
+            await tx.entries.publish(scope, 'x');
+            await tx.settings.set('in-tx', 'yes');
+            throw new Error('boom');
+          })
+          .catch((e: unknown) => e);
+        expect((err as Error).message).toBe('boom');
+        expect(await store.entries.get(scope, 'x')).toBeUndefined();
+        expect(await store.entries.getPublished(scope, 'x')).toBeUndefined();
+        expect(await store.settings.get('in-tx')).toBeUndefined();
+      });
+
+      it('reuse the open transaction when nested', async () => {
+        await store.transaction(async (tx) => {
+          await tx.transaction(async (inner) => {
+            await inner.entries.create(scope, { id: 'n', contentTypeId: 'post', fields: {} });
+          });
+          expect(await tx.entries.get(scope, 'n')).toBeDefined();
+        });
+        expect(await store.entries.get(scope, 'n')).toBeDefined();
+      });
+    });
+
+    describe('API keys and settings', () => {
+      it('find keys by token hash', async () => {
+        const hash = randomBytes(32).toString('hex');
+        const key = await store.apiKeys.create({ spaceId: scope.spaceId, kind: 'delivery', name: 'Website', tokenHash: hash, environments: ['master'] });
+        expect(await store.apiKeys.findByTokenHash(hash)).toEqual(key);
+        expect(await store.apiKeys.findByTokenHash('0'.repeat(64))).toBeUndefined();
+        expect((await store.apiKeys.list(scope.spaceId)).map((k) => k.kind)).toEqual(['delivery']);
+        expect((await rejection(store.apiKeys.create({ ...key, id: 'other' }))).status).toBe(409);
+      });
+
+      it('upsert settings', async () => {
+        const key = `k-${scope.spaceId}`;
+        expect(await store.settings.get(key)).toBeUndefined();
+        await store.settings.set(key, 'one');
+        await store.settings.set(key, 'two');
+        expect(await store.settings.get(key)).toBe('two');
+      });
+    });
+  });
+}

@@ -1,0 +1,5 @@
+import { createTestDatabase } from '../../test/support/postgres.js';
+import { openStore } from './index.js';
+import { describeStoreContract } from './store.contract.js';
+
+describeStoreContract('PostgreSQL', async () => openStore({ databaseUrl: await createTestDatabase() }));

@@ -1,0 +1,84 @@
+import type {
+  ApiKeyRecord,
+  AssetRecord,
+  ContentTypeBody,
+  ContentTypeRecord,
+  EntryRecord,
+  EnvironmentRecord,
+  ListQuery,
+  LocaleRecord,
+  LocalizedFields,
+  Page,
+  Scope,
+  SpaceRecord,
+  VersionedSys,
+} from './types.js';
+
+/**
+ * Draft and published state of one kind of versioned resource, kept apart: writes change the
+ * draft only; `publish` copies the draft into the published snapshot. Version rules follow
+ * Contentful: create → version 1; each update, publish, unpublish, archive → version + 1;
+ * publish sets publishedVersion to the version it published, bumps publishedCounter and sets
+ * firstPublishedAt once. `expectedVersion`, when given and different, throws VERSION_MISMATCH.
+ * Missing ids throw NOT_FOUND. All are atomic.
+ */
+export interface VersionedRepository<TBody, TRecord extends { sys: VersionedSys }> {
+  create(scope: Scope, body: TBody & { id?: string }): Promise<TRecord>;
+  get(scope: Scope, id: string): Promise<TRecord | undefined>;
+  update(scope: Scope, id: string, body: TBody, expectedVersion?: number): Promise<TRecord>;
+  publish(scope: Scope, id: string, expectedVersion?: number): Promise<TRecord>;
+  unpublish(scope: Scope, id: string, expectedVersion?: number): Promise<TRecord>;
+  /** Only when not published; a published item throws BAD_REQUEST, as Contentful does. */
+  delete(scope: Scope, id: string, expectedVersion?: number): Promise<void>;
+  /** The published snapshot: the whole record (sys and body) exactly as it was at publish time. */
+  getPublished(scope: Scope, id: string): Promise<TRecord | undefined>;
+  list(scope: Scope, query?: ListQuery): Promise<Page<TRecord>>;
+  listPublished(scope: Scope, query?: ListQuery): Promise<Page<TRecord>>;
+}
+
+export interface EntryBody {
+  contentTypeId: string;
+  fields: LocalizedFields;
+}
+
+export interface AssetBody {
+  fields: LocalizedFields;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs `fn` in one database transaction; the store passed to it uses that transaction. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+
+  spaces: {
+    get(id: string): Promise<SpaceRecord | undefined>;
+    list(): Promise<SpaceRecord[]>;
+    create(space: { id: string; name: string; defaultLocale: string }): Promise<SpaceRecord>;
+  };
+  environments: {
+    get(spaceId: string, id: string): Promise<EnvironmentRecord | undefined>;
+    list(spaceId: string): Promise<EnvironmentRecord[]>;
+    create(spaceId: string, env: { id: string; name: string }): Promise<EnvironmentRecord>;
+  };
+  locales: {
+    list(scope: Scope): Promise<LocaleRecord[]>;
+    create(
+      scope: Scope,
+      locale: Omit<LocaleRecord, 'id' | 'version' | 'createdAt' | 'updatedAt'> & { id?: string },
+    ): Promise<LocaleRecord>;
+  };
+  contentTypes: VersionedRepository<ContentTypeBody, ContentTypeRecord>;
+  entries: VersionedRepository<EntryBody, EntryRecord>;
+  assets: VersionedRepository<AssetBody, AssetRecord>;
+  apiKeys: {
+    create(key: Omit<ApiKeyRecord, 'id' | 'createdAt'> & { id?: string }): Promise<ApiKeyRecord>;
+    findByTokenHash(tokenHash: string): Promise<ApiKeyRecord | undefined>;
+    list(spaceId: string): Promise<ApiKeyRecord[]>;
+  };
+  /** Small instance-wide settings (e.g. whether the demo was loaded). */
+  settings: {
+    get(key: string): Promise<string | undefined>;
+    set(key: string, value: string): Promise<void>;
+  };
+}

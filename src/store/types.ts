@@ -1,0 +1,167 @@
+/**
+ * The content store's public types: Contentful's model (spaces, environments, locales,
+ * content types, entries, assets) plus Folio's API keys. Records are plain data; the store
+ * never knows about HTTP or serialization.
+ */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Contentful's locale-keyed fields: field id → locale code → value. */
+export type LocalizedFields = Record<string, Record<string, Json>>;
+
+/** Every query runs inside one space and one environment. */
+export interface Scope {
+  spaceId: string;
+  environmentId: string;
+}
+
+export type FieldType =
+  | 'Symbol'
+  | 'Text'
+  | 'RichText'
+  | 'Integer'
+  | 'Number'
+  | 'Date'
+  | 'Boolean'
+  | 'Object'
+  | 'Location'
+  | 'Link'
+  | 'Array';
+
+export type LinkType = 'Entry' | 'Asset';
+
+export interface FieldItems {
+  type: 'Symbol' | 'Link';
+  linkType?: LinkType;
+  validations?: Json[];
+}
+
+export interface FieldDefinition {
+  id: string;
+  name: string;
+  type: FieldType;
+  localized: boolean;
+  required: boolean;
+  validations: Json[];
+  disabled: boolean;
+  omitted: boolean;
+  linkType?: LinkType;
+  items?: FieldItems;
+}
+
+/** Contentful's sys metadata shared by versioned resources. Times are ISO-8601 strings (UTC, ms). */
+export interface VersionedSys {
+  id: string;
+  version: number;
+  publishedVersion: number | null;
+  publishedCounter: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  firstPublishedAt: string | null;
+  archivedAt: string | null;
+}
+
+export interface SpaceRecord {
+  id: string;
+  name: string;
+  defaultLocale: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EnvironmentRecord {
+  spaceId: string;
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LocaleRecord {
+  /** Stable id, as Contentful's locale sys.id. */
+  id: string;
+  code: string;
+  name: string;
+  default: boolean;
+  fallbackCode: string | null;
+  optional: boolean;
+  contentDeliveryApi: boolean;
+  contentManagementApi: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContentTypeBody {
+  name: string;
+  description: string | null;
+  displayField: string | null;
+  fields: FieldDefinition[];
+}
+
+export interface ContentTypeRecord extends ContentTypeBody {
+  sys: VersionedSys;
+}
+
+export interface EntryRecord {
+  sys: VersionedSys & { contentTypeId: string };
+  fields: LocalizedFields;
+}
+
+/**
+ * An asset file as Folio stores it per locale in `fields.file`: the original lives in file
+ * storage under `hash`; the URL (with its token) is derived from it when serializing.
+ */
+export interface StoredFile {
+  fileName: string;
+  contentType: string;
+  hash: string;
+  details: { size: number; image?: { width: number; height: number } } & Record<string, Json>;
+}
+
+export interface AssetRecord {
+  sys: VersionedSys;
+  fields: LocalizedFields;
+}
+
+export type ApiKeyKind = 'delivery' | 'preview' | 'management';
+
+export interface ApiKeyRecord {
+  id: string;
+  spaceId: string;
+  kind: ApiKeyKind;
+  name: string;
+  /** sha256 hex of the token; the token itself is never stored. */
+  tokenHash: string;
+  /** Environments the key may read; management keys ignore it. */
+  environments: string[];
+  createdAt: string;
+}
+
+/** A condition on one field value (fields.<field>.<locale>) or a sys property. */
+export type Condition =
+  | { field: string; locale: string; op: 'eq' | 'ne'; value: string | number | boolean }
+  | { field: string; locale: string; op: 'in'; values: Array<string | number> }
+  | { sys: 'id'; op: 'eq'; value: string }
+  | { sys: 'id'; op: 'in'; values: string[] };
+
+export type OrderBy =
+  | { field: string; locale: string; direction: 'asc' | 'desc' }
+  | { sys: 'createdAt' | 'updatedAt' | 'publishedAt' | 'id'; direction: 'asc' | 'desc' };
+
+export interface ListQuery {
+  contentTypeId?: string;
+  where?: Condition[];
+  order?: OrderBy[];
+  /** Defaults: limit 100, skip 0. */
+  limit?: number;
+  skip?: number;
+}
+
+export interface Page<T> {
+  total: number;
+  skip: number;
+  limit: number;
+  items: T[];
+}

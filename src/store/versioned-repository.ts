@@ -1,0 +1,243 @@
+/**
+ * Drafts and published snapshots of one kind of resource, with Contentful's version rules
+ * (see VersionedRepository in store.ts). Every write checks the version it read in the same
+ * UPDATE, so two writers that read the same version cannot both win.
+ */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { FolioError } from '../errors/index.js';
+import type { DialectAdapter } from './dialect.js';
+import { newId, now } from './ids.js';
+import { orderExpressions, pageBounds, whereClause } from './query.js';
+import type { Database, ResourceKind, ResourcesTable } from './schema.js';
+import type { VersionedRepository } from './store.js';
+import type { Json, ListQuery, Page, Scope, VersionedSys } from './types.js';
+
+/** How one kind maps between its record and the `data` column. */
+export interface KindCodec<TBody, TRecord extends { sys: VersionedSys }> {
+  kind: ResourceKind;
+  label: string;
+  contentTypeId(body: TBody): string | null;
+  data(body: TBody): Json;
+  record(sys: VersionedSys, contentTypeId: string | null, data: Json): TRecord;
+}
+
+export interface RepositoryContext {
+  db: Kysely<Database>;
+  adapter: DialectAdapter;
+  /** Runs fn in a transaction (or the current one) and hands it that transaction's context. */
+  atomically<T>(fn: (ctx: RepositoryContext) => Promise<T>): Promise<T>;
+}
+
+const sysOf = (row: ResourcesTable): VersionedSys => ({
+  id: row.id,
+  version: row.version,
+  publishedVersion: row.published_version,
+  publishedCounter: row.published_counter,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  publishedAt: row.published_at,
+  firstPublishedAt: row.first_published_at,
+  archivedAt: row.archived_at,
+});
+
+const sysColumns = (sys: VersionedSys) => ({
+  version: sys.version,
+  published_version: sys.publishedVersion,
+  published_counter: sys.publishedCounter,
+  updated_at: sys.updatedAt,
+  published_at: sys.publishedAt,
+  first_published_at: sys.firstPublishedAt,
+  archived_at: sys.archivedAt,
+});
+
+export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }>(
+  context: RepositoryContext,
+  codec: KindCodec<TBody, TRecord>,
+): VersionedRepository<TBody, TRecord> {
+  const { kind, label } = codec;
+  const key = (scope: Scope, id: string) =>
+    ({ space_id: scope.spaceId, environment_id: scope.environmentId, kind, id }) as const;
+
+  const fromRow = (row: ResourcesTable) => codec.record(sysOf(row), row.content_type_id, JSON.parse(row.data) as Json);
+
+  const readRow = (ctx: RepositoryContext, scope: Scope, id: string) =>
+    ctx.db
+      .selectFrom('resources')
+      .selectAll()
+      .where('space_id', '=', scope.spaceId)
+      .where('environment_id', '=', scope.environmentId)
+      .where('kind', '=', kind)
+      .where('id', '=', id)
+      .executeTakeFirst();
+
+  async function current(ctx: RepositoryContext, scope: Scope, id: string, expectedVersion?: number) {
+    const row = await readRow(ctx, scope, id);
+    if (!row) throw new FolioError('NOT_FOUND', `${label} "${id}" not found`, { details: { type: kind, id } });
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw new FolioError('VERSION_MISMATCH', `${label} "${id}" is at version ${row.version}, not ${expectedVersion}`);
+    }
+    return row;
+  }
+
+  /** Writes the new sys (and data) only if nobody changed the row since `row` was read. */
+  async function guardedUpdate(ctx: RepositoryContext, scope: Scope, row: ResourcesTable, sys: VersionedSys, data?: string) {
+    const result = await ctx.db
+      .updateTable('resources')
+      .set({ ...sysColumns(sys), ...(data !== undefined ? { data } : {}) })
+      .where('space_id', '=', scope.spaceId)
+      .where('environment_id', '=', scope.environmentId)
+      .where('kind', '=', kind)
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new FolioError('VERSION_MISMATCH', `${label} "${row.id}" was changed by someone else; reload and retry`);
+    }
+  }
+
+  async function listFrom<T extends 'resources' | 'published'>(
+    table: T,
+    scope: Scope,
+    query: ListQuery,
+    toRecord: (row: Database[T]) => TRecord,
+  ): Promise<Page<TRecord>> {
+    const bounds = pageBounds(query);
+    const base = (context.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, 'resources' | 'published', object>)
+      .where('space_id', '=', scope.spaceId)
+      .where('environment_id', '=', scope.environmentId)
+      .where('kind', '=', kind)
+      .where(whereClause(query, context.adapter));
+    let rows = base.selectAll();
+    for (const order of orderExpressions(query.order, context.adapter)) rows = rows.orderBy(order);
+    const [{ total }, items] = await Promise.all([
+      base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      rows.limit(bounds.limit).offset(bounds.skip).execute(),
+    ]);
+    return { total: Number(total), ...bounds, items: (items as unknown as Database[T][]).map(toRecord) };
+  }
+
+  return {
+    create: (scope, body) =>
+      context.atomically(async (ctx) => {
+        const id = (body as { id?: string }).id ?? newId();
+        const contentTypeId = codec.contentTypeId(body);
+        if (contentTypeId !== null) {
+          const type = await ctx.db
+            .selectFrom('resources')
+            .select('id')
+            .where('space_id', '=', scope.spaceId)
+            .where('environment_id', '=', scope.environmentId)
+            .where('kind', '=', 'ContentType')
+            .where('id', '=', contentTypeId)
+            .executeTakeFirst();
+          if (!type) throw new FolioError('VALIDATION_FAILED', `Content type "${contentTypeId}" does not exist`);
+        }
+        if (await readRow(ctx, scope, id)) throw new FolioError('VERSION_MISMATCH', `${label} "${id}" already exists`);
+        const time = now();
+        const row: ResourcesTable = {
+          ...key(scope, id),
+          content_type_id: contentTypeId,
+          version: 1,
+          published_version: null,
+          published_counter: 0,
+          created_at: time,
+          updated_at: time,
+          published_at: null,
+          first_published_at: null,
+          archived_at: null,
+          data: JSON.stringify(codec.data(body)),
+        };
+        try {
+          await ctx.db.insertInto('resources').values(row).execute();
+        } catch (err) {
+          if (ctx.adapter.isUniqueViolation(err)) throw new FolioError('VERSION_MISMATCH', `${label} "${id}" already exists`);
+          throw err;
+        }
+        return fromRow(row);
+      }),
+
+    get: async (scope, id) => {
+      const row = await readRow(context, scope, id);
+      return row && fromRow(row);
+    },
+
+    update: (scope, id, body, expectedVersion) =>
+      context.atomically(async (ctx) => {
+        const row = await current(ctx, scope, id, expectedVersion);
+        const sys = { ...sysOf(row), version: row.version + 1, updatedAt: now() };
+        const data = JSON.stringify(codec.data(body));
+        await guardedUpdate(ctx, scope, row, sys, data);
+        return codec.record(sys, row.content_type_id, JSON.parse(data) as Json);
+      }),
+
+    publish: (scope, id, expectedVersion) =>
+      context.atomically(async (ctx) => {
+        const row = await current(ctx, scope, id, expectedVersion);
+        if (row.archived_at) throw new FolioError('BAD_REQUEST', `${label} "${id}" is archived; unarchive it first`);
+        const time = now();
+        const sys: VersionedSys = {
+          ...sysOf(row),
+          version: row.version + 1,
+          publishedVersion: row.version,
+          publishedCounter: row.published_counter + 1,
+          updatedAt: time,
+          publishedAt: time,
+          firstPublishedAt: row.first_published_at ?? time,
+        };
+        await guardedUpdate(ctx, scope, row, sys);
+        await ctx.db.deleteFrom('published').where((eb) => eb.and(key(scope, id))).execute();
+        await ctx.db
+          .insertInto('published')
+          .values({
+            ...key(scope, id),
+            content_type_id: row.content_type_id,
+            created_at: sys.createdAt,
+            updated_at: time,
+            published_at: time,
+            sys: JSON.stringify(sys),
+            data: row.data,
+          })
+          .execute();
+        return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
+      }),
+
+    unpublish: (scope, id, expectedVersion) =>
+      context.atomically(async (ctx) => {
+        const row = await current(ctx, scope, id, expectedVersion);
+        if (row.published_version === null) throw new FolioError('BAD_REQUEST', `${label} "${id}" is not published`);
+        const sys: VersionedSys = { ...sysOf(row), version: row.version + 1, publishedVersion: null, publishedAt: null, updatedAt: now() };
+        await guardedUpdate(ctx, scope, row, sys);
+        await ctx.db.deleteFrom('published').where((eb) => eb.and(key(scope, id))).execute();
+        return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
+      }),
+
+    delete: (scope, id, expectedVersion) =>
+      context.atomically(async (ctx) => {
+        const row = await current(ctx, scope, id, expectedVersion);
+        if (row.published_version !== null) {
+          throw new FolioError('BAD_REQUEST', `${label} "${id}" is published; unpublish it before deleting it`);
+        }
+        await ctx.db
+          .deleteFrom('resources')
+          .where((eb) => eb.and(key(scope, id)))
+          .where('version', '=', row.version)
+          .execute();
+      }),
+
+    getPublished: async (scope, id) => {
+      const row = await context.db
+        .selectFrom('published')
+        .selectAll()
+        .where((eb) => eb.and(key(scope, id)))
+        .executeTakeFirst();
+      return row && codec.record(JSON.parse(row.sys) as VersionedSys, row.content_type_id, JSON.parse(row.data) as Json);
+    },
+
+    list: (scope, query = {}) => listFrom('resources', scope, query, fromRow),
+
+    listPublished: (scope, query = {}) =>
+      listFrom('published', scope, query, (row) =>
+        codec.record(JSON.parse(row.sys) as VersionedSys, row.content_type_id, JSON.parse(row.data) as Json),
+      ),
+  };
+}
