@@ -1,0 +1,41 @@
+/** The image formats Folio reads and writes, by Contentful's `fm` names. */
+import type { Metadata } from 'sharp';
+
+export const imageFormats = {
+  jpg: { contentType: 'image/jpeg', alpha: false },
+  png: { contentType: 'image/png', alpha: true },
+  webp: { contentType: 'image/webp', alpha: true },
+  avif: { contentType: 'image/avif', alpha: true },
+  gif: { contentType: 'image/gif', alpha: true },
+  tiff: { contentType: 'image/tiff', alpha: true },
+} as const;
+
+export type ImageFormat = keyof typeof imageFormats;
+
+const byContentType = new Map<string, ImageFormat>(
+  Object.entries(imageFormats).map(([format, { contentType }]) => [contentType, format as ImageFormat]),
+);
+
+/** The format a stored file claims to be; undefined for anything the pipeline must not open. */
+export const formatOfContentType = (contentType: string): ImageFormat | undefined =>
+  byContentType.get(contentType.split(';')[0]!.trim().toLowerCase());
+
+/**
+ * The format the bytes really are, from their header. HEIC (HEVC in HEIF) is refused: the
+ * bundled libvips cannot decode it. SVG, PDF and the rest are refused too: not asset images.
+ */
+export function formatOfMetadata(meta: Pick<Metadata, 'format' | 'compression'>): ImageFormat | undefined {
+  switch (meta.format) {
+    case 'jpeg':
+      return 'jpg';
+    case 'png':
+    case 'webp':
+    case 'gif':
+    case 'tiff':
+      return meta.format;
+    case 'heif':
+      return meta.compression === 'av1' ? 'avif' : undefined;
+    default:
+      return undefined;
+  }
+}

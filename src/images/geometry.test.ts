@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { coverWindow, fillSize, fitInside } from './geometry.js';
+import { focusBox, placeWindow } from './gravity.js';
+
+const src = { width: 400, height: 300 };
+
+describe('fitInside (no fit)', () => {
+  it.each([
+    [200, undefined, { width: 200, height: 150 }],
+    [undefined, 100, { width: 133, height: 100 }],
+    [200, 100, { width: 133, height: 100 }],
+    [1000, undefined, { width: 400, height: 300 }],
+    [4000, 4000, { width: 400, height: 300 }],
+    [undefined, undefined, { width: 400, height: 300 }],
+    [1, undefined, { width: 1, height: 1 }],
+  ])('w=%s h=%s → %o', (w, h, expected) => {
+    expect(fitInside(src, w, h)).toEqual(expected);
+  });
+});
+
+describe('fillSize and coverWindow (fit=fill)', () => {
+  it('takes both sides as given, or derives one from the aspect ratio', () => {
+    expect(fillSize(src, 4000, 100, 100)).toEqual({ width: 100, height: 100 });
+    expect(fillSize(src, 4000, 800)).toEqual({ width: 800, height: 600 });
+    expect(fillSize(src, 4000, undefined, 30)).toEqual({ width: 40, height: 30 });
+  });
+
+  it('caps a derived side', () => {
+    expect(fillSize({ width: 1, height: 50_000 }, 4000, 4000)).toEqual({ width: 4000, height: 4000 });
+  });
+
+  it('keeps the full height of a wider source, the full width of a taller one', () => {
+    expect(coverWindow(src, { width: 100, height: 100 })).toEqual({ width: 300, height: 300 });
+    expect(coverWindow(src, { width: 400, height: 100 })).toEqual({ width: 400, height: 100 });
+    expect(coverWindow(src, { width: 800, height: 600 })).toEqual(src);
+  });
+});
+
+describe('placeWindow', () => {
+  const image = { width: 600, height: 600 };
+  const tall = { width: 200, height: 600 };
+
+  it('pins named gravities to edges', () => {
+    expect(placeWindow(image, tall, 'left')).toMatchObject({ left: 0, top: 0 });
+    expect(placeWindow(image, tall, 'center')).toMatchObject({ left: 200 });
+    expect(placeWindow(image, tall, 'bottom_right')).toMatchObject({ left: 400 });
+  });
+
+  it('centres on the focus box and clamps to the image', () => {
+    const faces = [{ x: 400, y: 0, width: 160, height: 100 }];
+    expect(placeWindow(image, tall, 'face', faces)).toMatchObject({ left: 380 });
+    expect(placeWindow(image, tall, 'face', [{ x: 580, y: 0, width: 20, height: 20 }])).toMatchObject({ left: 400 });
+    expect(placeWindow(image, tall, 'face', [{ x: 0, y: 0, width: 10, height: 10 }])).toMatchObject({ left: 0 });
+    expect(placeWindow(image, tall, 'faces', [])).toMatchObject({ left: 200 });
+  });
+
+  it('picks the largest box for face and the bounding box for faces', () => {
+    const faces = [
+      { x: 0, y: 0, width: 10, height: 10 },
+      { x: 100, y: 100, width: 50, height: 50 },
+      { x: 300, y: 20, width: 20, height: 20 },
+    ];
+    expect(focusBox('face', faces)).toEqual(faces[1]);
+    expect(focusBox('faces', faces)).toEqual({ x: 0, y: 0, width: 320, height: 150 });
+  });
+
+  it('ignores unusable boxes', () => {
+    expect(focusBox('faces', [{ x: Number.NaN, y: 0, width: 5, height: 5 }, { x: 0, y: 0, width: 0, height: 9 }])).toBeUndefined();
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The state the transform steps share, as imgproxy's pipeline context: load fills in the
+ * source, prepare decides the geometry and format, and each later step applies one part of
+ * that plan to the (lazy) sharp image. A new parameter is a new step, or a new case in prepare.
+ */
+import type { Sharp } from 'sharp';
+import type { ImageFormat } from './formats.js';
+import type { ImageFocus, ImageParams, Region, Size, TransformResult } from './types.js';
+
+export interface SourceImage extends Size {
+  format: ImageFormat;
+  hasAlpha: boolean;
+}
+
+export interface PipelineContext {
+  readonly params: ImageParams;
+  readonly focus: ImageFocus | undefined;
+  /** The source as displayed: dimensions after EXIF orientation. */
+  readonly source: SourceImage;
+  readonly image: Sharp;
+  /** Output format; the source's until prepare decides. */
+  format: ImageFormat;
+  /** Part of the oriented source to keep, before resizing. */
+  crop?: Region;
+  /** Size to scale the (cropped) image to. */
+  resize?: Size;
+  /** Set by the output step. */
+  result?: TransformResult;
+}
+
+export type Step = (ctx: PipelineContext) => void | Promise<void>;

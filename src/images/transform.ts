@@ -1,0 +1,26 @@
+/** Runs the image pipeline: independent of HTTP, so imports and prewarming can reuse it. */
+import { FolioError } from '../errors/index.js';
+import type { Step } from './pipeline.js';
+import { colourspace } from './steps/colourspace.js';
+import { crop } from './steps/crop.js';
+import { flatten } from './steps/flatten.js';
+import { load, type SourceLimits } from './steps/load.js';
+import { output } from './steps/output.js';
+import { prepare } from './steps/prepare.js';
+import { resize } from './steps/resize.js';
+import type { ImageFocus, ImageParams, TransformResult } from './types.js';
+
+/** In order; sharp applies each operation lazily and decodes once, in output. */
+export const steps: readonly Step[] = [prepare, crop, resize, flatten, colourspace, output];
+
+export async function transform(
+  input: Buffer,
+  params: ImageParams,
+  focus?: ImageFocus,
+  limits?: SourceLimits,
+): Promise<TransformResult> {
+  const ctx = await load(input, params, focus, limits);
+  for (const step of steps) await step(ctx);
+  if (!ctx.result) throw new FolioError('SERVER_ERROR', 'The image pipeline produced no output');
+  return ctx.result;
+}
