@@ -1,0 +1,94 @@
+/**
+ * The demo content Folio loads into an empty space: the content model, seven articles from the
+ * seed page with their illustrations, topics and an author. Plain data; setup/demo.ts writes it.
+ */
+import sharp from 'sharp';
+import type { Json } from '../store/types.js';
+import type { ArticleSeed } from './article-seed.js';
+import { associateDegreeArticle } from './articles/associate-degree.js';
+import { devopsEngineerArticle } from './articles/devops-engineer.js';
+import { devopsTeamArticle } from './articles/devops-team.js';
+import { fullStackDeveloperArticle } from './articles/full-stack-developer.js';
+import { gameDeveloperArticle } from './articles/game-developer.js';
+import { learnPythonArticle } from './articles/learn-python.js';
+import { typescriptVsJavascriptArticle } from './articles/typescript-vs-javascript.js';
+import { width, height } from './illustrations/shapes.js';
+import { demoAuthor, demoTopics } from './people.js';
+
+export { demoContentTypes } from './content-types.js';
+export type { ArticleSeed } from './article-seed.js';
+
+export interface DemoAsset {
+  id: string;
+  title: string;
+  /** The alt text. */
+  description: string;
+  fileName: string;
+  contentType: string;
+  width: number;
+  height: number;
+  render(): Promise<Buffer>;
+}
+
+export interface DemoEntry {
+  id: string;
+  contentTypeId: string;
+  /** Values for the default locale. */
+  fields: Record<string, Json>;
+}
+
+export const demoArticles: ArticleSeed[] = [
+  devopsEngineerArticle,
+  fullStackDeveloperArticle,
+  typescriptVsJavascriptArticle,
+  gameDeveloperArticle,
+  associateDegreeArticle,
+  learnPythonArticle,
+  devopsTeamArticle,
+];
+
+const link = (linkType: 'Entry' | 'Asset', id: string): Json => ({ sys: { type: 'Link', linkType, id } });
+
+/** Fixed encoder settings: the same SVG always gives the same bytes. */
+function encode(svg: string, contentType: ArticleSeed['image']['contentType']): Promise<Buffer> {
+  const image = sharp(Buffer.from(svg));
+  switch (contentType) {
+    case 'image/png':
+      return image.png({ compressionLevel: 9, palette: false }).toBuffer();
+    case 'image/webp':
+      return image.webp({ quality: 82 }).toBuffer();
+    case 'image/jpeg':
+      return image.jpeg({ quality: 84 }).toBuffer();
+  }
+}
+
+export const demoAssets: DemoAsset[] = demoArticles.map((a) => ({
+  id: `image-${a.slug}`,
+  title: a.image.title,
+  description: a.image.alt,
+  fileName: a.image.fileName,
+  contentType: a.image.contentType,
+  width,
+  height,
+  render: () => encode(a.image.draw(), a.image.contentType),
+}));
+
+export const demoEntries: DemoEntry[] = [
+  ...demoTopics.map((t) => ({ id: `topic-${t.slug}`, contentTypeId: 'topic', fields: { ...t } })),
+  { id: `author-${demoAuthor.slug}`, contentTypeId: 'author', fields: { ...demoAuthor } },
+  ...demoArticles.map((a) => ({
+    id: `article-${a.slug}`,
+    contentTypeId: 'article',
+    fields: {
+      title: a.title,
+      slug: a.slug,
+      description: a.description,
+      body: a.body as unknown as Json,
+      publishDate: a.publishDate,
+      type: a.type,
+      featuredImage: link('Asset', `image-${a.slug}`),
+      topics: a.topics.map((slug) => link('Entry', `topic-${slug}`)),
+      author: link('Entry', `author-${demoAuthor.slug}`),
+    },
+  })),
+];
