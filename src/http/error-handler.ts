@@ -40,6 +40,14 @@ function send(
   return reply.send(status === 404 ? pages.notFound(request) : pages.error(status, request));
 }
 
+/** For errors Fastify raises before routing (a malformed URL); pass as its `frameworkErrors`. */
+export function frameworkErrorHandler(pages: HtmlErrorPages) {
+  return (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const { error, status } = toFolioError(err);
+    return send(reply, request, error, status, pages);
+  };
+}
+
 export function installErrorHandling(app: FastifyInstance, pages: HtmlErrorPages) {
   app.setErrorHandler((err, request, reply) => {
     const { error, status } = toFolioError(err);

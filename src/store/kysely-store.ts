@@ -97,6 +97,7 @@ export function kyselyStore(
           .selectAll()
           .where('space_id', '=', scope.spaceId)
           .where('environment_id', '=', scope.environmentId)
+          .orderBy('is_default', 'desc')
           .orderBy('created_at')
           .orderBy('code')
           .execute();

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/** The `folio` command. `folio serve` is what `npm start` runs. */
+import { ConfigError, loadConfig } from '../config/index.js';
+import { startFolio } from '../server/start.js';
+import { tokenBanner } from './token-banner.js';
+
+const usage = `Usage: folio <command>
+
+Commands:
+  serve    start Folio (configuration from environment variables; see README)`;
+
+async function serve(): Promise<void> {
+  const t0 = performance.now();
+  const config = loadConfig();
+  const folio = await startFolio(config, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  if (folio.generatedTokens.length > 0) process.stdout.write(tokenBanner(config, folio.generatedTokens));
+  process.stdout.write(
+    `Folio is serving ${config.publicUrl} (listening on ${folio.url}; data in ${config.databaseUrl ? 'PostgreSQL' : config.sqlitePath}` +
+      `${folio.demoLoaded ? '; demo content loaded' : ''}) — ready in ${Math.round(performance.now() - t0)} ms\n`,
+  );
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    folio.app.log.info({ signal }, 'shutting down');
+    folio.close().then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<number | undefined> {
+  const [command] = argv;
+  if (command === 'serve') {
+    await serve();
+    return undefined;
+  }
+  console.error(command === undefined || command === 'help' || command === '--help' ? usage : `Unknown command "${command}"\n\n${usage}`);
+  return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError) {
+      console.error(`folio: invalid configuration: ${err.message}`);
+      process.exit(2);
+    }
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`folio: invalid configuration: PORT: the port is already in use`);
+      process.exit(2);
+    }
+    console.error(err);
+    process.exit(1);
+  },
+);

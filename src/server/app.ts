@@ -1,0 +1,51 @@
+/** Assembles one Fastify app from the parts; each part registers its own routes. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { resolveAssetFile } from '../assets/index.js';
+import type { Config } from '../config/index.js';
+import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
+import { imagesRoutes } from '../images/index.js';
+import { siteName, siteRoutes } from '../site/routes.js';
+import { renderError, renderNotFound } from '../site/views/index.js';
+import type { FileStorage } from '../storage/types.js';
+import type { Store } from '../store/store.js';
+import type { Scope } from '../store/types.js';
+import { operationsRoutes } from './operations-routes.js';
+
+export interface AppParts {
+  config: Pick<Config, 'publicUrl' | 'spaceId'>;
+  store: Store;
+  storage: FileStorage;
+  scope: Scope;
+  locale: string;
+  logger?: boolean | { level: string };
+}
+
+const pages: HtmlErrorPages = {
+  notFound: (request) => renderNotFound({ siteName, path: request.url }),
+  error: (status) => renderError({ siteName, status }),
+};
+
+export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
+  const app = Fastify({
+    frameworkErrors: frameworkErrorHandler(pages),
+    logger: parts.logger ?? false,
+    disableRequestLogging: true,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 10 * 1024 * 1024,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-contentful-request-id', request.id);
+  });
+  installErrorHandling(app, pages);
+
+  const { store, storage, scope } = parts;
+  await app.register(operationsRoutes, { store });
+  await app.register(imagesRoutes, {
+    resolveFile: (spaceId: string, assetId: string, token: string) =>
+      spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
+  });
+  await app.register(siteRoutes, { context: { store, scope, publicUrl: parts.config.publicUrl, locale: parts.locale } });
+  return app;
+}

@@ -1,0 +1,45 @@
+/** Start-up in order: data dir → store → space, keys, demo → HTTP. Used by the CLI and tests. */
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { ensureDataDir, type Config } from '../config/index.js';
+import { defaultLocale, ensureApiKeys, ensureSpace, loadDemo } from '../setup/index.js';
+import { createFsStorage } from '../storage/index.js';
+import { openStore } from '../store/index.js';
+import type { ApiKeyKind } from '../store/types.js';
+import { buildApp } from './app.js';
+
+export interface RunningFolio {
+  app: FastifyInstance;
+  /** Where it listens, e.g. http://127.0.0.1:3000. */
+  url: string;
+  /** Tokens created on this start; shown once, never stored in clear. */
+  generatedTokens: Array<{ kind: ApiKeyKind; token: string }>;
+  demoLoaded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startFolio(config: Config, options: { logger?: boolean | { level: string } } = {}): Promise<RunningFolio> {
+  await ensureDataDir(config.dataDir);
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  try {
+    const storage = createFsStorage(path.join(config.dataDir, 'files'));
+    const scope = await ensureSpace(store, config.spaceId);
+    const generatedTokens = await ensureApiKeys(store, config.spaceId, config.tokens);
+    const demoLoaded = config.demo ? await loadDemo(store, storage, scope) : false;
+    const app = await buildApp({ config, store, storage, scope, locale: defaultLocale, ...(options.logger !== undefined ? { logger: options.logger } : {}) });
+    const address = await app.listen({ port: config.port, host: config.host });
+    return {
+      app,
+      url: address,
+      generatedTokens,
+      demoLoaded,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}

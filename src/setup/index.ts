@@ -1,0 +1,3 @@
+export { ensureSpace, defaultLocale } from './space.js';
+export { ensureApiKeys, hashToken, generateToken } from './api-keys.js';
+export { loadDemo } from './demo.js';

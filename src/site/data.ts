@@ -1,0 +1,81 @@
+/** Reads what the public hub shows: published articles with their linked image, topics, author. */
+import { fileUrl, isStoredFile } from '../assets/index.js';
+import { resolveLinks, type LinkedItems } from '../content/index.js';
+import type { Store } from '../store/store.js';
+import type { AssetRecord, EntryRecord, Json, Scope } from '../store/types.js';
+import * as is from '../validate/is.js';
+
+export interface SiteContext {
+  store: Store;
+  scope: Scope;
+  publicUrl: string;
+  locale: string;
+}
+
+/** The seed's card crop, exactly. */
+export const cardImageQuery = '?w=330&h=216&q=60&fit=fill&f=faces&fm=jpg&fl=progressive';
+export const cardImageSize = { width: 330, height: 216 } as const;
+
+export interface ImageRef {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+type WithFields = { fields: Record<string, Record<string, Json>> };
+
+export const fieldOf = (record: WithFields, id: string, locale: string): Json | undefined => record.fields[id]?.[locale];
+
+export const textOf = (record: WithFields, id: string, locale: string): string => {
+  const v = fieldOf(record, id, locale);
+  return is.string(v) ? v : '';
+};
+
+const linkId = (v: Json | undefined): string | undefined =>
+  is.plainObject(v) && is.plainObject(v.sys) && is.string(v.sys.id) ? v.sys.id : undefined;
+
+export function imageOf(ctx: SiteContext, asset: AssetRecord | undefined): ImageRef | undefined {
+  const file = asset && fieldOf(asset, 'file', ctx.locale);
+  if (!asset || !isStoredFile(file) || !file.details.image) return undefined;
+  return {
+    url: fileUrl(ctx.publicUrl, ctx.scope.spaceId, asset.sys.id, file),
+    width: file.details.image.width,
+    height: file.details.image.height,
+    alt: textOf(asset, 'description', ctx.locale),
+  };
+}
+
+export const linkedAsset = (linked: LinkedItems, v: Json | undefined) => {
+  const id = linkId(v);
+  return id ? linked.assets.get(id) : undefined;
+};
+
+export const linkedEntry = (linked: LinkedItems, v: Json | undefined) => {
+  const id = linkId(v);
+  return id ? linked.entries.get(id) : undefined;
+};
+
+export async function publishedArticles(ctx: SiteContext): Promise<{ articles: EntryRecord[]; linked: LinkedItems }> {
+  const page = await ctx.store.entries.listPublished(ctx.scope, {
+    contentTypeId: 'article',
+    order: [{ field: 'publishDate', locale: ctx.locale, direction: 'desc' }, { sys: 'id', direction: 'asc' }],
+    limit: 1000,
+  });
+  const linked = await resolveLinks(ctx.store, ctx.scope, page.items, { depth: 1, published: true });
+  return { articles: page.items, linked };
+}
+
+export async function publishedArticle(
+  ctx: SiteContext,
+  slug: string,
+): Promise<{ article: EntryRecord; linked: LinkedItems } | undefined> {
+  const page = await ctx.store.entries.listPublished(ctx.scope, {
+    contentTypeId: 'article',
+    where: [{ field: 'slug', locale: ctx.locale, op: 'eq', value: slug }],
+    limit: 1,
+  });
+  const article = page.items[0];
+  if (!article) return undefined;
+  return { article, linked: await resolveLinks(ctx.store, ctx.scope, [article], { depth: 1, published: true }) };
+}
