@@ -1,5 +1,5 @@
 /** Assembles one Fastify app from the parts; each part registers its own routes. */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { resolveAssetFile } from '../assets/index.js';
 import type { Config } from '../config/index.js';
@@ -30,7 +30,8 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const app = Fastify({
     frameworkErrors: frameworkErrorHandler(pages),
     logger: parts.logger ?? false,
-    disableRequestLogging: true,
+    // Per-request lines drown what matters; /metrics counts requests instead.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 10 * 1024 * 1024,
