@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ensureDataDir, type Config } from '../config/index.js';
-import { defaultLocale, ensureApiKeys, ensureSpace, loadDemo } from '../setup/index.js';
+import { defaultLocale, ensureAdminUser, ensureApiKeys, ensureSpace, loadDemo } from '../setup/index.js';
 import { createFsStorage } from '../storage/index.js';
 import { openStore } from '../store/index.js';
 import type { ApiKeyKind } from '../store/types.js';
@@ -25,6 +25,7 @@ export async function startFolio(config: Config, options: { logger?: boolean | {
     const storage = createFsStorage(path.join(config.dataDir, 'files'));
     const scope = await ensureSpace(store, config.spaceId);
     const generatedTokens = await ensureApiKeys(store, config.spaceId, config.tokens);
+    if (config.admin) await ensureAdminUser(store, config.admin);
     const demoLoaded = config.demo ? await loadDemo(store, storage, scope) : false;
     const app = await buildApp({ config, store, storage, scope, locale: defaultLocale, ...(options.logger !== undefined ? { logger: options.logger } : {}) });
     const address = await app.listen({ port: config.port, host: config.host });

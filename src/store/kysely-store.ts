@@ -6,7 +6,7 @@ import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
 import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
-import type { ApiKeyKind, ApiKeyRecord, LocaleRecord } from './types.js';
+import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UserRecord, UserRole } from './types.js';
 import { versionedRepository, type RepositoryContext } from './versioned-repository.js';
 
 const localeOf = (row: LocalesTable): LocaleRecord => ({
@@ -31,6 +31,16 @@ const apiKeyOf = (row: Database['api_keys']): ApiKeyRecord => ({
   tokenHash: row.token_hash,
   environments: JSON.parse(row.environments) as string[],
   createdAt: row.created_at,
+});
+
+const userOf = (row: Database['users']): UserRecord => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role as UserRole,
+  passwordHash: row.password_hash,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
 });
 
 export function kyselyStore(
@@ -150,6 +160,39 @@ export function kyselyStore(
       list: async (spaceId) => {
         const rows = await db.selectFrom('api_keys').selectAll().where('space_id', '=', spaceId).orderBy('created_at').orderBy('id').execute();
         return rows.map(apiKeyOf);
+      },
+    },
+
+    users: {
+      findByEmail: async (email) => {
+        const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+        return row && userOf(row);
+      },
+      list: async () => (await db.selectFrom('users').selectAll().orderBy('created_at').orderBy('id').execute()).map(userOf),
+      create: async (user) => {
+        const time = now();
+        const row = {
+          id: user.id ?? newId(),
+          email: user.email.toLowerCase(),
+          name: user.name,
+          role: user.role,
+          password_hash: user.passwordHash,
+          created_at: time,
+          updated_at: time,
+        };
+        await insertOnce(() => db.insertInto('users').values(row).execute(), `A user with e-mail ${row.email} already exists`);
+        return userOf(row);
+      },
+      update: async (id, changes) => {
+        const set = {
+          ...(changes.name !== undefined ? { name: changes.name } : {}),
+          ...(changes.role !== undefined ? { role: changes.role } : {}),
+          ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
+          updated_at: now(),
+        };
+        const row = await db.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+        if (!row) throw new FolioError('NOT_FOUND', `User "${id}" not found`);
+        return userOf(row);
       },
     },
 

@@ -82,6 +82,17 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface UsersTable {
+  id: string;
+  /** Stored lowercased, so lookups ignore case. */
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   spaces: SpacesTable;
   environments: EnvironmentsTable;
@@ -90,4 +101,5 @@ export interface Database {
   published: PublishedTable;
   api_keys: ApiKeysTable;
   settings: SettingsTable;
+  users: UsersTable;
 }

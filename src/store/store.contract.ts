@@ -278,6 +278,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect((await rejection(store.apiKeys.create({ ...key, id: 'other' }))).status).toBe(409);
       });
 
+      it('keep users with lowercased e-mail addresses', async () => {
+        const email = `Ed.${scope.spaceId}@Example.com`;
+        const user = await store.users.create({ email, name: 'Ed', role: 'editor', passwordHash: 'h1' });
+        expect(user.email).toBe(email.toLowerCase());
+        expect(await store.users.findByEmail(email.toUpperCase())).toEqual(user);
+        const updated = await store.users.update(user.id, { role: 'admin', passwordHash: 'h2' });
+        expect(updated).toMatchObject({ id: user.id, role: 'admin', passwordHash: 'h2', name: 'Ed' });
+        expect((await rejection(store.users.create({ email, name: 'Twin', role: 'author', passwordHash: 'x' }))).status).toBe(409);
+        expect((await rejection(store.users.update('ghost', { role: 'admin' }))).id).toBe('NotFound');
+      });
+
       it('upsert settings', async () => {
         const key = `k-${scope.spaceId}`;
         expect(await store.settings.get(key)).toBeUndefined();

@@ -11,6 +11,7 @@ import type {
   Page,
   Scope,
   SpaceRecord,
+  UserRecord,
   VersionedSys,
 } from './types.js';
 
@@ -75,6 +76,13 @@ export interface Store {
     create(key: Omit<ApiKeyRecord, 'id' | 'createdAt'> & { id?: string }): Promise<ApiKeyRecord>;
     findByTokenHash(tokenHash: string): Promise<ApiKeyRecord | undefined>;
     list(spaceId: string): Promise<ApiKeyRecord[]>;
+  };
+  users: {
+    findByEmail(email: string): Promise<UserRecord | undefined>;
+    list(): Promise<UserRecord[]>;
+    create(user: Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }): Promise<UserRecord>;
+    /** Changes role and password hash; NOT_FOUND when there is no such user. */
+    update(id: string, changes: Partial<Pick<UserRecord, 'name' | 'role' | 'passwordHash'>>): Promise<UserRecord>;
   };
   /** Small instance-wide settings (e.g. whether the demo was loaded). */
   settings: {

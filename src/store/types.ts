@@ -139,6 +139,19 @@ export interface ApiKeyRecord {
   createdAt: string;
 }
 
+export type UserRole = 'admin' | 'editor' | 'author';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  /** An argon2id hash; never the password. */
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** A condition on one field value (fields.<field>.<locale>) or a sys property. */
 export type Condition =
   | { field: string; locale: string; op: 'eq' | 'ne'; value: string | number | boolean }

@@ -57,7 +57,13 @@ describe('folio serve: first start and restart', () => {
     const dataDir = await makeDataDir();
     dirs.push(dataDir);
     const port = String(await freePort());
-    const env = { PORT: port, FOLIO_DATA_DIR: dataDir, FOLIO_PREVIEW_TOKEN: 'preview-from-env-123' };
+    const env = {
+      PORT: port,
+      FOLIO_DATA_DIR: dataDir,
+      FOLIO_PREVIEW_TOKEN: 'preview-from-env-123',
+      FOLIO_ADMIN_EMAIL: 'admin@example.com',
+      FOLIO_ADMIN_PASSWORD: 'a long password',
+    };
 
     const first = await serve(env);
     expect(first.out).toMatch(/delivery: +[A-Za-z0-9_-]{43}/);
@@ -84,6 +90,7 @@ describe('folio serve: first start and restart', () => {
       const keys = await store.apiKeys.list('folio');
       expect(keys.map((k) => k.kind).sort()).toEqual(['delivery', 'management', 'preview']);
       expect((await store.apiKeys.findByTokenHash(hashToken('preview-from-env-123')))?.kind).toBe('preview');
+      expect((await store.users.list()).map((u) => [u.email, u.role])).toEqual([['admin@example.com', 'admin']]);
     } finally {
       await store.close();
     }
