@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolioError } from '../errors/index.js';
 import { ensureSpace } from '../setup/space.js';
-import { openStore } from '../store/index.js';
+import { defineField as field, openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import type { ContentTypeBody, Scope } from '../store/types.js';
 import { publishContentType, saveContentType } from './content-types.js';
@@ -16,17 +16,6 @@ let dir: string;
 let store: Store;
 let scope: Scope;
 
-const field = (id: string, type: ContentTypeBody['fields'][number]['type'], extra: object = {}) => ({
-  id,
-  name: id,
-  type,
-  localized: false,
-  required: false,
-  validations: [],
-  disabled: false,
-  omitted: false,
-  ...extra,
-});
 
 const post: ContentTypeBody = {
   name: 'Post',

@@ -1,17 +1,9 @@
 /** The demo content model of CONTRACT.md: article, topic, author. */
+import { defineField } from '../store/define-field.js';
 import type { ContentTypeBody, FieldDefinition, Json } from '../store/types.js';
 
-const field = (id: string, name: string, type: FieldDefinition['type'], extra: Partial<FieldDefinition> = {}): FieldDefinition => ({
-  id,
-  name,
-  type,
-  localized: false,
-  required: false,
-  validations: [],
-  disabled: false,
-  omitted: false,
-  ...extra,
-});
+const field = (id: string, name: string, type: FieldDefinition['type'], extra: Partial<FieldDefinition> = {}) =>
+  defineField(id, type, { name, ...extra });
 
 const slugRules: Json[] = [
   { unique: true },

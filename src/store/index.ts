@@ -7,6 +7,7 @@ import type { Store } from './store.js';
 
 export type { Store, VersionedRepository, EntryBody, AssetBody } from './store.js';
 export type * from './types.js';
+export { defineField } from './define-field.js';
 
 export interface StoreOptions {
   /** postgres:// or postgresql:// selects PostgreSQL; otherwise SQLite at sqlitePath. */

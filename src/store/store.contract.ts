@@ -6,18 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FolioError } from '../errors/index.js';
 import type { Store } from './store.js';
-import type { ContentTypeBody, FieldDefinition, Scope } from './types.js';
+import { defineField as field } from './define-field.js';
+import type { ContentTypeBody, Scope } from './types.js';
 
-const field = (id: string, type: FieldDefinition['type']): FieldDefinition => ({
-  id,
-  name: id,
-  type,
-  localized: false,
-  required: false,
-  validations: [],
-  disabled: false,
-  omitted: false,
-});
 
 const postType: ContentTypeBody = {
   name: 'Post',
