@@ -3,7 +3,7 @@
  * as Contentful's `include` does. One query per level and kind, not one per link.
  */
 import type { Store } from '../store/store.js';
-import type { AssetRecord, EntryRecord, Json, Scope } from '../store/types.js';
+import type { AssetRecord, EntryRecord, Json, ListQuery, Page, Scope } from '../store/types.js';
 import * as is from '../validate/is.js';
 
 export interface LinkedItems {
@@ -24,6 +24,19 @@ function collectLinks(value: Json, out: { Entry: Set<string>; Asset: Set<string>
   }
 }
 
+/** The store's page limit caps one query; ask in chunks of that size. */
+const chunkSize = 1000;
+function byIds<T>(list: (scope: Scope, query: ListQuery) => Promise<Page<T>>) {
+  return async (scope: Scope, ids: string[]): Promise<T[]> => {
+    const out: T[] = [];
+    for (let i = 0; i < ids.length; i += chunkSize) {
+      const values = ids.slice(i, i + chunkSize);
+      out.push(...(await list(scope, { where: [{ sys: 'id', op: 'in', values }], limit: values.length })).items);
+    }
+    return out;
+  };
+}
+
 export async function resolveLinks(
   store: Store,
   scope: Scope,
@@ -31,20 +44,17 @@ export async function resolveLinks(
   options: { depth: number; published: boolean },
 ): Promise<LinkedItems> {
   const found: LinkedItems = { entries: new Map(roots.map((e) => [e.sys.id, e])), assets: new Map() };
-  const entries = options.published ? store.entries.listPublished.bind(store.entries) : store.entries.list.bind(store.entries);
-  const assets = options.published ? store.assets.listPublished.bind(store.assets) : store.assets.list.bind(store.assets);
+  const entries = byIds(options.published ? store.entries.listPublished.bind(store.entries) : store.entries.list.bind(store.entries));
+  const assets = byIds(options.published ? store.assets.listPublished.bind(store.assets) : store.assets.list.bind(store.assets));
   let frontier = roots;
   for (let level = 0; level < options.depth && frontier.length > 0; level++) {
     const links = { Entry: new Set<string>(), Asset: new Set<string>() };
     for (const e of frontier) collectLinks(e.fields as Json, links);
     const entryIds = [...links.Entry].filter((id) => !found.entries.has(id));
     const assetIds = [...links.Asset].filter((id) => !found.assets.has(id));
-    const [newEntries, newAssets] = await Promise.all([
-      entryIds.length ? entries(scope, { where: [{ sys: 'id', op: 'in', values: entryIds }], limit: 1000 }) : undefined,
-      assetIds.length ? assets(scope, { where: [{ sys: 'id', op: 'in', values: assetIds }], limit: 1000 }) : undefined,
-    ]);
-    for (const a of newAssets?.items ?? []) found.assets.set(a.sys.id, a);
-    frontier = newEntries?.items ?? [];
+    const [newEntries, newAssets] = await Promise.all([entries(scope, entryIds), assets(scope, assetIds)]);
+    for (const a of newAssets) found.assets.set(a.sys.id, a);
+    frontier = newEntries;
     for (const e of frontier) found.entries.set(e.sys.id, e);
   }
   return found;
