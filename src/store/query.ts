@@ -3,7 +3,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { FolioError } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 import type { Database } from './schema.js';
-import type { Condition, ListQuery, OrderBy } from './types.js';
+import type { Condition, ListQuery, OrderBy, Scalar } from './types.js';
 
 export const defaultLimit = 100;
 export const maxLimit = 1000;
@@ -23,21 +23,25 @@ export function pageBounds(query: ListQuery): { limit: number; skip: number } {
   return { limit, skip };
 }
 
-function condition(eb: Eb, c: Condition, adapter: DialectAdapter): Expression<SqlBool> {
-  if ('sys' in c) {
-    return c.op === 'eq' ? eb('id', '=', c.value) : c.values.length ? eb('id', 'in', c.values) : sql<SqlBool>`1 = 0`;
-  }
-  const value = adapter.jsonAt('data', [c.field, c.locale]);
+const comparators = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+
+function condition(c: Condition, adapter: DialectAdapter): Expression<SqlBool> {
+  const isSys = 'sys' in c;
+  const target = isSys ? sql.ref(sysColumns[c.sys]) : adapter.jsonAt('data', [c.field, c.locale]);
+  const value = (v: Scalar) => (isSys ? sql`${v}` : adapter.jsonValue(v));
   switch (c.op) {
-    case 'eq':
-      return sql<SqlBool>`${value} = ${adapter.jsonValue(c.value)}`;
-    case 'ne':
-      // Contentful's [ne] also matches entries without the field.
-      return sql<SqlBool>`(${value} IS NULL OR ${value} <> ${adapter.jsonValue(c.value)})`;
+    case 'exists':
+      return c.value ? sql<SqlBool>`${target} IS NOT NULL` : sql<SqlBool>`${target} IS NULL`;
     case 'in':
-      return c.values.length
-        ? sql<SqlBool>`${value} IN (${sql.join(c.values.map((v) => adapter.jsonValue(v)))})`
-        : sql<SqlBool>`1 = 0`;
+    case 'nin': {
+      if (c.values.length === 0) return c.op === 'in' ? sql<SqlBool>`1 = 0` : sql<SqlBool>`1 = 1`;
+      const list = sql.join(c.values.map(value));
+      return c.op === 'in' ? sql<SqlBool>`${target} IN (${list})` : sql<SqlBool>`(${target} IS NULL OR ${target} NOT IN (${list}))`;
+    }
+    case 'ne':
+      return sql<SqlBool>`(${target} IS NULL OR ${target} <> ${value(c.value)})`;
+    default:
+      return sql<SqlBool>`${target} ${sql.raw(comparators[c.op])} ${value(c.value)}`;
   }
 }
 
@@ -45,7 +49,7 @@ export function whereClause(query: ListQuery, adapter: DialectAdapter) {
   return (eb: Eb) => {
     const parts: Expression<SqlBool>[] = [];
     if (query.contentTypeId !== undefined) parts.push(eb('content_type_id', '=', query.contentTypeId));
-    for (const c of query.where ?? []) parts.push(condition(eb, c, adapter));
+    for (const c of query.where ?? []) parts.push(condition(c, adapter));
     return eb.and(parts);
   };
 }

@@ -201,6 +201,18 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect(await ids({ where: [{ sys: 'id', op: 'in', values: [] }] })).toEqual([]);
         expect(await ids({ where: [{ sys: 'id', op: 'eq', value: 'c' }] })).toEqual(['c']);
         expect(await ids({ contentTypeId: 'other' })).toEqual([]);
+        const rank = { field: 'rank', locale: 'en-US' } as const;
+        expect(await ids({ where: [{ ...rank, op: 'gte', value: 3 }] })).toEqual(['a', 'b']);
+        expect(await ids({ where: [{ ...rank, op: 'lt', value: 3 }] })).toEqual(['c']);
+        expect(await ids({ where: [{ ...rank, op: 'gt', value: 1 }, { ...rank, op: 'lte', value: 3 }] })).toEqual(['a']);
+        expect(await ids({ where: [{ ...rank, op: 'nin', values: [3, 10] }] })).toEqual(['c', 'd']);
+        expect(await ids({ where: [{ ...rank, op: 'exists', value: false }] })).toEqual(['d']);
+        expect(await ids({ where: [{ ...rank, op: 'exists', value: true }] })).toEqual(['a', 'b', 'c']);
+        expect(await ids({ where: [{ field: 'title', locale: 'en-US', op: 'lt', value: 'Bz' }] })).toEqual(['a', 'b']);
+        const created = (await store.entries.get(scope, 'c'))!.sys.createdAt;
+        // Creation times may share a millisecond, so only what the order guarantees is checked.
+        expect(await ids({ where: [{ sys: 'createdAt', op: 'lte', value: created }] })).toEqual(expect.arrayContaining(['a', 'b', 'c']));
+        expect(await ids({ where: [{ sys: 'createdAt', op: 'gt', value: created }] })).not.toEqual(expect.arrayContaining(['c']));
       });
 
       it('order by field values (numbers as numbers, missing last) and by sys', async () => {

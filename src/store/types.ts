@@ -152,16 +152,28 @@ export interface UserRecord {
   updatedAt: string;
 }
 
-/** A condition on one field value (fields.<field>.<locale>) or a sys property. */
-export type Condition =
-  | { field: string; locale: string; op: 'eq' | 'ne'; value: string | number | boolean }
-  | { field: string; locale: string; op: 'in'; values: Array<string | number> }
-  | { sys: 'id'; op: 'eq'; value: string }
-  | { sys: 'id'; op: 'in'; values: string[] };
+export type Scalar = string | number | boolean;
+
+/** sys properties a list can filter and order on. */
+export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt';
+
+/** What a condition looks at: one field value (fields.<field>.<locale>) or a sys property. */
+export type ConditionTarget = { field: string; locale: string } | { sys: SysKey };
+
+/**
+ * A condition, with Contentful's operators. `ne` and `nin` also match items without the value;
+ * `exists: false` matches only those.
+ */
+export type Condition = ConditionTarget &
+  (
+    | { op: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte'; value: Scalar }
+    | { op: 'in' | 'nin'; values: Scalar[] }
+    | { op: 'exists'; value: boolean }
+  );
 
 export type OrderBy =
   | { field: string; locale: string; direction: 'asc' | 'desc' }
-  | { sys: 'createdAt' | 'updatedAt' | 'publishedAt' | 'id'; direction: 'asc' | 'desc' };
+  | { sys: SysKey; direction: 'asc' | 'desc' };
 
 export interface ListQuery {
   contentTypeId?: string;

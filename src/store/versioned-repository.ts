@@ -191,7 +191,8 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           .values({
             ...key(scope, id),
             content_type_id: row.content_type_id,
-            created_at: sys.createdAt,
+            // The delivery timeline: readers see an item born at its first publish.
+            created_at: sys.firstPublishedAt ?? time,
             updated_at: time,
             published_at: time,
             sys: JSON.stringify(sys),
