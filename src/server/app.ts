@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { resolveAssetFile } from '../assets/index.js';
 import type { Config } from '../config/index.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
+import { deliveryRoutes } from '../delivery/index.js';
 import { imagesRoutes } from '../images/index.js';
 import { siteName, siteRoutes } from '../site/routes.js';
 import { renderError, renderNotFound } from '../site/views/index.js';
@@ -47,6 +48,9 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
   });
+  for (const mode of ['delivery', 'preview'] as const) {
+    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode });
+  }
   await app.register(siteRoutes, { context: { store, scope, publicUrl: parts.config.publicUrl, locale: parts.locale } });
   return app;
 }

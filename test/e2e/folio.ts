@@ -8,6 +8,8 @@ import { startFolio, type RunningFolio } from '../../src/server/start.js';
 
 export interface TestFolio extends RunningFolio {
   dataDir: string;
+  /** To open a second Store on the same database, as another process would. */
+  storeOptions: { databaseUrl?: string; sqlitePath: string };
   /** Stops Folio and removes its data dir. */
   destroy(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function startTestFolio(env: Record<string, string> = {}, dataDir?:
   return {
     ...folio,
     dataDir: dir,
+    storeOptions: { ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), sqlitePath: config.sqlitePath },
     destroy: async () => {
       await folio.close();
       await fs.rm(dir, { recursive: true, force: true });

@@ -1,0 +1,1 @@
+export { deliveryRoutes, type DeliveryOptions } from './routes.js';

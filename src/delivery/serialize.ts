@@ -1,0 +1,93 @@
+/** Records → Contentful's Delivery/Preview JSON shapes. */
+import { fileUrl, isStoredFile } from '../assets/index.js';
+import type { AssetRecord, ContentTypeRecord, EntryRecord, Json, LocaleRecord, SpaceRecord, VersionedSys } from '../store/types.js';
+import { localizeFields, type LocaleChoice } from './locales.js';
+
+export interface SerializeContext {
+  spaceId: string;
+  environmentId: string;
+  publicUrl: string;
+  choice: LocaleChoice;
+  /** Published content types by id: they say which entry fields are localized. */
+  types: Map<string, ContentTypeRecord>;
+  preview: boolean;
+}
+
+const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } });
+
+/** Delivery shows the publish timeline; preview shows the draft's. */
+function baseSys(ctx: SerializeContext, type: string, sys: VersionedSys) {
+  return {
+    space: link('Space', ctx.spaceId),
+    id: sys.id,
+    type,
+    createdAt: ctx.preview ? sys.createdAt : (sys.firstPublishedAt ?? sys.createdAt),
+    updatedAt: ctx.preview ? sys.updatedAt : (sys.publishedAt ?? sys.updatedAt),
+    environment: link('Environment', ctx.environmentId),
+    ...(ctx.preview ? { publishedVersion: sys.publishedVersion ?? undefined } : {}),
+    revision: ctx.preview ? sys.version : sys.publishedCounter,
+  };
+}
+
+const localeSys = (ctx: SerializeContext) => (ctx.choice.all ? {} : { locale: ctx.choice.code });
+
+export function entryJson(ctx: SerializeContext, entry: EntryRecord) {
+  const type = ctx.types.get(entry.sys.contentTypeId);
+  const localized = new Set(type?.fields.filter((f) => f.localized).map((f) => f.id));
+  const omitted = new Set(type?.fields.filter((f) => f.omitted).map((f) => f.id));
+  const fields = localizeFields(entry.fields, ctx.choice, (id) => localized.has(id));
+  for (const id of omitted) delete fields[id];
+  return {
+    metadata: { tags: [], concepts: [] },
+    sys: { ...baseSys(ctx, 'Entry', entry.sys), contentType: link('ContentType', entry.sys.contentTypeId), ...localeSys(ctx) },
+    fields,
+  };
+}
+
+/** Folio keeps the content hash in the stored file; readers get Contentful's file shape. */
+function fileJson(ctx: SerializeContext, assetId: string, value: Json): Json {
+  if (!isStoredFile(value)) return value;
+  const { hash: _hash, ...rest } = value;
+  return { url: fileUrl(ctx.publicUrl, ctx.spaceId, assetId, value), ...rest, details: value.details } as Json;
+}
+
+export function assetJson(ctx: SerializeContext, asset: AssetRecord) {
+  const fields = localizeFields(asset.fields, ctx.choice, () => true);
+  if (fields.file !== undefined) {
+    fields.file = ctx.choice.all
+      ? Object.fromEntries(Object.entries(fields.file as Record<string, Json>).map(([code, f]) => [code, fileJson(ctx, asset.sys.id, f)]))
+      : fileJson(ctx, asset.sys.id, fields.file);
+  }
+  return { metadata: { tags: [], concepts: [] }, sys: { ...baseSys(ctx, 'Asset', asset.sys), ...localeSys(ctx) }, fields };
+}
+
+export function contentTypeJson(ctx: SerializeContext, type: ContentTypeRecord) {
+  const { sys, name, description, displayField, fields } = type;
+  return { sys: baseSys(ctx, 'ContentType', sys), displayField, name, description: description ?? '', fields };
+}
+
+export function localeJson(locale: LocaleRecord) {
+  return {
+    code: locale.code,
+    name: locale.name,
+    default: locale.default,
+    fallbackCode: locale.fallbackCode,
+    sys: { id: locale.id, type: 'Locale', version: locale.version },
+  };
+}
+
+export function spaceJson(space: SpaceRecord, locales: LocaleRecord[]) {
+  return {
+    sys: { type: 'Space', id: space.id },
+    name: space.name,
+    locales: locales.filter((l) => l.contentDeliveryApi).map((l) => ({ code: l.code, default: l.default, name: l.name, fallbackCode: l.fallbackCode })),
+  };
+}
+
+export const collection = <T>(items: T[], page: { total: number; skip: number; limit: number }) => ({
+  sys: { type: 'Array' },
+  total: page.total,
+  skip: page.skip,
+  limit: page.limit,
+  items,
+});

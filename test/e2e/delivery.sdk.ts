@@ -1,0 +1,138 @@
+/**
+ * The Delivery and Preview APIs driven by the official `contentful` client, changing nothing but
+ * the settings CONTRACT.md gives. Run on every store (see *.sqlite/*.postgres test files).
+ */
+import * as contentful from 'contentful';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishEntry, updateEntry } from '../../src/content/index.js';
+import { openStore } from '../../src/store/index.js';
+import { startTestFolio, type TestFolio } from './folio.js';
+
+const deliveryToken = 'delivery-token-for-tests';
+const previewToken = 'preview-token-for-tests';
+
+export function describeDeliveryApi(name: string, env: () => Promise<Record<string, string>>) {
+  describe(`Delivery API with the contentful SDK: ${name}`, () => {
+    let folio: TestFolio;
+    let client: contentful.ContentfulClientApi<undefined>;
+    let previewClient: contentful.ContentfulClientApi<undefined>;
+
+    beforeAll(async () => {
+      folio = await startTestFolio({ FOLIO_DELIVERY_TOKEN: deliveryToken, FOLIO_PREVIEW_TOKEN: previewToken, ...(await env()) });
+      const host = new URL(folio.url).host;
+      client = contentful.createClient({ space: 'folio', accessToken: deliveryToken, host, insecure: true, basePath: 'delivery' });
+      previewClient = contentful.createClient({ space: 'folio', accessToken: previewToken, host, insecure: true, basePath: 'preview' });
+    });
+    afterAll(() => folio?.destroy());
+
+    it('reads the space, locales and content types', async () => {
+      const locales = await client.getLocales();
+      expect(locales.items.map((l) => [l.code, l.default])).toEqual([['en-US', true]]);
+      const types = await client.getContentTypes();
+      expect(types.items.map((t) => t.sys.id).sort()).toEqual(['article', 'author', 'topic']);
+      const article = await client.getContentType('article');
+      expect(article.displayField).toBe('title');
+      expect(article.fields.find((f) => f.id === 'featuredImage')).toMatchObject({ type: 'Link', linkType: 'Asset' });
+      expect((await client.getTags()).items).toEqual([]);
+    });
+
+    it('lists articles newest first with linked image, topics and author resolved', async () => {
+      const res = await client.getEntries({ content_type: 'article', order: ['-fields.publishDate'], include: 2 });
+      expect(res.total).toBe(7);
+      expect(res.items).toHaveLength(7);
+      const first = res.items[0]!;
+      expect(first.fields.title).toBe('What Does a DevOps Engineer Do? And How to Become One');
+      expect(first.sys).toMatchObject({ type: 'Entry', locale: 'en-US', contentType: { sys: { id: 'article' } }, revision: 1 });
+      const image = first.fields.featuredImage as contentful.Asset;
+      expect(image.fields.description).toBe(
+        '[Featured Image] A DevOps engineer types on their computer and looks at their dual monitors as they update software coding.',
+      );
+      expect(image.fields.file?.url).toMatch(/^\/\/localhost:\d+\/images\/folio\/image-what-does-a-devops-engineer-do\/[0-9a-f]{32}\/[\w.-]+\.jpg$/);
+      expect(image.fields.file?.details).toMatchObject({ size: expect.any(Number), image: { width: 1920, height: 1280 } });
+      const author = first.fields.author as contentful.Entry;
+      expect(author.fields.name).toBe('Folio Editorial Team');
+      expect((first.fields.topics as contentful.Entry[]).map((t) => t.fields.name)).toEqual(['DevOps', 'Software Development']);
+      const dates = res.items.map((e) => e.fields.publishDate as string);
+      expect([...dates].sort().reverse()).toEqual(dates);
+    });
+
+    it('leaves links unresolved with include=0 and resolves them with include=1 and 10', async () => {
+      const none = await client.getEntries({ content_type: 'article', include: 0, limit: 1, order: ['-fields.publishDate'] });
+      expect((none.items[0]!.fields.author as { sys: { type: string } }).sys.type).toBe('Link');
+      for (const include of [1, 10] as const) {
+        const some = await client.getEntries({ content_type: 'article', include, limit: 1, order: ['-fields.publishDate'] });
+        expect((some.items[0]!.fields.author as contentful.Entry).fields.name).toBe('Folio Editorial Team');
+      }
+    });
+
+    it('filters with Contentful operators', async () => {
+      const titles = async (q: Record<string, unknown>) =>
+        (await client.getEntries({ content_type: 'article', order: ['fields.publishDate'], ...q } as never)).items.map((e) => e.fields.slug);
+      expect(await titles({ 'fields.slug': 'how-to-learn-python' })).toEqual(['how-to-learn-python']);
+      expect(await titles({ 'fields.publishDate[gte]': '2021-11-01', 'fields.publishDate[lt]': '2021-12-01' })).toEqual([
+        'typescript-vs-javascript',
+        'what-is-a-full-stack-developer',
+      ]);
+      expect(await titles({ 'fields.slug[in]': 'how-to-learn-python,typescript-vs-javascript' })).toEqual(['how-to-learn-python', 'typescript-vs-javascript']);
+      expect((await titles({ 'fields.slug[nin]': 'how-to-learn-python' })).length).toBe(6);
+      expect((await titles({ 'fields.slug[ne]': 'how-to-learn-python' })).length).toBe(6);
+      expect((await titles({ 'fields.body[exists]': 'true' })).length).toBe(7);
+      expect(await titles({ 'sys.id': 'article-how-to-learn-python' })).toEqual(['how-to-learn-python']);
+      const page = await client.getEntries({ content_type: 'article', order: ['fields.publishDate'], skip: 5, limit: 5 });
+      expect([page.total, page.skip, page.limit, page.items.length]).toEqual([7, 5, 5, 2]);
+    });
+
+    it('answers bad queries with 400 InvalidQuery, never a 5xx', async () => {
+      const url = (q: string) => `${folio.url}/delivery/spaces/folio/environments/master/entries?access_token=${deliveryToken}&${q}`;
+      for (const q of ['limit=1001', 'fields.title=x', 'content_type=article&order=fields.description', 'content_type=article&fields.title[bogus]=x', 'include=11', 'content_type=nope', 'locale=xx-XX']) {
+        const res = await fetch(url(q));
+        expect(res.status, q).toBe(400);
+        expect(((await res.json()) as { sys: { id: string } }).sys.id, q).toBe('InvalidQuery');
+      }
+    });
+
+    it('reads single entries and assets, and all locales with withAllLocales', async () => {
+      const entry = await client.getEntry('article-how-to-learn-python');
+      expect(entry.fields.title).toBe('How to Learn Python: A Step-by-Step Guide');
+      const asset = await client.getAsset('image-how-to-learn-python');
+      expect(asset.fields.file?.contentType).toBe('image/jpeg');
+      const assets = await client.getAssets();
+      expect(assets.total).toBe(7);
+      const all = await client.withAllLocales.getEntry('article-how-to-learn-python');
+      expect(all.fields.title).toEqual({ 'en-US': 'How to Learn Python: A Step-by-Step Guide' });
+      await expect(client.getEntry('nope')).rejects.toThrow();
+    });
+
+    it('refuses missing and wrong tokens with 401 AccessTokenInvalid', async () => {
+      const base = `${folio.url}/delivery/spaces/folio/environments/master/entries`;
+      for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token' }, { authorization: `Bearer ${previewToken}` }]) {
+        const res = await fetch(base, { headers });
+        expect(res.status).toBe(401);
+        expect(((await res.json()) as { sys: { id: string } }).sys.id).toBe('AccessTokenInvalid');
+      }
+      const otherEnv = await fetch(`${folio.url}/delivery/spaces/folio/environments/staging/entries`, { headers: { authorization: `Bearer ${deliveryToken}` } });
+      expect(otherEnv.status).toBe(404);
+    });
+
+    it('shows drafts on preview only, and changes delivery only on publish', async () => {
+      const id = 'article-how-to-learn-python';
+      const store = await openStore(folio.storeOptions);
+      try {
+        const scope = { spaceId: 'folio', environmentId: 'master' };
+        const current = (await store.entries.get(scope, id))!;
+        await updateEntry(store, scope, id, { ...current.fields, title: { 'en-US': 'Python, drafted' } });
+        expect((await previewClient.getEntry(id)).fields.title).toBe('Python, drafted');
+        expect((await client.getEntry(id)).fields.title).toBe('How to Learn Python: A Step-by-Step Guide');
+        await publishEntry(store, scope, id);
+        expect((await client.getEntry(id)).fields.title).toBe('Python, drafted');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses with withoutUnresolvableLinks nothing that resolves', async () => {
+      const res = await client.withoutUnresolvableLinks.getEntries({ content_type: 'article', limit: 1, order: ['-fields.publishDate'] });
+      expect((res.items[0]!.fields.author as contentful.Entry | undefined)?.fields.name).toBe('Folio Editorial Team');
+    });
+  });
+}

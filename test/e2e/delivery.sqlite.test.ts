@@ -1,0 +1,3 @@
+import { describeDeliveryApi } from './delivery.sdk.js';
+
+describeDeliveryApi('SQLite', async () => ({}));
