@@ -10,6 +10,7 @@ import type { AssetRecord, ContentTypeRecord, EntryRecord, Json, Scope } from '.
 import { authenticate } from './auth.js';
 import { chooseLocale } from './locales.js';
 import { applySelect, parseDeliveryQuery } from './query.js';
+import { sync } from './sync.js';
 import { assetJson, collection, contentTypeJson, entryJson, localeJson, spaceJson, type SerializeContext } from './serialize.js';
 
 export interface DeliveryOptions {
@@ -40,7 +41,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   };
 
   /** Auth, scope, locale choice and the published content types every answer needs. */
-  async function begin(request: FastifyRequest<{ Params: Params }>) {
+  async function begin(request: FastifyRequest<{ Params: Params }>, options: { allLocales?: boolean } = {}) {
     const { spaceId, environmentId = 'master' } = request.params;
     await authenticate(store, request, mode, spaceId, environmentId);
     const scope = { spaceId, environmentId };
@@ -50,7 +51,8 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
       spaceId,
       environmentId,
       publicUrl,
-      choice: chooseLocale(query.locale, locales),
+      // Sync always answers in every locale, as Contentful's does.
+      choice: chooseLocale(options.allLocales ? '*' : query.locale, locales),
       types: new Map(types.items.map((t) => [t.sys.id, t])),
       preview,
     };
@@ -140,6 +142,14 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
       const items = locales.filter((l) => l.contentDeliveryApi).map(localeJson);
       return send(reply, collection(items, { total: items.length, skip: 0, limit: 1000 }));
     });
+
+    if (!preview) {
+      app.get<{ Params: Params }>(`${prefix}/sync`, async (request, reply) => {
+        const { scope, ctx, query } = await begin(request, { allLocales: true });
+        const base = `${publicUrl}/delivery/spaces/${encodeURIComponent(scope.spaceId)}/environments/${encodeURIComponent(scope.environmentId)}`;
+        return send(reply, await sync(store, scope, ctx, query, base));
+      });
+    }
 
     // Folio has no tags yet: an honest empty collection keeps getTags() working.
     app.get<{ Params: Params }>(`${prefix}/tags`, async (request, reply) => {

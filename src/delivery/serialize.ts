@@ -13,7 +13,7 @@ export interface SerializeContext {
   preview: boolean;
 }
 
-const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } });
+export const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } });
 
 /** Delivery shows the publish timeline; preview shows the draft's. */
 function baseSys(ctx: SerializeContext, type: string, sys: VersionedSys) {

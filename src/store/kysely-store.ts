@@ -6,7 +6,7 @@ import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
 import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
-import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UserRecord, UserRole } from './types.js';
+import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UserRecord, UserRole, VersionedSys } from './types.js';
 import { versionedRepository, type RepositoryContext } from './versioned-repository.js';
 
 const localeOf = (row: LocalesTable): LocaleRecord => ({
@@ -194,6 +194,33 @@ export function kyselyStore(
         if (!row) throw new FolioError('NOT_FOUND', `User "${id}" not found`);
         return userOf(row);
       },
+    },
+
+    changes: {
+      list: async (scope, q) => {
+        let query = db
+          .selectFrom('changes')
+          .selectAll()
+          .where('space_id', '=', scope.spaceId)
+          .where('environment_id', '=', scope.environmentId)
+          .where('seq', '>', q.after);
+        if (q.upTo !== undefined) query = query.where('seq', '<=', q.upTo);
+        if (q.kinds) query = query.where('kind', 'in', q.kinds);
+        if (q.contentTypeId !== undefined) query = query.where('content_type_id', '=', q.contentTypeId);
+        if (!q.includeDeleted) query = query.where('deleted', '=', 0);
+        const rows = await query.orderBy('seq').limit(q.limit).execute();
+        return rows.map((row) => ({
+          seq: Number(row.seq),
+          kind: row.kind as 'Entry' | 'Asset',
+          id: row.id,
+          deleted: row.deleted === 1,
+          contentTypeId: row.content_type_id,
+          changedAt: row.changed_at,
+          sys: JSON.parse(row.sys) as VersionedSys,
+        }));
+      },
+      latest: async () =>
+        Number((await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirst())?.value ?? 0),
     },
 
     settings: {

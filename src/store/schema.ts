@@ -93,6 +93,26 @@ export interface UsersTable {
   updated_at: string;
 }
 
+/** The sync log: the latest change of each entry and asset, numbered in commit order. */
+export interface ChangesTable {
+  space_id: string;
+  environment_id: string;
+  kind: ResourceKind;
+  id: string;
+  /** bigint: pg returns it as a string. */
+  seq: number | string;
+  deleted: number;
+  content_type_id: string | null;
+  changed_at: string;
+  /** The sys at the change (for deletions: what readers last saw). */
+  sys: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number | string;
+}
+
 export interface Database {
   spaces: SpacesTable;
   environments: EnvironmentsTable;
@@ -102,4 +122,6 @@ export interface Database {
   api_keys: ApiKeysTable;
   settings: SettingsTable;
   users: UsersTable;
+  changes: ChangesTable;
+  counters: CountersTable;
 }

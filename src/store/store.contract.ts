@@ -244,6 +244,34 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       });
     });
 
+    describe('sync log', () => {
+      it('numbers publishes and unpublishes of entries and assets in order, latest state per item', async () => {
+        const start = await store.changes.latest();
+        await post('a', 'A');
+        await post('b', 'B');
+        await store.entries.publish(scope, 'a');
+        await store.entries.publish(scope, 'b');
+        const asset = await store.assets.create(scope, { id: 'pic', fields: {} });
+        await store.assets.publish(scope, asset.sys.id);
+        await store.contentTypes.publish(scope, 'post');
+        await store.entries.publish(scope, 'a');
+        const all = await store.changes.list(scope, { after: start, limit: 100, includeDeleted: true });
+        expect(all.map((c) => `${c.kind}:${c.id}`)).toEqual(['Entry:b', 'Asset:pic', 'Entry:a']);
+        expect(all.map((c) => c.seq)).toEqual([...all.map((c) => c.seq)].sort((x, y) => x - y));
+        expect(await store.changes.latest()).toBe(all.at(-1)!.seq);
+
+        await store.entries.unpublish(scope, 'b');
+        const after = all.at(-1)!.seq;
+        const delta = await store.changes.list(scope, { after, limit: 100, includeDeleted: true });
+        expect(delta).toEqual([expect.objectContaining({ kind: 'Entry', id: 'b', deleted: true })]);
+        expect(delta[0]!.sys.publishedCounter).toBe(1);
+        expect(await store.changes.list(scope, { after, limit: 100, includeDeleted: false })).toEqual([]);
+        expect((await store.changes.list(scope, { after: start, limit: 100, includeDeleted: false, kinds: ['Asset'] })).map((c) => c.id)).toEqual(['pic']);
+        // b's row moved to its unpublish; a (at `after`) lies past upTo.
+        expect((await store.changes.list(scope, { after: start, upTo: after - 1, limit: 100, includeDeleted: true })).map((c) => c.id)).toEqual(['pic']);
+      });
+    });
+
     describe('transactions', () => {
       it('roll back every write when the function throws', async () => {
         const err = await store

@@ -11,6 +11,7 @@ import type {
   Page,
   Scope,
   SpaceRecord,
+  ChangeRecord,
   UserRecord,
   VersionedSys,
 } from './types.js';
@@ -83,6 +84,16 @@ export interface Store {
     create(user: Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }): Promise<UserRecord>;
     /** Changes role and password hash; NOT_FOUND when there is no such user. */
     update(id: string, changes: Partial<Pick<UserRecord, 'name' | 'role' | 'passwordHash'>>): Promise<UserRecord>;
+  };
+  /** The sync log, written by publish, unpublish and delete of entries and assets. */
+  changes: {
+    /** Changes with seq in (after, upTo], oldest first. */
+    list(
+      scope: Scope,
+      query: { after: number; upTo?: number; limit: number; kinds?: Array<'Entry' | 'Asset'>; contentTypeId?: string; includeDeleted: boolean },
+    ): Promise<ChangeRecord[]>;
+    /** The newest seq in the whole store (0 when nothing changed yet). */
+    latest(): Promise<number>;
   };
   /** Small instance-wide settings (e.g. whether the demo was loaded). */
   settings: {

@@ -190,3 +190,14 @@ export interface Page<T> {
   limit: number;
   items: T[];
 }
+
+/** One line of the sync log: the item as published now, or its deletion. */
+export interface ChangeRecord {
+  seq: number;
+  kind: 'Entry' | 'Asset';
+  id: string;
+  deleted: boolean;
+  contentTypeId: string | null;
+  changedAt: string;
+  sys: VersionedSys;
+}

@@ -95,6 +95,29 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     }
   }
 
+  /** Numbers this change after every earlier one, for sync. Content types are not synced. */
+  async function logChange(ctx: RepositoryContext, scope: Scope, row: ResourcesTable, sys: VersionedSys, deleted: boolean) {
+    if (kind === 'ContentType') return;
+    const counter = await ctx.db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', 'changes')
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    const values = {
+      seq: Number(counter.value),
+      deleted: deleted ? 1 : 0,
+      content_type_id: row.content_type_id,
+      changed_at: sys.updatedAt,
+      sys: JSON.stringify(sys),
+    };
+    await ctx.db
+      .insertInto('changes')
+      .values({ ...key(scope, row.id), ...values })
+      .onConflict((oc) => oc.columns(['space_id', 'environment_id', 'kind', 'id']).doUpdateSet(values))
+      .execute();
+  }
+
   async function listFrom<T extends 'resources' | 'published'>(
     table: T,
     scope: Scope,
@@ -199,6 +222,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
             data: row.data,
           })
           .execute();
+        await logChange(ctx, scope, row, sys, false);
         return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
       }),
 
@@ -208,7 +232,10 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         if (row.published_version === null) throw new FolioError('BAD_REQUEST', `${label} "${id}" is not published`);
         const sys: VersionedSys = { ...sysOf(row), version: row.version + 1, publishedVersion: null, publishedAt: null, updatedAt: now() };
         await guardedUpdate(ctx, scope, row, sys);
+        const was = await ctx.db.selectFrom('published').select('sys').where((eb) => eb.and(key(scope, id))).executeTakeFirst();
         await ctx.db.deleteFrom('published').where((eb) => eb.and(key(scope, id))).execute();
+        // Sync reports the deletion with the sys readers last saw, stamped with when it went.
+        await logChange(ctx, scope, row, { ...(was ? (JSON.parse(was.sys) as VersionedSys) : sys), updatedAt: sys.updatedAt }, true);
         return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
       }),
 

@@ -130,6 +130,55 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       }
     });
 
+    it('syncs: an initial snapshot in pages, then exactly the publishes and deletions since', async () => {
+      const initial = await client.sync({ initial: true, limit: 5 } as never);
+      expect(initial.entries).toHaveLength(14);
+      expect(initial.assets).toHaveLength(7);
+      expect(initial.deletedEntries).toHaveLength(0);
+      expect(typeof initial.nextSyncToken).toBe('string');
+      const article = initial.entries.find((e) => e.sys.id === 'article-what-does-a-devops-engineer-do')!;
+      expect(article.fields.title).toEqual({ 'en-US': 'What Does a DevOps Engineer Do? And How to Become One' });
+
+      const nothing = await client.sync({ nextSyncToken: initial.nextSyncToken });
+      expect([nothing.entries.length, nothing.deletedEntries.length]).toEqual([0, 0]);
+
+      const store = await openStore(folio.storeOptions);
+      const scope = { spaceId: 'folio', environmentId: 'master' };
+      try {
+        const changed = 'article-how-to-become-a-game-developer';
+        const current = (await store.entries.get(scope, changed))!;
+        await updateEntry(store, scope, changed, { ...current.fields, title: { 'en-US': 'Game development, revised' } });
+        await publishEntry(store, scope, changed);
+        await store.entries.unpublish(scope, 'article-devops-team-roles-and-responsibilities');
+        await store.entries.unpublish(scope, 'article-how-long-does-an-associate-degree-take');
+        await store.entries.delete(scope, 'article-how-long-does-an-associate-degree-take');
+
+        const delta = await client.sync({ nextSyncToken: nothing.nextSyncToken });
+        expect(delta.entries.map((e) => [e.sys.id, (e.fields.title as Record<string, string>)['en-US']])).toEqual([[changed, 'Game development, revised']]);
+        expect(delta.deletedEntries.map((e) => e.sys.id).sort()).toEqual([
+          'article-devops-team-roles-and-responsibilities',
+          'article-how-long-does-an-associate-degree-take',
+        ]);
+
+        // Applying the delta to the snapshot gives exactly what is published now.
+        const synced = new Map(initial.entries.map((e) => [e.sys.id, e]));
+        for (const e of delta.entries) synced.set(e.sys.id, e);
+        for (const d of delta.deletedEntries) synced.delete(d.sys.id);
+        const published = await store.entries.listPublished(scope, { limit: 1000 });
+        expect([...synced.keys()].sort()).toEqual(published.items.map((e) => e.sys.id).sort());
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses a bad sync token or type with 400', async () => {
+      const url = `${folio.url}/delivery/spaces/folio/environments/master/sync?access_token=${deliveryToken}`;
+      for (const q of ['&sync_token=garbage', '&initial=true&type=Nope', '', '&initial=true&content_type=article']) {
+        const res = await fetch(url + q);
+        expect(res.status, q).toBe(400);
+      }
+    });
+
     it('refuses with withoutUnresolvableLinks nothing that resolves', async () => {
       const res = await client.withoutUnresolvableLinks.getEntries({ content_type: 'article', limit: 1, order: ['-fields.publishDate'] });
       expect((res.items[0]!.fields.author as contentful.Entry | undefined)?.fields.name).toBe('Folio Editorial Team');

@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as users from './0002_users.js';
+import * as changes from './0003_changes.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_users': users,
+  '0003_changes': changes,
 };
 
 export const migrationProvider: MigrationProvider = {
