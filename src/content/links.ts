@@ -4,25 +4,13 @@
  */
 import type { Store } from '../store/store.js';
 import type { AssetRecord, EntryRecord, Json, ListQuery, Page, Scope } from '../store/types.js';
-import * as is from '../validate/is.js';
+import { linksIn } from '../store/index.js';
 
 export interface LinkedItems {
   entries: Map<string, EntryRecord>;
   assets: Map<string, AssetRecord>;
 }
 
-function collectLinks(value: Json, out: { Entry: Set<string>; Asset: Set<string> }): void {
-  if (Array.isArray(value)) {
-    for (const v of value) collectLinks(v, out);
-  } else if (is.plainObject(value)) {
-    const sys = value.sys;
-    if (is.plainObject(sys) && sys.type === 'Link' && is.string(sys.id) && (sys.linkType === 'Entry' || sys.linkType === 'Asset')) {
-      out[sys.linkType].add(sys.id);
-      return;
-    }
-    for (const v of Object.values(value)) collectLinks(v as Json, out);
-  }
-}
 
 /** The store's page limit caps one query; ask in chunks of that size. */
 const chunkSize = 1000;
@@ -49,7 +37,7 @@ export async function resolveLinks(
   let frontier = roots;
   for (let level = 0; level < options.depth && frontier.length > 0; level++) {
     const links = { Entry: new Set<string>(), Asset: new Set<string>() };
-    for (const e of frontier) collectLinks(e.fields as Json, links);
+    for (const e of frontier) for (const l of linksIn(e.fields as Json)) links[l.linkType].add(l.id);
     const entryIds = [...links.Entry].filter((id) => !found.entries.has(id));
     const assetIds = [...links.Asset].filter((id) => !found.assets.has(id));
     const [newEntries, newAssets] = await Promise.all([entries(scope, entryIds), assets(scope, assetIds)]);

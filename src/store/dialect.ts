@@ -16,12 +16,18 @@ export interface DialectAdapter {
   /** A JSON value at `path` inside a text column, comparable with `jsonValue` and orderable. */
   jsonAt(column: string, path: string[]): RawBuilder<unknown>;
   jsonValue(value: Scalar): RawBuilder<unknown>;
+  /** True when the JSON array at `path` contains `value`. */
+  jsonArrayHas(column: string, path: string[], value: Scalar): RawBuilder<unknown>;
   isUniqueViolation(err: unknown): boolean;
 }
 
+const sqlitePath = (p: string[]) => '$' + p.map((k) => `."${k.replace(/["\\]/g, '')}"`).join('');
+
 const sqliteAdapter: DialectAdapter = {
   name: 'sqlite',
-  jsonAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${'$' + p.map((k) => `."${k.replace(/["\\]/g, '')}"`).join('')})`,
+  jsonAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
+  jsonArrayHas: (column, p, v) =>
+    sql`EXISTS (SELECT 1 FROM json_each(${sql.ref(column)}, ${sqlitePath(p)}) WHERE json_each.value = ${typeof v === 'boolean' ? Number(v) : v})`,
   // json_extract yields SQL values: JSON true/false become 1/0.
   jsonValue: (v) => sql`${typeof v === 'boolean' ? Number(v) : v}`,
   isUniqueViolation: (err) => /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test((err as { code?: string }).code ?? ''),
@@ -32,6 +38,7 @@ const postgresAdapter: DialectAdapter = {
   // jsonb compares numbers as numbers and strings as strings, as Contentful does.
   jsonAt: (column, p) => sql`(${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[])`,
   jsonValue: (v) => sql`${JSON.stringify(v)}::jsonb`,
+  jsonArrayHas: (column, p, v) => sql`COALESCE((${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[]) @> ${JSON.stringify([v])}::jsonb, false)`,
   isUniqueViolation: (err) => (err as { code?: string }).code === '23505',
 };
 

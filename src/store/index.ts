@@ -8,6 +8,7 @@ import type { Store } from './store.js';
 export type { Store, VersionedRepository, EntryBody, AssetBody } from './store.js';
 export type * from './types.js';
 export { defineField } from './define-field.js';
+export { linksIn, fieldLinks, type FoundLink } from './links.js';
 
 export interface StoreOptions {
   /** postgres:// or postgresql:// selects PostgreSQL; otherwise SQLite at sqlitePath. */

@@ -25,7 +25,28 @@ export function pageBounds(query: ListQuery): { limit: number; skip: number } {
 
 const comparators = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
-function condition(c: Condition, adapter: DialectAdapter): Expression<SqlBool> {
+const linkSide = { resources: 'draft', published: 'published' } as const;
+
+/** Items of this table (same space, environment, kind) that link to any of the ids. */
+function linksTo(c: Extract<Condition, { op: 'linksTo' }>, table: Table): Expression<SqlBool> {
+  if (c.ids.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM links l WHERE l.space_id = ${sql.ref(`${table}.space_id`)}
+    AND l.environment_id = ${sql.ref(`${table}.environment_id`)} AND l.kind = ${sql.ref(`${table}.kind`)}
+    AND l.id = ${sql.ref(`${table}.id`)} AND l.side = ${linkSide[table]} AND l.to_kind = ${c.linkType}
+    AND l.to_id IN (${sql.join(c.ids)})${c.field !== undefined ? sql` AND l.field_id = ${c.field}` : sql``})`;
+}
+
+function arrayHas(c: Extract<Condition, { op: 'has' }>, adapter: DialectAdapter): Expression<SqlBool> {
+  if (c.values.length === 0) return c.mode === 'any' ? sql<SqlBool>`1 = 0` : sql<SqlBool>`1 = 1`;
+  const each = c.values.map((v) => adapter.jsonArrayHas('data', [c.field, c.locale], v));
+  if (c.mode === 'all') return sql<SqlBool>`(${sql.join(each, sql` AND `)})`;
+  const any = sql<SqlBool>`(${sql.join(each, sql` OR `)})`;
+  return c.mode === 'any' ? any : sql<SqlBool>`NOT ${any}`;
+}
+
+function condition(c: Condition, adapter: DialectAdapter, table: Table): Expression<SqlBool> {
+  if (c.op === 'linksTo') return linksTo(c, table);
+  if (c.op === 'has') return arrayHas(c, adapter);
   const isSys = 'sys' in c;
   const target = isSys ? sql.ref(sysColumns[c.sys]) : adapter.jsonAt('data', [c.field, c.locale]);
   const value = (v: Scalar) => (isSys ? sql`${v}` : adapter.jsonValue(v));
@@ -45,11 +66,11 @@ function condition(c: Condition, adapter: DialectAdapter): Expression<SqlBool> {
   }
 }
 
-export function whereClause(query: ListQuery, adapter: DialectAdapter) {
+export function whereClause(query: ListQuery, adapter: DialectAdapter, table: Table) {
   return (eb: Eb) => {
     const parts: Expression<SqlBool>[] = [];
     if (query.contentTypeId !== undefined) parts.push(eb('content_type_id', '=', query.contentTypeId));
-    for (const c of query.where ?? []) parts.push(condition(c, adapter));
+    for (const c of query.where ?? []) parts.push(condition(c, adapter, table));
     return eb.and(parts);
   };
 }

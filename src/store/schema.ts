@@ -113,6 +113,18 @@ export interface CountersTable {
   value: number | string;
 }
 
+export interface LinksTable {
+  space_id: string;
+  environment_id: string;
+  /** draft (resources) or published. */
+  side: 'draft' | 'published';
+  kind: ResourceKind;
+  id: string;
+  field_id: string;
+  to_kind: string;
+  to_id: string;
+}
+
 export interface Database {
   spaces: SpacesTable;
   environments: EnvironmentsTable;
@@ -124,4 +136,5 @@ export interface Database {
   users: UsersTable;
   changes: ChangesTable;
   counters: CountersTable;
+  links: LinksTable;
 }

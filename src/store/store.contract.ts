@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FolioError } from '../errors/index.js';
 import type { Store } from './store.js';
 import { defineField as field } from './define-field.js';
-import type { ContentTypeBody, Scope } from './types.js';
+import type { Condition, ContentTypeBody, Scope } from './types.js';
 
 
 const postType: ContentTypeBody = {
@@ -213,6 +213,31 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         // Creation times may share a millisecond, so only what the order guarantees is checked.
         expect(await ids({ where: [{ sys: 'createdAt', op: 'lte', value: created }] })).toEqual(expect.arrayContaining(['a', 'b', 'c']));
         expect(await ids({ where: [{ sys: 'createdAt', op: 'gt', value: created }] })).not.toEqual(expect.arrayContaining(['c']));
+      });
+
+      it('find items by what they link to, in any field or one field, drafts and published apart', async () => {
+        const link = (id: string) => ({ sys: { type: 'Link', linkType: 'Entry', id } });
+        await store.contentTypes.update(scope, 'post', { ...postType, fields: [...postType.fields, field('next', 'Link', { linkType: 'Entry' }), field('tags', 'Array', { items: { type: 'Symbol' } })] });
+        await store.entries.update(scope, 'c', { contentTypeId: 'post', fields: { title: en('Cherry'), next: en(link('a')), tags: en(['red', 'sweet']) } });
+        await store.entries.update(scope, 'd', { contentTypeId: 'post', fields: { title: en('Date'), next: en(link('b')), tags: en(['sweet']) } });
+        await store.entries.publish(scope, 'c');
+        const ids = async (where: Condition[], published = false) =>
+          (await (published ? store.entries.listPublished(scope, { where }) : store.entries.list(scope, { where }))).items.map((e) => e.sys.id);
+        expect(await ids([{ op: 'linksTo', linkType: 'Entry', ids: ['a'] }])).toEqual(['c']);
+        expect(await ids([{ op: 'linksTo', linkType: 'Entry', ids: ['a', 'b'], field: 'next' }])).toEqual(['c', 'd']);
+        expect(await ids([{ op: 'linksTo', linkType: 'Entry', ids: ['a'], field: 'title' }])).toEqual([]);
+        expect(await ids([{ op: 'linksTo', linkType: 'Asset', ids: ['a'] }])).toEqual([]);
+        expect(await ids([{ op: 'linksTo', linkType: 'Entry', ids: ['a', 'b'] }], true)).toEqual(['c']);
+        await store.entries.update(scope, 'c', { contentTypeId: 'post', fields: { title: en('Cherry') } });
+        expect(await ids([{ op: 'linksTo', linkType: 'Entry', ids: ['a'] }])).toEqual([]);
+        expect(await ids([{ op: 'linksTo', linkType: 'Entry', ids: ['a'] }], true)).toEqual(['c']);
+        await store.entries.unpublish(scope, 'c');
+        expect(await ids([{ op: 'linksTo', linkType: 'Entry', ids: ['a'] }], true)).toEqual([]);
+
+        const tags = { field: 'tags', locale: 'en-US', op: 'has' } as const;
+        expect(await ids([{ ...tags, mode: 'any', values: ['sweet'] }])).toEqual(['d']);
+        expect(await ids([{ ...tags, mode: 'all', values: ['sweet', 'red'] }])).toEqual([]);
+        expect(await ids([{ ...tags, mode: 'none', values: ['red'] }])).toEqual(['a', 'b', 'c', 'd']);
       });
 
       it('order by field values (numbers as numbers, missing last) and by sys', async () => {

@@ -164,12 +164,17 @@ export type ConditionTarget = { field: string; locale: string } | { sys: SysKey 
  * A condition, with Contentful's operators. `ne` and `nin` also match items without the value;
  * `exists: false` matches only those.
  */
-export type Condition = ConditionTarget &
-  (
-    | { op: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte'; value: Scalar }
-    | { op: 'in' | 'nin'; values: Scalar[] }
-    | { op: 'exists'; value: boolean }
-  );
+export type Condition =
+  | (ConditionTarget &
+      (
+        | { op: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte'; value: Scalar }
+        | { op: 'in' | 'nin'; values: Scalar[] }
+        | { op: 'exists'; value: boolean }
+      ))
+  /** An array field holding any, all or none of the values. */
+  | { field: string; locale: string; op: 'has'; mode: 'any' | 'all' | 'none'; values: Scalar[] }
+  /** Items linking to any of these ids (in one field, or anywhere in their fields). */
+  | { op: 'linksTo'; linkType: 'Entry' | 'Asset'; ids: string[]; field?: string };
 
 export type OrderBy =
   | { field: string; locale: string; direction: 'asc' | 'desc' }

@@ -10,7 +10,8 @@ import { newId, now } from './ids.js';
 import { orderExpressions, pageBounds, whereClause } from './query.js';
 import type { Database, ResourceKind, ResourcesTable } from './schema.js';
 import type { VersionedRepository } from './store.js';
-import type { Json, ListQuery, Page, Scope, VersionedSys } from './types.js';
+import { fieldLinks } from './links.js';
+import type { Json, ListQuery, LocalizedFields, Page, Scope, VersionedSys } from './types.js';
 
 /** How one kind maps between its record and the `data` column. */
 export interface KindCodec<TBody, TRecord extends { sys: VersionedSys }> {
@@ -95,6 +96,25 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     }
   }
 
+  /** Rewrites one side's link rows for an item from its data (or removes them). */
+  async function writeLinks(ctx: RepositoryContext, scope: Scope, id: string, side: 'draft' | 'published', data: string | undefined) {
+    if (kind === 'ContentType') return;
+    await ctx.db
+      .deleteFrom('links')
+      .where('space_id', '=', scope.spaceId)
+      .where('environment_id', '=', scope.environmentId)
+      .where('side', '=', side)
+      .where('kind', '=', kind)
+      .where('id', '=', id)
+      .execute();
+    const links = data === undefined ? [] : fieldLinks(JSON.parse(data) as LocalizedFields);
+    if (links.length === 0) return;
+    await ctx.db
+      .insertInto('links')
+      .values(links.map((l) => ({ ...key(scope, id), side, field_id: l.field, to_kind: l.linkType, to_id: l.id })))
+      .execute();
+  }
+
   /** Numbers this change after every earlier one, for sync. Content types are not synced. */
   async function logChange(ctx: RepositoryContext, scope: Scope, row: ResourcesTable, sys: VersionedSys, deleted: boolean) {
     if (kind === 'ContentType') return;
@@ -129,7 +149,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .where('space_id', '=', scope.spaceId)
       .where('environment_id', '=', scope.environmentId)
       .where('kind', '=', kind)
-      .where(whereClause(query, context.adapter));
+      .where(whereClause(query, context.adapter, table));
     let rows = base.selectAll();
     for (const order of orderExpressions(query.order, context.adapter)) rows = rows.orderBy(order);
     const [{ total }, items] = await Promise.all([
@@ -172,6 +192,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         };
         try {
           await ctx.db.insertInto('resources').values(row).execute();
+          await writeLinks(ctx, scope, id, 'draft', row.data);
         } catch (err) {
           if (ctx.adapter.isUniqueViolation(err)) throw new FolioError('VERSION_MISMATCH', `${label} "${id}" already exists`);
           throw err;
@@ -190,6 +211,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         const sys = { ...sysOf(row), version: row.version + 1, updatedAt: now() };
         const data = JSON.stringify(codec.data(body));
         await guardedUpdate(ctx, scope, row, sys, data);
+        await writeLinks(ctx, scope, id, 'draft', data);
         return codec.record(sys, row.content_type_id, JSON.parse(data) as Json);
       }),
 
@@ -222,6 +244,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
             data: row.data,
           })
           .execute();
+        await writeLinks(ctx, scope, id, 'published', row.data);
         await logChange(ctx, scope, row, sys, false);
         return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
       }),
@@ -234,6 +257,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         await guardedUpdate(ctx, scope, row, sys);
         const was = await ctx.db.selectFrom('published').select('sys').where((eb) => eb.and(key(scope, id))).executeTakeFirst();
         await ctx.db.deleteFrom('published').where((eb) => eb.and(key(scope, id))).execute();
+        await writeLinks(ctx, scope, id, 'published', undefined);
         // Sync reports the deletion with the sys readers last saw, stamped with when it went.
         await logChange(ctx, scope, row, { ...(was ? (JSON.parse(was.sys) as VersionedSys) : sys), updatedAt: sys.updatedAt }, true);
         return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
@@ -250,6 +274,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           .where((eb) => eb.and(key(scope, id)))
           .where('version', '=', row.version)
           .execute();
+        await writeLinks(ctx, scope, id, 'draft', undefined);
       }),
 
     getPublished: async (scope, id) => {

@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as users from './0002_users.js';
 import * as changes from './0003_changes.js';
+import * as links from './0004_links.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_users': users,
   '0003_changes': changes,
+  '0004_links': links,
 };
 
 export const migrationProvider: MigrationProvider = {
