@@ -58,12 +58,29 @@ function fieldDef(parameter: string, fieldId: string, type: ContentTypeRecord | 
 const fieldLocale = (def: FieldDefinition, choice: LocaleChoice) => (!choice.all && def.localized ? choice.code : choice.all ? defaultOf(choice) : choice.defaultCode);
 const defaultOf = (choice: LocaleChoice & { all: true }) => choice.codes[0] ?? 'en-US';
 
+/** Contentful's operators on an Array of Symbols: equality means "contains". */
+function arrayCondition(key: string, op: string, raw: string, target: { field: string; locale: string }): Condition {
+  const values = raw.split(',');
+  switch (op) {
+    case 'eq':
+    case 'in':
+      return { ...target, op: 'has', mode: 'any', values };
+    case 'all':
+      return { ...target, op: 'has', mode: 'all', values };
+    case 'ne':
+    case 'nin':
+      return { ...target, op: 'has', mode: 'none', values };
+    default:
+      return bad(key, `The [${op}] operator does not apply to array fields`);
+  }
+}
+
 function condition(key: string, raw: string, type: ContentTypeRecord | undefined, choice: LocaleChoice): Condition {
   const m = /^(sys\.[A-Za-z]+|fields\.[A-Za-z0-9_]+)(?:\[([a-z]+)\])?$/.exec(key);
   if (!m) return bad(key, `Unknown or unsupported query parameter "${key}"`);
   const [, path, op = 'eq'] = m as unknown as [string, string, string | undefined];
-  if (notYet.has(op)) return bad(key, `The [${op}] operator is not supported by Folio yet`);
-  if (op !== 'eq' && !operators.has(op)) return bad(key, `Unknown operator [${op}]`);
+  if (notYet.has(op) && !(op === 'all' && path.startsWith('fields.'))) return bad(key, `The [${op}] operator is not supported by Folio yet`);
+  if (op !== 'eq' && op !== 'all' && !operators.has(op)) return bad(key, `Unknown operator [${op}]`);
 
   let target: { sys: SysKey } | { field: string; locale: string };
   let def: FieldDefinition | undefined;
@@ -73,6 +90,10 @@ function condition(key: string, raw: string, type: ContentTypeRecord | undefined
     target = { sys };
   } else {
     def = fieldDef(key, path.slice('fields.'.length), type);
+    if (def.type === 'Array' && def.items?.type === 'Symbol' && op !== 'exists') {
+      return arrayCondition(key, op, raw, { field: def.id, locale: fieldLocale(def, choice) });
+    }
+    if (op === 'all') return bad(key, 'The [all] operator applies to array fields only');
     if (op !== 'exists' && unfilterable.has(def.type)) {
       return bad(key, `Filtering on ${def.type} fields is not supported by Folio yet`);
     }
@@ -109,11 +130,56 @@ function order(raw: string | undefined, type: ContentTypeRecord | undefined, cho
   });
 }
 
-export function parseDeliveryQuery(
+/** Ids of items of one content type matching conditions: the inner side of a reference query. */
+export type FindIds = (contentTypeId: string, where: Condition[]) => Promise<string[]>;
+
+/**
+ * Reference parameters: `fields.author.sys.id[=|[in]]` and, with
+ * `fields.author.sys.contentType.sys.id`, `fields.author.fields.name[op]`.
+ */
+async function referenceConditions(
+  text: Record<string, string>,
+  type: ContentTypeRecord | undefined,
+  types: Map<string, ContentTypeRecord>,
+  choice: LocaleChoice,
+  findIds: FindIds,
+): Promise<{ consumed: Set<string>; where: Condition[] }> {
+  const consumed = new Set<string>();
+  const where: Condition[] = [];
+  const inner = new Map<string, Array<[string, string]>>();
+  for (const [key, raw] of Object.entries(text)) {
+    const m = /^fields\.([A-Za-z0-9_]+)\.(sys\.id|sys\.contentType\.sys\.id|fields\.[A-Za-z0-9_]+(?:\[[a-z]+\])?)(\[in\])?$/.exec(key);
+    if (!m) continue;
+    const [, fieldId, rest, inOp] = m as unknown as [string, string, string, string | undefined];
+    consumed.add(key);
+    const def = fieldDef(key, fieldId, type);
+    const linkType = def.type === 'Array' ? def.items?.linkType : def.linkType;
+    if (!linkType) bad(key, `"${fieldId}" is not a reference field`);
+    if (rest === 'sys.id') {
+      where.push({ op: 'linksTo', linkType: linkType!, ids: inOp ? raw.split(',') : [raw], field: fieldId });
+    } else if (rest === 'sys.contentType.sys.id') {
+      if (inOp) bad(key, 'Give exactly one content type for a reference query');
+    } else {
+      inner.set(fieldId, [...(inner.get(fieldId) ?? []), [rest, raw]]);
+    }
+  }
+  for (const [fieldId, params] of inner) {
+    const targetId = text[`fields.${fieldId}.sys.contentType.sys.id`];
+    if (targetId === undefined) bad(`fields.${fieldId}`, `Querying fields of a reference needs fields.${fieldId}.sys.contentType.sys.id`);
+    const target = types.get(targetId!);
+    if (!target) return bad(`fields.${fieldId}.sys.contentType.sys.id`, `Unknown content type "${targetId}"`);
+    const conditions = params.map(([k, v]) => condition(k, v, target, choice));
+    where.push({ op: 'linksTo', linkType: 'Entry', ids: await findIds(target.sys.id, conditions), field: fieldId });
+  }
+  return { consumed, where };
+}
+
+export async function parseDeliveryQuery(
   params: Record<string, unknown>,
   types: Map<string, ContentTypeRecord>,
   choice: LocaleChoice,
-): DeliveryQuery {
+  findIds: FindIds,
+): Promise<DeliveryQuery> {
   const text: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     if (Array.isArray(value)) bad(key, `The parameter ${key} was given more than once`);
@@ -123,9 +189,14 @@ export function parseDeliveryQuery(
   const type = contentTypeId === undefined ? undefined : types.get(contentTypeId);
   if (contentTypeId !== undefined && !type) bad('content_type', `Unknown content type "${contentTypeId}"`);
 
-  const where: Condition[] = [];
+  const references = await referenceConditions(text, type, types, choice, findIds);
+  const where: Condition[] = [...references.where];
   for (const [key, raw] of Object.entries(text)) {
-    if (passThrough.has(key)) continue;
+    if (passThrough.has(key) || references.consumed.has(key)) continue;
+    if (key === 'links_to_entry' || key === 'links_to_asset') {
+      where.push({ op: 'linksTo', linkType: key === 'links_to_entry' ? 'Entry' : 'Asset', ids: raw.split(',') });
+      continue;
+    }
     where.push(condition(key, raw, type, choice));
   }
   const select = text.select?.split(',').map((s) => s.trim());

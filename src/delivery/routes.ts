@@ -94,7 +94,9 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
     app.get<{ Params: Params }>(`${prefix}/entries`, async (request, reply) => {
       const { scope, ctx, query } = await begin(request);
-      const q = parseDeliveryQuery(query, ctx.types, ctx.choice);
+      const q = await parseDeliveryQuery(query, ctx.types, ctx.choice, async (contentTypeId, where) =>
+        (await entries.list(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.sys.id),
+      );
       const page = await entries.list(scope, q.list);
       const body = {
         ...collection(page.items.map((e) => applySelect(entryJson(ctx, e), q.select)), page),
@@ -112,7 +114,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
     app.get<{ Params: Params }>(`${prefix}/assets`, async (request, reply) => {
       const { scope, ctx, query } = await begin(request);
-      const q = parseDeliveryQuery(query, new Map(), ctx.choice);
+      const q = await parseDeliveryQuery(query, new Map(), ctx.choice, async () => []);
       const page = await assets.list(scope, q.list);
       return send(reply, collection(page.items.map((a: AssetRecord) => applySelect(assetJson(ctx, a), q.select)), page));
     });

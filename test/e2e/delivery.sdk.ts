@@ -82,6 +82,20 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       expect([page.total, page.skip, page.limit, page.items.length]).toEqual([7, 5, 5, 2]);
     });
 
+    it('answers reference, links-to and array queries', async () => {
+      const slugs = async (q: Record<string, unknown>) =>
+        (await client.getEntries({ content_type: 'article', order: ['fields.publishDate'], ...q } as never)).items.map((e) => e.fields.slug);
+      const python = ['how-to-learn-python'];
+      expect(await slugs({ 'fields.topics.sys.id': 'topic-python' })).toEqual(python);
+      expect((await slugs({ 'fields.topics.sys.id[in]': 'topic-python,topic-degrees' })).sort()).toEqual(['how-long-does-an-associate-degree-take', 'how-to-learn-python']);
+      expect(await slugs({ 'fields.topics.sys.contentType.sys.id': 'topic', 'fields.topics.fields.name': 'Python' })).toEqual(python);
+      expect((await slugs({ 'fields.author.sys.contentType.sys.id': 'author', 'fields.author.fields.name[match]': 'x' }).catch((e: Error) => e.message))).toMatch(/not supported/);
+      expect((await slugs({ 'fields.author.sys.contentType.sys.id': 'author', 'fields.author.fields.slug': 'folio-editorial-team' })).length).toBe(7);
+      expect(await slugs({ links_to_asset: 'image-how-to-learn-python' })).toEqual(python);
+      const linking = await client.getEntries({ links_to_entry: 'topic-game-development' });
+      expect(linking.items.map((e) => e.sys.id)).toEqual(['article-how-to-become-a-game-developer']);
+    });
+
     it('answers bad queries with 400 InvalidQuery, never a 5xx', async () => {
       const url = (q: string) => `${folio.url}/delivery/spaces/folio/environments/master/entries?access_token=${deliveryToken}&${q}`;
       for (const q of ['limit=1001', 'fields.title=x', 'content_type=article&order=fields.description', 'content_type=article&fields.title[bogus]=x', 'include=11', 'content_type=nope', 'locale=xx-XX']) {
