@@ -2,6 +2,7 @@
  * Content Delivery API (published content) and Content Preview API (latest drafts): one plugin,
  * registered twice, that differs only in which side of the store it reads.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveLinks } from '../content/index.js';
 import { FolioError } from '../errors/index.js';
@@ -59,7 +60,15 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     return { scope, locales, ctx, query };
   }
 
-  const send = (reply: FastifyReply, body: unknown) => reply.header('content-type', contentType).send(body);
+  /** A body-derived ETag lets clients revalidate cheaply; content can change at any publish. */
+  const send = (reply: FastifyReply, body: unknown) => {
+    const json = JSON.stringify(body);
+    const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
+    reply.header('content-type', contentType).header('etag', etag).header('cache-control', 'max-age=0, must-revalidate');
+    const ifNoneMatch = reply.request.headers['if-none-match'];
+    if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+    return reply.send(json);
+  };
   const notFound = (type: string, id: string) =>
     new FolioError('NOT_FOUND', 'The resource could not be found.', { details: { type, id } });
 

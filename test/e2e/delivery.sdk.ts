@@ -117,6 +117,16 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       await expect(client.getEntry('nope')).rejects.toThrow();
     });
 
+    it('answers If-None-Match with 304 until the content changes', async () => {
+      const url = `${folio.url}/delivery/spaces/folio/environments/master/entries?content_type=topic&access_token=${deliveryToken}`;
+      const first = await fetch(url);
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
+      const other = await fetch(`${url}&limit=1`, { headers: { 'if-none-match': etag } });
+      expect(other.status).toBe(200);
+    });
+
     it('refuses missing and wrong tokens with 401 AccessTokenInvalid', async () => {
       const base = `${folio.url}/delivery/spaces/folio/environments/master/entries`;
       for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token' }, { authorization: `Bearer ${previewToken}` }]) {
