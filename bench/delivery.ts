@@ -1,0 +1,104 @@
+/**
+ * npm run bench:delivery — the Delivery API's speed, measured against its own limit in one run:
+ *   (a) the read operation in-process (no HTTP): what the store and serializer can do;
+ *   (b) Folio over HTTP on loopback with 64 concurrent clients.
+ * Prints requests/s, p50/p99 latencies, and the ratio b/a. Not a test: nothing here fails.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createEntry, publishEntry } from '../src/content/index.js';
+import { loadConfig } from '../src/config/index.js';
+import { createReader } from '../src/delivery/reader.js';
+import { startFolio } from '../src/server/start.js';
+import { openStore } from '../src/store/index.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 64;
+const extraArticles = 100;
+const query = { content_type: 'article', order: '-fields.publishDate', limit: '100', include: '2' };
+const token = 'bench-delivery-token';
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function seed(dataDir: string) {
+  const store = await openStore({ sqlitePath: path.join(dataDir, 'folio.db') });
+  const scope = { spaceId: 'folio', environmentId: 'master' };
+  const template = (await store.entries.listPublished(scope, { contentTypeId: 'article', limit: 1 })).items[0]!;
+  for (let i = 0; i < extraArticles; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const fields = {
+      ...template.fields,
+      title: { 'en-US': `Bench article ${i}` },
+      slug: { 'en-US': `bench-article-${i}` },
+      publishDate: { 'en-US': `20${10 + (i % 10)}-${month}-${day}` },
+    };
+    await createEntry(store, scope, { id: `bench-${i}`, contentTypeId: 'article', fields });
+    await publishEntry(store, scope, `bench-${i}`);
+  }
+  await store.close();
+}
+
+/** Runs `op` with `concurrency` callers for `seconds`; returns requests/s and latencies. */
+async function inProcess(op: () => Promise<unknown>, concurrency: number) {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await op();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((x, y) => x - y);
+  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function main() {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-bench-'));
+  try {
+    const config = loadConfig({ PORT: '0', FOLIO_DATA_DIR: dataDir, FOLIO_DELIVERY_TOKEN: token, LOG_LEVEL: 'silent' });
+    // First start loads the demo; then more articles so a page holds 100 with includes.
+    await (await startFolio(config)).close();
+    await seed(dataDir);
+
+    const store = await openStore({ sqlitePath: config.sqlitePath });
+    const reader = createReader(store, config.publicUrl, 'delivery');
+    const scope = { spaceId: 'folio', environmentId: 'master' };
+    const op = async () => {
+      const { ctx } = await reader.context(scope, undefined);
+      return JSON.stringify(await reader.entries(scope, ctx, query));
+    };
+    const body = await op();
+    console.log(`response: ${(body.length / 1024).toFixed(0)} KiB, ${JSON.parse(body).items.length} items with includes`);
+    const a = await inProcess(op, 1);
+    await store.close();
+
+    const folio = await startFolio(config);
+    const url = `${folio.url}/delivery/spaces/folio/environments/master/entries?${new URLSearchParams(query)}`;
+    const result = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+    await folio.close();
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`HTTP run had ${result.non2xx} non-2xx and ${result.errors} errors`);
+    const b = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+
+    const row = (name: string, r: { rps: number; p50: number; p99: number }) =>
+      `${name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
+    console.log(`\nquery: ${new URLSearchParams(query)} (${seconds}s each, SQLite, ${os.cpus().length} cores)`);
+    console.log(row('(a) in-process read operation, 1 caller', a));
+    console.log(row(`(b) HTTP, ${connections} connections, no cache`, b));
+    console.log(`\nratio b/a: ${(b.rps / a.rps).toFixed(2)} (target ≥ 0.5)`);
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
