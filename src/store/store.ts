@@ -23,6 +23,9 @@ import type {
  * publish sets publishedVersion to the version it published, bumps publishedCounter and sets
  * firstPublishedAt once. `expectedVersion`, when given and different, throws VERSION_MISMATCH.
  * Missing ids throw NOT_FOUND. All are atomic.
+ *
+ * Every create in the Store: a taken id (or other unique value) throws VALIDATION_FAILED with a
+ * `taken` error in details; a space or environment that does not exist throws NOT_FOUND.
  */
 export interface VersionedRepository<TBody, TRecord extends { sys: VersionedSys }> {
   create(scope: Scope, body: TBody & { id?: string }): Promise<TRecord>;

@@ -7,6 +7,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { FolioError } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
+import { environmentMissing, insertChecked, takenError, type InsertProblems } from './insert-checked.js';
 import { orderExpressions, pageBounds, whereClause } from './query.js';
 import type { Database, ResourceKind, ResourcesTable } from './schema.js';
 import type { VersionedRepository } from './store.js';
@@ -91,10 +92,10 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) {
-      throw new FolioError('VERSION_MISMATCH', `${label} "${row.id}" was changed by someone else; reload and retry`);
-    }
+    if (Number(result.numUpdatedRows) !== 1) throw changedMeanwhile(row.id);
   }
+
+  const changedMeanwhile = (id: string) => new FolioError('VERSION_MISMATCH', `${label} "${id}" was changed by someone else; reload and retry`);
 
   /** Rewrites one side's link rows for an item from its data (or removes them). */
   async function writeLinks(ctx: RepositoryContext, scope: Scope, id: string, side: 'draft' | 'published', data: string | undefined) {
@@ -152,10 +153,9 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .where(whereClause(query, context.adapter, table));
     let rows = base.selectAll();
     for (const order of orderExpressions(query.order, context.adapter)) rows = rows.orderBy(order);
-    const [{ total }, items] = await Promise.all([
-      base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      rows.limit(bounds.limit).offset(bounds.skip).execute(),
-    ]);
+    // One after the other: in a transaction both run on one pg client, which must not get two at once.
+    const { total } = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
+    const items = await rows.limit(bounds.limit).offset(bounds.skip).execute();
     return { total: Number(total), ...bounds, items: (items as unknown as Database[T][]).map(toRecord) };
   }
 
@@ -175,7 +175,12 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
             .executeTakeFirst();
           if (!type) throw new FolioError('VALIDATION_FAILED', `Content type "${contentTypeId}" does not exist`);
         }
-        if (await readRow(ctx, scope, id)) throw new FolioError('VERSION_MISMATCH', `${label} "${id}" already exists`);
+        const problems: InsertProblems = {
+          duplicate: { message: `${label} "${id}" already exists`, path: ['sys', 'id'] },
+          missingParent: environmentMissing(scope.spaceId, scope.environmentId),
+        };
+        // Checked first too: in PostgreSQL a failed INSERT would spoil a caller's open transaction.
+        if (await readRow(ctx, scope, id)) throw takenError(problems.duplicate);
         const time = now();
         const row: ResourcesTable = {
           ...key(scope, id),
@@ -190,13 +195,8 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           archived_at: null,
           data: JSON.stringify(codec.data(body)),
         };
-        try {
-          await ctx.db.insertInto('resources').values(row).execute();
-          await writeLinks(ctx, scope, id, 'draft', row.data);
-        } catch (err) {
-          if (ctx.adapter.isUniqueViolation(err)) throw new FolioError('VERSION_MISMATCH', `${label} "${id}" already exists`);
-          throw err;
-        }
+        await insertChecked(ctx.adapter, () => ctx.db.insertInto('resources').values(row).execute(), problems);
+        await writeLinks(ctx, scope, id, 'draft', row.data);
         return fromRow(row);
       }),
 
@@ -269,11 +269,13 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         if (row.published_version !== null) {
           throw new FolioError('BAD_REQUEST', `${label} "${id}" is published; unpublish it before deleting it`);
         }
-        await ctx.db
+        const result = await ctx.db
           .deleteFrom('resources')
           .where((eb) => eb.and(key(scope, id)))
           .where('version', '=', row.version)
-          .execute();
+          .executeTakeFirst();
+        // A writer (say, a publish) got in between: deleting now would act on a state never seen.
+        if (Number(result.numDeletedRows) !== 1) throw changedMeanwhile(row.id);
         await writeLinks(ctx, scope, id, 'draft', undefined);
       }),
 

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type {} from './provided-context.js';
 
 export async function createTestDatabase(): Promise<string> {
   const adminUrl = inject('postgresUrl');

@@ -1,0 +1,29 @@
+/** Inserts whose constraint failures reach callers as errors that say what was wrong, never raw DB errors. */
+import { FolioError } from '../errors/index.js';
+import type { DialectAdapter } from './dialect.js';
+
+export interface InsertProblems {
+  /** The key (or another unique value) is taken: `message`, reported against `path`. */
+  duplicate: { message: string; path: string[] };
+  /** The space or environment the row belongs to does not exist. */
+  missingParent?: string;
+}
+
+export const environmentMissing = (spaceId: string, environmentId: string) =>
+  `Environment "${environmentId}" not found in space "${spaceId}"`;
+
+/** The error for a taken key, whether found by a look-up or by the constraint. */
+export function takenError({ message, path }: InsertProblems['duplicate'], cause?: unknown): FolioError {
+  return new FolioError('VALIDATION_FAILED', message, { details: { errors: [{ name: 'taken', path, details: message }] }, cause });
+}
+
+export async function insertChecked(adapter: DialectAdapter, insert: () => Promise<unknown>, problems: InsertProblems): Promise<void> {
+  try {
+    await insert();
+  } catch (err) {
+    const violation = adapter.violation(err);
+    if (violation === 'unique') throw takenError(problems.duplicate, err);
+    if (violation === 'foreignKey' && problems.missingParent) throw new FolioError('NOT_FOUND', problems.missingParent, { cause: err });
+    throw err;
+  }
+}
