@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       tokens: { delivery: undefined, preview: undefined, management: undefined },
       admin: undefined,
       demo: true,
+      deliveryCache: true,
     });
   });
 
@@ -72,6 +73,7 @@ describe('loadConfig', () => {
     [{ FOLIO_PUBLIC_URL: 'ftp://x' }, 'FOLIO_PUBLIC_URL'],
     [{ FOLIO_SPACE_ID: 'a b' }, 'FOLIO_SPACE_ID'],
     [{ FOLIO_DEMO: 'yes' }, 'FOLIO_DEMO'],
+    [{ FOLIO_DELIVERY_CACHE: 'off' }, 'FOLIO_DELIVERY_CACHE'],
     [{ FOLIO_DELIVERY_TOKEN: 'short' }, 'FOLIO_DELIVERY_TOKEN'],
     [{ FOLIO_ADMIN_EMAIL: 'ed@example.com' }, 'FOLIO_ADMIN_PASSWORD'],
     [{ FOLIO_ADMIN_PASSWORD: 'long enough' }, 'FOLIO_ADMIN_EMAIL'],

@@ -16,6 +16,8 @@ export interface Config {
   tokens: { delivery?: string; preview?: string; management?: string };
   admin: { email: string; password: string } | undefined;
   demo: boolean;
+  /** Keep Delivery API responses in memory until content changes. */
+  deliveryCache: boolean;
 }
 
 export class ConfigError extends Error {
@@ -115,9 +117,9 @@ function admin(env: Env): Config['admin'] {
   return { email, password };
 }
 
-function demo(env: Env): boolean {
-  const raw = read(env, 'FOLIO_DEMO') ?? '1';
-  if (raw !== '0' && raw !== '1') throw new ConfigError('FOLIO_DEMO', `expected 0 or 1 but got "${raw}"`);
+function flag(env: Env, name: string, fallback: '0' | '1'): boolean {
+  const raw = read(env, name) ?? fallback;
+  if (raw !== '0' && raw !== '1') throw new ConfigError(name, `expected 0 or 1 but got "${raw}"`);
   return raw === '1';
 }
 
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       management: token(env, 'FOLIO_MANAGEMENT_TOKEN'),
     },
     admin: admin(env),
-    demo: demo(env),
+    demo: flag(env, 'FOLIO_DEMO', '1'),
+    deliveryCache: flag(env, 'FOLIO_DELIVERY_CACHE', '1'),
   };
 }

@@ -2,13 +2,13 @@
  * Content Delivery API (published content) and Content Preview API (latest drafts): one plugin,
  * registered twice, that differs only in which side of the store it reads.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.js';
-import type { ContentTypeRecord } from '../store/types.js';
+import type { ContentTypeRecord, LocaleRecord } from '../store/types.js';
 import { authenticate } from './auth.js';
 import { createReader } from './reader.js';
-import { collection, contentTypeJson, localeJson, spaceJson } from './serialize.js';
+import { ResponseCache, etagOf, type CachedResponse } from './response-cache.js';
+import { collection, contentTypeJson, localeJson, spaceJson, type SerializeContext } from './serialize.js';
 import { sync } from './sync.js';
 
 export interface DeliveryOptions {
@@ -16,6 +16,8 @@ export interface DeliveryOptions {
   publicUrl: string;
   /** delivery: published snapshots with a delivery token; preview: drafts with a preview token. */
   mode: 'delivery' | 'preview';
+  /** Keep delivery responses in memory until content changes (default on; preview never caches). */
+  cache?: boolean;
 }
 
 interface Params {
@@ -30,6 +32,15 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   const { store, publicUrl, mode } = opts;
   const preview = mode === 'preview';
   const reader = createReader(store, publicUrl, mode);
+  // Drafts change without a publish, so only delivery answers are cached.
+  const cache = !preview && opts.cache !== false ? new ResponseCache() : undefined;
+
+  /** Changes on any publish, unpublish, or change to the published model or locales. */
+  async function contentVersion(ctx: SerializeContext, locales: LocaleRecord[]) {
+    const model = [...ctx.types.values()].map((t) => `${t.sys.id}:${t.sys.publishedCounter}`).join(',');
+    const langs = locales.map((l) => `${l.code}:${l.version}:${l.fallbackCode}`).join(',');
+    return `${await store.changes.latest()}|${model}|${langs}`;
+  }
 
   /** Auth, scope, and the context every answer needs. */
   async function begin(request: FastifyRequest<{ Params: Params }>, options: { allLocales?: boolean } = {}) {
@@ -43,14 +54,38 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   }
 
   /** A body-derived ETag lets clients revalidate cheaply; content can change at any publish. */
-  const send = (reply: FastifyReply, body: unknown) => {
-    const json = JSON.stringify(body);
-    const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
+  const sendJson = (reply: FastifyReply, { json, etag }: CachedResponse) => {
     reply.header('content-type', contentType).header('etag', etag).header('cache-control', 'max-age=0, must-revalidate');
     const ifNoneMatch = reply.request.headers['if-none-match'];
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
     return reply.send(json);
   };
+  const send = (reply: FastifyReply, body: unknown) => {
+    const json = JSON.stringify(body);
+    return sendJson(reply, { json, etag: etagOf(json) });
+  };
+
+  /** Answers from the cache when the content version still matches, else computes and keeps. */
+  async function cached(
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    ctx: SerializeContext,
+    locales: LocaleRecord[],
+    compute: () => Promise<unknown>,
+  ) {
+    if (!cache) return send(reply, await compute());
+    const version = await contentVersion(ctx, locales);
+    const url = new URL(request.url, 'http://folio');
+    url.searchParams.delete('access_token');
+    url.searchParams.sort();
+    const key = `${url.pathname}?${url.searchParams}`;
+    const hit = cache.get(version, key);
+    if (hit) return sendJson(reply.header('x-folio-cache', 'hit'), hit);
+    const json = JSON.stringify(await compute());
+    const entry = { json, etag: etagOf(json) };
+    cache.set(version, key, entry);
+    return sendJson(reply.header('x-folio-cache', 'miss'), entry);
+  }
   const { notFound } = reader;
 
   const routes = (prefix: string) => {
@@ -62,23 +97,23 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     });
 
     app.get<{ Params: Params }>(`${prefix}/entries`, async (request, reply) => {
-      const { scope, ctx, query } = await begin(request);
-      return send(reply, await reader.entries(scope, ctx, query));
+      const { scope, ctx, query, locales } = await begin(request);
+      return cached(request, reply, ctx, locales, () => reader.entries(scope, ctx, query));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/entries/:id`, async (request, reply) => {
-      const { scope, ctx } = await begin(request);
-      return send(reply, await reader.entry(scope, ctx, request.params.id));
+      const { scope, ctx, locales } = await begin(request);
+      return cached(request, reply, ctx, locales, () => reader.entry(scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/assets`, async (request, reply) => {
-      const { scope, ctx, query } = await begin(request);
-      return send(reply, await reader.assets(scope, ctx, query));
+      const { scope, ctx, query, locales } = await begin(request);
+      return cached(request, reply, ctx, locales, () => reader.assets(scope, ctx, query));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/assets/:id`, async (request, reply) => {
-      const { scope, ctx } = await begin(request);
-      return send(reply, await reader.asset(scope, ctx, request.params.id));
+      const { scope, ctx, locales } = await begin(request);
+      return cached(request, reply, ctx, locales, () => reader.asset(scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/content_types`, async (request, reply) => {

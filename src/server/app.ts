@@ -14,7 +14,7 @@ import type { Scope } from '../store/types.js';
 import { operationsRoutes } from './operations-routes.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId'>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache'>;
   store: Store;
   storage: FileStorage;
   scope: Scope;
@@ -49,7 +49,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
   });
   for (const mode of ['delivery', 'preview'] as const) {
-    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode });
+    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache });
   }
   await app.register(siteRoutes, { context: { store, scope, publicUrl: parts.config.publicUrl, locale: parts.locale } });
   return app;

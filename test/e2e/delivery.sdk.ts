@@ -127,6 +127,29 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       expect(other.status).toBe(200);
     });
 
+    it('serves repeated delivery reads from its cache until something is published', async () => {
+      const url = `${folio.url}/delivery/spaces/folio/environments/master/entries/topic-python?access_token=${deliveryToken}`;
+      const get = async () => {
+        const res = await fetch(url);
+        return [res.headers.get('x-folio-cache'), ((await res.json()) as { fields: { name: string } }).fields.name];
+      };
+      await get();
+      expect(await get()).toEqual(['hit', 'Python']);
+      const store = await openStore(folio.storeOptions);
+      try {
+        const scope = { spaceId: 'folio', environmentId: 'master' };
+        const topic = (await store.entries.get(scope, 'topic-python'))!;
+        await updateEntry(store, scope, 'topic-python', { ...topic.fields, name: { 'en-US': 'Python 3' } });
+        expect(await get()).toEqual(['hit', 'Python']);
+        await publishEntry(store, scope, 'topic-python');
+        expect(await get()).toEqual(['miss', 'Python 3']);
+      } finally {
+        await store.close();
+      }
+      const preview = await fetch(`${folio.url}/preview/spaces/folio/environments/master/entries/topic-python?access_token=${previewToken}`);
+      expect(preview.headers.get('x-folio-cache')).toBeNull();
+    });
+
     it('refuses missing and wrong tokens with 401 AccessTokenInvalid', async () => {
       const base = `${folio.url}/delivery/spaces/folio/environments/master/entries`;
       for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token' }, { authorization: `Bearer ${previewToken}` }]) {
