@@ -21,7 +21,7 @@ const bad = (parameter: string, message: string): never => {
 const sysKeys: Record<string, SysKey> = { 'sys.id': 'id', 'sys.createdAt': 'createdAt', 'sys.updatedAt': 'updatedAt', 'sys.publishedAt': 'publishedAt' };
 const operators = new Set(['ne', 'in', 'nin', 'exists', 'lt', 'lte', 'gt', 'gte']);
 /** Understood by Contentful, not by Folio yet: refused plainly rather than ignored. */
-const notYet = new Set(['match', 'all', 'near', 'within']);
+const notYet = new Set(['all', 'near', 'within']);
 const passThrough = new Set(['access_token', 'locale', 'content_type', 'order', 'limit', 'skip', 'include', 'select']);
 /** Equality and ranges on these need reference, array or geo queries, which come later. */
 const unfilterable = new Set(['Link', 'Location', 'Object', 'RichText', 'Array']);
@@ -80,7 +80,7 @@ function condition(key: string, raw: string, type: ContentTypeRecord | undefined
   if (!m) return bad(key, `Unknown or unsupported query parameter "${key}"`);
   const [, path, op = 'eq'] = m as unknown as [string, string, string | undefined];
   if (notYet.has(op) && !(op === 'all' && path.startsWith('fields.'))) return bad(key, `The [${op}] operator is not supported by Folio yet`);
-  if (op !== 'eq' && op !== 'all' && !operators.has(op)) return bad(key, `Unknown operator [${op}]`);
+  if (op !== 'eq' && op !== 'all' && op !== 'match' && !operators.has(op)) return bad(key, `Unknown operator [${op}]`);
 
   let target: { sys: SysKey } | { field: string; locale: string };
   let def: FieldDefinition | undefined;
@@ -90,6 +90,10 @@ function condition(key: string, raw: string, type: ContentTypeRecord | undefined
     target = { sys };
   } else {
     def = fieldDef(key, path.slice('fields.'.length), type);
+    if (op === 'match') {
+      if (!['Symbol', 'Text', 'RichText', 'Array'].includes(def.type)) return bad(key, `[match] needs a text field, not ${def.type}`);
+      return { op: 'match', text: raw, field: def.id };
+    }
     if (def.type === 'Array' && def.items?.type === 'Symbol' && op !== 'exists') {
       return arrayCondition(key, op, raw, { field: def.id, locale: fieldLocale(def, choice) });
     }
@@ -193,6 +197,10 @@ export async function parseDeliveryQuery(
   const where: Condition[] = [...references.where];
   for (const [key, raw] of Object.entries(text)) {
     if (passThrough.has(key) || references.consumed.has(key)) continue;
+    if (key === 'query') {
+      where.push({ op: 'match', text: raw });
+      continue;
+    }
     if (key === 'links_to_entry' || key === 'links_to_asset') {
       where.push({ op: 'linksTo', linkType: key === 'links_to_entry' ? 'Entry' : 'Asset', ids: raw.split(',') });
       continue;

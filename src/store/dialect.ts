@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { postgresSearch, sqliteSearch, type SearchIndex } from './search-index.js';
 
 export type Scalar = string | number | boolean;
 
@@ -18,6 +19,8 @@ export interface DialectAdapter {
   jsonValue(value: Scalar): RawBuilder<unknown>;
   /** True when the JSON array at `path` contains `value`. */
   jsonArrayHas(column: string, path: string[], value: Scalar): RawBuilder<unknown>;
+  /** Full-text search in this database's own engine. */
+  readonly search: SearchIndex;
   /** Which constraint a failed statement broke, when callers should hear about it. */
   violation(err: unknown): Violation | undefined;
 }
@@ -36,6 +39,7 @@ const sqlitePath = (p: string[]) => '$' + p.map((k) => `."${k.replace(/["\\]/g, 
 
 const sqliteAdapter: DialectAdapter = {
   name: 'sqlite',
+  search: sqliteSearch,
   jsonAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
   jsonArrayHas: (column, p, v) =>
     sql`EXISTS (SELECT 1 FROM json_each(${sql.ref(column)}, ${sqlitePath(p)}) WHERE json_each.value = ${typeof v === 'boolean' ? Number(v) : v})`,
@@ -46,6 +50,7 @@ const sqliteAdapter: DialectAdapter = {
 
 const postgresAdapter: DialectAdapter = {
   name: 'postgres',
+  search: postgresSearch,
   // jsonb compares numbers as numbers and strings as strings, as Contentful does. JSON null
   // becomes SQL NULL, as json_extract makes it, so `exists`, `ne` and order agree with SQLite.
   jsonAt: (column, p) => sql`nullif(${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[], 'null'::jsonb)`,

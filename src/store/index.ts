@@ -23,7 +23,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ? openPostgres(options.databaseUrl)
     : openSqlite(options.sqlitePath ?? 'folio.db');
   try {
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    const { error } = await new Migrator({ db, provider: migrationProvider(adapter) }).migrateToLatest();
     if (error) throw error;
   } catch (err) {
     await db.destroy();

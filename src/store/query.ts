@@ -2,6 +2,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { FolioError } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
+import { queryTerms } from './search-index.js';
 import type { Database } from './schema.js';
 import type { Condition, ListQuery, OrderBy, Scalar } from './types.js';
 
@@ -46,6 +47,10 @@ function arrayHas(c: Extract<Condition, { op: 'has' }>, adapter: DialectAdapter)
 
 function condition(c: Condition, adapter: DialectAdapter, table: Table): Expression<SqlBool> {
   if (c.op === 'linksTo') return linksTo(c, table);
+  if (c.op === 'match') {
+    const terms = queryTerms(c.text);
+    return terms.length ? adapter.search.matches(table, linkSide[table], terms, c.field) : sql<SqlBool>`1 = 1`;
+  }
   if (c.op === 'has') return arrayHas(c, adapter);
   const isSys = 'sys' in c;
   const target = isSys ? sql.ref(sysColumns[c.sys]) : adapter.jsonAt('data', [c.field, c.locale]);

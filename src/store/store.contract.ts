@@ -261,6 +261,24 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect(await ids([{ ...tags, mode: 'none', values: ['red'] }])).toEqual(['a', 'b', 'c', 'd']);
       });
 
+      it('search full text by word prefix, in any field or one, drafts and published apart', async () => {
+        await store.entries.update(scope, 'b', { contentTypeId: 'post', fields: { title: en('Banana bread, baked slowly'), rank: en(10) } });
+        const ids = async (text: string, field?: string, published = false) => {
+          const where: Condition[] = [{ op: 'match', text, ...(field ? { field } : {}) }];
+          return (await (published ? store.entries.listPublished(scope, { where }) : store.entries.list(scope, { where }))).items.map((e) => e.sys.id);
+        };
+        expect(await ids('bread')).toEqual(['b']);
+        expect(await ids('BAK bread')).toEqual(['b']);
+        expect(await ids('bread cherry')).toEqual([]);
+        expect(await ids('bread', 'title')).toEqual(['b']);
+        expect(await ids('bread', 'rank')).toEqual([]);
+        expect(await ids('"; DROP TABLE x; --')).toEqual([]);
+        expect(await ids('  ')).toEqual(['a', 'b', 'c', 'd']);
+        // The published snapshot still says Banana; the draft says Banana bread.
+        expect(await ids('bread', undefined, true)).toEqual([]);
+        expect(await ids('banana', undefined, true)).toEqual(['b']);
+      });
+
       it('order by field values (numbers as numbers, missing last) and by sys', async () => {
         const order = async (o: NonNullable<Parameters<Store['entries']['list']>[1]>['order']) =>
           (await store.entries.list(scope, { order: o })).items.map((e) => e.sys.id);

@@ -174,7 +174,9 @@ export type Condition =
   /** An array field holding any, all or none of the values. */
   | { field: string; locale: string; op: 'has'; mode: 'any' | 'all' | 'none'; values: Scalar[] }
   /** Items linking to any of these ids (in one field, or anywhere in their fields). */
-  | { op: 'linksTo'; linkType: 'Entry' | 'Asset'; ids: string[]; field?: string };
+  | { op: 'linksTo'; linkType: 'Entry' | 'Asset'; ids: string[]; field?: string }
+  /** Full text: every word of `text` starts a word in the item's text (one field, or any). */
+  | { op: 'match'; text: string; field?: string };
 
 export type OrderBy =
   | { field: string; locale: string; direction: 'asc' | 'desc' }

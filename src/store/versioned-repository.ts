@@ -97,8 +97,8 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
 
   const changedMeanwhile = (id: string) => new FolioError('VERSION_MISMATCH', `${label} "${id}" was changed by someone else; reload and retry`);
 
-  /** Rewrites one side's link rows for an item from its data (or removes them). */
-  async function writeLinks(ctx: RepositoryContext, scope: Scope, id: string, side: 'draft' | 'published', data: string | undefined) {
+  /** Rewrites one side's link and search rows for an item from its data (or removes them). */
+  async function writeIndexes(ctx: RepositoryContext, scope: Scope, id: string, side: 'draft' | 'published', data: string | undefined) {
     if (kind === 'ContentType') return;
     await ctx.db
       .deleteFrom('links')
@@ -108,7 +108,9 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .where('kind', '=', kind)
       .where('id', '=', id)
       .execute();
-    const links = data === undefined ? [] : fieldLinks(JSON.parse(data) as LocalizedFields);
+    const fields = data === undefined ? undefined : (JSON.parse(data) as LocalizedFields);
+    await ctx.adapter.search.write(ctx.db, key(scope, id), side, fields);
+    const links = fields ? fieldLinks(fields) : [];
     if (links.length === 0) return;
     await ctx.db
       .insertInto('links')
@@ -196,7 +198,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           data: JSON.stringify(codec.data(body)),
         };
         await insertChecked(ctx.adapter, () => ctx.db.insertInto('resources').values(row).execute(), problems);
-        await writeLinks(ctx, scope, id, 'draft', row.data);
+        await writeIndexes(ctx, scope, id, 'draft', row.data);
         return fromRow(row);
       }),
 
@@ -211,7 +213,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         const sys = { ...sysOf(row), version: row.version + 1, updatedAt: now() };
         const data = JSON.stringify(codec.data(body));
         await guardedUpdate(ctx, scope, row, sys, data);
-        await writeLinks(ctx, scope, id, 'draft', data);
+        await writeIndexes(ctx, scope, id, 'draft', data);
         return codec.record(sys, row.content_type_id, JSON.parse(data) as Json);
       }),
 
@@ -244,7 +246,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
             data: row.data,
           })
           .execute();
-        await writeLinks(ctx, scope, id, 'published', row.data);
+        await writeIndexes(ctx, scope, id, 'published', row.data);
         await logChange(ctx, scope, row, sys, false);
         return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
       }),
@@ -257,7 +259,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         await guardedUpdate(ctx, scope, row, sys);
         const was = await ctx.db.selectFrom('published').select('sys').where((eb) => eb.and(key(scope, id))).executeTakeFirst();
         await ctx.db.deleteFrom('published').where((eb) => eb.and(key(scope, id))).execute();
-        await writeLinks(ctx, scope, id, 'published', undefined);
+        await writeIndexes(ctx, scope, id, 'published', undefined);
         // Sync reports the deletion with the sys readers last saw, stamped with when it went.
         await logChange(ctx, scope, row, { ...(was ? (JSON.parse(was.sys) as VersionedSys) : sys), updatedAt: sys.updatedAt }, true);
         return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
@@ -276,7 +278,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           .executeTakeFirst();
         // A writer (say, a publish) got in between: deleting now would act on a state never seen.
         if (Number(result.numDeletedRows) !== 1) throw changedMeanwhile(row.id);
-        await writeLinks(ctx, scope, id, 'draft', undefined);
+        await writeIndexes(ctx, scope, id, 'draft', undefined);
       }),
 
     getPublished: async (scope, id) => {

@@ -1,17 +1,20 @@
 /** The one migration set, shared by SQLite and PostgreSQL, applied in name order. */
 import type { Migration, MigrationProvider } from 'kysely';
+import type { DialectAdapter } from '../dialect.js';
 import * as initial from './0001_initial.js';
 import * as users from './0002_users.js';
 import * as changes from './0003_changes.js';
 import * as links from './0004_links.js';
+import { searchMigration } from './0005_search.js';
 
-const migrations: Record<string, Migration> = {
-  '0001_initial': initial,
-  '0002_users': users,
-  '0003_changes': changes,
-  '0004_links': links,
-};
-
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
-};
+/** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
+export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001_initial': initial,
+    '0002_users': users,
+    '0003_changes': changes,
+    '0004_links': links,
+    '0005_search': searchMigration(adapter),
+  };
+  return { getMigrations: async () => migrations };
+}
