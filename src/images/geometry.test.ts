@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverWindow, fillSize, fitInside } from './geometry.js';
-import { focusBox, placeWindow } from './gravity.js';
+import { containSize, coverWindow, fillSize, fitInside, zoomWindow } from './geometry.js';
+import { focusBox, placeOnFocus, placeWindow } from './gravity.js';
 
 const src = { width: 400, height: 300 };
 
@@ -66,5 +66,40 @@ describe('placeWindow', () => {
 
   it('ignores unusable boxes', () => {
     expect(focusBox('faces', [{ x: Number.NaN, y: 0, width: 5, height: 5 }, { x: 0, y: 0, width: 0, height: 9 }])).toBeUndefined();
+  });
+});
+
+describe('containSize (fit=pad)', () => {
+  it('fits inside the target, enlarging if needed', () => {
+    expect(containSize(src, { width: 200, height: 200 })).toEqual({ width: 200, height: 150 });
+    expect(containSize(src, { width: 800, height: 300 })).toEqual({ width: 400, height: 300 });
+    expect(containSize(src, { width: 4000, height: 4000 })).toEqual({ width: 4000, height: 3000 });
+    expect(containSize(src, { width: 400, height: 300 })).toEqual(src);
+  });
+});
+
+describe('zoomWindow (fit=thumb with faces)', () => {
+  it('frames the face box at about 60% with the target aspect ratio, within the cover window', () => {
+    const cover = { width: 300, height: 300 };
+    expect(zoomWindow({ width: 60, height: 60 }, { width: 100, height: 100 }, cover)).toEqual({ width: 100, height: 100 });
+    expect(zoomWindow({ width: 60, height: 30 }, { width: 200, height: 100 }, { width: 400, height: 200 })).toEqual({ width: 100, height: 50 });
+    expect(zoomWindow({ width: 250, height: 250 }, { width: 100, height: 100 }, cover)).toEqual(cover);
+  });
+});
+
+describe('placeOnFocus', () => {
+  const image = { width: 600, height: 300 };
+  const window = { width: 200, height: 100 };
+
+  it('centres on the focal point without f, clamped', () => {
+    expect(placeOnFocus(image, window, undefined, { focalPoint: { x: 0.5, y: 0.5 } })).toMatchObject({ left: 200, top: 100 });
+    expect(placeOnFocus(image, window, undefined, { focalPoint: { x: 1, y: 0 } })).toMatchObject({ left: 400, top: 0 });
+    expect(placeOnFocus(image, window, undefined, { focalPoint: { x: 0.25, y: 0.75 } })).toMatchObject({ left: 50, top: 175 });
+  });
+
+  it('ignores the focal point when f is given, and without one uses the centre', () => {
+    expect(placeOnFocus(image, window, 'top_left', { focalPoint: { x: 0.9, y: 0.9 } })).toMatchObject({ left: 0, top: 0 });
+    expect(placeOnFocus(image, window, undefined, {})).toMatchObject({ left: 200, top: 100 });
+    expect(placeOnFocus(image, window, undefined, { focalPoint: { x: Number.NaN, y: 0 } })).toMatchObject({ left: 200 });
   });
 });

@@ -35,3 +35,21 @@ export function coverWindow(source: Size, target: Size): Size {
 }
 
 export const sameSize = (a: Size, b: Size) => a.width === b.width && a.height === b.height;
+
+/** fit=pad: the largest size inside the target with the source's aspect ratio, enlarging if needed. */
+export function containSize(source: Size, target: Size): Size {
+  if (source.width * target.height > source.height * target.width) {
+    return { width: target.width, height: Math.min(target.height, atLeastOne((target.width * source.height) / source.width)) };
+  }
+  return { width: Math.min(target.width, atLeastOne((target.height * source.width) / source.height)), height: target.height };
+}
+
+/**
+ * fit=thumb with a face: a window of the target's aspect ratio in which the face box takes
+ * about `share` of each side, never larger than the cover window (the whole usable image).
+ */
+export function zoomWindow(box: Size, target: Size, cover: Size, share = 0.6): Size {
+  const width = Math.max(box.width / share, ((box.height / share) * target.width) / target.height);
+  if (width >= cover.width) return cover;
+  return { width: atLeastOne(width), height: Math.min(cover.height, atLeastOne((width * target.height) / target.width)) };
+}

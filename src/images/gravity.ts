@@ -1,5 +1,5 @@
 /** Where a crop window sits in the image, for each of Contentful's `f` values. */
-import type { FaceBox, Gravity, Region, Size } from './types.js';
+import type { FaceBox, Gravity, ImageFocus, Region, Size } from './types.js';
 
 type Anchor = 'start' | 'middle' | 'end';
 
@@ -56,4 +56,18 @@ export function placeWindow(image: Size, window: Size, gravity: Gravity, faces?:
   }
   const [x, y] = gravity === 'face' || gravity === 'faces' ? anchors.center : anchors[gravity];
   return { left: offset(x, roomX), top: offset(y, roomY), ...window };
+}
+
+/**
+ * placeWindow with the asset's focus: without `f`, the window is centred on the focal point
+ * (kept inside the image) when the asset has one; otherwise as placeWindow.
+ */
+export function placeOnFocus(image: Size, window: Size, gravity: Gravity | undefined, focus?: ImageFocus): Region {
+  const point = focus?.focalPoint;
+  if (gravity === undefined && point && Number.isFinite(point.x) && Number.isFinite(point.y)) {
+    const left = Math.round(clamp(point.x, 0, 1) * image.width - window.width / 2);
+    const top = Math.round(clamp(point.y, 0, 1) * image.height - window.height / 2);
+    return { left: clamp(left, 0, image.width - window.width), top: clamp(top, 0, image.height - window.height), ...window };
+  }
+  return placeWindow(image, window, gravity ?? 'center', focus?.faces);
 }

@@ -1,8 +1,8 @@
 /** Validators and caching headers for file responses, whose URLs change with their content. */
 import { createHash } from 'node:crypto';
 
-/** Version of what the pipeline writes; bump it when the same request would give other bytes. */
-const pipelineVersion = 1;
+/** Version of what the pipeline writes (ETags, disk cache keys); bump it when the same request would give other bytes. */
+export const pipelineVersion = 1;
 
 /**
  * A strong ETag from the file token (which changes with the content) and the normalised

@@ -14,8 +14,8 @@ describe('parseImageParams', () => {
     });
   });
 
-  it('defaults to centre gravity and no progressive flag', () => {
-    expect(parseImageParams('')).toEqual({ gravity: 'center', progressive: false });
+  it('defaults to no gravity (centre or focal point) and no flags', () => {
+    expect(parseImageParams('')).toEqual({ progressive: false });
   });
 
   it.each([
@@ -29,6 +29,20 @@ describe('parseImageParams', () => {
     ['fm=webp', { format: 'webp' }],
     ['f=bottom_right', { gravity: 'bottom_right' }],
     ['f=face', { gravity: 'face' }],
+    ['fit=pad', { fit: 'pad' }],
+    ['fit=scale', { fit: 'scale' }],
+    ['fit=crop', { fit: 'crop' }],
+    ['fit=thumb', { fit: 'thumb' }],
+    ['fm=gif', { format: 'gif' }],
+    ['fm=tiff', { format: 'tiff' }],
+    ['fm=auto', { format: 'auto' }],
+    ['fl=png8', { png8: true, progressive: false }],
+    ['r=1', { radius: 1 }],
+    ['r=2000', { radius: 2000 }],
+    ['r=max', { radius: 'max' }],
+    ['bg=rgb:FF8000', { background: { r: 255, g: 128, b: 0, alpha: 1 } }],
+    ['bg=rgb:f80', { background: { r: 255, g: 136, b: 0, alpha: 1 } }],
+    ['bg=rgba:ff000080', { background: { r: 255, g: 0, b: 0, alpha: 128 / 255 } }],
   ])('accepts the edge %s', (query, expected) => {
     expect(parseImageParams(query)).toMatchObject(expected);
   });
@@ -39,13 +53,15 @@ describe('parseImageParams', () => {
 
   it('refuses with the uniform message and the parameter in details', () => {
     expect(() => parseImageParams('w=0')).toThrow('Expected integer between 1 and 4000 for w but received "0"');
-    expect(() => parseImageParams('fm=gif')).toThrow(
+    expect(() => parseImageParams('fm=bmp')).toThrow(
       expect.objectContaining({
         status: 400,
-        details: expect.objectContaining({ parameter: 'fm', received: '"gif"' }),
-        message: 'Expected one of jpg, png, webp, avif (gif is not supported yet) for fm but received "gif"',
+        details: expect.objectContaining({ parameter: 'fm', received: '"bmp"' }),
+        message: 'Expected one of jpg, png, webp, avif, gif, tiff, auto for fm but received "bmp"',
       }),
     );
+    expect(() => parseImageParams('r=0')).toThrow('Expected integer between 1 and 2000 for r but received "0"');
+    expect(() => parseImageParams('r=x')).toThrow('Expected integer between 1 and 2000 or max for r but received "x"');
   });
 });
 
@@ -60,6 +76,13 @@ describe('normaliseParams', () => {
     expect(norm('w=10&f=center')).toBe(norm('w=10'));
     expect(norm('w=10&f=top')).toBe(norm('w=10'));
     expect(norm('w=10&fit=fill&f=top')).not.toBe(norm('w=10&fit=fill'));
+  });
+
+  it('spells colours one way, keeps f=center with a fit, and drops q for png8', () => {
+    expect(norm('bg=rgb:F00&w=5')).toBe(norm('w=5&bg=rgba:ff0000ff'));
+    expect(norm('w=10&fit=fill&f=center')).not.toBe(norm('w=10&fit=fill'));
+    expect(norm('fm=png&fl=png8&q=50')).toBe(norm('fm=png&fl=png8'));
+    expect(norm('w=10&fit=scale&f=top')).toBe(norm('w=10&fit=scale'));
   });
 
   it('spells the seed query canonically', () => {

@@ -5,11 +5,21 @@
  */
 import type { Sharp } from 'sharp';
 import type { ImageFormat } from './formats.js';
-import type { ImageFocus, ImageParams, Region, Size, TransformResult } from './types.js';
+import type { ImageFocus, ImageParams, Region, Rgba, Size, TransformResult } from './types.js';
 
 export interface SourceImage extends Size {
   format: ImageFormat;
   hasAlpha: boolean;
+  /** Frames decoded: more than 1 only when the output keeps the animation. */
+  frames: number;
+}
+
+/** Padding around the resized image, to reach the exact requested size (fit=pad). */
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
 }
 
 export interface PipelineContext {
@@ -18,12 +28,18 @@ export interface PipelineContext {
   /** The source as displayed: dimensions after EXIF orientation. */
   readonly source: SourceImage;
   readonly image: Sharp;
-  /** Output format; the source's until prepare decides. */
+  /** Output format, decided by load (animation depends on it). */
   format: ImageFormat;
   /** Part of the oriented source to keep, before resizing. */
   crop?: Region;
   /** Size to scale the (cropped) image to. */
   resize?: Size;
+  /** Added around the resized image, filled with `background`. */
+  pad?: Padding;
+  /** The size of the output (per frame), once prepare has planned. */
+  size: Size;
+  /** Fill for padding, rounded corners and flattening; undefined means transparent. */
+  background: Rgba | undefined;
   /** Set by the output step. */
   result?: TransformResult;
 }

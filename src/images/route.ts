@@ -5,12 +5,17 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { FolioError } from '../errors/index.js';
 import * as is from '../validate/is.js';
+import { createHash } from 'node:crypto';
+import { DerivedImageCache, SingleFlight, type CachedImage } from './cache.js';
 import { formatOfContentType } from './formats.js';
-import { fileEtag, immutableHeaders, matchesIfNoneMatch } from './http-cache.js';
-import { chooseOutputFormat } from './output-format.js';
+import { fileEtag, immutableHeaders, matchesIfNoneMatch, pipelineVersion } from './http-cache.js';
+import { chooseOutputFormat, negotiateFormat } from './output-format.js';
 import { normaliseParams, parseImageParams, rawQuery } from './params.js';
+import { WorkQueue } from './queue.js';
+import { signatureParameter, verifySignature } from './signing.js';
+import type { SourceLimits } from './steps/load.js';
 import { transform } from './transform.js';
-import type { ImageFocus } from './types.js';
+import type { ImageFocus, ImageParams } from './types.js';
 
 export interface ResolvedFile {
   fileName: string;
@@ -23,6 +28,20 @@ export interface ResolvedFile {
 export interface ImagesRoutesOptions {
   /** The file an URL names, or undefined when the asset does not exist or the token is not its. */
   resolveFile(spaceId: string, assetId: string, token: string): Promise<ResolvedFile | undefined>;
+  /** Directory for derived images; without it nothing is cached on disk. */
+  cacheDir?: string | undefined;
+  /** Cap of that directory, evicting least recently used; default 512 MiB. */
+  cacheMaxBytes?: number | undefined;
+  /** Transforms at once; default the number of CPUs. */
+  concurrency?: number | undefined;
+  /** Transforms waiting; default 4 × concurrency. Beyond it: 429 with Retry-After. */
+  queueLimit?: number | undefined;
+  /** When set (FOLIO_IMAGE_SIGNING_KEY, comma-separated), transform URLs need a valid `s` under one of them. */
+  signingKeys?: readonly string[] | undefined;
+  /** Source limits for transforms; defaultSourceLimits otherwise. */
+  sourceLimits?: SourceLimits | undefined;
+  /** Called once per transform that actually runs (tests and metrics). */
+  onTransform?: (() => void) | undefined;
 }
 
 /**
@@ -51,8 +70,15 @@ interface Body {
 }
 
 /** 304 when the client has this ETag (nothing is read or transformed), else the body. */
-async function send(request: FastifyRequest, reply: FastifyReply, file: ResolvedFile, etag: string, body: () => Promise<Body>) {
-  const headers = { ...immutableHeaders(etag), ...safetyHeaders(file.contentType) };
+async function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: ResolvedFile,
+  etag: string,
+  body: () => Promise<Body>,
+  extraHeaders: Record<string, string> = {},
+) {
+  const headers = { ...immutableHeaders(etag), ...safetyHeaders(file.contentType), ...extraHeaders };
   if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
     return reply.code(304).headers(headers).send();
   }
@@ -66,7 +92,23 @@ async function send(request: FastifyRequest, reply: FastifyReply, file: Resolved
 
 const original = (file: ResolvedFile) => async (): Promise<Body> => ({ data: await file.read(), contentType: file.contentType });
 
-export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app, { resolveFile }) => {
+/** Fits whose result depends on where the subject is: their derived images depend on the focus. */
+const usesFocus = (params: ImageParams) => params.fit === 'fill' || params.fit === 'crop' || params.fit === 'thumb';
+
+const focusDigest = (focus: ImageFocus | undefined) =>
+  focus ? createHash('sha256').update(JSON.stringify(focus)).digest('base64url').slice(0, 16) : '';
+
+export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app, options) => {
+  const { resolveFile, signingKeys, sourceLimits, onTransform } = options;
+  const cache = options.cacheDir ? await DerivedImageCache.open(options.cacheDir, options.cacheMaxBytes) : undefined;
+  const flight = new SingleFlight<CachedImage>();
+  const queue = new WorkQueue({ concurrency: options.concurrency, queueLimit: options.queueLimit });
+  const signing = signingKeys && signingKeys.length > 0 ? signingKeys : undefined;
+
+  /** The derived image: from the disk cache, or transformed once however many ask at the same time. */
+  const derive = (key: string, make: () => Promise<CachedImage>): Promise<CachedImage> =>
+    cache ? cache.getOrCreate(key, make) : flight.run(key, make).promise;
+
   const find = async ({ spaceId, assetId, token, '*': fileName }: FileRoute['Params']) => {
     const file = fileName ? await resolveFile(spaceId, assetId, token) : undefined;
     if (!file) throw fileNotFound();
@@ -79,8 +121,18 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
   });
 
   app.get<FileRoute>('/images/:spaceId/:assetId/:token/*', async (request, reply) => {
-    // Bad parameters are a 400 whether or not the asset exists: they are wrong for any asset.
     const search = new URLSearchParams(rawQuery(request.url));
+    const transforming = [...search.keys()].some((name) => name !== signatureParameter);
+    if (signing && transforming) {
+      const pathname = request.url.split('?', 1)[0]!;
+      // Bad parameters are still a 400 (parsing runs first); only then is the signature checked.
+      parseImageParams(new URLSearchParams([...search].filter(([name]) => name !== signatureParameter)));
+      if (!verifySignature(pathname, search, signing)) {
+        throw new FolioError('ACCESS_DENIED', 'The image URL is not signed, or its signature (s) is invalid.');
+      }
+    }
+    if (signing) search.delete(signatureParameter);
+    // Bad parameters are a 400 whether or not the asset exists: they are wrong for any asset.
     const params = parseImageParams(search);
     const file = await find(request.params);
     const [first] = search;
@@ -90,8 +142,22 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
     const sourceFormat = formatOfContentType(file.contentType);
     if (!sourceFormat) is.invalid(first[0], `no parameters: this file is ${file.contentType}, not an image`, first[1], 'BAD_REQUEST');
     // Checked against the stored type here so a contradiction is refused before reading.
-    chooseOutputFormat(params, sourceFormat);
-    const etag = fileEtag(request.params.token, `image?${normaliseParams(params)}`);
-    return send(request, reply, file, etag, () => file.read().then((data) => transform(data, params, file.focus)));
+    const accept = request.headers.accept;
+    chooseOutputFormat(params, sourceFormat, { accept });
+    const auto = params.format === 'auto';
+    // fm=auto: the negotiated choice is part of the name (JPEG vs PNG follows from the source).
+    let variant = `image?${normaliseParams(params)}`;
+    if (auto) variant += `&auto=${negotiateFormat(accept)}`;
+    if (usesFocus(params) && file.focus) variant += `#${focusDigest(file.focus)}`;
+    const { token } = request.params;
+    const etag = fileEtag(token, variant);
+    const make = () =>
+      queue.run(async () => {
+        onTransform?.();
+        const data = await file.read();
+        const { data: out, contentType } = await transform(data, params, file.focus, sourceLimits, { accept });
+        return { data: out, contentType };
+      });
+    return send(request, reply, file, etag, () => derive(`${pipelineVersion}\n${token}\n${variant}`, make), auto ? { vary: 'Accept' } : {});
   });
 };

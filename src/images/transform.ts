@@ -5,21 +5,29 @@ import { colourspace } from './steps/colourspace.js';
 import { crop } from './steps/crop.js';
 import { flatten } from './steps/flatten.js';
 import { load, type SourceLimits } from './steps/load.js';
+import { pad } from './steps/pad.js';
 import { output } from './steps/output.js';
 import { prepare } from './steps/prepare.js';
 import { resize } from './steps/resize.js';
+import { round } from './steps/round.js';
 import type { ImageFocus, ImageParams, TransformResult } from './types.js';
 
+export interface TransformOptions {
+  /** The request's Accept header, for fm=auto. */
+  accept?: string | undefined;
+}
+
 /** In order; sharp applies each operation lazily and decodes once, in output. */
-export const steps: readonly Step[] = [prepare, crop, resize, flatten, colourspace, output];
+export const steps: readonly Step[] = [prepare, crop, resize, flatten, pad, round, colourspace, output];
 
 export async function transform(
   input: Buffer,
   params: ImageParams,
   focus?: ImageFocus,
   limits?: SourceLimits,
+  options: TransformOptions = {},
 ): Promise<TransformResult> {
-  const ctx = await load(input, params, focus, limits);
+  const ctx = await load(input, params, focus, { limits, accept: options.accept });
   for (const step of steps) await step(ctx);
   if (!ctx.result) throw new FolioError('SERVER_ERROR', 'The image pipeline produced no output');
   return ctx.result;

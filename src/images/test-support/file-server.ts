@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { installErrorHandling } from '../../http/error-handler.js';
-import { imagesRoutes, type ResolvedFile } from '../route.js';
+import { imagesRoutes, type ImagesRoutesOptions, type ResolvedFile } from '../route.js';
 import type { ImageFocus } from '../types.js';
 
 export const spaceId = 'folio';
@@ -19,6 +19,8 @@ export interface FixtureFile {
   contentType: string;
   data: Buffer;
   focus?: ImageFocus;
+  /** Makes each read of the bytes take this long: a slow-ish transform without mocking sharp. */
+  readDelayMs?: number;
 }
 
 export const tokenOf = (data: Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 32);
@@ -32,7 +34,8 @@ export interface FileServer {
   close(): Promise<void>;
 }
 
-export async function startFileServer(files: FixtureFile[]): Promise<FileServer> {
+/** `options` are the route's, besides resolveFile (cache, queue, signing …). */
+export async function startFileServer(files: FixtureFile[], options: Omit<ImagesRoutesOptions, 'resolveFile'> = {}): Promise<FileServer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'folio-images-'));
   const byId = new Map(files.map((f) => [f.assetId, f]));
   await Promise.all(files.map((f) => writeFile(path.join(dir, f.assetId), f.data)));
@@ -48,6 +51,7 @@ export async function startFileServer(files: FixtureFile[]): Promise<FileServer>
       hash: createHash('sha256').update(data).digest('hex'),
       read: async () => {
         reads.set(assetId, (reads.get(assetId) ?? 0) + 1);
+        if (file.readDelayMs) await new Promise((resolve) => setTimeout(resolve, file.readDelayMs));
         return readFile(path.join(dir, assetId));
       },
       ...(file.focus ? { focus: file.focus } : {}),
@@ -56,7 +60,7 @@ export async function startFileServer(files: FixtureFile[]): Promise<FileServer>
 
   const app = Fastify({ logger: false });
   installErrorHandling(app, { notFound: () => '404', error: () => 'error' });
-  await app.register(imagesRoutes, { resolveFile });
+  await app.register(imagesRoutes, { ...options, resolveFile });
   const origin = await app.listen({ host: '127.0.0.1', port: 0 });
 
   return {

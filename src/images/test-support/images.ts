@@ -71,3 +71,19 @@ export function decompressionBomb(): Promise<Buffer> {
     .png({ compressionLevel: 6, adaptiveFiltering: false })
     .toBuffer();
 }
+
+/** The RGBA of one pixel of an encoded image (alpha 255 where the image has none). */
+export async function rgbaAt(image: Buffer, x: number, y: number): Promise<readonly [number, number, number, number]> {
+  const { data, info } = await sharp(image).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const at = (y * info.width + x) * info.channels;
+  return [data[at]!, data[at + 1]!, data[at + 2]!, data[at + 3]!];
+}
+
+/** An animated WebP (or GIF) of solid frames, one per colour. */
+export async function animation(width: number, height: number, colours: readonly string[], format: 'webp' | 'gif' = 'webp'): Promise<Buffer> {
+  const frames = await Promise.all(
+    colours.map((background) => sharp({ create: { width, height, channels: 4, background } }).png().toBuffer()),
+  );
+  const joined = sharp(frames, { join: { animated: true } });
+  return (format === 'gif' ? joined.gif() : joined.webp({ lossless: true })).toBuffer();
+}

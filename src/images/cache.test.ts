@@ -1,0 +1,142 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DerivedImageCache } from './cache.js';
+import { startFileServer, type FileServer } from './test-support/file-server.js';
+import { photo } from './test-support/images.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'folio-cache-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const image = (size: number, fill = 1) => ({ data: Buffer.alloc(size, fill), contentType: 'image/webp' });
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('DerivedImageCache', () => {
+  it('misses, then hits from disk with the same bytes and content type', async () => {
+    const cache = await DerivedImageCache.open(dir, 1000);
+    let made = 0;
+    const make = async () => (made++, image(10, 7));
+    expect((await cache.getOrCreate('a', make)).data).toEqual(Buffer.alloc(10, 7));
+    const again = await cache.getOrCreate('a', make);
+    expect(again).toEqual({ data: Buffer.alloc(10, 7), contentType: 'image/webp' });
+    expect(made).toBe(1);
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 1, entries: 1, bytes: 10 });
+    // Written atomically: no temp file is left behind.
+    expect((await readdir(dir)).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
+  });
+
+  it('evicts the least recently used entry when over the cap', async () => {
+    const cache = await DerivedImageCache.open(dir, 250);
+    await cache.put('a', image(100));
+    await cache.put('b', image(100));
+    expect(await cache.get('a')).toBeDefined();
+    await cache.put('c', image(100));
+    expect(await cache.get('b')).toBeUndefined();
+    expect(await cache.get('a')).toBeDefined();
+    expect(await cache.get('c')).toBeDefined();
+    expect(cache.stats).toMatchObject({ evictions: 1, entries: 2, bytes: 200 });
+    expect(await readdir(dir)).toHaveLength(2);
+  });
+
+  it('rebuilds sizes and access order from the directory, and drops unfinished writes', async () => {
+    const first = await DerivedImageCache.open(dir, 250);
+    await first.put('x', image(100));
+    await pause(30);
+    await first.put('y', image(100));
+    await pause(30);
+    await first.get('x');
+    await pause(30);
+    await writeFile(path.join(dir, '.tmp-deadbeef'), 'half');
+    const second = await DerivedImageCache.open(dir, 250);
+    expect(second.stats).toMatchObject({ entries: 2, bytes: 200 });
+    expect((await readdir(dir)).some((f) => f.startsWith('.tmp-'))).toBe(false);
+    await second.put('z', image(100));
+    expect(await second.get('y')).toBeUndefined();
+    expect(await second.get('x')).toBeDefined();
+  });
+
+  it('computes once for identical concurrent misses (single-flight)', async () => {
+    const cache = await DerivedImageCache.open(dir, 1000);
+    let made = 0;
+    const make = async () => {
+      made++;
+      await pause(50);
+      return image(10);
+    };
+    const results = await Promise.all(Array.from({ length: 8 }, () => cache.getOrCreate('k', make)));
+    expect(made).toBe(1);
+    expect(results.every((r) => r.data.equals(Buffer.alloc(10, 1)))).toBe(true);
+    expect(cache.stats).toMatchObject({ misses: 1, joined: 7 });
+  });
+
+  it('does not cache a failure', async () => {
+    const cache = await DerivedImageCache.open(dir, 1000);
+    await expect(cache.getOrCreate('bad', () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    expect((await cache.getOrCreate('bad', async () => image(3))).data.length).toBe(3);
+  });
+});
+
+describe('derived-image cache over HTTP', () => {
+  let server: FileServer;
+  let transforms = 0;
+  let cacheDir: string;
+  const servers: FileServer[] = [];
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+  });
+
+  it('transforms N identical concurrent cold requests once, then serves from disk', async () => {
+    cacheDir = await mkdtemp(path.join(tmpdir(), 'folio-cache-http-'));
+    const data = await photo(800, 600, 'jpg');
+    server = await startFileServer([{ assetId: 'p', fileName: 'p.jpg', contentType: 'image/jpeg', data }], {
+      cacheDir,
+      cacheMaxBytes: 10 * 1024 * 1024,
+      onTransform: () => transforms++,
+    });
+    servers.push(server);
+    const query = 'w=300&fm=webp';
+    const bodies = await Promise.all(
+      Array.from({ length: 6 }, async () => Buffer.from(await (await fetch(server.url('p', query))).arrayBuffer())),
+    );
+    expect(transforms).toBe(1);
+    expect(bodies.every((b) => b.equals(bodies[0]!))).toBe(true);
+    expect((await sharp(bodies[0]!).metadata()).width).toBe(300);
+
+    const reads = server.reads.get('p');
+    const res = await fetch(server.url('p', 'fm=webp&w=0300'));
+    expect(res.headers.get('content-type')).toBe('image/webp');
+    expect(Buffer.from(await res.arrayBuffer()).equals(bodies[0]!)).toBe(true);
+    expect(server.reads.get('p')).toBe(reads);
+    expect(transforms).toBe(1);
+    expect(await readdir(cacheDir)).toHaveLength(1);
+
+    // A restarted server finds it on disk.
+    let restartedTransforms = 0;
+    const restarted = await startFileServer([{ assetId: 'p', fileName: 'p.jpg', contentType: 'image/jpeg', data }], {
+      cacheDir,
+      onTransform: () => restartedTransforms++,
+    });
+    servers.push(restarted);
+    const again = await fetch(restarted.url('p', query));
+    expect(Buffer.from(await again.arrayBuffer()).equals(bodies[0]!)).toBe(true);
+    expect(restartedTransforms).toBe(0);
+    await rm(cacheDir, { recursive: true, force: true });
+  });
+
+  it('shares one transform between identical concurrent requests without a cache dir', async () => {
+    let count = 0;
+    const data = await photo(400, 300, 'jpg');
+    const plain = await startFileServer([{ assetId: 'q', fileName: 'q.jpg', contentType: 'image/jpeg', data, readDelayMs: 100 }], {
+      onTransform: () => count++,
+    });
+    servers.push(plain);
+    await Promise.all(Array.from({ length: 5 }, async () => (await fetch(plain.url('q', 'w=100&fm=png'))).arrayBuffer()));
+    expect(count).toBe(1);
+  });
+});

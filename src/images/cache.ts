@@ -1,0 +1,174 @@
+/**
+ * Derived images on disk, so a transform runs once per (file token, normalised request).
+ * Files are written atomically (temp + rename) and evicted least-recently-used when the
+ * directory grows over its cap. Sizes and access order live in memory, rebuilt from the
+ * directory at start. Identical concurrent misses share one computation (single-flight).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface CachedImage {
+  data: Buffer;
+  contentType: string;
+}
+
+export const defaultCacheMaxBytes = 512 * 1024 * 1024;
+
+const tempPrefix = '.tmp-';
+
+/** One computation per key at a time: later callers get the first caller's promise. */
+export class SingleFlight<T> {
+  readonly #inFlight = new Map<string, Promise<T>>();
+
+  run(key: string, make: () => Promise<T>): { promise: Promise<T>; joined: boolean } {
+    const running = this.#inFlight.get(key);
+    if (running) return { promise: running, joined: true };
+    const promise = make().finally(() => this.#inFlight.delete(key));
+    this.#inFlight.set(key, promise);
+    return { promise, joined: false };
+  }
+
+  get size() {
+    return this.#inFlight.size;
+  }
+}
+
+export interface CacheStats {
+  hits: number;
+  /** Requests that computed the image (cold, and not joining another's computation). */
+  misses: number;
+  /** Requests that waited for an identical request's computation. */
+  joined: number;
+  evictions: number;
+  entries: number;
+  bytes: number;
+}
+
+/** The file name of a key: a digest, then the content type (base64url), so no index file is needed. */
+const fileNameOf = (key: string, contentType: string) =>
+  `${createHash('sha256').update(key).digest('hex')}.${Buffer.from(contentType).toString('base64url')}`;
+
+const digestOf = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export class DerivedImageCache {
+  /** digest → file name and size; Map order is access order, least recent first. */
+  readonly #entries = new Map<string, { file: string; size: number }>();
+  readonly #flight = new SingleFlight<CachedImage>();
+  #bytes = 0;
+  readonly #counts = { hits: 0, misses: 0, joined: 0, evictions: 0 };
+
+  private constructor(
+    readonly dir: string,
+    readonly maxBytes: number,
+  ) {}
+
+  /** Creates the directory if needed and indexes what is in it, oldest access first. */
+  static async open(dir: string, maxBytes = defaultCacheMaxBytes): Promise<DerivedImageCache> {
+    const cache = new DerivedImageCache(dir, maxBytes);
+    await mkdir(dir, { recursive: true });
+    const found: { digest: string; file: string; size: number; atime: number }[] = [];
+    for (const file of await readdir(dir)) {
+      const full = path.join(dir, file);
+      if (file.startsWith(tempPrefix)) {
+        // Left by a write that never finished.
+        await rm(full, { force: true });
+        continue;
+      }
+      const match = /^([0-9a-f]{64})\.[A-Za-z0-9_-]+$/.exec(file);
+      if (!match) continue;
+      const info = await stat(full).catch(() => undefined);
+      if (info?.isFile()) found.push({ digest: match[1]!, file, size: info.size, atime: info.atimeMs });
+    }
+    found.sort((a, b) => a.atime - b.atime);
+    for (const { digest, file, size } of found) cache.#add(digest, file, size);
+    await cache.#evict();
+    return cache;
+  }
+
+  get stats(): CacheStats {
+    return { ...this.#counts, entries: this.#entries.size, bytes: this.#bytes };
+  }
+
+  /** The cached image for `key`, or the result of `make`, stored for next time. */
+  async getOrCreate(key: string, make: () => Promise<CachedImage>): Promise<CachedImage> {
+    const hit = await this.get(key);
+    if (hit) return hit;
+    const { promise, joined } = this.#flight.run(key, async () => {
+      // Another request may have stored it between our look-up and now.
+      const late = await this.get(key);
+      if (late) return late;
+      this.#counts.misses++;
+      const image = await make();
+      await this.put(key, image);
+      return image;
+    });
+    if (joined) this.#counts.joined++;
+    return promise;
+  }
+
+  async get(key: string): Promise<CachedImage | undefined> {
+    const digest = digestOf(key);
+    const entry = this.#entries.get(digest);
+    if (!entry) return undefined;
+    const full = path.join(this.dir, entry.file);
+    let data: Buffer;
+    try {
+      data = await readFile(full);
+    } catch {
+      // Removed behind our back: forget it, recompute.
+      this.#remove(digest);
+      return undefined;
+    }
+    // Most recently used now: move to the end, and tell the file system for the next start.
+    this.#entries.delete(digest);
+    this.#entries.set(digest, entry);
+    const now = new Date();
+    utimes(full, now, now).catch(() => {});
+    this.#counts.hits++;
+    const contentType = Buffer.from(entry.file.slice(digest.length + 1), 'base64url').toString();
+    return { data, contentType };
+  }
+
+  async put(key: string, image: CachedImage): Promise<void> {
+    if (image.data.length > this.maxBytes) return;
+    const digest = digestOf(key);
+    const file = fileNameOf(key, image.contentType);
+    const temp = path.join(this.dir, `${tempPrefix}${randomBytes(8).toString('hex')}`);
+    try {
+      await writeFile(temp, image.data);
+      await rename(temp, path.join(this.dir, file));
+    } catch {
+      // A full or read-only disk costs the cache, never the response.
+      await rm(temp, { force: true });
+      return;
+    }
+    const previous = this.#remove(digest);
+    if (previous && previous.file !== file) await rm(path.join(this.dir, previous.file), { force: true });
+    this.#add(digest, file, image.data.length);
+    await this.#evict();
+  }
+
+  #add(digest: string, file: string, size: number) {
+    this.#entries.set(digest, { file, size });
+    this.#bytes += size;
+  }
+
+  #remove(digest: string) {
+    const entry = this.#entries.get(digest);
+    if (!entry) return undefined;
+    this.#entries.delete(digest);
+    this.#bytes -= entry.size;
+    return entry;
+  }
+
+  async #evict() {
+    while (this.#bytes > this.maxBytes) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done) break;
+      const entry = this.#remove(oldest.value)!;
+      this.#counts.evictions++;
+      await rm(path.join(this.dir, entry.file), { force: true });
+    }
+  }
+}
