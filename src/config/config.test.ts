@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       admin: undefined,
       demo: true,
       deliveryCache: true,
+      imageSigningKeys: [],
     });
   });
 
@@ -74,6 +75,7 @@ describe('loadConfig', () => {
     [{ FOLIO_SPACE_ID: 'a b' }, 'FOLIO_SPACE_ID'],
     [{ FOLIO_DEMO: 'yes' }, 'FOLIO_DEMO'],
     [{ FOLIO_DELIVERY_CACHE: 'off' }, 'FOLIO_DELIVERY_CACHE'],
+    [{ FOLIO_IMAGE_SIGNING_KEY: 'short' }, 'FOLIO_IMAGE_SIGNING_KEY'],
     [{ FOLIO_DELIVERY_TOKEN: 'short' }, 'FOLIO_DELIVERY_TOKEN'],
     [{ FOLIO_ADMIN_EMAIL: 'ed@example.com' }, 'FOLIO_ADMIN_PASSWORD'],
     [{ FOLIO_ADMIN_PASSWORD: 'long enough' }, 'FOLIO_ADMIN_EMAIL'],

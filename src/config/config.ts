@@ -16,6 +16,8 @@ export interface Config {
   tokens: { delivery?: string; preview?: string; management?: string };
   admin: { email: string; password: string } | undefined;
   demo: boolean;
+  /** HMAC keys for image URL signing, newest first; empty: signing off. */
+  imageSigningKeys: string[];
   /** Keep Delivery API responses in memory until content changes. */
   deliveryCache: boolean;
 }
@@ -117,6 +119,12 @@ function admin(env: Env): Config['admin'] {
   return { email, password };
 }
 
+function signingKeys(env: Env): string[] {
+  const keys = (read(env, 'FOLIO_IMAGE_SIGNING_KEY') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (keys.some((k) => k.length < 16)) throw new ConfigError('FOLIO_IMAGE_SIGNING_KEY', 'each comma-separated key needs at least 16 characters');
+  return keys;
+}
+
 function flag(env: Env, name: string, fallback: '0' | '1'): boolean {
   const raw = read(env, name) ?? fallback;
   if (raw !== '0' && raw !== '1') throw new ConfigError(name, `expected 0 or 1 but got "${raw}"`);
@@ -143,5 +151,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     admin: admin(env),
     demo: flag(env, 'FOLIO_DEMO', '1'),
     deliveryCache: flag(env, 'FOLIO_DELIVERY_CACHE', '1'),
+    imageSigningKeys: signingKeys(env),
   };
 }

@@ -1,11 +1,12 @@
 /** Assembles one Fastify app from the parts; each part registers its own routes. */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { resolveAssetFile } from '../assets/index.js';
 import type { Config } from '../config/index.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
 import { deliveryRoutes } from '../delivery/index.js';
-import { imagesRoutes } from '../images/index.js';
+import { imagesRoutes, signImageUrl } from '../images/index.js';
 import { siteName, siteRoutes } from '../site/routes.js';
 import { renderError, renderNotFound } from '../site/views/index.js';
 import type { FileStorage } from '../storage/types.js';
@@ -14,7 +15,7 @@ import type { Scope } from '../store/types.js';
 import { operationsRoutes } from './operations-routes.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache'>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'>;
   store: Store;
   storage: FileStorage;
   scope: Scope;
@@ -44,13 +45,24 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
 
   const { store, storage, scope } = parts;
   await app.register(operationsRoutes, { store });
+  const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
+    cacheDir: path.join(parts.config.dataDir, 'cache', 'images'),
+    signingKeys: parts.config.imageSigningKeys,
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
   });
   for (const mode of ['delivery', 'preview'] as const) {
     await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache });
   }
-  await app.register(siteRoutes, { context: { store, scope, publicUrl: parts.config.publicUrl, locale: parts.locale } });
+  await app.register(siteRoutes, {
+    context: {
+      store,
+      scope,
+      publicUrl: parts.config.publicUrl,
+      locale: parts.locale,
+      ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
+    },
+  });
   return app;
 }

@@ -10,6 +10,15 @@ export interface SiteContext {
   scope: Scope;
   publicUrl: string;
   locale: string;
+  /** Signs an image path and query when URL signing is on (FOLIO_IMAGE_SIGNING_KEY). */
+  signImage?: (pathAndQuery: string) => string;
+}
+
+/** An image URL with transform parameters, signed when the Images API requires it. */
+export function transformedUrl(ctx: SiteContext, url: string, query: string): string {
+  if (!ctx.signImage) return url + query;
+  const origin = /^(\/\/[^/]+)(\/.*)$/.exec(url);
+  return origin ? origin[1] + ctx.signImage(origin[2] + query) : ctx.signImage(url + query);
 }
 
 /** The seed's card crop, exactly. */

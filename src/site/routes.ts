@@ -13,6 +13,7 @@ import {
   publishedArticle,
   publishedArticles,
   textOf,
+  transformedUrl,
   type SiteContext,
 } from './data.js';
 import { cssHref, renderArticle, renderHome, siteCss } from './views/index.js';
@@ -47,7 +48,7 @@ export async function siteRoutes(app: FastifyInstance, opts: { context: SiteCont
         description: textOf(article, 'description', locale),
         publishDate: textOf(article, 'publishDate', locale),
         type: textOf(article, 'type', locale),
-        ...(image ? { image: { src: image.url + cardImageQuery, ...cardImageSize, alt: image.alt } } : {}),
+        ...(image ? { image: { src: transformedUrl(ctx, image.url, cardImageQuery), ...cardImageSize, alt: image.alt } } : {}),
       };
     });
     return sendHtml(reply, renderHome({ siteName, cards, publicUrl }));
@@ -78,8 +79,8 @@ export async function siteRoutes(app: FastifyInstance, opts: { context: SiteCont
         ...(hero
           ? {
               hero: {
-                src: hero.url + heroQuery(1280),
-                srcset: heroWidths.map((w) => `${hero.url}${heroQuery(w)} ${w}w`).join(', '),
+                src: transformedUrl(ctx, hero.url, heroQuery(1280)),
+                srcset: heroWidths.map((w) => `${transformedUrl(ctx, hero.url, heroQuery(w))} ${w}w`).join(', '),
                 sizes: '(min-width: 960px) 880px, 100vw',
                 width: 1280,
                 height: 720,
@@ -90,7 +91,7 @@ export async function siteRoutes(app: FastifyInstance, opts: { context: SiteCont
         ...(is.plainObject(body) ? { body: body as unknown as Document } : {}),
         resolveAsset: (id: string) => {
           const image = imageOf(ctx, linked.assets.get(id));
-          return image && { src: `${image.url}?w=880&fm=jpg&q=75`, width: Math.min(880, image.width), height: Math.round((image.height * Math.min(880, image.width)) / image.width), alt: image.alt };
+          return image && { src: transformedUrl(ctx, image.url, '?w=880&fm=jpg&q=75'), width: Math.min(880, image.width), height: Math.round((image.height * Math.min(880, image.width)) / image.width), alt: image.alt };
         },
         resolveEntryHref: (id: string) => {
           const entry = linked.entries.get(id);
