@@ -1,6 +1,10 @@
 /**
  * The demo content Folio loads into an empty space: the content model, seven articles from the
  * seed page with their illustrations, topics and an author. Plain data; setup/demo.ts writes it.
+ *
+ * Ids are stable and readable (`image-<slug>`, `article-<slug>`, `topic-<slug>`,
+ * `author-<slug>`); tests elsewhere refer to them, so change a slug only together with those.
+ * Entries come in link order: topics and the author before the articles that link to them.
  */
 import sharp from 'sharp';
 import type { Json } from '../store/types.js';
@@ -12,7 +16,7 @@ import { fullStackDeveloperArticle } from './articles/full-stack-developer.js';
 import { gameDeveloperArticle } from './articles/game-developer.js';
 import { learnPythonArticle } from './articles/learn-python.js';
 import { typescriptVsJavascriptArticle } from './articles/typescript-vs-javascript.js';
-import { width, height } from './illustrations/shapes.js';
+import { height, width } from './illustrations/canvas.js';
 import { demoAuthor, demoTopics } from './people.js';
 
 export { demoContentTypes } from './content-types.js';
@@ -54,11 +58,11 @@ function encode(svg: string, contentType: ArticleSeed['image']['contentType']): 
   const image = sharp(Buffer.from(svg));
   switch (contentType) {
     case 'image/png':
-      return image.png({ compressionLevel: 9, palette: false }).toBuffer();
+      return image.png({ compressionLevel: 9 }).toBuffer();
     case 'image/webp':
       return image.webp({ quality: 82 }).toBuffer();
     case 'image/jpeg':
-      return image.jpeg({ quality: 84 }).toBuffer();
+      return image.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ArticleSeed } from '../article-seed.js';
 import { associateDegree } from '../illustrations/scenes.js';
-import { bold, doc, h2, link, p, ul } from '../rich-text.js';
+import { bold, doc, h2, link, ol, p, ul } from '../rich-text.js';
 
 export const associateDegreeArticle: ArticleSeed = {
   slug: 'how-long-does-an-associate-degree-take',
@@ -21,6 +21,16 @@ export const associateDegreeArticle: ArticleSeed = {
     p(
       'An associate degree is an undergraduate qualification offered by community colleges, technical schools and some universities. It usually requires about 60 credit hours, which a full-time student completes in two years.',
     ),
+    h2('How the two years add up'),
+    p(
+      'Most courses are worth three credits, so 60 credits means about 20 courses. A full-time student takes around 15 credits, or five courses, each semester. Four semesters later, usually two autumns and two springs, the degree is complete:',
+    ),
+    ol(
+      'First semester: general education courses such as English composition and college mathematics.',
+      'Second semester: more general education and the first courses in your major.',
+      'Third semester: core courses in your field, often with a lab or practical component.',
+      'Fourth semester: advanced courses, electives and, in some programmes, an internship or capstone project.',
+    ),
     h2('What changes the timeline'),
     ul(
       [bold('Part-time study: '), 'taking fewer courses each term to fit around work or family often stretches the degree to three or four years.'],
@@ -30,7 +40,10 @@ export const associateDegreeArticle: ArticleSeed = {
     ),
     h2('Types of associate degrees'),
     p(
-      'The Associate of Arts (AA) and Associate of Science (AS) are designed to transfer into a bachelor’s degree. The Associate of Applied Science (AAS) prepares you for work straight away in fields such as nursing, IT support or web development.',
+      'The Associate of Arts (AA) and Associate of Science (AS) are designed to transfer into a bachelor’s degree. Many states have agreements that let graduates enter a public university as juniors, with two years already behind them.',
+    ),
+    p(
+      'The Associate of Applied Science (AAS) prepares you for work straight away in fields such as nursing, IT support or web development. Its courses are more practical, so fewer of them may transfer if you later decide to continue.',
     ),
     h2('Is it worth it?'),
     p(
@@ -38,9 +51,12 @@ export const associateDegreeArticle: ArticleSeed = {
       link('https://www.bls.gov/', 'U.S. Bureau of Labor Statistics'),
       ' reports higher median earnings and lower unemployment for associate degree holders than for people with only a high school diploma.',
     ),
+    p(
+      'Tuition at public community colleges is usually a fraction of a four-year university’s, and federal student aid is available for eligible programmes just as it is for bachelor’s degrees.',
+    ),
     h2('Planning your path'),
     p(
-      'Before enrolling, check how credits transfer to the four-year schools you might attend later, ask about evening or online options, and map out the courses you need term by term. A clear plan is the surest way to finish on time.',
+      'Before enrolling, check how credits transfer to the four-year schools you might attend later, ask about evening or online options, and map out the courses you need term by term. Meet an academic adviser each semester to confirm you are on track. A clear plan is the surest way to finish on time.',
     ),
   ),
 };

@@ -1,6 +1,6 @@
 import type { ArticleSeed } from '../article-seed.js';
 import { devopsEngineer } from '../illustrations/scenes.js';
-import { bold, doc, h2, link, p, ul } from '../rich-text.js';
+import { bold, doc, h2, h3, link, ol, p, ul } from '../rich-text.js';
 
 export const devopsEngineerArticle: ArticleSeed = {
   slug: 'what-does-a-devops-engineer-do',
@@ -31,16 +31,28 @@ export const devopsEngineerArticle: ArticleSeed = {
       [bold('Monitoring and incident response: '), 'metrics, logs and alerts that show when something breaks, and calm procedures for fixing it.'],
       [bold('Security and compliance: '), 'keeping secrets out of code, patching systems and making audits boring.'],
     ),
-    h2('Skills you will need'),
     p(
-      'Employers look for a mix of development and operations skills. You should be comfortable on the Linux command line, able to script in a language such as Python, Bash or Go, and familiar with Git. Knowledge of containers, a cloud platform and a configuration tool such as Terraform or Ansible will set you apart.',
+      'On a typical day, the morning might begin with a look at overnight alerts and a short stand-up with the development team. Later the engineer could be changing a pipeline so that database migrations run automatically, reviewing a pull request that resizes a cluster, or pairing with a developer to find out why a service slows down under load. Much of the work is invisible when it goes well: the best sign of a good DevOps engineer is a release that nobody notices.',
     ),
+    h2('Skills you will need'),
+    h3('Technical skills'),
     p(
-      'Soft skills matter just as much. DevOps is as much a culture as a job title: you will spend time explaining trade-offs, writing runbooks and helping developers own what they ship.',
+      'Employers look for a mix of development and operations skills. You should be comfortable on the Linux command line, able to script in a language such as Python, Bash or Go, and familiar with Git. Knowledge of containers, a cloud platform and a configuration tool such as Terraform or Ansible will set you apart, as will a working understanding of networking: DNS, HTTP, load balancers and TLS certificates.',
+    ),
+    h3('Working with people'),
+    p(
+      'Soft skills matter just as much. DevOps is as much a culture as a job title: you will spend time explaining trade-offs, writing runbooks and helping developers own what they ship. Staying calm during an outage, and writing a clear account of it afterwards, is part of the job.',
     ),
     h2('How to become a DevOps engineer'),
     p(
-      'Many DevOps engineers start as system administrators or software developers and grow into the role. A degree in computer science or information technology helps, but a portfolio of automation projects often counts for more. Set up a small application, deploy it with a pipeline, describe its infrastructure in code and add monitoring: that one project touches most of the job.',
+      'Many DevOps engineers start as system administrators or software developers and grow into the role. A degree in computer science or information technology helps, but a portfolio of automation projects often counts for more. One project can cover most of the job:',
+    ),
+    ol(
+      'Learn the Linux and networking fundamentals: processes, permissions, DNS and HTTP.',
+      'Write a small web application, or take an open-source one, and package it in a container.',
+      'Build a pipeline that tests and deploys it on every push.',
+      'Describe the servers and database it needs as code, so you can rebuild everything from scratch.',
+      'Add monitoring and alerts, then break something on purpose and practise the recovery.',
     ),
     p(
       'Certifications from cloud providers can also open doors. The ',

@@ -1,6 +1,6 @@
 import type { ArticleSeed } from '../article-seed.js';
 import { devopsMeeting } from '../illustrations/scenes.js';
-import { bold, doc, h2, link, p, quote, ul } from '../rich-text.js';
+import { bold, doc, h2, h3, link, ol, p, quote, ul } from '../rich-text.js';
 
 export const devopsTeamArticle: ArticleSeed = {
   slug: 'devops-team-roles-and-responsibilities',
@@ -29,6 +29,10 @@ export const devopsTeamArticle: ArticleSeed = {
       [bold('Security engineer: '), 'builds security checks into the pipeline rather than at the end of it.'],
       [bold('Developers: '), 'own their services in production, including alerts and on-call duty.'],
     ),
+    h3('Who leads'),
+    p(
+      'Many teams have a lead or manager who sets priorities, protects time for improvement work and connects the team with the rest of the organisation. The best leads facilitate rather than dictate: they make sure decisions are written down and that the people closest to a problem get to solve it.',
+    ),
     h2('How the team works together'),
     p(
       'Good DevOps teams make work visible. They keep a shared backlog, hold short planning meetings, and review incidents without blame so that the system, not a person, gets fixed. The well-known ',
@@ -36,13 +40,24 @@ export const devopsTeamArticle: ArticleSeed = {
       ' describe many of these practices in detail.',
     ),
     quote('If it hurts, do it more often: frequent, small releases are safer than rare, large ones.'),
-    h2('Measuring success'),
-    p(
-      'Teams often track four measures: how often they deploy, how long a change takes to reach production, how often changes fail, and how quickly service is restored after a failure. Improving all four at once is the sign of a healthy DevOps culture.',
+    h3('Running a good team meeting'),
+    ul(
+      'Start from a shared board, so everyone sees the same picture of work in progress.',
+      'Review alerts and incidents since the last meeting, and agree on one improvement from each.',
+      'Keep decisions and owners in writing, and end on time.',
     ),
+    h2('Measuring success'),
+    p('Many teams track the four measures popularised by the DevOps Research and Assessment (DORA) programme:'),
+    ol(
+      [bold('Deployment frequency: '), 'how often the team releases to production.'],
+      [bold('Lead time for changes: '), 'how long a committed change takes to reach users.'],
+      [bold('Change failure rate: '), 'the share of releases that cause a failure.'],
+      [bold('Time to restore service: '), 'how quickly the team recovers when something breaks.'],
+    ),
+    p('Improving all four at once, rather than trading speed for stability, is the sign of a healthy DevOps culture.'),
     h2('Joining a DevOps team'),
     p(
-      'Experience in development, system administration or quality assurance all lead into DevOps roles. Curiosity about how systems fail, and patience in explaining it to others, matter as much as any tool.',
+      'Experience in development, system administration or quality assurance all lead into DevOps roles. Curiosity about how systems fail, and patience in explaining it to others, matter as much as any tool. A good first step is to volunteer for the work nobody owns yet: automating a manual release step, quietening an alert that fires too often, or writing the runbook that was missing during the last incident.',
     ),
   ),
 };

@@ -37,9 +37,24 @@ export const fullStackDeveloperArticle: ArticleSeed = {
       link('https://developer.mozilla.org/', 'MDN Web Docs'),
       '.',
     ),
+    h2('Skills employers look for'),
+    p('On the technical side, most job listings ask for:'),
+    ul(
+      'Solid HTML and CSS, including accessible markup and layouts that work on small screens.',
+      'Modern JavaScript or TypeScript, and one front-end framework in depth.',
+      'One server-side language and framework, such as Node.js with Express or Python with Django.',
+      'SQL and the basics of database design: tables, keys, indexes and migrations.',
+      'Git, automated testing and enough command-line comfort to deploy your own work.',
+    ),
+    p(
+      'Because they touch every layer, full-stack developers spend a lot of time talking with designers, product managers and specialists. Explaining a technical trade-off in plain words, estimating honestly and asking for help early are as valuable as knowing another framework.',
+    ),
     h2('How to become one'),
     p(
       'Start with the web platform itself: learn HTML, CSS and JavaScript well before reaching for a framework. Then pick one back-end language and one database and build something complete, such as a reading list app with accounts. Coding bootcamps, online courses and computer science degrees all lead here; what employers want to see is finished, working projects.',
+    ),
+    p(
+      'Put two or three of those projects online with their source code, write a short note on the decisions you made in each, and you will have more to talk about in an interview than most certificates can offer.',
     ),
     h2('Salary and career path'),
     p(

@@ -1,6 +1,6 @@
 import type { ArticleSeed } from '../article-seed.js';
 import { gameDevelopers } from '../illustrations/scenes.js';
-import { bold, doc, h2, link, ol, p } from '../rich-text.js';
+import { bold, doc, h2, h3, link, ol, p, ul } from '../rich-text.js';
 
 export const gameDeveloperArticle: ArticleSeed = {
   slug: 'how-to-become-a-game-developer',
@@ -25,11 +25,22 @@ export const gameDeveloperArticle: ArticleSeed = {
     p(
       'Large studios split development into specialities. Gameplay programmers build mechanics and controls; engine programmers work on rendering, memory and performance; tools programmers build editors for artists and designers; network programmers handle online play. In small independent teams, one developer may do all of these.',
     ),
+    h3('A day at the studio'),
+    p(
+      'Much of the day is spent in short loops: change some code, run the game, play the moment you changed, and tune it again. Developers sit with designers to adjust how a mechanic feels, fix bugs reported by testers, and profile scenes that drop below the target frame rate. Near a release, the focus shifts to stability and performance on every platform the game ships on.',
+    ),
     h2('Languages and engines'),
     p(
       'C++ remains the core language of high-performance engines such as Unreal. C# is the language of Unity, one of the most popular engines for independent and mobile games. Open-source engines such as ',
       link('https://godotengine.org/', 'Godot'),
-      ' are a free way to learn the whole process, from the first sprite to a finished build.',
+      ' are a free way to learn the whole process, from the first sprite to a finished build. Whichever you pick, learn it well enough to finish a small game before switching; the concepts carry over from one engine to the next.',
+    ),
+    h2('Skills you need'),
+    ul(
+      [bold('Programming: '), 'confident C++ or C#, data structures, and reading other people’s code.'],
+      [bold('Mathematics: '), 'vectors, matrices and a little trigonometry for movement, cameras and collisions.'],
+      [bold('Debugging and profiling: '), 'finding why a frame takes 40 milliseconds instead of 16.'],
+      [bold('Collaboration: '), 'working closely with artists, designers and testers, who all depend on your code.'],
     ),
     h2('Building a portfolio'),
     p('Studios hire on evidence. A strong portfolio usually shows:'),
@@ -40,7 +51,7 @@ export const gameDeveloperArticle: ArticleSeed = {
     ),
     h2('Education and first jobs'),
     p(
-      'Degrees in computer science or game development teach the mathematics and programming fundamentals that engine work needs, but many developers are self-taught. Quality assurance, tools and mobile studios are common first steps into the industry, and experience there carries over to larger productions.',
+      'Degrees in computer science or game development teach the mathematics and programming fundamentals that engine work needs, but many developers are self-taught. Quality assurance, tools and mobile studios are common first steps into the industry, and experience there carries over to larger productions. Skills from game development also transfer well to simulation, visualisation and interactive web work.',
     ),
   ),
 };

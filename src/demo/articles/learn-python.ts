@@ -1,6 +1,6 @@
 import type { ArticleSeed } from '../article-seed.js';
 import { pythonClass } from '../illustrations/scenes.js';
-import { bold, doc, h2, link, ol, p } from '../rich-text.js';
+import { bold, code, doc, h2, h3, link, ol, p, ul } from '../rich-text.js';
 
 export const learnPythonArticle: ArticleSeed = {
   slug: 'how-to-learn-python',
@@ -33,15 +33,27 @@ export const learnPythonArticle: ArticleSeed = {
       [bold('Build a project '), 'you care about, such as a budget tracker or a script that renames photos.'],
       [bold('Pick a direction: '), 'data, web or automation, and learn the libraries that field uses.'],
     ),
+    h3('Tools to start with'),
+    p(
+      'Python comes with IDLE, a simple editor that is enough for your first weeks. Later, a general editor such as Visual Studio Code adds debugging and helpful hints, and Jupyter notebooks let you run code one step at a time, which suits data work. Learn to use ',
+      code('pip'),
+      ' to install packages and a virtual environment to keep each project’s packages separate.',
+    ),
     h2('How long it takes'),
     p(
       'Most learners can write useful scripts within a few weeks and feel comfortable with the fundamentals in two to three months. Job-ready skills in a specialised area such as data analysis usually take six months to a year of steady practice.',
+    ),
+    h2('Project ideas for beginners'),
+    ul(
+      'A number-guessing game that runs in the terminal.',
+      'A script that sorts the files in your downloads folder by type.',
+      'A program that reads a spreadsheet of expenses and prints a monthly summary.',
+      'A small web page built with Flask that shows the weather for your city.',
     ),
     h2('Common mistakes to avoid'),
     p(
       'Many beginners watch tutorials without writing code of their own, which feels productive but builds little skill. Others jump to advanced libraries before they understand lists, loops and functions, and then struggle to read error messages. Type the examples yourself, change them, break them on purpose and read the traceback Python prints: it tells you the file, the line and the kind of error, and learning to read it is a skill in itself.',
     ),
-    h2('Learning with others'),
     p(
       'Classes, study groups and online communities keep motivation up and help you get unstuck. Reading other people’s code, and having them read yours, is one of the fastest ways to improve.',
     ),
