@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 
 export interface CachedResponse {
-  json: string;
+  /** Encoded once, so a hit is a plain write. */
+  json: Buffer;
   etag: string;
 }
 
@@ -51,4 +52,4 @@ export class ResponseCache {
   }
 }
 
-export const etagOf = (json: string) => `"${createHash('sha1').update(json).digest('base64url')}"`;
+export const etagOf = (json: Buffer) => `"${createHash('sha1').update(json).digest('base64url')}"`;

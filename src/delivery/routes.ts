@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.js';
-import type { ContentTypeRecord, LocaleRecord } from '../store/types.js';
+import type { ContentTypeRecord } from '../store/types.js';
 import { authenticate } from './auth.js';
 import { createReader } from './reader.js';
 import { ResponseCache, etagOf, type CachedResponse } from './response-cache.js';
@@ -35,18 +35,21 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   // Drafts change without a publish, so only delivery answers are cached.
   const cache = !preview && opts.cache !== false ? new ResponseCache() : undefined;
 
-  /** Changes on any publish, unpublish, or change to the published model or locales. */
-  async function contentVersion(ctx: SerializeContext, locales: LocaleRecord[]) {
-    const model = [...ctx.types.values()].map((t) => `${t.sys.id}:${t.sys.publishedCounter}`).join(',');
-    const langs = locales.map((l) => `${l.code}:${l.version}:${l.fallbackCode}`).join(',');
-    return `${await store.changes.latest()}|${model}|${langs}`;
+
+  const scopeOf = (request: FastifyRequest<{ Params: Params }>) => ({
+    spaceId: request.params.spaceId,
+    environmentId: request.params.environmentId ?? 'master',
+  });
+
+  async function authorize(request: FastifyRequest<{ Params: Params }>) {
+    const scope = scopeOf(request);
+    await authenticate(store, request, mode, scope.spaceId, scope.environmentId);
+    return scope;
   }
 
   /** Auth, scope, and the context every answer needs. */
   async function begin(request: FastifyRequest<{ Params: Params }>, options: { allLocales?: boolean } = {}) {
-    const { spaceId, environmentId = 'master' } = request.params;
-    await authenticate(store, request, mode, spaceId, environmentId);
-    const scope = { spaceId, environmentId };
+    const scope = await authorize(request);
     const query = request.query as Record<string, unknown>;
     // Sync always answers in every locale, as Contentful's does.
     const { ctx, locales } = await reader.context(scope, options.allLocales ? '*' : query.locale);
@@ -61,27 +64,31 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     return reply.send(json);
   };
   const send = (reply: FastifyReply, body: unknown) => {
-    const json = JSON.stringify(body);
+    const json = Buffer.from(JSON.stringify(body));
     return sendJson(reply, { json, etag: etagOf(json) });
   };
 
-  /** Answers from the cache when the content version still matches, else computes and keeps. */
+  /**
+   * Answers from the cache while the content version (the change log position, which every
+   * publish, unpublish, model change and new locale moves) is unchanged; else computes and keeps.
+   * Auth has run already; the context is built only on a miss.
+   */
   async function cached(
     request: FastifyRequest<{ Params: Params }>,
     reply: FastifyReply,
-    ctx: SerializeContext,
-    locales: LocaleRecord[],
-    compute: () => Promise<unknown>,
+    compute: (ctx: SerializeContext) => Promise<unknown>,
   ) {
-    if (!cache) return send(reply, await compute());
-    const version = await contentVersion(ctx, locales);
+    const scope = scopeOf(request);
+    const context = async () => (await reader.context(scope, (request.query as Record<string, unknown>).locale)).ctx;
+    if (!cache) return send(reply, await compute(await context()));
+    const version = String(await store.changes.latest());
     const url = new URL(request.url, 'http://folio');
     url.searchParams.delete('access_token');
     url.searchParams.sort();
     const key = `${url.pathname}?${url.searchParams}`;
     const hit = cache.get(version, key);
     if (hit) return sendJson(reply.header('x-folio-cache', 'hit'), hit);
-    const json = JSON.stringify(await compute());
+    const json = Buffer.from(JSON.stringify(await compute(await context())));
     const entry = { json, etag: etagOf(json) };
     cache.set(version, key, entry);
     return sendJson(reply.header('x-folio-cache', 'miss'), entry);
@@ -97,23 +104,23 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     });
 
     app.get<{ Params: Params }>(`${prefix}/entries`, async (request, reply) => {
-      const { scope, ctx, query, locales } = await begin(request);
-      return cached(request, reply, ctx, locales, () => reader.entries(scope, ctx, query));
+      const scope = await authorize(request);
+      return cached(request, reply, (ctx) => reader.entries(scope, ctx, request.query as Record<string, unknown>));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/entries/:id`, async (request, reply) => {
-      const { scope, ctx, locales } = await begin(request);
-      return cached(request, reply, ctx, locales, () => reader.entry(scope, ctx, request.params.id));
+      const scope = await authorize(request);
+      return cached(request, reply, (ctx) => reader.entry(scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/assets`, async (request, reply) => {
-      const { scope, ctx, query, locales } = await begin(request);
-      return cached(request, reply, ctx, locales, () => reader.assets(scope, ctx, query));
+      const scope = await authorize(request);
+      return cached(request, reply, (ctx) => reader.assets(scope, ctx, request.query as Record<string, unknown>));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/assets/:id`, async (request, reply) => {
-      const { scope, ctx, locales } = await begin(request);
-      return cached(request, reply, ctx, locales, () => reader.asset(scope, ctx, request.params.id));
+      const scope = await authorize(request);
+      return cached(request, reply, (ctx) => reader.asset(scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/content_types`, async (request, reply) => {

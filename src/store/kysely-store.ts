@@ -8,7 +8,7 @@ import { environmentMissing, insertChecked } from './insert-checked.js';
 import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
 import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UserRecord, UserRole, VersionedSys } from './types.js';
-import { versionedRepository, type RepositoryContext } from './versioned-repository.js';
+import { bumpChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 
 const localeOf = (row: LocalesTable): LocaleRecord => ({
   id: row.id,
@@ -133,6 +133,8 @@ export function kyselyStore(
           created_at: time,
           updated_at: time,
         };
+        // A new locale changes what readers get, so it moves the content version too.
+        await bumpChangeCounter(db);
         await insertChecked(adapter, () => db.insertInto('locales').values(row).execute(), {
           duplicate: { message: `Locale "${locale.code}" (or its id) already exists`, path: ['code'] },
           missingParent: environmentMissing(scope.spaceId, scope.environmentId),

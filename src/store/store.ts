@@ -95,7 +95,11 @@ export interface Store {
       scope: Scope,
       query: { after: number; upTo?: number; limit: number; kinds?: Array<'Entry' | 'Asset'>; contentTypeId?: string; includeDeleted: boolean },
     ): Promise<ChangeRecord[]>;
-    /** The newest seq in the whole store (0 when nothing changed yet). */
+    /**
+     * The newest position in the whole store (0 when nothing changed yet). It also moves when
+     * content types are published or unpublished and locales are added, so it versions all
+     * that readers see.
+     */
     latest(): Promise<number>;
   };
   /** Small instance-wide settings (e.g. whether the demo was loaded). */

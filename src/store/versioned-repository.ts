@@ -52,6 +52,16 @@ const sysColumns = (sys: VersionedSys) => ({
   archived_at: sys.archivedAt,
 });
 
+/** Next position of the change log; any published change takes one. */
+export async function bumpChangeCounter(db: Kysely<Database>) {
+  return db
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'changes')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+}
+
 export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }>(
   context: RepositoryContext,
   codec: KindCodec<TBody, TRecord>,
@@ -120,13 +130,10 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
 
   /** Numbers this change after every earlier one, for sync. Content types are not synced. */
   async function logChange(ctx: RepositoryContext, scope: Scope, row: ResourcesTable, sys: VersionedSys, deleted: boolean) {
+    const counter = await bumpChangeCounter(ctx.db);
+    // The model is not synced, but its changes still move the counter, which readers use as
+    // the content version (delivery cache).
     if (kind === 'ContentType') return;
-    const counter = await ctx.db
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('name', '=', 'changes')
-      .returning('value')
-      .executeTakeFirstOrThrow();
     const values = {
       seq: Number(counter.value),
       deleted: deleted ? 1 : 0,
