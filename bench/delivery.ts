@@ -3,6 +3,7 @@
  *   (a) the read operation in-process (no HTTP): what the store and serializer can do;
  *   (b) Folio over HTTP on loopback with 64 concurrent clients.
  * Prints requests/s, p50/p99 latencies, and the ratio b/a. Not a test: nothing here fails.
+ * HTTP clients send Accept-Encoding: gzip, as the contentful SDK does.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -93,7 +94,7 @@ async function main() {
         folio.once('exit', (code) => reject(new Error(`folio exited with ${code}`)));
       });
       const url = `http://127.0.0.1:${port}/delivery/spaces/folio/environments/master/entries?${new URLSearchParams(query)}`;
-      const result = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+      const result = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
       folio.kill('SIGTERM');
       await new Promise((resolve) => folio.once('exit', resolve));
       if (result.non2xx > 0) throw new Error(`HTTP run had ${result.non2xx} non-2xx answers`);

@@ -9,6 +9,8 @@ export interface CachedResponse {
   /** Encoded once, so a hit is a plain write. */
   json: Buffer;
   etag: string;
+  /** The same body gzipped, made once for clients that accept it (the SDKs do). */
+  gzip?: Buffer;
 }
 
 export class ResponseCache {
@@ -35,15 +37,15 @@ export class ResponseCache {
       this.bytes = 0;
       this.version = version;
     }
-    if (value.json.length > this.maxBytes / 4) return;
+    if (sizeOf(value) > this.maxBytes / 4) return;
     const old = this.entries.get(key);
-    if (old) this.bytes -= old.json.length;
+    if (old) this.bytes -= sizeOf(old);
     this.entries.set(key, value);
-    this.bytes += value.json.length;
+    this.bytes += sizeOf(value);
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.json.length;
+      this.bytes -= sizeOf(v);
     }
   }
 
@@ -51,5 +53,7 @@ export class ResponseCache {
     return this.entries.size;
   }
 }
+
+const sizeOf = (r: CachedResponse) => r.json.length + (r.gzip?.length ?? 0);
 
 export const etagOf = (json: Buffer) => `"${createHash('sha1').update(json).digest('base64url')}"`;

@@ -2,6 +2,8 @@
  * Content Delivery API (published content) and Content Preview API (latest drafts): one plugin,
  * registered twice, that differs only in which side of the store it reads.
  */
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.js';
 import type { ContentTypeRecord } from '../store/types.js';
@@ -27,6 +29,8 @@ interface Params {
 }
 
 const contentType = 'application/vnd.contentful.delivery.v1+json; charset=utf-8';
+const gzipAsync = promisify(gzip);
+const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
 
 export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions) {
   const { store, publicUrl, mode } = opts;
@@ -57,10 +61,14 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   }
 
   /** A body-derived ETag lets clients revalidate cheaply; content can change at any publish. */
-  const sendJson = (reply: FastifyReply, { json, etag }: CachedResponse) => {
+  const sendJson = (reply: FastifyReply, { json, etag, gzip }: CachedResponse) => {
     reply.header('content-type', contentType).header('etag', etag).header('cache-control', 'max-age=0, must-revalidate');
     const ifNoneMatch = reply.request.headers['if-none-match'];
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+    if (gzip) {
+      reply.header('vary', 'Accept-Encoding');
+      if (acceptsGzip(reply.request)) return reply.header('content-encoding', 'gzip').send(gzip);
+    }
     return reply.send(json);
   };
   const send = (reply: FastifyReply, body: unknown) => {
@@ -89,7 +97,8 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     const hit = cache.get(version, key);
     if (hit) return sendJson(reply.header('x-folio-cache', 'hit'), hit);
     const json = Buffer.from(JSON.stringify(await compute(await context())));
-    const entry = { json, etag: etagOf(json) };
+    // Worth it from a few KiB on: cached bodies are sent many times, compressed once.
+    const entry = { json, etag: etagOf(json), ...(json.length > 4096 ? { gzip: await gzipAsync(json) } : {}) };
     cache.set(version, key, entry);
     return sendJson(reply.header('x-folio-cache', 'miss'), entry);
   }

@@ -157,6 +157,12 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       } finally {
         await store.close();
       }
+      // Large cached answers go out gzipped to clients that accept it (fetch and the SDK do).
+      const list = await fetch(`${folio.url}/delivery/spaces/folio/environments/master/entries?content_type=article&access_token=${deliveryToken}`);
+      await list.arrayBuffer();
+      const again = await fetch(`${folio.url}/delivery/spaces/folio/environments/master/entries?content_type=article&access_token=${deliveryToken}`);
+      expect([again.headers.get('x-folio-cache'), again.headers.get('content-encoding'), again.headers.get('vary')]).toEqual(['hit', 'gzip', 'Accept-Encoding']);
+      expect(((await again.json()) as { total: number }).total).toBe(7);
       const preview = await fetch(`${folio.url}/preview/spaces/folio/environments/master/entries/topic-python?access_token=${previewToken}`);
       expect(preview.headers.get('x-folio-cache')).toBeNull();
     });
