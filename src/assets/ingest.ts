@@ -3,6 +3,7 @@ import type { FileStorage } from '../storage/types.js';
 import type { StoredFile } from '../store/types.js';
 import { isImageType } from './file-url.js';
 import { FolioError } from '../errors/index.js';
+import { placeholderOf } from './placeholder.js';
 
 export interface IncomingFile {
   fileName: string;
@@ -10,12 +11,19 @@ export interface IncomingFile {
   data: Buffer;
 }
 
-/** Image dimensions as displayed (after EXIF orientation); a file that claims to be an image must decode. */
-async function imageDetails(data: Buffer): Promise<{ width: number; height: number }> {
+/**
+ * Image dimensions as displayed (after EXIF orientation) and its placeholder; a file that
+ * claims to be an image must decode. Done once here, never on the request path.
+ */
+async function imageDetails(data: Buffer) {
   try {
     const meta = await sharp(data, { limitInputPixels: 50_000_000 }).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
-    return { width: meta.autoOrient?.width ?? meta.width, height: meta.autoOrient?.height ?? meta.height };
+    return {
+      width: meta.autoOrient?.width ?? meta.width,
+      height: meta.autoOrient?.height ?? meta.height,
+      ...(await placeholderOf(data)),
+    };
   } catch (cause) {
     throw new FolioError('VALIDATION_FAILED', 'The file is not a readable image.', { cause });
   }

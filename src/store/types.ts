@@ -117,7 +117,7 @@ export interface StoredFile {
   fileName: string;
   contentType: string;
   hash: string;
-  details: { size: number; image?: { width: number; height: number } } & Record<string, Json>;
+  details: { size: number; image?: { width: number; height: number; thumbhash?: string; dominantColor?: string } } & Record<string, Json>;
 }
 
 export interface AssetRecord {

@@ -48,7 +48,11 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
         '[Featured Image] A DevOps engineer types on their computer and looks at their dual monitors as they update software coding.',
       );
       expect(image.fields.file?.url).toMatch(/^\/\/localhost:\d+\/images\/folio\/image-what-does-a-devops-engineer-do\/[0-9a-f]{32}\/[\w.-]+\.jpg$/);
-      expect(image.fields.file?.details).toMatchObject({ size: expect.any(Number), image: { width: 1920, height: 1280 } });
+      expect(image.fields.file?.details).toMatchObject({
+        size: expect.any(Number),
+        image: { width: 1920, height: 1280, thumbhash: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/), dominantColor: expect.stringMatching(/^#[0-9a-f]{6}$/) },
+      });
+      expect(image.fields.file).not.toHaveProperty('hash');
       const author = first.fields.author as contentful.Entry;
       expect(author.fields.name).toBe('Folio Editorial Team');
       expect((first.fields.topics as contentful.Entry[]).map((t) => t.fields.name)).toEqual(['DevOps', 'Software Development']);
