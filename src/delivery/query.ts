@@ -3,7 +3,7 @@
  * Anything Contentful would refuse is InvalidQuery naming the parameter.
  */
 import { FolioError } from '../errors/index.js';
-import type { Condition, ContentTypeRecord, FieldDefinition, ListQuery, OrderBy, Scalar, SysKey } from '../store/types.js';
+import type { Condition, ContentTypeRecord, FieldDefinition, GeoArea, ListQuery, OrderBy, Scalar, SysKey } from '../store/types.js';
 import * as is from '../validate/is.js';
 import type { LocaleChoice } from './locales.js';
 
@@ -21,7 +21,7 @@ const bad = (parameter: string, message: string): never => {
 const sysKeys: Record<string, SysKey> = { 'sys.id': 'id', 'sys.createdAt': 'createdAt', 'sys.updatedAt': 'updatedAt', 'sys.publishedAt': 'publishedAt' };
 const operators = new Set(['ne', 'in', 'nin', 'exists', 'lt', 'lte', 'gt', 'gte']);
 /** Understood by Contentful, not by Folio yet: refused plainly rather than ignored. */
-const notYet = new Set(['all', 'near', 'within']);
+const notYet = new Set(['all']);
 const passThrough = new Set(['access_token', 'locale', 'content_type', 'order', 'limit', 'skip', 'include', 'select']);
 /** Equality and ranges on these need reference, array or geo queries, which come later. */
 const unfilterable = new Set(['Link', 'Location', 'Object', 'RichText', 'Array']);
@@ -178,6 +178,46 @@ async function referenceConditions(
   return { consumed, where };
 }
 
+function numbers(key: string, raw: string, count: number[]): number[] {
+  const parts = raw.split(',').map((p) => Number(p.trim()));
+  if (!count.includes(parts.length) || parts.some((n) => !Number.isFinite(n))) {
+    return bad(key, `${key} expects ${count.join(' or ')} comma-separated numbers, got "${raw}"`);
+  }
+  return parts;
+}
+
+function point(key: string, raw: string) {
+  const [lat, lon] = numbers(key, raw, [2]) as [number, number];
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) bad(key, `${key} is not a valid latitude,longitude`);
+  return { lat, lon };
+}
+
+/** lat,lon,radiusKm is a circle; lat1,lon1,lat2,lon2 a box from its bottom-left to top-right corner. */
+function area(key: string, raw: string): GeoArea {
+  const n = numbers(key, raw, [3, 4]);
+  if (n.length === 3) {
+    if (n[2]! < 0) bad(key, `${key} needs a non-negative radius`);
+    return { circle: { lat: n[0]!, lon: n[1]!, radiusKm: n[2]! } };
+  }
+  return { box: { bottomLeft: { lat: n[0]!, lon: n[1]! }, topRight: { lat: n[2]!, lon: n[3]! } } };
+}
+
+/** Contentful's mimetype groups, as the content types Folio accepts for each. */
+const mimetypeGroups: Record<string, string[]> = {
+  image: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/tiff', 'image/svg+xml', 'image/bmp', 'image/heic'],
+  audio: ['audio/mpeg', 'audio/mp4', 'audio/ogg', 'audio/wav', 'audio/webm', 'audio/aac', 'audio/flac'],
+  video: ['video/mp4', 'video/webm', 'video/ogg', 'video/quicktime', 'video/x-msvideo'],
+  pdfdocument: ['application/pdf'],
+  plaintext: ['text/plain'],
+  markup: ['text/html', 'application/xml', 'text/xml', 'text/markdown'],
+  code: ['application/json', 'text/javascript', 'application/javascript', 'text/css'],
+  richtext: ['application/rtf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text'],
+  spreadsheet: ['text/csv', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.oasis.opendocument.spreadsheet'],
+  presentation: ['application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'application/vnd.oasis.opendocument.presentation'],
+  archive: ['application/zip', 'application/x-tar', 'application/gzip', 'application/x-7z-compressed', 'application/x-rar-compressed'],
+  attachment: ['application/octet-stream'],
+};
+
 export async function parseDeliveryQuery(
   params: Record<string, unknown>,
   types: Map<string, ContentTypeRecord>,
@@ -195,8 +235,24 @@ export async function parseDeliveryQuery(
 
   const references = await referenceConditions(text, type, types, choice, findIds);
   const where: Condition[] = [...references.where];
+  let near: OrderBy | undefined;
   for (const [key, raw] of Object.entries(text)) {
     if (passThrough.has(key) || references.consumed.has(key)) continue;
+    const geo = /^fields\.([A-Za-z0-9_]+)\[(near|within)\]$/.exec(key);
+    if (geo) {
+      const def = fieldDef(key, geo[1]!, type);
+      if (def.type !== 'Location') bad(key, `[${geo[2]}] needs a Location field, not ${def.type}`);
+      const target = { field: def.id, locale: fieldLocale(def, choice) };
+      if (geo[2] === 'near') near = { ...target, near: point(key, raw), direction: 'asc' };
+      else where.push({ ...target, op: 'within', area: area(key, raw) });
+      continue;
+    }
+    if (key === 'mimetype_group') {
+      const types = mimetypeGroups[raw];
+      if (!types) bad(key, `Unknown mimetype_group "${raw}"; use one of ${Object.keys(mimetypeGroups).join(', ')}`);
+      where.push({ field: 'file', locale: choice.all ? defaultOf(choice) : choice.defaultCode, path: ['contentType'], op: 'in', values: types! });
+      continue;
+    }
     if (key === 'query') {
       where.push({ op: 'match', text: raw });
       continue;
@@ -214,7 +270,8 @@ export async function parseDeliveryQuery(
     list: {
       ...(contentTypeId !== undefined ? { contentTypeId } : {}),
       where,
-      ...(text.order !== undefined ? { order: order(text.order, type, choice)! } : { order: [{ sys: 'updatedAt', direction: 'desc' }] }),
+      // [near] sorts by distance, as in Contentful; an explicit order breaks ties.
+      order: [...(near ? [near] : []), ...(text.order !== undefined ? order(text.order, type, choice)! : near ? [] : [{ sys: 'updatedAt' as const, direction: 'desc' as const }])],
       limit: integer('limit', text.limit, 0, 1000, 100),
       skip: integer('skip', text.skip, 0, 1_000_000_000, 0),
     },

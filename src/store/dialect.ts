@@ -17,6 +17,8 @@ export interface DialectAdapter {
   /** A JSON value at `path` inside a text column, comparable with `jsonValue` and orderable. */
   jsonAt(column: string, path: string[]): RawBuilder<unknown>;
   jsonValue(value: Scalar): RawBuilder<unknown>;
+  /** A JSON number at `path` as an SQL number, for arithmetic. */
+  jsonNumberAt(column: string, path: string[]): RawBuilder<unknown>;
   /** True when the JSON array at `path` contains `value`. */
   jsonArrayHas(column: string, path: string[], value: Scalar): RawBuilder<unknown>;
   /** Full-text search in this database's own engine. */
@@ -41,6 +43,7 @@ const sqliteAdapter: DialectAdapter = {
   name: 'sqlite',
   search: sqliteSearch,
   jsonAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
+  jsonNumberAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
   jsonArrayHas: (column, p, v) =>
     sql`EXISTS (SELECT 1 FROM json_each(${sql.ref(column)}, ${sqlitePath(p)}) WHERE json_each.value = ${typeof v === 'boolean' ? Number(v) : v})`,
   // json_extract yields SQL values: JSON true/false become 1/0.
@@ -55,6 +58,7 @@ const postgresAdapter: DialectAdapter = {
   // becomes SQL NULL, as json_extract makes it, so `exists`, `ne` and order agree with SQLite.
   jsonAt: (column, p) => sql`nullif(${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[], 'null'::jsonb)`,
   jsonValue: (v) => sql`${JSON.stringify(v)}::jsonb`,
+  jsonNumberAt: (column, p) => sql`(${sql.ref(column)}::jsonb #>> ${sql.val(p)}::text[])::double precision`,
   jsonArrayHas: (column, p, v) => sql`COALESCE((${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[]) @> ${JSON.stringify([v])}::jsonb, false)`,
   violation: (err) => postgresViolations[errorCode(err)],
 };

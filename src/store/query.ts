@@ -24,6 +24,29 @@ export function pageBounds(query: ListQuery): { limit: number; skip: number } {
   return { limit, skip };
 }
 
+/**
+ * Squared distance in km² on an equirectangular projection: exact enough for city-scale
+ * queries, and plain arithmetic that both engines (and an index-free scan) can do.
+ */
+function squaredKm(adapter: DialectAdapter, field: string, locale: string, lat: number, lon: number) {
+  const kmPerDegree = 111.32;
+  const lonScale = kmPerDegree * Math.cos((lat * Math.PI) / 180);
+  const dLat = sql`(${adapter.jsonNumberAt('data', [field, locale, 'lat'])} - ${lat}) * ${kmPerDegree}`;
+  const dLon = sql`(${adapter.jsonNumberAt('data', [field, locale, 'lon'])} - ${lon}) * ${lonScale}`;
+  return sql`((${dLat}) * (${dLat}) + (${dLon}) * (${dLon}))`;
+}
+
+function within(c: Extract<Condition, { op: 'within' }>, adapter: DialectAdapter): Expression<SqlBool> {
+  if ('circle' in c.area) {
+    const { lat, lon, radiusKm } = c.area.circle;
+    return sql<SqlBool>`${squaredKm(adapter, c.field, c.locale, lat, lon)} <= ${radiusKm * radiusKm}`;
+  }
+  const { bottomLeft, topRight } = c.area.box;
+  const lat = adapter.jsonNumberAt('data', [c.field, c.locale, 'lat']);
+  const lon = adapter.jsonNumberAt('data', [c.field, c.locale, 'lon']);
+  return sql<SqlBool>`(${lat} BETWEEN ${bottomLeft.lat} AND ${topRight.lat} AND ${lon} BETWEEN ${bottomLeft.lon} AND ${topRight.lon})`;
+}
+
 const comparators = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
 const linkSide = { resources: 'draft', published: 'published' } as const;
@@ -47,13 +70,14 @@ function arrayHas(c: Extract<Condition, { op: 'has' }>, adapter: DialectAdapter)
 
 function condition(c: Condition, adapter: DialectAdapter, table: Table): Expression<SqlBool> {
   if (c.op === 'linksTo') return linksTo(c, table);
+  if (c.op === 'within') return within(c, adapter);
   if (c.op === 'match') {
     const terms = queryTerms(c.text);
     return terms.length ? adapter.search.matches(table, linkSide[table], terms, c.field) : sql<SqlBool>`1 = 1`;
   }
   if (c.op === 'has') return arrayHas(c, adapter);
   const isSys = 'sys' in c;
-  const target = isSys ? sql.ref(sysColumns[c.sys]) : adapter.jsonAt('data', [c.field, c.locale]);
+  const target = isSys ? sql.ref(sysColumns[c.sys]) : adapter.jsonAt('data', [c.field, c.locale, ...(c.path ?? [])]);
   const value = (v: Scalar) => (isSys ? sql`${v}` : adapter.jsonValue(v));
   switch (c.op) {
     case 'exists':
@@ -86,7 +110,12 @@ export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectA
   const withId = list.some((o) => 'sys' in o && o.sys === 'id') ? list : [...list, { sys: 'id' as const, direction: 'asc' as const }];
   return withId.map((o) => {
     const dir = o.direction === 'desc' ? sql`desc` : sql`asc`;
-    const expr = 'sys' in o ? sql.ref(sysColumns[o.sys]) : adapter.jsonAt('data', [o.field, o.locale]);
+    const expr =
+      'sys' in o
+        ? sql.ref(sysColumns[o.sys])
+        : 'near' in o
+          ? squaredKm(adapter, o.field, o.locale, o.near.lat, o.near.lon)
+          : adapter.jsonAt('data', [o.field, o.locale]);
     // Missing values sort last in both directions, in both dialects.
     return sql`${expr} IS NULL, ${expr} ${dir}`;
   });

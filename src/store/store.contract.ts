@@ -279,6 +279,22 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect(await ids('banana', undefined, true)).toEqual(['b']);
       });
 
+      it('find Location values in a circle or box and order them nearest first', async () => {
+        await store.contentTypes.create(scope, { id: 'place', name: 'Place', description: null, displayField: 'title', fields: [field('title', 'Symbol'), field('where', 'Location')] });
+        const at = (id: string, lat: number, lon: number) =>
+          store.entries.create(scope, { id, contentTypeId: 'place', fields: { title: en(id), where: en({ lat, lon }) } });
+        await at('berlin', 52.52, 13.405);
+        await at('potsdam', 52.39, 13.065);
+        await at('hamburg', 53.551, 9.993);
+        await store.entries.create(scope, { id: 'nowhere', contentTypeId: 'place', fields: { title: en('nowhere') } });
+        const ids = async (q: Parameters<Store['entries']['list']>[1]) => (await store.entries.list(scope, { contentTypeId: 'place', ...q })).items.map((e) => e.sys.id);
+        const where = { field: 'where', locale: 'en-US', op: 'within' } as const;
+        expect(await ids({ where: [{ ...where, area: { circle: { lat: 52.52, lon: 13.405, radiusKm: 40 } } }], order: [{ sys: 'id', direction: 'asc' }] })).toEqual(['berlin', 'potsdam']);
+        expect(await ids({ where: [{ ...where, area: { circle: { lat: 52.52, lon: 13.405, radiusKm: 10 } } }] })).toEqual(['berlin']);
+        expect(await ids({ where: [{ ...where, area: { box: { bottomLeft: { lat: 53, lon: 9 }, topRight: { lat: 54, lon: 11 } } } }] })).toEqual(['hamburg']);
+        expect(await ids({ order: [{ field: 'where', locale: 'en-US', near: { lat: 53.5, lon: 10 }, direction: 'asc' }] })).toEqual(['hamburg', 'potsdam', 'berlin', 'nowhere']);
+      });
+
       it('order by field values (numbers as numbers, missing last) and by sys', async () => {
         const order = async (o: NonNullable<Parameters<Store['entries']['list']>[1]>['order']) =>
           (await store.entries.list(scope, { order: o })).items.map((e) => e.sys.id);

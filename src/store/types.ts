@@ -158,7 +158,12 @@ export type Scalar = string | number | boolean;
 export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt';
 
 /** What a condition looks at: one field value (fields.<field>.<locale>) or a sys property. */
-export type ConditionTarget = { field: string; locale: string } | { sys: SysKey };
+export type ConditionTarget = { field: string; locale: string; /** deeper inside the value, e.g. ['contentType'] */ path?: string[] } | { sys: SysKey };
+
+/** A point and the area around it for Location fields; distances in km. */
+export type GeoArea =
+  | { circle: { lat: number; lon: number; radiusKm: number } }
+  | { box: { bottomLeft: { lat: number; lon: number }; topRight: { lat: number; lon: number } } };
 
 /**
  * A condition, with Contentful's operators. `ne` and `nin` also match items without the value;
@@ -176,10 +181,14 @@ export type Condition =
   /** Items linking to any of these ids (in one field, or anywhere in their fields). */
   | { op: 'linksTo'; linkType: 'Entry' | 'Asset'; ids: string[]; field?: string }
   /** Full text: every word of `text` starts a word in the item's text (one field, or any). */
-  | { op: 'match'; text: string; field?: string };
+  | { op: 'match'; text: string; field?: string }
+  /** A Location field inside a circle or box. */
+  | { field: string; locale: string; op: 'within'; area: GeoArea };
 
 export type OrderBy =
   | { field: string; locale: string; direction: 'asc' | 'desc' }
+  /** Nearest first to a point, by a Location field. */
+  | { field: string; locale: string; near: { lat: number; lon: number }; direction: 'asc' }
   | { sys: SysKey; direction: 'asc' | 'desc' };
 
 export interface ListQuery {

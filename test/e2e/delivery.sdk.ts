@@ -113,7 +113,7 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
 
     it('answers bad queries with 400 InvalidQuery, never a 5xx', async () => {
       const url = (q: string) => `${folio.url}/delivery/spaces/folio/environments/master/entries?access_token=${deliveryToken}&${q}`;
-      for (const q of ['limit=1001', 'fields.title=x', 'content_type=article&order=fields.description', 'content_type=article&fields.title[bogus]=x', 'include=11', 'content_type=nope', 'locale=xx-XX']) {
+      for (const q of ['limit=1001', 'fields.title=x', 'content_type=article&order=fields.description', 'content_type=article&fields.title[bogus]=x', 'include=11', 'content_type=nope', 'locale=xx-XX', 'content_type=article&fields.title[near]=1,2', 'content_type=article&fields.title[within]=1,2,3', 'mimetype_group=pictures']) {
         const res = await fetch(url(q));
         expect(res.status, q).toBe(400);
         expect(((await res.json()) as { sys: { id: string } }).sys.id, q).toBe('InvalidQuery');
@@ -127,6 +127,8 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       expect(asset.fields.file?.contentType).toBe('image/jpeg');
       const assets = await client.getAssets();
       expect(assets.total).toBe(7);
+      expect((await client.getAssets({ mimetype_group: 'image' })).total).toBe(7);
+      expect((await client.getAssets({ mimetype_group: 'video' })).total).toBe(0);
       const all = await client.withAllLocales.getEntry('article-how-to-learn-python');
       expect(all.fields.title).toEqual({ 'en-US': 'How to Learn Python: A Step-by-Step Guide' });
       await expect(client.getEntry('nope')).rejects.toThrow();
