@@ -1,16 +1,9 @@
 /** Contentful's token rules for the read APIs: the right kind of key, for this space and environment. */
 import type { FastifyRequest } from 'fastify';
+import { hashToken, tokenOf } from '../auth/index.js';
 import { FolioError } from '../errors/index.js';
-import { hashToken } from '../setup/index.js';
 import type { Store } from '../store/store.js';
 import type { ApiKeyKind, ApiKeyRecord } from '../store/types.js';
-
-function tokenOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (header) return /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '';
-  const q = (request.query as Record<string, unknown>).access_token;
-  return typeof q === 'string' ? q : undefined;
-}
 
 const invalidToken = () => new FolioError('ACCESS_TOKEN_INVALID');
 

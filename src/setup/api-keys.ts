@@ -1,12 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { generateToken, hashToken } from '../auth/index.js';
 import { ConfigError } from '../config/index.js';
 import type { Store } from '../store/store.js';
 import type { ApiKeyKind } from '../store/types.js';
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** 43 url-safe characters, like Contentful's tokens. */
-export const generateToken = () => randomBytes(32).toString('base64url');
 
 const kinds: ApiKeyKind[] = ['delivery', 'preview', 'management'];
 

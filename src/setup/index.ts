@@ -1,4 +1,4 @@
 export { ensureSpace, defaultLocale } from './space.js';
-export { ensureApiKeys, hashToken, generateToken } from './api-keys.js';
+export { ensureApiKeys } from './api-keys.js';
 export { loadDemo } from './demo.js';
 export { ensureAdminUser } from './admin-user.js';

@@ -139,7 +139,7 @@ export interface ApiKeyRecord {
   createdAt: string;
 }
 
-export type UserRole = 'admin' | 'editor' | 'author';
+export type UserRole = 'admin' | 'editor' | 'author' | 'viewer';
 
 export interface UserRecord {
   id: string;

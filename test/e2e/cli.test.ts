@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../src/setup/index.js';
+import { hashToken } from '../../src/auth/index.js';
 import { openStore } from '../../src/store/index.js';
 import { freePort, makeDataDir } from './folio.js';
 
