@@ -7,10 +7,11 @@ import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.js';
 import type { ContentTypeRecord } from '../store/types.js';
-import { authenticate } from './auth.js';
+import { createAuthenticator } from './auth.js';
 import { createReader } from './reader.js';
 import { ResponseCache, etagOf, type CachedResponse } from './response-cache.js';
 import { collection, contentTypeJson, localeJson, spaceJson, type SerializeContext } from './serialize.js';
+import { singleFlight } from './single-flight.js';
 import { sync } from './sync.js';
 
 export interface DeliveryOptions {
@@ -38,7 +39,8 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   const reader = createReader(store, publicUrl, mode);
   // Drafts change without a publish, so only delivery answers are cached.
   const cache = !preview && opts.cache !== false ? new ResponseCache() : undefined;
-
+  const authenticate = createAuthenticator(store, mode);
+  const contentVersion = singleFlight(() => store.changes.latest());
 
   const scopeOf = (request: FastifyRequest<{ Params: Params }>) => ({
     spaceId: request.params.spaceId,
@@ -47,7 +49,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
   async function authorize(request: FastifyRequest<{ Params: Params }>) {
     const scope = scopeOf(request);
-    await authenticate(store, request, mode, scope.spaceId, scope.environmentId);
+    await authenticate(request, scope.spaceId, scope.environmentId);
     return scope;
   }
 
@@ -89,7 +91,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     const scope = scopeOf(request);
     const context = async () => (await reader.context(scope, (request.query as Record<string, unknown>).locale)).ctx;
     if (!cache) return send(reply, await compute(await context()));
-    const version = String(await store.changes.latest());
+    const version = String(await contentVersion());
     const url = new URL(request.url, 'http://folio');
     url.searchParams.delete('access_token');
     url.searchParams.sort();
