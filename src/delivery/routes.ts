@@ -10,7 +10,8 @@ import type { ContentTypeRecord } from '../store/types.js';
 import { createAuthenticator } from './auth.js';
 import { createReader } from './reader.js';
 import { ResponseCache, etagOf, type CachedResponse } from './response-cache.js';
-import { collection, contentTypeJson, localeJson, spaceJson, type SerializeContext } from './serialize.js';
+import { integerParam } from './query.js';
+import { collection, contentTypeJson, localeJson, spaceJson, tagJson, type SerializeContext } from './serialize.js';
 import { singleFlight } from './single-flight.js';
 import { sync } from './sync.js';
 
@@ -161,10 +162,22 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
       });
     }
 
-    // Folio has no tags yet: an honest empty collection keeps getTags() working.
+    // Only public tags exist for the read APIs, as in Contentful.
     app.get<{ Params: Params }>(`${prefix}/tags`, async (request, reply) => {
-      await begin(request);
-      return send(reply, collection([], { total: 0, skip: 0, limit: 100 }));
+      const { scope, ctx, query } = await begin(request);
+      const page = await store.tags.list(scope, {
+        visibility: 'public',
+        limit: integerParam('limit', query.limit, 0, 1000, 100),
+        skip: integerParam('skip', query.skip, 0, 1_000_000_000, 0),
+      });
+      return send(reply, collection(page.items.map((t) => tagJson(ctx, t)), page));
+    });
+
+    app.get<{ Params: Params & { id: string } }>(`${prefix}/tags/:id`, async (request, reply) => {
+      const { scope, ctx } = await begin(request);
+      const tag = await store.tags.get(scope, request.params.id);
+      if (!tag || tag.visibility !== 'public') throw notFound('Tag', request.params.id);
+      return send(reply, tagJson(ctx, tag));
     });
   };
 

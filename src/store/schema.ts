@@ -51,6 +51,8 @@ export interface ResourcesTable {
   archived_at: string | null;
   /** Content types: the whole body; entries and assets: their fields. */
   data: string;
+  /** JSON ResourceMetadata (tags) of entries and assets. */
+  metadata: string;
 }
 
 /** Published snapshots: the sys and body exactly as they were at publish time. */
@@ -65,6 +67,18 @@ export interface PublishedTable {
   published_at: string;
   sys: string;
   data: string;
+  metadata: string;
+}
+
+export interface TagsTable {
+  space_id: string;
+  environment_id: string;
+  id: string;
+  name: string;
+  visibility: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ApiKeysTable {
@@ -137,4 +151,5 @@ export interface Database {
   changes: ChangesTable;
   counters: CountersTable;
   links: LinksTable;
+  tags: TagsTable;
 }
