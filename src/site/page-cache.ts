@@ -16,7 +16,7 @@
  * - `latest()` also moves for content type and locale changes, which leave no log rows: then
  *   everything is dropped, as it is when more changes arrived than we care to read.
  * - Concurrent requests share one `latest()` query, but only one that started after they
- *   arrived, so a request never misses a change that committed before it came in.
+ *   arrived, so a request never misses a change that committed before it came in (`sync`).
  * - A page rendered while an invalidation ran is not stored: it may show the old content.
  * Several Folio processes on one PostgreSQL database each keep their own cache and each follow
  * the same log, so they stay correct too.
@@ -64,8 +64,8 @@ export class PageCache {
   private seen: number | undefined;
   /** Bumped by every invalidation: a render that started before one must not be stored. */
   private generation = 0;
-  private inFlight: Promise<void> | undefined;
-  private queued: Promise<void> | undefined;
+  private pending: Promise<void> | undefined;
+  private chain: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -81,24 +81,19 @@ export class PageCache {
     return this.pages.size;
   }
 
-  /** Brings the cache up to date with the store; see the file comment for the sharing rule. */
+  /**
+   * Brings the cache up to date with the store. Requests that arrive in the same turn of the
+   * event loop share one check, started on the next turn (after all of them arrived); checks
+   * run one at a time, so one that started before a request came in is never reused for it.
+   */
   sync(): Promise<void> {
-    if (!this.inFlight) {
-      this.inFlight = this.check().finally(() => {
-        this.inFlight = undefined;
-      });
-      return this.inFlight;
-    }
-    this.queued ??= this.inFlight.then(
-      () => this.startQueued(),
-      () => this.startQueued(),
-    );
-    return this.queued;
-  }
-
-  private startQueued(): Promise<void> {
-    this.queued = undefined;
-    return this.sync();
+    this.pending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.pending = undefined;
+      const run = this.chain.then(() => this.check());
+      this.chain = run.catch(() => undefined);
+      return run;
+    });
+    return this.pending;
   }
 
   private async check(): Promise<void> {
