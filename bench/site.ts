@@ -2,7 +2,7 @@
  * npm run bench:site — the hub's page cache against nginx serving the same HTML, in one run:
  *   Folio (its own process, demo content, cache warm) and nginx (saved copies of the very pages
  *   Folio answered), each hit by 64 concurrent clients for `/` and an article page.
- * Prints requests/s, p50/p99 and the ratio Folio / nginx per page. Not a test: nothing here
+ * Prints requests/s (median of alternating runs), p50/p99 and the ratio Folio / nginx per page. Not a test: nothing here
  * fails on speed. Needs nginx on PATH (Debian: apt-get install nginx-light).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+/** Folio and nginx take turns, so a busy neighbour on the machine slows both alike; medians are reported. */
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = 64;
 const nginxWorkers = process.env.BENCH_NGINX_WORKERS ?? 'auto';
 const pages = ['/', '/articles/what-does-a-devops-engineer-do'];
@@ -77,11 +79,13 @@ http {
   throw new Error('nginx did not answer');
 }
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections, duration: seconds });
+async function load(url: string, duration = seconds) {
+  const result = await autocannon({ url, connections, duration });
   if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bytes: result.throughput.average };
 }
+
+const median = <T extends { rps: number }>(runs: T[]): T => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
 
 const stop = async (child: ChildProcess) => {
   child.kill('SIGTERM');
@@ -112,14 +116,25 @@ async function main() {
     const ratios: string[] = [];
     for (const page of pages) {
       const size = (await fs.stat(page === '/' ? path.join(www, 'index.html') : path.join(www, page))).size;
-      const f = await load(`http://127.0.0.1:${folioPort}${page}`);
-      const n = await load(`http://127.0.0.1:${nginxPort}${page}`);
+      const folioUrl = `http://127.0.0.1:${folioPort}${page}`;
+      const nginxUrl = `http://127.0.0.1:${nginxPort}${page}`;
+      // Warm-up (JIT, connection pools), not counted.
+      await load(folioUrl, 2);
+      await load(nginxUrl, 2);
+      const runsF: Array<Awaited<ReturnType<typeof load>>> = [];
+      const ns: typeof runsF = [];
+      for (let i = 0; i < rounds; i++) {
+        runsF.push(await load(folioUrl));
+        ns.push(await load(nginxUrl));
+      }
+      const f = median(runsF);
+      const n = median(ns);
       const row = (who: string, r: typeof f) =>
         `| ${page} | ${who} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms |`;
       rows.push(row('Folio (warm cache)', f), row(`nginx (${nginxWorkers} workers, static copy)`, n));
       ratios.push(`${page} (${(size / 1024).toFixed(1)} KiB): Folio / nginx = ${(f.rps / n.rps).toFixed(2)} (target ≥ 0.5)`);
     }
-    console.log(`\n${connections} connections, ${seconds} s per run, ${os.cpus().length} cores, autocannon in this process\n`);
+    console.log(`\n${connections} connections, median of ${rounds} alternating ${seconds} s runs, ${os.cpus().length} cores, autocannon in this process\n`);
     console.log('| page | server | req/s | p50 | p99 |\n| --- | --- | --- | --- | --- |');
     console.log(rows.join('\n'));
     console.log(`\n${ratios.join('\n')}`);
