@@ -190,3 +190,16 @@ describe.each([375, 1280])('at %i px', (width) => {
     await dark.close();
   });
 });
+
+describe('at 320 px, the narrowest phones', () => {
+  it('no page type scrolls sideways', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    const paths = ['/', '/?page=2', '/articles/typescript-vs-javascript', '/topics/programming-languages', '/authors/folio-editorial-team', '/search?q=python', '/nope'];
+    for (const path of paths) {
+      await page.goto(`${origin}${path}`);
+      expect(await overflow(page), path).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  });
+});

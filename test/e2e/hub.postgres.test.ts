@@ -20,4 +20,11 @@ describe('Folio on PostgreSQL', () => {
     const first = html.match(/href="(\/articles\/[^"]+)"/)![1]!;
     expect((await fetch(new URL(first, folio.url))).status).toBe(200);
   });
+
+  it('searches with PostgreSQL full-text: title matches first, highlighted', async () => {
+    const html = await (await fetch(new URL('/search?q=pyth', folio.url))).text();
+    const results = html.slice(html.indexOf('id="search-results"'));
+    expect(results.match(/href="(\/articles\/[^"]+)"/)?.[1]).toBe('/articles/how-to-learn-python');
+    expect(results).toContain('<mark>Python</mark>');
+  });
 });

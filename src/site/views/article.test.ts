@@ -1,6 +1,8 @@
 import { BLOCKS, INLINES, MARKS } from '@contentful/rich-text-types';
 import { describe, expect, it } from 'vitest';
 import { renderArticle, renderRichText, safeHref } from './index.js';
+import { termPattern } from '../search.js';
+import { highlight } from './parts.js';
 import { block, countMatches, doc, inline, link, p, sampleArticle, text, validationErrors } from './test-support/pages.js';
 
 const none = { resolveAsset: () => undefined, resolveEntryHref: () => undefined };
@@ -143,5 +145,29 @@ describe('renderRichText', () => {
   it('renders nothing for a missing or malformed document', () => {
     expect(body(undefined as never)).toBe('');
     expect(body({ nodeType: 'document' } as never)).toBe('');
+  });
+});
+
+describe('embedded entries, code, highlights', () => {
+  it('an embedded entry becomes a card linking to its page; inline, a link; unknown ones nothing', () => {
+    const ctx = {
+      ...none,
+      resolveEntry: (id: string) => (id === 'e' ? { title: 'Learn <Python>', href: '/articles/python', description: 'A guide.', kind: 'Article' } : undefined),
+    };
+    expect(body(doc(block(BLOCKS.EMBEDDED_ENTRY, [], link('Entry', 'e'))), ctx)).toBe(
+      '<aside class="embed"><p class="embed-kind">Article</p><p class="embed-title"><a href="/articles/python">Learn &lt;Python&gt;</a></p><p>A guide.</p></aside>',
+    );
+    expect(body(doc(p(text('See '), inline(INLINES.EMBEDDED_ENTRY, [], link('Entry', 'e')))), ctx)).toBe('<p>See <a href="/articles/python">Learn &lt;Python&gt;</a></p>');
+    expect(body(doc(block(BLOCKS.EMBEDDED_ENTRY, [], link('Entry', 'other'))), ctx)).toBe('');
+  });
+
+  it('a paragraph that is all code becomes a <pre> block, escaped', () => {
+    expect(body(doc(p(text('if (a < b) {\n  go();\n}', MARKS.CODE))))).toBe('<pre><code>if (a &lt; b) {\n  go();\n}</code></pre>');
+  });
+
+  it('highlight marks word-prefix matches and escapes everything else', () => {
+    const re = termPattern(['pyth', 'b']);
+    expect(highlight('<b>Python</b> & pythons', re).value).toBe('&lt;<mark>b</mark>&gt;<mark>Python</mark>&lt;/<mark>b</mark>&gt; &amp; <mark>pythons</mark>');
+    expect(highlight('a <i>', undefined).value).toBe('a &lt;i&gt;');
   });
 });

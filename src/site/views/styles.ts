@@ -63,7 +63,8 @@ img { max-width: 100%; height: auto; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
-h1, h2, h3, h4, h5, h6 { line-height: 1.25; text-wrap: balance; }
+h1, h2, h3, h4, h5, h6 { line-height: 1.25; }
+h1 { text-wrap: balance; }
 .wrap { width: min(100% - 2rem, 80rem); margin-inline: auto; }
 @media (min-width: 48rem) { .wrap { width: min(100% - 4rem, 80rem); } }
 .skip-link {
@@ -103,7 +104,7 @@ h1, h2, h3, h4, h5, h6 { line-height: 1.25; text-wrap: balance; }
 .site-footer p { margin: 0; }
 .hub-intro { padding-block: 2.5rem 1.5rem; }
 .hub-intro h1 { margin: 0; font-size: clamp(1.75rem, 1.2rem + 2.4vw, 2.75rem); letter-spacing: -0.025em; }
-.hub-intro p { margin: 0.5rem 0 0; max-width: 42rem; text-wrap: pretty; color: var(--muted); font-size: 1.0625rem; }
+.hub-intro p { margin: 0.5rem 0 0; max-width: 42rem; color: var(--muted); font-size: 1.0625rem; }
 .cards {
   list-style: none;
   margin: 0;
@@ -127,7 +128,7 @@ h1, h2, h3, h4, h5, h6 { line-height: 1.25; text-wrap: balance; }
 .card-media { display: block; width: 100%; aspect-ratio: 330 / 216; object-fit: cover; background: var(--sunken); }
 .card-media:not(img) { background: linear-gradient(135deg, var(--accent-soft), var(--sunken)); }
 .card-body { display: flex; flex-direction: column; flex: 1; gap: 0.5rem; padding: 1rem 1.125rem 1.125rem; }
-.card h2 { margin: 0; font-size: 1.125rem; font-weight: 650; letter-spacing: -0.01em; text-wrap: pretty; }
+.card h2 { margin: 0; font-size: 1.125rem; font-weight: 650; letter-spacing: -0.01em; }
 .card h2 a { color: var(--text); text-decoration: none; }
 .card h2 a::after { content: ""; position: absolute; inset: 0; border-radius: var(--radius); }
 .card h2 a:focus-visible { outline: none; }
@@ -157,7 +158,7 @@ h1, h2, h3, h4, h5, h6 { line-height: 1.25; text-wrap: balance; }
 .lede { margin: 1rem 0 0; color: var(--muted); font-size: clamp(1.0625rem, 1rem + 0.4vw, 1.1875rem); line-height: 1.55; }
 .byline { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; margin: 1.5rem 0 0; font-size: 0.9375rem; color: var(--muted); }
 .byline strong { color: var(--text); font-weight: 600; }
-.byline > * + *::before { content: "·"; margin-right: 0.75rem; }
+.byline > :not(:last-child)::after { content: "·"; margin-left: 0.75rem; }
 .topics { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1.25rem 0 0; padding: 0; }
 .chip { padding: 0.25rem 0.75rem; border: 1px solid var(--line); border-radius: 999px; font-size: 0.8125rem; color: var(--text); background: var(--sunken); }
 .hero { width: min(100%, 55rem); margin: 2rem auto 0; }
@@ -194,7 +195,8 @@ h1, h2, h3, h4, h5, h6 { line-height: 1.25; text-wrap: balance; }
 .button { display: inline-block; margin-top: 1rem; padding: 0.625rem 1.25rem; border-radius: 999px; background: var(--accent-strong); color: var(--on-accent); font-weight: 600; text-decoration: none; }
 .button:hover { filter: brightness(1.1); }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-.site-search { display: flex; gap: 0.375rem; margin-left: auto; flex: 1 1 14rem; max-width: 22rem; padding-block: 0.5rem; }
+.site-search { display: flex; gap: 0.375rem; margin-left: auto; flex: 1 1 14rem; min-width: 0; max-width: 22rem; padding-block: 0.5rem; }
+.site-search input { width: 0; }
 .site-search input, .search-form input {
   flex: 1;
   min-width: 0;
@@ -239,7 +241,7 @@ a.chip[aria-current] { background: var(--accent-strong); border-color: var(--acc
 .lead p { color: var(--muted); font-size: 1.0625rem; margin: 0.75rem 0 0; }
 .lead .card-meta { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; font-size: 0.875rem; }
 .section-title { margin: 0 0 1.25rem; font-size: 1.25rem; letter-spacing: -0.01em; }
-.card h3 { margin: 0; font-size: 1.125rem; font-weight: 650; letter-spacing: -0.01em; text-wrap: pretty; }
+.card h3 { margin: 0; font-size: 1.125rem; font-weight: 650; letter-spacing: -0.01em; }
 .card h3 a { color: var(--text); text-decoration: none; }
 .card h3 a::after { content: ""; position: absolute; inset: 0; border-radius: var(--radius); }
 .card h3 a:focus-visible { outline: none; }
