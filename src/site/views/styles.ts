@@ -254,6 +254,7 @@ a.chip[aria-current] { background: var(--accent-strong); border-color: var(--acc
 .pagination a[aria-current] { background: var(--accent-strong); border-color: var(--accent-strong); color: var(--on-accent); }
 .pagination .disabled { color: var(--muted); border-style: dashed; }
 .crumbs.wide { width: auto; }
+.crumbs.wide + .hub-intro { padding-top: 0; }
 .toc { width: min(100% - 2rem, 42rem); margin: 2.5rem auto 0; padding: 1rem 1.25rem; border: 1px solid var(--line); border-radius: var(--radius); background: var(--sunken); }
 .toc h2 { margin: 0 0 0.5rem; font-size: 0.875rem; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
 .toc ol { margin: 0; padding-left: 1.25rem; }
