@@ -33,8 +33,6 @@ const html = 'text/html; charset=utf-8';
 
 export interface SiteOptions {
   context: SiteContext;
-  /** Page size overrides (tests use small ones to exercise pagination). */
-  homePageSize?: number;
   /** Signs draft links; default: a secret kept in the store's settings. */
   previewSecret?: string;
 }
@@ -57,7 +55,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   const ctx = opts.context;
   const { locale } = ctx;
   const base = ctx.publicUrl.replace(/\/+$/, '');
-  const perHomePage = opts.homePageSize ?? homePageSize;
+  const perHomePage = homePageSize;
 
   // Each article's topics as last published: which related lists a change can move.
   let articleTopics: Map<string, string[]> | undefined;
