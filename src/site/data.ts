@@ -30,6 +30,10 @@ export interface ImageRef {
   width: number;
   height: number;
   alt: string;
+  /** Shown until the image arrives: the stored dominant colour (`#rrggbb`). */
+  color?: string;
+  /** The stored ThumbHash (base64), for a blurred preview. */
+  thumbhash?: string;
 }
 
 type WithFields = { fields: Record<string, Record<string, Json>> };
@@ -52,6 +56,8 @@ export function imageOf(ctx: SiteContext, asset: AssetRecord | undefined): Image
     width: file.details.image.width,
     height: file.details.image.height,
     alt: textOf(asset, 'description', ctx.locale),
+    ...(file.details.image.dominantColor && /^#[0-9a-f]{6}$/i.test(file.details.image.dominantColor) ? { color: file.details.image.dominantColor } : {}),
+    ...(file.details.image.thumbhash ? { thumbhash: file.details.image.thumbhash } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ export type { Store, VersionedRepository, EntryBody, AssetBody } from './store.j
 export type * from './types.js';
 export { defineField } from './define-field.js';
 export { linksIn, fieldLinks, type FoundLink } from './links.js';
+export { queryTerms } from './search-index.js';
 
 export interface StoreOptions {
   /** postgres:// or postgresql:// selects PostgreSQL; otherwise SQLite at sqlitePath. */

@@ -72,7 +72,9 @@ describe('folio serve: first start and restart', () => {
     expect(first.out).toContain("basePath: 'delivery'");
     expect(first.out).toContain('demo content loaded');
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
-    expect(home.match(/\?w=330&amp;h=216/g)).toHaveLength(7);
+    // The newest article as the lead, five cards; the seventh on page 2.
+    expect(home.match(/\?w=330&amp;h=216/g)).toHaveLength(5);
+    expect(home).toContain('class="lead-media"');
     expect(await first.stop()).toBe(0);
 
     const second = await serve(env);

@@ -10,11 +10,21 @@ beforeAll(async () => {
 afterAll(() => folio?.destroy());
 
 describe('Folio on PostgreSQL', () => {
-  it('loads the demo and serves the hub with seven cards', async () => {
+  it('loads the demo and serves the hub: a lead and five cards on page 1, one more on page 2', async () => {
     expect(folio.demoLoaded).toBe(true);
     const html = await (await fetch(new URL('/', folio.url))).text();
-    expect(html.match(/\?w=330&amp;h=216&amp;q=60&amp;fit=fill&amp;f=faces&amp;fm=jpg&amp;fl=progressive/g)).toHaveLength(7);
+    const seedCrop = /\?w=330&amp;h=216&amp;q=60&amp;fit=fill&amp;f=faces&amp;fm=jpg&amp;fl=progressive/g;
+    expect(html.match(seedCrop)).toHaveLength(5);
+    expect(html).toContain('class="lead-media"');
+    expect((await (await fetch(new URL('/?page=2', folio.url))).text()).match(seedCrop)).toHaveLength(1);
     const first = html.match(/href="(\/articles\/[^"]+)"/)![1]!;
     expect((await fetch(new URL(first, folio.url))).status).toBe(200);
+  });
+
+  it('searches with PostgreSQL full-text: title matches first, highlighted', async () => {
+    const html = await (await fetch(new URL('/search?q=pyth', folio.url))).text();
+    const results = html.slice(html.indexOf('id="search-results"'));
+    expect(results.match(/href="(\/articles\/[^"]+)"/)?.[1]).toBe('/articles/how-to-learn-python');
+    expect(results).toContain('<mark>Python</mark>');
   });
 });

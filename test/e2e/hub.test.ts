@@ -12,7 +12,14 @@ afterAll(() => folio?.destroy());
 const get = (path: string, init?: RequestInit) => fetch(new URL(path, folio.url), init);
 
 const cardImages = (html: string) =>
-  [...html.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]).filter((tag) => tag.includes('/images/'));
+  [...html.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]).filter((tag) => tag.includes('/images/') && tag.includes('class="card-media"'));
+
+/** The home page's cards on every page, and the lead story's image. */
+async function allCards() {
+  const first = await (await get('/')).text();
+  const second = await (await get('/?page=2')).text();
+  return { html: first + second, lead: first.match(/<img class="lead-media"[^>]*>/)?.[0] ?? '' };
+}
 
 const attr = (tag: string, name: string) => tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
 
@@ -28,13 +35,15 @@ interface ErrorJson {
 const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 describe('the article hub', () => {
-  it('lists seven published articles newest first, with the seed card image URL', async () => {
+  it('lists seven published articles newest first over two pages: a lead, then cards with the seed card image URL', async () => {
     const res = await get('/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    const html = await res.text();
+    const { html, lead } = await allCards();
+    expect(attr(lead, 'srcset')).toMatch(/fm=auto/);
+    expect(attr(lead, 'alt')).toMatch(/^\[Featured [Ii]mage\] /);
     const images = cardImages(html);
-    expect(images).toHaveLength(7);
+    expect(images).toHaveLength(6);
     for (const img of images) {
       const src = unescape(attr(img, 'src') ?? '');
       expect(src).toMatch(/^\/\/localhost:\d+\/images\/folio\/[^/]+\/[0-9a-f]{32}\/[^/?]+\?w=330&h=216&q=60&fit=fill&f=faces&fm=jpg&fl=progressive$/);
@@ -48,7 +57,7 @@ describe('the article hub', () => {
   });
 
   it('shows the DevOps card exactly as the seed does', async () => {
-    const html = unescape(await (await get('/')).text());
+    const html = unescape((await allCards()).html);
     expect(html).toContain('What Does a DevOps Engineer Do? And How to Become One');
     expect(html).toContain(
       "A DevOps engineer is responsible for optimizing an organization's software, including software maintenance and server administration. Learn how to get the skills you need to be a DevOps engineer.",
@@ -61,7 +70,7 @@ describe('the article hub', () => {
   });
 
   it('renders every article page with its hero image and body', async () => {
-    const html = await (await get('/')).text();
+    const { html } = await allCards();
     const links = [...new Set([...html.matchAll(/href="(\/articles\/[^"]+)"/g)].map((m) => m[1]!))];
     expect(links).toHaveLength(7);
     for (const link of links) {

@@ -9,10 +9,15 @@ beforeAll(async () => {
 afterAll(() => folio?.destroy());
 
 describe('signed image URLs', () => {
-  it('serves the hub card images signed, and refuses them unsigned', async () => {
-    const html = await (await fetch(new URL('/', folio.url))).text();
-    const srcs = [...html.matchAll(/src="(\/\/[^"]+\/images\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/^\/\/[^/]+/, ''));
+  it('serves the hub images (cards, lead and its srcset) signed, and refuses them unsigned', async () => {
+    const html = (await Promise.all(['/', '/?page=2'].map(async (p) => (await fetch(new URL(p, folio.url))).text()))).join('');
+    const path = (url: string) => url.replace(/&amp;/g, '&').replace(/^\/\/[^/]+/, '');
+    const srcs = [...html.matchAll(/\ssrc="(\/\/[^"]+\/images\/[^"]+)"/g)].map((m) => path(m[1]!));
+    // The lead and five cards on page 1, one card on page 2.
     expect(srcs).toHaveLength(7);
+    const srcset = html.match(/<img class="lead-media"[^>]*\ssrcset="([^"]+)"/)![1]!.split(', ').map((c) => path(c.split(' ')[0]!));
+    expect(srcset.length).toBeGreaterThan(1);
+    srcs.push(...srcset);
     for (const src of srcs) {
       expect(src).toMatch(/[?&]s=[\w-]+$/);
       expect((await fetch(new URL(src, folio.url))).status, src).toBe(200);

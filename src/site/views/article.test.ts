@@ -1,6 +1,8 @@
 import { BLOCKS, INLINES, MARKS } from '@contentful/rich-text-types';
 import { describe, expect, it } from 'vitest';
 import { renderArticle, renderRichText, safeHref } from './index.js';
+import { termPattern } from '../search.js';
+import { highlight } from './parts.js';
 import { block, countMatches, doc, inline, link, p, sampleArticle, text, validationErrors } from './test-support/pages.js';
 
 const none = { resolveAsset: () => undefined, resolveEntryHref: () => undefined };
@@ -25,9 +27,8 @@ describe('renderArticle', () => {
     expect(out).toContain(`<p class="lede">A DevOps engineer is responsible for optimizing an organization’s software.</p>`);
     expect(out).toContain('<time datetime="2021-12-15">December 15, 2021</time>');
     expect(out).toContain('<strong>Ada Lovelace</strong>');
-    expect(out).toContain('<li class="chip">DevOps</li>');
-    expect(out).toContain('<li class="chip">Careers</li>');
-    expect(out).not.toContain('/topics/');
+    expect(out).toMatch(/<li><a class="chip" href="\/topics\/[a-z-]+">DevOps<\/a><\/li>/);
+    expect(out).toMatch(/<li><a class="chip" href="\/topics\/[a-z-]+">Careers<\/a><\/li>/);
   });
 
   it('shows the hero image eagerly with high priority, srcset and sizes', () => {
@@ -42,8 +43,11 @@ describe('renderArticle', () => {
   });
 
   it('renders the body: headings, lists, quote, rule, table, marks', () => {
-    expect(countMatches(out, /<h2>/g)).toBe(3);
-    expect(out).toContain('<h2>What does a DevOps engineer do?</h2>');
+    const prose = out.slice(out.indexOf('<div class="prose">'));
+    expect(countMatches(prose, /<h2 id=/g)).toBe(3);
+    expect(out).toContain(
+      '<h2 id="what-does-a-devops-engineer-do">What does a DevOps engineer do?<a class="anchor" href="#what-does-a-devops-engineer-do"><span class="visually-hidden">Link to this section</span><span aria-hidden="true">#</span></a></h2>',
+    );
     expect(out).toContain('<ul><li><p>Automate builds</p></li><li><p>Watch production</p></li></ul>');
     expect(out).toContain('<ol><li><p>Linux</p></li><li><p>Scripting</p></li></ol>');
     expect(out).toContain('<blockquote><p>Automate everything you do twice.</p></blockquote>');
@@ -102,7 +106,8 @@ describe('renderArticle', () => {
 describe('renderRichText', () => {
   it('demotes body h1s and never skips a heading level, so the page keeps one h1', () => {
     const out = body(doc(block(BLOCKS.HEADING_1, [text('A')]), block(BLOCKS.HEADING_4, [text('B')]), block(BLOCKS.HEADING_3, [text('C')]), block(BLOCKS.HEADING_2, [text('D')])));
-    expect(out).toBe('<h2>A</h2><h3>B</h3><h3>C</h3><h2>D</h2>');
+    const plain = out.replace(/<a class="anchor"[^>]*>.*?<\/a>/g, '');
+    expect(plain).toBe('<h2 id="a">A</h2><h3 id="b">B</h3><h3 id="c">C</h3><h2 id="d">D</h2>');
   });
 
   it('escapes text nodes (the renderer does) and link URLs (we do)', () => {
@@ -140,5 +145,29 @@ describe('renderRichText', () => {
   it('renders nothing for a missing or malformed document', () => {
     expect(body(undefined as never)).toBe('');
     expect(body({ nodeType: 'document' } as never)).toBe('');
+  });
+});
+
+describe('embedded entries, code, highlights', () => {
+  it('an embedded entry becomes a card linking to its page; inline, a link; unknown ones nothing', () => {
+    const ctx = {
+      ...none,
+      resolveEntry: (id: string) => (id === 'e' ? { title: 'Learn <Python>', href: '/articles/python', description: 'A guide.', kind: 'Article' } : undefined),
+    };
+    expect(body(doc(block(BLOCKS.EMBEDDED_ENTRY, [], link('Entry', 'e'))), ctx)).toBe(
+      '<aside class="embed"><p class="embed-kind">Article</p><p class="embed-title"><a href="/articles/python">Learn &lt;Python&gt;</a></p><p>A guide.</p></aside>',
+    );
+    expect(body(doc(p(text('See '), inline(INLINES.EMBEDDED_ENTRY, [], link('Entry', 'e')))), ctx)).toBe('<p>See <a href="/articles/python">Learn &lt;Python&gt;</a></p>');
+    expect(body(doc(block(BLOCKS.EMBEDDED_ENTRY, [], link('Entry', 'other'))), ctx)).toBe('');
+  });
+
+  it('a paragraph that is all code becomes a <pre> block, escaped', () => {
+    expect(body(doc(p(text('if (a < b) {\n  go();\n}', MARKS.CODE))))).toBe('<pre><code>if (a &lt; b) {\n  go();\n}</code></pre>');
+  });
+
+  it('highlight marks word-prefix matches and escapes everything else', () => {
+    const re = termPattern(['pyth', 'b']);
+    expect(highlight('<b>Python</b> & pythons', re).value).toBe('&lt;<mark>b</mark>&gt;<mark>Python</mark>&lt;/<mark>b</mark>&gt; &amp; <mark>pythons</mark>');
+    expect(highlight('a <i>', undefined).value).toBe('a &lt;i&gt;');
   });
 });

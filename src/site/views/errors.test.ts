@@ -42,7 +42,7 @@ describe('renderError', () => {
 
 describe('the stylesheet', () => {
   it('is small, hashed by content, and linked from every page', () => {
-    expect(Buffer.byteLength(siteCss)).toBeLessThan(8000);
+    expect(Buffer.byteLength(siteCss)).toBeLessThan(16000);
     expect(siteCssHash).toMatch(/^[0-9a-f]{10}$/);
     expect(cssHref()).toBe(`/assets/site.${siteCssHash}.css`);
     expect(renderNotFound({ siteName: 'Folio', path: '/' })).toContain(`<link rel="stylesheet" href="${cssHref()}">`);

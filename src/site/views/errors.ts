@@ -11,6 +11,9 @@ export interface NotFoundModel {
 export interface ErrorModel {
   siteName: string;
   status: number;
+  /** Overrides the status's usual heading and explanation. */
+  title?: string;
+  text?: string;
 }
 
 /** Long paths are cut so a crafted URL can't fill the page. */
@@ -51,7 +54,9 @@ const fallback = (status: number) =>
 
 export function renderError(model: ErrorModel): string {
   const status = Number.isInteger(model.status) && model.status >= 400 && model.status <= 599 ? model.status : 500;
-  const { title, text } = messages[status] ?? fallback(status);
+  const usual = messages[status] ?? fallback(status);
+  const title = model.title ?? usual.title;
+  const text = model.text ?? usual.text;
   return page({
     siteName: model.siteName,
     title,

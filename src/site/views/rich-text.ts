@@ -5,6 +5,7 @@
  */
 import { documentToHtmlString, type Next, type Options } from '@contentful/rich-text-html-renderer';
 import { BLOCKS, INLINES, MARKS, type Block, type Document, type Inline, type Text } from '@contentful/rich-text-types';
+import { plainText, uniqueIds } from '../reading.js';
 import { attrs, escapeHtml, html, raw, type SafeHtml } from './html.js';
 
 export interface ResolvedAsset {
@@ -25,6 +26,18 @@ export interface RichTextContext {
   resolveEntryHref(id: string): string | undefined;
   /** The site's own origin (`https://example.com`): links elsewhere are external. */
   siteOrigin?: string;
+  /** An embedded entry's card (title, link, summary), or undefined to leave it out. */
+  resolveEntry?(id: string): EmbeddedEntry | undefined;
+  /** Told of every heading rendered (for a table of contents); headings get ids and anchors. */
+  onHeading?(heading: { level: number; text: string; id: string }): void;
+}
+
+export interface EmbeddedEntry {
+  title: string;
+  href?: string;
+  description?: string;
+  /** "Article", "Topic" … */
+  kind?: string;
 }
 
 type Node = Block | Inline | Text;
@@ -104,8 +117,8 @@ function table(node: Block, next: Next): string {
 }
 
 /**
- * Renders a Rich Text document. Embedded entries and resources, and assets or entries the
- * resolvers don't know, render nothing (a link to one keeps its text). Heading levels are
+ * Renders a Rich Text document. Embedded entries become a small card (inline: a link); resources,
+ * and assets or entries the resolvers don't know, render nothing (a link to one keeps its text). Heading levels are
  * clamped so the body never has a second h1 or skips a level.
  */
 export function renderRichText(document: Document | undefined, ctx: RichTextContext): SafeHtml {
@@ -116,7 +129,30 @@ export function renderRichText(document: Document | undefined, ctx: RichTextCont
     if (isBlank(node.content)) return '';
     const level = Math.max(2, Math.min(requested, lastLevel + 1));
     lastLevel = level;
-    return `<h${level}>${inlineContent(node.content, next)}</h${level}>`;
+    const text = plainText(node as Block).replace(/\s+/g, ' ').trim();
+    const id = idFor(text);
+    ctx.onHeading?.({ level, text, id });
+    return `<h${level} id="${escapeHtml(id)}">${inlineContent(node.content, next)}<a class="anchor" href="#${escapeHtml(id)}"><span class="visually-hidden">Link to this section</span><span aria-hidden="true">#</span></a></h${level}>`;
+  };
+  const idFor = uniqueIds();
+
+  const embeddedEntry = (node: Block | Inline, inline: boolean) => {
+    const id = targetId(node);
+    const entry = id ? ctx.resolveEntry?.(id) : undefined;
+    if (!entry || !entry.title) return '';
+    const href = safeHref(entry.href);
+    const title = href ? html`<a href="${href}">${entry.title}</a>` : html`${entry.title}`;
+    if (inline) return title.value;
+    return html`<aside class="embed">${entry.kind ? html`<p class="embed-kind">${entry.kind}</p>` : ''}<p class="embed-title">${title}</p>${
+      entry.description ? html`<p>${entry.description}</p>` : ''
+    }</aside>`.value;
+  };
+
+  /** A paragraph that is all code (Rich Text has no code block) becomes a <pre>. */
+  const codeBlock = (node: Block): string | undefined => {
+    const texts = node.content;
+    if (!texts.length || !texts.every((t) => isText(t) && t.marks.some((m) => m.type === MARKS.CODE))) return undefined;
+    return `<pre><code>${escapeHtml(texts.map((t) => (t as Text).value).join(''))}</code></pre>`;
   };
 
   const link = (href: string | undefined, node: Block | Inline, next: Next) => {
@@ -130,7 +166,8 @@ export function renderRichText(document: Document | undefined, ctx: RichTextCont
   const options: Partial<Options> = {
     stripEmptyTrailingParagraph: true,
     renderNode: {
-      [BLOCKS.PARAGRAPH]: (node, next) => (isBlank(node.content) ? '' : `<p>${inlineContent(node.content, next)}</p>`),
+      [BLOCKS.PARAGRAPH]: (node, next) =>
+        isBlank(node.content) ? '' : (codeBlock(node as Block) ?? `<p>${inlineContent(node.content, next)}</p>`),
       [BLOCKS.HEADING_1]: heading(1),
       [BLOCKS.HEADING_2]: heading(2),
       [BLOCKS.HEADING_3]: heading(3),
@@ -148,9 +185,9 @@ export function renderRichText(document: Document | undefined, ctx: RichTextCont
         const asset = id ? ctx.resolveAsset(id) : undefined;
         return asset ? figure(asset).value : '';
       },
-      [BLOCKS.EMBEDDED_ENTRY]: nothing,
+      [BLOCKS.EMBEDDED_ENTRY]: (node) => embeddedEntry(node, false),
       [BLOCKS.EMBEDDED_RESOURCE]: nothing,
-      [INLINES.EMBEDDED_ENTRY]: nothing,
+      [INLINES.EMBEDDED_ENTRY]: (node) => embeddedEntry(node, true),
       [INLINES.EMBEDDED_RESOURCE]: nothing,
       [INLINES.HYPERLINK]: (node, next) => link(safeHref(node.data?.uri), node, next),
       [INLINES.ENTRY_HYPERLINK]: (node, next) => {

@@ -1,0 +1,4 @@
+/** The public hub: routes for Fastify, and signed draft links for the admin. */
+export { siteRoutes, siteName, type SiteOptions } from './routes.js';
+export { createPreviewUrl, checkPreviewLink, previewSecret, draftPath, defaultPreviewTtlSeconds, maxPreviewTtlSeconds } from './preview-links.js';
+export type { SiteContext } from './data.js';

@@ -1,0 +1,115 @@
+/** The page cache against a real SQLite store and its change log. */
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test/support/tmp.js';
+import { defineField, openStore, type Store } from '../store/index.js';
+import { PageCache, prepare, type ChangeSet, type RenderedPage } from './page-cache.js';
+
+const dir = useTempDir('folio-page-cache-');
+const scope = { spaceId: 'folio', environmentId: 'master' };
+let store: Store;
+let seen: ChangeSet[];
+let cache: PageCache;
+
+const page = (body: string, deps: string[]): RenderedPage => ({ status: 200, contentType: 'text/html', body, deps });
+const entry = async (id: string, contentTypeId: string) => {
+  await store.entries.create(scope, { id, contentTypeId, fields: { title: { 'en-US': id } } });
+  return store.entries.publish(scope, id);
+};
+
+let n = 0;
+beforeEach(async () => {
+  store = await openStore({ sqlitePath: path.join(dir(), `cache-${++n}.db`) });
+  await store.spaces.create({ id: 'folio', name: 'Folio', defaultLocale: 'en-US' });
+  await store.environments.create('folio', { id: 'master', name: 'master' });
+  for (const id of ['article', 'topic']) {
+    await store.contentTypes.create(scope, { id, name: id, description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] });
+    await store.contentTypes.publish(scope, id);
+  }
+  seen = [];
+  cache = new PageCache(store, scope, {
+    maxPages: 3,
+    onChange: (changes) => {
+      seen.push(changes);
+      return changes.articles.includes('a') ? ['related:t1'] : [];
+    },
+  });
+  await cache.sync();
+});
+afterEach(() => store?.close());
+
+describe('PageCache', () => {
+  it('drops exactly the pages whose keys a published change touches, plus the keys onChange adds', async () => {
+    const g = cache.currentGeneration;
+    cache.put('/', page('home', ['articles']), g);
+    cache.put('/articles/b', page('b', ['Entry:b', 'related:t2']), g);
+    cache.put('/articles/c', page('c', ['Entry:c', 'related:t1']), g);
+    await entry('a', 'article');
+    await cache.sync();
+    expect(seen.at(-1)).toMatchObject({ all: false, articles: ['a'] });
+    expect(cache.has('/')).toBe(false);
+    expect(cache.has('/articles/c')).toBe(false);
+    expect(cache.has('/articles/b')).toBe(true);
+
+    cache.put('/', page('home', ['articles', 'topics']), cache.currentGeneration);
+    await entry('t9', 'topic');
+    await cache.sync();
+    expect(seen.at(-1)!.keys.has('topics')).toBe(true);
+    expect(cache.has('/')).toBe(false);
+    expect(cache.has('/articles/b')).toBe(true);
+  });
+
+  it('drops nothing for a draft save, everything for a content type change', async () => {
+    await entry('b', 'article');
+    await cache.sync();
+    cache.put('/articles/b', page('b', ['Entry:b']), cache.currentGeneration);
+    await store.entries.update(scope, 'b', { contentTypeId: 'article', fields: { title: { 'en-US': 'draft' } } });
+    await cache.sync();
+    expect(cache.has('/articles/b')).toBe(true);
+    await store.contentTypes.unpublish(scope, 'topic');
+    await cache.sync();
+    expect(seen.at(-1)!.all).toBe(true);
+    expect(cache.size).toBe(0);
+  });
+
+  it('does not keep a page rendered while an invalidation ran', async () => {
+    const before = cache.currentGeneration;
+    await entry('a', 'article');
+    await cache.sync();
+    const sent = cache.put('/stale', page('old', ['Entry:x']), before);
+    expect(sent.body.toString()).toBe('old');
+    expect(cache.has('/stale')).toBe(false);
+  });
+
+  it('shares one change check among the requests of one event-loop turn', async () => {
+    let reads = 0;
+    const latest = store.changes.latest.bind(store.changes);
+    store.changes.latest = () => {
+      reads++;
+      return latest();
+    };
+    await Promise.all(Array.from({ length: 50 }, () => cache.sync()));
+    expect(reads).toBe(1);
+    await cache.sync();
+    expect(reads).toBe(2);
+  });
+
+  it('evicts the least recently used page beyond maxPages', () => {
+    const g = cache.currentGeneration;
+    for (const key of ['/1', '/2', '/3']) cache.put(key, page(key, []), g);
+    cache.get('/1');
+    cache.put('/4', page('/4', []), g);
+    expect(['/1', '/2', '/3', '/4'].filter((k) => cache.has(k))).toEqual(['/1', '/3', '/4']);
+  });
+
+  it('prepares a strong ETag from the body and gzips only bodies worth it', () => {
+    const small = prepare(page('x', []));
+    expect(small.gzip).toBeUndefined();
+    expect(small.etag).toMatch(/^"[\w-]{22}"$/);
+    const big = prepare(page('<p>hello</p>'.repeat(200), []));
+    expect(gunzipSync(big.gzip!).toString()).toBe('<p>hello</p>'.repeat(200));
+    expect(prepare(page('x', [])).etag).toBe(small.etag);
+    expect(prepare(page('y', [])).etag).not.toBe(small.etag);
+  });
+});

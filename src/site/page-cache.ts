@@ -1,0 +1,196 @@
+/**
+ * Rendered hub pages kept in memory, with their ETag and a gzipped copy, dropped precisely when
+ * content they show changes.
+ *
+ * How invalidation works:
+ * - Every page is stored with the dependency keys of what it shows: `Entry:<id>` and
+ *   `Asset:<id>` for each entry and asset on it, and set keys for what a list's membership
+ *   depends on — `articles` (which articles are published and their order), `topics`,
+ *   `authors`, and `related:<topicId>` (the articles an article page may suggest).
+ * - The store's change log (`store.changes`) records every publish, unpublish and delete of an
+ *   entry or asset, with a sequence number; `changes.latest()` is the newest. Before answering
+ *   from the cache we read `latest()` (one indexed query); when it moved, we read the changes
+ *   since the last look and drop the pages whose keys they touch: the item itself, and for an
+ *   article the `articles` set and `related:<t>` for each topic it had or has now. Only content
+ *   the hub reads (published snapshots) is in the log, so saving a draft drops nothing.
+ * - `latest()` also moves for content type and locale changes, which leave no log rows: then
+ *   everything is dropped, as it is when more changes arrived than we care to read.
+ * - Concurrent requests share one `latest()` query, but only one that started after they
+ *   arrived, so a request never misses a change that committed before it came in (`sync`).
+ * - A page rendered while an invalidation ran is not stored: it may show the old content.
+ * Several Folio processes on one PostgreSQL database each keep their own cache and each follow
+ * the same log, so they stay correct too.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Store } from '../store/store.js';
+import type { Scope } from '../store/types.js';
+
+export interface RenderedPage {
+  status: number;
+  contentType: string;
+  body: string;
+  deps: Iterable<string>;
+}
+
+export interface CachedPage {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  gzip: Buffer | undefined;
+  etag: string;
+}
+
+/** What changed, for callers that keep derived data (the catalog). */
+export interface ChangeSet {
+  all: boolean;
+  /** Article ids whose published state moved. */
+  articles: string[];
+  keys: Set<string>;
+}
+
+/** Smaller bodies are sent as they are: gzip would save less than a packet. */
+const gzipMin = 1024;
+/** More changes than this since the last look: drop everything instead of reading them. */
+const maxChangesRead = 500;
+
+export const entryKey = (id: string) => `Entry:${id}`;
+export const assetKey = (id: string) => `Asset:${id}`;
+export const relatedKey = (topicId: string) => `related:${topicId}`;
+
+export class PageCache {
+  private readonly pages = new Map<string, CachedPage & { deps: string[] }>();
+  private readonly byDep = new Map<string, Set<string>>();
+  private seen: number | undefined;
+  /** Bumped by every invalidation: a render that started before one must not be stored. */
+  private generation = 0;
+  private pending: Promise<void> | undefined;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly scope: Scope,
+    private readonly options: {
+      maxPages: number;
+      /** Told what changed before pages are dropped; returns extra keys to drop (e.g. old topics). */
+      onChange(changes: ChangeSet): Promise<Iterable<string>> | Iterable<string>;
+    },
+  ) {}
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  /**
+   * Brings the cache up to date with the store. Requests that arrive in the same turn of the
+   * event loop share one check, started on the next turn (after all of them arrived); checks
+   * run one at a time, so one that started before a request came in is never reused for it.
+   */
+  sync(): Promise<void> {
+    this.pending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.pending = undefined;
+      const run = this.chain.then(() => this.check());
+      this.chain = run.catch(() => undefined);
+      return run;
+    });
+    return this.pending;
+  }
+
+  private async check(): Promise<void> {
+    const latest = await this.store.changes.latest();
+    if (this.seen === undefined) {
+      this.seen = latest;
+      return;
+    }
+    if (latest === this.seen) return;
+    const after = this.seen;
+    const changes = await this.store.changes.list(this.scope, { after, upTo: latest, limit: maxChangesRead + 1, includeDeleted: true });
+    const set: ChangeSet = { all: changes.length === 0 || changes.length > maxChangesRead, articles: [], keys: new Set() };
+    for (const c of changes) {
+      set.keys.add(`${c.kind}:${c.id}`);
+      if (c.kind !== 'Entry') continue;
+      if (c.contentTypeId === 'article') {
+        set.articles.push(c.id);
+        set.keys.add('articles');
+      } else if (c.contentTypeId === 'topic') set.keys.add('topics');
+      else if (c.contentTypeId === 'author') set.keys.add('authors');
+      else if (c.contentTypeId === null) for (const k of ['articles', 'topics', 'authors']) set.keys.add(k);
+    }
+    for (const extra of await this.options.onChange(set)) set.keys.add(extra);
+    this.generation++;
+    if (set.all) this.clear();
+    else for (const key of set.keys) this.dropDependents(key);
+    this.seen = latest;
+  }
+
+  /** The generation to pass to `put`: take it after `sync()`, before reading content. */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  get(key: string): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (page) {
+      // Most recently used last: the first key is the one to evict.
+      this.pages.delete(key);
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  /** Prepares a page for sending and keeps it unless content changed while it rendered. */
+  put(key: string, rendered: RenderedPage, generation: number): CachedPage {
+    const page = prepare(rendered);
+    if (generation !== this.generation) return page;
+    this.remove(key);
+    const deps = [...new Set(rendered.deps)];
+    this.pages.set(key, { ...page, deps });
+    for (const dep of deps) {
+      let keys = this.byDep.get(dep);
+      if (!keys) this.byDep.set(dep, (keys = new Set()));
+      keys.add(key);
+    }
+    while (this.pages.size > this.options.maxPages) this.remove(this.pages.keys().next().value!);
+    return page;
+  }
+
+  /** Which cached pages depend on `dep` (for tests and diagnostics). */
+  dependents(dep: string): string[] {
+    return [...(this.byDep.get(dep) ?? [])];
+  }
+
+  has(key: string): boolean {
+    return this.pages.has(key);
+  }
+
+  clear(): void {
+    this.pages.clear();
+    this.byDep.clear();
+  }
+
+  private dropDependents(dep: string): void {
+    for (const key of [...(this.byDep.get(dep) ?? [])]) this.remove(key);
+  }
+
+  private remove(key: string): void {
+    const page = this.pages.get(key);
+    if (!page) return;
+    this.pages.delete(key);
+    for (const dep of page.deps) {
+      const keys = this.byDep.get(dep);
+      keys?.delete(key);
+      if (keys && keys.size === 0) this.byDep.delete(dep);
+    }
+  }
+}
+
+export function prepare(rendered: RenderedPage): CachedPage {
+  const body = Buffer.from(rendered.body);
+  return {
+    status: rendered.status,
+    contentType: rendered.contentType,
+    body,
+    gzip: body.length >= gzipMin ? gzipSync(body) : undefined,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Hub search on the store's full-text index (the one the Delivery API's `query=` uses): the
+ * index finds the published articles whose text has every word as a word prefix; we rank them
+ * (title hits over description over body, then newest) and cut a snippet around the first hit.
+ */
+import { queryTerms } from '../store/index.js';
+import type { ArticleInfo, Catalog } from './catalog.js';
+import type { SiteContext } from './data.js';
+
+export interface SearchHit {
+  article: ArticleInfo;
+  score: number;
+  /** Plain text around the first match in the body (or the description). */
+  snippet: string;
+}
+
+/** Longest query we look at; the rest is ignored. */
+export const maxQueryLength = 200;
+const maxTerms = 8;
+
+export const searchTerms = (q: string): string[] => [...new Set(queryTerms(q.slice(0, maxQueryLength)))].slice(0, maxTerms);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Matches any term at the start of a word, as the index does (case-insensitive). */
+export function termPattern(terms: string[]): RegExp | undefined {
+  if (!terms.length) return undefined;
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})[\\p{L}\\p{N}]*`, 'giu');
+}
+
+const hits = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+
+function snippetOf(text: string, re: RegExp, length = 220): string | undefined {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, m.index - 60)) + 1);
+  const cut = text.slice(start, start + length).replace(/\s+/g, ' ').trim();
+  const end = start + length < text.length ? cut.replace(/\s+\S*$/, '') + '…' : cut;
+  return (start > 0 ? '…' : '') + end;
+}
+
+export async function searchArticles(ctx: SiteContext, catalog: Catalog, q: string, limit = 50): Promise<{ terms: string[]; hits: SearchHit[] }> {
+  const terms = searchTerms(q);
+  const re = termPattern(terms);
+  if (!re) return { terms, hits: [] };
+  const page = await ctx.store.entries.listPublished(ctx.scope, {
+    contentTypeId: 'article',
+    where: [{ op: 'match', text: terms.join(' ') }],
+    limit: 1000,
+  });
+  const order = new Map(catalog.articles.map((a, i) => [a.id, i]));
+  const found = page.items.flatMap((e) => {
+    const article = catalog.articles[order.get(e.sys.id) ?? -1];
+    if (!article) return [];
+    const score = 5 * hits(article.title, re) + 2 * hits(article.description, re) + Math.min(hits(article.bodyText, re), 20);
+    const snippet = snippetOf(article.bodyText, re) ?? article.description;
+    return [{ article, score, snippet, index: order.get(e.sys.id)! }];
+  });
+  found.sort((a, b) => b.score - a.score || a.index - b.index);
+  return { terms, hits: found.slice(0, limit).map(({ article, score, snippet }) => ({ article, score, snippet })) };
+}
