@@ -9,7 +9,7 @@ import * as is from '../validate/is.js';
 import { hashPassword } from './passwords.js';
 import { assertCan, roles, type Actor, type Role } from './permissions.js';
 
-export const minPasswordLength = 10;
+export const minPasswordLength = 8; // as FOLIO_ADMIN_PASSWORD
 
 const invalidField = (field: string, details: string) =>
   new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path: [field], details }] } });

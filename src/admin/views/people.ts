@@ -60,7 +60,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
     ${textField({ name: 'email', label: 'E-mail', type: 'email', value: m.values.email, problems: m.problems, autocomplete: 'off' })}
     <div class="field"><label for="f-role">Role</label><select id="f-role" name="role">${roles.map((r) => html`<option value="${r}"${r === (m.values.role || 'author') ? html` selected` : ''}>${r}</option>`)}</select>
     <p class="hint">Admins manage users; editors publish; authors write drafts; viewers read.</p></div>
-    ${textField({ name: 'password', label: 'Initial password', type: 'password', value: '', problems: m.problems, autocomplete: 'new-password', hint: 'At least 10 characters.' })}
+    ${textField({ name: 'password', label: 'Initial password', type: 'password', value: '', problems: m.problems, autocomplete: 'new-password', hint: 'At least 8 characters.' })}
     <button class="primary" type="submit">Add user</button>
   </form>
 </section>`,
