@@ -122,9 +122,12 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   app.get('/admin', { config: { public: true } }, (request, reply) => reply.redirect(request.signedIn ? '/admin/articles' : '/admin/login', 303));
 
   app.get<{ Querystring: { next?: string } }>('/admin/login', { config: { public: true } }, (request, reply) => {
-    if (request.signedIn) return reply.redirect('/admin/articles', 303);
     const csrf = csrfFor(request, reply, publicUrl);
-    return sendPage(reply, renderLogin({ csrf, email: '', next: safeNext(request.query.next ?? '') }));
+    const who = request.signedIn?.user;
+    return sendPage(
+      reply,
+      renderLogin({ csrf, email: '', next: safeNext(request.query.next ?? ''), ...(who ? { notice: `You are signed in as ${who.email}. Signing in again replaces that session.` } : {}) }),
+    );
   });
 
   app.post(
