@@ -68,6 +68,8 @@ export function enhanceArticleForm(form: HTMLFormElement): { changed: () => void
         badge.className = `badge ${data.status}`;
         badge.textContent = labels[data.status ?? ''] ?? '';
       }
+      const publish = document.getElementById('publish-button');
+      if (publish) publish.textContent = data.status === 'changed' ? 'Publish changes' : data.status === 'published' ? 'Publish again' : 'Publish';
     } else if (status === 409) {
       stopped = true;
       say(data.message ?? 'Someone else changed this article.', true);

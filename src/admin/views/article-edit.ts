@@ -117,7 +117,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
     <h2 id="status-heading">Status: ${statusBadge(m.status)}</h2>
     <div class="actions">
       ${m.can.save ? html`<button type="submit" name="intent" value="save">Save draft</button>` : ''}
-      ${m.can.publish ? html`<button class="primary" type="submit" name="intent" value="publish">${m.status === 'published' ? 'Publish again' : m.status === 'changed' ? 'Publish changes' : 'Publish'}</button>` : ''}
+      ${m.can.publish ? html`<button class="primary" type="submit" name="intent" value="publish" id="publish-button">${m.status === 'published' ? 'Publish again' : m.status === 'changed' ? 'Publish changes' : 'Publish'}</button>` : ''}
       ${m.can.unpublish && (m.status === 'published' || m.status === 'changed') ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
     </div>
     <p class="save-state" id="save-state" role="status" aria-live="polite">${readOnly ? 'You can read this article but not change it.' : `Version ${m.version}`}</p>
