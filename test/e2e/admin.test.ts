@@ -282,3 +282,18 @@ describe('personal access tokens page', () => {
     expect((await store.accessTokens.listForUser(ids.author!))[0]!.revokedAt).not.toBeNull();
   });
 });
+
+describe('behind https', () => {
+  it('marks the session and CSRF cookies Secure when FOLIO_PUBLIC_URL is https', async () => {
+    const secure = await startTestFolio({ FOLIO_DEMO: '0', FOLIO_PUBLIC_URL: 'https://cms.example.com', FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: password });
+    try {
+      const c = new AdminClient(secure.url);
+      const form = await c.get('/admin/login');
+      expect(form.headers.getSetCookie().find((l) => l.startsWith('folio_csrf='))).toMatch(/; Secure/);
+      const res = await c.post('/admin/login', { email: 'admin@example.com', password });
+      expect(res.headers.getSetCookie().find((l) => l.startsWith('folio_session='))).toMatch(/; Secure/);
+    } finally {
+      await secure.destroy();
+    }
+  });
+});

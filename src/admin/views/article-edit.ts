@@ -96,7 +96,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 <input type="hidden" name="version" value="${m.version}">
 <div class="edit">
 <div class="panel">
-  <fieldset ${readOnly ? 'disabled' : ''} class="checks" style="display:block">
+  <fieldset ${readOnly ? 'disabled' : ''} class="checks block">
   <legend class="visually-hidden">Article</legend>
   ${textField({ name: 'title', label: 'Title', value: v.title, problems: m.problems, inputClass: 'title-input' })}
   ${textField({ name: 'slug', label: 'Slug', value: v.slug, problems: m.problems, hint: 'The last part of the article’s address: lowercase letters, digits and hyphens. Made from the title until you change it.' })}
@@ -105,7 +105,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
     <span class="label" id="body-label"><strong>Body</strong></span>
     <input type="hidden" name="body" value="${v.body}">
     <div id="body-editor" data-thumbs="${JSON.stringify(m.assetThumbs)}" data-images="${JSON.stringify(m.options.images.map((i) => ({ id: i.id, title: i.title, thumb: i.thumb })))}">
-      <div class="body-preview" aria-labelledby="body-label">${m.bodyHtml}</div>
+      <div class="body-preview">${m.bodyHtml}</div>
       <noscript><p class="hint">Turn on JavaScript to edit the body. Everything else saves without it.</p></noscript>
     </div>
     ${bodyErrors.length ? html`<p class="error-text" id="f-body-error">${bodyErrors.map((e) => e.message).join(' ')}</p>` : ''}
@@ -125,7 +125,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
   </section>
   <section class="panel" aria-labelledby="details-heading">
     <h2 id="details-heading">Details</h2>
-    <fieldset ${readOnly ? 'disabled' : ''} class="checks" style="display:block">
+    <fieldset ${readOnly ? 'disabled' : ''} class="checks block">
     <legend class="visually-hidden">Details</legend>
     ${textField({ name: 'publishDate', label: 'Publish date', type: 'date', value: v.publishDate, problems: m.problems })}
     ${select('type', 'Type', v.type, m.options.types.map((t) => ({ id: t, name: t })), m.problems, 'Choose a type')}

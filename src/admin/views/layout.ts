@@ -28,7 +28,7 @@ const navItems = (viewer: Viewer) => [
 
 export function renderPage(model: PageModel): string {
   const { viewer } = model;
-  const page: SafeHtml = html`<!doctype html>
+  const page: SafeHtml = html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -59,7 +59,12 @@ ${model.body}
 </body>
 </html>
 `;
-  return page.value;
+  // Interpolations that render nothing leave blank, indented lines: drop them, but never inside
+  // a textarea, whose text is the value being edited.
+  return page.value
+    .split(/(<textarea[^>]*>[\s\S]*?<\/textarea>)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\n[ \t]*(?=\n)/g, '').replace(/[ \t]+\n/g, '\n')))
+    .join('');
 }
 
 export interface FieldProblem {

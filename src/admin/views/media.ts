@@ -44,7 +44,7 @@ ${m.canUpload
   : ''}
 ${m.cards.length === 0
   ? html`<div class="panel empty">No files yet.</div>`
-  : html`<ul class="grid" role="list" style="list-style:none;padding:0;margin:0">
+  : html`<ul class="grid">
   ${m.cards.map(
     (c) => html`<li><a class="card" href="/admin/media/${c.id}">
     ${c.thumb ? html`<img src="${c.thumb}" alt="" loading="lazy" width="300" height="200">` : html`<img alt="">`}
@@ -103,7 +103,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
     <img src="${m.image.src}" alt="${m.description}" width="${m.image.width}" height="${m.image.height}" id="focal-image">
     <span class="dot" id="focal-dot"${fp ? html` style="left:${pct(fp.x)};top:${pct(fp.y)}"` : html` hidden`}></span>
   </div>
-  <h2 style="margin-top:20px">Previews</h2>
+  <h2 class="spaced">Previews</h2>
   <div class="previews" id="previews">
     ${m.previews.map((p) => html`<figure><img src="${p.src}" data-query="${p.query}" alt="" width="${p.width}" height="${p.height}"><figcaption>${p.label}</figcaption></figure>`)}
   </div>`
@@ -112,13 +112,13 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 <form class="panel" method="post" action="/admin/media/${m.id}" id="asset-form">
   <input type="hidden" name="_csrf" value="${m.csrf}">
   <input type="hidden" name="version" value="${m.version}">
-  <fieldset ${m.canSave ? '' : 'disabled'} class="checks" style="display:block">
+  <fieldset ${m.canSave ? '' : 'disabled'} class="checks block">
   <legend class="visually-hidden">File details</legend>
   ${textField({ name: 'description', label: 'Alt text', value: m.description, problems: m.problems, textarea: true, hint: 'Describe what the image shows for people who cannot see it. Articles that use this image cannot be published without it.' })}
   ${textField({ name: 'title', label: 'Title', value: m.title, problems: m.problems })}
   ${m.image
     ? html`<fieldset class="checks" aria-describedby="focal-hint"><legend>Focal point (0 to 1 from the left and top)</legend>
-    <div style="display:flex;gap:12px">
+    <div class="pair">
       <div class="field"><label for="f-focalX">Across</label><input type="number" id="f-focalX" name="focalX" min="0" max="1" step="0.001" value="${fp ? fp.x.toFixed(3) : ''}"></div>
       <div class="field"><label for="f-focalY">Down</label><input type="number" id="f-focalY" name="focalY" min="0" max="1" step="0.001" value="${fp ? fp.y.toFixed(3) : ''}"></div>
     </div></fieldset>`

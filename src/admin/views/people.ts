@@ -51,7 +51,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
   )}
   </tbody>
 </table>
-<section class="panel" style="margin-top:24px;max-width:560px" aria-labelledby="add-heading">
+<section class="panel narrow" aria-labelledby="add-heading">
   <h2 id="add-heading">Add a user</h2>
   <p class="hint">Give them the password through a safe channel; they can sign in right away.</p>
   <form method="post" action="/admin/users" novalidate>
@@ -93,7 +93,7 @@ export function renderTokens(m: TokensModel): string {
     section: 'tokens',
     csrf: m.csrf,
     body: html`<div class="page-head"><h1>Personal access tokens</h1></div>
-<p class="hint" style="max-width:720px">A token lets scripts use the Content Management API as you, with your role (${m.viewer.role}). Send it as <code>Authorization: Bearer …</code>.</p>
+<p class="hint measure">A token lets scripts use the Content Management API as you, with your role (${m.viewer.role}). Send it as <code>Authorization: Bearer …</code>.</p>
 ${errorSummary(m.problems)}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 ${m.created
@@ -113,7 +113,7 @@ ${m.tokens.length === 0
   )}
   </tbody>
 </table>`}
-<section class="panel" style="margin-top:24px;max-width:560px" aria-labelledby="new-heading">
+<section class="panel narrow" aria-labelledby="new-heading">
   <h2 id="new-heading">New token</h2>
   <form method="post" action="/admin/tokens" novalidate>
     <input type="hidden" name="_csrf" value="${m.csrf}">
