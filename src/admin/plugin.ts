@@ -116,7 +116,11 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   // ---- assets
   const immutable = 'public, max-age=31536000, immutable';
   app.get(adminCssHref, { config: { public: true } }, (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', immutable).send(adminCss));
-  if (bundle) app.get(bundle.href, { config: { public: true } }, (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', immutable).send(bundle.code));
+  if (bundle) {
+    const js = (code: Buffer) => (_request: FastifyRequest, reply: FastifyReply) => reply.type('text/javascript; charset=utf-8').header('cache-control', immutable).send(code);
+    app.get(bundle.href, { config: { public: true } }, js(bundle.code));
+    for (const [name, code] of bundle.chunks) app.get(`/admin/assets/chunks/${name}`, { config: { public: true } }, js(code));
+  }
 
   // ---- sign in and out
   app.get('/admin', { config: { public: true } }, (request, reply) => reply.redirect(request.signedIn ? '/admin/articles' : '/admin/login', 303));

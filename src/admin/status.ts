@@ -7,6 +7,8 @@ import type { VersionedSys } from '../store/types.js';
  */
 export const statuses = ['draft', 'changed', 'published', 'archived', 'scheduled'] as const;
 export type Status = (typeof statuses)[number];
+/** What the list filters on today; 'scheduled' joins when the scheduling branch feeds statusOf. */
+export const filterStatuses: readonly Status[] = ['draft', 'changed', 'published', 'archived'];
 
 export function statusOf(sys: VersionedSys, extra: { scheduled?: boolean } = {}): Status {
   if (sys.archivedAt) return 'archived';

@@ -201,10 +201,12 @@ describe('the editor in Chromium', () => {
     }
     expect(order).toEqual(['Paragraph', 'H2', 'H3']);
     await page.locator('.ProseMirror').focus();
-    await page.keyboard.press('Control+End');
+    // A new first block, made a heading by typing Markdown's "## ".
+    await page.keyboard.press('Control+Home');
     await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.type('## Keyboard heading');
-    expect(await page.locator('.ProseMirror h2').last().textContent()).toBe('Keyboard heading');
+    expect(await page.locator('.ProseMirror > *').first().evaluate((el) => [el.tagName, el.textContent])).toEqual(['H2', 'Keyboard heading']);
     // Media upload is reachable as a button.
     await page.goto(`${folio.url}/admin/media`);
     await page.locator('label[for="upload-input"]').focus();

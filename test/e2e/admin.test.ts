@@ -283,6 +283,22 @@ describe('personal access tokens page', () => {
   });
 });
 
+describe('assets', () => {
+  it('serves the script and its editor chunk under hashed URLs with a year-long cache', async () => {
+    const c = await signedIn('viewer');
+    const page = await c.get(`/admin/articles/${article}`);
+    const src = /<script type="module" src="(\/admin\/assets\/app\.[0-9a-f]{12}\.js)"/.exec(page.text)?.[1];
+    expect(src, 'run npm run build first').toBeDefined();
+    const app = await fetch(folio.url + src);
+    expect(app.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const chunk = /"\.\/(chunks\/editor-[A-Z0-9]+\.js)"/.exec(await app.text())?.[1];
+    const editor = await fetch(`${folio.url}/admin/assets/${chunk}`);
+    expect([editor.status, editor.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    const css = /<link rel="stylesheet" href="([^"]+)"/.exec(page.text)![1]!;
+    expect((await fetch(folio.url + css)).headers.get('cache-control')).toContain('immutable');
+  });
+});
+
 describe('behind https', () => {
   it('marks the session and CSRF cookies Secure when FOLIO_PUBLIC_URL is https', async () => {
     const secure = await startTestFolio({ FOLIO_DEMO: '0', FOLIO_PUBLIC_URL: 'https://cms.example.com', FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: password });

@@ -1,6 +1,5 @@
 /** The editor's progressive JavaScript: each page works without it; this makes it nicer. */
 import { enhanceArticleForm } from './article-form.js';
-import { mountEditor } from './editor.js';
 import { enhanceFocalPoint } from './focal-point.js';
 import { enhanceUpload } from './upload.js';
 
@@ -13,7 +12,8 @@ function start() {
     const { changed } = enhanceArticleForm(articleForm);
     const host = document.getElementById('body-editor');
     const input = articleForm.querySelector<HTMLInputElement>('input[name="body"]');
-    if (host && input && articleForm.dataset.autosave === 'on') mountEditor(host, input, changed);
+    // ProseMirror is most of the code: only the article page loads it.
+    if (host && input && articleForm.dataset.autosave === 'on') void import('./editor.js').then(({ mountEditor }) => mountEditor(host, input, changed));
   }
   const drop = document.getElementById('drop');
   if (drop) enhanceUpload(drop);

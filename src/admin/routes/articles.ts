@@ -10,7 +10,7 @@ import type { AdminContext } from '../context.js';
 import { actorOf, csrfFor, formList, formString, pageNumber, problemsOf, sendPage, viewerOf, wantsJson } from '../http.js';
 import * as ops from '../operations.js';
 import { emptyDocument, embeddedAssetIds, isRichTextDocument, type RtNode } from '../rich-text/convert.js';
-import { statuses, statusOf, type Status } from '../status.js';
+import { filterStatuses, statusOf, type Status } from '../status.js';
 import { renderArticleEdit, type ArticleFormValues } from '../views/article-edit.js';
 import { renderArticles } from '../views/articles.js';
 import type { FieldProblem } from '../views/layout.js';
@@ -95,7 +95,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     const actor = actorOf(request);
     const q = (request.query.q ?? '').trim().slice(0, 200);
     const topic = request.query.topic ?? '';
-    const status = is.oneOf(request.query.status, statuses) ? request.query.status : undefined;
+    const status = is.oneOf(request.query.status, filterStatuses) ? request.query.status : undefined;
     const page = pageNumber(request.query.page);
     const [{ items, total }, topics] = await Promise.all([
       ops.listArticles(ctx, actor, { ...(q ? { q } : {}), ...(topic ? { topic } : {}), ...(status ? { status } : {}), page, perPage }),

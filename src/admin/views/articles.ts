@@ -1,6 +1,6 @@
 /** The articles list: search, filters, status badges, pagination. */
 import { html, type SafeHtml } from '../../site/views/index.js';
-import { statusLabels, statuses, type Status } from '../status.js';
+import { filterStatuses, statusLabels, type Status } from '../status.js';
 import { renderPage, type Viewer } from './layout.js';
 
 export interface ArticleRow {
@@ -58,7 +58,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
   <div class="field"><label for="topic">Topic</label><select id="topic" name="topic"><option value="">All topics</option>
     ${m.topics.map((t) => html`<option value="${t.id}"${t.id === filters.topic ? html` selected` : ''}>${t.name}</option>`)}</select></div>
   <div class="field"><label for="status">Status</label><select id="status" name="status"><option value="">Any status</option>
-    ${statuses.map((s) => html`<option value="${s}"${s === filters.status ? html` selected` : ''}>${statusLabels[s]}</option>`)}</select></div>
+    ${filterStatuses.map((s) => html`<option value="${s}"${s === filters.status ? html` selected` : ''}>${statusLabels[s]}</option>`)}</select></div>
   <button type="submit">Apply</button>
   ${filtered ? html`<a class="button" href="/admin/articles">Clear</a>` : ''}
 </form>
