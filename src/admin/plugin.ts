@@ -159,6 +159,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
       const old = request.cookies[sessionCookie];
       if (old) await endSession(store, old);
       const { cookieValue } = await startSession(store, user.id);
+      // Sign-ins are rare enough to carry the sweep of sessions that ran out.
+      await store.sessions.deleteExpired(new Date().toISOString());
       reply.setCookie(sessionCookie, cookieValue, { ...cookieOptions(request, publicUrl), maxAge: sessionLifetimeMs / 1000 });
       return reply.redirect(next, 303);
     },

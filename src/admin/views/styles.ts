@@ -110,7 +110,7 @@ progress{width:100%;height:10px}
 .login{max-width:400px;margin:10vh auto;padding:0 16px}
 .login h1{margin-bottom:20px}
 .login .brand{margin-bottom:24px;font-size:22px}
-.block{display:block}.pair{display:flex;gap:12px}.spaced{margin-top:20px}.narrow{margin-top:24px;max-width:560px}.measure{max-width:720px}
+.block{display:block}.pair{display:flex;gap:12px}.spaced{margin-top:20px}.narrow{margin-top:24px;max-width:560px}.measure{max-width:720px;margin-bottom:16px}
 ul.grid{list-style:none;padding:0;margin:0}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:860px){.edit,.media-edit{grid-template-columns:1fr}.edit aside{position:static}}
