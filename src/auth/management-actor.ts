@@ -8,6 +8,7 @@ import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { Actor } from './permissions.js';
 import { hashToken, tokenOf } from './tokens.js';
+import { accessTokenActor } from './access-tokens.js';
 
 export type TokenResolver = (store: Store, token: string) => Promise<Actor | undefined>;
 
@@ -16,7 +17,7 @@ const managementApiKey: TokenResolver = async (store, token) => {
   return key?.kind === 'management' ? { kind: 'apiKey', id: key.id, role: 'admin' } : undefined;
 };
 
-export const tokenResolvers: TokenResolver[] = [managementApiKey];
+export const tokenResolvers: TokenResolver[] = [managementApiKey, accessTokenActor];
 
 /** The actor behind the request's bearer token; 401 AccessTokenInvalid when there is none. */
 export async function managementActor(store: Store, request: FastifyRequest): Promise<Actor> {

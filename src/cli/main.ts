@@ -3,11 +3,13 @@
 import { ConfigError, loadConfig } from '../config/index.js';
 import { startFolio } from '../server/start.js';
 import { tokenBanner } from './token-banner.js';
+import { tokenCreate, userAdd, usersUsage, UsageError } from './users.js';
 
 const usage = `Usage: folio <command>
 
 Commands:
-  serve    start Folio (configuration from environment variables; see README)`;
+  serve    start Folio (configuration from environment variables; see README)
+${usersUsage}`;
 
 async function serve(): Promise<void> {
   const t0 = performance.now();
@@ -41,6 +43,8 @@ async function main(argv: string[]): Promise<number | undefined> {
     await serve();
     return undefined;
   }
+  if (command === 'user' && argv[1] === 'add') return userAdd(argv.slice(2)).then(() => 0);
+  if (command === 'token' && argv[1] === 'create') return tokenCreate(argv.slice(2)).then(() => 0);
   console.error(command === undefined || command === 'help' || command === '--help' ? usage : `Unknown command "${command}"\n\n${usage}`);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
 }
@@ -50,6 +54,10 @@ main(process.argv.slice(2)).then(
     if (code !== undefined) process.exit(code);
   },
   (err: unknown) => {
+    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error(`folio: ${(err as Error).message}`);
+      process.exit(2);
+    }
     if (err instanceof ConfigError) {
       console.error(`folio: invalid configuration: ${err.message}`);
       process.exit(2);

@@ -2,6 +2,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { adminRoutes } from '../admin/index.js';
 import { resolveAssetFile } from '../assets/index.js';
 import type { Config } from '../config/index.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
@@ -61,6 +62,16 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       scope,
       publicUrl: parts.config.publicUrl,
       locale: parts.locale,
+      ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
+    },
+  });
+  await app.register(adminRoutes, {
+    context: {
+      store,
+      storage,
+      scope,
+      locale: parts.locale,
+      publicUrl: parts.config.publicUrl,
       ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
     },
   });

@@ -5,6 +5,7 @@ import { assetCodec, contentTypeCodec, entryCodec } from './codecs.js';
 import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
 import { environmentMissing, insertChecked } from './insert-checked.js';
+import { accessTokensRepository, sessionsRepository } from './access-store.js';
 import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
 import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UserRecord, UserRole, VersionedSys } from './types.js';
@@ -208,7 +209,19 @@ export function kyselyStore(
         if (!row) throw new FolioError('NOT_FOUND', `User "${id}" not found`);
         return userOf(row);
       },
+      get: async (id) => {
+        const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+        return row && userOf(row);
+      },
+      delete: async (id) => {
+        // Sessions and tokens go with the user (ON DELETE CASCADE).
+        const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+        if (Number(result.numDeletedRows) === 0) throw new FolioError('NOT_FOUND', `User "${id}" not found`);
+      },
     },
+
+    sessions: sessionsRepository(db, adapter),
+    accessTokens: accessTokensRepository(db, adapter),
 
     changes: {
       list: async (scope, q) => {

@@ -139,6 +139,27 @@ export interface LinksTable {
   to_id: string;
 }
 
+/** Editor sessions: only the sha256 of the cookie value is kept. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+/** Personal access tokens for the Management API, hashed like API keys. */
+export interface AccessTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface Database {
   spaces: SpacesTable;
   environments: EnvironmentsTable;
@@ -152,4 +173,6 @@ export interface Database {
   counters: CountersTable;
   links: LinksTable;
   tags: TagsTable;
+  sessions: SessionsTable;
+  access_tokens: AccessTokensTable;
 }

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/postgres.js';
 import { openStore } from './index.js';
 import { describeStoreContract } from './store.contract.js';
+import { describeAccessContract } from './access.contract.js';
 
 describeStoreContract('PostgreSQL', async () => openStore({ databaseUrl: await createTestDatabase() }));
+describeAccessContract('PostgreSQL', async () => openStore({ databaseUrl: await createTestDatabase() }));
 
 describe('PostgreSQL database', () => {
   it('migrates once, even when two processes open a new database together, and keeps data', async () => {

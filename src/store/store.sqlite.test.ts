@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/support/tmp.js';
 import { openStore } from './index.js';
 import { describeStoreContract } from './store.contract.js';
+import { describeAccessContract } from './access.contract.js';
 
 const dir = useTempDir('folio-store-');
 
 describeStoreContract('SQLite', () => openStore({ sqlitePath: path.join(dir(), 'contract.db') }));
+describeAccessContract('SQLite', () => openStore({ sqlitePath: path.join(dir(), 'access.db') }));
 
 /** Reads the file directly, beside any Store, as another process would. */
 function inspect<T>(file: string, read: (db: Database.Database) => T): T {

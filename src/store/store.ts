@@ -17,6 +17,8 @@ import type {
   TagVisibility,
   UserRecord,
   VersionedSys,
+  SessionRecord,
+  AccessTokenRecord,
 } from './types.js';
 
 /**
@@ -93,6 +95,29 @@ export interface Store {
     create(user: Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }): Promise<UserRecord>;
     /** Changes role and password hash; NOT_FOUND when there is no such user. */
     update(id: string, changes: Partial<Pick<UserRecord, 'name' | 'role' | 'passwordHash'>>): Promise<UserRecord>;
+    get(id: string): Promise<UserRecord | undefined>;
+    /** Removes the user with their sessions and tokens; NOT_FOUND when there is no such user. */
+    delete(id: string): Promise<void>;
+  };
+  /** Editor sign-in sessions, found by the hash of the cookie value. */
+  sessions: {
+    create(session: Omit<SessionRecord, 'lastSeenAt'>): Promise<SessionRecord>;
+    find(idHash: string): Promise<SessionRecord | undefined>;
+    touch(idHash: string, lastSeenAt: string): Promise<void>;
+    delete(idHash: string): Promise<void>;
+    deleteForUser(userId: string): Promise<void>;
+    /** Removes sessions that expired at or before `at`; returns how many. */
+    deleteExpired(at: string): Promise<number>;
+  };
+  /** Users' personal access tokens for the Management API. */
+  accessTokens: {
+    create(token: Pick<AccessTokenRecord, 'userId' | 'name' | 'tokenHash' | 'expiresAt'> & { id?: string }): Promise<AccessTokenRecord>;
+    findByTokenHash(tokenHash: string): Promise<AccessTokenRecord | undefined>;
+    /** Newest first, revoked ones included. */
+    listForUser(userId: string): Promise<AccessTokenRecord[]>;
+    /** Marks the user's token revoked (again is a no-op); NOT_FOUND when the user has no such token. */
+    revoke(userId: string, id: string): Promise<AccessTokenRecord>;
+    markUsed(id: string, at: string): Promise<void>;
   };
   /** The sync log, written by publish, unpublish and delete of entries and assets. */
   changes: {

@@ -238,3 +238,24 @@ export interface ChangeRecord {
   changedAt: string;
   sys: VersionedSys;
 }
+
+/** A signed-in editor session; `idHash` is the sha256 of the cookie value. */
+export interface SessionRecord {
+  idHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+/** A user's personal access token for the Management API; the token itself is never stored. */
+export interface AccessTokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}

@@ -6,6 +6,7 @@ import * as users from './0002_users.js';
 import * as changes from './0003_changes.js';
 import * as links from './0004_links.js';
 import { searchMigration } from './0005_search.js';
+import * as sessionsTokens from './0013_sessions_tokens.js';
 import * as tags from './0018_tags.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
@@ -16,6 +17,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0003_changes': changes,
     '0004_links': links,
     '0005_search': searchMigration(adapter),
+    '0013_sessions_tokens': sessionsTokens,
     '0018_tags': tags,
   };
   return { getMigrations: async () => migrations };

@@ -1,0 +1,108 @@
+/**
+ * The article form: slug from title, and autosave — a debounced JSON save carrying the version
+ * the page started from. A conflict stops autosaving and says so; the text stays on the page.
+ */
+import { postJson } from './dom.js';
+
+export const slugify = (title: string) =>
+  title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+
+function values(form: HTMLFormElement): Record<string, unknown> {
+  const data = new FormData(form);
+  const out: Record<string, unknown> = {};
+  for (const name of ['title', 'slug', 'description', 'body', 'publishDate', 'type', 'featuredImage', 'author']) out[name] = String(data.get(name) ?? '');
+  out.topics = data.getAll('topics').map(String);
+  return out;
+}
+
+interface SaveAnswer {
+  version?: number;
+  status?: string;
+  message?: string;
+  conflict?: boolean;
+}
+
+const labels: Record<string, string> = { draft: 'Draft', changed: 'Changed', published: 'Published', archived: 'Archived', scheduled: 'Scheduled' };
+
+export function enhanceArticleForm(form: HTMLFormElement): { changed: () => void } {
+  const title = form.querySelector<HTMLInputElement>('#f-title');
+  const slug = form.querySelector<HTMLInputElement>('#f-slug');
+  if (title && slug) {
+    let follow = slug.value === '' || slug.value === slugify(title.value);
+    slug.addEventListener('input', () => (follow = slug.value === ''));
+    title.addEventListener('input', () => {
+      if (follow) slug.value = slugify(title.value);
+    });
+  }
+
+  const state = document.getElementById('save-state');
+  const version = form.querySelector<HTMLInputElement>('input[name="version"]')!;
+  const enabled = form.dataset.autosave === 'on';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inflight: Promise<void> | undefined;
+  let dirty = false;
+  let stopped = false;
+  const say = (text: string, conflict = false) => {
+    if (!state) return;
+    state.textContent = text;
+    state.classList.toggle('conflict', conflict);
+  };
+
+  async function save() {
+    timer = undefined;
+    if (stopped || !dirty) return;
+    dirty = false;
+    say('Saving…');
+    const { status, data } = await postJson<SaveAnswer>(`/admin/articles/${form.dataset.id}/autosave`, { version: Number(version.value), values: values(form) });
+    if (status === 200 && data.version) {
+      version.value = String(data.version);
+      say(`Draft saved at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} · version ${data.version}`);
+      for (const badge of document.querySelectorAll('.page-head .badge, #status-heading .badge')) {
+        badge.className = `badge ${data.status}`;
+        badge.textContent = labels[data.status ?? ''] ?? '';
+      }
+      const publish = document.getElementById('publish-button');
+      if (publish) publish.textContent = data.status === 'changed' ? 'Publish changes' : data.status === 'published' ? 'Publish again' : 'Publish';
+    } else if (status === 409) {
+      stopped = true;
+      say(data.message ?? 'Someone else changed this article.', true);
+    } else {
+      if (status === 401) stopped = true;
+      say(data.message ?? 'Could not save just now; will try again with your next change.', status === 401);
+    }
+  }
+
+  const run = () => {
+    inflight = save().finally(() => (inflight = undefined));
+  };
+  const changed = () => {
+    if (!enabled || stopped) return;
+    dirty = true;
+    say('Unsaved changes');
+    clearTimeout(timer);
+    timer = setTimeout(() => (inflight ? void inflight.then(run) : run()), 1200);
+  };
+  form.addEventListener('input', (e) => {
+    if ((e.target as HTMLElement).closest('.ProseMirror')) return;
+    changed();
+  });
+  form.addEventListener('change', changed);
+  // Plain submits (Save, Publish) wait for an autosave in flight, so they carry its version.
+  form.addEventListener('submit', (e) => {
+    clearTimeout(timer);
+    stopped = true;
+    if (inflight) {
+      e.preventDefault();
+      const submitter = (e as SubmitEvent).submitter as HTMLButtonElement | null;
+      void inflight.then(() => form.requestSubmit(submitter ?? undefined));
+    }
+  });
+  return { changed };
+}

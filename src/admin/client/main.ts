@@ -1,0 +1,28 @@
+/** The editor's progressive JavaScript: each page works without it; this makes it nicer. */
+import { enhanceArticleForm } from './article-form.js';
+import { enhanceFocalPoint } from './focal-point.js';
+import { enhanceUpload } from './upload.js';
+
+function start() {
+  const summary = document.getElementById('error-summary');
+  summary?.focus();
+
+  const articleForm = document.querySelector<HTMLFormElement>('#article-form');
+  if (articleForm) {
+    const { changed } = enhanceArticleForm(articleForm);
+    const host = document.getElementById('body-editor');
+    const input = articleForm.querySelector<HTMLInputElement>('input[name="body"]');
+    // ProseMirror is most of the code: only the article page loads it.
+    if (host && input && articleForm.dataset.autosave === 'on') void import('./editor.js').then(({ mountEditor }) => mountEditor(host, input, changed));
+  }
+  const drop = document.getElementById('drop');
+  if (drop) enhanceUpload(drop);
+  const focal = document.getElementById('focal');
+  const assetForm = document.querySelector<HTMLFormElement>('#asset-form');
+  if (focal && assetForm && assetForm.querySelector('#f-focalX') && !assetForm.querySelector('fieldset[disabled]')) enhanceFocalPoint(focal, assetForm);
+  const newToken = document.getElementById('new-token');
+  newToken?.focus();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

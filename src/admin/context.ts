@@ -1,0 +1,15 @@
+/** What the editor needs from the rest of Folio, handed in by the app. */
+import type { FileStorage } from '../storage/types.js';
+import type { Store } from '../store/store.js';
+import type { Scope } from '../store/types.js';
+
+export interface AdminContext {
+  store: Store;
+  storage: FileStorage;
+  scope: Scope;
+  /** The locale the editor edits (the space's default). */
+  locale: string;
+  publicUrl: string;
+  /** Signs an /images path and query when FOLIO_IMAGE_SIGNING_KEY is set. */
+  signImage?: (pathAndQuery: string) => string;
+}

@@ -1,0 +1,266 @@
+/** Articles: list, create, edit (form POST and JSON autosave), publish, unpublish. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Document } from '@contentful/rich-text-types';
+import { can, type Actor } from '../../auth/index.js';
+import { FolioError, isFolioError } from '../../errors/index.js';
+import { renderRichText } from '../../site/views/index.js';
+import type { EntryRecord, Json, LocalizedFields } from '../../store/types.js';
+import * as is from '../../validate/is.js';
+import type { AdminContext } from '../context.js';
+import { actorOf, csrfFor, formList, formString, pageNumber, problemsOf, sendPage, viewerOf, wantsJson } from '../http.js';
+import * as ops from '../operations.js';
+import { emptyDocument, embeddedAssetIds, isRichTextDocument, type RtNode } from '../rich-text/convert.js';
+import { filterStatuses, statusOf, type Status } from '../status.js';
+import { renderArticleEdit, type ArticleFormValues } from '../views/article-edit.js';
+import { renderArticles } from '../views/articles.js';
+import type { FieldProblem } from '../views/layout.js';
+
+const perPage = 20;
+const thumbQuery = '?w=300&h=200&fit=fill&f=faces&fm=webp&q=70';
+
+const link = (linkType: 'Entry' | 'Asset', id: string): Json => ({ sys: { type: 'Link', linkType, id } });
+const linkId = (v: Json | undefined) => (is.plainObject(v) && is.plainObject(v.sys) && is.string(v.sys.id) ? v.sys.id : '');
+
+export function valuesOf(entry: EntryRecord, locale: string): ArticleFormValues {
+  const f = (id: string) => entry.fields[id]?.[locale];
+  const s = (id: string) => (is.string(f(id)) ? (f(id) as string) : '');
+  const topics = f('topics');
+  const body = f('body');
+  return {
+    title: s('title'),
+    slug: s('slug'),
+    description: s('description'),
+    body: JSON.stringify(isRichTextDocument(body) ? body : emptyDocument()),
+    publishDate: s('publishDate').slice(0, 10),
+    type: s('type'),
+    featuredImage: linkId(f('featuredImage')),
+    topics: Array.isArray(topics) ? topics.map(linkId).filter(Boolean) : [],
+    author: linkId(f('author')),
+  };
+}
+
+/** Reads the submitted values, keeping what the person typed even when part of it is wrong. */
+export function valuesFrom(body: unknown): ArticleFormValues {
+  const b = body as Record<string, unknown>;
+  const topics = Array.isArray(b?.topics) && b.topics.every((t) => typeof t === 'string') ? (b.topics as string[]) : formList(body, 'topics');
+  return {
+    title: formString(body, 'title'),
+    slug: formString(body, 'slug'),
+    description: formString(body, 'description'),
+    body: formString(body, 'body'),
+    publishDate: formString(body, 'publishDate'),
+    type: formString(body, 'type'),
+    featuredImage: formString(body, 'featuredImage'),
+    topics: topics.filter(Boolean),
+    author: formString(body, 'author'),
+  };
+}
+
+/** Form values → the entry's fields; empty values are left out (drafts may be incomplete). */
+export function fieldsFrom(values: ArticleFormValues, locale: string, previous?: EntryRecord): { fields: LocalizedFields; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const fields: LocalizedFields = {};
+  const put = (id: string, v: Json) => (fields[id] = { [locale]: v });
+  if (values.title.trim()) put('title', values.title.trim());
+  if (values.slug.trim()) put('slug', values.slug.trim());
+  if (values.description.trim()) put('description', values.description.trim());
+  if (values.body) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(values.body);
+    } catch {
+      doc = undefined;
+    }
+    if (isRichTextDocument(doc)) put('body', doc as unknown as Json);
+    else problems.push({ field: 'body', message: 'The body could not be read; reload the page to get the saved version back.' });
+  } else if (previous?.fields.body) {
+    fields.body = previous.fields.body;
+  }
+  if (values.publishDate) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(values.publishDate) && !Number.isNaN(Date.parse(values.publishDate))) put('publishDate', values.publishDate);
+    else problems.push({ field: 'publishDate', message: 'Enter the publish date as a date, like 2026-03-31.' });
+  }
+  if (values.type) put('type', values.type);
+  if (values.featuredImage) put('featuredImage', link('Asset', values.featuredImage));
+  if (values.topics.length) put('topics', values.topics.map((id) => link('Entry', id)));
+  if (values.author) put('author', link('Entry', values.author));
+  return { fields, problems };
+}
+
+export async function articleRoutes(app: FastifyInstance, opts: { context: AdminContext; scriptHref: string | undefined }) {
+  const ctx = opts.context;
+  const { locale } = ctx;
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/admin/articles', async (request, reply) => {
+    const actor = actorOf(request);
+    const q = (request.query.q ?? '').trim().slice(0, 200);
+    const topic = request.query.topic ?? '';
+    const status = is.oneOf(request.query.status, filterStatuses) ? request.query.status : undefined;
+    const page = pageNumber(request.query.page);
+    const [{ items, total }, topics] = await Promise.all([
+      ops.listArticles(ctx, actor, { ...(q ? { q } : {}), ...(topic ? { topic } : {}), ...(status ? { status } : {}), page, perPage }),
+      ops.listEntries(ctx, 'topic', 'name'),
+    ]);
+    const topicNames = new Map(topics.map((t) => [t.id, t.name]));
+    const rows = items.map((e) => {
+      const v = valuesOf(e, locale);
+      return { id: e.sys.id, title: v.title, slug: v.slug, status: statusOf(e.sys), type: v.type, topics: v.topics.map((id) => topicNames.get(id) ?? id), updatedAt: e.sys.updatedAt };
+    });
+    const notice = request.query.removed ? 'The article was removed.' : undefined;
+    return sendPage(
+      reply,
+      renderArticles({
+        viewer: viewerOf(request),
+        csrf: csrfFor(request, reply, ctx.publicUrl),
+        rows,
+        total,
+        page,
+        pages: Math.max(1, Math.ceil(total / perPage)),
+        filters: { q, topic, status: status ?? '' },
+        topics,
+        canCreate: can(actor, 'create'),
+        notice,
+      }),
+    );
+  });
+
+  app.post('/admin/articles', async (request, reply) => {
+    const entry = await ops.createArticle(ctx, actorOf(request), {});
+    return reply.redirect(`/admin/articles/${entry.sys.id}`, 303);
+  });
+
+  async function editPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    entry: EntryRecord,
+    state: { values?: ArticleFormValues; problems?: FieldProblem[]; notice?: string; conflict?: boolean; status?: number } = {},
+  ) {
+    const actor = actorOf(request);
+    const values = state.values ?? valuesOf(entry, locale);
+    const [types, topics, authors, assets] = await Promise.all([
+      ops.fieldChoices(ctx, ops.articleType, 'type'),
+      ops.listEntries(ctx, 'topic', 'name'),
+      ops.listEntries(ctx, 'author', 'name'),
+      ops.listAssets(ctx, actor, { page: 1, perPage: 200 }),
+    ]);
+    const images = assets.items.flatMap((a) => {
+      const info = ops.imageInfo(ctx, a);
+      if (!info?.width) return [];
+      const alt = a.fields.description?.[locale];
+      return [{ id: a.sys.id, title: String(a.fields.title?.[locale] || info.fileName), thumb: info.transform(thumbQuery), hasAlt: is.nonEmptyString(alt) && alt.trim() !== '', alt: is.string(alt) ? alt : '', info }];
+    });
+    const byId = new Map(images.map((i) => [i.id, i]));
+    let doc: RtNode = emptyDocument();
+    try {
+      const parsed: unknown = JSON.parse(values.body);
+      if (isRichTextDocument(parsed)) doc = parsed;
+    } catch {
+      // keep the empty document
+    }
+    const thumbs: Record<string, { src: string; title: string }> = {};
+    for (const id of embeddedAssetIds(doc)) {
+      const i = byId.get(id) ?? (await ctx.store.assets.get(ctx.scope, id).then((a) => (a ? { title: String(a.fields.title?.[locale] ?? id), thumb: ops.imageInfo(ctx, a)?.transform(thumbQuery) ?? '' } : undefined)));
+      if (i) thumbs[id] = { src: i.thumb, title: i.title };
+    }
+    const bodyHtml = renderRichText(doc as unknown as Document, {
+      resolveAsset: (id) => {
+        const i = byId.get(id);
+        return i?.info.width ? { src: i.thumb, width: 300, height: 200, alt: i.alt } : undefined;
+      },
+      resolveEntryHref: () => undefined,
+    });
+    const ownership = ops.ownershipOf(entry.sys);
+    const status: Status = statusOf(entry.sys);
+    const slug = is.string(entry.fields.slug?.[locale]) ? (entry.fields.slug[locale] as string) : '';
+    return sendPage(
+      reply,
+      renderArticleEdit({
+        viewer: viewerOf(request),
+        csrf: csrfFor(request, reply, ctx.publicUrl),
+        scriptHref: opts.scriptHref,
+        id: entry.sys.id,
+        version: entry.sys.version,
+        status,
+        values,
+        bodyHtml,
+        problems: state.problems ?? [],
+        notice: state.notice,
+        conflict: state.conflict ?? false,
+        options: { types, topics, authors, images: images.map(({ id, title, thumb, hasAlt }) => ({ id, title, thumb, hasAlt })) },
+        can: { save: can(actor, 'update', ownership), publish: can(actor, 'publish', ownership), unpublish: can(actor, 'unpublish', ownership) },
+        publicHref: status === 'published' || status === 'changed' ? `/articles/${encodeURIComponent(slug)}` : undefined,
+        assetThumbs: thumbs,
+      }),
+      state.status ?? 200,
+    );
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/articles/:id', async (request, reply) => {
+    const entry = await ops.getArticle(ctx, actorOf(request), request.params.id);
+    const notices: Record<string, string> = { saved: 'Draft saved.', published: 'Published. The article is live on the site.', unpublished: 'Unpublished. The article is no longer on the site.' };
+    const notice = request.query.done ? notices[request.query.done] : undefined;
+    return editPage(request, reply, entry, notice ? { notice } : {});
+  });
+
+  /** Saves the submitted values; returns the saved entry, or the page to answer with. */
+  async function save(actor: Actor, id: string, values: ArticleFormValues, version: number, current: EntryRecord) {
+    const { fields, problems } = fieldsFrom(values, locale, current);
+    if (problems.length) return { problems };
+    try {
+      return { entry: await ops.saveArticle(ctx, actor, id, fields, version) };
+    } catch (err) {
+      if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return { conflict: true as const };
+      const found = problemsOf(err);
+      if (found) return { problems: found };
+      throw err;
+    }
+  }
+
+  app.post<{ Params: { id: string } }>('/admin/articles/:id', async (request, reply) => {
+    const actor = actorOf(request);
+    const id = request.params.id;
+    const current = await ops.getArticle(ctx, actor, id);
+    const intent = formString(request.body, 'intent') || 'save';
+    const version = Number(formString(request.body, 'version'));
+    const values = valuesFrom(request.body);
+    if (!['save', 'publish', 'unpublish'].includes(intent)) throw new FolioError('BAD_REQUEST', 'Unknown action.');
+    if (intent === 'publish') ops.assertAllowed(actor, 'publish', current);
+    if (intent === 'unpublish') ops.assertAllowed(actor, 'unpublish', current);
+    const saved = await save(actor, id, values, version, current);
+    if ('conflict' in saved) return editPage(request, reply, await ops.getArticle(ctx, actor, id), { values, conflict: true, status: 409 });
+    if (!saved.entry) return editPage(request, reply, current, { values, problems: saved.problems, status: 422 });
+    if (intent === 'save') return reply.redirect(`/admin/articles/${id}?done=saved`, 303);
+    try {
+      if (intent === 'publish') await ops.publishArticle(ctx, actor, id, saved.entry.sys.version);
+      else await ops.unpublishArticle(ctx, actor, id, saved.entry.sys.version);
+    } catch (err) {
+      const problems = problemsOf(err);
+      if (!problems) throw err;
+      return editPage(request, reply, saved.entry, { problems, notice: 'Your changes were saved as a draft, but the article was not published.', status: 422 });
+    }
+    return reply.redirect(`/admin/articles/${id}?done=${intent === 'publish' ? 'published' : 'unpublished'}`, 303);
+  });
+
+  /** Autosave: JSON in (the form's values and the version it started from), JSON out. */
+  app.post<{ Params: { id: string } }>('/admin/articles/:id/autosave', async (request, reply) => {
+    const actor = actorOf(request);
+    const id = request.params.id;
+    const body = request.body as { version?: unknown; values?: unknown } | undefined;
+    if (!is.plainObject(body) || !is.integer(body.version) || !is.plainObject(body.values)) {
+      return reply.code(400).send({ message: 'Send {version, values}.' });
+    }
+    const current = await ops.getArticle(ctx, actor, id);
+    const saved = await save(actor, id, valuesFrom(body.values), body.version, current);
+    if ('conflict' in saved) {
+      return reply.code(409).send({
+        conflict: true,
+        currentVersion: current.sys.version,
+        message: 'Someone else saved this article while you were editing. Your text is still here but is not saved: use “Save draft” to keep your version, or reload to see theirs.',
+      });
+    }
+    if (!saved.entry) return reply.code(422).send({ problems: saved.problems, message: saved.problems.map((p) => p.message).join(' ') });
+    return reply.header('cache-control', 'no-store').send({ version: saved.entry.sys.version, status: statusOf(saved.entry.sys), savedAt: saved.entry.sys.updatedAt });
+  });
+
+  void wantsJson;
+}

@@ -1,0 +1,157 @@
+/** Editing one article: fields, rich-text body, sidebar with status and actions. Works without JS. */
+import { html, raw, type SafeHtml } from '../../site/views/index.js';
+import type { Status } from '../status.js';
+import { statusBadge } from './articles.js';
+import { errorSummary, problemFor, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
+
+export interface ArticleFormValues {
+  title: string;
+  slug: string;
+  description: string;
+  /** The RichText document as JSON text. */
+  body: string;
+  publishDate: string;
+  type: string;
+  featuredImage: string;
+  topics: string[];
+  author: string;
+}
+
+export interface PickerImage {
+  id: string;
+  title: string;
+  thumb: string;
+  hasAlt: boolean;
+}
+
+export interface ArticleEditModel {
+  viewer: Viewer;
+  csrf: string;
+  scriptHref?: string | undefined;
+  id: string;
+  version: number;
+  status: Status;
+  values: ArticleFormValues;
+  /** Server-rendered body for reading without JavaScript. */
+  bodyHtml: SafeHtml;
+  problems: FieldProblem[];
+  notice?: string | undefined;
+  conflict?: boolean;
+  options: { types: readonly string[]; topics: Array<{ id: string; name: string }>; authors: Array<{ id: string; name: string }>; images: PickerImage[] };
+  can: { save: boolean; publish: boolean; unpublish: boolean };
+  publicHref?: string | undefined;
+  /** Where the asset thumbnails of embedded images come from, for the editor's node view. */
+  assetThumbs: Record<string, { src: string; title: string }>;
+}
+
+const fieldNames: Record<string, string> = {
+  title: 'Title',
+  slug: 'Slug',
+  description: 'Description',
+  body: 'Body',
+  publishDate: 'Publish date',
+  type: 'Type',
+  featuredImage: 'Featured image',
+  topics: 'Topics',
+  author: 'Author',
+};
+
+function select(name: string, label: string, value: string, options: Array<{ id: string; name: string }>, problems: FieldProblem[], empty?: string): SafeHtml {
+  const id = `f-${name}`;
+  const errors = problemFor(problems, name);
+  return html`<div class="field${errors.length ? ' invalid' : ''}">
+  <label for="${id}">${label}</label>
+  <select id="${id}" name="${name}"${errors.length ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>
+    ${empty !== undefined ? html`<option value="">${empty}</option>` : ''}
+    ${options.map((o) => html`<option value="${o.id}"${o.id === value ? html` selected` : ''}>${o.name}</option>`)}
+  </select>
+  ${errors.length ? html`<p class="error-text" id="${id}-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
+</div>`;
+}
+
+export function renderArticleEdit(m: ArticleEditModel): string {
+  const v = m.values;
+  const imageErrors = problemFor(m.problems, 'featuredImage');
+  const bodyErrors = problemFor(m.problems, 'body');
+  const topicErrors = problemFor(m.problems, 'topics');
+  const current = m.options.images.find((i) => i.id === v.featuredImage);
+  const readOnly = !m.can.save;
+  return renderPage({
+    title: v.title || 'Untitled article',
+    viewer: m.viewer,
+    section: 'articles',
+    csrf: m.csrf,
+    scriptHref: m.scriptHref,
+    body: html`<div class="page-head">
+  <div><p class="hint"><a href="/admin/articles">Articles</a></p><h1>${v.title || 'Untitled article'}</h1></div>
+  <div>${statusBadge(m.status)}</div>
+</div>
+${m.conflict
+  ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>Someone else changed this article</h2>
+  <p>Your changes are still in the form below but were <strong>not saved</strong>. <a href="/admin/articles/${m.id}">Open the latest version</a> to see theirs, or save again to replace it with yours.</p></div>`
+  : errorSummary(m.problems.map((p) => ({ field: p.field, message: p.message.startsWith(fieldNames[p.field] ?? '\u0000') ? p.message : `${fieldNames[p.field] ?? p.field}: ${p.message}` })))}
+${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
+<form method="post" action="/admin/articles/${m.id}" id="article-form" data-id="${m.id}" data-autosave="${m.can.save ? 'on' : 'off'}">
+<input type="hidden" name="_csrf" value="${m.csrf}">
+<input type="hidden" name="version" value="${m.version}">
+<div class="edit">
+<div class="panel">
+  <fieldset ${readOnly ? 'disabled' : ''} class="checks block">
+  <legend class="visually-hidden">Article</legend>
+  ${textField({ name: 'title', label: 'Title', value: v.title, problems: m.problems, inputClass: 'title-input' })}
+  ${textField({ name: 'slug', label: 'Slug', value: v.slug, problems: m.problems, hint: 'The last part of the article’s address: lowercase letters, digits and hyphens. Made from the title until you change it.' })}
+  ${textField({ name: 'description', label: 'Description', value: v.description, problems: m.problems, textarea: true, hint: 'One or two sentences for cards and search results.' })}
+  <div class="field${bodyErrors.length ? ' invalid' : ''}" id="f-body">
+    <span class="label" id="body-label"><strong>Body</strong></span>
+    <input type="hidden" name="body" value="${v.body}">
+    <div id="body-editor" data-thumbs="${JSON.stringify(m.assetThumbs)}" data-images="${JSON.stringify(m.options.images.map((i) => ({ id: i.id, title: i.title, thumb: i.thumb })))}">
+      <div class="body-preview">${m.bodyHtml}</div>
+      <noscript><p class="hint">Turn on JavaScript to edit the body. Everything else saves without it.</p></noscript>
+    </div>
+    ${bodyErrors.length ? html`<p class="error-text" id="f-body-error">${bodyErrors.map((e) => e.message).join(' ')}</p>` : ''}
+  </div>
+  </fieldset>
+</div>
+<aside aria-label="Publishing">
+  <section class="panel" aria-labelledby="status-heading">
+    <h2 id="status-heading">Status: ${statusBadge(m.status)}</h2>
+    <div class="actions">
+      ${m.can.save ? html`<button type="submit" name="intent" value="save">Save draft</button>` : ''}
+      ${m.can.publish ? html`<button class="primary" type="submit" name="intent" value="publish" id="publish-button">${m.status === 'published' ? 'Publish again' : m.status === 'changed' ? 'Publish changes' : 'Publish'}</button>` : ''}
+      ${m.can.unpublish && (m.status === 'published' || m.status === 'changed') ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
+    </div>
+    <p class="save-state" id="save-state" role="status" aria-live="polite">${readOnly ? 'You can read this article but not change it.' : `Version ${m.version}`}</p>
+    ${m.publicHref ? html`<p><a href="${m.publicHref}" target="_blank" rel="noopener">View on the site<span class="visually-hidden"> (opens in a new tab)</span></a></p>` : ''}
+  </section>
+  <section class="panel" aria-labelledby="details-heading">
+    <h2 id="details-heading">Details</h2>
+    <fieldset ${readOnly ? 'disabled' : ''} class="checks block">
+    <legend class="visually-hidden">Details</legend>
+    ${textField({ name: 'publishDate', label: 'Publish date', type: 'date', value: v.publishDate, problems: m.problems })}
+    ${select('type', 'Type', v.type, m.options.types.map((t) => ({ id: t, name: t })), m.problems, 'Choose a type')}
+    ${select('author', 'Author', v.author, m.options.authors, m.problems, 'No author')}
+    <fieldset class="checks" id="f-topics"><legend>Topics</legend>
+      ${m.options.topics.map((t) => html`<label><input type="checkbox" name="topics" value="${t.id}"${v.topics.includes(t.id) ? html` checked` : ''}> ${t.name}</label>`)}
+      ${topicErrors.length ? html`<p class="error-text">${topicErrors.map((e) => e.message).join(' ')}</p>` : ''}
+    </fieldset>
+    <fieldset class="checks${imageErrors.length ? ' invalid' : ''}" id="f-featuredImage"${imageErrors.length ? html` aria-describedby="f-featuredImage-error"` : ''}><legend>Featured image</legend>
+      ${current ? html`<img class="current-image" src="${current.thumb}" alt="" width="288" height="192">` : ''}
+      ${imageErrors.length ? html`<p class="error-text" id="f-featuredImage-error">${imageErrors.map((e) => e.message).join(' ')}</p>` : ''}
+      <details${imageErrors.length ? html` open` : ''}><summary>Choose from the media library</summary>
+      <div class="picker">
+        <label><input type="radio" name="featuredImage" value=""${v.featuredImage ? '' : html` checked`}><span class="none">None</span><span class="visually-hidden">No image</span></label>
+        ${m.options.images.map(
+          (i) => html`<label title="${i.title}"><input type="radio" name="featuredImage" value="${i.id}"${i.id === v.featuredImage ? html` checked` : ''}><img src="${i.thumb}" alt="" loading="lazy" width="84" height="63"><span class="visually-hidden">${i.title}${i.hasAlt ? '' : ' (no alt text yet)'}</span></label>`,
+        )}
+      </div>
+      <p class="hint"><a href="/admin/media">Upload images in the media library</a></p>
+      </details>
+    </fieldset>
+    </fieldset>
+  </section>
+</aside>
+</div>
+</form>
+${raw('')}`,
+  });
+}

@@ -1,0 +1,110 @@
+/** The editor's page frame: skip link, top bar with navigation, main landmark. */
+import { html, type HtmlValue, type SafeHtml } from '../../site/views/index.js';
+import type { Role } from '../../auth/index.js';
+import { adminCssHref } from './styles.js';
+
+export interface Viewer {
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export interface PageModel {
+  title: string;
+  /** Absent on the sign-in page. */
+  viewer?: Viewer;
+  section?: 'articles' | 'media' | 'users' | 'tokens';
+  csrf: string;
+  scriptHref?: string | undefined;
+  body: HtmlValue;
+}
+
+const navItems = (viewer: Viewer) => [
+  { id: 'articles', href: '/admin/articles', label: 'Articles' },
+  { id: 'media', href: '/admin/media', label: 'Media' },
+  ...(viewer.role === 'admin' ? [{ id: 'users', href: '/admin/users', label: 'Users' }] : []),
+  { id: 'tokens', href: '/admin/tokens', label: 'Access tokens' },
+];
+
+export function renderPage(model: PageModel): string {
+  const { viewer } = model;
+  const page: SafeHtml = html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta name="csrf-token" content="${model.csrf}">
+<title>${model.title} · Folio editor</title>
+<link rel="stylesheet" href="${adminCssHref}">
+${model.scriptHref ? html`<script type="module" src="${model.scriptHref}"></script>` : ''}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+${viewer
+  ? html`<header class="top">
+  <a class="brand" href="/admin/articles">Folio <span>editor</span></a>
+  <nav aria-label="Main"><ul>
+    ${navItems(viewer).map((item) => html`<li><a href="${item.href}"${item.id === model.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`)}
+  </ul></nav>
+  <div class="me">
+    <span>${viewer.name} <span class="badge role">${viewer.role}</span></span>
+    <form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="${model.csrf}"><button type="submit">Sign out</button></form>
+  </div>
+</header>`
+  : ''}
+<main id="main" tabindex="-1">
+${model.body}
+</main>
+</body>
+</html>
+`;
+  // Interpolations that render nothing leave blank, indented lines: drop them, but never inside
+  // a textarea, whose text is the value being edited.
+  return page.value
+    .split(/(<textarea[^>]*>[\s\S]*?<\/textarea>)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\n[ \t]*(?=\n)/g, '').replace(/[ \t]+\n/g, '\n')))
+    .join('');
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The error summary at the top of a form: focusable, linked to each field. */
+export function errorSummary(problems: FieldProblem[], idPrefix = 'f-'): SafeHtml {
+  if (problems.length === 0) return html``;
+  return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+  <h2>There ${problems.length === 1 ? 'is a problem' : `are ${problems.length} problems`}</h2>
+  <ul>${problems.map((p) => html`<li><a href="#${idPrefix}${p.field}">${p.message}</a></li>`)}</ul>
+</div>`;
+}
+
+export const problemFor = (problems: FieldProblem[], field: string) => problems.filter((p) => p.field === field);
+
+/** A labelled input with its hint and inline error, wired with aria-describedby. */
+export function textField(opts: {
+  name: string;
+  label: string;
+  value: string;
+  problems: FieldProblem[];
+  type?: string;
+  hint?: string;
+  required?: boolean;
+  textarea?: boolean;
+  inputClass?: string;
+  autocomplete?: string;
+  readonly?: boolean;
+}): SafeHtml {
+  const id = `f-${opts.name}`;
+  const errors = problemFor(opts.problems, opts.name);
+  const describedBy = [opts.hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const common = html` id="${id}" name="${opts.name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${errors.length ? html` aria-invalid="true"` : ''}${opts.required ? html` required` : ''}${opts.readonly ? html` readonly` : ''}${opts.autocomplete ? html` autocomplete="${opts.autocomplete}"` : ''}${opts.inputClass ? html` class="${opts.inputClass}"` : ''}`;
+  return html`<div class="field${errors.length ? ' invalid' : ''}">
+  <label for="${id}">${opts.label}</label>
+  ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : ''}
+  ${opts.textarea ? html`<textarea${common}>${opts.value}</textarea>` : html`<input type="${opts.type ?? 'text'}"${common} value="${opts.value}">`}
+  ${errors.length ? html`<p class="error-text" id="${id}-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
+</div>`;
+}

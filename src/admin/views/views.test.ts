@@ -1,0 +1,87 @@
+/** Every editor page is valid HTML (html-validate's recommended rules) and escapes what it shows. */
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { html } from '../../site/views/index.js';
+import { renderArticleEdit } from './article-edit.js';
+import { renderArticles } from './articles.js';
+import { renderLogin, renderProblem } from './auth.js';
+import { renderAssetEdit, renderMedia } from './media.js';
+import { renderTokens, renderUsers } from './people.js';
+
+/** The focal-point marker is placed with left/top: the one inline style. */
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': ['error', { allowedProperties: ['left', 'top'] }] } });
+const errorsIn = async (markup: string) =>
+  (await validator.validateString(markup)).results.flatMap((r) => r.messages.map((m) => `${m.ruleId} (${m.line}:${m.column}): ${m.message}`));
+
+const viewer = { name: 'Ann <admin>', email: 'ann@example.com', role: 'admin' as const };
+const csrf = 'token-123';
+const evil = '<script>alert(1)</script>';
+
+const pages: Record<string, string> = {
+  login: renderLogin({ csrf, email: 'x@example.com', next: '/admin/articles', error: 'The e-mail or password is not right.' }),
+  problem: renderProblem({ status: 403, title: 'You cannot do this', message: 'No.', viewer, csrf }),
+  articles: renderArticles({
+    viewer,
+    csrf,
+    rows: [{ id: 'a1', title: evil, slug: 'a-1', status: 'changed', type: 'Article', topics: ['Python'], updatedAt: '2026-01-02T03:04:05.000Z' }],
+    total: 41,
+    page: 2,
+    pages: 3,
+    filters: { q: 'py', topic: 't1', status: 'changed' },
+    topics: [{ id: 't1', name: 'Python' }],
+    canCreate: true,
+  }),
+  articleEdit: renderArticleEdit({
+    viewer,
+    csrf,
+    scriptHref: '/admin/assets/app.abc.js',
+    id: 'a1',
+    version: 4,
+    status: 'draft',
+    values: { title: evil, slug: 'a-1', description: 'D', body: '{"nodeType":"document","data":{},"content":[]}', publishDate: '2026-01-02', type: 'Article', featuredImage: 'img1', topics: ['t1'], author: 'au1' },
+    bodyHtml: html`<p>Body</p>`,
+    problems: [{ field: 'featuredImage', message: 'The image “x” has no alt text.' }, { field: 'slug', message: 'Taken.' }],
+    options: { types: ['Article', 'News'], topics: [{ id: 't1', name: 'Python' }], authors: [{ id: 'au1', name: 'Team' }], images: [{ id: 'img1', title: 'Pic', thumb: '/images/folio/img1/t/p.jpg?w=300', hasAlt: false }] },
+    can: { save: true, publish: true, unpublish: true },
+    assetThumbs: {},
+  }),
+  media: renderMedia({ viewer, csrf, cards: [{ id: 'i1', title: evil, thumb: '/images/x.jpg', fileName: 'x.jpg', hasAlt: false, status: 'draft' }], total: 1, page: 1, pages: 1, canUpload: true }),
+  assetEdit: renderAssetEdit({
+    viewer,
+    csrf,
+    id: 'i1',
+    version: 2,
+    status: 'published',
+    title: 'Pic',
+    description: evil,
+    fileName: 'p.jpg',
+    image: { src: '/images/p.jpg', width: 800, height: 600, focalPoint: { x: 0.25, y: 0.5 } },
+    previews: [{ label: 'Card', src: '/images/p.jpg?w=330', width: 330, height: 216, query: '?w=330' }],
+    problems: [],
+    canSave: true,
+  }),
+  users: renderUsers({ viewer, csrf, users: [{ id: 'u1', name: evil, email: 'a@example.com', role: 'admin', createdAt: '2026-01-01T00:00:00Z', isYou: false }], problems: [], values: { email: '', name: '', role: 'author' } }),
+  tokens: renderTokens({ viewer, csrf, tokens: [{ id: 't1', name: evil, createdAt: '2026-01-01T00:00:00Z', expiresAt: null, lastUsedAt: null, state: 'active' }], problems: [], created: { name: 'CI', token: 'folio_pat_abc' } }),
+};
+
+describe('editor views', () => {
+  it.each(Object.keys(pages))('%s is valid HTML with landmarks, and escapes content', async (name) => {
+    const page = pages[name]!;
+    expect(await errorsIn(page)).toEqual([]);
+    expect(page).toContain('<main id="main"');
+    expect(page).toContain('class="skip" href="#main"');
+    expect(page).not.toContain(evil);
+  });
+
+  it('keeps a textarea’s text exactly, blank lines and spaces included', () => {
+    const page = renderAssetEdit({ viewer, csrf, id: 'i1', version: 1, status: 'draft', title: '', description: 'one\n  \n\ntwo  ', fileName: 'f.pdf', previews: [], problems: [], canSave: true });
+    expect(page).toContain('>one\n  \n\ntwo  </textarea>');
+  });
+
+  it('links each problem in the summary to its field and marks the field invalid', () => {
+    const page = pages.articleEdit!;
+    expect(page).toContain('href="#f-featuredImage"');
+    expect(page).toContain('id="f-featuredImage-error"');
+    expect(page).toMatch(/id="f-slug"[^>]*aria-invalid="true"/);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Managing users: the editor's Users screen and `folio user add` both come here. Input is
+ * checked once, with messages a person can act on; the last admin can never be removed or demoted.
+ */
+import { FolioError } from '../errors/index.js';
+import type { Store } from '../store/store.js';
+import type { UserRecord } from '../store/types.js';
+import * as is from '../validate/is.js';
+import { hashPassword } from './passwords.js';
+import { assertCan, roles, type Actor, type Role } from './permissions.js';
+
+export const minPasswordLength = 8; // as FOLIO_ADMIN_PASSWORD
+
+const invalidField = (field: string, details: string) =>
+  new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path: [field], details }] } });
+
+export function checkNewUser(input: { email: string; name: string; role: string; password: string }): { email: string; name: string; role: Role; password: string } {
+  const email = input.email.trim();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320) throw invalidField('email', 'Enter an e-mail address like name@example.com.');
+  const name = input.name.trim();
+  if (!name || name.length > 200) throw invalidField('name', 'Enter a name (up to 200 characters).');
+  if (!is.oneOf(input.role, roles)) throw invalidField('role', `Choose a role: ${roles.join(', ')}.`);
+  if (input.password.length < minPasswordLength) throw invalidField('password', `Use a password of at least ${minPasswordLength} characters.`);
+  return { email, name, role: input.role, password: input.password };
+}
+
+/** Adds a user; `actor` undefined means the operator at the command line. */
+export async function addUser(store: Store, actor: Actor | undefined, input: { email: string; name: string; role: string; password: string }): Promise<UserRecord> {
+  if (actor) assertCan(actor, 'manageUsers');
+  const user = checkNewUser(input);
+  if (await store.users.findByEmail(user.email)) throw invalidField('email', `A user with the e-mail ${user.email.toLowerCase()} already exists.`);
+  return store.users.create({ email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) });
+}
+
+async function otherAdmins(store: Store, userId: string) {
+  return (await store.users.list()).filter((u) => u.role === 'admin' && u.id !== userId).length;
+}
+
+export async function changeRole(store: Store, actor: Actor, userId: string, role: string): Promise<UserRecord> {
+  assertCan(actor, 'manageUsers');
+  if (!is.oneOf(role, roles)) throw invalidField('role', `Choose a role: ${roles.join(', ')}.`);
+  return store.transaction(async (tx) => {
+    const user = await tx.users.get(userId);
+    if (!user) throw new FolioError('NOT_FOUND', 'There is no such user.');
+    if (user.role === 'admin' && role !== 'admin' && (await otherAdmins(tx, userId)) === 0) {
+      throw invalidField('role', 'This is the only admin: make someone else an admin first.');
+    }
+    return tx.users.update(userId, { role });
+  });
+}
+
+export async function removeUser(store: Store, actor: Actor, userId: string): Promise<void> {
+  assertCan(actor, 'manageUsers');
+  if (actor.kind === 'user' && actor.id === userId) throw invalidField('user', 'You cannot remove yourself; ask another admin.');
+  await store.transaction(async (tx) => {
+    const user = await tx.users.get(userId);
+    if (!user) throw new FolioError('NOT_FOUND', 'There is no such user.');
+    if (user.role === 'admin' && (await otherAdmins(tx, userId)) === 0) throw invalidField('user', 'This is the only admin and cannot be removed.');
+    await tx.users.delete(userId);
+  });
+}

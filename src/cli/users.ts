@@ -1,0 +1,98 @@
+/**
+ * `folio user add` and `folio token create`: manage people from the command line, against the
+ * database the environment names (the same variables as `folio serve`). Passwords never come
+ * from argv: stdin with --password-stdin, or a prompt that does not echo.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { addUser, createAccessToken } from '../auth/index.js';
+import { loadConfig } from '../config/index.js';
+import { isFolioError } from '../errors/index.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/store.js';
+
+export const usersUsage = `  user add --email <e-mail> --name <name> --role <admin|editor|author|viewer> [--password-stdin]
+           add a user; the password is read from stdin, or asked for without echo
+  token create --email <e-mail> --name <token name> [--expires-days <n>]
+           create a personal access token for the Management API; printed once`;
+
+/** Problems a person can fix: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function prompt(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
+    // Echo the question, not what is typed.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => {
+      if (s.startsWith(question)) write(question);
+    };
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolve(answer);
+    });
+  });
+}
+
+async function password(fromStdin: boolean): Promise<string> {
+  if (fromStdin) return readStdin();
+  if (!process.stdin.isTTY) throw new UsageError('no terminal to ask for the password: pipe it in with --password-stdin');
+  const first = await prompt('Password: ');
+  const again = await prompt('Repeat password: ');
+  if (first !== again) throw new UsageError('the passwords differ');
+  return first;
+}
+
+async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const required = (values: Record<string, unknown>, name: string): string => {
+  const v = values[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`);
+  return v;
+};
+
+export async function userAdd(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' } } });
+  const input = { email: required(values, 'email'), name: required(values, 'name'), role: required(values, 'role') };
+  const pw = await password(values['password-stdin'] === true);
+  await withStore(async (store) => {
+    try {
+      const user = await addUser(store, undefined, { ...input, password: pw });
+      process.stdout.write(`Added ${user.role} ${user.email} (${user.name}).\n`);
+    } catch (err) {
+      if (isFolioError(err) && err.code === 'VALIDATION_FAILED') throw new UsageError(err.message);
+      throw err;
+    }
+  });
+}
+
+export async function tokenCreate(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, 'expires-days': { type: 'string' } } });
+  const email = required(values, 'email');
+  const name = required(values, 'name').trim();
+  const days = values['expires-days'];
+  if (days !== undefined && !/^[1-9]\d{0,4}$/.test(days)) throw new UsageError(`--expires-days: expected a whole number of days but got "${days}"`);
+  await withStore(async (store) => {
+    const user = await store.users.findByEmail(email);
+    if (!user) throw new UsageError(`there is no user with the e-mail ${email}`);
+    const expiresAt = days ? new Date(Date.now() + Number(days) * 86_400_000).toISOString() : null;
+    const { token } = await createAccessToken(store, user.id, { name, expiresAt });
+    process.stderr.write(`Token "${name}" for ${user.email} (${user.role})${expiresAt ? `, expires ${expiresAt.slice(0, 10)}` : ''}. It is shown only now:\n`);
+    process.stdout.write(`${token}\n`);
+  });
+}
