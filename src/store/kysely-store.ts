@@ -4,10 +4,10 @@ import { FolioError } from '../errors/index.js';
 import { assetCodec, contentTypeCodec, entryCodec } from './codecs.js';
 import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
-import { environmentMissing, insertChecked } from './insert-checked.js';
+import { environmentMissing, insertChecked, takenError } from './insert-checked.js';
 import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
-import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UserRecord, UserRole, VersionedSys } from './types.js';
+import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UploadRecord, UserRecord, UserRole, VersionedSys } from './types.js';
 import { bumpChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 
 const localeOf = (row: LocalesTable): LocaleRecord => ({
@@ -32,6 +32,16 @@ const apiKeyOf = (row: Database['api_keys']): ApiKeyRecord => ({
   tokenHash: row.token_hash,
   environments: JSON.parse(row.environments) as string[],
   createdAt: row.created_at,
+});
+
+const uploadOf = (row: Database['uploads']): UploadRecord => ({
+  spaceId: row.space_id,
+  id: row.id,
+  hash: row.hash,
+  size: Number(row.size),
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  createdBy: row.created_by,
 });
 
 const userOf = (row: Database['users']): UserRecord => ({
@@ -140,6 +150,93 @@ export function kyselyStore(
           missingParent: environmentMissing(scope.spaceId, scope.environmentId),
         });
         return localeOf(row);
+      },
+      update: (scope, id, changes, expectedVersion) =>
+        transaction(async (tx) => {
+          const t = (tx as Store & { context: RepositoryContext }).context.db;
+          const row = await t
+            .selectFrom('locales')
+            .selectAll()
+            .where('space_id', '=', scope.spaceId)
+            .where('environment_id', '=', scope.environmentId)
+            .where('id', '=', id)
+            .executeTakeFirst();
+          if (!row) throw new FolioError('NOT_FOUND', `Locale "${id}" not found`, { details: { type: 'Locale', id } });
+          if (expectedVersion !== undefined && expectedVersion !== row.version) {
+            throw new FolioError('VERSION_MISMATCH', `Locale "${id}" is at version ${row.version}, not ${expectedVersion}`);
+          }
+          const next: LocalesTable = {
+            ...row,
+            code: changes.code ?? row.code,
+            name: changes.name ?? row.name,
+            fallback_code: changes.fallbackCode !== undefined ? changes.fallbackCode : row.fallback_code,
+            optional: changes.optional !== undefined ? (changes.optional ? 1 : 0) : row.optional,
+            content_delivery_api: changes.contentDeliveryApi !== undefined ? (changes.contentDeliveryApi ? 1 : 0) : row.content_delivery_api,
+            content_management_api: changes.contentManagementApi !== undefined ? (changes.contentManagementApi ? 1 : 0) : row.content_management_api,
+            version: row.version + 1,
+            updated_at: now(),
+          };
+          await bumpChangeCounter(t);
+          const duplicate = { message: `Locale "${next.code}" already exists`, path: ['code'] };
+          if (next.code !== row.code) {
+            const clash = await t
+              .selectFrom('locales')
+              .select('id')
+              .where('space_id', '=', scope.spaceId)
+              .where('environment_id', '=', scope.environmentId)
+              .where('code', '=', next.code)
+              .executeTakeFirst();
+            if (clash) throw takenError(duplicate);
+          }
+          const result = await t
+            .updateTable('locales')
+            .set(next)
+            .where('space_id', '=', scope.spaceId)
+            .where('environment_id', '=', scope.environmentId)
+            .where('id', '=', id)
+            .where('version', '=', row.version)
+            .executeTakeFirst();
+          if (Number(result.numUpdatedRows) !== 1) throw new FolioError('VERSION_MISMATCH', `Locale "${id}" was changed by someone else; reload and retry`);
+          return localeOf(next);
+        }),
+      delete: (scope, id) =>
+        transaction(async (tx) => {
+          const t = (tx as Store & { context: RepositoryContext }).context.db;
+          const result = await t
+            .deleteFrom('locales')
+            .where('space_id', '=', scope.spaceId)
+            .where('environment_id', '=', scope.environmentId)
+            .where('id', '=', id)
+            .executeTakeFirst();
+          if (Number(result.numDeletedRows) !== 1) throw new FolioError('NOT_FOUND', `Locale "${id}" not found`, { details: { type: 'Locale', id } });
+          await bumpChangeCounter(t);
+        }),
+    },
+
+    uploads: {
+      create: async (upload) => {
+        const row = {
+          space_id: upload.spaceId,
+          id: upload.id ?? newId(),
+          hash: upload.hash,
+          size: upload.size,
+          created_at: now(),
+          expires_at: upload.expiresAt,
+          created_by: upload.createdBy,
+        };
+        await insertChecked(adapter, () => db.insertInto('uploads').values(row).execute(), {
+          duplicate: { message: `Upload "${row.id}" already exists`, path: ['sys', 'id'] },
+          missingParent: `Space "${upload.spaceId}" not found`,
+        });
+        return uploadOf(row);
+      },
+      get: async (spaceId, id) => {
+        const row = await db.selectFrom('uploads').selectAll().where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        return row && uploadOf(row);
+      },
+      delete: async (spaceId, id) => {
+        const result = await db.deleteFrom('uploads').where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        if (Number(result.numDeletedRows) !== 1) throw new FolioError('NOT_FOUND', `Upload "${id}" not found`, { details: { type: 'Upload', id } });
       },
     },
 

@@ -49,6 +49,11 @@ export interface ResourcesTable {
   published_at: string | null;
   first_published_at: string | null;
   archived_at: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+  published_by: string | null;
+  archived_by: string | null;
+  archived_version: number | null;
   /** Content types: the whole body; entries and assets: their fields. */
   data: string;
 }
@@ -125,6 +130,29 @@ export interface LinksTable {
   to_id: string;
 }
 
+export interface SnapshotsTable {
+  space_id: string;
+  environment_id: string;
+  kind: ResourceKind;
+  entity_id: string;
+  id: string;
+  created_at: string;
+  created_by: string | null;
+  sys: string;
+  data: string;
+}
+
+export interface UploadsTable {
+  space_id: string;
+  id: string;
+  hash: string;
+  /** bigint: pg returns it as a string. */
+  size: number | string;
+  created_at: string;
+  expires_at: string;
+  created_by: string | null;
+}
+
 export interface Database {
   spaces: SpacesTable;
   environments: EnvironmentsTable;
@@ -137,4 +165,6 @@ export interface Database {
   changes: ChangesTable;
   counters: CountersTable;
   links: LinksTable;
+  snapshots: SnapshotsTable;
+  uploads: UploadsTable;
 }

@@ -6,6 +6,9 @@ import * as users from './0002_users.js';
 import * as changes from './0003_changes.js';
 import * as links from './0004_links.js';
 import { searchMigration } from './0005_search.js';
+import * as authorsArchive from './0006_authors_archive.js';
+import * as snapshots from './0007_snapshots.js';
+import * as uploads from './0008_uploads.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -15,6 +18,9 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0003_changes': changes,
     '0004_links': links,
     '0005_search': searchMigration(adapter),
+    '0006_authors_archive': authorsArchive,
+    '0007_snapshots': snapshots,
+    '0008_uploads': uploads,
   };
   return { getMigrations: async () => migrations };
 }
