@@ -32,6 +32,10 @@ const apiKeyOf = (row: Database['api_keys']): ApiKeyRecord => ({
   tokenHash: row.token_hash,
   environments: JSON.parse(row.environments) as string[],
   createdAt: row.created_at,
+  description: row.description,
+  pairedId: row.paired_id,
+  version: row.version,
+  updatedAt: row.updated_at ?? row.created_at,
 });
 
 const uploadOf = (row: Database['uploads']): UploadRecord => ({
@@ -254,6 +258,10 @@ export function kyselyStore(
           token_hash: key.tokenHash,
           environments: JSON.stringify(key.environments),
           created_at: now(),
+          description: key.description ?? null,
+          paired_id: key.pairedId ?? null,
+          version: 1,
+          updated_at: null,
         };
         await insertChecked(adapter, () => db.insertInto('api_keys').values(row).execute(), {
           duplicate: { message: 'An API key with this id or token already exists', path: ['tokenHash'] },
@@ -264,6 +272,32 @@ export function kyselyStore(
       findByTokenHash: async (tokenHash) => {
         const row = await db.selectFrom('api_keys').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
         return row && apiKeyOf(row);
+      },
+      get: async (spaceId, id) => {
+        const row = await db.selectFrom('api_keys').selectAll().where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        return row && apiKeyOf(row);
+      },
+      update: async (spaceId, id, changes, expectedVersion) => {
+        const row = await db.selectFrom('api_keys').selectAll().where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        if (!row) throw new FolioError('NOT_FOUND', `API key "${id}" not found`, { details: { type: 'ApiKey', id } });
+        if (expectedVersion !== undefined && expectedVersion !== row.version) {
+          throw new FolioError('VERSION_MISMATCH', `API key "${id}" is at version ${row.version}, not ${expectedVersion}`);
+        }
+        const set = {
+          ...(changes.name !== undefined ? { name: changes.name } : {}),
+          ...(changes.description !== undefined ? { description: changes.description } : {}),
+          ...(changes.environments !== undefined ? { environments: JSON.stringify(changes.environments) } : {}),
+          ...(changes.pairedId !== undefined ? { paired_id: changes.pairedId } : {}),
+          version: row.version + 1,
+          updated_at: now(),
+        };
+        const next = await db.updateTable('api_keys').set(set).where('id', '=', id).where('version', '=', row.version).returningAll().executeTakeFirst();
+        if (!next) throw new FolioError('VERSION_MISMATCH', `API key "${id}" was changed by someone else; reload and retry`);
+        return apiKeyOf(next);
+      },
+      delete: async (spaceId, id) => {
+        const result = await db.deleteFrom('api_keys').where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        if (Number(result.numDeletedRows) !== 1) throw new FolioError('NOT_FOUND', `API key "${id}" not found`, { details: { type: 'ApiKey', id } });
       },
       list: async (spaceId) => {
         const rows = await db.selectFrom('api_keys').selectAll().where('space_id', '=', spaceId).orderBy('created_at').orderBy('id').execute();

@@ -80,6 +80,10 @@ export interface ApiKeysTable {
   token_hash: string;
   environments: string;
   created_at: string;
+  description: string | null;
+  paired_id: string | null;
+  version: number;
+  updated_at: string | null;
 }
 
 export interface SettingsTable {

@@ -504,6 +504,21 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect(await store.uploads.get(scope.spaceId, up.id)).toBeUndefined();
         expect((await rejection(store.uploads.delete(scope.spaceId, up.id))).id).toBe('NotFound');
       });
+
+      it('update, pair and revoke API keys', async () => {
+        const hash = randomBytes(32).toString('hex');
+        const key = await store.apiKeys.create({ spaceId: scope.spaceId, kind: 'delivery', name: 'Site', tokenHash: hash, environments: ['master'] });
+        expect(key).toMatchObject({ version: 1, description: null, pairedId: null });
+        const preview = await store.apiKeys.create({ spaceId: scope.spaceId, kind: 'preview', name: 'Site', tokenHash: randomBytes(32).toString('hex'), environments: ['master'], pairedId: key.id });
+        const updated = await store.apiKeys.update(scope.spaceId, key.id, { name: 'Website', description: 'public', pairedId: preview.id }, 1);
+        expect(updated).toMatchObject({ name: 'Website', description: 'public', pairedId: preview.id, version: 2 });
+        expect(await store.apiKeys.get(scope.spaceId, key.id)).toEqual(updated);
+        expect((await rejection(store.apiKeys.update(scope.spaceId, key.id, { name: 'x' }, 1))).id).toBe('VersionMismatch');
+        await store.apiKeys.delete(scope.spaceId, key.id);
+        expect(await store.apiKeys.findByTokenHash(hash)).toBeUndefined();
+        expect((await rejection(store.apiKeys.delete(scope.spaceId, key.id))).id).toBe('NotFound');
+        expect(await store.apiKeys.get('elsewhere', preview.id)).toBeUndefined();
+      });
     });
   });
 }

@@ -110,6 +110,16 @@ export interface Store {
     create(key: Omit<ApiKeyRecord, 'id' | 'createdAt'> & { id?: string }): Promise<ApiKeyRecord>;
     findByTokenHash(tokenHash: string): Promise<ApiKeyRecord | undefined>;
     list(spaceId: string): Promise<ApiKeyRecord[]>;
+    get(spaceId: string, id: string): Promise<ApiKeyRecord | undefined>;
+    /** NOT_FOUND for an unknown key, VERSION_MISMATCH for a stale expectedVersion. */
+    update(
+      spaceId: string,
+      id: string,
+      changes: Partial<Pick<ApiKeyRecord, 'name' | 'description' | 'environments' | 'pairedId'>>,
+      expectedVersion?: number,
+    ): Promise<ApiKeyRecord>;
+    /** Revokes the key at once; NOT_FOUND when there is none. */
+    delete(spaceId: string, id: string): Promise<void>;
   };
   users: {
     findByEmail(email: string): Promise<UserRecord | undefined>;

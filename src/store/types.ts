@@ -144,6 +144,11 @@ export interface ApiKeyRecord {
   /** Environments the key may read; management keys ignore it. */
   environments: string[];
   createdAt: string;
+  description?: string | null;
+  /** A delivery key's preview key (and the preview key's delivery key). */
+  pairedId?: string | null;
+  version?: number;
+  updatedAt?: string;
 }
 
 export type UserRole = 'admin' | 'editor' | 'author' | 'viewer';

@@ -9,6 +9,7 @@ import { searchMigration } from './0005_search.js';
 import * as authorsArchive from './0006_authors_archive.js';
 import * as snapshots from './0007_snapshots.js';
 import * as uploads from './0008_uploads.js';
+import * as apiKeyPairs from './0009_api_key_pairs.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -21,6 +22,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0006_authors_archive': authorsArchive,
     '0007_snapshots': snapshots,
     '0008_uploads': uploads,
+    '0009_api_key_pairs': apiKeyPairs,
   };
   return { getMigrations: async () => migrations };
 }
