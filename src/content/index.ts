@@ -1,5 +1,21 @@
-export { createEntry, updateEntry, publishEntry, unpublishEntry, deleteEntry } from './entries.js';
-export { saveContentType, publishContentType } from './content-types.js';
+export { createEntry, updateEntry, publishEntry, unpublishEntry, deleteEntry, getEntry, archiveEntry, unarchiveEntry } from './entries.js';
+export { saveContentType, publishContentType, getContentType, unpublishContentType, deleteContentType } from './content-types.js';
+export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot } from './snapshots.js';
 export { fieldErrors } from './validate-fields.js';
 export type { FieldError } from './field-rules.js';
 export { resolveLinks, type LinkedItems } from './links.js';
+export {
+  createAsset,
+  updateAsset,
+  getAsset,
+  processAssetFile,
+  publishAssetAs,
+  unpublishAsset,
+  archiveAsset,
+  unarchiveAsset,
+  deleteAsset,
+  type AssetInput,
+  type IncomingAssetFile,
+  type FocalPoint,
+} from './assets.js';
+export { createUpload, getUpload, deleteUpload, uploadLifetimeMs } from './uploads.js';

@@ -6,10 +6,12 @@
 import type { FastifyInstance } from 'fastify';
 import { FolioError } from '../errors/index.js';
 import type { ManagementOptions } from './context.js';
+import { assetRoutes } from './routes/assets.js';
 import { contentTypeRoutes } from './routes/content-types.js';
 import { entryRoutes } from './routes/entries.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { spaceRoutes } from './routes/spaces.js';
+import { uploadRoutes } from './routes/uploads.js';
 
 const mediaType = 'application/vnd.contentful.management.v1+json; charset=utf-8';
 
@@ -38,4 +40,6 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   contentTypeRoutes(app, options);
   entryRoutes(app, options);
   snapshotRoutes(app, options);
+  assetRoutes(app, options);
+  uploadRoutes(app, options);
 }

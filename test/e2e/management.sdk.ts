@@ -5,6 +5,9 @@
  */
 import * as contentfulManagement from 'contentful-management';
 import type { PlainClientAPI } from 'contentful-management';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFolio, type TestFolio } from './folio.js';
 
@@ -24,6 +27,7 @@ export async function failure(p: Promise<unknown>): Promise<{ status: number; sy
 }
 
 const en = <T>(v: T) => ({ 'en-US': v });
+const arrayBuffer = (b: Buffer) => new Uint8Array(b).buffer;
 
 export function describeManagementApi(name: string, env: () => Promise<Record<string, string>>) {
   describe(`Management API with the contentful-management SDK: ${name}`, () => {
@@ -226,6 +230,134 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       expect(again.snapshot.fields.title).toEqual(en('v1'));
       expect(await failure(client.snapshot.getForEntry({ ...one, snapshotId: 'nope' }))).toMatchObject({ status: 404 });
       expect(await failure(client.snapshot.getManyForEntry({ ...at, entryId: 'nope' }))).toMatchObject({ status: 404 });
+    });
+
+
+    /** Every stored object (not temp files), to see exactly what an upload left behind. */
+    const storedObjects = async () =>
+      (await readdir(path.join(folio.dataDir, 'files'), { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && !e.parentPath.includes('.tmp'))
+        .map((e) => e.name)
+        .sort();
+
+    it('uploads a real image, processes it into an asset and serves it', async () => {
+      const image = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3366cc' } }).png().toBuffer();
+      const upload = await client.upload.create(at, { file: arrayBuffer(image) });
+      expect(upload.sys).toMatchObject({ type: 'Upload', id: expect.any(String), expiresAt: expect.any(String) });
+      expect((await client.upload.get({ ...at, uploadId: upload.sys.id })).sys.id).toBe(upload.sys.id);
+
+      const created = await client.asset.create(at, {
+        fields: {
+          title: en('Blue'),
+          description: en('A blue rectangle'),
+          file: en({ fileName: 'blue.png', contentType: 'image/png', uploadFrom: { sys: { type: 'Link', linkType: 'Upload', id: upload.sys.id } } }),
+        },
+      });
+      expect(created.fields.file['en-US']).not.toHaveProperty('url');
+      const processed = await client.asset.processForAllLocales(at, created);
+      const file = processed.fields.file['en-US']!;
+      expect(file.url).toMatch(/^\/\/localhost:\d+\/images\/folio\/[A-Za-z0-9]+\/[0-9a-f]{32}\/blue\.png$/);
+      expect(file.details).toMatchObject({ size: image.length, image: { width: 640, height: 480, thumbhash: expect.any(String), dominantColor: expect.stringMatching(/^#[0-9a-f]{6}$/) } });
+      const served = await fetch(`http:${file.url}`);
+      expect(served.status).toBe(200);
+      expect(Buffer.from(await served.arrayBuffer())).toEqual(image);
+
+      // Details come from what Folio stored; only the focal point is the client's to set.
+      const one = { ...at, assetId: processed.sys.id };
+      const tampered = { ...file, details: { size: 1, image: { width: 9999, height: 1, focalPoint: { x: 0.25, y: 0.75 } } } };
+      const updated = await client.asset.update(one, { ...processed, fields: { ...processed.fields, file: en(tampered) } } as never);
+      expect(updated.fields.file['en-US']!.details).toMatchObject({ size: image.length, image: { width: 640, height: 480, focalPoint: { x: 0.25, y: 0.75 } } });
+      const outside = { ...file, details: { image: { focalPoint: { x: 2, y: 0 } } } };
+      expect(await failure(client.asset.update(one, { ...updated, fields: { ...updated.fields, file: en(outside) } } as never))).toMatchObject({ status: 422 });
+      const foreign = { ...file, url: '//elsewhere.example/images/x/y/0123456789abcdef0123456789abcdef/blue.png' };
+      expect(await failure(client.asset.update(one, { ...updated, fields: { ...updated.fields, file: en(foreign) } } as never))).toMatchObject({ status: 422 });
+      expect(await failure(client.asset.update(one, processed))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
+
+      const published = await client.asset.publish(one, updated);
+      expect(published.sys).toMatchObject({ publishedVersion: updated.sys.version, publishedBy: { sys: { linkType: 'User' } } });
+      const unpublished = await client.asset.unpublish(one);
+      expect(unpublished.sys).not.toHaveProperty('publishedVersion');
+      const archived = await client.asset.archive(one);
+      expect(archived.sys.archivedVersion).toBe(unpublished.sys.version);
+      expect(await failure(client.asset.publish(one, archived))).toMatchObject({ status: 400 });
+      await client.asset.unarchive(one);
+      expect((await client.asset.getMany({ ...at, query: { 'sys.id': one.assetId } })).items.map((a) => a.sys.id)).toEqual([one.assetId]);
+
+      // The upload can go; the asset keeps its bytes.
+      await client.upload.delete({ ...at, uploadId: upload.sys.id });
+      expect(await failure(client.upload.get({ ...at, uploadId: upload.sys.id }))).toMatchObject({ status: 404 });
+      expect((await fetch(`http:${file.url}`)).status).toBe(200);
+      await client.asset.delete(one);
+      expect(await failure(client.asset.get(one))).toMatchObject({ status: 404 });
+    });
+
+    it('creates assets from files in one call, and from upload URLs of this Folio only', async () => {
+      const text = Buffer.from('plain words');
+      const asset = await client.asset.createFromFiles(at, {
+        fields: { title: en('Notes'), description: en(''), file: en({ fileName: 'notes.txt', contentType: 'text/plain', file: text }) },
+      } as never);
+      const done = await client.asset.processForLocale(at, asset, 'en-US');
+      expect(done.fields.file['en-US']).toMatchObject({ contentType: 'text/plain', details: { size: text.length }, url: expect.stringContaining('/files/folio/') });
+
+      const spaceUpload = await fetch(`${folio.url}/management/spaces/folio/uploads`, {
+        method: 'POST',
+        body: text,
+        headers: { authorization: `Bearer ${managementToken}`, 'content-type': 'application/octet-stream' },
+      });
+      expect(spaceUpload.status).toBe(201);
+      const { sys } = (await spaceUpload.json()) as { sys: { id: string } };
+      const byUrl = await client.asset.create(at, {
+        fields: { title: en('By URL'), file: en({ fileName: 'n.txt', contentType: 'text/plain', upload: `${folio.url}/management/spaces/folio/uploads/${sys.id}` }) },
+      } as never);
+      expect((await client.asset.processForAllLocales(at, byUrl)).fields.file['en-US']!.url).toBeDefined();
+      const elsewhere = await failure(
+        client.asset.create(at, { fields: { title: en('Remote'), file: en({ fileName: 'r.png', contentType: 'image/png', upload: 'https://example.com/r.png' }) } } as never),
+      );
+      expect(elsewhere).toMatchObject({ status: 422, sys: 'ValidationFailed' });
+      expect(elsewhere.message).toContain('does not fetch');
+    });
+
+    it('refuses uploads over the limit, images that do not decode and unsupported types; nothing is stored', async () => {
+      const before = await storedObjects();
+      const tooBig = await failure(client.upload.create(at, { file: arrayBuffer(Buffer.alloc(1536 * 1024, 7)) }));
+      expect(tooBig.status).toBe(413);
+      expect(tooBig.message).toContain('1 MB');
+      expect(await storedObjects()).toEqual(before);
+
+      const fake = await client.upload.create(at, { file: arrayBuffer(Buffer.from('not a png at all')) });
+      const asset = await client.asset.create(at, {
+        fields: { title: en('Fake'), file: en({ fileName: 'fake.png', contentType: 'image/png', uploadFrom: { sys: { type: 'Link', linkType: 'Upload', id: fake.sys.id } } }) },
+      });
+      const refused = await failure(client.asset.processForAllLocales(at, asset));
+      expect(refused).toMatchObject({ status: 422, sys: 'ValidationFailed' });
+      expect((await client.asset.get({ ...at, assetId: asset.sys.id })).fields.file['en-US']).not.toHaveProperty('url');
+      expect(await failure(client.asset.publish({ ...at, assetId: asset.sys.id }, asset))).toMatchObject({ status: 422 });
+
+      const icon = await failure(
+        client.asset.create(at, { fields: { file: en({ fileName: 'x.ico', contentType: 'image/x-icon', uploadFrom: { sys: { type: 'Link', linkType: 'Upload', id: fake.sys.id } } }) } } as never),
+      );
+      expect(icon).toMatchObject({ status: 422 });
+      const json = await raw('/uploads', { method: 'POST', body: '{"file": "x"}' });
+      expect(json.status).toBe(400);
+      await client.upload.delete({ ...at, uploadId: fake.sys.id });
+    });
+
+    it("refuses to publish an article whose featured image has no alt text", async () => {
+      const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#aa3300' } }).jpeg().toBuffer();
+      const upload = await client.upload.create(at, { file: arrayBuffer(image) });
+      const bare = await client.asset.create(at, {
+        fields: { title: en('No alt'), file: en({ fileName: 'a.jpg', contentType: 'image/jpeg', uploadFrom: { sys: { type: 'Link', linkType: 'Upload', id: upload.sys.id } } }) },
+      });
+      const asset = await client.asset.publish({ ...at, assetId: bare.sys.id }, await client.asset.processForAllLocales(at, bare));
+      const [article] = (await client.entry.getMany({ ...at, query: { content_type: 'article', limit: 1, order: 'sys.id' } })).items;
+      const one = { ...at, entryId: article!.sys.id };
+      const linked = await client.entry.update(one, { ...article!, fields: { ...article!.fields, featuredImage: en({ sys: { type: 'Link', linkType: 'Asset', id: asset.sys.id } }) } });
+      const err = await failure(client.entry.publish(one, linked));
+      expect(err).toMatchObject({ status: 422, sys: 'ValidationFailed' });
+      expect(err.details.errors).toEqual([expect.objectContaining({ name: 'altText', path: ['fields', 'featuredImage', 'en-US'] })]);
+      const described = await client.asset.update({ ...at, assetId: asset.sys.id }, { ...asset, fields: { ...asset.fields, description: en('A red square') } });
+      await client.asset.publish({ ...at, assetId: asset.sys.id }, described);
+      expect((await client.entry.publish(one, linked)).sys.publishedVersion).toBe(linked.sys.version);
     });
 
     it('answers bad input with 4xx, never a 5xx', async () => {
