@@ -19,3 +19,5 @@ export {
   type FocalPoint,
 } from './assets.js';
 export { createUpload, getUpload, deleteUpload, uploadLifetimeMs } from './uploads.js';
+export { listLocales, getLocale, createLocale, updateLocale, deleteLocale, type LocaleInput } from './locales.js';
+export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type ApiKeyInput } from './api-keys.js';

@@ -6,9 +6,11 @@
 import type { FastifyInstance } from 'fastify';
 import { FolioError } from '../errors/index.js';
 import type { ManagementOptions } from './context.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
 import { assetRoutes } from './routes/assets.js';
 import { contentTypeRoutes } from './routes/content-types.js';
 import { entryRoutes } from './routes/entries.js';
+import { localeRoutes } from './routes/locales.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { spaceRoutes } from './routes/spaces.js';
 import { uploadRoutes } from './routes/uploads.js';
@@ -42,4 +44,6 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   snapshotRoutes(app, options);
   assetRoutes(app, options);
   uploadRoutes(app, options);
+  localeRoutes(app, options);
+  apiKeyRoutes(app, options);
 }

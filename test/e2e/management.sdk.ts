@@ -360,6 +360,58 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       expect((await client.entry.publish(one, linked)).sys.publishedVersion).toBe(linked.sys.version);
     });
 
+
+    it('creates, updates and deletes locales; fallbacks never loop and the default stays', async () => {
+      const initial = await client.locale.getMany({ ...at, query: {} });
+      expect(initial.items.map((l) => [l.code, l.default])).toEqual([['en-US', true]]);
+      const de = await client.locale.create(at, { name: 'German', code: 'de-DE', fallbackCode: 'en-US', optional: true, contentDeliveryApi: true, contentManagementApi: true });
+      expect(de).toMatchObject({ code: 'de-DE', fallbackCode: 'en-US', default: false, sys: { type: 'Locale', version: 1 } });
+      const fr = await client.locale.create(at, { name: 'French', code: 'fr-FR', fallbackCode: 'de-DE', optional: true } as never);
+      const deId = { ...at, localeId: de.sys.id };
+      const loop = await failure(client.locale.update(deId, { ...de, fallbackCode: 'fr-FR' }));
+      expect(loop).toMatchObject({ status: 422, sys: 'ValidationFailed' });
+      expect(loop.message).toContain('loop');
+      const renamed = await client.locale.update(deId, { ...de, name: 'Deutsch' });
+      expect(renamed).toMatchObject({ name: 'Deutsch', sys: { version: 2 } });
+      expect(await failure(client.locale.update(deId, { ...de, name: 'Stale' }))).toMatchObject({ status: 409 });
+      expect(await failure(client.locale.update(deId, { ...renamed, code: 'de-AT' }))).toMatchObject({ status: 422 });
+      const en = initial.items[0]!;
+      expect(await failure(client.locale.delete({ ...at, localeId: en.sys.id }))).toMatchObject({ status: 422 });
+      expect(await failure(client.locale.delete(deId))).toMatchObject({ status: 422 }); // fr-FR falls back to it
+
+      const asset = await client.asset.create(at, { fields: { title: { 'fr-FR': 'Bonjour' } } } as never);
+      const frId = { ...at, localeId: fr.sys.id };
+      expect((await failure(client.locale.delete(frId))).message).toContain('fr-FR');
+      await client.asset.delete({ ...at, assetId: asset.sys.id });
+      await client.locale.delete(frId);
+      await client.locale.delete(deId);
+      expect((await client.locale.getMany({ ...at, query: {} })).items.map((l) => l.code)).toEqual(['en-US']);
+    });
+
+    it('creates delivery keys with paired preview keys, shows tokens once and revokes them', async () => {
+      const created = await client.apiKey.create({ spaceId: 'folio' }, { name: 'Website', environments: [{ sys: { type: 'Link', linkType: 'Environment', id: 'master' } }] } as never);
+      expect(created).toMatchObject({ name: 'Website', accessToken: expect.stringMatching(/^[\w-]{43}$/), preview_api_key: { sys: { type: 'Link', linkType: 'PreviewApiKey' } } });
+      const previewToken = (created as unknown as { previewAccessToken: string }).previewAccessToken;
+      const read = (api: string, token: string) => fetch(`${folio.url}/${api}/spaces/folio/environments/master/entries?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await read('delivery', created.accessToken)).status).toBe(200);
+      expect((await read('preview', previewToken)).status).toBe(200);
+
+      const fetched = await client.apiKey.get({ spaceId: 'folio', apiKeyId: created.sys.id });
+      expect(fetched).not.toHaveProperty('accessToken');
+      const preview = await client.previewApiKey.get({ spaceId: 'folio', previewApiKeyId: created.preview_api_key.sys.id });
+      expect(preview.sys).toMatchObject({ type: 'PreviewApiKey', id: created.preview_api_key.sys.id });
+      expect((await client.apiKey.getMany({ spaceId: 'folio', query: {} })).items.map((k) => k.name)).toContain('Website');
+      const renamed = await client.apiKey.update({ spaceId: 'folio', apiKeyId: created.sys.id }, { ...fetched, name: 'Site' });
+      expect(renamed).toMatchObject({ name: 'Site', sys: { version: 2 } });
+      expect(await failure(client.apiKey.update({ spaceId: 'folio', apiKeyId: created.sys.id }, fetched))).toMatchObject({ status: 409 });
+      expect(await failure(client.apiKey.create({ spaceId: 'folio' }, { name: 'Bad', environments: [{ sys: { type: 'Link', linkType: 'Environment', id: 'nope' } }] } as never))).toMatchObject({ status: 422 });
+
+      await client.apiKey.delete({ spaceId: 'folio', apiKeyId: created.sys.id });
+      expect((await read('delivery', created.accessToken)).status).toBe(401);
+      expect((await read('preview', previewToken)).status).toBe(401);
+      expect(await failure(client.apiKey.get({ spaceId: 'folio', apiKeyId: created.sys.id }))).toMatchObject({ status: 404 });
+    });
+
     it('answers bad input with 4xx, never a 5xx', async () => {
       const cases: Array<[string, RequestInit, number]> = [
         ['/entries', { method: 'POST', body: '{"fields": ', headers: { 'x-contentful-content-type': 'note' } }, 400],
