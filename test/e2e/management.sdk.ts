@@ -429,7 +429,28 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
         ['/content_types', { method: 'POST', body: '{"name": "X", "fields": [{"id": "a", "type": "Symbol", "required": "yes"}]}' }, 422],
         ['/content_types/ghost/published', { method: 'PUT' }, 404],
         ['/entries/ghost/published', { method: 'PUT' }, 404],
+        ['/entries/ghost/archived', { method: 'PUT' }, 404],
+        ['/entries/ghost/snapshots', {}, 404],
+        ['/assets', { method: 'POST', body: '{"fields": {"file": "x"}}' }, 422],
+        ['/assets', { method: 'POST', body: '{"fields": {"file": {"en-US": {"fileName": "a.png"}}}}' }, 422],
+        ['/assets', { method: 'POST', body: '{"fields": {"file": {"en-US": {"fileName": "a", "contentType": "text/plain", "uploadFrom": {"sys": {"id": 3}}}}}}' }, 422],
+        ['/assets', { method: 'POST', body: '{"fields": {"colour": {"en-US": "red"}}}' }, 422],
+        ['/assets', { method: 'POST', body: '{"fields": {"title": {"xx-XX": "t"}}}' }, 422],
+        ['/assets/ghost/files/en-US/process', { method: 'PUT' }, 404],
+        ['/assets?limit=-1', {}, 400],
+        ['/uploads/ghost', {}, 404],
+        ['/locales', { method: 'POST', body: '{"name": "X", "code": "not a code"}' }, 422],
+        ['/locales', { method: 'POST', body: '{"name": "X", "code": "de-CH", "fallbackCode": "zz-ZZ"}' }, 422],
+        ['/locales', { method: 'POST', body: '{"name": "X", "code": "en-US"}' }, 422],
+        ['/locales/ghost', { method: 'PUT', body: '{"name": "X"}', headers: { 'x-contentful-version': '1' } }, 404],
+        ['/content_types/note', { method: 'PUT', body: 'null', headers: { 'x-contentful-version': '1' } }, 400],
       ];
+      const keys = await fetch(`${folio.url}/management/spaces/folio/api_keys`, {
+        method: 'POST',
+        body: '{"name": ""}',
+        headers: { authorization: `Bearer ${managementToken}`, 'content-type': 'application/json' },
+      });
+      expect(keys.status).toBe(422);
       for (const [path, init, status] of cases) {
         const res = await raw(path, init);
         const body = await res.json();
