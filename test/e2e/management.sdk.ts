@@ -214,6 +214,37 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       await client.entry.publish(one, back);
     });
 
+
+    it('checks asset link rules and date ranges on publish, and removes fields the Contentful way', async () => {
+      const link = (id: string) => ({ sys: { type: 'Link', linkType: 'Asset', id } });
+      const type = await client.contentType.createWithId({ ...at, contentTypeId: 'gallery' }, {
+        name: 'Gallery',
+        fields: [
+          { id: 'picture', name: 'Picture', type: 'Link', linkType: 'Asset', required: false, localized: false, validations: [{ linkMimetypeGroup: ['image'] }, { assetFileSize: { max: 100 } }, { assetImageDimensions: { width: { max: 1000 } } }] as never },
+          { id: 'doc', name: 'Doc', type: 'Link', linkType: 'Asset', required: false, localized: false, validations: [{ linkMimetypeGroup: ['pdfdocument'] }] as never },
+          { id: 'when', name: 'When', type: 'Date', required: false, localized: false, validations: [{ dateRange: { min: '2020-01-01', max: '2020-12-31' } }] as never },
+          { id: 'old', name: 'Old', type: 'Symbol', required: false, localized: false },
+        ],
+      });
+      const active = await client.contentType.publish({ ...at, contentTypeId: 'gallery' }, type);
+      const image = 'image-what-does-a-devops-engineer-do';
+      const entry = await client.entry.create({ ...at, contentTypeId: 'gallery' }, { fields: { picture: en(link(image)), doc: en(link(image)), when: en('2021-06-01') } });
+      const err = await failure(client.entry.publish({ ...at, entryId: entry.sys.id }, entry));
+      expect((err.details.errors as Array<{ name: string; path: string[] }>).map((e) => `${e.name}:${e.path.join('.')}`).sort()).toEqual([
+        'assetFileSize:fields.picture.en-US',
+        'assetImageDimensions:fields.picture.en-US',
+        'dateRange:fields.when.en-US',
+        'linkMimetypeGroup:fields.doc.en-US',
+      ]);
+
+      // A field goes in two steps: omitted (and activated), then deleted.
+      const omitted = await client.contentType.update({ ...at, contentTypeId: 'gallery' }, { ...active, fields: active.fields.map((f) => (f.id === 'old' ? { ...f, omitted: true } : f)) });
+      const activeAgain = await client.contentType.publish({ ...at, contentTypeId: 'gallery' }, omitted);
+      const deleted = await client.contentType.update({ ...at, contentTypeId: 'gallery' }, { ...activeAgain, fields: activeAgain.fields.map((f) => (f.id === 'old' ? { ...f, deleted: true } : f)) } as never);
+      expect(deleted.fields.map((f) => f.id)).toEqual(['picture', 'doc', 'when']);
+      await client.contentType.publish({ ...at, contentTypeId: 'gallery' }, deleted);
+    });
+
     it('keeps a snapshot of each publish', async () => {
       const one = { ...at, entryId: 'history' };
       const entry = await client.entry.createWithId({ ...one, contentTypeId: 'note' }, { fields: { title: en('v1') } });
