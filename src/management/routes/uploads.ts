@@ -12,26 +12,23 @@ import { uploadJson } from '../serialize.js';
 
 const paths = (suffix: string) => [`/management/spaces/:spaceId/uploads${suffix}`, `/management/spaces/:spaceId/environments/:environmentId/uploads${suffix}`];
 
-/** After refusing an upload, read (and drop) a bounded rest so the client sees our answer, not a reset. */
-async function drain(raw: IncomingMessage, maxBytes: number): Promise<void> {
+/**
+ * After refusing an upload: answer at once (and close the connection after), while the rest of
+ * the body is read and dropped so the client, still sending, gets to read the answer. Past
+ * `maxBytes` of leftovers the connection is cut.
+ */
+function discardRest(raw: IncomingMessage, maxBytes: number): void {
   if (raw.readableEnded || raw.destroyed) return;
-  await new Promise<void>((resolve) => {
-    let seen = 0;
-    raw.on('data', (chunk: Buffer) => {
-      seen += chunk.length;
-      if (seen > maxBytes) {
-        raw.destroy();
-        resolve();
-      }
-    });
-    raw.once('end', resolve);
-    raw.once('close', resolve);
-    raw.resume();
+  let seen = 0;
+  raw.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > maxBytes) raw.destroy();
   });
+  raw.resume();
 }
 
 export function uploadRoutes(app: FastifyInstance, { store, storage, uploadLimitBytes }: ManagementOptions) {
-  const drainLimit = 64 * 1024 * 1024;
+  const discardLimit = Math.max(256 * 1024 * 1024, uploadLimitBytes);
   for (const path of paths('')) {
     app.post(path, async (request: Req, reply) => {
       const body = request.body;
@@ -50,7 +47,10 @@ export function uploadRoutes(app: FastifyInstance, { store, storage, uploadLimit
           body.unpipe(source);
         }
       } catch (err) {
-        await drain(request.raw, drainLimit);
+        if (!request.raw.readableEnded) {
+          reply.header('connection', 'close');
+          discardRest(request.raw, discardLimit);
+        }
         throw err;
       }
     });
