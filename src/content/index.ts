@@ -1,6 +1,6 @@
 export { createEntry, updateEntry, publishEntry, unpublishEntry, deleteEntry, getEntry, archiveEntry, unarchiveEntry } from './entries.js';
 export { saveContentType, publishContentType, getContentType, unpublishContentType, deleteContentType } from './content-types.js';
-export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot } from './snapshots.js';
+export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot, listContentTypeSnapshots, getContentTypeSnapshot } from './snapshots.js';
 export { fieldErrors } from './validate-fields.js';
 export type { FieldError } from './field-rules.js';
 export { resolveLinks, type LinkedItems } from './links.js';

@@ -5,7 +5,7 @@
 import type { Actor } from '../auth/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
-import type { EntryRecord, Page, Scope, SnapshotRecord } from '../store/types.js';
+import type { ContentTypeRecord, EntryRecord, Page, Scope, SnapshotRecord } from '../store/types.js';
 import { check } from './actor.js';
 import { updateEntry } from './entries.js';
 
@@ -48,4 +48,32 @@ export async function restoreEntrySnapshot(
     const snapshot = await getEntrySnapshot(tx, scope, entryId, snapshotId, actor);
     return updateEntry(tx, scope, entryId, snapshot.record.fields, expectedVersion, actor);
   });
+}
+
+/** Content types keep a snapshot at each activation too. */
+export async function listContentTypeSnapshots(
+  store: Store,
+  scope: Scope,
+  contentTypeId: string,
+  page: { limit?: number; skip?: number } = {},
+  actor?: Actor,
+): Promise<Page<SnapshotRecord<ContentTypeRecord>>> {
+  check(actor, 'read');
+  if (!(await store.contentTypes.get(scope, contentTypeId))) {
+    throw new FolioError('NOT_FOUND', `Content type "${contentTypeId}" not found`, { details: { type: 'ContentType', id: contentTypeId } });
+  }
+  return store.contentTypes.snapshots(scope, contentTypeId, page);
+}
+
+export async function getContentTypeSnapshot(
+  store: Store,
+  scope: Scope,
+  contentTypeId: string,
+  snapshotId: string,
+  actor?: Actor,
+): Promise<SnapshotRecord<ContentTypeRecord>> {
+  check(actor, 'read');
+  const snapshot = await store.contentTypes.snapshot(scope, contentTypeId, snapshotId);
+  if (!snapshot) throw new FolioError('NOT_FOUND', `Snapshot "${snapshotId}" of content type "${contentTypeId}" not found`, { details: { type: 'Snapshot', id: snapshotId } });
+  return snapshot;
 }

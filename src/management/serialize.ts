@@ -86,7 +86,9 @@ export function contentTypeJson(scope: Scope, type: ContentTypeRecord) {
   };
 }
 
-export function snapshotJson(scope: Scope, snapshot: SnapshotRecord<EntryRecord>) {
+/** Contentful's Snapshot: who published what when, and the record as it was. */
+export function snapshotJson(scope: Scope, snapshot: SnapshotRecord<EntryRecord> | SnapshotRecord<ContentTypeRecord>) {
+  const isEntry = 'contentTypeId' in snapshot.record.sys;
   return {
     sys: {
       space: link('Space', scope.spaceId),
@@ -94,12 +96,12 @@ export function snapshotJson(scope: Scope, snapshot: SnapshotRecord<EntryRecord>
       id: snapshot.id,
       type: 'Snapshot',
       snapshotType: 'publish',
-      snapshotEntityType: 'Entry',
+      snapshotEntityType: isEntry ? 'Entry' : 'ContentType',
       createdAt: snapshot.createdAt,
       updatedAt: snapshot.createdAt,
       ...(snapshot.createdBy ? { createdBy: userLink(snapshot.createdBy), updatedBy: userLink(snapshot.createdBy) } : {}),
     },
-    snapshot: entryJson(scope, snapshot.record),
+    snapshot: isEntry ? entryJson(scope, snapshot.record as EntryRecord) : contentTypeJson(scope, snapshot.record as ContentTypeRecord),
   };
 }
 

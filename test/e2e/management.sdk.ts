@@ -261,6 +261,13 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       expect(again.snapshot.fields.title).toEqual(en('v1'));
       expect(await failure(client.snapshot.getForEntry({ ...one, snapshotId: 'nope' }))).toMatchObject({ status: 404 });
       expect(await failure(client.snapshot.getManyForEntry({ ...at, entryId: 'nope' }))).toMatchObject({ status: 404 });
+
+      const typeSnapshots = await client.snapshot.getManyForContentType({ ...at, contentTypeId: 'note' });
+      expect(typeSnapshots.items.length).toBeGreaterThanOrEqual(2);
+      expect(typeSnapshots.items[0]!.sys.snapshotEntityType).toBe('ContentType');
+      expect(typeSnapshots.items[0]!.snapshot).toMatchObject({ name: 'Note', sys: { type: 'ContentType', id: 'note' } });
+      const typeSnapshot = await client.snapshot.getForContentType({ ...at, contentTypeId: 'note', snapshotId: typeSnapshots.items[0]!.sys.id });
+      expect(typeSnapshot.sys.id).toBe(typeSnapshots.items[0]!.sys.id);
     });
 
 
