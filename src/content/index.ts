@@ -18,6 +18,6 @@ export {
   type IncomingAssetFile,
   type FocalPoint,
 } from './assets.js';
-export { createUpload, getUpload, deleteUpload, uploadLifetimeMs } from './uploads.js';
+export { createUpload, getUpload, deleteUpload, sweepExpiredUploads, uploadLifetimeMs } from './uploads.js';
 export { listLocales, getLocale, createLocale, updateLocale, deleteLocale, type LocaleInput } from './locales.js';
 export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type ApiKeyInput } from './api-keys.js';

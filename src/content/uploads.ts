@@ -22,6 +22,7 @@ export async function createUpload(
   actor?: Actor,
 ): Promise<UploadRecord> {
   check(actor, 'create');
+  await sweepExpiredUploads(store, storage);
   const { hash, size } = await storage.putStream(data, { maxBytes });
   const by = actorId(actor);
   return store.uploads.create({ spaceId, hash, size, expiresAt: new Date(Date.now() + uploadLifetimeMs).toISOString(), createdBy: by ?? null });
@@ -36,8 +37,9 @@ export async function getUpload(store: Store, spaceId: string, id: string, actor
   return upload;
 }
 
-/** Whether any asset (draft or published, any environment) still uses the bytes. */
+/** Whether an upload or any asset (draft or published, any environment) still uses the bytes. */
 async function bytesInUse(store: Store, spaceId: string, hash: string): Promise<boolean> {
+  if (await store.uploads.holdsHash(hash)) return true;
   for (const env of await store.environments.list(spaceId)) {
     const scope = { spaceId, environmentId: env.id };
     for (const list of [store.assets.list.bind(store.assets), store.assets.listPublished.bind(store.assets)]) {
@@ -49,6 +51,25 @@ async function bytesInUse(store: Store, spaceId: string, hash: string): Promise<
     }
   }
   return false;
+}
+
+/**
+ * Expired uploads go, with their bytes unless an asset took them; run before each new upload,
+ * so unprocessed uploads do not pile up on disk. A bounded batch each time.
+ */
+export async function sweepExpiredUploads(store: Store, storage: FileStorage, now = new Date()): Promise<number> {
+  const expired = await store.uploads.expired(now.toISOString(), 50);
+  for (const upload of expired) {
+    try {
+      await store.uploads.delete(upload.spaceId, upload.id);
+    } catch (err) {
+      // Another request swept it first.
+      if (err instanceof FolioError && err.code === 'NOT_FOUND') continue;
+      throw err;
+    }
+    if (!(await bytesInUse(store, upload.spaceId, upload.hash))) await storage.delete(upload.hash);
+  }
+  return expired.length;
 }
 
 /** Removes the upload, and its bytes when nothing else uses them. */

@@ -242,6 +242,9 @@ export function kyselyStore(
         const result = await db.deleteFrom('uploads').where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
         if (Number(result.numDeletedRows) !== 1) throw new FolioError('NOT_FOUND', `Upload "${id}" not found`, { details: { type: 'Upload', id } });
       },
+      expired: async (time, limit) =>
+        (await db.selectFrom('uploads').selectAll().where('expires_at', '<', time).orderBy('expires_at').orderBy('id').limit(limit).execute()).map(uploadOf),
+      holdsHash: async (hash) => !!(await db.selectFrom('uploads').select('id').where('hash', '=', hash).limit(1).executeTakeFirst()),
     },
 
     contentTypes: versionedRepository(context, contentTypeCodec),

@@ -505,6 +505,18 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect((await rejection(store.uploads.delete(scope.spaceId, up.id))).id).toBe('NotFound');
       });
 
+      it('find expired uploads and uploads holding given bytes', async () => {
+        const [old, fresh] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
+        const gone = await store.uploads.create({ spaceId: scope.spaceId, hash: old, size: 1, expiresAt: '2000-01-01T00:00:00.000Z', createdBy: null });
+        await store.uploads.create({ spaceId: scope.spaceId, hash: fresh, size: 1, expiresAt: '2999-01-01T00:00:00.000Z', createdBy: null });
+        const expired = await store.uploads.expired('2026-01-01T00:00:00.000Z', 1000);
+        expect(expired.map((u) => u.id)).toContain(gone.id);
+        expect(expired.every((u) => u.expiresAt < '2026-01-01T00:00:00.000Z')).toBe(true);
+        expect(await store.uploads.holdsHash(fresh)).toBe(true);
+        await store.uploads.delete(scope.spaceId, gone.id);
+        expect(await store.uploads.holdsHash(old)).toBe(false);
+      });
+
       it('update, pair and revoke API keys', async () => {
         const hash = randomBytes(32).toString('hex');
         const key = await store.apiKeys.create({ spaceId: scope.spaceId, kind: 'delivery', name: 'Site', tokenHash: hash, environments: ['master'] });

@@ -105,6 +105,10 @@ export interface Store {
     get(spaceId: string, id: string): Promise<UploadRecord | undefined>;
     /** NOT_FOUND when there is none. The stored bytes are the caller's to remove. */
     delete(spaceId: string, id: string): Promise<void>;
+    /** Uploads (of any space) that expired before `time`, oldest first. */
+    expired(time: string, limit: number): Promise<UploadRecord[]>;
+    /** Whether any upload (of any space) holds these bytes. */
+    holdsHash(hash: string): Promise<boolean>;
   };
   apiKeys: {
     create(key: Omit<ApiKeyRecord, 'id' | 'createdAt'> & { id?: string }): Promise<ApiKeyRecord>;
