@@ -144,11 +144,21 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       expect(await failure(client.entry.update({ ...at, entryId: 'note-2' }, withId))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
 
       const one = { ...at, entryId: 'note-2' };
-      const published = await client.entry.publish(one, updated);
-      expect(published.sys).toMatchObject({ version: 3, publishedVersion: 2, publishedCounter: 1, publishedBy: { sys: { type: 'Link', linkType: 'User' } } });
+      const patched = await client.entry.patch({ ...one, version: 2 }, [
+        { op: 'replace', path: '/fields/body/en-US', value: 'Patched words' },
+        { op: 'add', path: '/fields/code', value: { 'en-US': 'XYZ' } },
+      ]);
+      expect(patched.fields).toMatchObject({ body: en('Patched words'), code: en('XYZ'), title: en('Second note') });
+      expect(patched.sys.version).toBe(3);
+      expect(await failure(client.entry.patch({ ...one, version: 2 }, [{ op: 'remove', path: '/fields/code' }]))).toMatchObject({ status: 409 });
+      expect(await failure(client.entry.patch({ ...one, version: 3 }, [{ op: 'remove', path: '/fields/nope' }]))).toMatchObject({ status: 422 });
+      expect(await failure(client.entry.patch({ ...one, version: 3 }, [{ op: 'test', path: '/fields/code/en-US', value: 'ABC' }]))).toMatchObject({ status: 422 });
+      const restored = await client.entry.patch({ ...one, version: 3 }, [{ op: 'remove', path: '/fields/code' }, { op: 'replace', path: '/fields/body/en-US', value: 'More words' }]);
+      const published = await client.entry.publish(one, restored);
+      expect(published.sys).toMatchObject({ version: 5, publishedVersion: 4, publishedCounter: 1, publishedBy: { sys: { type: 'Link', linkType: 'User' } } });
       expect(await failure(client.entry.publish(one, updated))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
       const changed = await client.entry.update(one, { ...published, fields: { ...published.fields, body: en('Changed') } });
-      expect(changed.sys).toMatchObject({ version: 4, publishedVersion: 2 });
+      expect(changed.sys).toMatchObject({ version: 6, publishedVersion: 4 });
       const republished = await client.entry.publish(one, changed);
       const unpublished = await client.entry.unpublish(one, republished);
       expect(unpublished.sys).not.toHaveProperty('publishedVersion');

@@ -1,6 +1,7 @@
 /**
  * Entries: create (POST with X-Contentful-Content-Type, or PUT with an id), read, list with the
- * Delivery query language, update, delete, publish, unpublish, archive, unarchive.
+ * Delivery query language, update (PUT, or PATCH with JSON Patch), delete, publish, unpublish,
+ * archive, unarchive.
  */
 import type { FastifyInstance } from 'fastify';
 import { assertCan } from '../../auth/index.js';
@@ -17,10 +18,11 @@ import {
 import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
 import { FolioError } from '../../errors/index.js';
 import type { Store } from '../../store/index.js';
-import type { Scope } from '../../store/types.js';
+import type { Json, Scope } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { assertResourceId, newResourceId } from '../ids.js';
+import { applyJsonPatch } from '../json-patch.js';
 import { bodyObject, localizedFields, requiredVersion, versionHeader } from '../parse.js';
 import { collection, entryJson } from '../serialize.js';
 
@@ -80,6 +82,15 @@ export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) 
       }
       if (version === undefined) requiredVersion(request, `entry "${id}"`);
       return entryJson(scope, await updateEntry(store, scope, id, fields, version, actor));
+    });
+
+    app.patch(`${base}/:id`, async (request: One) => {
+      const { actor, scope } = await begin(store, request);
+      const version = requiredVersion(request, `entry "${request.params.id}"`);
+      const current = await getEntry(store, scope, request.params.id, actor);
+      const patched = applyJsonPatch({ fields: current.fields } as Json, request.body);
+      const fields = localizedFields(bodyObject(patched).fields);
+      return entryJson(scope, await updateEntry(store, scope, current.sys.id, fields, version, actor));
     });
 
     app.delete(`${base}/:id`, async (request: One, reply) => {
