@@ -24,14 +24,14 @@ function definitionProblems(body: ContentTypeBody): string[] {
     if (f.type === 'Array' && f.items?.type === 'Link' && f.items.linkType !== 'Entry' && f.items.linkType !== 'Asset') {
       problems.push(`fields[${i}].items needs linkType Entry or Asset`);
     }
-    for (const [j, rule] of f.validations.entries()) {
-      const pattern = (rule as { regexp?: { pattern?: unknown }; prohibitRegexp?: { pattern?: unknown } } | null)?.regexp?.pattern ??
-        (rule as { prohibitRegexp?: { pattern?: unknown } } | null)?.prohibitRegexp?.pattern;
-      if (typeof pattern === 'string') {
+    for (const [j, rule] of [...f.validations, ...(f.items?.validations ?? [])].entries()) {
+      const r = rule as { regexp?: { pattern?: unknown; flags?: unknown }; prohibitRegexp?: { pattern?: unknown; flags?: unknown } } | null;
+      for (const spec of [r?.regexp, r?.prohibitRegexp]) {
+        if (spec === undefined) continue;
         try {
-          new RegExp(pattern);
+          new RegExp(String(spec.pattern), typeof spec.flags === 'string' ? spec.flags : '');
         } catch {
-          problems.push(`fields[${i}].validations[${j}] has a pattern that is not a regular expression`);
+          problems.push(`fields[${i}].validations[${j}] has a pattern or flags that are not a regular expression`);
         }
       }
     }

@@ -55,6 +55,18 @@ function typeProblem(type: FieldDefinition['type'] | FieldItems['type'], v: Json
   }
 }
 
+/**
+ * A pattern that does not compile (saved before definitions were checked) fails its rule rather
+ * than the request: `failing` is what the rule should see then.
+ */
+function patternTest(pattern: string, flags: string, v: string, failing: boolean): boolean {
+  try {
+    return new RegExp(pattern, flags).test(v);
+  } catch {
+    return failing;
+  }
+}
+
 /** Always allowed in rich text: the containers the enabled node types live in. */
 const implicitNodeTypes = ['document', 'paragraph', 'text', 'list-item', 'table-row', 'table-cell', 'table-header-cell'];
 
@@ -75,7 +87,7 @@ function validationProblems(validations: Json[], v: Json): Array<{ name: string;
     }
     if (is.plainObject(rule.regexp) && is.string(rule.regexp.pattern) && is.string(v)) {
       const flags = is.string(rule.regexp.flags) ? rule.regexp.flags : '';
-      if (!new RegExp(rule.regexp.pattern, flags).test(v)) {
+      if (!patternTest(rule.regexp.pattern, flags, v, false)) {
         out.push({ name: 'regexp', details: message ?? `Value does not match the expected pattern` });
       }
     }
@@ -88,7 +100,7 @@ function validationProblems(validations: Json[], v: Json): Array<{ name: string;
     }
     if (is.plainObject(rule.prohibitRegexp) && is.string(rule.prohibitRegexp.pattern) && is.string(v)) {
       const flags = is.string(rule.prohibitRegexp.flags) ? rule.prohibitRegexp.flags : '';
-      if (new RegExp(rule.prohibitRegexp.pattern, flags).test(v)) {
+      if (patternTest(rule.prohibitRegexp.pattern, flags, v, true)) {
         out.push({ name: 'prohibitRegexp', details: message ?? `Value must not match the pattern ${rule.prohibitRegexp.pattern}` });
       }
     }

@@ -475,6 +475,8 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
         ['/content_types', { method: 'POST', body: '{"name": 5}' }, 422],
         ['/content_types', { method: 'POST', body: '{"name": "X", "fields": [{"id": "a", "name": "A", "type": "Nope"}]}' }, 422],
         ['/content_types', { method: 'POST', body: '{"name": "X", "fields": [{"id": "a", "type": "Symbol", "required": "yes"}]}' }, 422],
+        ['/content_types', { method: 'POST', body: '{"name": "X", "fields": [{"id": "a", "type": "Symbol", "validations": [{"regexp": {"pattern": "("}}]}]}' }, 422],
+        ['/content_types', { method: 'POST', body: '{"name": "X", "fields": [{"id": "a", "type": "Symbol", "validations": [{"regexp": {"pattern": "a", "flags": "zz"}}]}]}' }, 422],
         ['/content_types/ghost/published', { method: 'PUT' }, 404],
         ['/entries/ghost/published', { method: 'PUT' }, 404],
         ['/entries/ghost/archived', { method: 'PUT' }, 404],
