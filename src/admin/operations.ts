@@ -16,11 +16,9 @@ import { statusOf, type Status } from './status.js';
 
 export const articleType = 'article';
 
-/** Who created a record: `sys.createdBy` once the Management API branch records it. */
+/** Who created a record, for the author rule (authors change only their own drafts). */
 export function ownershipOf(sys: VersionedSys): Ownership {
-  const createdBy = (sys as VersionedSys & { createdBy?: unknown }).createdBy;
-  const id = is.string(createdBy) ? createdBy : is.plainObject(createdBy) && is.plainObject(createdBy.sys) && is.string(createdBy.sys.id) ? createdBy.sys.id : undefined;
-  return { createdBy: id, published: sys.publishedVersion !== null };
+  return { createdBy: sys.createdBy ?? undefined, published: sys.publishedVersion !== null };
 }
 
 /** Refuses early (before any write) when the actor may not do this to the article at all. */
@@ -139,14 +137,14 @@ async function assertSlugFree(ctx: AdminContext, id: string | undefined, fields:
 export async function createArticle(ctx: AdminContext, actor: Actor, fields: LocalizedFields): Promise<EntryRecord> {
   assertCan(actor, 'create');
   await assertSlugFree(ctx, undefined, fields);
-  return createEntry(ctx.store, ctx.scope, { contentTypeId: articleType, fields });
+  return createEntry(ctx.store, ctx.scope, { contentTypeId: articleType, fields }, actor);
 }
 
 export async function saveArticle(ctx: AdminContext, actor: Actor, id: string, fields: LocalizedFields, version: number): Promise<EntryRecord> {
   const current = await getArticle(ctx, actor, id);
   assertCan(actor, 'update', ownershipOf(current.sys));
   await assertSlugFree(ctx, id, fields);
-  return updateEntry(ctx.store, ctx.scope, id, fields, version);
+  return updateEntry(ctx.store, ctx.scope, id, fields, version, actor);
 }
 
 const linkedId = (v: Json | undefined) => (is.plainObject(v) && is.plainObject(v.sys) && is.string(v.sys.id) ? v.sys.id : undefined);
@@ -183,13 +181,13 @@ export async function publishArticle(ctx: AdminContext, actor: Actor, id: string
   for (const asset of assets.values()) {
     if (statusOf(asset.sys) !== 'published') await publishAsset(ctx.store, ctx.scope, asset.sys.id);
   }
-  return publishEntry(ctx.store, ctx.scope, id, version);
+  return publishEntry(ctx.store, ctx.scope, id, version, actor);
 }
 
 export async function unpublishArticle(ctx: AdminContext, actor: Actor, id: string, version: number): Promise<EntryRecord> {
   const current = await getArticle(ctx, actor, id);
   assertCan(actor, 'unpublish', ownershipOf(current.sys));
-  return unpublishEntry(ctx.store, ctx.scope, id, version);
+  return unpublishEntry(ctx.store, ctx.scope, id, version, actor);
 }
 
 // ---- writing assets
@@ -222,6 +220,6 @@ export async function saveAssetDetails(ctx: AdminContext, actor: Actor, id: stri
     const { focalPoint: _old, ...image } = file.details.image as Record<string, Json>;
     fields.file = { ...current.fields.file, [locale]: { ...file, details: { ...file.details, image: { ...image, ...(details.focalPoint ? { focalPoint: details.focalPoint } : {}) } } } };
   }
-  const saved = await ctx.store.assets.update(ctx.scope, id, { fields }, version);
+  const saved = await ctx.store.assets.update(ctx.scope, id, { fields }, version, actor.id);
   return can(actor, 'publish') ? publishAsset(ctx.store, ctx.scope, id, saved.sys.version) : saved;
 }

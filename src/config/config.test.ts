@@ -61,6 +61,11 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the upload limit in MB, 1 GB by default', () => {
+    expect(loadConfig({}).uploadLimitBytes).toBe(1024 * 1024 * 1024);
+    expect(loadConfig({ FOLIO_UPLOAD_LIMIT_MB: '1.5' }).uploadLimitBytes).toBe(1572864);
+  });
+
   it('derives the public URL from PORT', () => {
     expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
   });
@@ -80,6 +85,8 @@ describe('loadConfig', () => {
     [{ FOLIO_ADMIN_EMAIL: 'ed@example.com' }, 'FOLIO_ADMIN_PASSWORD'],
     [{ FOLIO_ADMIN_PASSWORD: 'long enough' }, 'FOLIO_ADMIN_EMAIL'],
     [{ HOST: 'a b' }, 'HOST'],
+    [{ FOLIO_UPLOAD_LIMIT_MB: '0' }, 'FOLIO_UPLOAD_LIMIT_MB'],
+    [{ FOLIO_UPLOAD_LIMIT_MB: 'lots' }, 'FOLIO_UPLOAD_LIMIT_MB'],
   ])('rejects %j naming %s', (env, variable) => {
     const err = problem(env);
     expect(err.variable).toBe(variable);

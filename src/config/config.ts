@@ -20,6 +20,8 @@ export interface Config {
   imageSigningKeys: string[];
   /** Keep Delivery API responses in memory until content changes. */
   deliveryCache: boolean;
+  /** Largest Management API upload, in bytes (FOLIO_UPLOAD_LIMIT_MB, default 1024). */
+  uploadLimitBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +133,14 @@ function flag(env: Env, name: string, fallback: '0' | '1'): boolean {
   return raw === '1';
 }
 
+function uploadLimitBytes(env: Env): number {
+  const raw = read(env, 'FOLIO_UPLOAD_LIMIT_MB') ?? '1024';
+  if (!/^\d{1,6}(\.\d{1,3})?$/.test(raw) || Number(raw) <= 0) {
+    throw new ConfigError('FOLIO_UPLOAD_LIMIT_MB', `expected a positive number of megabytes but got "${raw}"`);
+  }
+  return Math.floor(Number(raw) * 1024 * 1024);
+}
+
 /** Pure: reads only `env` and `cwd`; the data dir's writability is checked by ensureDataDir. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const listenPort = port(env);
@@ -152,5 +162,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demo: flag(env, 'FOLIO_DEMO', '1'),
     deliveryCache: flag(env, 'FOLIO_DELIVERY_CACHE', '1'),
     imageSigningKeys: signingKeys(env),
+    uploadLimitBytes: uploadLimitBytes(env),
   };
 }

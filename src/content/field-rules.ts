@@ -55,6 +55,27 @@ function typeProblem(type: FieldDefinition['type'] | FieldItems['type'], v: Json
   }
 }
 
+/**
+ * A pattern that does not compile (saved before definitions were checked) fails its rule rather
+ * than the request: `failing` is what the rule should see then.
+ */
+function patternTest(pattern: string, flags: string, v: string, failing: boolean): boolean {
+  try {
+    return new RegExp(pattern, flags).test(v);
+  } catch {
+    return failing;
+  }
+}
+
+/** Always allowed in rich text: the containers the enabled node types live in. */
+const implicitNodeTypes = ['document', 'paragraph', 'text', 'list-item', 'table-row', 'table-cell', 'table-header-cell'];
+
+/** Every node of a rich text document, depth first. */
+function* richTextNodes(node: Record<string, unknown>): Generator<Record<string, unknown> & { nodeType: string }> {
+  if (is.string(node.nodeType)) yield node as Record<string, unknown> & { nodeType: string };
+  if (Array.isArray(node.content)) for (const child of node.content) if (is.plainObject(child)) yield* richTextNodes(child);
+}
+
 /** Validations Folio checks locally; link and uniqueness rules need the store (publish-rules.ts). */
 function validationProblems(validations: Json[], v: Json): Array<{ name: string; details: string }> {
   const out: Array<{ name: string; details: string }> = [];
@@ -66,7 +87,7 @@ function validationProblems(validations: Json[], v: Json): Array<{ name: string;
     }
     if (is.plainObject(rule.regexp) && is.string(rule.regexp.pattern) && is.string(v)) {
       const flags = is.string(rule.regexp.flags) ? rule.regexp.flags : '';
-      if (!new RegExp(rule.regexp.pattern, flags).test(v)) {
+      if (!patternTest(rule.regexp.pattern, flags, v, false)) {
         out.push({ name: 'regexp', details: message ?? `Value does not match the expected pattern` });
       }
     }
@@ -76,6 +97,30 @@ function validationProblems(validations: Json[], v: Json): Array<{ name: string;
       if (len !== undefined && ((is.number(min) && len < min) || (is.number(max) && len > max))) {
         out.push({ name: 'size', details: message ?? `Size must be between ${min ?? 0} and ${max ?? '∞'}` });
       }
+    }
+    if (is.plainObject(rule.prohibitRegexp) && is.string(rule.prohibitRegexp.pattern) && is.string(v)) {
+      const flags = is.string(rule.prohibitRegexp.flags) ? rule.prohibitRegexp.flags : '';
+      if (patternTest(rule.prohibitRegexp.pattern, flags, v, true)) {
+        out.push({ name: 'prohibitRegexp', details: message ?? `Value must not match the pattern ${rule.prohibitRegexp.pattern}` });
+      }
+    }
+    if (is.plainObject(rule.dateRange) && is.string(v)) {
+      const { min, max } = rule.dateRange;
+      const at = Date.parse(v);
+      if ((is.string(min) && at < Date.parse(min)) || (is.string(max) && at > Date.parse(max))) {
+        out.push({ name: 'dateRange', details: message ?? `Date must be between ${min ?? 'any time'} and ${max ?? 'any time'}` });
+      }
+    }
+    if (Array.isArray(rule.enabledNodeTypes) && is.plainObject(v)) {
+      const allowed = new Set([...implicitNodeTypes, ...rule.enabledNodeTypes.filter(is.string)]);
+      const bad = [...richTextNodes(v)].filter((n) => !allowed.has(n.nodeType)).map((n) => n.nodeType);
+      if (bad.length) out.push({ name: 'enabledNodeTypes', details: message ?? `Node type${bad.length > 1 ? 's' : ''} ${[...new Set(bad)].join(', ')} not allowed here` });
+    }
+    if (Array.isArray(rule.enabledMarks) && is.plainObject(v)) {
+      const allowed = new Set(rule.enabledMarks.filter(is.string));
+      const marks = [...richTextNodes(v)].flatMap((n) => (Array.isArray(n.marks) ? n.marks : []));
+      const bad = marks.flatMap((m) => (is.plainObject(m) && is.string(m.type) && !allowed.has(m.type) ? [m.type] : []));
+      if (bad.length) out.push({ name: 'enabledMarks', details: message ?? `Mark${bad.length > 1 ? 's' : ''} ${[...new Set(bad)].join(', ')} not allowed here` });
     }
     if (is.plainObject(rule.range) && is.number(v)) {
       const { min, max } = rule.range;

@@ -1,5 +1,23 @@
-export { createEntry, updateEntry, publishEntry, unpublishEntry, deleteEntry } from './entries.js';
-export { saveContentType, publishContentType } from './content-types.js';
+export { createEntry, updateEntry, publishEntry, unpublishEntry, deleteEntry, getEntry, archiveEntry, unarchiveEntry } from './entries.js';
+export { saveContentType, publishContentType, getContentType, unpublishContentType, deleteContentType } from './content-types.js';
+export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot, listContentTypeSnapshots, getContentTypeSnapshot } from './snapshots.js';
 export { fieldErrors } from './validate-fields.js';
 export type { FieldError } from './field-rules.js';
 export { resolveLinks, type LinkedItems } from './links.js';
+export {
+  createAsset,
+  updateAsset,
+  getAsset,
+  processAssetFile,
+  publishAssetAs,
+  unpublishAsset,
+  archiveAsset,
+  unarchiveAsset,
+  deleteAsset,
+  type AssetInput,
+  type IncomingAssetFile,
+  type FocalPoint,
+} from './assets.js';
+export { createUpload, getUpload, deleteUpload, sweepExpiredUploads, uploadLifetimeMs } from './uploads.js';
+export { listLocales, getLocale, createLocale, updateLocale, deleteLocale, type LocaleInput } from './locales.js';
+export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type ApiKeyInput } from './api-keys.js';

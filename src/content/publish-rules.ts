@@ -1,6 +1,10 @@
-/** Validations that need the store: `unique` and `linkContentType`. */
+/**
+ * Validations that need the store: `unique`, `linkContentType`, the asset rules
+ * (`linkMimetypeGroup`, `assetFileSize`, `assetImageDimensions`) and Folio's alt-text rule.
+ */
+import { isStoredFile, mimetypeGroupOf } from '../assets/index.js';
 import type { Store } from '../store/store.js';
-import type { ContentTypeBody, Json, LocalizedFields, Scope } from '../store/types.js';
+import type { AssetRecord, ContentTypeBody, FieldDefinition, Json, LocalizedFields, Scope } from '../store/types.js';
 import * as is from '../validate/is.js';
 import type { FieldError } from './field-rules.js';
 
@@ -21,7 +25,9 @@ export async function storeRuleErrors(
   fields: LocalizedFields,
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
+  const defaultLocale = (await store.locales.list(scope)).find((l) => l.default)?.code ?? 'en-US';
   for (const def of type.fields) {
+    errors.push(...(await assetRuleErrors(store, scope, def, fields, defaultLocale)));
     for (const [locale, value] of Object.entries(fields[def.id] ?? {})) {
       if (value === null) continue;
       if (hasRule(def.validations, 'unique') && (is.string(value) || is.number(value))) {
@@ -51,4 +57,60 @@ export async function storeRuleErrors(
     }
   }
   return errors;
+}
+
+/** Asset links: linked drafts are checked, as the editor sees them; missing assets are skipped (drafts may link ahead). */
+async function assetRuleErrors(store: Store, scope: Scope, def: FieldDefinition, fields: LocalizedFields, defaultLocale: string): Promise<FieldError[]> {
+  const linkType = def.type === 'Array' ? def.items?.linkType : def.linkType;
+  if (linkType !== 'Asset') return [];
+  const validations = (def.type === 'Array' ? def.items?.validations : def.validations) ?? [];
+  const mimeRule = hasRule(validations, 'linkMimetypeGroup')?.linkMimetypeGroup;
+  const sizeRule = hasRule(validations, 'assetFileSize')?.assetFileSize;
+  const dimensionRule = hasRule(validations, 'assetImageDimensions')?.assetImageDimensions;
+  const needsAlt = def.id === 'featuredImage';
+  if (!mimeRule && !sizeRule && !dimensionRule && !needsAlt) return [];
+  const errors: FieldError[] = [];
+  for (const [locale, value] of Object.entries(fields[def.id] ?? {})) {
+    if (value === null) continue;
+    const ids = linkIds(value);
+    const assets = ids.length ? (await store.assets.list(scope, { where: [{ sys: 'id', op: 'in', values: ids }], limit: ids.length })).items : [];
+    const path = ['fields', def.id, locale];
+    for (const asset of assets) {
+      const file = fileOf(asset, locale, defaultLocale);
+      const groups = Array.isArray(mimeRule) ? mimeRule.filter(is.string) : is.string(mimeRule) ? [mimeRule] : undefined;
+      if (groups && file && !groups.includes(mimetypeGroupOf(file.contentType))) {
+        errors.push({ name: 'linkMimetypeGroup', path, details: `Asset ${asset.sys.id} must be of type ${groups.join(' or ')}`, value });
+      }
+      if (is.plainObject(sizeRule) && file) {
+        const { min, max } = sizeRule;
+        if ((is.number(min) && file.size < min) || (is.number(max) && file.size > max)) {
+          errors.push({ name: 'assetFileSize', path, details: `Asset ${asset.sys.id} must be between ${min ?? 0} and ${max ?? '∞'} bytes`, value });
+        }
+      }
+      if (is.plainObject(dimensionRule) && file) {
+        const outside = (n: number | undefined, range: unknown) =>
+          is.plainObject(range) && (n === undefined || (is.number(range.min) && n < range.min) || (is.number(range.max) && n > range.max));
+        if (outside(file.width, dimensionRule.width) || outside(file.height, dimensionRule.height)) {
+          errors.push({ name: 'assetImageDimensions', path, details: `Image ${asset.sys.id} is ${file.width ?? '?'}×${file.height ?? '?'}, outside the allowed dimensions`, value });
+        }
+      }
+      const alt = asset.fields.description?.[defaultLocale];
+      if (needsAlt && (!is.string(alt) || alt.trim() === '')) {
+        errors.push({
+          name: 'altText',
+          path,
+          details: `The featured image (asset ${asset.sys.id}) needs alt text: give the asset a description in ${defaultLocale} first`,
+          value,
+        });
+      }
+    }
+  }
+  return errors;
+}
+
+function fileOf(asset: AssetRecord, locale: string, defaultLocale: string) {
+  const file = asset.fields.file?.[locale] ?? asset.fields.file?.[defaultLocale];
+  if (!isStoredFile(file)) return undefined;
+  const image = file.details.image;
+  return { contentType: file.contentType, size: file.details.size, width: image?.width, height: image?.height };
 }

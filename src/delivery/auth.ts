@@ -8,20 +8,21 @@ import type { ApiKeyKind, ApiKeyRecord } from '../store/types.js';
 const invalidToken = () => new FolioError('ACCESS_TOKEN_INVALID');
 
 /**
- * Checks tokens for one API. Granted access is remembered for a moment (`ttlMs`), so a cache hit
- * costs no database read for auth; a revoked key stops working within that time, as behind
- * Contentful's CDN. Refusals are never remembered, so guessing tokens cannot fill memory.
+ * Checks tokens for one API. A granted key is remembered while the content version (which API
+ * key changes also move) stays the same, so a cache hit costs no database read for auth and a
+ * revoked key stops working on the next request, in every process sharing the database.
+ * Refusals are never remembered, so guessing tokens cannot fill memory.
  */
-export function createAuthenticator(store: Store, kind: ApiKeyKind, ttlMs = 2000, maxGrants = 1000) {
-  const grants = new Map<string, { key: ApiKeyRecord; until: number }>();
+export function createAuthenticator(store: Store, kind: ApiKeyKind, maxGrants = 1000) {
+  const grants = new Map<string, { key: ApiKeyRecord; version: number }>();
 
-  return async function authenticate(request: FastifyRequest, spaceId: string, environmentId: string): Promise<ApiKeyRecord> {
+  return async function authenticate(request: FastifyRequest, spaceId: string, environmentId: string, version: number): Promise<ApiKeyRecord> {
     const token = tokenOf(request);
     if (!token) throw invalidToken();
     const tokenHash = hashToken(token);
     const grantKey = `${tokenHash} ${spaceId} ${environmentId}`;
     const grant = grants.get(grantKey);
-    if (grant && grant.until > Date.now()) return grant.key;
+    if (grant && grant.version === version) return grant.key;
 
     const key = await store.apiKeys.findByTokenHash(tokenHash);
     if (!key || key.kind !== kind) throw invalidToken();
@@ -31,7 +32,7 @@ export function createAuthenticator(store: Store, kind: ApiKeyKind, ttlMs = 2000
       throw new FolioError('NOT_FOUND', 'The resource could not be found.', { details: { type: 'Environment', id: environmentId } });
     }
     if (grants.size >= maxGrants) grants.clear();
-    grants.set(grantKey, { key, until: Date.now() + ttlMs });
+    grants.set(grantKey, { key, version });
     return key;
   };
 }

@@ -2,6 +2,7 @@
  * Contentful's query string → a store ListQuery plus what the response needs (include, select).
  * Anything Contentful would refuse is InvalidQuery naming the parameter.
  */
+import { mimetypeGroups } from '../assets/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Condition, ContentTypeRecord, FieldDefinition, GeoArea, ListQuery, OrderBy, Scalar, SysKey } from '../store/types.js';
 import * as is from '../validate/is.js';
@@ -222,21 +223,6 @@ function tagCondition(key: string, raw: string, byId: boolean, op: string | unde
   return { op: 'tagged', mode: op === 'all' ? 'all' : op === 'nin' ? 'none' : 'any', ids };
 }
 
-/** Contentful's mimetype groups, as the content types Folio accepts for each. */
-const mimetypeGroups: Record<string, string[]> = {
-  image: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/tiff', 'image/svg+xml', 'image/bmp', 'image/heic'],
-  audio: ['audio/mpeg', 'audio/mp4', 'audio/ogg', 'audio/wav', 'audio/webm', 'audio/aac', 'audio/flac'],
-  video: ['video/mp4', 'video/webm', 'video/ogg', 'video/quicktime', 'video/x-msvideo'],
-  pdfdocument: ['application/pdf'],
-  plaintext: ['text/plain'],
-  markup: ['text/html', 'application/xml', 'text/xml', 'text/markdown'],
-  code: ['application/json', 'text/javascript', 'application/javascript', 'text/css'],
-  richtext: ['application/rtf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text'],
-  spreadsheet: ['text/csv', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.oasis.opendocument.spreadsheet'],
-  presentation: ['application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'application/vnd.oasis.opendocument.presentation'],
-  archive: ['application/zip', 'application/x-tar', 'application/gzip', 'application/x-7z-compressed', 'application/x-rar-compressed'],
-  attachment: ['application/octet-stream'],
-};
 
 export async function parseDeliveryQuery(
   params: Record<string, unknown>,

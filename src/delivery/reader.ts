@@ -5,7 +5,7 @@
 import { resolveLinks } from '../content/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
-import type { AssetRecord, EntryRecord, Json, LocaleRecord, Scope } from '../store/types.js';
+import type { AssetRecord, EntryRecord, Json, ListQuery, LocaleRecord, Scope } from '../store/types.js';
 import { chooseLocale } from './locales.js';
 import { applySelect, parseDeliveryQuery } from './query.js';
 import { assetJson, collection, entryJson, type SerializeContext } from './serialize.js';
@@ -14,13 +14,15 @@ export type ReadMode = 'delivery' | 'preview';
 
 export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
   const preview = mode === 'preview';
+  // Preview shows the latest drafts, except archived ones (as Contentful's Preview API does).
+  const unlessArchived = <T extends { sys: { archivedAt: string | null } }>(item: T | undefined) => (item?.sys.archivedAt ? undefined : item);
   const entries = {
-    get: (scope: Scope, id: string) => (preview ? store.entries.get(scope, id) : store.entries.getPublished(scope, id)),
-    list: preview ? store.entries.list.bind(store.entries) : store.entries.listPublished.bind(store.entries),
+    get: async (scope: Scope, id: string) => (preview ? unlessArchived(await store.entries.get(scope, id)) : store.entries.getPublished(scope, id)),
+    list: (scope: Scope, query: ListQuery) => (preview ? store.entries.list(scope, { ...query, excludeArchived: true }) : store.entries.listPublished(scope, query)),
   };
   const assets = {
-    get: (scope: Scope, id: string) => (preview ? store.assets.get(scope, id) : store.assets.getPublished(scope, id)),
-    list: preview ? store.assets.list.bind(store.assets) : store.assets.listPublished.bind(store.assets),
+    get: async (scope: Scope, id: string) => (preview ? unlessArchived(await store.assets.get(scope, id)) : store.assets.getPublished(scope, id)),
+    list: (scope: Scope, query: ListQuery) => (preview ? store.assets.list(scope, { ...query, excludeArchived: true }) : store.assets.listPublished(scope, query)),
   };
 
   /** The locale choice and the published content types every answer needs. */

@@ -48,15 +48,17 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     environmentId: request.params.environmentId ?? 'master',
   });
 
+  /** Checks the token; the content version it was checked at also keys the response cache. */
   async function authorize(request: FastifyRequest<{ Params: Params }>) {
     const scope = scopeOf(request);
-    await authenticate(request, scope.spaceId, scope.environmentId);
-    return scope;
+    const version = await contentVersion();
+    await authenticate(request, scope.spaceId, scope.environmentId, version);
+    return { scope, version };
   }
 
   /** Auth, scope, and the context every answer needs. */
   async function begin(request: FastifyRequest<{ Params: Params }>, options: { allLocales?: boolean } = {}) {
-    const scope = await authorize(request);
+    const { scope } = await authorize(request);
     const query = request.query as Record<string, unknown>;
     // Sync always answers in every locale, as Contentful's does.
     const { ctx, locales } = await reader.context(scope, options.allLocales ? '*' : query.locale);
@@ -87,12 +89,13 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   async function cached(
     request: FastifyRequest<{ Params: Params }>,
     reply: FastifyReply,
+    contentVersionAtAuth: number,
     compute: (ctx: SerializeContext) => Promise<unknown>,
   ) {
     const scope = scopeOf(request);
     const context = async () => (await reader.context(scope, (request.query as Record<string, unknown>).locale)).ctx;
     if (!cache) return send(reply, await compute(await context()));
-    const version = String(await contentVersion());
+    const version = String(contentVersionAtAuth);
     const url = new URL(request.url, 'http://folio');
     url.searchParams.delete('access_token');
     url.searchParams.sort();
@@ -116,23 +119,23 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     });
 
     app.get<{ Params: Params }>(`${prefix}/entries`, async (request, reply) => {
-      const scope = await authorize(request);
-      return cached(request, reply, (ctx) => reader.entries(scope, ctx, request.query as Record<string, unknown>));
+      const { scope, version } = await authorize(request);
+      return cached(request, reply, version, (ctx) => reader.entries(scope, ctx, request.query as Record<string, unknown>));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/entries/:id`, async (request, reply) => {
-      const scope = await authorize(request);
-      return cached(request, reply, (ctx) => reader.entry(scope, ctx, request.params.id));
+      const { scope, version } = await authorize(request);
+      return cached(request, reply, version, (ctx) => reader.entry(scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/assets`, async (request, reply) => {
-      const scope = await authorize(request);
-      return cached(request, reply, (ctx) => reader.assets(scope, ctx, request.query as Record<string, unknown>));
+      const { scope, version } = await authorize(request);
+      return cached(request, reply, version, (ctx) => reader.assets(scope, ctx, request.query as Record<string, unknown>));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/assets/:id`, async (request, reply) => {
-      const scope = await authorize(request);
-      return cached(request, reply, (ctx) => reader.asset(scope, ctx, request.params.id));
+      const { scope, version } = await authorize(request);
+      return cached(request, reply, version, (ctx) => reader.asset(scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/content_types`, async (request, reply) => {

@@ -8,6 +8,7 @@ import type { Config } from '../config/index.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
 import { deliveryRoutes } from '../delivery/index.js';
 import { imagesRoutes, signImageUrl } from '../images/index.js';
+import { managementRoutes } from '../management/index.js';
 import { siteName, siteRoutes } from '../site/routes.js';
 import { renderError, renderNotFound } from '../site/views/index.js';
 import type { FileStorage } from '../storage/types.js';
@@ -16,7 +17,7 @@ import type { Scope } from '../store/types.js';
 import { operationsRoutes } from './operations-routes.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes'>>;
   store: Store;
   storage: FileStorage;
   scope: Scope;
@@ -56,6 +57,12 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   for (const mode of ['delivery', 'preview'] as const) {
     await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache });
   }
+  await app.register(managementRoutes, {
+    store,
+    storage,
+    publicUrl: parts.config.publicUrl,
+    uploadLimitBytes: parts.config.uploadLimitBytes ?? 1024 * 1024 * 1024,
+  });
   await app.register(siteRoutes, {
     context: {
       store,

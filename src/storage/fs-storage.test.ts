@@ -2,7 +2,9 @@ import { mkdtemp, mkdir, readdir, rm, writeFile, readFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import { createFsStorage } from './fs-storage.js';
+import { SizeLimitError } from './types.js';
 import { describeFileStorageContract, failingStream, invalidHashes, sha256 } from './storage.contract.js';
 
 const roots: string[] = [];
@@ -38,6 +40,14 @@ describe('createFsStorage on disk', () => {
     const root = await tempRoot();
     const storage = createFsStorage(root);
     await expect(storage.put(failingStream([Buffer.alloc(50_000, 1)], new Error('boom')))).rejects.toThrow('boom');
+    expect(await filesUnder(root)).toEqual([]);
+  });
+
+  it('leaves no temp file or object behind when a stream passes its size limit', async () => {
+    const root = await tempRoot();
+    const storage = createFsStorage(root);
+    const source = Readable.from([Buffer.alloc(60_000, 1), Buffer.alloc(60_000, 2)]);
+    await expect(storage.putStream(source, { maxBytes: 100_000 })).rejects.toBeInstanceOf(SizeLimitError);
     expect(await filesUnder(root)).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import * as is from '../validate/is.js';
 import { assertObjectHash } from './hash.js';
-import type { FileStorage, StoredObject } from './types.js';
+import { SizeLimitError, type FileStorage, type StoredObject } from './types.js';
 
 const tempDirName = '.tmp';
 
@@ -43,18 +43,22 @@ export function createFsStorage(rootDir: string): FileStorage {
     }
   }
 
+  async function put(data: Buffer | Readable, maxBytes = Infinity) {
+    const tempPath = path.join(tempDir, randomUUID());
+    try {
+      const written = await writeSynced(tempPath, data, maxBytes);
+      await publish(tempPath, objectPath(written.hash));
+      return written;
+    } finally {
+      // Gone already when published; otherwise (failure, or a duplicate) it must not linger.
+      await removeIfPresent(tempPath);
+    }
+  }
+
   return {
-    async put(data) {
-      const tempPath = path.join(tempDir, randomUUID());
-      try {
-        const written = await writeSynced(tempPath, data);
-        await publish(tempPath, objectPath(written.hash));
-        return written;
-      } finally {
-        // Gone already when published; otherwise (failure, or a duplicate) it must not linger.
-        await removeIfPresent(tempPath);
-      }
-    },
+    put: (data) => put(data),
+
+    putStream: (data, options = {}) => put(data, options.maxBytes),
 
     async get(hash) {
       try {
@@ -89,7 +93,7 @@ export function createFsStorage(rootDir: string): FileStorage {
 }
 
 /** Writes data to a new file while hashing it, then fsyncs so the rename publishes whole bytes. */
-async function writeSynced(filePath: string, data: Buffer | Readable): Promise<StoredObject> {
+async function writeSynced(filePath: string, data: Buffer | Readable, maxBytes: number): Promise<StoredObject> {
   const hasher = createHash('sha256');
   let size = 0;
   const handle = await open(filePath, 'wx');
@@ -97,8 +101,10 @@ async function writeSynced(filePath: string, data: Buffer | Readable): Promise<S
     const chunks: AsyncIterable<unknown> | Iterable<unknown> = Buffer.isBuffer(data) ? [data] : data;
     for await (const chunk of chunks) {
       const bytes = toBytes(chunk);
-      hasher.update(bytes);
       size += bytes.length;
+      // Checked before writing, so an over-long stream never fills the disk past the limit.
+      if (size > maxBytes) throw new SizeLimitError(maxBytes);
+      hasher.update(bytes);
       // Awaiting each write gives the source back-pressure; a short write is continued.
       for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at)).bytesWritten;
     }

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FileStorage } from './types.js';
+import { SizeLimitError, type FileStorage } from './types.js';
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -163,6 +163,19 @@ export function describeFileStorageContract(name: string, make: () => Promise<Fi
       }
       expect(size).toBe(chunkSize * count);
       expect(actual.digest('hex')).toBe(stored.hash);
+    });
+
+    it('streams a put up to a size limit; past it, nothing is stored', async () => {
+      const chunks = [randomBytes(40_000), randomBytes(40_000)];
+      const data = Buffer.concat(chunks);
+      expect(await storage.putStream(Readable.from(chunks), { maxBytes: data.length })).toEqual({ hash: sha256(data), size: data.length });
+      const bigger = [randomBytes(40_000), randomBytes(40_000), randomBytes(1)];
+      const err = await storage.putStream(Readable.from(bigger), { maxBytes: 80_000 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SizeLimitError);
+      expect(err).toMatchObject({ statusCode: 413, maxBytes: 80_000, message: expect.stringContaining('78.1 KB') });
+      expect(await storage.has(sha256(Buffer.concat(bigger)))).toBe(false);
+      const failing = storage.putStream(failingStream([randomBytes(10)], new Error('reset')), { maxBytes: 100 });
+      await expect(failing).rejects.toThrow('reset');
     });
   });
 }

@@ -4,11 +4,11 @@ import { FolioError } from '../errors/index.js';
 import { assetCodec, contentTypeCodec, entryCodec } from './codecs.js';
 import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
-import { environmentMissing, insertChecked } from './insert-checked.js';
+import { environmentMissing, insertChecked, takenError } from './insert-checked.js';
 import { accessTokensRepository, sessionsRepository } from './access-store.js';
 import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
-import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UserRecord, UserRole, VersionedSys } from './types.js';
+import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UploadRecord, UserRecord, UserRole, VersionedSys } from './types.js';
 import { tagsRepository } from './tags-repository.js';
 import { bumpChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 
@@ -34,6 +34,20 @@ const apiKeyOf = (row: Database['api_keys']): ApiKeyRecord => ({
   tokenHash: row.token_hash,
   environments: JSON.parse(row.environments) as string[],
   createdAt: row.created_at,
+  description: row.description,
+  pairedId: row.paired_id,
+  version: row.version,
+  updatedAt: row.updated_at ?? row.created_at,
+});
+
+const uploadOf = (row: Database['uploads']): UploadRecord => ({
+  spaceId: row.space_id,
+  id: row.id,
+  hash: row.hash,
+  size: Number(row.size),
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  createdBy: row.created_by,
 });
 
 const userOf = (row: Database['users']): UserRecord => ({
@@ -143,6 +157,96 @@ export function kyselyStore(
         });
         return localeOf(row);
       },
+      update: (scope, id, changes, expectedVersion) =>
+        transaction(async (tx) => {
+          const t = (tx as Store & { context: RepositoryContext }).context.db;
+          const row = await t
+            .selectFrom('locales')
+            .selectAll()
+            .where('space_id', '=', scope.spaceId)
+            .where('environment_id', '=', scope.environmentId)
+            .where('id', '=', id)
+            .executeTakeFirst();
+          if (!row) throw new FolioError('NOT_FOUND', `Locale "${id}" not found`, { details: { type: 'Locale', id } });
+          if (expectedVersion !== undefined && expectedVersion !== row.version) {
+            throw new FolioError('VERSION_MISMATCH', `Locale "${id}" is at version ${row.version}, not ${expectedVersion}`);
+          }
+          const next: LocalesTable = {
+            ...row,
+            code: changes.code ?? row.code,
+            name: changes.name ?? row.name,
+            fallback_code: changes.fallbackCode !== undefined ? changes.fallbackCode : row.fallback_code,
+            optional: changes.optional !== undefined ? (changes.optional ? 1 : 0) : row.optional,
+            content_delivery_api: changes.contentDeliveryApi !== undefined ? (changes.contentDeliveryApi ? 1 : 0) : row.content_delivery_api,
+            content_management_api: changes.contentManagementApi !== undefined ? (changes.contentManagementApi ? 1 : 0) : row.content_management_api,
+            version: row.version + 1,
+            updated_at: now(),
+          };
+          await bumpChangeCounter(t);
+          const duplicate = { message: `Locale "${next.code}" already exists`, path: ['code'] };
+          if (next.code !== row.code) {
+            const clash = await t
+              .selectFrom('locales')
+              .select('id')
+              .where('space_id', '=', scope.spaceId)
+              .where('environment_id', '=', scope.environmentId)
+              .where('code', '=', next.code)
+              .executeTakeFirst();
+            if (clash) throw takenError(duplicate);
+          }
+          const result = await t
+            .updateTable('locales')
+            .set(next)
+            .where('space_id', '=', scope.spaceId)
+            .where('environment_id', '=', scope.environmentId)
+            .where('id', '=', id)
+            .where('version', '=', row.version)
+            .executeTakeFirst();
+          if (Number(result.numUpdatedRows) !== 1) throw new FolioError('VERSION_MISMATCH', `Locale "${id}" was changed by someone else; reload and retry`);
+          return localeOf(next);
+        }),
+      delete: (scope, id) =>
+        transaction(async (tx) => {
+          const t = (tx as Store & { context: RepositoryContext }).context.db;
+          const result = await t
+            .deleteFrom('locales')
+            .where('space_id', '=', scope.spaceId)
+            .where('environment_id', '=', scope.environmentId)
+            .where('id', '=', id)
+            .executeTakeFirst();
+          if (Number(result.numDeletedRows) !== 1) throw new FolioError('NOT_FOUND', `Locale "${id}" not found`, { details: { type: 'Locale', id } });
+          await bumpChangeCounter(t);
+        }),
+    },
+
+    uploads: {
+      create: async (upload) => {
+        const row = {
+          space_id: upload.spaceId,
+          id: upload.id ?? newId(),
+          hash: upload.hash,
+          size: upload.size,
+          created_at: now(),
+          expires_at: upload.expiresAt,
+          created_by: upload.createdBy,
+        };
+        await insertChecked(adapter, () => db.insertInto('uploads').values(row).execute(), {
+          duplicate: { message: `Upload "${row.id}" already exists`, path: ['sys', 'id'] },
+          missingParent: `Space "${upload.spaceId}" not found`,
+        });
+        return uploadOf(row);
+      },
+      get: async (spaceId, id) => {
+        const row = await db.selectFrom('uploads').selectAll().where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        return row && uploadOf(row);
+      },
+      delete: async (spaceId, id) => {
+        const result = await db.deleteFrom('uploads').where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        if (Number(result.numDeletedRows) !== 1) throw new FolioError('NOT_FOUND', `Upload "${id}" not found`, { details: { type: 'Upload', id } });
+      },
+      expired: async (time, limit) =>
+        (await db.selectFrom('uploads').selectAll().where('expires_at', '<', time).orderBy('expires_at').orderBy('id').limit(limit).execute()).map(uploadOf),
+      holdsHash: async (hash) => !!(await db.selectFrom('uploads').select('id').where('hash', '=', hash).limit(1).executeTakeFirst()),
     },
 
     contentTypes: versionedRepository(context, contentTypeCodec),
@@ -159,6 +263,10 @@ export function kyselyStore(
           token_hash: key.tokenHash,
           environments: JSON.stringify(key.environments),
           created_at: now(),
+          description: key.description ?? null,
+          paired_id: key.pairedId ?? null,
+          version: 1,
+          updated_at: null,
         };
         await insertChecked(adapter, () => db.insertInto('api_keys').values(row).execute(), {
           duplicate: { message: 'An API key with this id or token already exists', path: ['tokenHash'] },
@@ -169,6 +277,35 @@ export function kyselyStore(
       findByTokenHash: async (tokenHash) => {
         const row = await db.selectFrom('api_keys').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
         return row && apiKeyOf(row);
+      },
+      get: async (spaceId, id) => {
+        const row = await db.selectFrom('api_keys').selectAll().where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        return row && apiKeyOf(row);
+      },
+      update: async (spaceId, id, changes, expectedVersion) => {
+        const row = await db.selectFrom('api_keys').selectAll().where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        if (!row) throw new FolioError('NOT_FOUND', `API key "${id}" not found`, { details: { type: 'ApiKey', id } });
+        if (expectedVersion !== undefined && expectedVersion !== row.version) {
+          throw new FolioError('VERSION_MISMATCH', `API key "${id}" is at version ${row.version}, not ${expectedVersion}`);
+        }
+        const set = {
+          ...(changes.name !== undefined ? { name: changes.name } : {}),
+          ...(changes.description !== undefined ? { description: changes.description } : {}),
+          ...(changes.environments !== undefined ? { environments: JSON.stringify(changes.environments) } : {}),
+          ...(changes.pairedId !== undefined ? { paired_id: changes.pairedId } : {}),
+          version: row.version + 1,
+          updated_at: now(),
+        };
+        const next = await db.updateTable('api_keys').set(set).where('id', '=', id).where('version', '=', row.version).returningAll().executeTakeFirst();
+        if (!next) throw new FolioError('VERSION_MISMATCH', `API key "${id}" was changed by someone else; reload and retry`);
+        // Readers remember granted keys per content version: moving it makes them check again.
+        await bumpChangeCounter(db);
+        return apiKeyOf(next);
+      },
+      delete: async (spaceId, id) => {
+        const result = await db.deleteFrom('api_keys').where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
+        if (Number(result.numDeletedRows) !== 1) throw new FolioError('NOT_FOUND', `API key "${id}" not found`, { details: { type: 'ApiKey', id } });
+        await bumpChangeCounter(db);
       },
       list: async (spaceId) => {
         const rows = await db.selectFrom('api_keys').selectAll().where('space_id', '=', spaceId).orderBy('created_at').orderBy('id').execute();

@@ -112,6 +112,7 @@ export function whereClause(query: ListQuery, adapter: DialectAdapter, table: Ta
   return (eb: Eb) => {
     const parts: Expression<SqlBool>[] = [];
     if (query.contentTypeId !== undefined) parts.push(eb('content_type_id', '=', query.contentTypeId));
+    if (query.excludeArchived && table === 'resources') parts.push(sql<SqlBool>`archived_at IS NULL`);
     for (const c of query.where ?? []) parts.push(condition(c, adapter, table));
     return eb.and(parts);
   };

@@ -49,6 +49,11 @@ export interface ResourcesTable {
   published_at: string | null;
   first_published_at: string | null;
   archived_at: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+  published_by: string | null;
+  archived_by: string | null;
+  archived_version: number | null;
   /** Content types: the whole body; entries and assets: their fields. */
   data: string;
   /** JSON ResourceMetadata (tags) of entries and assets. */
@@ -89,6 +94,10 @@ export interface ApiKeysTable {
   token_hash: string;
   environments: string;
   created_at: string;
+  description: string | null;
+  paired_id: string | null;
+  version: number;
+  updated_at: string | null;
 }
 
 export interface SettingsTable {
@@ -160,6 +169,30 @@ export interface AccessTokensTable {
   last_used_at: string | null;
 }
 
+export interface SnapshotsTable {
+  space_id: string;
+  environment_id: string;
+  kind: ResourceKind;
+  entity_id: string;
+  id: string;
+  created_at: string;
+  created_by: string | null;
+  sys: string;
+  data: string;
+  metadata: string;
+}
+
+export interface UploadsTable {
+  space_id: string;
+  id: string;
+  hash: string;
+  /** bigint: pg returns it as a string. */
+  size: number | string;
+  created_at: string;
+  expires_at: string;
+  created_by: string | null;
+}
+
 export interface Database {
   spaces: SpacesTable;
   environments: EnvironmentsTable;
@@ -175,4 +208,6 @@ export interface Database {
   tags: TagsTable;
   sessions: SessionsTable;
   access_tokens: AccessTokensTable;
+  snapshots: SnapshotsTable;
+  uploads: UploadsTable;
 }

@@ -476,5 +476,113 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect(await store.settings.get(key)).toBe('two');
       });
     });
+
+    describe('authors, archive, snapshots (Management API)', () => {
+      it('record who created, changed and published a draft', async () => {
+        const created = await store.entries.create(scope, { id: 'by', contentTypeId: 'post', fields: { title: en('a') } }, 'alice');
+        expect(created.sys).toMatchObject({ createdBy: 'alice', updatedBy: 'alice', publishedBy: null });
+        const updated = await store.entries.update(scope, 'by', { contentTypeId: 'post', fields: { title: en('b') } }, 1, 'bob');
+        expect(updated.sys).toMatchObject({ createdBy: 'alice', updatedBy: 'bob' });
+        const published = await store.entries.publish(scope, 'by', 2, 'carol');
+        expect(published.sys).toMatchObject({ createdBy: 'alice', publishedBy: 'carol' });
+        expect((await store.entries.get(scope, 'by'))?.sys).toMatchObject({ createdBy: 'alice', updatedBy: 'carol', publishedBy: 'carol' });
+        expect((await store.entries.getPublished(scope, 'by'))?.sys.publishedBy).toBe('carol');
+      });
+
+      it('archive only unpublished items; archived items cannot change or publish and leave preview lists', async () => {
+        await post('arc', 'Archive me');
+        await store.entries.publish(scope, 'arc');
+        expect((await rejection(store.entries.archive(scope, 'arc'))).id).toBe('BadRequest');
+        await store.entries.unpublish(scope, 'arc');
+        expect((await rejection(store.entries.archive(scope, 'arc', 1))).id).toBe('VersionMismatch');
+        const archived = await store.entries.archive(scope, 'arc', 3, 'dan');
+        expect(archived.sys).toMatchObject({ version: 4, archivedVersion: 3, archivedBy: 'dan', archivedAt: expect.any(String) });
+        expect((await rejection(store.entries.publish(scope, 'arc'))).id).toBe('BadRequest');
+        expect((await rejection(store.entries.update(scope, 'arc', { contentTypeId: 'post', fields: {} }))).id).toBe('BadRequest');
+        expect((await rejection(store.entries.archive(scope, 'arc'))).id).toBe('BadRequest');
+        await post('live', 'Live');
+        expect((await store.entries.list(scope, { excludeArchived: true })).items.map((e) => e.sys.id)).toEqual(['live']);
+        expect((await store.entries.list(scope)).total).toBe(2);
+        const back = await store.entries.unarchive(scope, 'arc', 4);
+        expect(back.sys).toMatchObject({ version: 5, archivedAt: null, archivedVersion: null });
+        expect((await rejection(store.entries.unarchive(scope, 'arc'))).id).toBe('BadRequest');
+        await store.entries.publish(scope, 'arc');
+      });
+
+      it('keep a snapshot per publish, newest first, gone with the item', async () => {
+        await post('snap', 'First');
+        await store.entries.publish(scope, 'snap', undefined, 'ann');
+        await store.entries.update(scope, 'snap', { contentTypeId: 'post', fields: { title: en('Second') } });
+        await store.entries.publish(scope, 'snap');
+        const page = await store.entries.snapshots(scope, 'snap');
+        expect(page.total).toBe(2);
+        expect(page.items.map((s) => s.record.fields.title)).toEqual([en('Second'), en('First')]);
+        const oldest = page.items[1]!;
+        expect(oldest.createdBy).toBe('ann');
+        expect(oldest.record.sys).toMatchObject({ id: 'snap', contentTypeId: 'post', publishedVersion: 1 });
+        expect(await store.entries.snapshot(scope, 'snap', oldest.id)).toEqual(oldest);
+        expect(await store.entries.snapshot(scope, 'other', oldest.id)).toBeUndefined();
+        expect((await store.entries.snapshots(scope, 'snap', { limit: 1, skip: 1 })).items.map((s) => s.id)).toEqual([oldest.id]);
+        await store.contentTypes.publish(scope, 'post');
+        expect((await store.contentTypes.snapshots(scope, 'post')).items[0]?.record.name).toBe('Post');
+        await store.entries.unpublish(scope, 'snap');
+        expect((await store.entries.snapshots(scope, 'snap')).total).toBe(2);
+        await store.entries.delete(scope, 'snap');
+        expect((await store.entries.snapshots(scope, 'snap')).total).toBe(0);
+      });
+
+      it('update and delete locales with version checks', async () => {
+        const de = await store.locales.create(scope, { code: 'de-DE', name: 'German', default: false, fallbackCode: null, optional: true, contentDeliveryApi: true, contentManagementApi: true });
+        await store.locales.create(scope, { code: 'fr-FR', name: 'French', default: false, fallbackCode: null, optional: true, contentDeliveryApi: true, contentManagementApi: true });
+        const before = await store.changes.latest();
+        const updated = await store.locales.update(scope, de.id, { name: 'Deutsch', fallbackCode: 'fr-FR' }, 1);
+        expect(updated).toMatchObject({ code: 'de-DE', name: 'Deutsch', fallbackCode: 'fr-FR', version: 2 });
+        expect(await store.changes.latest()).toBeGreaterThan(before);
+        expect((await rejection(store.locales.update(scope, de.id, { name: 'x' }, 1))).id).toBe('VersionMismatch');
+        expect((await rejection(store.locales.update(scope, de.id, { code: 'fr-FR' }))).id).toBe('ValidationFailed');
+        expect((await rejection(store.locales.update(scope, 'ghost', { name: 'x' }))).id).toBe('NotFound');
+        await store.locales.delete(scope, de.id);
+        expect((await store.locales.list(scope)).map((l) => l.code)).toEqual(['fr-FR']);
+        expect((await rejection(store.locales.delete(scope, de.id))).id).toBe('NotFound');
+      });
+
+      it('keep uploads per space', async () => {
+        const hash = randomBytes(32).toString('hex');
+        const up = await store.uploads.create({ spaceId: scope.spaceId, hash, size: 3_000_000_000, expiresAt: '2099-01-01T00:00:00.000Z', createdBy: 'u' });
+        expect(await store.uploads.get(scope.spaceId, up.id)).toEqual(up);
+        expect(up.size).toBe(3_000_000_000);
+        expect(await store.uploads.get('elsewhere', up.id)).toBeUndefined();
+        await store.uploads.delete(scope.spaceId, up.id);
+        expect(await store.uploads.get(scope.spaceId, up.id)).toBeUndefined();
+        expect((await rejection(store.uploads.delete(scope.spaceId, up.id))).id).toBe('NotFound');
+      });
+
+      it('find expired uploads and uploads holding given bytes', async () => {
+        const [old, fresh] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
+        const gone = await store.uploads.create({ spaceId: scope.spaceId, hash: old, size: 1, expiresAt: '2000-01-01T00:00:00.000Z', createdBy: null });
+        await store.uploads.create({ spaceId: scope.spaceId, hash: fresh, size: 1, expiresAt: '2999-01-01T00:00:00.000Z', createdBy: null });
+        const expired = await store.uploads.expired('2026-01-01T00:00:00.000Z', 1000);
+        expect(expired.map((u) => u.id)).toContain(gone.id);
+        expect(expired.every((u) => u.expiresAt < '2026-01-01T00:00:00.000Z')).toBe(true);
+        expect(await store.uploads.holdsHash(fresh)).toBe(true);
+        await store.uploads.delete(scope.spaceId, gone.id);
+        expect(await store.uploads.holdsHash(old)).toBe(false);
+      });
+
+      it('update, pair and revoke API keys', async () => {
+        const hash = randomBytes(32).toString('hex');
+        const key = await store.apiKeys.create({ spaceId: scope.spaceId, kind: 'delivery', name: 'Site', tokenHash: hash, environments: ['master'] });
+        expect(key).toMatchObject({ version: 1, description: null, pairedId: null });
+        const preview = await store.apiKeys.create({ spaceId: scope.spaceId, kind: 'preview', name: 'Site', tokenHash: randomBytes(32).toString('hex'), environments: ['master'], pairedId: key.id });
+        const updated = await store.apiKeys.update(scope.spaceId, key.id, { name: 'Website', description: 'public', pairedId: preview.id }, 1);
+        expect(updated).toMatchObject({ name: 'Website', description: 'public', pairedId: preview.id, version: 2 });
+        expect(await store.apiKeys.get(scope.spaceId, key.id)).toEqual(updated);
+        expect((await rejection(store.apiKeys.update(scope.spaceId, key.id, { name: 'x' }, 1))).id).toBe('VersionMismatch');
+        await store.apiKeys.delete(scope.spaceId, key.id);
+        expect(await store.apiKeys.findByTokenHash(hash)).toBeUndefined();
+        expect((await rejection(store.apiKeys.delete(scope.spaceId, key.id))).id).toBe('NotFound');
+        expect(await store.apiKeys.get('elsewhere', preview.id)).toBeUndefined();
+      });
+    });
   });
 }

@@ -19,6 +19,8 @@ import type {
   VersionedSys,
   SessionRecord,
   AccessTokenRecord,
+  SnapshotRecord,
+  UploadRecord,
 } from './types.js';
 
 /**
@@ -33,17 +35,30 @@ import type {
  * `taken` error in details; a space or environment that does not exist throws NOT_FOUND.
  */
 export interface VersionedRepository<TBody, TRecord extends { sys: VersionedSys }> {
-  create(scope: Scope, body: TBody & { id?: string }): Promise<TRecord>;
+  /** `by` (here and below): the user or API key id recorded as createdBy/updatedBy/publishedBy. */
+  create(scope: Scope, body: TBody & { id?: string }, by?: string): Promise<TRecord>;
   get(scope: Scope, id: string): Promise<TRecord | undefined>;
-  update(scope: Scope, id: string, body: TBody, expectedVersion?: number): Promise<TRecord>;
-  publish(scope: Scope, id: string, expectedVersion?: number): Promise<TRecord>;
-  unpublish(scope: Scope, id: string, expectedVersion?: number): Promise<TRecord>;
+  /** An archived item throws BAD_REQUEST: unarchive it first, as Contentful requires. */
+  update(scope: Scope, id: string, body: TBody, expectedVersion?: number, by?: string): Promise<TRecord>;
+  /**
+   * Entries and content types also keep a snapshot of the published record (version history).
+   * An archived item throws BAD_REQUEST.
+   */
+  publish(scope: Scope, id: string, expectedVersion?: number, by?: string): Promise<TRecord>;
+  unpublish(scope: Scope, id: string, expectedVersion?: number, by?: string): Promise<TRecord>;
+  /** Only when not published (BAD_REQUEST otherwise); sets archivedAt/archivedVersion/archivedBy. */
+  archive(scope: Scope, id: string, expectedVersion?: number, by?: string): Promise<TRecord>;
+  /** Only when archived (BAD_REQUEST otherwise). */
+  unarchive(scope: Scope, id: string, expectedVersion?: number, by?: string): Promise<TRecord>;
   /** Only when not published; a published item throws BAD_REQUEST, as Contentful does. */
   delete(scope: Scope, id: string, expectedVersion?: number): Promise<void>;
   /** The published snapshot: the whole record (sys and body) exactly as it was at publish time. */
   getPublished(scope: Scope, id: string): Promise<TRecord | undefined>;
   list(scope: Scope, query?: ListQuery): Promise<Page<TRecord>>;
   listPublished(scope: Scope, query?: ListQuery): Promise<Page<TRecord>>;
+  /** Snapshots taken at each publish, newest first; they outlive unpublish but not delete. */
+  snapshots(scope: Scope, id: string, page?: { limit?: number; skip?: number }): Promise<Page<SnapshotRecord<TRecord>>>;
+  snapshot(scope: Scope, id: string, snapshotId: string): Promise<SnapshotRecord<TRecord> | undefined>;
 }
 
 export interface EntryBody {
@@ -80,14 +95,43 @@ export interface Store {
       scope: Scope,
       locale: Omit<LocaleRecord, 'id' | 'version' | 'createdAt' | 'updatedAt'> & { id?: string },
     ): Promise<LocaleRecord>;
+    /** NOT_FOUND for an unknown id; VERSION_MISMATCH when expectedVersion is stale. */
+    update(
+      scope: Scope,
+      id: string,
+      changes: Partial<Pick<LocaleRecord, 'code' | 'name' | 'fallbackCode' | 'optional' | 'contentDeliveryApi' | 'contentManagementApi'>>,
+      expectedVersion?: number,
+    ): Promise<LocaleRecord>;
+    /** NOT_FOUND for an unknown id. Rules (default locale, fallbacks) are the caller's. */
+    delete(scope: Scope, id: string): Promise<void>;
   };
   contentTypes: VersionedRepository<ContentTypeBody, ContentTypeRecord>;
   entries: VersionedRepository<EntryBody, EntryRecord>;
   assets: VersionedRepository<AssetBody, AssetRecord>;
+  uploads: {
+    create(upload: Omit<UploadRecord, 'id' | 'createdAt'> & { id?: string }): Promise<UploadRecord>;
+    get(spaceId: string, id: string): Promise<UploadRecord | undefined>;
+    /** NOT_FOUND when there is none. The stored bytes are the caller's to remove. */
+    delete(spaceId: string, id: string): Promise<void>;
+    /** Uploads (of any space) that expired before `time`, oldest first. */
+    expired(time: string, limit: number): Promise<UploadRecord[]>;
+    /** Whether any upload (of any space) holds these bytes. */
+    holdsHash(hash: string): Promise<boolean>;
+  };
   apiKeys: {
     create(key: Omit<ApiKeyRecord, 'id' | 'createdAt'> & { id?: string }): Promise<ApiKeyRecord>;
     findByTokenHash(tokenHash: string): Promise<ApiKeyRecord | undefined>;
     list(spaceId: string): Promise<ApiKeyRecord[]>;
+    get(spaceId: string, id: string): Promise<ApiKeyRecord | undefined>;
+    /** NOT_FOUND for an unknown key, VERSION_MISMATCH for a stale expectedVersion. */
+    update(
+      spaceId: string,
+      id: string,
+      changes: Partial<Pick<ApiKeyRecord, 'name' | 'description' | 'environments' | 'pairedId'>>,
+      expectedVersion?: number,
+    ): Promise<ApiKeyRecord>;
+    /** Revokes the key at once; NOT_FOUND when there is none. */
+    delete(spaceId: string, id: string): Promise<void>;
   };
   users: {
     findByEmail(email: string): Promise<UserRecord | undefined>;
@@ -128,8 +172,8 @@ export interface Store {
     ): Promise<ChangeRecord[]>;
     /**
      * The newest position in the whole store (0 when nothing changed yet). It also moves when
-     * content types are published or unpublished and locales are added, so it versions all
-     * that readers see.
+     * content types are published or unpublished, locales are added, and API keys change or
+     * go, so it versions all that readers see and who may see it.
      */
     latest(): Promise<number>;
   };

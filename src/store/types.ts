@@ -60,6 +60,13 @@ export interface VersionedSys {
   publishedAt: string | null;
   firstPublishedAt: string | null;
   archivedAt: string | null;
+  /** Who made it, last changed it, last published and archived it: user or API key ids (null: unknown). */
+  createdBy?: string | null;
+  updatedBy?: string | null;
+  publishedBy?: string | null;
+  archivedBy?: string | null;
+  /** The version that was archived, while archived. */
+  archivedVersion?: number | null;
 }
 
 export interface SpaceRecord {
@@ -156,6 +163,11 @@ export interface ApiKeyRecord {
   /** Environments the key may read; management keys ignore it. */
   environments: string[];
   createdAt: string;
+  description?: string | null;
+  /** A delivery key's preview key (and the preview key's delivery key). */
+  pairedId?: string | null;
+  version?: number;
+  updatedAt?: string;
 }
 
 export type UserRole = 'admin' | 'editor' | 'author' | 'viewer';
@@ -214,6 +226,8 @@ export type OrderBy =
 
 export interface ListQuery {
   contentTypeId?: string;
+  /** Leaves archived drafts out (the Preview API hides them); ignored for published snapshots. */
+  excludeArchived?: boolean;
   where?: Condition[];
   order?: OrderBy[];
   /** Defaults: limit 100, skip 0. */
@@ -258,4 +272,23 @@ export interface AccessTokenRecord {
   expiresAt: string | null;
   revokedAt: string | null;
   lastUsedAt: string | null;
+}
+
+/** One saved version of a record: the whole record as it was when it was published. */
+export interface SnapshotRecord<TRecord> {
+  id: string;
+  createdAt: string;
+  createdBy: string | null;
+  record: TRecord;
+}
+
+/** Bytes received by the upload endpoint, stored under their hash until an asset takes them. */
+export interface UploadRecord {
+  spaceId: string;
+  id: string;
+  hash: string;
+  size: number;
+  createdAt: string;
+  expiresAt: string;
+  createdBy: string | null;
 }

@@ -9,11 +9,11 @@ import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
 import { environmentMissing, insertChecked, takenError, type InsertProblems } from './insert-checked.js';
 import { orderExpressions, pageBounds, whereClause } from './query.js';
-import type { Database, ResourceKind, ResourcesTable } from './schema.js';
+import type { Database, ResourceKind, ResourcesTable, SnapshotsTable } from './schema.js';
 import type { VersionedRepository } from './store.js';
 import { fieldLinks } from './links.js';
 import { tagsField } from './tags-field.js';
-import type { Json, ListQuery, LocalizedFields, Page, ResourceMetadata, Scope, VersionedSys } from './types.js';
+import type { Json, ListQuery, LocalizedFields, Page, ResourceMetadata, Scope, SnapshotRecord, VersionedSys } from './types.js';
 
 /** How one kind maps between its record and the `data` column. */
 export interface KindCodec<TBody, TRecord extends { sys: VersionedSys }> {
@@ -43,6 +43,11 @@ const sysOf = (row: ResourcesTable): VersionedSys => ({
   publishedAt: row.published_at,
   firstPublishedAt: row.first_published_at,
   archivedAt: row.archived_at,
+  createdBy: row.created_by,
+  updatedBy: row.updated_by,
+  publishedBy: row.published_by,
+  archivedBy: row.archived_by,
+  archivedVersion: row.archived_version,
 });
 
 const sysColumns = (sys: VersionedSys) => ({
@@ -53,6 +58,10 @@ const sysColumns = (sys: VersionedSys) => ({
   published_at: sys.publishedAt,
   first_published_at: sys.firstPublishedAt,
   archived_at: sys.archivedAt,
+  updated_by: sys.updatedBy ?? null,
+  published_by: sys.publishedBy ?? null,
+  archived_by: sys.archivedBy ?? null,
+  archived_version: sys.archivedVersion ?? null,
 });
 
 const metadataOf = (text: string): ResourceMetadata => {
@@ -117,6 +126,15 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw changedMeanwhile(row.id);
   }
+
+  const archivedError = (id: string) => new FolioError('BAD_REQUEST', `${label} "${id}" is archived; unarchive it first`);
+
+  const snapshotOf = (row: SnapshotsTable): SnapshotRecord<TRecord> => ({
+    id: row.id,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    record: codec.record(JSON.parse(row.sys) as VersionedSys, kind === 'Entry' ? ((JSON.parse(row.sys) as { contentTypeId?: string }).contentTypeId ?? null) : null, JSON.parse(row.data) as Json, metadataOf(row.metadata)),
+  });
 
   const changedMeanwhile = (id: string) => new FolioError('VERSION_MISMATCH', `${label} "${id}" was changed by someone else; reload and retry`);
 
@@ -210,7 +228,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
   }
 
   return {
-    create: (scope, body) =>
+    create: (scope, body, by) =>
       context.atomically(async (ctx) => {
         const id = (body as { id?: string }).id ?? newId();
         const contentTypeId = codec.contentTypeId(body);
@@ -243,6 +261,11 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           published_at: null,
           first_published_at: null,
           archived_at: null,
+          created_by: by ?? null,
+          updated_by: by ?? null,
+          published_by: null,
+          archived_by: null,
+          archived_version: null,
           data: JSON.stringify(codec.data(body)),
           metadata: encodeMetadata(codec.metadata(body)),
         };
@@ -257,10 +280,11 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       return row && fromRow(row);
     },
 
-    update: (scope, id, body, expectedVersion) =>
+    update: (scope, id, body, expectedVersion, by) =>
       context.atomically(async (ctx) => {
         const row = await current(ctx, scope, id, expectedVersion);
-        const sys = { ...sysOf(row), version: row.version + 1, updatedAt: now() };
+        if (row.archived_at) throw archivedError(id);
+        const sys = { ...sysOf(row), version: row.version + 1, updatedAt: now(), updatedBy: by ?? null };
         const data = JSON.stringify(codec.data(body));
         const given = codec.metadata(body);
         const metadata = given ? encodeMetadata(given) : row.metadata;
@@ -270,10 +294,10 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         return codec.record(sys, row.content_type_id, JSON.parse(data) as Json, metadataOf(metadata));
       }),
 
-    publish: (scope, id, expectedVersion) =>
+    publish: (scope, id, expectedVersion, by) =>
       context.atomically(async (ctx) => {
         const row = await current(ctx, scope, id, expectedVersion);
-        if (row.archived_at) throw new FolioError('BAD_REQUEST', `${label} "${id}" is archived; unarchive it first`);
+        if (row.archived_at) throw archivedError(id);
         const time = now();
         const sys: VersionedSys = {
           ...sysOf(row),
@@ -283,6 +307,8 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           updatedAt: time,
           publishedAt: time,
           firstPublishedAt: row.first_published_at ?? time,
+          updatedBy: by ?? null,
+          publishedBy: by ?? null,
         };
         await guardedUpdate(ctx, scope, row, sys);
         await ctx.db.deleteFrom('published').where((eb) => eb.and(key(scope, id))).execute();
@@ -302,20 +328,46 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           .execute();
         await writeIndexes(ctx, scope, id, 'published', row.data, row.metadata);
         await logChange(ctx, scope, row, sys, false);
+        if (kind !== 'Asset') {
+          await ctx.db
+            .insertInto('snapshots')
+            .values({ space_id: scope.spaceId, environment_id: scope.environmentId, kind, entity_id: id, id: newId(), created_at: time, created_by: by ?? null, sys: JSON.stringify(kind === 'Entry' ? { ...sys, contentTypeId: row.content_type_id } : sys), data: row.data, metadata: row.metadata })
+            .execute();
+        }
         return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
       }),
 
-    unpublish: (scope, id, expectedVersion) =>
+    unpublish: (scope, id, expectedVersion, by) =>
       context.atomically(async (ctx) => {
         const row = await current(ctx, scope, id, expectedVersion);
         if (row.published_version === null) throw new FolioError('BAD_REQUEST', `${label} "${id}" is not published`);
-        const sys: VersionedSys = { ...sysOf(row), version: row.version + 1, publishedVersion: null, publishedAt: null, updatedAt: now() };
+        const sys: VersionedSys = { ...sysOf(row), version: row.version + 1, publishedVersion: null, publishedAt: null, updatedAt: now(), updatedBy: by ?? null };
         await guardedUpdate(ctx, scope, row, sys);
         const was = await ctx.db.selectFrom('published').select('sys').where((eb) => eb.and(key(scope, id))).executeTakeFirst();
         await ctx.db.deleteFrom('published').where((eb) => eb.and(key(scope, id))).execute();
         await writeIndexes(ctx, scope, id, 'published', undefined);
         // Sync reports the deletion with the sys readers last saw, stamped with when it went.
         await logChange(ctx, scope, row, { ...(was ? (JSON.parse(was.sys) as VersionedSys) : sys), updatedAt: sys.updatedAt }, true);
+        return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+      }),
+
+    archive: (scope, id, expectedVersion, by) =>
+      context.atomically(async (ctx) => {
+        const row = await current(ctx, scope, id, expectedVersion);
+        if (row.archived_at) throw archivedError(id);
+        if (row.published_version !== null) throw new FolioError('BAD_REQUEST', `${label} "${id}" is published; unpublish it before archiving it`);
+        const time = now();
+        const sys: VersionedSys = { ...sysOf(row), version: row.version + 1, updatedAt: time, updatedBy: by ?? null, archivedAt: time, archivedVersion: row.version, archivedBy: by ?? null };
+        await guardedUpdate(ctx, scope, row, sys);
+        return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+      }),
+
+    unarchive: (scope, id, expectedVersion, by) =>
+      context.atomically(async (ctx) => {
+        const row = await current(ctx, scope, id, expectedVersion);
+        if (!row.archived_at) throw new FolioError('BAD_REQUEST', `${label} "${id}" is not archived`);
+        const sys: VersionedSys = { ...sysOf(row), version: row.version + 1, updatedAt: now(), updatedBy: by ?? null, archivedAt: null, archivedVersion: null, archivedBy: null };
+        await guardedUpdate(ctx, scope, row, sys);
         return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
       }),
 
@@ -333,6 +385,13 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         // A writer (say, a publish) got in between: deleting now would act on a state never seen.
         if (Number(result.numDeletedRows) !== 1) throw changedMeanwhile(row.id);
         await writeIndexes(ctx, scope, id, 'draft', undefined);
+        await ctx.db
+          .deleteFrom('snapshots')
+          .where('space_id', '=', scope.spaceId)
+          .where('environment_id', '=', scope.environmentId)
+          .where('kind', '=', kind)
+          .where('entity_id', '=', id)
+          .execute();
       }),
 
     getPublished: async (scope, id) => {
@@ -345,6 +404,32 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     },
 
     list: (scope, query = {}) => listFrom('resources', scope, query, fromRow),
+
+    snapshots: async (scope, id, page = {}) => {
+      const bounds = pageBounds(page);
+      const base = context.db
+        .selectFrom('snapshots')
+        .where('space_id', '=', scope.spaceId)
+        .where('environment_id', '=', scope.environmentId)
+        .where('kind', '=', kind)
+        .where('entity_id', '=', id);
+      const { total } = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
+      const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(bounds.limit).offset(bounds.skip).execute();
+      return { total: Number(total), ...bounds, items: rows.map(snapshotOf) };
+    },
+
+    snapshot: async (scope, id, snapshotId) => {
+      const row = await context.db
+        .selectFrom('snapshots')
+        .selectAll()
+        .where('space_id', '=', scope.spaceId)
+        .where('environment_id', '=', scope.environmentId)
+        .where('kind', '=', kind)
+        .where('entity_id', '=', id)
+        .where('id', '=', snapshotId)
+        .executeTakeFirst();
+      return row && snapshotOf(row);
+    },
 
     listPublished: (scope, query = {}) => listFrom('published', scope, query, fromPublished),
   };

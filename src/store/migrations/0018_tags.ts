@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-/** Contentful's tags: a table per environment's tags, and every entry's and asset's metadata. */
+/** Contentful's tags: a table per environment's tags, and every entry's and asset's metadata (drafts, published, snapshots). */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('tags')
@@ -15,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('tags_pk', ['space_id', 'environment_id', 'id'] as never)
     .addUniqueConstraint('tags_name_unique', ['space_id', 'environment_id', 'name'] as never)
     .execute();
-  for (const table of ['resources', 'published']) {
+  for (const table of ['resources', 'published', 'snapshots']) {
     await db.schema.alterTable(table).addColumn('metadata', 'text', (c) => c.notNull().defaultTo('{"tags":[]}')).execute();
   }
 }

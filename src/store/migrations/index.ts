@@ -8,6 +8,10 @@ import * as links from './0004_links.js';
 import { searchMigration } from './0005_search.js';
 import * as sessionsTokens from './0013_sessions_tokens.js';
 import * as tags from './0018_tags.js';
+import * as authorsArchive from './0006_authors_archive.js';
+import * as snapshots from './0007_snapshots.js';
+import * as uploads from './0008_uploads.js';
+import * as apiKeyPairs from './0009_api_key_pairs.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -19,6 +23,10 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0005_search': searchMigration(adapter),
     '0013_sessions_tokens': sessionsTokens,
     '0018_tags': tags,
+    '0006_authors_archive': authorsArchive,
+    '0007_snapshots': snapshots,
+    '0008_uploads': uploads,
+    '0009_api_key_pairs': apiKeyPairs,
   };
   return { getMigrations: async () => migrations };
 }

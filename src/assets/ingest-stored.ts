@@ -1,0 +1,48 @@
+/**
+ * Ingest for bytes already in storage (Management API uploads): images go through ingestFile,
+ * so everything ingest learns about an image (size, dimensions, placeholder, and what later
+ * steps add) is learnt the same way; other files are described from what storage knows.
+ */
+import { FolioError } from '../errors/index.js';
+import { formatBytes, type FileStorage } from '../storage/index.js';
+import type { StoredFile } from '../store/types.js';
+import { isImageType } from './file-url.js';
+import { ingestFile } from './ingest.js';
+
+/** Images are decoded in memory; a bigger one is refused before it is read. */
+export const maxImageBytes = 100 * 1024 * 1024;
+
+export interface StoredUpload {
+  fileName: string;
+  contentType: string;
+  hash: string;
+  size: number;
+}
+
+/** image/* types Folio cannot decode (and so cannot resize or describe) are refused. */
+export function assertSupportedType(contentType: string): void {
+  if (!/^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/i.test(contentType)) {
+    throw new FolioError('VALIDATION_FAILED', `"${contentType.slice(0, 100)}" is not a media type such as image/png`, {
+      details: { errors: [{ name: 'type', path: ['fields', 'file', 'contentType'], details: 'Expected a media type such as image/png' }] },
+    });
+  }
+  if (/^image\//i.test(contentType) && !isImageType(contentType.toLowerCase())) {
+    throw new FolioError('VALIDATION_FAILED', `Folio does not support ${contentType} images; use JPEG, PNG, WebP, AVIF, GIF or TIFF`, {
+      details: { errors: [{ name: 'type', path: ['fields', 'file', 'contentType'], details: `Unsupported image type ${contentType}` }] },
+    });
+  }
+}
+
+export async function ingestStoredObject(storage: FileStorage, upload: StoredUpload): Promise<StoredFile> {
+  assertSupportedType(upload.contentType);
+  const contentType = upload.contentType.toLowerCase();
+  if (!isImageType(contentType)) {
+    return { fileName: upload.fileName, contentType, hash: upload.hash, details: { size: upload.size } };
+  }
+  if (upload.size > maxImageBytes) {
+    throw new FolioError('VALIDATION_FAILED', `Images may be at most ${formatBytes(maxImageBytes)}`);
+  }
+  const data = await storage.get(upload.hash);
+  if (!data) throw new FolioError('NOT_FOUND', 'The uploaded file is no longer stored');
+  return ingestFile(storage, { fileName: upload.fileName, contentType, data });
+}

@@ -1,0 +1,121 @@
+/**
+ * The permission wiring of the operations the Management API calls, with real actors against a
+ * real SQLite store: every route passes its caller's Actor here, so these refusals are the API's.
+ */
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/tmp.js';
+import type { Actor } from '../auth/index.js';
+import { ensureSpace } from '../setup/space.js';
+import { createFsStorage, type FileStorage } from '../storage/index.js';
+import { defineField as field, openStore } from '../store/index.js';
+import type { Store } from '../store/store.js';
+import type { Scope } from '../store/types.js';
+import {
+  archiveEntry,
+  createApiKey,
+  createAsset,
+  createEntry,
+  createLocale,
+  createUpload,
+  deleteEntry,
+  getEntry,
+  listEntrySnapshots,
+  publishContentType,
+  publishEntry,
+  restoreEntrySnapshot,
+  saveContentType,
+  updateAsset,
+  updateEntry,
+} from './index.js';
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let store: Store;
+let storage: FileStorage;
+let scope: Scope;
+
+const admin: Actor = { kind: 'apiKey', id: 'key-1', role: 'admin' };
+const editor: Actor = { kind: 'user', id: 'eve', role: 'editor' };
+const amy: Actor = { kind: 'user', id: 'amy', role: 'author' };
+const bob: Actor = { kind: 'user', id: 'bob', role: 'author' };
+const viewer: Actor = { kind: 'user', id: 'val', role: 'viewer' };
+const en = (v: unknown) => ({ 'en-US': v as never });
+
+const denied = async (p: Promise<unknown>) => expect(p).rejects.toMatchObject({ id: 'AccessDenied', status: 403 });
+
+beforeAll(async () => {
+  dir = await tempDir('folio-permissions-');
+  store = await openStore({ sqlitePath: path.join(dir.dir, 'folio.db') });
+  storage = createFsStorage(path.join(dir.dir, 'files'));
+  scope = await ensureSpace(store, 'test');
+  await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [field('title', 'Symbol')] }, undefined, admin);
+  await publishContentType(store, scope, 'post', undefined, admin);
+});
+afterAll(async () => {
+  await store.close();
+  await dir.remove();
+});
+
+describe('operations check the actor', () => {
+  it('let viewers read and nothing else', async () => {
+    const post = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Hi') } }, admin);
+    expect((await getEntry(store, scope, post.sys.id, viewer)).sys.createdBy).toBe('key-1');
+    await denied(createEntry(store, scope, { contentTypeId: 'post', fields: {} }, viewer));
+    await denied(updateEntry(store, scope, post.sys.id, { title: en('x') }, undefined, viewer));
+    await denied(publishEntry(store, scope, post.sys.id, undefined, viewer));
+    await denied(deleteEntry(store, scope, post.sys.id, undefined, viewer));
+    await denied(createAsset(store, scope, 'a1', { title: en('x'), description: {}, file: {} }, viewer));
+    await denied(createUpload(store, storage, 'test', Readable.from([Buffer.from('x')]), 100, viewer));
+    expect((await store.entries.get(scope, post.sys.id))?.sys.version).toBe(1);
+  });
+
+  it('let authors change and delete only their own drafts, until they are published', async () => {
+    const mine = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Mine') } }, amy);
+    expect(mine.sys).toMatchObject({ createdBy: 'amy', updatedBy: 'amy' });
+    const edited = await updateEntry(store, scope, mine.sys.id, { title: en('Mine, edited') }, 1, amy);
+    expect(edited.sys.updatedBy).toBe('amy');
+    await denied(updateEntry(store, scope, mine.sys.id, { title: en('Not yours') }, 2, bob));
+    await denied(deleteEntry(store, scope, mine.sys.id, undefined, bob));
+    await denied(publishEntry(store, scope, mine.sys.id, undefined, amy));
+    await denied(archiveEntry(store, scope, mine.sys.id, undefined, amy));
+
+    const published = await publishEntry(store, scope, mine.sys.id, 2, editor);
+    expect(published.sys).toMatchObject({ createdBy: 'amy', publishedBy: 'eve' });
+    await denied(updateEntry(store, scope, mine.sys.id, { title: en('After publish') }, 3, amy));
+    await denied(restoreEntrySnapshot(store, scope, mine.sys.id, (await listEntrySnapshots(store, scope, mine.sys.id, {}, amy)).items[0]!.id, 3, amy));
+
+    const draft = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Scrap') } }, amy);
+    await deleteEntry(store, scope, draft.sys.id, undefined, amy);
+    expect(await store.entries.get(scope, draft.sys.id)).toBeUndefined();
+  });
+
+  it('let authors keep their own assets, not others', async () => {
+    const asset = await createAsset(store, scope, 'amys-asset', { title: en('Pic'), description: {}, file: {} }, amy);
+    expect(asset.sys.createdBy).toBe('amy');
+    await updateAsset(store, scope, asset.sys.id, { title: en('Pic 2'), description: {}, file: {} }, 1, amy);
+    await denied(updateAsset(store, scope, asset.sys.id, { title: en('Mine now'), description: {}, file: {} }, 2, bob));
+  });
+
+  it('keep the model, locales and API keys to admins', async () => {
+    const body = { name: 'X', description: null, displayField: null, fields: [] };
+    for (const actor of [editor, amy, viewer]) {
+      await denied(saveContentType(store, scope, 'x', body, undefined, actor));
+      await denied(publishContentType(store, scope, 'post', undefined, actor));
+      await denied(createLocale(store, scope, { code: 'de-DE', name: 'German', fallbackCode: null, optional: true, contentDeliveryApi: true, contentManagementApi: true }, actor));
+      await denied(createApiKey(store, 'test', { name: 'k', description: null, environments: ['master'] }, actor));
+    }
+    expect(await store.contentTypes.get(scope, 'x')).toBeUndefined();
+    expect((await saveContentType(store, scope, 'x', body, undefined, admin)).sys.createdBy).toBe('key-1');
+  });
+
+  it('let editors restore a snapshot as a new draft version', async () => {
+    const post = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('One') } }, editor);
+    await publishEntry(store, scope, post.sys.id, 1, editor);
+    const two = await updateEntry(store, scope, post.sys.id, { title: en('Two') }, 2, editor);
+    const [first] = (await listEntrySnapshots(store, scope, post.sys.id, {}, viewer)).items;
+    const restored = await restoreEntrySnapshot(store, scope, post.sys.id, first!.id, two.sys.version, editor);
+    expect(restored.fields.title).toEqual(en('One'));
+    expect(restored.sys.version).toBe(two.sys.version + 1);
+  });
+});

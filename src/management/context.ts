@@ -1,0 +1,37 @@
+/** What every Management API route starts with: the caller, the scope, and the options. */
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../auth/index.js';
+import { managementActor } from '../auth/index.js';
+import { FolioError } from '../errors/index.js';
+import type { FileStorage } from '../storage/index.js';
+import type { Store } from '../store/index.js';
+import type { Scope } from '../store/types.js';
+
+export interface ManagementOptions {
+  store: Store;
+  storage: FileStorage;
+  /** Base of asset file URLs, as in the Delivery API. */
+  publicUrl: string;
+  /** Largest upload accepted, in bytes. */
+  uploadLimitBytes: number;
+}
+
+export interface Params {
+  spaceId: string;
+  environmentId?: string;
+}
+
+export type Req<P = object> = FastifyRequest<{ Params: Params & P }>;
+
+/** The URL prefixes of environment-scoped resources: with and without /environments/{env}. */
+export const scoped = (path: string) => [`/management/spaces/:spaceId${path}`, `/management/spaces/:spaceId/environments/:environmentId${path}`];
+
+/** Authenticates first (401 before 404), then finds the space (and environment). */
+export async function begin(store: Store, request: Req): Promise<{ actor: Actor; scope: Scope }> {
+  const actor = await managementActor(store, request);
+  const scope = { spaceId: request.params.spaceId, environmentId: request.params.environmentId ?? 'master' };
+  const [space, env] = await Promise.all([store.spaces.get(scope.spaceId), store.environments.get(scope.spaceId, scope.environmentId)]);
+  if (!space) throw new FolioError('NOT_FOUND', `Space "${scope.spaceId}" not found`, { details: { type: 'Space', id: scope.spaceId } });
+  if (!env) throw new FolioError('NOT_FOUND', `Environment "${scope.environmentId}" not found`, { details: { type: 'Environment', id: scope.environmentId } });
+  return { actor, scope };
+}

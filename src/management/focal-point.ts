@@ -1,0 +1,19 @@
+/**
+ * The one detail of an asset file a client may set: `details.image.focalPoint` {x, y}, each a
+ * fraction of the image from 0 to 1. Kept apart so a shared helper can replace it.
+ */
+import type { FocalPoint } from '../content/index.js';
+import { FolioError } from '../errors/index.js';
+import * as is from '../validate/is.js';
+
+/** undefined: the client sent no image details (keep what is stored); null: it sent none to keep. */
+export function focalPointFrom(details: unknown, path: string): FocalPoint | null | undefined {
+  if (!is.plainObject(details) || !is.plainObject(details.image)) return undefined;
+  const point = details.image.focalPoint;
+  if (point === undefined || point === null) return null;
+  if (!is.plainObject(point) || !is.number(point.x) || !is.number(point.y) || !is.inRange(point.x, 0, 1) || !is.inRange(point.y, 0, 1)) {
+    const message = is.invalidMessage(`${path}.details.image.focalPoint`, 'an object {x, y} with numbers from 0 to 1', JSON.stringify(point));
+    throw new FolioError('VALIDATION_FAILED', message, { details: { errors: [{ name: 'invalid', path: `${path}.details.image.focalPoint`.split('.'), details: message }] } });
+  }
+  return { x: point.x, y: point.y };
+}

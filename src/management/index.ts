@@ -1,0 +1,2 @@
+export { managementRoutes } from './plugin.js';
+export type { ManagementOptions } from './context.js';

@@ -1,0 +1,119 @@
+/**
+ * Request bodies, headers and query parameters of the Management API, checked once at the edge
+ * with src/validate/is.ts. Everything here either returns well-typed input or throws a 4xx.
+ */
+import type { FastifyRequest } from 'fastify';
+import { FolioError } from '../errors/index.js';
+import type { ContentTypeBody, FieldDefinition, FieldItems, Json, LocalizedFields } from '../store/types.js';
+import * as is from '../validate/is.js';
+
+const validationFailed = (path: Array<string | number>, details: string): never => {
+  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'type', path, details }] } });
+};
+
+/** X-Contentful-Version: absent is undefined; anything but a positive integer is a 400. */
+export function versionHeader(request: FastifyRequest): number | undefined {
+  const raw = request.headers['x-contentful-version'];
+  if (raw === undefined) return undefined;
+  const n = is.string(raw) ? is.parseStrictInt(raw) : undefined;
+  if (n === undefined || n < 1) return is.invalid('X-Contentful-Version', 'a positive integer', raw, 'BAD_REQUEST');
+  return n;
+}
+
+/** Updates must say which version they change, or Contentful answers 409. */
+export function requiredVersion(request: FastifyRequest, what: string): number {
+  const v = versionHeader(request);
+  if (v === undefined) {
+    throw new FolioError('VERSION_MISMATCH', `Updating ${what} needs the current version in the X-Contentful-Version header`);
+  }
+  return v;
+}
+
+export function bodyObject(body: unknown): Record<string, unknown> {
+  if (!is.plainObject(body)) return is.invalid('body', 'a JSON object', body === undefined ? undefined : JSON.stringify(body), 'BAD_REQUEST');
+  return body;
+}
+
+/** fields: { fieldId: { locale: value } }. */
+export function localizedFields(value: unknown): LocalizedFields {
+  if (value === undefined) return {};
+  if (!is.plainObject(value)) return validationFailed(['fields'], 'fields must be an object of fields keyed by locale');
+  for (const [id, byLocale] of Object.entries(value)) {
+    if (!is.plainObject(byLocale)) validationFailed(['fields', id], `fields.${id} must be an object keyed by locale, e.g. {"en-US": …}`);
+  }
+  return value as LocalizedFields;
+}
+
+const optionalBool = (v: unknown, path: Array<string | number>, fallback = false): boolean => {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'boolean') return validationFailed(path, `${path.join('.')} must be true or false`);
+  return v;
+};
+
+function validations(v: unknown, path: Array<string | number>): Json[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.some((r) => !is.plainObject(r))) return validationFailed(path, `${path.join('.')} must be an array of objects`);
+  return v as Json[];
+}
+
+function items(v: unknown, path: Array<string | number>): FieldItems | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!is.plainObject(v) || !is.string(v.type)) return validationFailed(path, `${path.join('.')} must be an object with a type`);
+  return {
+    type: v.type as FieldItems['type'],
+    ...(v.linkType !== undefined ? { linkType: v.linkType as FieldItems['linkType'] } : {}),
+    validations: validations(v.validations, [...path, 'validations']),
+  };
+}
+
+/**
+ * A content type body. Fields marked `deleted: true` are dropped here (Contentful's way to
+ * remove a field that was omitted first); the operation checks the rest against the model rules.
+ */
+export function contentTypeBody(body: unknown): ContentTypeBody {
+  const o = bodyObject(body);
+  if (!is.nonEmptyString(o.name)) validationFailed(['name'], 'name must be a non-empty string');
+  if (o.description !== undefined && o.description !== null && !is.string(o.description)) validationFailed(['description'], 'description must be a string');
+  if (o.displayField !== undefined && o.displayField !== null && !is.string(o.displayField)) validationFailed(['displayField'], 'displayField must be a field id');
+  const rawFields = o.fields ?? [];
+  if (!Array.isArray(rawFields)) return validationFailed(['fields'], 'fields must be an array');
+  const fields: FieldDefinition[] = [];
+  rawFields.forEach((f: unknown, i) => {
+    const path = ['fields', i];
+    if (!is.plainObject(f)) return validationFailed(path, `fields[${i}] must be an object`);
+    if (!is.nonEmptyString(f.id)) validationFailed([...path, 'id'], `fields[${i}].id must be a non-empty string`);
+    if (!is.string(f.type)) validationFailed([...path, 'type'], `fields[${i}].type must be a field type`);
+    if (f.deleted === true) return;
+    const itemsDef = items(f.items, [...path, 'items']);
+    fields.push({
+      id: f.id as string,
+      name: is.string(f.name) ? f.name : (f.id as string),
+      type: f.type as FieldDefinition['type'],
+      localized: optionalBool(f.localized, [...path, 'localized']),
+      required: optionalBool(f.required, [...path, 'required']),
+      validations: validations(f.validations, [...path, 'validations']),
+      disabled: optionalBool(f.disabled, [...path, 'disabled']),
+      omitted: optionalBool(f.omitted, [...path, 'omitted']),
+      ...(f.linkType !== undefined ? { linkType: f.linkType as FieldDefinition['linkType'] } : {}),
+      ...(itemsDef ? { items: itemsDef } : {}),
+    });
+  });
+  return {
+    name: o.name as string,
+    description: (o.description as string | null | undefined) ?? null,
+    displayField: (o.displayField as string | null | undefined) ?? null,
+    fields,
+  };
+}
+
+/** limit and skip of a list (CMA caps limit at 1000, as Folio's store does). */
+export function page(query: Record<string, unknown>): { limit: number; skip: number } {
+  const num = (name: string, fallback: number, max: number) => {
+    const raw = query[name];
+    if (raw === undefined) return fallback;
+    const n = is.string(raw) ? is.parseStrictInt(raw) : undefined;
+    if (n === undefined || n > max) return is.invalid(name, `an integer from 0 to ${max}`, raw, 'INVALID_QUERY');
+    return n;
+  };
+  return { limit: num('limit', 100, 1000), skip: num('skip', 0, 1_000_000_000) };
+}

@@ -1,0 +1,65 @@
+/** Content types: create (POST, or PUT with an id), read, update, activate, deactivate, delete. */
+import type { FastifyInstance } from 'fastify';
+import { assertCan } from '../../auth/index.js';
+import {
+  deleteContentType,
+  getContentType,
+  publishContentType,
+  saveContentType,
+  unpublishContentType,
+} from '../../content/index.js';
+import { assertResourceId, newResourceId } from '../ids.js';
+import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
+import { contentTypeBody, page, requiredVersion, versionHeader } from '../parse.js';
+import { collection, contentTypeJson } from '../serialize.js';
+
+type One = Req<{ id: string }>;
+
+export function contentTypeRoutes(app: FastifyInstance, { store }: ManagementOptions) {
+  for (const base of scoped('/content_types')) {
+    app.get(base, async (request: Req) => {
+      const { actor, scope } = await begin(store, request);
+      assertCan(actor, 'read');
+      const result = await store.contentTypes.list(scope, { ...page(request.query as Record<string, unknown>), order: [{ sys: 'id', direction: 'asc' }] });
+      return collection(result.items.map((t) => contentTypeJson(scope, t)), result);
+    });
+
+    app.post(base, async (request: Req, reply) => {
+      const { actor, scope } = await begin(store, request);
+      const body = contentTypeBody(request.body);
+      const created = await saveContentType(store, scope, newResourceId(), body, undefined, actor);
+      return reply.code(201).send(contentTypeJson(scope, created));
+    });
+
+    app.get(`${base}/:id`, async (request: One) => {
+      const { actor, scope } = await begin(store, request);
+      return contentTypeJson(scope, await getContentType(store, scope, request.params.id, actor));
+    });
+
+    app.put(`${base}/:id`, async (request: One, reply) => {
+      const { actor, scope } = await begin(store, request);
+      versionHeader(request);
+      const body = contentTypeBody(request.body);
+      const exists = await store.contentTypes.get(scope, request.params.id);
+      const version = exists ? requiredVersion(request, `content type "${request.params.id}"`) : undefined;
+      const saved = await saveContentType(store, scope, assertResourceId(request.params.id), body, version, actor);
+      return reply.code(exists ? 200 : 201).send(contentTypeJson(scope, saved));
+    });
+
+    app.delete(`${base}/:id`, async (request: One, reply) => {
+      const { actor, scope } = await begin(store, request);
+      await deleteContentType(store, scope, request.params.id, versionHeader(request), actor);
+      return reply.code(204).send();
+    });
+
+    app.put(`${base}/:id/published`, async (request: One) => {
+      const { actor, scope } = await begin(store, request);
+      return contentTypeJson(scope, await publishContentType(store, scope, request.params.id, versionHeader(request), actor));
+    });
+
+    app.delete(`${base}/:id/published`, async (request: One) => {
+      const { actor, scope } = await begin(store, request);
+      return contentTypeJson(scope, await unpublishContentType(store, scope, request.params.id, versionHeader(request), actor));
+    });
+  }
+}

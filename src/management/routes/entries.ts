@@ -1,0 +1,122 @@
+/**
+ * Entries: create (POST with X-Contentful-Content-Type, or PUT with an id), read, list with the
+ * Delivery query language, update (PUT, or PATCH with JSON Patch), delete, publish, unpublish,
+ * archive, unarchive.
+ */
+import type { FastifyInstance } from 'fastify';
+import { assertCan } from '../../auth/index.js';
+import {
+  archiveEntry,
+  createEntry,
+  deleteEntry,
+  getEntry,
+  publishEntry,
+  unarchiveEntry,
+  unpublishEntry,
+  updateEntry,
+} from '../../content/index.js';
+import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
+import { FolioError } from '../../errors/index.js';
+import type { Store } from '../../store/index.js';
+import type { Json, Scope } from '../../store/types.js';
+import * as is from '../../validate/is.js';
+import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
+import { assertResourceId, newResourceId } from '../ids.js';
+import { applyJsonPatch } from '../json-patch.js';
+import { bodyObject, localizedFields, requiredVersion, versionHeader } from '../parse.js';
+import { collection, entryJson } from '../serialize.js';
+
+type One = Req<{ id: string }>;
+
+function contentTypeHeader(request: Req): string {
+  const raw = request.headers['x-contentful-content-type'];
+  if (!is.nonEmptyString(raw)) {
+    throw new FolioError('VALIDATION_FAILED', 'Creating an entry needs its content type id in the X-Contentful-Content-Type header', {
+      details: { errors: [{ name: 'required', path: ['sys', 'contentType'], details: 'X-Contentful-Content-Type header missing' }] },
+    });
+  }
+  return raw;
+}
+
+/** Lists drafts with the Delivery API's filters, order and paging; every locale in each item. */
+async function listEntries(store: Store, scope: Scope, query: Record<string, unknown>) {
+  const [locales, types] = await Promise.all([store.locales.list(scope), store.contentTypes.list(scope, { limit: 1000 })]);
+  const typeMap = new Map(types.items.map((t) => [t.sys.id, t]));
+  const { include: _include, ...rest } = query;
+  const q = await parseDeliveryQuery(rest, typeMap, chooseLocale(query.locale, locales), async (contentTypeId, where) =>
+    (await store.entries.list(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.sys.id),
+  );
+  const result = await store.entries.list(scope, q.list);
+  return collection(result.items.map((e) => applySelect(entryJson(scope, e), q.select)), result);
+}
+
+export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) {
+  for (const base of scoped('/entries')) {
+    app.get(base, async (request: Req) => {
+      const { actor, scope } = await begin(store, request);
+      assertCan(actor, 'read');
+      return listEntries(store, scope, request.query as Record<string, unknown>);
+    });
+
+    app.post(base, async (request: Req, reply) => {
+      const { actor, scope } = await begin(store, request);
+      const contentTypeId = contentTypeHeader(request);
+      const fields = localizedFields(bodyObject(request.body).fields);
+      const entry = await createEntry(store, scope, { id: newResourceId(), contentTypeId, fields }, actor);
+      return reply.code(201).send(entryJson(scope, entry));
+    });
+
+    app.get(`${base}/:id`, async (request: One) => {
+      const { actor, scope } = await begin(store, request);
+      return entryJson(scope, await getEntry(store, scope, request.params.id, actor));
+    });
+
+    app.put(`${base}/:id`, async (request: One, reply) => {
+      const { actor, scope } = await begin(store, request);
+      const id = assertResourceId(request.params.id);
+      const version = versionHeader(request);
+      const fields = localizedFields(bodyObject(request.body).fields);
+      if (!(await store.entries.get(scope, id))) {
+        const entry = await createEntry(store, scope, { id, contentTypeId: contentTypeHeader(request), fields }, actor);
+        return reply.code(201).send(entryJson(scope, entry));
+      }
+      if (version === undefined) requiredVersion(request, `entry "${id}"`);
+      return entryJson(scope, await updateEntry(store, scope, id, fields, version, actor));
+    });
+
+    app.patch(`${base}/:id`, async (request: One) => {
+      const { actor, scope } = await begin(store, request);
+      const version = requiredVersion(request, `entry "${request.params.id}"`);
+      const current = await getEntry(store, scope, request.params.id, actor);
+      const patched = applyJsonPatch({ fields: current.fields } as Json, request.body);
+      const fields = localizedFields(bodyObject(patched).fields);
+      return entryJson(scope, await updateEntry(store, scope, current.sys.id, fields, version, actor));
+    });
+
+    app.delete(`${base}/:id`, async (request: One, reply) => {
+      const { actor, scope } = await begin(store, request);
+      await deleteEntry(store, scope, request.params.id, versionHeader(request), actor);
+      return reply.code(204).send();
+    });
+
+    app.put(`${base}/:id/published`, async (request: One) => {
+      const { actor, scope } = await begin(store, request);
+      return entryJson(scope, await publishEntry(store, scope, request.params.id, versionHeader(request), actor));
+    });
+
+    app.delete(`${base}/:id/published`, async (request: One) => {
+      const { actor, scope } = await begin(store, request);
+      return entryJson(scope, await unpublishEntry(store, scope, request.params.id, versionHeader(request), actor));
+    });
+
+    app.put(`${base}/:id/archived`, async (request: One) => {
+      const { actor, scope } = await begin(store, request);
+      return entryJson(scope, await archiveEntry(store, scope, request.params.id, versionHeader(request), actor));
+    });
+
+    app.delete(`${base}/:id/archived`, async (request: One) => {
+      const { actor, scope } = await begin(store, request);
+      return entryJson(scope, await unarchiveEntry(store, scope, request.params.id, versionHeader(request), actor));
+    });
+  }
+}

@@ -1,0 +1,184 @@
+/** Records → the Content Management API's JSON shapes (all locales, full sys). */
+import { fileUrl, isStoredFile } from '../assets/index.js';
+import type {
+  ApiKeyRecord,
+  AssetRecord,
+  ContentTypeRecord,
+  EntryRecord,
+  EnvironmentRecord,
+  Json,
+  LocaleRecord,
+  Scope,
+  SnapshotRecord,
+  SpaceRecord,
+  UploadRecord,
+  VersionedSys,
+} from '../store/types.js';
+
+export const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } });
+
+const userLink = (id: string | null | undefined) => (id ? { ...link('User', id) } : undefined);
+
+/** Drops undefined keys so absent facts are absent, as Contentful leaves them out. */
+function compact<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
+/**
+ * Contentful's CMA sys: version counts every write; publishedVersion/publishedAt/publishedBy only
+ * while published; archivedAt/archivedVersion/archivedBy only while archived.
+ */
+export function versionedSys(scope: Scope, type: string, sys: VersionedSys) {
+  const published = sys.publishedVersion !== null;
+  return compact({
+    space: link('Space', scope.spaceId),
+    id: sys.id,
+    type,
+    createdAt: sys.createdAt,
+    updatedAt: sys.updatedAt,
+    environment: link('Environment', scope.environmentId),
+    createdBy: userLink(sys.createdBy),
+    updatedBy: userLink(sys.updatedBy),
+    publishedVersion: published ? sys.publishedVersion : undefined,
+    publishedAt: published ? sys.publishedAt : undefined,
+    publishedBy: published ? userLink(sys.publishedBy) : undefined,
+    firstPublishedAt: sys.firstPublishedAt,
+    publishedCounter: sys.publishedCounter,
+    version: sys.version,
+    archivedAt: sys.archivedAt,
+    archivedVersion: sys.archivedAt ? sys.archivedVersion : undefined,
+    archivedBy: sys.archivedAt ? userLink(sys.archivedBy) : undefined,
+  });
+}
+
+export function entryJson(scope: Scope, entry: EntryRecord) {
+  const { contentTypeId, ...sys } = entry.sys;
+  return {
+    metadata: { tags: [] },
+    sys: { ...versionedSys(scope, 'Entry', sys), automationTags: [], contentType: link('ContentType', contentTypeId) },
+    fields: entry.fields,
+  };
+}
+
+/** A stored file shows Contentful's url and server-computed details; the content hash stays inside. */
+function fileJson(publicUrl: string, scope: Scope, assetId: string, value: Json): Json {
+  if (!isStoredFile(value)) return value;
+  const { hash: _hash, ...rest } = value;
+  return { ...rest, url: fileUrl(publicUrl, scope.spaceId, assetId, value) } as Json;
+}
+
+export function assetJson(publicUrl: string, scope: Scope, asset: AssetRecord) {
+  const fields: Record<string, Record<string, Json>> = { ...asset.fields };
+  if (fields.file) {
+    fields.file = Object.fromEntries(Object.entries(fields.file).map(([code, f]) => [code, fileJson(publicUrl, scope, asset.sys.id, f)]));
+  }
+  return { metadata: { tags: [] }, sys: versionedSys(scope, 'Asset', asset.sys), fields };
+}
+
+export function contentTypeJson(scope: Scope, type: ContentTypeRecord) {
+  const { sys, name, description, displayField, fields } = type;
+  return {
+    sys: versionedSys(scope, 'ContentType', sys),
+    displayField,
+    name,
+    description: description ?? '',
+    fields: fields.map((f) => compact({ ...f })),
+  };
+}
+
+/** Contentful's Snapshot: who published what when, and the record as it was. */
+export function snapshotJson(scope: Scope, snapshot: SnapshotRecord<EntryRecord> | SnapshotRecord<ContentTypeRecord>) {
+  const isEntry = 'contentTypeId' in snapshot.record.sys;
+  return {
+    sys: {
+      space: link('Space', scope.spaceId),
+      environment: link('Environment', scope.environmentId),
+      id: snapshot.id,
+      type: 'Snapshot',
+      snapshotType: 'publish',
+      snapshotEntityType: isEntry ? 'Entry' : 'ContentType',
+      createdAt: snapshot.createdAt,
+      updatedAt: snapshot.createdAt,
+      ...(snapshot.createdBy ? { createdBy: userLink(snapshot.createdBy), updatedBy: userLink(snapshot.createdBy) } : {}),
+    },
+    snapshot: isEntry ? entryJson(scope, snapshot.record as EntryRecord) : contentTypeJson(scope, snapshot.record as ContentTypeRecord),
+  };
+}
+
+export function localeJson(scope: Scope, locale: LocaleRecord) {
+  return {
+    name: locale.name,
+    code: locale.code,
+    fallbackCode: locale.fallbackCode,
+    default: locale.default,
+    contentManagementApi: locale.contentManagementApi,
+    contentDeliveryApi: locale.contentDeliveryApi,
+    optional: locale.optional,
+    sys: {
+      type: 'Locale',
+      id: locale.id,
+      version: locale.version,
+      space: link('Space', scope.spaceId),
+      environment: link('Environment', scope.environmentId),
+      createdAt: locale.createdAt,
+      updatedAt: locale.updatedAt,
+    },
+  };
+}
+
+export function spaceJson(space: SpaceRecord) {
+  return {
+    name: space.name,
+    sys: { type: 'Space', id: space.id, version: 1, createdAt: space.createdAt, updatedAt: space.updatedAt },
+  };
+}
+
+export function environmentJson(env: EnvironmentRecord) {
+  return {
+    name: env.name,
+    sys: {
+      type: 'Environment',
+      id: env.id,
+      version: 1,
+      space: link('Space', env.spaceId),
+      status: link('Status', 'ready'),
+      createdAt: env.createdAt,
+      updatedAt: env.updatedAt,
+      aliases: [],
+    },
+  };
+}
+
+export function uploadJson(upload: UploadRecord) {
+  return {
+    sys: {
+      type: 'Upload',
+      id: upload.id,
+      space: link('Space', upload.spaceId),
+      createdAt: upload.createdAt,
+      expiresAt: upload.expiresAt,
+      ...(upload.createdBy ? { createdBy: userLink(upload.createdBy) } : {}),
+    },
+  };
+}
+
+export function apiKeyJson(key: ApiKeyRecord, extra: { accessToken?: string; preview?: ApiKeyRecord } = {}) {
+  const type = key.kind === 'preview' ? 'PreviewApiKey' : 'ApiKey';
+  return {
+    name: key.name,
+    description: key.description ?? null,
+    ...(extra.accessToken !== undefined ? { accessToken: extra.accessToken } : {}),
+    ...(key.kind === 'delivery' && key.pairedId ? { preview_api_key: link('PreviewApiKey', key.pairedId) } : {}),
+    environments: key.environments.map((id) => link('Environment', id)),
+    policies: [{ effect: 'allow', actions: 'all' }],
+    sys: { type, id: key.id, version: key.version ?? 1, space: link('Space', key.spaceId), createdAt: key.createdAt, updatedAt: key.updatedAt ?? key.createdAt },
+  };
+}
+
+export const collection = <T>(items: T[], page: { total: number; skip: number; limit: number }) => ({
+  sys: { type: 'Array' },
+  total: page.total,
+  skip: page.skip,
+  limit: page.limit,
+  items,
+});

@@ -1,0 +1,4 @@
+import { createTestDatabase } from '../support/postgres.js';
+import { describeManagementApi } from './management.sdk.js';
+
+describeManagementApi('PostgreSQL', async () => ({ DATABASE_URL: await createTestDatabase() }));

@@ -1,0 +1,3 @@
+import { describeManagementApi } from './management.sdk.js';
+
+describeManagementApi('SQLite', async () => ({}));
