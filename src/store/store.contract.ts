@@ -8,6 +8,7 @@ import { FolioError } from '../errors/index.js';
 import type { Store } from './store.js';
 import { defineField as field } from './define-field.js';
 import type { Condition, ContentTypeBody, Scope } from './types.js';
+import { describeEventStoreContract } from './events.contract.js';
 
 
 const postType: ContentTypeBody = {
@@ -424,5 +425,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect(await store.settings.get(key)).toBe('two');
       });
     });
+
+    describeEventStoreContract(() => ({ store, scope }));
   });
 }

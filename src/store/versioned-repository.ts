@@ -12,6 +12,7 @@ import { orderExpressions, pageBounds, whereClause } from './query.js';
 import type { Database, ResourceKind, ResourcesTable } from './schema.js';
 import type { VersionedRepository } from './store.js';
 import { fieldLinks } from './links.js';
+import { recordContentEvent } from './outbox.js';
 import type { Json, ListQuery, LocalizedFields, Page, Scope, VersionedSys } from './types.js';
 
 /** How one kind maps between its record and the `data` column. */
@@ -206,6 +207,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         };
         await insertChecked(ctx.adapter, () => ctx.db.insertInto('resources').values(row).execute(), problems);
         await writeIndexes(ctx, scope, id, 'draft', row.data);
+        await recordContentEvent(ctx.db, scope, kind, 'create', fromRow(row));
         return fromRow(row);
       }),
 
@@ -221,6 +223,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         const data = JSON.stringify(codec.data(body));
         await guardedUpdate(ctx, scope, row, sys, data);
         await writeIndexes(ctx, scope, id, 'draft', data);
+        await recordContentEvent(ctx.db, scope, kind, 'save', codec.record(sys, row.content_type_id, JSON.parse(data) as Json));
         return codec.record(sys, row.content_type_id, JSON.parse(data) as Json);
       }),
 
@@ -255,6 +258,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           .execute();
         await writeIndexes(ctx, scope, id, 'published', row.data);
         await logChange(ctx, scope, row, sys, false);
+        await recordContentEvent(ctx.db, scope, kind, 'publish', codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json));
         return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
       }),
 
@@ -269,6 +273,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         await writeIndexes(ctx, scope, id, 'published', undefined);
         // Sync reports the deletion with the sys readers last saw, stamped with when it went.
         await logChange(ctx, scope, row, { ...(was ? (JSON.parse(was.sys) as VersionedSys) : sys), updatedAt: sys.updatedAt }, true);
+        await recordContentEvent(ctx.db, scope, kind, 'unpublish', codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json));
         return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
       }),
 
@@ -286,6 +291,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         // A writer (say, a publish) got in between: deleting now would act on a state never seen.
         if (Number(result.numDeletedRows) !== 1) throw changedMeanwhile(row.id);
         await writeIndexes(ctx, scope, id, 'draft', undefined);
+        await recordContentEvent(ctx.db, scope, kind, 'delete', fromRow(row));
       }),
 
     getPublished: async (scope, id) => {

@@ -6,6 +6,9 @@ import * as users from './0002_users.js';
 import * as changes from './0003_changes.js';
 import * as links from './0004_links.js';
 import { searchMigration } from './0005_search.js';
+import { outboxMigration } from './0010_outbox.js';
+import * as webhooks from './0011_webhooks.js';
+import * as scheduledActions from './0012_scheduled_actions.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -15,6 +18,9 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0003_changes': changes,
     '0004_links': links,
     '0005_search': searchMigration(adapter),
+    '0010_outbox': outboxMigration(adapter),
+    '0011_webhooks': webhooks,
+    '0012_scheduled_actions': scheduledActions,
   };
   return { getMigrations: async () => migrations };
 }
