@@ -7,11 +7,18 @@ import * as is from '../validate/is.js';
 
 export const managementType = 'application/vnd.contentful.management.v1+json';
 
-/** The SDK sends its own JSON media type; parse it as JSON unless a parent already does. */
+/**
+ * The SDK sends its own JSON media type, also on bodiless DELETEs; parse it as JSON (an empty
+ * body as none) unless a parent context already does.
+ */
 export function acceptManagementJson(app: FastifyInstance): void {
-  if (!app.hasContentTypeParser(managementType)) {
-    app.addContentTypeParser(managementType, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'ignore'));
-  }
+  if (app.hasContentTypeParser(managementType)) return;
+  const json = app.getDefaultJsonParser('error', 'ignore');
+  app.addContentTypeParser(managementType, { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    return json(request, text, done);
+  });
 }
 
 export const sendJson = (reply: FastifyReply, status: number, body: unknown) =>
