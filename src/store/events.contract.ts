@@ -91,6 +91,11 @@ export function describeEventStoreContract(current: () => { store: Store; scope:
         })
         .catch(() => undefined);
       expect((await store.transaction((tx) => tx.outbox.takeUndispatched(100))).map((e) => e.entityId)).toContain('g');
+
+      // Pruning drops dispatched events only.
+      await store.entries.create(scope, { id: 'h', contentTypeId: 'post', fields: {} });
+      await store.outbox.prune(new Date(Date.now() + 60_000).toISOString());
+      expect((await store.outbox.list(scope.spaceId)).map((e) => e.entityId)).toEqual(['h']);
     });
   });
 
@@ -157,6 +162,12 @@ export function describeEventStoreContract(current: () => { store: Store; scope:
       expect(await store.webhooks.getLog(scope.spaceId, webhookId, page.items[0]!.id)).toEqual(page.items[0]);
       expect(await store.webhooks.health(scope.spaceId, webhookId)).toEqual({ total: 3, healthy: 1 });
       expect((await store.webhooks.listCalls(scope.spaceId, webhookId)).find((c) => c.id === call.id)?.state).toBe('succeeded');
+
+      // Pruning keeps pending calls and recent attempts.
+      expect(await store.webhooks.prune('2000-01-01T00:00:00.000Z')).toEqual({ calls: 0, log: 0 });
+      await store.webhooks.prune(new Date(Date.now() + 60_000).toISOString());
+      expect((await store.webhooks.listCalls(scope.spaceId, webhookId)).map((c) => c.state)).toEqual(['pending', 'pending', 'pending', 'pending']);
+      expect((await store.webhooks.listLog(scope.spaceId, webhookId)).total).toBe(0);
     });
   });
 

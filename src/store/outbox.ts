@@ -62,6 +62,8 @@ export interface OutboxStore {
    * returns them.
    */
   takeUndispatched(limit: number): Promise<ContentEventRecord[]>;
+  /** Deletes dispatched events older than `before`; returns how many. */
+  prune(before: string): Promise<number>;
 }
 
 export function outboxStore(db: Kysely<Database>, adapter: DialectAdapter): OutboxStore {
@@ -92,6 +94,10 @@ export function outboxStore(db: Kysely<Database>, adapter: DialectAdapter): Outb
         )
         .execute();
       return rows.map(eventOf);
+    },
+    prune: async (before) => {
+      const result = await db.deleteFrom('content_events').where('dispatched', '=', 1).where('created_at', '<', before).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

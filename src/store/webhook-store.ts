@@ -123,6 +123,8 @@ export interface WebhookStore {
   getLog(spaceId: string, webhookId: string, id: string): Promise<WebhookCallLogRecord | undefined>;
   /** Of the latest `window` attempts, how many there are and how many got a 2xx. */
   health(spaceId: string, webhookId: string, window?: number): Promise<{ total: number; healthy: number }>;
+  /** Deletes finished calls last changed, and logged attempts made, before `before`. */
+  prune(before: string): Promise<{ calls: number; log: number }>;
 }
 
 export function webhookStore(
@@ -315,6 +317,12 @@ export function webhookStore(
         .limit(window)
         .execute();
       return { total: rows.length, healthy: rows.filter((r) => r.status_code >= 200 && r.status_code < 300).length };
+    },
+
+    prune: async (before) => {
+      const calls = await db.deleteFrom('webhook_calls').where('state', '<>', 'pending').where('updated_at', '<', before).executeTakeFirst();
+      const log = await db.deleteFrom('webhook_call_log').where('request_at', '<', before).executeTakeFirst();
+      return { calls: Number(calls.numDeletedRows), log: Number(log.numDeletedRows) };
     },
   };
 }

@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   backoffMaxMs: number;
   /** Calls sent at once per round. */
   concurrency: number;
+  /** Dispatched events, finished calls and logged attempts are deleted after this many days. */
+  retentionDays: number;
 }
 
 export const dispatcherDefaults: Omit<DispatcherOptions, 'publicUrl'> = {
@@ -34,6 +36,7 @@ export const dispatcherDefaults: Omit<DispatcherOptions, 'publicUrl'> = {
   backoffBaseMs: 15_000,
   backoffMaxMs: 3_600_000,
   concurrency: 16,
+  retentionDays: 30,
 };
 
 /** Half the exponential delay fixed, half random ("equal jitter"): spread out, never immediate. */
@@ -103,7 +106,18 @@ export function createDispatcher(
     return calls.length === options.concurrency;
   }
 
+  const pruneEveryMs = 3_600_000;
+  let prunedAt = 0;
+  async function prune(): Promise<void> {
+    if (Date.now() - prunedAt < pruneEveryMs) return;
+    prunedAt = Date.now();
+    const before = new Date(Date.now() - options.retentionDays * 86_400_000).toISOString();
+    await store.outbox.prune(before);
+    await store.webhooks.prune(before);
+  }
+
   const runOnce = async () => {
+    await prune();
     const moreEvents = await queueCalls();
     const moreCalls = await makeDueCalls();
     return moreEvents || moreCalls;
