@@ -11,6 +11,7 @@ import { makeDataDir, startTestFolio, type TestFolio } from './folio.js';
 const env = { FOLIO_MANAGEMENT_TOKEN: 'management-token-for-restart-tests', FOLIO_DEMO: '0' };
 const scope = { spaceId: 'folio', environmentId: 'master' };
 const background = { webhooks: { pollIntervalMs: 20, backoffBaseMs: 400, backoffMaxMs: 400 }, scheduling: { pollIntervalMs: 20 } };
+
 const pause = () => new Promise((r) => setTimeout(r, 20));
 
 describe('Folio restarted with work queued', () => {
@@ -25,17 +26,17 @@ describe('Folio restarted with work queued', () => {
     try {
       await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] });
       await publishContentType(store, scope, 'post');
-      const hook = await store.webhooks.create('folio', { name: 'Restart', url: `${receiver.url}/r`, topics: ['Entry.publish'], filters: [], headers: [], httpBasicUsername: null, httpBasicPassword: null, active: true, secret: 'restart-secret-0123456789' }, 'test');
+      const hook = await store.webhooks.create('folio', { name: 'Restart', url: `${receiver.url}/r`, topics: ['Entry.publish'], filters: [{ equals: [{ doc: 'sys.id' }, 'r1'] }], headers: [], httpBasicUsername: null, httpBasicPassword: null, active: true, secret: 'restart-secret-0123456789' }, 'test');
       await createEntry(store, scope, { id: 'r1', contentTypeId: 'post', fields: { title: { 'en-US': 'Restarted' } } });
       await createEntry(store, scope, { id: 'r2', contentTypeId: 'post', fields: { title: { 'en-US': 'Due later' } } });
-      await store.scheduledActions.create('folio', { environmentId: 'master', entityType: 'Entry', entityId: 'r2', action: 'publish', scheduledFor: new Date(Date.now() + 1500).toISOString(), timezone: null }, 'test');
       await publishEntry(store, scope, 'r1');
 
       await receiver.until((calls) => calls.length >= 1);
       await first.close(); // waits for the attempt in flight to be logged
       const [queued] = await store.webhooks.listCalls('folio', hook.id);
       expect([queued!.state, queued!.leaseId]).toEqual(['pending', null]);
-      expect((await store.scheduledActions.list('folio', { environmentId: 'master' })).items[0]?.status).toBe('scheduled');
+      // An action that falls due while Folio is down.
+      await store.scheduledActions.create('folio', { environmentId: 'master', entityType: 'Entry', entityId: 'r2', action: 'publish', scheduledFor: new Date().toISOString(), timezone: null }, 'test');
 
       receiver.answer = () => 200;
       second = await startTestFolio(env, dir, { background });

@@ -207,21 +207,27 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       const sp = await space();
       const entity = (id: string) => ({ sys: { type: 'Link', linkType: 'Entry', id } }) as const;
       const environment = { sys: { type: 'Link', linkType: 'Environment', id: 'master' } } as const;
-      const soon = () => new Date(Date.now() + 400).toISOString();
+      const later = () => new Date(Date.now() + 3_600_000).toISOString();
+      // Actions are made for later (Folio refuses times past), then the clock moves on.
+      const due = async (id: string) => {
+        const a = (await store.scheduledActions.get('folio', id))!;
+        await store.scheduledActions.update('folio', id, { ...a, scheduledFor: new Date().toISOString() }, a.version, 'test');
+      };
       await createEntry(store, scope, { id: 'later', contentTypeId: 'post', fields: { title: en('Later') } });
       await createEntry(store, scope, { id: 'invalid', contentTypeId: 'post', fields: {} });
       await createEntry(store, scope, { id: 'never', contentTypeId: 'post', fields: { title: en('Never') } });
 
-      const publish = await sp.createScheduledAction({ entity: entity('later'), environment, action: 'publish', scheduledFor: { datetime: soon(), timezone: 'Europe/Berlin' } });
+      const publish = await sp.createScheduledAction({ entity: entity('later'), environment, action: 'publish', scheduledFor: { datetime: later(), timezone: 'Europe/Berlin' } });
       expect(publish.sys).toMatchObject({ type: 'ScheduledAction', status: 'scheduled', version: 1 });
       expect(publish.scheduledFor.timezone).toBe('Europe/Berlin');
-      const failing = await sp.createScheduledAction({ entity: entity('invalid'), environment, action: 'publish', scheduledFor: { datetime: soon() } });
+      const failing = await sp.createScheduledAction({ entity: entity('invalid'), environment, action: 'publish', scheduledFor: { datetime: later() } });
       const canceled = await sp.createScheduledAction({ entity: entity('never'), environment, action: 'publish', scheduledFor: { datetime: new Date(Date.now() + 3_600_000).toISOString() } });
       const listed = await sp.getScheduledActions({ 'environment.sys.id': 'master', 'sys.status': 'scheduled' });
       expect(listed.items.map((a) => a.sys.id).sort()).toEqual([publish.sys.id, failing.sys.id, canceled.sys.id].sort());
 
       const afterCancel = await canceled.delete();
       expect(afterCancel.sys).toMatchObject({ status: 'canceled', canceledAt: expect.any(String) });
+      for (const a of [publish, failing]) await due(a.sys.id);
 
       const settled = async (id: string) => {
         for (;;) {
@@ -238,11 +244,13 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       expect(await store.entries.getPublished(scope, 'invalid')).toBeUndefined();
 
       // Unpublishing on schedule, and the status filters as the client sends them.
-      const unpublish = await sp.createScheduledAction({ entity: entity('later'), environment, action: 'unpublish', scheduledFor: { datetime: soon() } });
+      const unpublish = await sp.createScheduledAction({ entity: entity('later'), environment, action: 'unpublish', scheduledFor: { datetime: later() } });
+      await due(unpublish.sys.id);
       expect((await settled(unpublish.sys.id)).sys.status).toBe('succeeded');
       expect(await store.entries.getPublished(scope, 'later')).toBeUndefined();
       const done = await sp.getScheduledActions({ 'environment.sys.id': 'master', 'sys.status[in]': 'succeeded,failed', order: '-scheduledFor.datetime' });
-      expect(done.items.map((a) => a.sys.id)).toEqual([unpublish.sys.id, failing.sys.id, publish.sys.id]);
+      expect(done.items.map((a) => a.sys.id).sort()).toEqual([unpublish.sys.id, failing.sys.id, publish.sys.id].sort());
+      expect(done.items[0]!.sys.id).toBe(unpublish.sys.id);
       expect((await sp.getScheduledActions({ 'environment.sys.id': 'master', 'sys.status': 'canceled' })).items.map((a) => a.sys.id)).toEqual([canceled.sys.id]);
     });
 
