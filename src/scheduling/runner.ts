@@ -12,6 +12,8 @@ import { executeScheduledAction } from './execute.js';
 
 export interface SchedulerOptions {
   pollIntervalMs: number;
+  /** Called after a round that ran something (the server wakes the webhook dispatcher). */
+  afterRun?: () => void;
 }
 
 export const schedulerDefaults: SchedulerOptions = { pollIntervalMs: 1000 };
@@ -45,6 +47,7 @@ export function createScheduler(store: Store, options: SchedulerOptions, log: { 
   const runOnce = async () => {
     const due = await store.scheduledActions.listDue(new Date().toISOString(), batch);
     for (const action of due) await run(action);
+    if (due.length > 0) options.afterRun?.();
     return due.length === batch;
   };
 

@@ -5,7 +5,7 @@
  * a call twice. A failed call is retried with exponential backoff and jitter.
  */
 import type { Store, WebhookCallRecord, WebhookCallState } from '../store/index.js';
-import { attemptCall } from './attempt.js';
+import { attemptCall, type AttemptOutcome } from './attempt.js';
 import { filtersMatch } from './filters.js';
 import { webhookPayload } from './payload.js';
 import { Poller } from './poller.js';
@@ -84,7 +84,7 @@ export function createDispatcher(
     const hook = await store.webhooks.get(call.spaceId, call.webhookId);
     // Deleting a webhook deletes its calls; one leased just before has nowhere to go.
     if (!hook) return;
-    const outcome = await attemptCall(hook, call, options.timeoutMs);
+    const outcome = hook.active ? await attemptCall(hook, call, options.timeoutMs) : inactive(hook.url);
     let state: WebhookCallState = 'pending';
     let nextAttemptAt = outcome.responseAt;
     if (outcome.ok) state = 'succeeded';
@@ -96,6 +96,12 @@ export function createDispatcher(
       { state, nextAttemptAt },
       { spaceId: call.spaceId, webhookId: call.webhookId, callId: call.id, attempt: call.attempts, topic: call.topic, url: hook.url, statusCode, errors, request, response, requestAt, responseAt },
     );
+  }
+
+  /** A call left over from before the webhook was switched off is dropped, with a reason in the log. */
+  function inactive(url: string): AttemptOutcome {
+    const at = new Date().toISOString();
+    return { statusCode: 0, errors: ['WebhookInactive'], request: { url, method: 'POST', headers: {}, body: '' }, response: null, requestAt: at, responseAt: at, ok: false, retryable: false };
   }
 
   async function makeDueCalls(): Promise<boolean> {

@@ -1,5 +1,5 @@
 export { webhooksRoutes } from './routes.js';
-export { webhookDispatcher } from './plugin.js';
+export { webhookDispatcher, wakeDecorator } from './plugin.js';
 export { createDispatcher, dispatcherDefaults, backoffDelay, type Dispatcher, type DispatcherOptions } from './dispatcher.js';
 export { sign, verifySignature, signatureHeader } from './signature.js';
 export { Poller } from './poller.js';

@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.js';
 import { createDispatcher, dispatcherDefaults, type DispatcherOptions } from './dispatcher.js';
 
+export const wakeDecorator = 'wakeWebhookDispatcher';
+
 export async function webhookDispatcher(app: FastifyInstance, opts: { store: Store } & Pick<DispatcherOptions, 'publicUrl'> & Partial<DispatcherOptions>) {
   const { store, ...options } = opts;
   const dispatcher = createDispatcher(store, { ...dispatcherDefaults, ...options }, app.log);
@@ -16,5 +18,7 @@ export async function webhookDispatcher(app: FastifyInstance, opts: { store: Sto
   app.addHook('onResponse', async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') dispatcher.wake();
   });
+  // For writes that come from inside the server rather than a request (scheduled actions).
+  app.decorate(wakeDecorator, () => dispatcher.wake());
 }
 (webhookDispatcher as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
