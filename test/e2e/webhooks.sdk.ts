@@ -10,6 +10,7 @@ import { defineField, openStore, type Store } from '../../src/store/index.js';
 import { managementClient } from '../../src/webhooks/test-support/management-client.js';
 import { startReceiver, type ReceivedCall, type Receiver } from '../../src/webhooks/test-support/receiver.js';
 import { verifySignature } from '../../src/webhooks/index.js';
+import { tokenResolvers } from '../../src/auth/index.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 
 const token = 'management-token-for-webhook-tests';
@@ -252,6 +253,41 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       expect(done.items.map((a) => a.sys.id).sort()).toEqual([unpublish.sys.id, failing.sys.id, publish.sys.id].sort());
       expect(done.items[0]!.sys.id).toBe(unpublish.sys.id);
       expect((await sp.getScheduledActions({ 'environment.sys.id': 'master', 'sys.status': 'canceled' })).items.map((a) => a.sys.id)).toEqual([canceled.sys.id]);
+    });
+
+    it('lets only admins manage webhooks, editors schedule, and viewers read schedules', async () => {
+      // Users' tokens resolve through the same hook the users part plugs into.
+      const roles = { 'viewer-token-123': 'viewer', 'editor-token-123': 'editor' } as const;
+      tokenResolvers.push(async (_store, t) => (t in roles ? { kind: 'user', id: t, role: roles[t as keyof typeof roles] } : undefined));
+      const as = (t: string, p: string, init: RequestInit = {}) =>
+        fetch(path(p), { ...init, headers: { authorization: `Bearer ${t}`, ...(init.body ? { 'content-type': 'application/json' } : {}) } });
+      const body = JSON.stringify({
+        entity: { sys: { type: 'Link', linkType: 'Entry', id: 'later' } },
+        action: 'publish',
+        scheduledFor: { datetime: new Date(Date.now() + 3_600_000).toISOString() },
+      });
+      const denied = await as('editor-token-123', '/webhook_definitions');
+      expect([denied.status, ((await denied.json()) as { sys: { id: string } }).sys.id]).toEqual([403, 'AccessDenied']);
+      expect((await as('viewer-token-123', '/scheduled_actions', { method: 'POST', body })).status).toBe(403);
+      expect((await as('viewer-token-123', '/scheduled_actions?environment.sys.id=master')).status).toBe(200);
+      const scheduled = await as('editor-token-123', '/scheduled_actions', { method: 'POST', body });
+      expect(scheduled.status).toBe(201);
+      const { sys } = (await scheduled.json()) as { sys: { id: string; createdBy: { sys: { id: string } } } };
+      expect(sys.createdBy.sys.id).toBe('editor-token-123');
+      expect((await as('editor-token-123', `/scheduled_actions/${sys.id}`, { method: 'DELETE' })).status).toBe(200);
+    });
+
+    it('answers malformed queries and ids with 4xx, never 5xx', async () => {
+      expect((await api('/webhook_definitions?limit=abc')).status).toBe(400);
+      expect((await api('/webhook_definitions?limit=5000')).status).toBe(400);
+      const badId = await api('/webhook_definitions/has%20space', { method: 'PUT', body: JSON.stringify({ name: 'x', url: 'https://example.com', topics: ['*.*'] }) });
+      expect(badId.status).toBe(422);
+      expect((await api('/scheduled_actions?environment.sys.id=master&sys.status=sleeping')).status).toBe(400);
+      expect((await api('/scheduled_actions?environment.sys.id=master&order=sys.createdAt')).status).toBe(400);
+      expect((await api('/scheduled_actions/ghost')).status).toBe(404);
+      expect((await api('/scheduled_actions/ghost', { method: 'PUT', headers: { 'x-contentful-version': '1' }, body: '{}' })).status).toBe(404);
+      expect((await api('/webhooks/ghost/calls/nope')).status).toBe(404);
+      expect((await api('/webhooks/ghost/health')).status).toBe(404);
     });
 
     it('refuses bad scheduled actions with 422, and changing a finished one with 400', async () => {
