@@ -11,7 +11,7 @@ import { startTestFolio, type TestFolio } from './folio.js';
 
 const token = 'management-token-for-cluster-tests';
 const scope = { spaceId: 'folio', environmentId: 'master' };
-const busy = { webhooks: { pollIntervalMs: 5 }, scheduling: { pollIntervalMs: 5 } };
+const busy = { webhooks: { pollIntervalMs: 10 }, scheduling: { pollIntervalMs: 10 } };
 const pause = () => new Promise((r) => setTimeout(r, 20));
 
 describe('Two Folio servers on one PostgreSQL database', () => {
@@ -43,7 +43,7 @@ describe('Two Folio servers on one PostgreSQL database', () => {
   it('deliver each webhook call exactly once', async () => {
     const res = await api(servers[0]!, '/webhook_definitions', { name: 'Cluster', url: `${receiver.url}/cluster`, topics: ['Entry.publish'] });
     const { sys } = (await res.json()) as { sys: { id: string } };
-    const n = 30;
+    const n = 20;
     for (let i = 0; i < n; i++) {
       await createEntry(store, scope, { id: `c${i}`, contentTypeId: 'post', fields: { title: { 'en-US': `Post ${i}` } } });
       await publishEntry(store, scope, `c${i}`);
