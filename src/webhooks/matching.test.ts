@@ -77,8 +77,9 @@ describe('payloads', () => {
 
   it('give assets their file URL instead of the stored hash', () => {
     const file = { fileName: 'p.jpg', contentType: 'image/jpeg', hash: 'ab'.repeat(32), details: { size: 3 } };
-    const payload = webhookPayload(event('ContentManagement.Asset.publish', { sys, fields: { file: { 'en-US': file } } }), 'https://cms.example');
+    const payload = webhookPayload(event('ContentManagement.Asset.publish', { sys, metadata: { tags: ['news'] }, fields: { file: { 'en-US': file } } }), 'https://cms.example');
     expect(payload).toMatchObject({
+      metadata: { tags: [{ sys: { type: 'Link', linkType: 'Tag', id: 'news' } }] },
       sys: { type: 'Asset', id: 'a1', version: 3, publishedVersion: 2, space: { sys: { id: 'folio' } }, environment: { sys: { id: 'master' } } },
       fields: { file: { 'en-US': { url: `//cms.example/images/folio/a1/${'ab'.repeat(16)}/p.jpg`, fileName: 'p.jpg', details: { size: 3 } } } },
     });

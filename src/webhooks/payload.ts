@@ -64,5 +64,7 @@ export function webhookPayload(event: ContentEventRecord, publicUrl: string): Js
     return { sys, ...body } as Json;
   }
   const fields = event.entityType === 'Asset' ? assetFields(event, entity.fields ?? {}, publicUrl) : (entity.fields ?? {});
-  return { metadata: { tags: [], concepts: [] }, sys, fields } as Json;
+  // Records carry tag ids once the store keeps tags; the API shows them as links.
+  const tags = ((entity.metadata as { tags?: string[] } | undefined)?.tags ?? []).map((id) => link('Tag', id));
+  return { metadata: { tags, concepts: [] }, sys, fields } as Json;
 }
