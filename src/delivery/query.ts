@@ -27,6 +27,13 @@ const passThrough = new Set(['access_token', 'locale', 'content_type', 'order', 
 const unfilterable = new Set(['Link', 'Location', 'Object', 'RichText', 'Array']);
 const unorderable = new Set(['Text', 'RichText', 'Object', 'Location', 'Array', 'Link']);
 
+/** A bounded integer query parameter; anything else is InvalidQuery naming it. */
+export function integerParam(name: string, raw: unknown, min: number, max: number, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string') return bad(name, `The parameter ${name} was given more than once`);
+  return integer(name, raw, min, max, fallback);
+}
+
 function integer(name: string, raw: string | undefined, min: number, max: number, fallback: number): number {
   if (raw === undefined) return fallback;
   const n = is.parseStrictInt(raw);
@@ -202,6 +209,19 @@ function area(key: string, raw: string): GeoArea {
   return { box: { bottomLeft: { lat: n[0]!, lon: n[1]! }, topRight: { lat: n[2]!, lon: n[3]! } } };
 }
 
+/** `metadata.tags.sys.id[in|all|nin]=a,b` and `metadata.tags[exists]=true|false`. */
+function tagCondition(key: string, raw: string, byId: boolean, op: string | undefined): Condition {
+  if (op === 'exists') {
+    if (byId) bad(key, 'Use metadata.tags[exists]');
+    if (raw !== 'true' && raw !== 'false') bad(key, `${key} expects true or false, got "${raw}"`);
+    return { op: 'tagged', mode: raw === 'true' ? 'any' : 'none' };
+  }
+  if (!byId) bad(key, 'Tags are queried by id: metadata.tags.sys.id[in], [all] or [nin]');
+  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) bad(key, `${key} needs at least one tag id`);
+  return { op: 'tagged', mode: op === 'all' ? 'all' : op === 'nin' ? 'none' : 'any', ids };
+}
+
 /** Contentful's mimetype groups, as the content types Folio accepts for each. */
 const mimetypeGroups: Record<string, string[]> = {
   image: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/tiff', 'image/svg+xml', 'image/bmp', 'image/heic'],
@@ -255,6 +275,11 @@ export async function parseDeliveryQuery(
     }
     if (key === 'query') {
       where.push({ op: 'match', text: raw });
+      continue;
+    }
+    const tags = /^metadata\.tags(\.sys\.id)?(?:\[(in|all|nin|exists)\])?$/.exec(key);
+    if (tags) {
+      where.push(tagCondition(key, raw, !!tags[1], tags[2]));
       continue;
     }
     if (key === 'links_to_entry' || key === 'links_to_asset') {

@@ -25,7 +25,11 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
 
   /** The locale choice and the published content types every answer needs. */
   async function context(scope: Scope, localeParam: unknown): Promise<{ ctx: SerializeContext; locales: LocaleRecord[] }> {
-    const [locales, types] = await Promise.all([store.locales.list(scope), store.contentTypes.listPublished(scope, { limit: 1000 })]);
+    const [locales, types, tags] = await Promise.all([
+      store.locales.list(scope),
+      store.contentTypes.listPublished(scope, { limit: 1000 }),
+      store.tags.list(scope, { visibility: 'public', limit: 1000 }),
+    ]);
     const ctx: SerializeContext = {
       spaceId: scope.spaceId,
       environmentId: scope.environmentId,
@@ -33,6 +37,7 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
       choice: chooseLocale(localeParam, locales),
       types: new Map(types.items.map((t) => [t.sys.id, t])),
       preview,
+      publicTags: new Set(tags.items.map((t) => t.id)),
     };
     return { ctx, locales };
   }

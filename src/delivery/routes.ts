@@ -7,10 +7,12 @@ import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.js';
 import type { ContentTypeRecord } from '../store/types.js';
-import { authenticate } from './auth.js';
+import { createAuthenticator } from './auth.js';
 import { createReader } from './reader.js';
 import { ResponseCache, etagOf, type CachedResponse } from './response-cache.js';
-import { collection, contentTypeJson, localeJson, spaceJson, type SerializeContext } from './serialize.js';
+import { integerParam } from './query.js';
+import { collection, contentTypeJson, localeJson, spaceJson, tagJson, type SerializeContext } from './serialize.js';
+import { singleFlight } from './single-flight.js';
 import { sync } from './sync.js';
 
 export interface DeliveryOptions {
@@ -38,7 +40,8 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   const reader = createReader(store, publicUrl, mode);
   // Drafts change without a publish, so only delivery answers are cached.
   const cache = !preview && opts.cache !== false ? new ResponseCache() : undefined;
-
+  const authenticate = createAuthenticator(store, mode);
+  const contentVersion = singleFlight(() => store.changes.latest());
 
   const scopeOf = (request: FastifyRequest<{ Params: Params }>) => ({
     spaceId: request.params.spaceId,
@@ -47,7 +50,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
   async function authorize(request: FastifyRequest<{ Params: Params }>) {
     const scope = scopeOf(request);
-    await authenticate(store, request, mode, scope.spaceId, scope.environmentId);
+    await authenticate(request, scope.spaceId, scope.environmentId);
     return scope;
   }
 
@@ -89,7 +92,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     const scope = scopeOf(request);
     const context = async () => (await reader.context(scope, (request.query as Record<string, unknown>).locale)).ctx;
     if (!cache) return send(reply, await compute(await context()));
-    const version = String(await store.changes.latest());
+    const version = String(await contentVersion());
     const url = new URL(request.url, 'http://folio');
     url.searchParams.delete('access_token');
     url.searchParams.sort();
@@ -159,10 +162,22 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
       });
     }
 
-    // Folio has no tags yet: an honest empty collection keeps getTags() working.
+    // Only public tags exist for the read APIs, as in Contentful.
     app.get<{ Params: Params }>(`${prefix}/tags`, async (request, reply) => {
-      await begin(request);
-      return send(reply, collection([], { total: 0, skip: 0, limit: 100 }));
+      const { scope, ctx, query } = await begin(request);
+      const page = await store.tags.list(scope, {
+        visibility: 'public',
+        limit: integerParam('limit', query.limit, 0, 1000, 100),
+        skip: integerParam('skip', query.skip, 0, 1_000_000_000, 0),
+      });
+      return send(reply, collection(page.items.map((t) => tagJson(ctx, t)), page));
+    });
+
+    app.get<{ Params: Params & { id: string } }>(`${prefix}/tags/:id`, async (request, reply) => {
+      const { scope, ctx } = await begin(request);
+      const tag = await store.tags.get(scope, request.params.id);
+      if (!tag || tag.visibility !== 'public') throw notFound('Tag', request.params.id);
+      return send(reply, tagJson(ctx, tag));
     });
   };
 

@@ -1,6 +1,6 @@
 /** Records → Contentful's Delivery/Preview JSON shapes. */
 import { fileUrl, isStoredFile } from '../assets/index.js';
-import type { AssetRecord, ContentTypeRecord, EntryRecord, Json, LocaleRecord, SpaceRecord, VersionedSys } from '../store/types.js';
+import type { AssetRecord, ContentTypeRecord, EntryRecord, Json, LocaleRecord, SpaceRecord, TagRecord, VersionedSys } from '../store/types.js';
 import { localizeFields, type LocaleChoice } from './locales.js';
 
 export interface SerializeContext {
@@ -11,6 +11,8 @@ export interface SerializeContext {
   /** Published content types by id: they say which entry fields are localized. */
   types: Map<string, ContentTypeRecord>;
   preview: boolean;
+  /** Ids of the environment's public tags: private tags are for the Management API only. */
+  publicTags: Set<string>;
 }
 
 export const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } });
@@ -29,6 +31,28 @@ function baseSys(ctx: SerializeContext, type: string, sys: VersionedSys) {
   };
 }
 
+const metadataJson = (ctx: SerializeContext, tags: string[]) => ({
+  tags: tags.filter((id) => ctx.publicTags.has(id)).map((id) => link('Tag', id)),
+  concepts: [],
+});
+
+/** Contentful's Tag shape on the read APIs. */
+export function tagJson(ctx: SerializeContext, tag: TagRecord) {
+  return {
+    name: tag.name,
+    sys: {
+      id: tag.id,
+      type: 'Tag',
+      visibility: tag.visibility,
+      createdAt: tag.createdAt,
+      updatedAt: tag.updatedAt,
+      version: tag.version,
+      space: link('Space', ctx.spaceId),
+      environment: link('Environment', ctx.environmentId),
+    },
+  };
+}
+
 const localeSys = (ctx: SerializeContext) => (ctx.choice.all ? {} : { locale: ctx.choice.code });
 
 export function entryJson(ctx: SerializeContext, entry: EntryRecord) {
@@ -38,7 +62,7 @@ export function entryJson(ctx: SerializeContext, entry: EntryRecord) {
   const fields = localizeFields(entry.fields, ctx.choice, (id) => localized.has(id));
   for (const id of omitted) delete fields[id];
   return {
-    metadata: { tags: [], concepts: [] },
+    metadata: metadataJson(ctx, entry.metadata.tags),
     sys: { ...baseSys(ctx, 'Entry', entry.sys), contentType: link('ContentType', entry.sys.contentTypeId), ...localeSys(ctx) },
     fields,
   };
@@ -58,7 +82,7 @@ export function assetJson(ctx: SerializeContext, asset: AssetRecord) {
       ? Object.fromEntries(Object.entries(fields.file as Record<string, Json>).map(([code, f]) => [code, fileJson(ctx, asset.sys.id, f)]))
       : fileJson(ctx, asset.sys.id, fields.file);
   }
-  return { metadata: { tags: [], concepts: [] }, sys: { ...baseSys(ctx, 'Asset', asset.sys), ...localeSys(ctx) }, fields };
+  return { metadata: metadataJson(ctx, asset.metadata.tags), sys: { ...baseSys(ctx, 'Asset', asset.sys), ...localeSys(ctx) }, fields };
 }
 
 export function contentTypeJson(ctx: SerializeContext, type: ContentTypeRecord) {

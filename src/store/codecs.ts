@@ -1,13 +1,14 @@
 /** How content types, entries and assets sit in the `data` column. */
 import type { KindCodec } from './versioned-repository.js';
 import type { EntryBody, AssetBody } from './store.js';
-import type { AssetRecord, ContentTypeBody, ContentTypeRecord, EntryRecord, Json, LocalizedFields } from './types.js';
+import type { AssetRecord, ContentTypeBody, ContentTypeRecord, EntryRecord, Json, LocalizedFields, ResourceMetadata } from './types.js';
 
 export const contentTypeCodec: KindCodec<ContentTypeBody, ContentTypeRecord> = {
   kind: 'ContentType',
   label: 'Content type',
   contentTypeId: () => null,
   data: ({ name, description, displayField, fields }) => ({ name, description, displayField, fields }) as unknown as Json,
+  metadata: () => undefined,
   record: (sys, _ct, data) => ({ sys, ...(data as unknown as ContentTypeBody) }),
 };
 
@@ -16,7 +17,8 @@ export const entryCodec: KindCodec<EntryBody, EntryRecord> = {
   label: 'Entry',
   contentTypeId: (body) => body.contentTypeId,
   data: (body) => body.fields as Json,
-  record: (sys, contentTypeId, data) => ({ sys: { ...sys, contentTypeId: contentTypeId ?? '' }, fields: data as LocalizedFields }),
+  metadata: (body) => body.metadata,
+  record: (sys, contentTypeId, data, metadata) => ({ sys: { ...sys, contentTypeId: contentTypeId ?? '' }, fields: data as LocalizedFields, metadata }),
 };
 
 export const assetCodec: KindCodec<AssetBody, AssetRecord> = {
@@ -24,5 +26,6 @@ export const assetCodec: KindCodec<AssetBody, AssetRecord> = {
   label: 'Asset',
   contentTypeId: () => null,
   data: (body) => body.fields as Json,
-  record: (sys, _ct, data) => ({ sys, fields: data as LocalizedFields }),
+  metadata: (body) => body.metadata,
+  record: (sys, _ct, data, metadata) => ({ sys, fields: data as LocalizedFields, metadata }),
 };

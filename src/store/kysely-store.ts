@@ -8,6 +8,7 @@ import { environmentMissing, insertChecked } from './insert-checked.js';
 import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
 import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UserRecord, UserRole, VersionedSys } from './types.js';
+import { tagsRepository } from './tags-repository.js';
 import { bumpChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 import { outboxStore } from './outbox.js';
 import { scheduledActionStore } from './scheduled-action-store.js';
@@ -238,6 +239,8 @@ export function kyselyStore(
       latest: async () =>
         Number((await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirst())?.value ?? 0),
     },
+
+    tags: tagsRepository(db, adapter),
 
     settings: {
       get: async (key) => (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value,

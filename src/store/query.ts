@@ -4,6 +4,7 @@ import { FolioError } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 import { queryTerms } from './search-index.js';
 import type { Database } from './schema.js';
+import { tagsField } from './tags-field.js';
 import type { Condition, ListQuery, OrderBy, Scalar } from './types.js';
 
 export const defaultLimit = 100;
@@ -51,13 +52,24 @@ const comparators = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' 
 
 const linkSide = { resources: 'draft', published: 'published' } as const;
 
-/** Items of this table (same space, environment, kind) that link to any of the ids. */
-function linksTo(c: Extract<Condition, { op: 'linksTo' }>, table: Table): Expression<SqlBool> {
-  if (c.ids.length === 0) return sql<SqlBool>`1 = 0`;
+/** Items of this table (same space, environment, kind) with a link (to one of `ids`, when given). */
+function linkExists(table: Table, toKind: string, ids: string[] | undefined, field: string | undefined): Expression<SqlBool> {
   return sql<SqlBool>`EXISTS (SELECT 1 FROM links l WHERE l.space_id = ${sql.ref(`${table}.space_id`)}
     AND l.environment_id = ${sql.ref(`${table}.environment_id`)} AND l.kind = ${sql.ref(`${table}.kind`)}
-    AND l.id = ${sql.ref(`${table}.id`)} AND l.side = ${linkSide[table]} AND l.to_kind = ${c.linkType}
-    AND l.to_id IN (${sql.join(c.ids)})${c.field !== undefined ? sql` AND l.field_id = ${c.field}` : sql``})`;
+    AND l.id = ${sql.ref(`${table}.id`)} AND l.side = ${linkSide[table]} AND l.to_kind = ${toKind}
+    ${ids ? sql`AND l.to_id IN (${sql.join(ids)})` : sql``}${field !== undefined ? sql` AND l.field_id = ${field}` : sql``})`;
+}
+
+function linksTo(c: Extract<Condition, { op: 'linksTo' }>, table: Table): Expression<SqlBool> {
+  if (c.ids.length === 0) return sql<SqlBool>`1 = 0`;
+  return linkExists(table, c.linkType, c.ids, c.field);
+}
+
+function tagged(c: Extract<Condition, { op: 'tagged' }>, table: Table): Expression<SqlBool> {
+  if (c.ids?.length === 0) return c.mode === 'any' ? sql<SqlBool>`1 = 0` : sql<SqlBool>`1 = 1`;
+  if (c.mode === 'all' && c.ids) return sql<SqlBool>`(${sql.join(c.ids.map((id) => linkExists(table, 'Tag', [id], tagsField)), sql` AND `)})`;
+  const any = linkExists(table, 'Tag', c.ids, tagsField);
+  return c.mode === 'none' ? sql<SqlBool>`NOT ${any}` : any;
 }
 
 function arrayHas(c: Extract<Condition, { op: 'has' }>, adapter: DialectAdapter): Expression<SqlBool> {
@@ -70,6 +82,7 @@ function arrayHas(c: Extract<Condition, { op: 'has' }>, adapter: DialectAdapter)
 
 function condition(c: Condition, adapter: DialectAdapter, table: Table): Expression<SqlBool> {
   if (c.op === 'linksTo') return linksTo(c, table);
+  if (c.op === 'tagged') return tagged(c, table);
   if (c.op === 'within') return within(c, adapter);
   if (c.op === 'match') {
     const terms = queryTerms(c.text);

@@ -52,6 +52,8 @@ export interface ResourcesTable {
   archived_at: string | null;
   /** Content types: the whole body; entries and assets: their fields. */
   data: string;
+  /** JSON ResourceMetadata (tags) of entries and assets. */
+  metadata: string;
 }
 
 /** Published snapshots: the sys and body exactly as they were at publish time. */
@@ -66,6 +68,18 @@ export interface PublishedTable {
   published_at: string;
   sys: string;
   data: string;
+  metadata: string;
+}
+
+export interface TagsTable {
+  space_id: string;
+  environment_id: string;
+  id: string;
+  name: string;
+  visibility: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ApiKeysTable {
@@ -229,4 +243,5 @@ export interface Database {
   webhook_calls: WebhookCallsTable;
   webhook_call_log: WebhookCallLogTable;
   scheduled_actions: ScheduledActionsTable;
+  tags: TagsTable;
 }

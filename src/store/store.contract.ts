@@ -341,6 +341,58 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       });
     });
 
+    describe('tags', () => {
+      it('create, rename with versions, list by visibility, and refuse duplicates', async () => {
+        const tag = await store.tags.create(scope, { id: 'nyCampaign', name: 'NY Campaign', visibility: 'public' });
+        expect(tag).toMatchObject({ id: 'nyCampaign', name: 'NY Campaign', visibility: 'public', version: 1 });
+        await store.tags.create(scope, { id: 'internal', name: 'Internal', visibility: 'private' });
+        expect((await store.tags.list(scope)).items.map((t) => t.id)).toEqual(['internal', 'nyCampaign']);
+        expect((await store.tags.list(scope, { visibility: 'public' })).items.map((t) => t.id)).toEqual(['nyCampaign']);
+        expect((await rejection(store.tags.create(scope, { id: 'other', name: 'Internal', visibility: 'public' }))).id).toBe('ValidationFailed');
+        expect((await rejection(store.tags.create(scope, { id: 'internal', name: 'Else', visibility: 'public' }))).id).toBe('ValidationFailed');
+        expect((await store.tags.update(scope, 'nyCampaign', 'New York', 1)).version).toBe(2);
+        expect((await rejection(store.tags.update(scope, 'nyCampaign', 'Stale', 1))).id).toBe('VersionMismatch');
+        expect((await rejection(store.tags.update(scope, 'nyCampaign', 'Internal'))).id).toBe('ValidationFailed');
+        expect((await store.tags.get(scope, 'nyCampaign'))?.name).toBe('New York');
+        expect((await rejection(store.tags.create({ ...scope, environmentId: 'nope' }, { id: 'x', name: 'X', visibility: 'public' }))).id).toBe('NotFound');
+      });
+
+      it('keep tags on entries through update and publish, query them, and guard their deletion', async () => {
+        for (const id of ['a', 'b', 'c']) await store.tags.create(scope, { id, name: `Tag ${id}`, visibility: 'public' });
+        await store.entries.create(scope, { id: 'e1', contentTypeId: 'post', fields: { title: en('one') }, metadata: { tags: ['a', 'b', 'a'] } });
+        await store.entries.create(scope, { id: 'e2', contentTypeId: 'post', fields: { title: en('two') }, metadata: { tags: ['b'] } });
+        await post('e3', 'three');
+        expect((await store.entries.get(scope, 'e1'))?.metadata).toEqual({ tags: ['a', 'b'] });
+        expect((await store.entries.get(scope, 'e3'))?.metadata).toEqual({ tags: [] });
+        // An update without metadata keeps the tags; with metadata it replaces them.
+        const e1 = await store.entries.update(scope, 'e1', { contentTypeId: 'post', fields: { title: en('one!') } });
+        expect(e1.metadata.tags).toEqual(['a', 'b']);
+        expect((await rejection(store.entries.update(scope, 'e2', { contentTypeId: 'post', fields: {}, metadata: { tags: ['zzz'] } }))).id).toBe('ValidationFailed');
+
+        const ids = async (where: Condition[], published = false) =>
+          (await (published ? store.entries.listPublished(scope, { where }) : store.entries.list(scope, { where }))).items.map((e) => e.sys.id).sort();
+        expect(await ids([{ op: 'tagged', mode: 'any', ids: ['a', 'c'] }])).toEqual(['e1']);
+        expect(await ids([{ op: 'tagged', mode: 'all', ids: ['a', 'b'] }])).toEqual(['e1']);
+        expect(await ids([{ op: 'tagged', mode: 'none', ids: ['a'] }])).toEqual(['e2', 'e3']);
+        expect(await ids([{ op: 'tagged', mode: 'any' }])).toEqual(['e1', 'e2']);
+        expect(await ids([{ op: 'tagged', mode: 'none' }])).toEqual(['e3']);
+        expect(await ids([{ op: 'tagged', mode: 'any', ids: ['a'] }], true)).toEqual([]);
+
+        await store.entries.publish(scope, 'e1');
+        await store.entries.update(scope, 'e1', { contentTypeId: 'post', fields: { title: en('one') }, metadata: { tags: [] } });
+        expect((await store.entries.getPublished(scope, 'e1'))?.metadata.tags).toEqual(['a', 'b']);
+        expect(await ids([{ op: 'tagged', mode: 'any', ids: ['a'] }], true)).toEqual(['e1']);
+        expect(await ids([{ op: 'tagged', mode: 'any', ids: ['a'] }])).toEqual([]);
+        // Still on the published snapshot: deleting the tag would leave a dangling link.
+        expect((await rejection(store.tags.delete(scope, 'a'))).id).toBe('BadRequest');
+        await store.entries.unpublish(scope, 'e1');
+        await store.tags.delete(scope, 'a');
+        expect(await store.tags.get(scope, 'a')).toBeUndefined();
+        await store.assets.create(scope, { id: 'pic', fields: { title: en('Pic') }, metadata: { tags: ['c'] } });
+        expect((await store.assets.list(scope, { where: [{ op: 'tagged', mode: 'any', ids: ['c'] }] })).items.map((a) => a.sys.id)).toEqual(['pic']);
+      });
+    });
+
     describe('sync log', () => {
       it('numbers publishes and unpublishes of entries and assets in order, latest state per item', async () => {
         const start = await store.changes.latest();

@@ -12,6 +12,9 @@ import type {
   Scope,
   SpaceRecord,
   ChangeRecord,
+  ResourceMetadata,
+  TagRecord,
+  TagVisibility,
   UserRecord,
   VersionedSys,
 } from './types.js';
@@ -47,10 +50,13 @@ export interface VersionedRepository<TBody, TRecord extends { sys: VersionedSys 
 export interface EntryBody {
   contentTypeId: string;
   fields: LocalizedFields;
+  /** Absent on update: the tags stay as they are. */
+  metadata?: ResourceMetadata;
 }
 
 export interface AssetBody {
   fields: LocalizedFields;
+  metadata?: ResourceMetadata;
 }
 
 export interface Store {
@@ -104,6 +110,18 @@ export interface Store {
      * that readers see.
      */
     latest(): Promise<number>;
+  };
+  /**
+   * Tags of one environment. Ids are chosen by the caller, as in Contentful; a taken id or name
+   * throws VALIDATION_FAILED; a tag still on entries or assets cannot be deleted (BAD_REQUEST).
+   */
+  tags: {
+    list(scope: Scope, query?: { visibility?: TagVisibility; skip?: number; limit?: number }): Promise<Page<TagRecord>>;
+    get(scope: Scope, id: string): Promise<TagRecord | undefined>;
+    create(scope: Scope, tag: { id: string; name: string; visibility: TagVisibility }): Promise<TagRecord>;
+    /** Renames; the visibility of a tag never changes, as in Contentful. */
+    update(scope: Scope, id: string, name: string, expectedVersion?: number): Promise<TagRecord>;
+    delete(scope: Scope, id: string, expectedVersion?: number): Promise<void>;
   };
   /** Small instance-wide settings (e.g. whether the demo was loaded). */
   settings: {

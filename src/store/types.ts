@@ -104,9 +104,15 @@ export interface ContentTypeRecord extends ContentTypeBody {
   sys: VersionedSys;
 }
 
+/** Contentful's user-controlled metadata of entries and assets: the ids of their tags. */
+export interface ResourceMetadata {
+  tags: string[];
+}
+
 export interface EntryRecord {
   sys: VersionedSys & { contentTypeId: string };
   fields: LocalizedFields;
+  metadata: ResourceMetadata;
 }
 
 /**
@@ -123,6 +129,19 @@ export interface StoredFile {
 export interface AssetRecord {
   sys: VersionedSys;
   fields: LocalizedFields;
+  metadata: ResourceMetadata;
+}
+
+export type TagVisibility = 'public' | 'private';
+
+/** A Contentful tag: environment-wide; public ones are visible to the read APIs. */
+export interface TagRecord {
+  id: string;
+  name: string;
+  visibility: TagVisibility;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export type ApiKeyKind = 'delivery' | 'preview' | 'management';
@@ -180,6 +199,8 @@ export type Condition =
   | { field: string; locale: string; op: 'has'; mode: 'any' | 'all' | 'none'; values: Scalar[] }
   /** Items linking to any of these ids (in one field, or anywhere in their fields). */
   | { op: 'linksTo'; linkType: 'Entry' | 'Asset'; ids: string[]; field?: string }
+  /** Items carrying any, all or none of these tags; without ids: any tag at all (or none). */
+  | { op: 'tagged'; mode: 'any' | 'all' | 'none'; ids?: string[] }
   /** Full text: every word of `text` starts a word in the item's text (one field, or any). */
   | { op: 'match'; text: string; field?: string }
   /** A Location field inside a circle or box. */

@@ -13,7 +13,8 @@ import type { Database, ResourceKind, ResourcesTable } from './schema.js';
 import type { VersionedRepository } from './store.js';
 import { fieldLinks } from './links.js';
 import { recordContentEvent } from './outbox.js';
-import type { Json, ListQuery, LocalizedFields, Page, Scope, VersionedSys } from './types.js';
+import { tagsField } from './tags-field.js';
+import type { Json, ListQuery, LocalizedFields, Page, ResourceMetadata, Scope, VersionedSys } from './types.js';
 
 /** How one kind maps between its record and the `data` column. */
 export interface KindCodec<TBody, TRecord extends { sys: VersionedSys }> {
@@ -21,7 +22,9 @@ export interface KindCodec<TBody, TRecord extends { sys: VersionedSys }> {
   label: string;
   contentTypeId(body: TBody): string | null;
   data(body: TBody): Json;
-  record(sys: VersionedSys, contentTypeId: string | null, data: Json): TRecord;
+  /** Entries' and assets' tags; undefined on update keeps what is stored. */
+  metadata(body: TBody): ResourceMetadata | undefined;
+  record(sys: VersionedSys, contentTypeId: string | null, data: Json, metadata: ResourceMetadata): TRecord;
 }
 
 export interface RepositoryContext {
@@ -53,6 +56,14 @@ const sysColumns = (sys: VersionedSys) => ({
   archived_at: sys.archivedAt,
 });
 
+const metadataOf = (text: string): ResourceMetadata => {
+  const parsed = JSON.parse(text) as Partial<ResourceMetadata>;
+  return { tags: Array.isArray(parsed.tags) ? parsed.tags : [] };
+};
+
+/** Stored as JSON; duplicate tags collapse, as a set. */
+const encodeMetadata = (metadata: ResourceMetadata | undefined) => JSON.stringify({ tags: [...new Set(metadata?.tags ?? [])] });
+
 /** Next position of the change log; any published change takes one. */
 export async function bumpChangeCounter(db: Kysely<Database>) {
   return db
@@ -71,7 +82,9 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
   const key = (scope: Scope, id: string) =>
     ({ space_id: scope.spaceId, environment_id: scope.environmentId, kind, id }) as const;
 
-  const fromRow = (row: ResourcesTable) => codec.record(sysOf(row), row.content_type_id, JSON.parse(row.data) as Json);
+  const fromRow = (row: ResourcesTable) => codec.record(sysOf(row), row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+  const fromPublished = (row: Database['published']) =>
+    codec.record(JSON.parse(row.sys) as VersionedSys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
 
   const readRow = (ctx: RepositoryContext, scope: Scope, id: string) =>
     ctx.db
@@ -93,10 +106,10 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
   }
 
   /** Writes the new sys (and data) only if nobody changed the row since `row` was read. */
-  async function guardedUpdate(ctx: RepositoryContext, scope: Scope, row: ResourcesTable, sys: VersionedSys, data?: string) {
+  async function guardedUpdate(ctx: RepositoryContext, scope: Scope, row: ResourcesTable, sys: VersionedSys, data?: string, metadata?: string) {
     const result = await ctx.db
       .updateTable('resources')
-      .set({ ...sysColumns(sys), ...(data !== undefined ? { data } : {}) })
+      .set({ ...sysColumns(sys), ...(data !== undefined ? { data } : {}), ...(metadata !== undefined ? { metadata } : {}) })
       .where('space_id', '=', scope.spaceId)
       .where('environment_id', '=', scope.environmentId)
       .where('kind', '=', kind)
@@ -108,8 +121,34 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
 
   const changedMeanwhile = (id: string) => new FolioError('VERSION_MISMATCH', `${label} "${id}" was changed by someone else; reload and retry`);
 
+  /** Tags must exist in the environment before anything carries them. */
+  async function checkTags(ctx: RepositoryContext, scope: Scope, metadata: string) {
+    const { tags } = metadataOf(metadata);
+    if (tags.length === 0) return;
+    const found = await ctx.db
+      .selectFrom('tags')
+      .select('id')
+      .where('space_id', '=', scope.spaceId)
+      .where('environment_id', '=', scope.environmentId)
+      .where('id', 'in', tags)
+      .execute();
+    const missing = tags.filter((t) => !found.some((f) => f.id === t));
+    if (missing.length) {
+      throw new FolioError('VALIDATION_FAILED', `Tag "${missing[0]}" does not exist`, {
+        details: { errors: missing.map((id) => ({ name: 'notResolvable', path: ['metadata', 'tags'], value: { sys: { type: 'Link', linkType: 'Tag', id } } })) },
+      });
+    }
+  }
+
   /** Rewrites one side's link and search rows for an item from its data (or removes them). */
-  async function writeIndexes(ctx: RepositoryContext, scope: Scope, id: string, side: 'draft' | 'published', data: string | undefined) {
+  async function writeIndexes(
+    ctx: RepositoryContext,
+    scope: Scope,
+    id: string,
+    side: 'draft' | 'published',
+    data: string | undefined,
+    metadata?: string,
+  ) {
     if (kind === 'ContentType') return;
     await ctx.db
       .deleteFrom('links')
@@ -121,7 +160,9 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .execute();
     const fields = data === undefined ? undefined : (JSON.parse(data) as LocalizedFields);
     await ctx.adapter.search.write(ctx.db, key(scope, id), side, fields);
-    const links = fields ? fieldLinks(fields) : [];
+    // Tags sit in the link index too, so tag queries are the same indexed EXISTS as links_to.
+    const tags = fields && metadata ? metadataOf(metadata).tags.map((tag) => ({ field: tagsField, linkType: 'Tag', id: tag })) : [];
+    const links = fields ? [...fieldLinks(fields), ...tags] : [];
     if (links.length === 0) return;
     await ctx.db
       .insertInto('links')
@@ -204,9 +245,11 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           first_published_at: null,
           archived_at: null,
           data: JSON.stringify(codec.data(body)),
+          metadata: encodeMetadata(codec.metadata(body)),
         };
+        await checkTags(ctx, scope, row.metadata);
         await insertChecked(ctx.adapter, () => ctx.db.insertInto('resources').values(row).execute(), problems);
-        await writeIndexes(ctx, scope, id, 'draft', row.data);
+        await writeIndexes(ctx, scope, id, 'draft', row.data, row.metadata);
         await recordContentEvent(ctx.db, scope, kind, 'create', fromRow(row));
         return fromRow(row);
       }),
@@ -221,10 +264,14 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         const row = await current(ctx, scope, id, expectedVersion);
         const sys = { ...sysOf(row), version: row.version + 1, updatedAt: now() };
         const data = JSON.stringify(codec.data(body));
-        await guardedUpdate(ctx, scope, row, sys, data);
-        await writeIndexes(ctx, scope, id, 'draft', data);
-        await recordContentEvent(ctx.db, scope, kind, 'save', codec.record(sys, row.content_type_id, JSON.parse(data) as Json));
-        return codec.record(sys, row.content_type_id, JSON.parse(data) as Json);
+        const given = codec.metadata(body);
+        const metadata = given ? encodeMetadata(given) : row.metadata;
+        if (given) await checkTags(ctx, scope, metadata);
+        await guardedUpdate(ctx, scope, row, sys, data, metadata);
+        await writeIndexes(ctx, scope, id, 'draft', data, metadata);
+        const record = codec.record(sys, row.content_type_id, JSON.parse(data) as Json, metadataOf(metadata));
+        await recordContentEvent(ctx.db, scope, kind, 'save', record);
+        return record;
       }),
 
     publish: (scope, id, expectedVersion) =>
@@ -254,12 +301,14 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
             published_at: time,
             sys: JSON.stringify(sys),
             data: row.data,
+            metadata: row.metadata,
           })
           .execute();
-        await writeIndexes(ctx, scope, id, 'published', row.data);
+        await writeIndexes(ctx, scope, id, 'published', row.data, row.metadata);
         await logChange(ctx, scope, row, sys, false);
-        await recordContentEvent(ctx.db, scope, kind, 'publish', codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json));
-        return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
+        const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+        await recordContentEvent(ctx.db, scope, kind, 'publish', record);
+        return record;
       }),
 
     unpublish: (scope, id, expectedVersion) =>
@@ -273,8 +322,9 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         await writeIndexes(ctx, scope, id, 'published', undefined);
         // Sync reports the deletion with the sys readers last saw, stamped with when it went.
         await logChange(ctx, scope, row, { ...(was ? (JSON.parse(was.sys) as VersionedSys) : sys), updatedAt: sys.updatedAt }, true);
-        await recordContentEvent(ctx.db, scope, kind, 'unpublish', codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json));
-        return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json);
+        const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+        await recordContentEvent(ctx.db, scope, kind, 'unpublish', record);
+        return record;
       }),
 
     delete: (scope, id, expectedVersion) =>
@@ -300,14 +350,11 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         .selectAll()
         .where((eb) => eb.and(key(scope, id)))
         .executeTakeFirst();
-      return row && codec.record(JSON.parse(row.sys) as VersionedSys, row.content_type_id, JSON.parse(row.data) as Json);
+      return row && fromPublished(row);
     },
 
     list: (scope, query = {}) => listFrom('resources', scope, query, fromRow),
 
-    listPublished: (scope, query = {}) =>
-      listFrom('published', scope, query, (row) =>
-        codec.record(JSON.parse(row.sys) as VersionedSys, row.content_type_id, JSON.parse(row.data) as Json),
-      ),
+    listPublished: (scope, query = {}) => listFrom('published', scope, query, fromPublished),
   };
 }

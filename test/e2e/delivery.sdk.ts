@@ -34,6 +34,7 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       expect(article.displayField).toBe('title');
       expect(article.fields.find((f) => f.id === 'featuredImage')).toMatchObject({ type: 'Link', linkType: 'Asset' });
       expect((await client.getTags()).items).toEqual([]);
+      expect((await fetch(`${folio.url}/delivery/spaces/folio/tags?access_token=${deliveryToken}&limit=1001`)).status).toBe(400);
     });
 
     it('lists articles newest first with linked image, topics and author resolved', async () => {
@@ -252,6 +253,47 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
     it('refuses with withoutUnresolvableLinks nothing that resolves', async () => {
       const res = await client.withoutUnresolvableLinks.getEntries({ content_type: 'article', limit: 1, order: ['-fields.publishDate'] });
       expect((res.items[0]!.fields.author as contentful.Entry | undefined)?.fields.name).toBe('Folio Editorial Team');
+    });
+
+    it('shows public tags, tags published entries, and filters by them', async () => {
+      const store = await openStore(folio.storeOptions);
+      const scope = { spaceId: 'folio', environmentId: 'master' };
+      const python = 'article-how-to-learn-python';
+      const devops = 'article-what-does-a-devops-engineer-do';
+      try {
+        await store.tags.create(scope, { id: 'beginner', name: 'Beginner', visibility: 'public' });
+        await store.tags.create(scope, { id: 'evergreen', name: 'Evergreen', visibility: 'public' });
+        await store.tags.create(scope, { id: 'legalReview', name: 'Legal review', visibility: 'private' });
+        for (const [id, tags] of [[python, ['beginner', 'evergreen', 'legalReview']], [devops, ['evergreen']]] as const) {
+          const current = (await store.entries.get(scope, id))!;
+          await store.entries.update(scope, id, { contentTypeId: 'article', fields: current.fields, metadata: { tags: [...tags] } });
+          await publishEntry(store, scope, id);
+        }
+      } finally {
+        await store.close();
+      }
+      const tags = await client.getTags();
+      expect(tags.items.map((t) => [t.sys.id, t.name, t.sys.visibility])).toEqual([
+        ['beginner', 'Beginner', 'public'],
+        ['evergreen', 'Evergreen', 'public'],
+      ]);
+      expect((await client.getTag('evergreen')).name).toBe('Evergreen');
+      await expect(client.getTag('legalReview')).rejects.toThrow();
+
+      // Private tags stay out of the read APIs, on the entry as in the list.
+      const entry = await client.getEntry(python);
+      expect(entry.metadata.tags.map((t) => t.sys.id)).toEqual(['beginner', 'evergreen']);
+      const ids = async (query: Record<string, string>) =>
+        (await client.getEntries({ content_type: 'article', order: ['sys.id'], ...query } as never)).items.map((e) => e.sys.id);
+      expect(await ids({ 'metadata.tags.sys.id[in]': 'beginner,nothing' })).toEqual([python]);
+      expect(await ids({ 'metadata.tags.sys.id[all]': 'beginner,evergreen' })).toEqual([python]);
+      expect(await ids({ 'metadata.tags.sys.id[in]': 'evergreen' })).toEqual([python, devops].sort());
+      expect(await ids({ 'metadata.tags.sys.id[nin]': 'evergreen' })).not.toContain(devops);
+      expect((await ids({ 'metadata.tags[exists]': 'true' })).sort()).toEqual([python, devops].sort());
+      expect(await ids({ 'metadata.tags[exists]': 'false' })).not.toContain(python);
+
+      const bad = await fetch(`${folio.url}/delivery/spaces/folio/entries?access_token=${deliveryToken}&metadata.tags[in]=x`);
+      expect(bad.status).toBe(400);
     });
   });
 }

@@ -9,6 +9,7 @@ import { searchMigration } from './0005_search.js';
 import { outboxMigration } from './0010_outbox.js';
 import * as webhooks from './0011_webhooks.js';
 import * as scheduledActions from './0012_scheduled_actions.js';
+import * as tags from './0018_tags.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -21,6 +22,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0010_outbox': outboxMigration(adapter),
     '0011_webhooks': webhooks,
     '0012_scheduled_actions': scheduledActions,
+    '0018_tags': tags,
   };
   return { getMigrations: async () => migrations };
 }
