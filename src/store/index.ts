@@ -25,7 +25,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ? openPostgres(options.databaseUrl)
     : openSqlite(options.sqlitePath ?? 'folio.db');
   try {
-    const { error } = await new Migrator({ db, provider: migrationProvider(adapter) }).migrateToLatest();
+    // Numbers are handed out per branch, so a database may have run a later number before an
+    // earlier one arrives by merge; each migration still runs once.
+    const { error } = await new Migrator({ db, provider: migrationProvider(adapter), allowUnorderedMigrations: true }).migrateToLatest();
     if (error) throw error;
   } catch (err) {
     await db.destroy();
