@@ -15,6 +15,8 @@ import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
 import { operationsRoutes } from './operations-routes.js';
+import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../webhooks/index.js';
+import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
   config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes'>>;
@@ -23,6 +25,13 @@ export interface AppParts {
   scope: Scope;
   locale: string;
   logger?: boolean | { level: string };
+  /** Tuning of the webhook dispatcher and scheduled-action runner (tests shorten waits). */
+  background?: BackgroundOptions;
+}
+
+export interface BackgroundOptions {
+  webhooks?: Partial<Omit<DispatcherOptions, 'publicUrl'>>;
+  scheduling?: Partial<SchedulerOptions>;
 }
 
 const pages: HtmlErrorPages = {
@@ -63,6 +72,10 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     publicUrl: parts.config.publicUrl,
     uploadLimitBytes: parts.config.uploadLimitBytes ?? 1024 * 1024 * 1024,
   });
+  await app.register(webhooksRoutes, { store });
+  await app.register(scheduledActionsRoutes, { store });
+  await app.register(webhookDispatcher, { store, publicUrl: parts.config.publicUrl, ...parts.background?.webhooks });
+  await app.register(scheduledActionRunner, { store, ...parts.background?.scheduling });
   await app.register(siteRoutes, {
     context: {
       store,

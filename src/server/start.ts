@@ -6,7 +6,7 @@ import { defaultLocale, ensureAdminUser, ensureApiKeys, ensureSpace, loadDemo } 
 import { createFsStorage } from '../storage/index.js';
 import { openStore } from '../store/index.js';
 import type { ApiKeyKind } from '../store/types.js';
-import { buildApp } from './app.js';
+import { buildApp, type BackgroundOptions } from './app.js';
 
 export interface RunningFolio {
   app: FastifyInstance;
@@ -18,7 +18,10 @@ export interface RunningFolio {
   close(): Promise<void>;
 }
 
-export async function startFolio(config: Config, options: { logger?: boolean | { level: string } } = {}): Promise<RunningFolio> {
+export async function startFolio(
+  config: Config,
+  options: { logger?: boolean | { level: string }; background?: BackgroundOptions } = {},
+): Promise<RunningFolio> {
   await ensureDataDir(config.dataDir);
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   try {
@@ -27,7 +30,7 @@ export async function startFolio(config: Config, options: { logger?: boolean | {
     const generatedTokens = await ensureApiKeys(store, config.spaceId, config.tokens);
     if (config.admin) await ensureAdminUser(store, config.admin);
     const demoLoaded = config.demo ? await loadDemo(store, storage, scope) : false;
-    const app = await buildApp({ config, store, storage, scope, locale: defaultLocale, ...(options.logger !== undefined ? { logger: options.logger } : {}) });
+    const app = await buildApp({ config, store, storage, scope, locale: defaultLocale, ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
     const address = await app.listen({ port: config.port, host: config.host });
     return {
       app,

@@ -7,6 +7,8 @@ import type { Store } from './store.js';
 
 export type { Store, VersionedRepository, EntryBody, AssetBody } from './store.js';
 export type * from './types.js';
+export type * from './event-types.js';
+export { recordContentEvent, contentTopic } from './outbox.js';
 export { defineField } from './define-field.js';
 export { linksIn, fieldLinks, type FoundLink } from './links.js';
 export { queryTerms } from './search-index.js';

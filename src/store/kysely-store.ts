@@ -11,6 +11,9 @@ import type { Store } from './store.js';
 import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UploadRecord, UserRecord, UserRole, VersionedSys } from './types.js';
 import { tagsRepository } from './tags-repository.js';
 import { bumpChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
+import { outboxStore } from './outbox.js';
+import { scheduledActionStore } from './scheduled-action-store.js';
+import { webhookStore } from './webhook-store.js';
 
 const localeOf = (row: LocalesTable): LocaleRecord => ({
   id: row.id,
@@ -399,6 +402,10 @@ export function kyselyStore(
           .execute();
       },
     },
+
+    outbox: outboxStore(db, adapter),
+    webhooks: webhookStore(db, adapter, (fn) => context.atomically((ctx) => fn(ctx.db))),
+    scheduledActions: scheduledActionStore(db, adapter),
   };
 
   return store;

@@ -1,4 +1,5 @@
 /** Table shapes as Kysely sees them. JSON is stored as text in both dialects. */
+import type { Generated } from 'kysely';
 
 export type ResourceKind = 'ContentType' | 'Entry' | 'Asset';
 
@@ -193,6 +194,92 @@ export interface UploadsTable {
   created_by: string | null;
 }
 
+export interface ContentEventsTable {
+  /** bigint on PostgreSQL: pg returns it as a string. Generated. */
+  seq: Generated<number | string>;
+  space_id: string;
+  environment_id: string;
+  topic: string;
+  entity_type: string;
+  entity_id: string;
+  content_type_id: string | null;
+  /** The record as the write left it (sys and body), JSON. */
+  entity: string;
+  created_at: string;
+  dispatched: Generated<number>;
+}
+
+export interface WebhookDefinitionsTable {
+  space_id: string;
+  id: string;
+  name: string;
+  url: string;
+  topics: string;
+  filters: string;
+  headers: string;
+  http_basic_username: string | null;
+  http_basic_password: string | null;
+  active: number;
+  secret: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  updated_by: string;
+}
+
+export interface WebhookCallsTable {
+  id: string;
+  space_id: string;
+  webhook_id: string;
+  event_seq: number | string;
+  topic: string;
+  body: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_id: string | null;
+  lease_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookCallLogTable {
+  id: string;
+  space_id: string;
+  webhook_id: string;
+  call_id: string;
+  attempt: number;
+  topic: string;
+  url: string;
+  status_code: number;
+  errors: string;
+  request: string;
+  response: string;
+  request_at: string;
+  response_at: string;
+}
+
+export interface ScheduledActionsTable {
+  space_id: string;
+  id: string;
+  environment_id: string;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  scheduled_for: string;
+  timezone: string | null;
+  status: string;
+  error: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  updated_by: string;
+  canceled_at: string | null;
+  canceled_by: string | null;
+}
+
 export interface Database {
   spaces: SpacesTable;
   environments: EnvironmentsTable;
@@ -205,6 +292,11 @@ export interface Database {
   changes: ChangesTable;
   counters: CountersTable;
   links: LinksTable;
+  content_events: ContentEventsTable;
+  webhook_definitions: WebhookDefinitionsTable;
+  webhook_calls: WebhookCallsTable;
+  webhook_call_log: WebhookCallLogTable;
+  scheduled_actions: ScheduledActionsTable;
   tags: TagsTable;
   sessions: SessionsTable;
   access_tokens: AccessTokensTable;

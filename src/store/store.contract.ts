@@ -8,6 +8,7 @@ import { FolioError } from '../errors/index.js';
 import type { Store } from './store.js';
 import { defineField as field } from './define-field.js';
 import type { Condition, ContentTypeBody, Scope } from './types.js';
+import { describeEventStoreContract } from './events.contract.js';
 
 
 const postType: ContentTypeBody = {
@@ -584,5 +585,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect(await store.apiKeys.get('elsewhere', preview.id)).toBeUndefined();
       });
     });
+    describeEventStoreContract(() => ({ store, scope }));
   });
 }

@@ -22,6 +22,9 @@ import type {
   SnapshotRecord,
   UploadRecord,
 } from './types.js';
+import type { OutboxStore } from './outbox.js';
+import type { ScheduledActionStore } from './scheduled-action-store.js';
+import type { WebhookStore } from './webhook-store.js';
 
 /**
  * Draft and published state of one kind of versioned resource, kept apart: writes change the
@@ -194,4 +197,9 @@ export interface Store {
     get(key: string): Promise<string | undefined>;
     set(key: string, value: string): Promise<void>;
   };
+  /** Content events, appended in the transaction of every content write (outbox.ts). */
+  outbox: OutboxStore;
+  /** Webhook definitions, their call queue and attempt log. */
+  webhooks: WebhookStore;
+  scheduledActions: ScheduledActionStore;
 }

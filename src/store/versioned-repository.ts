@@ -12,6 +12,7 @@ import { orderExpressions, pageBounds, whereClause } from './query.js';
 import type { Database, ResourceKind, ResourcesTable, SnapshotsTable } from './schema.js';
 import type { VersionedRepository } from './store.js';
 import { fieldLinks } from './links.js';
+import { recordContentEvent } from './outbox.js';
 import { tagsField } from './tags-field.js';
 import type { Json, ListQuery, LocalizedFields, Page, ResourceMetadata, Scope, SnapshotRecord, VersionedSys } from './types.js';
 
@@ -272,6 +273,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         await checkTags(ctx, scope, row.metadata);
         await insertChecked(ctx.adapter, () => ctx.db.insertInto('resources').values(row).execute(), problems);
         await writeIndexes(ctx, scope, id, 'draft', row.data, row.metadata);
+        await recordContentEvent(ctx.db, scope, kind, 'create', fromRow(row));
         return fromRow(row);
       }),
 
@@ -291,7 +293,9 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         if (given) await checkTags(ctx, scope, metadata);
         await guardedUpdate(ctx, scope, row, sys, data, metadata);
         await writeIndexes(ctx, scope, id, 'draft', data, metadata);
-        return codec.record(sys, row.content_type_id, JSON.parse(data) as Json, metadataOf(metadata));
+        const record = codec.record(sys, row.content_type_id, JSON.parse(data) as Json, metadataOf(metadata));
+        await recordContentEvent(ctx.db, scope, kind, 'save', record);
+        return record;
       }),
 
     publish: (scope, id, expectedVersion, by) =>
@@ -334,7 +338,9 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
             .values({ space_id: scope.spaceId, environment_id: scope.environmentId, kind, entity_id: id, id: newId(), created_at: time, created_by: by ?? null, sys: JSON.stringify(kind === 'Entry' ? { ...sys, contentTypeId: row.content_type_id } : sys), data: row.data, metadata: row.metadata })
             .execute();
         }
-        return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+        const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+        await recordContentEvent(ctx.db, scope, kind, 'publish', record);
+        return record;
       }),
 
     unpublish: (scope, id, expectedVersion, by) =>
@@ -348,7 +354,9 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         await writeIndexes(ctx, scope, id, 'published', undefined);
         // Sync reports the deletion with the sys readers last saw, stamped with when it went.
         await logChange(ctx, scope, row, { ...(was ? (JSON.parse(was.sys) as VersionedSys) : sys), updatedAt: sys.updatedAt }, true);
-        return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+        const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+        await recordContentEvent(ctx.db, scope, kind, 'unpublish', record);
+        return record;
       }),
 
     archive: (scope, id, expectedVersion, by) =>
@@ -359,7 +367,9 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         const time = now();
         const sys: VersionedSys = { ...sysOf(row), version: row.version + 1, updatedAt: time, updatedBy: by ?? null, archivedAt: time, archivedVersion: row.version, archivedBy: by ?? null };
         await guardedUpdate(ctx, scope, row, sys);
-        return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+        const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+        await recordContentEvent(ctx.db, scope, kind, 'archive', record);
+        return record;
       }),
 
     unarchive: (scope, id, expectedVersion, by) =>
@@ -368,7 +378,9 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         if (!row.archived_at) throw new FolioError('BAD_REQUEST', `${label} "${id}" is not archived`);
         const sys: VersionedSys = { ...sysOf(row), version: row.version + 1, updatedAt: now(), updatedBy: by ?? null, archivedAt: null, archivedVersion: null, archivedBy: null };
         await guardedUpdate(ctx, scope, row, sys);
-        return codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+        const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+        await recordContentEvent(ctx.db, scope, kind, 'unarchive', record);
+        return record;
       }),
 
     delete: (scope, id, expectedVersion) =>
@@ -392,6 +404,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
           .where('kind', '=', kind)
           .where('entity_id', '=', id)
           .execute();
+        await recordContentEvent(ctx.db, scope, kind, 'delete', fromRow(row));
       }),
 
     getPublished: async (scope, id) => {

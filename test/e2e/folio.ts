@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/index.js';
 import { startFolio, type RunningFolio } from '../../src/server/start.js';
+import type { BackgroundOptions } from '../../src/server/app.js';
 
 export interface TestFolio extends RunningFolio {
   dataDir: string;
@@ -27,10 +28,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startTestFolio(env: Record<string, string> = {}, dataDir?: string): Promise<TestFolio> {
+export async function startTestFolio(env: Record<string, string> = {}, dataDir?: string, options: { background?: BackgroundOptions } = {}): Promise<TestFolio> {
   const dir = dataDir ?? (await makeDataDir());
   const config = loadConfig({ PORT: String(await freePort()), FOLIO_DATA_DIR: dir, ...env });
-  const folio = await startFolio(config);
+  const folio = await startFolio(config, options);
   return {
     ...folio,
     dataDir: dir,

@@ -6,12 +6,15 @@ import * as users from './0002_users.js';
 import * as changes from './0003_changes.js';
 import * as links from './0004_links.js';
 import { searchMigration } from './0005_search.js';
-import * as sessionsTokens from './0013_sessions_tokens.js';
-import * as tags from './0018_tags.js';
 import * as authorsArchive from './0006_authors_archive.js';
 import * as snapshots from './0007_snapshots.js';
 import * as uploads from './0008_uploads.js';
 import * as apiKeyPairs from './0009_api_key_pairs.js';
+import { outboxMigration } from './0010_outbox.js';
+import * as webhooks from './0011_webhooks.js';
+import * as scheduledActions from './0012_scheduled_actions.js';
+import * as sessionsTokens from './0013_sessions_tokens.js';
+import * as tags from './0018_tags.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -21,12 +24,15 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0003_changes': changes,
     '0004_links': links,
     '0005_search': searchMigration(adapter),
-    '0013_sessions_tokens': sessionsTokens,
-    '0018_tags': tags,
     '0006_authors_archive': authorsArchive,
     '0007_snapshots': snapshots,
     '0008_uploads': uploads,
     '0009_api_key_pairs': apiKeyPairs,
+    '0010_outbox': outboxMigration(adapter),
+    '0011_webhooks': webhooks,
+    '0012_scheduled_actions': scheduledActions,
+    '0013_sessions_tokens': sessionsTokens,
+    '0018_tags': tags,
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,0 +1,65 @@
+/** A scheduled action as the Management API receives it, checked once at the edge. */
+import { FolioError } from '../errors/index.js';
+import type { ScheduledActionBody } from '../store/index.js';
+import * as is from '../validate/is.js';
+
+interface Problem {
+  name: string;
+  path: string[];
+  details: string;
+}
+
+const isLink = (v: unknown, linkTypes: readonly string[]): v is { sys: { linkType: string; id: string } } =>
+  is.plainObject(v) && is.plainObject(v.sys) && v.sys.type === 'Link' && linkTypes.includes(v.sys.linkType as string) && is.nonEmptyString(v.sys.id);
+
+/** An ISO-8601 date-time with an explicit offset or Z. */
+const dateTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$/;
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function parseScheduledAction(input: unknown, now = Date.now()): ScheduledActionBody {
+  if (!is.plainObject(input)) throw new FolioError('BAD_REQUEST', 'The request body must be a JSON object describing the scheduled action');
+  const problems: Problem[] = [];
+  const problem = (path: string[], details: string, name = 'invalid') => problems.push({ name, path, details });
+
+  const { entity, environment, action, scheduledFor } = input;
+  if (!isLink(entity, ['Entry', 'Asset'])) {
+    const release = is.plainObject(entity) && is.plainObject(entity.sys) && entity.sys.linkType === 'Release';
+    problem(['entity'], release ? 'Folio cannot schedule releases' : 'entity must be a Link to an Entry or Asset', entity === undefined ? 'required' : 'invalid');
+  }
+  if (environment !== undefined && !isLink(environment, ['Environment'])) problem(['environment'], 'environment must be a Link to an Environment');
+  if (!is.oneOf(action, ['publish', 'unpublish'] as const)) problem(['action'], 'action must be "publish" or "unpublish"', action === undefined ? 'required' : 'invalid');
+
+  let at: number | undefined;
+  let timezone: string | null = null;
+  if (!is.plainObject(scheduledFor) || !is.string(scheduledFor.datetime)) {
+    problem(['scheduledFor', 'datetime'], 'scheduledFor.datetime is required', 'required');
+  } else {
+    const parsed = Date.parse(scheduledFor.datetime);
+    if (!dateTime.test(scheduledFor.datetime) || Number.isNaN(parsed)) problem(['scheduledFor', 'datetime'], 'scheduledFor.datetime must be an ISO-8601 date-time with Z or an offset');
+    else if (parsed <= now) problem(['scheduledFor', 'datetime'], 'scheduledFor.datetime must be in the future');
+    else at = parsed;
+    if (scheduledFor.timezone !== undefined && scheduledFor.timezone !== null) {
+      if (!is.string(scheduledFor.timezone) || !validTimezone(scheduledFor.timezone)) problem(['scheduledFor', 'timezone'], 'scheduledFor.timezone must be an IANA time zone such as Europe/Berlin');
+      else timezone = scheduledFor.timezone;
+    }
+  }
+
+  if (problems.length > 0) throw new FolioError('VALIDATION_FAILED', problems.map((p) => p.details).join('; '), { details: { errors: problems } });
+  const entityLink = entity as { sys: { linkType: 'Entry' | 'Asset'; id: string } };
+  return {
+    environmentId: environment === undefined ? 'master' : (environment as { sys: { id: string } }).sys.id,
+    entityType: entityLink.sys.linkType,
+    entityId: entityLink.sys.id,
+    action: action as 'publish' | 'unpublish',
+    scheduledFor: new Date(at!).toISOString(),
+    timezone,
+  };
+}

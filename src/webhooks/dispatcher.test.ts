@@ -1,0 +1,67 @@
+/** The dispatcher round by round (runOnce, no timers) on a real SQLite store and a loopback receiver. */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test/support/tmp.js';
+import { createEntry, publishContentType, publishEntry, saveContentType } from '../content/index.js';
+import { ensureSpace } from '../setup/index.js';
+import { defineField, openStore, type Store, type WebhookDefinitionBody } from '../store/index.js';
+import { createDispatcher, dispatcherDefaults } from './dispatcher.js';
+import { startReceiver, type Receiver } from './test-support/receiver.js';
+
+const dir = useTempDir('folio-dispatcher-');
+let store: Store;
+let receiver: Receiver;
+const scope = { spaceId: 'folio', environmentId: 'master' };
+
+beforeAll(async () => {
+  store = await openStore({ sqlitePath: path.join(dir(), 'folio.db') });
+  await ensureSpace(store, 'folio');
+  await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] });
+  await publishContentType(store, scope, 'post');
+  receiver = await startReceiver(() => 500);
+});
+afterAll(async () => {
+  await receiver?.close();
+  await store?.close();
+});
+
+const dispatcher = () => createDispatcher(store, { ...dispatcherDefaults, publicUrl: 'http://localhost', backoffBaseMs: 0, maxAttempts: 3 });
+const hook = (url: string): WebhookDefinitionBody => ({ name: 'H', url, topics: ['Entry.publish'], filters: [], headers: [], httpBasicUsername: null, httpBasicPassword: null, active: true, secret: 'dispatcher-test-secret' });
+const drain = async (d: ReturnType<typeof dispatcher>) => {
+  for (let i = 0; i < 10; i++) await d.runOnce();
+};
+
+describe('dispatcher', () => {
+  it('gives up after maxAttempts, logging each attempt', async () => {
+    const { id } = await store.webhooks.create('folio', hook(`${receiver.url}/down`), 'test');
+    await createEntry(store, scope, { id: 'a', contentTypeId: 'post', fields: {} });
+    await publishEntry(store, scope, 'a');
+    await drain(dispatcher());
+    expect((await store.webhooks.listCalls('folio', id)).map((c) => [c.state, c.attempts])).toEqual([['failed', 3]]);
+    expect((await store.webhooks.listLog('folio', id)).items.map((l) => [l.attempt, l.statusCode])).toEqual([[3, 500], [2, 500], [1, 500]]);
+    expect(receiver.calls.filter((c) => c.path === '/down')).toHaveLength(3);
+    await store.webhooks.delete('folio', id);
+  });
+
+  it('drops calls left over when their webhook is switched off', async () => {
+    const created = await store.webhooks.create('folio', hook(`${receiver.url}/off`), 'test');
+    await createEntry(store, scope, { id: 'b', contentTypeId: 'post', fields: {} });
+    await publishEntry(store, scope, 'b');
+    const d = dispatcher();
+    await d.runOnce();
+    await store.webhooks.update('folio', created.id, { ...created, active: false }, 1, 'test');
+    await drain(d);
+    expect((await store.webhooks.listCalls('folio', created.id)).map((c) => c.state)).toEqual(['failed']);
+    expect((await store.webhooks.listLog('folio', created.id)).items.map((l) => [l.statusCode, l.errors])).toEqual([[0, ['WebhookInactive']], [500, []]]);
+    expect(receiver.calls.filter((c) => c.path === '/off')).toHaveLength(1);
+  });
+
+  it('queues no call for events from before a webhook existed', async () => {
+    await createEntry(store, scope, { id: 'c', contentTypeId: 'post', fields: {} });
+    await publishEntry(store, scope, 'c');
+    await drain(dispatcher());
+    const late = await store.webhooks.create('folio', hook(`${receiver.url}/late`), 'test');
+    await drain(dispatcher());
+    expect(await store.webhooks.listCalls('folio', late.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+/** Small pieces the Management API routes of webhooks and scheduled actions share. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { assertCan, managementActor, type Action, type Actor } from '../auth/index.js';
+import { FolioError } from '../errors/index.js';
+import type { Store } from '../store/index.js';
+import * as is from '../validate/is.js';
+
+export const managementType = 'application/vnd.contentful.management.v1+json';
+
+/**
+ * The SDK sends its own JSON media type, also on bodiless DELETEs; parse it as JSON (an empty
+ * body as none) unless a parent context already does.
+ */
+export function acceptManagementJson(app: FastifyInstance): void {
+  if (app.hasContentTypeParser(managementType)) return;
+  const json = app.getDefaultJsonParser('error', 'ignore');
+  app.addContentTypeParser(managementType, { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    return json(request, text, done);
+  });
+}
+
+export const sendJson = (reply: FastifyReply, status: number, body: unknown) =>
+  reply.code(status).header('content-type', `${managementType}; charset=utf-8`).header('cache-control', 'no-store').send(body);
+
+/** The caller, allowed to do `action` in an existing space; 401/403/404 otherwise. */
+export async function authorize(store: Store, request: FastifyRequest, spaceId: string, action: Action): Promise<Actor> {
+  const actor = await managementActor(store, request);
+  assertCan(actor, action);
+  if (!(await store.spaces.get(spaceId))) throw new FolioError('NOT_FOUND', `Space "${spaceId}" not found`, { details: { type: 'Space', id: spaceId } });
+  return actor;
+}
+
+/** X-Contentful-Version as a number; undefined when absent, 400 when malformed. */
+export function versionHeader(request: FastifyRequest): number | undefined {
+  const raw = request.headers['x-contentful-version'];
+  if (raw === undefined) return undefined;
+  const version = is.string(raw) ? is.parseStrictInt(raw) : undefined;
+  if (version === undefined) is.invalid('X-Contentful-Version', 'a non-negative integer', raw);
+  return version;
+}
+
+/** skip and limit from the query string, Contentful's defaults (0, 100) and a cap. */
+export function pageQuery(query: Record<string, unknown>, maxLimit = 1000): { skip: number; limit: number } {
+  const read = (name: 'skip' | 'limit', fallback: number, max: number) => {
+    const raw = query[name];
+    if (raw === undefined) return fallback;
+    const n = is.string(raw) ? is.parseStrictInt(raw) : undefined;
+    if (n === undefined || n > max) is.invalid(name, `an integer from 0 to ${max}`, raw, 'INVALID_QUERY');
+    return n;
+  };
+  return { skip: read('skip', 0, 1_000_000_000), limit: read('limit', 100, maxLimit) };
+}
+
+export const collection = <T>(items: T[], page: { total: number; skip: number; limit: number }) => ({
+  sys: { type: 'Array' },
+  total: page.total,
+  skip: page.skip,
+  limit: page.limit,
+  items,
+});
+
+export const validId = (id: string) => /^[a-zA-Z0-9._-]{1,64}$/.test(id);

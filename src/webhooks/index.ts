@@ -1,0 +1,9 @@
+export { webhooksRoutes } from './routes.js';
+export { webhookDispatcher, wakeDecorator } from './plugin.js';
+export { createDispatcher, dispatcherDefaults, backoffDelay, type Dispatcher, type DispatcherOptions } from './dispatcher.js';
+export { sign, verifySignature, signatureHeader } from './signature.js';
+export { Poller } from './poller.js';
+export { topicMatches, normalizeTopic } from './topics.js';
+export { filtersMatch } from './filters.js';
+export { webhookPayload } from './payload.js';
+export { acceptManagementJson, authorize, collection, pageQuery, sendJson, versionHeader } from './http.js';

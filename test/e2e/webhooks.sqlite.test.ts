@@ -1,0 +1,3 @@
+import { describeWebhooks } from './webhooks.sdk.js';
+
+describeWebhooks('SQLite', async () => ({}));
