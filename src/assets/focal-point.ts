@@ -21,7 +21,13 @@ export const isFocalPoint = (v: unknown): v is FocalPoint =>
 /** The value checked at the edge: a focal point, null (none), or a 422 naming what was wrong. */
 export function validateFocalPoint(v: unknown): FocalPoint | null {
   if (v === null || v === undefined) return null;
-  if (!isFocalPoint(v)) is.invalid('focalPoint', expected, is.plainObject(v) ? JSON.stringify(v) : v, 'VALIDATION_FAILED');
+  if (!isFocalPoint(v)) {
+    // Shown as JSON: the uniform message of validate/is would show objects as "[object Object]".
+    const received = (JSON.stringify(v) ?? String(v)).slice(0, 80);
+    throw new FolioError('VALIDATION_FAILED', `Expected ${expected} for focalPoint but received ${received}`, {
+      details: { parameter: 'focalPoint', expected, received },
+    });
+  }
   return { x: v.x, y: v.y };
 }
 
