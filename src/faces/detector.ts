@@ -148,6 +148,11 @@ export function createFaceDetector(options: FaceDetectorOptions = {}): FaceDetec
   const copies = (faces: DetectedFace[] | undefined) => (faces ?? []).map((f) => ({ ...f }));
 
   return {
+    warmUp() {
+      if (worker || disabled) return;
+      start();
+      updateRef();
+    },
     detect(image) {
       if (disabled) return Promise.resolve([]);
       const key = createHash('sha256').update(image).digest('hex');

@@ -18,8 +18,14 @@ function logError(message: string, err?: unknown) {
   logger.error(err === undefined ? {} : { err }, message);
 }
 
+const detector = () => (shared ??= createFaceDetector({ onError: logError }));
+
 /** Faces in an encoded image, in pixels of the image as displayed; [] when none (or detection is unavailable). */
 export function detectFaces(image: Buffer): Promise<DetectedFace[]> {
-  shared ??= createFaceDetector({ onError: logError });
-  return shared.detect(image);
+  return detector().detect(image);
+}
+
+/** Starts loading the model now: for a batch of uploads about to come (the demo loader). */
+export function warmUpFaceDetection(): void {
+  detector().warmUp();
 }

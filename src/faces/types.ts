@@ -12,6 +12,8 @@ export interface DetectedFace {
 export interface FaceDetector {
   /** Faces in an encoded image (JPEG, PNG, WebP …); [] when there are none or detection failed. */
   detect(image: Buffer): Promise<DetectedFace[]>;
+  /** Starts the worker and model load now, so a batch of detections to come need not wait for it. */
+  warmUp(): void;
   /** Ends the worker; a later detect starts a new one. */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@
 import { createAsset, ingestFile, publishAsset } from '../assets/index.js';
 import { createEntry, publishContentType, publishEntry, saveContentType } from '../content/index.js';
 import { demoAssets, demoContentTypes, demoEntries } from '../demo/index.js';
+import { warmUpFaceDetection } from '../faces/index.js';
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Json, Scope } from '../store/types.js';
@@ -20,6 +21,7 @@ export async function loadDemo(store: Store, storage: FileStorage, scope: Scope)
   // Rendering and ingest (decoding, face detection) are the slow part; done before the
   // transaction so the write lock is held briefly. Files are content-addressed: storing them
   // first leaves nothing wrong behind if the transaction fails.
+  warmUpFaceDetection();
   const files = await Promise.all(
     demoAssets.map(async (a) => ingestFile(storage, { fileName: a.fileName, contentType: a.contentType, data: await a.render() })),
   );
