@@ -168,9 +168,13 @@ async function main() {
       const w = 250 + (i % 200);
       return `${imagePath}?w=${w}&h=${Math.round((w * card.height) / card.width)}&q=${1 + (Math.floor(i / 200) % 100)}&fit=fill&f=faces&fm=jpg&fl=progressive`;
     };
+    // Between phases the server finishes what the last one left queued (else it starts with 429s).
+    const drain = () => new Promise((resolve) => setTimeout(resolve, 3000));
     const b = await overHttp(origin, variant);
+    await drain();
     // Other variants than (b) used: offset past them.
     const b2 = await overHttp(origin, (i) => variant(i + 10_000), admitted);
+    await drain();
     const c = await overHttp(origin, () => `${imagePath}${cardQuery}`);
     folio.kill('SIGTERM');
     await new Promise((resolve) => folio.once('exit', resolve));
