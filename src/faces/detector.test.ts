@@ -14,7 +14,9 @@ describe('face detector', () => {
     let hits = 0;
     let falsePositives = 0;
     for (const sample of samples) {
-      const found = await detector.detect(await readSample(sample.file));
+      const image = await readSample(sample.file);
+      const { width = 0, height = 0 } = await sharp(image).metadata();
+      const found = await detector.detect(image);
       const s = score(sample, found);
       hits += s.hits;
       falsePositives += s.falsePositives;
@@ -24,6 +26,7 @@ describe('face detector', () => {
         expect(f.score).toBeGreaterThanOrEqual(0.5);
         expect(f.score).toBeLessThanOrEqual(1);
         expect([f.x, f.y, f.width, f.height].every(Number.isInteger)).toBe(true);
+        expect(f.x >= 0 && f.y >= 0 && f.x + f.width <= width && f.y + f.height <= height).toBe(true);
       }
     }
     const counted = samples.reduce((n, s) => n + s.faces, 0);

@@ -45,17 +45,15 @@ interface Pending {
   resolve(faces: DetectedFace[] | undefined): void;
 }
 
-const round = (n: number) => Math.round(n);
-
-/** Boxes from detector pixels back to the displayed image, clamped to it and rounded. */
+/** Boxes from detector pixels back to the displayed image: edges rounded, then clamped to it. */
 function toDisplayed(faces: readonly DetectedFace[], input: DetectorInput): DetectedFace[] {
   const { scale, original } = input;
   return faces.flatMap((f) => {
-    const left = Math.max(0, f.x * scale);
-    const top = Math.max(0, f.y * scale);
-    const right = Math.min(original.width, (f.x + f.width) * scale);
-    const bottom = Math.min(original.height, (f.y + f.height) * scale);
-    const box = { x: round(left), y: round(top), width: round(right - left), height: round(bottom - top) };
+    const left = Math.max(0, Math.round(f.x * scale));
+    const top = Math.max(0, Math.round(f.y * scale));
+    const right = Math.min(original.width, Math.round((f.x + f.width) * scale));
+    const bottom = Math.min(original.height, Math.round((f.y + f.height) * scale));
+    const box = { x: left, y: top, width: right - left, height: bottom - top };
     return box.width > 0 && box.height > 0 ? [{ ...box, score: Math.round(f.score * 1000) / 1000 }] : [];
   });
 }
