@@ -37,6 +37,8 @@ interface Row {
   p50: number;
   p99: number;
   rejected?: number;
+  /** Requests autocannon gave up on after 10 s. */
+  timeouts?: number;
 }
 
 function percentile(sorted: number[], p: number) {
@@ -95,7 +97,13 @@ async function overHttp(url: string, path: (i: number) => string, clients = conn
   });
   if (other > 0) throw new Error(`HTTP run had ${other} answers that were neither 200 nor 429`);
   latencies.sort((x, y) => x - y);
-  return { rps: latencies.length / result.duration, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rejected: rejected / result.duration };
+  return {
+    rps: latencies.length / result.duration,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rejected: rejected / result.duration,
+    timeouts: result.timeouts,
+  };
 }
 
 async function detectorTimes() {
@@ -181,7 +189,8 @@ async function main() {
 
     const row = (name: string, r: Row) =>
       `${name.padEnd(46)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
-      (r.rejected !== undefined ? `   429: ${r.rejected.toFixed(0)}/s` : '');
+      (r.rejected !== undefined ? `   429: ${r.rejected.toFixed(0)}/s` : '') +
+      (r.timeouts ? `   ${r.timeouts} timeouts` : '');
     const load = os.loadavg()[0]!.toFixed(1);
     console.log(`\nURL: ${cardQuery} (${seconds}s each, ${os.cpus().length} cores, load average ${load}, ${connections} connections/callers)`);
     console.log(row('(a) sharp in-process, same transform', a));
