@@ -50,6 +50,14 @@ describe('face detector', () => {
     expect(score(samples[0]!, b).hits).toBe(3);
   });
 
+  it('reads greyscale and 16-bit images too', async () => {
+    const grey16 = await sharp(await readSample('sample3.jpg')).greyscale().toColourspace('grey16').png().toBuffer();
+    expect((await sharp(grey16).metadata()).depth).toBe('ushort');
+    const found = await detector.detect(grey16);
+    expect(score(samples[2]!, found).hits).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]);
+  });
+
   it('finds nothing where there are no faces', async () => {
     expect(await detector.detect(await photo(800, 600))).toEqual([]);
     const plain = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a7bd5' } }).png().toBuffer();

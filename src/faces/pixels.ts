@@ -21,8 +21,10 @@ export async function detectorInput(image: Buffer): Promise<DetectorInput> {
     .flatten({ background: '#ffffff' })
     .removeAlpha()
     .toColourspace('srgb')
-    .raw()
+    // 8 bits per channel, as the tensor below is built, whatever the source's depth.
+    .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 3) throw new Error(`expected 3 channels after conversion but got ${info.channels}`);
   return {
     data: new Uint8Array(data.buffer, data.byteOffset, data.length),
     width: info.width,
