@@ -4,7 +4,9 @@ import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { AssetRecord, Json, Scope, StoredFile } from '../store/types.js';
 import * as is from '../validate/is.js';
-import { fileToken } from './file-url.js';
+import type { ImageFocus } from '../images/index.js';
+import { storedFileToken } from './file-url.js';
+import { isFocalPoint } from './focal-point.js';
 import { ingestFile, type IncomingFile } from './ingest.js';
 
 export interface NewAsset {
@@ -17,8 +19,15 @@ export interface NewAsset {
 }
 
 export async function createAssetWithFile(store: Store, storage: FileStorage, scope: Scope, input: NewAsset): Promise<AssetRecord> {
-  const file = await ingestFile(storage, input.file);
-  const { locale } = input;
+  return createAsset(store, scope, { ...input, file: await ingestFile(storage, input.file) });
+}
+
+/**
+ * createAssetWithFile for a file ingested before: ingest is the slow part (decoding, face
+ * detection), so bulk loaders do it outside their transaction.
+ */
+export async function createAsset(store: Store, scope: Scope, input: Omit<NewAsset, 'file'> & { file: StoredFile }): Promise<AssetRecord> {
+  const { locale, file } = input;
   return store.assets.create(scope, {
     ...(input.id ? { id: input.id } : {}),
     fields: {
@@ -56,6 +65,23 @@ export interface ResolvedFile {
   contentType: string;
   hash: string;
   read(): Promise<Buffer>;
+  /** Faces found at ingest and the editor's focal point, for crops. */
+  focus?: ImageFocus;
+}
+
+const isBox = (v: unknown): v is { x: number; y: number; width: number; height: number } =>
+  is.plainObject(v) && [v.x, v.y, v.width, v.height].every(is.number);
+
+/** What crops need from the stored details; absent parts are left out (crops centre then). */
+function focusOf(file: StoredFile): ImageFocus | undefined {
+  const image = file.details.image;
+  if (!image) return undefined;
+  const faces = Array.isArray(image.faces) ? image.faces.filter(isBox) : [];
+  const focus: ImageFocus = {
+    ...(faces.length > 0 ? { faces } : {}),
+    ...(isFocalPoint(image.focalPoint) ? { focalPoint: image.focalPoint } : {}),
+  };
+  return focus.faces || focus.focalPoint ? focus : undefined;
 }
 
 /**
@@ -72,12 +98,14 @@ export async function resolveAssetFile(
   const [draft, published] = await Promise.all([store.assets.get(scope, assetId), store.assets.getPublished(scope, assetId)]);
   const file = [draft, published]
     .flatMap((a) => (a ? storedFiles(a) : []))
-    .find((f) => fileToken(f.hash) === token);
+    .find((f) => storedFileToken(f) === token);
   if (!file) return undefined;
+  const focus = focusOf(file);
   return {
     fileName: file.fileName,
     contentType: file.contentType,
     hash: file.hash,
+    ...(focus ? { focus } : {}),
     read: async () => {
       const data = await storage.get(file.hash);
       if (!data) throw new FolioError('NOT_FOUND', 'The file of this asset is missing from storage');

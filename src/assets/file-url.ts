@@ -1,7 +1,21 @@
+import { createHash } from 'node:crypto';
 import type { StoredFile } from '../store/types.js';
 
-/** 32 hex chars, like Contentful's; derived from the content hash so it changes with the file. */
-export const fileToken = (hash: string) => hash.slice(0, 32);
+/**
+ * 32 hex chars, like Contentful's; derived from the content hash so it changes with the file,
+ * and with the focal point, which changes crops: image URLs are cached as immutable.
+ */
+export function fileToken(hash: string, focalPoint?: { x: number; y: number }): string {
+  if (!focalPoint) return hash.slice(0, 32);
+  return createHash('sha256').update(`${hash}\n${focalPoint.x},${focalPoint.y}`).digest('hex').slice(0, 32);
+}
+
+/** The token of a stored file (its focal point counts only when it is a valid one). */
+export const storedFileToken = (file: StoredFile) => {
+  const point = file.details?.image?.focalPoint;
+  const valid = point && [point.x, point.y].every((v) => typeof v === 'number' && v >= 0 && v <= 1);
+  return fileToken(file.hash, valid ? point : undefined);
+};
 
 export const isImageType = (contentType: string) => /^image\/(jpeg|png|webp|avif|gif|tiff)$/.test(contentType);
 
@@ -12,6 +26,6 @@ export const isImageType = (contentType: string) => /^image\/(jpeg|png|webp|avif
 export function fileUrl(publicUrl: string, spaceId: string, assetId: string, file: StoredFile): string {
   const base = publicUrl.replace(/^https?:/, '');
   const kind = isImageType(file.contentType) ? 'images' : 'files';
-  const parts = [spaceId, assetId, fileToken(file.hash), file.fileName].map(encodeURIComponent);
+  const parts = [spaceId, assetId, storedFileToken(file), file.fileName].map(encodeURIComponent);
   return `${base}/${kind}/${parts.join('/')}`;
 }

@@ -4,6 +4,7 @@ import type { StoredFile } from '../store/types.js';
 import { isImageType } from './file-url.js';
 import { FolioError } from '../errors/index.js';
 import { placeholderOf } from './placeholder.js';
+import { detectFaces } from '../faces/index.js';
 
 export interface IncomingFile {
   fileName: string;
@@ -12,17 +13,20 @@ export interface IncomingFile {
 }
 
 /**
- * Image dimensions as displayed (after EXIF orientation) and its placeholder; a file that
- * claims to be an image must decode. Done once here, never on the request path.
+ * Image dimensions as displayed (after EXIF orientation), its placeholder and the faces in it
+ * (boxes in those pixels, for f=face/faces); a file that claims to be an image must decode.
+ * Done once here, never on the request path. Detection never refuses a file: at worst, no faces.
  */
 async function imageDetails(data: Buffer) {
   try {
     const meta = await sharp(data, { limitInputPixels: 50_000_000 }).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
+    const [placeholder, faces] = await Promise.all([placeholderOf(data), detectFaces(data)]);
     return {
       width: meta.autoOrient?.width ?? meta.width,
       height: meta.autoOrient?.height ?? meta.height,
-      ...(await placeholderOf(data)),
+      ...placeholder,
+      faces: faces.map(({ x, y, width, height }) => ({ x, y, width, height })),
     };
   } catch (cause) {
     throw new FolioError('VALIDATION_FAILED', 'The file is not a readable image.', { cause });

@@ -1,2 +1,2 @@
 export { loadConfig, ConfigError, type Config } from './config.js';
-export { ensureDataDir } from './data-dir.js';
+export { ensureDataDir, imageCacheDir } from './data-dir.js';

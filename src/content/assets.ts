@@ -4,7 +4,7 @@
  * client may send the file back (with the url Folio issued) but only its focal point counts.
  */
 import type { Actor } from '../auth/index.js';
-import { ingestStoredObject, isStoredFile, assertSupportedType, storedFiles, fileToken } from '../assets/index.js';
+import { ingestStoredObject, isStoredFile, assertSupportedType, storedFiles, fileToken, storedFileToken } from '../assets/index.js';
 import { FolioError } from '../errors/index.js';
 import type { FileStorage } from '../storage/index.js';
 import type { Store } from '../store/store.js';
@@ -69,7 +69,9 @@ async function fieldsFrom(store: Store, scope: Scope, input: AssetInput, current
       continue;
     }
     const stored = current?.fields.file?.[code];
-    if (!isStoredFile(stored) || !incoming.url.includes(`/${fileToken(stored.hash)}/`)) {
+    // The URL a client read may predate a focal-point change, which changes the token.
+    const issued = isStoredFile(stored) && [storedFileToken(stored), fileToken(stored.hash)].some((token) => incoming.url.includes(`/${token}/`));
+    if (!isStoredFile(stored) || !issued) {
       return invalid([...path, 'url'], 'This url does not name the file Folio stored for this asset and locale; to change the file, upload it and link it with uploadFrom');
     }
     // Server-computed details (size, dimensions, placeholder…) always come from what is stored.

@@ -1,7 +1,8 @@
 /**
  * The one detail of an asset file a client may set: `details.image.focalPoint` {x, y}, each a
- * fraction of the image from 0 to 1. Kept apart so a shared helper can replace it.
+ * fraction of the image from 0 to 1 (the rule is src/assets' isFocalPoint); errors in the CMA's shape.
  */
+import { isFocalPoint } from '../assets/index.js';
 import type { FocalPoint } from '../content/index.js';
 import { FolioError } from '../errors/index.js';
 import * as is from '../validate/is.js';
@@ -11,7 +12,7 @@ export function focalPointFrom(details: unknown, path: string): FocalPoint | nul
   if (!is.plainObject(details) || !is.plainObject(details.image)) return undefined;
   const point = details.image.focalPoint;
   if (point === undefined || point === null) return null;
-  if (!is.plainObject(point) || !is.number(point.x) || !is.number(point.y) || !is.inRange(point.x, 0, 1) || !is.inRange(point.y, 0, 1)) {
+  if (!isFocalPoint(point)) {
     const message = is.invalidMessage(`${path}.details.image.focalPoint`, 'an object {x, y} with numbers from 0 to 1', JSON.stringify(point));
     throw new FolioError('VALIDATION_FAILED', message, { details: { errors: [{ name: 'invalid', path: `${path}.details.image.focalPoint`.split('.'), details: message }] } });
   }

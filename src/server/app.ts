@@ -1,10 +1,9 @@
 /** Assembles one Fastify app from the parts; each part registers its own routes. */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { adminRoutes } from '../admin/index.js';
 import { resolveAssetFile } from '../assets/index.js';
-import type { Config } from '../config/index.js';
+import { imageCacheDir, type Config } from '../config/index.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
 import { deliveryRoutes } from '../delivery/index.js';
 import { imagesRoutes, signImageUrl } from '../images/index.js';
@@ -58,7 +57,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   await app.register(operationsRoutes, { store });
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
-    cacheDir: path.join(parts.config.dataDir, 'cache', 'images'),
+    cacheDir: imageCacheDir(parts.config.dataDir),
     signingKeys: parts.config.imageSigningKeys,
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),

@@ -1,7 +1,8 @@
 /** Loads the demo content into an empty space, once, in one transaction. */
-import { createAssetWithFile, publishAsset } from '../assets/index.js';
+import { createAsset, ingestFile, publishAsset } from '../assets/index.js';
 import { createEntry, publishContentType, publishEntry, saveContentType } from '../content/index.js';
 import { demoAssets, demoContentTypes, demoEntries } from '../demo/index.js';
+import { warmUpFaceDetection } from '../faces/index.js';
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Json, Scope } from '../store/types.js';
@@ -17,8 +18,13 @@ export async function loadDemo(store: Store, storage: FileStorage, scope: Scope)
   if ((await store.settings.get(loadedKey(scope))) !== undefined) return false;
   if ((await store.entries.list(scope, { limit: 1 })).total > 0) return false;
 
-  // Rendering is the slow part; do it before the transaction so the write lock is held briefly.
-  const files = await Promise.all(demoAssets.map((a) => a.render()));
+  // Rendering and ingest (decoding, face detection) are the slow part; done before the
+  // transaction so the write lock is held briefly. Files are content-addressed: storing them
+  // first leaves nothing wrong behind if the transaction fails.
+  warmUpFaceDetection();
+  const files = await Promise.all(
+    demoAssets.map(async (a) => ingestFile(storage, { fileName: a.fileName, contentType: a.contentType, data: await a.render() })),
+  );
 
   await store.transaction(async (tx) => {
     for (const type of demoContentTypes) {
@@ -27,12 +33,12 @@ export async function loadDemo(store: Store, storage: FileStorage, scope: Scope)
       await publishContentType(tx, scope, id);
     }
     for (const [i, asset] of demoAssets.entries()) {
-      await createAssetWithFile(tx, storage, scope, {
+      await createAsset(tx, scope, {
         id: asset.id,
         locale: defaultLocale,
         title: asset.title,
         description: asset.description,
-        file: { fileName: asset.fileName, contentType: asset.contentType, data: files[i]! },
+        file: files[i]!,
       });
       await publishAsset(tx, scope, asset.id);
     }

@@ -130,7 +130,19 @@ export interface StoredFile {
   fileName: string;
   contentType: string;
   hash: string;
-  details: { size: number; image?: { width: number; height: number; thumbhash?: string; dominantColor?: string } } & Record<string, Json>;
+  details: {
+    size: number;
+    image?: {
+      width: number;
+      height: number;
+      thumbhash?: string;
+      dominantColor?: string;
+      /** Detected at ingest, in pixels of the image as displayed. */
+      faces?: Array<{ x: number; y: number; width: number; height: number }>;
+      /** Set by editors: the subject's centre as fractions (0..1) from the left and the top. */
+      focalPoint?: { x: number; y: number };
+    };
+  } & Record<string, Json>;
 }
 
 export interface AssetRecord {

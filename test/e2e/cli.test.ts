@@ -52,6 +52,22 @@ describe('folio serve: bad configuration', () => {
   });
 });
 
+describe('folio serve: unusable image cache', () => {
+  it('exits 2 with one line naming FOLIO_DATA_DIR when the cache dir cannot be created', async () => {
+    const dataDir = await makeDataDir();
+    dirs.push(dataDir);
+    // A file where the cache directory should be: mkdir fails (ENOTDIR / EEXIST), even as root.
+    await fs.writeFile(path.join(dataDir, 'cache'), 'not a directory');
+    const result = runToExit({ FOLIO_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('FOLIO_DATA_DIR');
+    expect(lines[0]).toContain(path.join(dataDir, 'cache', 'images'));
+    expect(result.stdout).toBe('');
+  });
+});
+
 describe('folio serve: first start and restart', () => {
   it('loads the demo once, prints tokens once, and keeps everything across restarts', async () => {
     const dataDir = await makeDataDir();

@@ -315,14 +315,20 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       const tampered = { ...file, details: { size: 1, image: { width: 9999, height: 1, focalPoint: { x: 0.25, y: 0.75 } } } };
       const updated = await client.asset.update(one, { ...processed, fields: { ...processed.fields, file: en(tampered) } } as never);
       expect(updated.fields.file['en-US']!.details).toMatchObject({ size: image.length, image: { width: 640, height: 480, focalPoint: { x: 0.25, y: 0.75 } } });
+      // A focal point changes crops, so the image URL (cached as immutable) changes with it.
+      const focused = updated.fields.file['en-US']!;
+      expect(focused.url).not.toBe(file.url);
+      expect((await fetch(`http:${file.url}`)).status).toBe(404);
+      const roundTrip = await client.asset.update(one, updated);
+      expect(roundTrip.fields.file['en-US']!.url).toBe(focused.url);
       const outside = { ...file, details: { image: { focalPoint: { x: 2, y: 0 } } } };
-      expect(await failure(client.asset.update(one, { ...updated, fields: { ...updated.fields, file: en(outside) } } as never))).toMatchObject({ status: 422 });
+      expect(await failure(client.asset.update(one, { ...roundTrip, fields: { ...roundTrip.fields, file: en(outside) } } as never))).toMatchObject({ status: 422 });
       const foreign = { ...file, url: '//elsewhere.example/images/x/y/0123456789abcdef0123456789abcdef/blue.png' };
-      expect(await failure(client.asset.update(one, { ...updated, fields: { ...updated.fields, file: en(foreign) } } as never))).toMatchObject({ status: 422 });
+      expect(await failure(client.asset.update(one, { ...roundTrip, fields: { ...roundTrip.fields, file: en(foreign) } } as never))).toMatchObject({ status: 422 });
       expect(await failure(client.asset.update(one, processed))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
 
-      const published = await client.asset.publish(one, updated);
-      expect(published.sys).toMatchObject({ publishedVersion: updated.sys.version, publishedBy: { sys: { linkType: 'User' } } });
+      const published = await client.asset.publish(one, roundTrip);
+      expect(published.sys).toMatchObject({ publishedVersion: roundTrip.sys.version, publishedBy: { sys: { linkType: 'User' } } });
       const unpublished = await client.asset.unpublish(one);
       expect(unpublished.sys).not.toHaveProperty('publishedVersion');
       const archived = await client.asset.archive(one);
@@ -334,7 +340,7 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       // The upload can go; the asset keeps its bytes.
       await client.upload.delete({ ...at, uploadId: upload.sys.id });
       expect(await failure(client.upload.get({ ...at, uploadId: upload.sys.id }))).toMatchObject({ status: 404 });
-      expect((await fetch(`http:${file.url}`)).status).toBe(200);
+      expect((await fetch(`http:${focused.url}`)).status).toBe(200);
       await client.asset.delete(one);
       expect(await failure(client.asset.get(one))).toMatchObject({ status: 404 });
     });

@@ -1,0 +1,215 @@
+/**
+ * npm run bench:images — the Images API's speed against its own limit, in one run:
+ *   (a) sharp alone, in-process: the same crop, resize and progressive JPEG the card URL asks for;
+ *   (a2) Folio's image pipeline in-process (parse, plan, sharp): (a) plus Folio's own steps;
+ *   (b) Folio over HTTP, cold: every request a new variant (w and q vary), so each one transforms;
+ *   (b2) the same with only as many connections as the work queue admits (running + waiting);
+ *   (c) Folio over HTTP, warm: the seed card URL itself, served from the disk cache.
+ * Folio runs in its own process; autocannon keeps 64 connections busy. Cold requests beyond the
+ * work queue are answered 429 by design: 2xx and 429 are counted apart, latencies are of 2xx.
+ * Then the face detector: worker start, and time and faces found per image. Not a test.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import sharp from 'sharp';
+import { storedFiles, storedFileToken } from '../src/assets/index.js';
+import { parseImageParams, transform } from '../src/images/index.js';
+import { loadConfig } from '../src/config/index.js';
+import { demoAssets } from '../src/demo/index.js';
+import { createFaceDetector } from '../src/faces/index.js';
+import { readSample, samples, score } from '../src/faces/test-support/samples.js';
+import { startFolio } from '../src/server/start.js';
+import { createFsStorage } from '../src/storage/index.js';
+import { openStore } from '../src/store/index.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 64;
+const card = { width: 330, height: 216 };
+const cardQuery = '?w=330&h=216&q=60&fit=fill&f=faces&fm=jpg&fl=progressive';
+const assetId = 'image-devops-team-roles-and-responsibilities';
+const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
+
+interface Row {
+  rps: number;
+  p50: number;
+  p99: number;
+  rejected?: number;
+  /** Requests autocannon gave up on after 10 s. */
+  timeouts?: number;
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Runs `op` with `concurrency` callers for `seconds`. */
+async function inProcess(op: () => Promise<unknown>, concurrency: number): Promise<Row> {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await op();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((x, y) => x - y);
+  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** The face box and crop window of the card, as Folio's fill with f=faces places it. */
+function cardWindow(image: { width: number; height: number; faces?: Array<{ x: number; y: number; width: number; height: number }> }) {
+  const faces = image.faces ?? [];
+  const wide = image.width * card.height > image.height * card.width;
+  const width = wide ? Math.round((image.height * card.width) / card.height) : image.width;
+  const height = wide ? image.height : Math.round((image.width * card.height) / card.width);
+  const cx = faces.length ? (Math.min(...faces.map((f) => f.x)) + Math.max(...faces.map((f) => f.x + f.width))) / 2 : image.width / 2;
+  const cy = faces.length ? (Math.min(...faces.map((f) => f.y)) + Math.max(...faces.map((f) => f.y + f.height))) / 2 : image.height / 2;
+  const clamp = (n: number, max: number) => Math.min(max, Math.max(0, Math.round(n)));
+  return { left: clamp(cx - width / 2, image.width - width), top: clamp(cy - height / 2, image.height - height), width, height };
+}
+
+/** Transforms Folio runs at once plus those it lets wait (the WorkQueue defaults). */
+const admitted = os.availableParallelism() * 5;
+
+async function overHttp(url: string, path: (i: number) => string, clients = connections): Promise<Row> {
+  const latencies: number[] = [];
+  let rejected = 0;
+  let other = 0;
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections: clients,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, path: path(i++) }) }],
+    setupClient: (client) => {
+      client.on('response', (status: number, _bytes: number, ms: number) => {
+        if (status === 200) latencies.push(ms);
+        else if (status === 429) rejected++;
+        else other++;
+      });
+    },
+  });
+  if (other > 0) throw new Error(`HTTP run had ${other} answers that were neither 200 nor 429`);
+  latencies.sort((x, y) => x - y);
+  return {
+    rps: latencies.length / result.duration,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rejected: rejected / result.duration,
+    timeouts: result.timeouts,
+  };
+}
+
+async function detectorTimes() {
+  const detector = createFaceDetector({ onError: (m) => console.error(m) });
+  let t = performance.now();
+  detector.warmUp();
+  // The worker answers after model load and its warm-up inference; a 1×1 image then costs nothing.
+  await detector.detect(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).png().toBuffer());
+  console.log(`\nface detector (SSD MobileNet v1, face-api on tfjs WASM, one worker): ready in ${(performance.now() - t).toFixed(0)} ms`);
+  console.log('image                                             size        found  counted  false  ms');
+  let found = 0;
+  let counted = 0;
+  let falsePositives = 0;
+  for (const sample of samples) {
+    const data = await readSample(sample.file);
+    const meta = await sharp(data).metadata();
+    t = performance.now();
+    const faces = await detector.detect(data);
+    const ms = performance.now() - t;
+    const s = score(sample, faces);
+    found += s.hits;
+    counted += sample.faces;
+    falsePositives += s.falsePositives;
+    console.log(`${sample.file.padEnd(49)} ${`${meta.width}×${meta.height}`.padEnd(11)} ${String(s.hits).padStart(5)}  ${String(sample.faces).padStart(7)}  ${String(s.falsePositives).padStart(5)}  ${ms.toFixed(0)}`);
+  }
+  for (const asset of demoAssets) {
+    const data = await asset.render();
+    t = performance.now();
+    const faces = await detector.detect(data);
+    console.log(`${`${asset.id} (drawn)`.slice(0, 49).padEnd(49)} ${`${asset.width}×${asset.height}`.padEnd(11)} ${String(faces.length).padStart(5)}        -      -  ${(performance.now() - t).toFixed(0)}`);
+  }
+  console.log(`photos: ${found} of ${counted} faces found, ${falsePositives} false positives`);
+  await detector.close();
+}
+
+async function main() {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-bench-images-'));
+  try {
+    const config = loadConfig({ PORT: '0', FOLIO_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    // First start loads the demo (faces detected at ingest).
+    await (await startFolio(config)).close();
+
+    const store = await openStore({ sqlitePath: config.sqlitePath });
+    const file = storedFiles((await store.assets.getPublished({ spaceId: 'folio', environmentId: 'master' }, assetId))!)[0]!;
+    await store.close();
+    const original = (await createFsStorage(path.join(dataDir, 'files')).get(file.hash))!;
+    const image = file.details.image!;
+    const window = cardWindow(image);
+    console.log(`source: ${assetId} (${file.contentType}, ${image.width}×${image.height}, ${image.faces?.length ?? 0} faces), card window ${JSON.stringify(window)}`);
+
+    const a = await inProcess(
+      () => sharp(original).extract(window).resize(card.width, card.height).jpeg({ quality: 60, progressive: true }).toBuffer(),
+      connections,
+    );
+
+    const params = parseImageParams(new URLSearchParams(cardQuery));
+    const focus = { faces: image.faces ?? [] };
+    const a2 = await inProcess(() => transform(original, params, focus), connections);
+
+    const port = 40_000 + Math.floor(Math.random() * 1000);
+    const folio = spawn(process.execPath, [cli, 'serve'], { env: { ...process.env, PORT: String(port), FOLIO_DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
+    await new Promise<void>((resolve, reject) => {
+      folio.stdout.on('data', (d: Buffer) => d.toString().includes('ready in') && resolve());
+      folio.once('exit', (code) => reject(new Error(`folio exited with ${code}`)));
+    });
+    const origin = `http://127.0.0.1:${port}`;
+    const imagePath = `/images/folio/${assetId}/${storedFileToken(file)}/${encodeURIComponent(file.fileName)}`;
+    // Widths 250–449 × qualities 1–100: 20000 variants, more than a run asks for, so none repeats.
+    const variant = (i: number) => {
+      const w = 250 + (i % 200);
+      return `${imagePath}?w=${w}&h=${Math.round((w * card.height) / card.width)}&q=${1 + (Math.floor(i / 200) % 100)}&fit=fill&f=faces&fm=jpg&fl=progressive`;
+    };
+    // Between phases the server finishes what the last one left queued (else it starts with 429s).
+    const drain = () => new Promise((resolve) => setTimeout(resolve, 3000));
+    const b = await overHttp(origin, variant);
+    await drain();
+    // Other variants than (b) used: offset past them.
+    const b2 = await overHttp(origin, (i) => variant(i + 10_000), admitted);
+    await drain();
+    const c = await overHttp(origin, () => `${imagePath}${cardQuery}`);
+    folio.kill('SIGTERM');
+    await new Promise((resolve) => folio.once('exit', resolve));
+
+    const row = (name: string, r: Row) =>
+      `${name.padEnd(46)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
+      (r.rejected !== undefined ? `   429: ${r.rejected.toFixed(0)}/s` : '') +
+      (r.timeouts ? `   ${r.timeouts} timeouts` : '');
+    const load = os.loadavg()[0]!.toFixed(1);
+    console.log(`\nURL: ${cardQuery} (${seconds}s each, ${os.cpus().length} cores, load average ${load}, ${connections} connections/callers)`);
+    console.log(row('(a) sharp in-process, same transform', a));
+    console.log(row("(a2) Folio's pipeline in-process", a2));
+    console.log(row('(b) HTTP cold (a new variant each request)', b));
+    console.log(row(`(b2) HTTP cold, ${admitted} connections`, b2));
+    console.log(row('(c) HTTP warm (disk cache)', c));
+    console.log(
+      `\nratios: pipeline/sharp ${(a2.rps / a.rps).toFixed(2)}, cold/sharp ${(b.rps / a.rps).toFixed(2)}, cold ${admitted}/sharp ${(b2.rps / a.rps).toFixed(2)}, ` +
+        `warm/sharp ${(c.rps / a.rps).toFixed(1)}, warm/cold ${(c.rps / b.rps).toFixed(1)}`,
+    );
+
+    await detectorTimes();
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

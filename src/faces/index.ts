@@ -1,0 +1,31 @@
+/**
+ * Face detection for images: `detectFaces` runs the process's shared detector (a worker thread
+ * started on first use); `createFaceDetector` makes a separate one.
+ */
+import pino from 'pino';
+import { createFaceDetector } from './detector.js';
+import type { DetectedFace, FaceDetector } from './types.js';
+
+export { createFaceDetector, type FaceDetectorOptions } from './detector.js';
+export type { DetectedFace, FaceDetector } from './types.js';
+
+let shared: FaceDetector | undefined;
+let logger: pino.Logger | undefined;
+
+/** Problems go to the log as Folio's own lines do (stdout, LOG_LEVEL as the CLI reads it). */
+function logError(message: string, err?: unknown) {
+  logger ??= pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  logger.error(err === undefined ? {} : { err }, message);
+}
+
+const detector = () => (shared ??= createFaceDetector({ onError: logError }));
+
+/** Faces in an encoded image, in pixels of the image as displayed; [] when none (or detection is unavailable). */
+export function detectFaces(image: Buffer): Promise<DetectedFace[]> {
+  return detector().detect(image);
+}
+
+/** Starts loading the model now: for a batch of uploads about to come (the demo loader). */
+export function warmUpFaceDetection(): void {
+  detector().warmUp();
+}
