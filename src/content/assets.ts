@@ -8,7 +8,7 @@ import { ingestStoredObject, isStoredFile, assertSupportedType, storedFiles, fil
 import { FolioError } from '../errors/index.js';
 import type { FileStorage } from '../storage/index.js';
 import type { Store } from '../store/store.js';
-import type { AssetRecord, Json, LocalizedFields, Scope, StoredFile } from '../store/types.js';
+import type { AssetRecord, Json, LocalizedFields, ResourceMetadata, Scope, StoredFile } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { actorId, check } from './actor.js';
 
@@ -27,6 +27,8 @@ export interface AssetInput {
   title: Record<string, string | null>;
   description: Record<string, string | null>;
   file: Record<string, IncomingAssetFile>;
+  /** Undefined keeps the asset's tags (none on create). */
+  metadata?: ResourceMetadata;
 }
 
 const invalid = (path: string[], details: string): never => {
@@ -84,6 +86,8 @@ async function fieldsFrom(store: Store, scope: Scope, input: AssetInput, current
   } as LocalizedFields;
 }
 
+const metadataOf = (input: AssetInput) => (input.metadata ? { metadata: input.metadata } : {});
+
 const isPending = (v: Json | undefined): v is Record<string, Json> & { uploadFrom: { sys: { id: string } } } =>
   is.plainObject(v) && is.plainObject(v.uploadFrom) && is.plainObject(v.uploadFrom.sys) && is.string(v.uploadFrom.sys.id);
 
@@ -94,14 +98,14 @@ export async function getAsset(store: Store, scope: Scope, id: string, actor?: A
 
 export async function createAsset(store: Store, scope: Scope, id: string, input: AssetInput, actor?: Actor): Promise<AssetRecord> {
   check(actor, 'create');
-  return store.transaction(async (tx) => tx.assets.create(scope, { id, fields: await fieldsFrom(tx, scope, input, undefined) }, actorId(actor)));
+  return store.transaction(async (tx) => tx.assets.create(scope, { id, fields: await fieldsFrom(tx, scope, input, undefined), ...metadataOf(input) }, actorId(actor)));
 }
 
 export async function updateAsset(store: Store, scope: Scope, id: string, input: AssetInput, expectedVersion?: number, actor?: Actor): Promise<AssetRecord> {
   return store.transaction(async (tx) => {
     const current = await currentAsset(tx, scope, id);
     check(actor, 'update', current.sys);
-    return tx.assets.update(scope, id, { fields: await fieldsFrom(tx, scope, input, current) }, expectedVersion, actorId(actor));
+    return tx.assets.update(scope, id, { fields: await fieldsFrom(tx, scope, input, current), ...metadataOf(input) }, expectedVersion, actorId(actor));
   });
 }
 

@@ -6,7 +6,7 @@
 import type { Actor } from '../auth/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
-import type { ContentTypeRecord, EntryRecord, LocalizedFields, Scope } from '../store/types.js';
+import type { ContentTypeRecord, EntryRecord, LocalizedFields, ResourceMetadata, Scope } from '../store/types.js';
 import { actorId, check } from './actor.js';
 import { assertNoFieldErrors, fieldErrors } from './validate-fields.js';
 import { storeRuleErrors } from './publish-rules.js';
@@ -35,7 +35,7 @@ export async function getEntry(store: Store, scope: Scope, id: string, actor?: A
 export async function createEntry(
   store: Store,
   scope: Scope,
-  input: { id?: string; contentTypeId: string; fields: LocalizedFields },
+  input: { id?: string; contentTypeId: string; fields: LocalizedFields; metadata?: ResourceMetadata },
   actor?: Actor,
 ): Promise<EntryRecord> {
   check(actor, 'create');
@@ -53,13 +53,15 @@ export async function updateEntry(
   fields: LocalizedFields,
   expectedVersion?: number,
   actor?: Actor,
+  /** Undefined keeps the entry's tags. */
+  metadata?: ResourceMetadata,
 ): Promise<EntryRecord> {
   return store.transaction(async (tx) => {
     const current = await currentEntry(tx, scope, id);
     check(actor, 'update', current.sys);
     const type = await publishedType(tx, scope, current.sys.contentTypeId);
     assertNoFieldErrors(fieldErrors(type, fields, await tx.locales.list(scope), 'draft'));
-    return tx.entries.update(scope, id, { contentTypeId: current.sys.contentTypeId, fields }, expectedVersion, actorId(actor));
+    return tx.entries.update(scope, id, { contentTypeId: current.sys.contentTypeId, fields, ...(metadata ? { metadata } : {}) }, expectedVersion, actorId(actor));
   });
 }
 

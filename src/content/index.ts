@@ -21,3 +21,4 @@ export {
 export { createUpload, getUpload, deleteUpload, sweepExpiredUploads, uploadLifetimeMs } from './uploads.js';
 export { listLocales, getLocale, createLocale, updateLocale, deleteLocale, type LocaleInput } from './locales.js';
 export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type ApiKeyInput } from './api-keys.js';
+export { listTags, getTag, createTag, updateTag, deleteTag, type TagInput } from './tags.js';

@@ -3,7 +3,7 @@ import type { AssetInput, IncomingAssetFile } from '../content/index.js';
 import { FolioError } from '../errors/index.js';
 import * as is from '../validate/is.js';
 import { focalPointFrom } from './focal-point.js';
-import { bodyObject } from './parse.js';
+import { bodyObject, metadataInput } from './parse.js';
 
 const invalid = (path: string[], details: string): never => {
   throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path, details }] } });
@@ -61,7 +61,8 @@ function file(v: unknown, code: string, publicUrl: string, hosts: string[], spac
 /** `requestHost`: the host the client reached Folio by, which names this Folio as well as the public URL does. */
 export function assetInput(body: unknown, publicUrl: string, requestHost: string | undefined, spaceId: string): AssetInput {
   const hosts = [new URL(publicUrl).host, ...(requestHost ? [requestHost] : [])];
-  const fields = bodyObject(body).fields ?? {};
+  const o = bodyObject(body);
+  const fields = o.fields ?? {};
   if (!is.plainObject(fields)) return invalid(['fields'], 'fields must be an object');
   for (const key of Object.keys(fields)) {
     if (!['title', 'description', 'file'].includes(key)) invalid(['fields', key], `Assets have the fields title, description and file, not "${key}"`);
@@ -72,5 +73,6 @@ export function assetInput(body: unknown, publicUrl: string, requestHost: string
     title: strings(fields.title, 'title'),
     description: strings(fields.description, 'description'),
     file: Object.fromEntries(Object.entries(files).map(([code, f]) => [code, file(f, code, publicUrl, hosts, spaceId)])),
+    metadata: metadataInput(o.metadata),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { FolioError } from '../errors/index.js';
-import type { ContentTypeBody, FieldDefinition, FieldItems, Json, LocalizedFields } from '../store/types.js';
+import type { ContentTypeBody, FieldDefinition, FieldItems, Json, LocalizedFields, ResourceMetadata } from '../store/types.js';
 import * as is from '../validate/is.js';
 
 const validationFailed = (path: Array<string | number>, details: string): never => {
@@ -42,6 +42,29 @@ export function localizedFields(value: unknown): LocalizedFields {
     if (!is.plainObject(byLocale)) validationFailed(['fields', id], `fields.${id} must be an object keyed by locale, e.g. {"en-US": …}`);
   }
   return value as LocalizedFields;
+}
+
+/**
+ * metadata: { tags: [Link Tag…], concepts: [] } → the tag ids. Absent (or without tags) is
+ * undefined, which keeps the stored tags: a PUT that leaves metadata out does not untag.
+ * Taxonomy concepts are not supported, so only an empty list is accepted.
+ */
+export function metadataInput(value: unknown): ResourceMetadata | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!is.plainObject(value)) return validationFailed(['metadata'], 'metadata must be an object such as {"tags": []}');
+  if (value.concepts !== undefined && !(Array.isArray(value.concepts) && value.concepts.length === 0)) {
+    validationFailed(['metadata', 'concepts'], 'Folio has no taxonomy concepts: metadata.concepts must be empty');
+  }
+  if (value.tags === undefined) return undefined;
+  if (!Array.isArray(value.tags)) return validationFailed(['metadata', 'tags'], 'metadata.tags must be an array of Links to tags');
+  const ids = value.tags.map((t: unknown, i) => {
+    const sys = is.plainObject(t) ? t.sys : undefined;
+    if (!is.plainObject(sys) || sys.type !== 'Link' || sys.linkType !== 'Tag' || !is.nonEmptyString(sys.id)) {
+      return validationFailed(['metadata', 'tags', i], `metadata.tags[${i}] must be {"sys": {"type": "Link", "linkType": "Tag", "id": "…"}}`);
+    }
+    return sys.id;
+  });
+  return { tags: [...new Set(ids)] };
 }
 
 const optionalBool = (v: unknown, path: Array<string | number>, fallback = false): boolean => {

@@ -13,6 +13,7 @@ import { entryRoutes } from './routes/entries.js';
 import { localeRoutes } from './routes/locales.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { spaceRoutes } from './routes/spaces.js';
+import { tagRoutes } from './routes/tags.js';
 import { uploadRoutes } from './routes/uploads.js';
 
 const mediaType = 'application/vnd.contentful.management.v1+json; charset=utf-8';
@@ -46,4 +47,5 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   uploadRoutes(app, options);
   localeRoutes(app, options);
   apiKeyRoutes(app, options);
+  tagRoutes(app, options);
 }

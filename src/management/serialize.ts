@@ -11,6 +11,7 @@ import type {
   Scope,
   SnapshotRecord,
   SpaceRecord,
+  TagRecord,
   UploadRecord,
   VersionedSys,
 } from '../store/types.js';
@@ -51,10 +52,13 @@ export function versionedSys(scope: Scope, type: string, sys: VersionedSys) {
   });
 }
 
+/** Tags as Links; records written before tags existed have no metadata. */
+const metadataJson = (metadata: { tags: string[] } | undefined) => ({ tags: (metadata?.tags ?? []).map((id) => link('Tag', id)), concepts: [] });
+
 export function entryJson(scope: Scope, entry: EntryRecord) {
   const { contentTypeId, ...sys } = entry.sys;
   return {
-    metadata: { tags: [] },
+    metadata: metadataJson(entry.metadata),
     sys: { ...versionedSys(scope, 'Entry', sys), automationTags: [], contentType: link('ContentType', contentTypeId) },
     fields: entry.fields,
   };
@@ -72,7 +76,7 @@ export function assetJson(publicUrl: string, scope: Scope, asset: AssetRecord) {
   if (fields.file) {
     fields.file = Object.fromEntries(Object.entries(fields.file).map(([code, f]) => [code, fileJson(publicUrl, scope, asset.sys.id, f)]));
   }
-  return { metadata: { tags: [] }, sys: versionedSys(scope, 'Asset', asset.sys), fields };
+  return { metadata: metadataJson(asset.metadata), sys: versionedSys(scope, 'Asset', asset.sys), fields };
 }
 
 export function contentTypeJson(scope: Scope, type: ContentTypeRecord) {
@@ -102,6 +106,23 @@ export function snapshotJson(scope: Scope, snapshot: SnapshotRecord<EntryRecord>
       ...(snapshot.createdBy ? { createdBy: userLink(snapshot.createdBy), updatedBy: userLink(snapshot.createdBy) } : {}),
     },
     snapshot: isEntry ? entryJson(scope, snapshot.record as EntryRecord) : contentTypeJson(scope, snapshot.record as ContentTypeRecord),
+  };
+}
+
+/** Contentful's Tag on the Management API. Folio does not record who made a tag, so no createdBy. */
+export function tagJson(scope: Scope, tag: TagRecord) {
+  return {
+    name: tag.name,
+    sys: {
+      id: tag.id,
+      type: 'Tag',
+      visibility: tag.visibility,
+      version: tag.version,
+      createdAt: tag.createdAt,
+      updatedAt: tag.updatedAt,
+      space: link('Space', scope.spaceId),
+      environment: link('Environment', scope.environmentId),
+    },
   };
 }
 

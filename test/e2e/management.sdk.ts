@@ -13,6 +13,7 @@ import { startTestFolio, type TestFolio } from './folio.js';
 
 const managementToken = 'management-token-for-tests';
 const previewToken = 'preview-token-for-tests';
+const deliveryToken = 'delivery-token-for-tests';
 const at = { spaceId: 'folio', environmentId: 'master' };
 
 /** What the client's error carries: it puts Contentful's error JSON (and the status) in `message`. */
@@ -41,7 +42,7 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${managementToken}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
 
     beforeAll(async () => {
-      folio = await startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken, FOLIO_PREVIEW_TOKEN: previewToken, FOLIO_UPLOAD_LIMIT_MB: '1', ...(await env()) });
+      folio = await startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken, FOLIO_PREVIEW_TOKEN: previewToken, FOLIO_DELIVERY_TOKEN: deliveryToken, FOLIO_UPLOAD_LIMIT_MB: '1', ...(await env()) });
       host = new URL(folio.url).host;
       base = `${folio.url}/management/spaces/folio/environments/master`;
       client = contentfulManagement.createClient({ accessToken: managementToken, host, hostUpload: host, insecure: true, basePath: 'management' });
@@ -466,6 +467,69 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       expect(await failure(client.apiKey.get({ spaceId: 'folio', apiKeyId: created.sys.id }))).toMatchObject({ status: 404 });
     });
 
+    it('manages tags, tags entries and assets, and the Delivery API shows public tags only', async () => {
+      const tagAt = (tagId: string) => ({ ...at, tagId });
+      const tagLink = (id: string) => ({ sys: { type: 'Link', linkType: 'Tag', id } }) as const;
+      const featured = await client.tag.createWithId(tagAt('featured'), { name: 'Featured', sys: { visibility: 'public' } });
+      expect(featured).toMatchObject({ name: 'Featured', sys: { type: 'Tag', id: 'featured', visibility: 'public', version: 1, environment: { sys: { id: 'master' } } } });
+      const staff = await client.tag.createWithId(tagAt('staff'), { name: 'Staff', sys: { visibility: 'private' } });
+      expect(staff.sys.visibility).toBe('private');
+      // No visibility at all: private, as in Contentful.
+      const plain = await raw('/tags/plain', { method: 'PUT', body: JSON.stringify({ name: 'Plain' }) });
+      expect([plain.status, (await plain.json()).sys.visibility]).toEqual([201, 'private']);
+      expect(await failure(client.tag.createWithId(tagAt('other'), { name: 'Featured', sys: { visibility: 'public' } }))).toMatchObject({ status: 422 });
+      expect(await failure(client.tag.createWithId(tagAt('odd'), { name: 'Odd', sys: { visibility: 'secret' as never } }))).toMatchObject({ status: 422 });
+
+      const names = async (query: Record<string, unknown>) => (await client.tag.getMany({ ...at, query })).items.map((t) => t.name);
+      expect(await names({})).toEqual(['Featured', 'Plain', 'Staff']);
+      expect(await names({ limit: 1, skip: 1 })).toEqual(['Plain']);
+      expect(await names({ 'sys.id[in]': 'staff,featured' })).toEqual(['Featured', 'Staff']);
+      expect((await client.tag.get(tagAt('staff'))).name).toBe('Staff');
+      expect(await failure(client.tag.get(tagAt('ghost')))).toMatchObject({ status: 404, sys: 'NotFound' });
+
+      const renamed = await client.tag.update(tagAt('staff'), { ...staff, name: 'Staff only' });
+      expect(renamed).toMatchObject({ name: 'Staff only', sys: { version: 2, visibility: 'private' } });
+      expect(await failure(client.tag.update(tagAt('staff'), { ...staff, name: 'Stale' }))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
+
+      const entry = await client.entry.create({ ...at, contentTypeId: 'note' }, { fields: { title: en('Tagged note') } });
+      expect(entry.metadata).toEqual({ tags: [], concepts: [] });
+      const tagged = await client.entry.update({ ...at, entryId: entry.sys.id }, { ...entry, metadata: { tags: [tagLink('featured'), tagLink('staff')] } });
+      expect(tagged.metadata?.tags.map((t) => t.sys.id)).toEqual(['featured', 'staff']);
+      // A PUT without metadata keeps the tags.
+      const kept = await raw(`/entries/${entry.sys.id}`, { method: 'PUT', body: JSON.stringify({ fields: { title: en('Tagged note!') } }), headers: { 'x-contentful-version': String(tagged.sys.version) } });
+      const keptBody = await kept.json();
+      expect([kept.status, keptBody.metadata.tags.map((t: { sys: { id: string } }) => t.sys.id)]).toEqual([200, ['featured', 'staff']]);
+      const published = await client.entry.publish({ ...at, entryId: entry.sys.id }, keptBody);
+
+      const delivered = await fetch(`${folio.url}/delivery/spaces/folio/environments/master/entries?metadata.tags.sys.id[in]=featured&access_token=${deliveryToken}`);
+      const page = await delivered.json();
+      expect(page.items.map((e: { sys: { id: string } }) => e.sys.id)).toEqual([entry.sys.id]);
+      expect(page.items[0].metadata.tags).toEqual([tagLink('featured')]);
+
+      const unknown = await failure(client.entry.update({ ...at, entryId: entry.sys.id }, { ...published, metadata: { tags: [tagLink('ghost')] } }));
+      expect(unknown).toMatchObject({ status: 422, sys: 'ValidationFailed' });
+      expect(unknown.details.errors[0]).toMatchObject({ name: 'notResolvable', path: ['metadata', 'tags'] });
+
+      const asset = await client.asset.create(at, { fields: { title: en('Tagged asset') }, metadata: { tags: [tagLink('plain')] } } as never);
+      expect(asset.metadata?.tags).toEqual([tagLink('plain')]);
+      expect(await failure(client.tag.delete({ ...tagAt('plain'), version: 1 }))).toMatchObject({ status: 400 });
+      await client.asset.delete({ ...at, assetId: asset.sys.id });
+      await client.tag.delete({ ...tagAt('plain'), version: 1 });
+
+      // In use by the draft and the published entry: refused until both let go.
+      expect(await failure(client.tag.delete({ ...tagAt('featured'), version: 1 }))).toMatchObject({ status: 400, sys: 'BadRequest' });
+      const untagged = await client.entry.update({ ...at, entryId: entry.sys.id }, { ...published, metadata: { tags: [] } });
+      expect(untagged.metadata?.tags).toEqual([]);
+      expect(await failure(client.tag.delete({ ...tagAt('featured'), version: 1 }))).toMatchObject({ status: 400 });
+      await client.entry.unpublish({ ...at, entryId: entry.sys.id });
+      expect(await failure(client.tag.delete({ ...tagAt('staff'), version: 1 }))).toMatchObject({ status: 409 });
+      const gone = await raw('/tags/featured', { method: 'DELETE', headers: { 'x-contentful-version': '1' } });
+      expect(gone.status).toBe(204);
+      await client.tag.delete({ ...tagAt('staff'), version: 2 });
+      expect(await names({})).toEqual([]);
+      await client.entry.delete({ ...at, entryId: entry.sys.id });
+    });
+
     it('answers bad input with 4xx, never a 5xx', async () => {
       const cases: Array<[string, RequestInit, number]> = [
         ['/entries', { method: 'POST', body: '{"fields": ', headers: { 'x-contentful-content-type': 'note' } }, 400],
@@ -500,6 +564,15 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
         ['/locales', { method: 'POST', body: '{"name": "X", "code": "en-US"}' }, 422],
         ['/locales/ghost', { method: 'PUT', body: '{"name": "X"}', headers: { 'x-contentful-version': '1' } }, 404],
         ['/content_types/note', { method: 'PUT', body: 'null', headers: { 'x-contentful-version': '1' } }, 400],
+        ['/tags/t1', { method: 'PUT', body: '{"name": ""}' }, 422],
+        ['/tags/bad%20id', { method: 'PUT', body: '{"name": "X"}' }, 400],
+        ['/tags/contentful.x', { method: 'PUT', body: '{"name": "X"}' }, 422],
+        ['/tags?limit=5000', {}, 400],
+        ['/tags?sys.visibility=secret', {}, 400],
+        ['/tags/ghost', { method: 'DELETE', headers: { 'x-contentful-version': '1' } }, 404],
+        ['/entries', { method: 'POST', body: '{"fields": {}, "metadata": {"tags": ["x"]}}', headers: { 'x-contentful-content-type': 'note' } }, 422],
+        ['/entries', { method: 'POST', body: '{"fields": {}, "metadata": {"tags": [], "concepts": [{"sys": {"id": "c"}}]}}', headers: { 'x-contentful-content-type': 'note' } }, 422],
+        ['/assets', { method: 'POST', body: '{"fields": {}, "metadata": "tags"}' }, 422],
       ];
       const keys = await fetch(`${folio.url}/management/spaces/folio/api_keys`, {
         method: 'POST',

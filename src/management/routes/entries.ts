@@ -23,10 +23,15 @@ import * as is from '../../validate/is.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { assertResourceId, newResourceId } from '../ids.js';
 import { applyJsonPatch } from '../json-patch.js';
-import { bodyObject, localizedFields, requiredVersion, versionHeader } from '../parse.js';
+import { bodyObject, localizedFields, metadataInput, requiredVersion, versionHeader } from '../parse.js';
 import { collection, entryJson } from '../serialize.js';
 
 type One = Req<{ id: string }>;
+
+const tagsOf = (body: Record<string, unknown>) => {
+  const metadata = metadataInput(body.metadata);
+  return metadata ? { metadata } : {};
+};
 
 function contentTypeHeader(request: Req): string {
   const raw = request.headers['x-contentful-content-type'];
@@ -61,8 +66,9 @@ export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) 
     app.post(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
       const contentTypeId = contentTypeHeader(request);
-      const fields = localizedFields(bodyObject(request.body).fields);
-      const entry = await createEntry(store, scope, { id: newResourceId(), contentTypeId, fields }, actor);
+      const body = bodyObject(request.body);
+      const fields = localizedFields(body.fields);
+      const entry = await createEntry(store, scope, { id: newResourceId(), contentTypeId, fields, ...tagsOf(body) }, actor);
       return reply.code(201).send(entryJson(scope, entry));
     });
 
@@ -75,22 +81,24 @@ export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) 
       const { actor, scope } = await begin(store, request);
       const id = assertResourceId(request.params.id);
       const version = versionHeader(request);
-      const fields = localizedFields(bodyObject(request.body).fields);
+      const body = bodyObject(request.body);
+      const fields = localizedFields(body.fields);
       if (!(await store.entries.get(scope, id))) {
-        const entry = await createEntry(store, scope, { id, contentTypeId: contentTypeHeader(request), fields }, actor);
+        const entry = await createEntry(store, scope, { id, contentTypeId: contentTypeHeader(request), fields, ...tagsOf(body) }, actor);
         return reply.code(201).send(entryJson(scope, entry));
       }
       if (version === undefined) requiredVersion(request, `entry "${id}"`);
-      return entryJson(scope, await updateEntry(store, scope, id, fields, version, actor));
+      return entryJson(scope, await updateEntry(store, scope, id, fields, version, actor, metadataInput(body.metadata)));
     });
 
     app.patch(`${base}/:id`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
       const version = requiredVersion(request, `entry "${request.params.id}"`);
       const current = await getEntry(store, scope, request.params.id, actor);
-      const patched = applyJsonPatch({ fields: current.fields } as Json, request.body);
-      const fields = localizedFields(bodyObject(patched).fields);
-      return entryJson(scope, await updateEntry(store, scope, current.sys.id, fields, version, actor));
+      const { metadata } = entryJson(scope, current);
+      const patched = bodyObject(applyJsonPatch({ fields: current.fields, metadata } as Json, request.body));
+      const fields = localizedFields(patched.fields);
+      return entryJson(scope, await updateEntry(store, scope, current.sys.id, fields, version, actor, metadataInput(patched.metadata)));
     });
 
     app.delete(`${base}/:id`, async (request: One, reply) => {
