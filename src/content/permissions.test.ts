@@ -18,9 +18,13 @@ import {
   createAsset,
   createEntry,
   createLocale,
+  createTag,
   createUpload,
   deleteEntry,
+  deleteTag,
   getEntry,
+  getTag,
+  listTags,
   listEntrySnapshots,
   publishContentType,
   publishEntry,
@@ -28,6 +32,7 @@ import {
   saveContentType,
   updateAsset,
   updateEntry,
+  updateTag,
 } from './index.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -107,6 +112,28 @@ describe('operations check the actor', () => {
     }
     expect(await store.contentTypes.get(scope, 'x')).toBeUndefined();
     expect((await saveContentType(store, scope, 'x', body, undefined, admin)).sys.createdBy).toBe('key-1');
+  });
+
+  it('keep tag management to admins; everyone reads tags and may tag what they can edit', async () => {
+    for (const actor of [editor, amy, viewer]) {
+      await denied(createTag(store, scope, { id: 'news', name: 'News', visibility: 'public' }, actor));
+    }
+    expect(await store.tags.get(scope, 'news')).toBeUndefined();
+    const tag = await createTag(store, scope, { id: 'news', name: 'News', visibility: 'public' }, admin);
+    expect((await listTags(store, scope, {}, viewer)).items.map((t) => t.id)).toContain('news');
+    expect((await getTag(store, scope, 'news', amy)).name).toBe('News');
+    await denied(updateTag(store, scope, 'news', 'Renamed', tag.version, editor));
+    await denied(deleteTag(store, scope, 'news', tag.version, editor));
+
+    const post = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Tagged') }, metadata: { tags: ['news'] } }, amy);
+    expect(post.metadata.tags).toEqual(['news']);
+    // Leaving metadata out keeps the tags; an empty list removes them.
+    const kept = await updateEntry(store, scope, post.sys.id, { title: en('Tagged, edited') }, 1, amy);
+    expect(kept.metadata.tags).toEqual(['news']);
+    await denied(updateEntry(store, scope, post.sys.id, { title: en('x') }, 2, viewer, { tags: [] }));
+    expect((await updateEntry(store, scope, post.sys.id, kept.fields, 2, amy, { tags: [] })).metadata.tags).toEqual([]);
+    await deleteTag(store, scope, 'news', tag.version, admin);
+    expect(await store.tags.get(scope, 'news')).toBeUndefined();
   });
 
   it('let editors restore a snapshot as a new draft version', async () => {
