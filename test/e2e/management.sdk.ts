@@ -470,6 +470,10 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
     it('manages tags, tags entries and assets, and the Delivery API shows public tags only', async () => {
       const tagAt = (tagId: string) => ({ ...at, tagId });
       const tagLink = (id: string) => ({ sys: { type: 'Link', linkType: 'Tag', id } }) as const;
+      // Public tags made here show on the Delivery API; private ones never do.
+      const deliveredTags = async () =>
+        ((await (await fetch(`${folio.url}/delivery/spaces/folio/environments/master/tags?access_token=${deliveryToken}`)).json()).items as Array<{ name: string }>).map((t) => t.name);
+      expect(await deliveredTags()).toEqual([]);
       const featured = await client.tag.createWithId(tagAt('featured'), { name: 'Featured', sys: { visibility: 'public' } });
       expect(featured).toMatchObject({ name: 'Featured', sys: { type: 'Tag', id: 'featured', visibility: 'public', version: 1, environment: { sys: { id: 'master' } } } });
       const staff = await client.tag.createWithId(tagAt('staff'), { name: 'Staff', sys: { visibility: 'private' } });
@@ -482,6 +486,7 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
 
       const names = async (query: Record<string, unknown>) => (await client.tag.getMany({ ...at, query })).items.map((t) => t.name);
       expect(await names({})).toEqual(['Featured', 'Plain', 'Staff']);
+      expect(await deliveredTags()).toEqual(['Featured']);
       expect(await names({ limit: 1, skip: 1 })).toEqual(['Plain']);
       expect(await names({ 'sys.id[in]': 'staff,featured' })).toEqual(['Featured', 'Staff']);
       expect((await client.tag.get(tagAt('staff'))).name).toBe('Staff');
@@ -527,6 +532,7 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       expect(gone.status).toBe(204);
       await client.tag.delete({ ...tagAt('staff'), version: 2 });
       expect(await names({})).toEqual([]);
+      expect(await deliveredTags()).toEqual([]);
       await client.entry.delete({ ...at, entryId: entry.sys.id });
     });
 
