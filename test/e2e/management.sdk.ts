@@ -498,7 +498,9 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
 
       const entry = await client.entry.create({ ...at, contentTypeId: 'note' }, { fields: { title: en('Tagged note') } });
       expect(entry.metadata).toEqual({ tags: [], concepts: [] });
-      const tagged = await client.entry.update({ ...at, entryId: entry.sys.id }, { ...entry, metadata: { tags: [tagLink('featured'), tagLink('staff')] } });
+      const featuredOnly = await client.entry.update({ ...at, entryId: entry.sys.id }, { ...entry, metadata: { tags: [tagLink('featured')] } });
+      expect(featuredOnly.metadata?.tags).toEqual([tagLink('featured')]);
+      const tagged = await client.entry.patch({ ...at, entryId: entry.sys.id, version: featuredOnly.sys.version }, [{ op: 'add', path: '/metadata/tags/-', value: tagLink('staff') }]);
       expect(tagged.metadata?.tags.map((t) => t.sys.id)).toEqual(['featured', 'staff']);
       // A PUT without metadata keeps the tags.
       const kept = await raw(`/entries/${entry.sys.id}`, { method: 'PUT', body: JSON.stringify({ fields: { title: en('Tagged note!') } }), headers: { 'x-contentful-version': String(tagged.sys.version) } });
