@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,6 +59,27 @@ describe('DerivedImageCache', () => {
     await second.put('z', image(100));
     expect(await second.get('y')).toBeUndefined();
     expect(await second.get('x')).toBeDefined();
+  });
+
+  it('keeps the most recently used small images in memory too, within its own cap', async () => {
+    const cache = await DerivedImageCache.open(dir, 10 * 1024 * 1024, 250);
+    const fileOf = (key: string) => path.join(dir, `${createHash('sha256').update(key).digest('hex')}.${Buffer.from('image/webp').toString('base64url')}`);
+    await cache.put('a', image(100, 1));
+    await cache.put('b', image(100, 2));
+    await cache.put('c', image(100, 3));
+    // The memory cap (250 bytes) holds two: 'a' is on disk only, and still a hit from there.
+    expect(cache.stats).toMatchObject({ entries: 3, memoryEntries: 2, memoryBytes: 200 });
+    expect((await cache.get('a'))?.data).toEqual(Buffer.alloc(100, 1));
+    // Reading 'a' put it back in memory and pushed out 'b', the least recently used there.
+    await rm(fileOf('a'));
+    await rm(fileOf('b'));
+    expect((await cache.get('a'))?.data).toEqual(Buffer.alloc(100, 1));
+    expect(await cache.get('b')).toBeUndefined();
+    // An image over the per-item limit (512 KiB) is served from disk only.
+    await cache.put('big', image(600 * 1024));
+    expect(cache.stats.memoryBytes).toBeLessThanOrEqual(250);
+    await rm(fileOf('big'));
+    expect(await cache.get('big')).toBeUndefined();
   });
 
   it('computes once for identical concurrent misses (single-flight)', async () => {

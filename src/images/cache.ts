@@ -3,6 +3,10 @@
  * Files are written atomically (temp + rename) and evicted least-recently-used when the
  * directory grows over its cap. Sizes and access order live in memory, rebuilt from the
  * directory at start. Identical concurrent misses share one computation (single-flight).
+ * The most recently used small images are also kept in memory (a second, smaller LRU), so a
+ * hot image costs no file system call. Access times on disk are refreshed only for files that
+ * are not already among the most recently used quarter, which is all the next start needs to
+ * order them well enough.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -14,6 +18,9 @@ export interface CachedImage {
 }
 
 export const defaultCacheMaxBytes = 512 * 1024 * 1024;
+export const defaultMemoryMaxBytes = 32 * 1024 * 1024;
+/** Bigger images are read from disk each time: a few of them would crowd out many cards. */
+const memoryItemMaxBytes = 512 * 1024;
 
 const tempPrefix = '.tmp-';
 
@@ -43,6 +50,9 @@ export interface CacheStats {
   evictions: number;
   entries: number;
   bytes: number;
+  /** Of those, kept in memory too. */
+  memoryEntries: number;
+  memoryBytes: number;
 }
 
 /** The file name of a key: a digest, then the content type (base64url), so no index file is needed. */
@@ -53,19 +63,25 @@ const digestOf = (key: string) => createHash('sha256').update(key).digest('hex')
 
 export class DerivedImageCache {
   /** digest → file name and size; Map order is access order, least recent first. */
-  readonly #entries = new Map<string, { file: string; size: number }>();
+  readonly #entries = new Map<string, { file: string; size: number; touched: number }>();
+  /** digest → the image itself, for the most recently used small ones; Map order is access order. */
+  readonly #memory = new Map<string, CachedImage>();
   readonly #flight = new SingleFlight<CachedImage>();
   #bytes = 0;
+  #memoryBytes = 0;
+  /** Counts puts and disk touches; an entry's `touched` is this count at its last one. */
+  #touches = 0;
   readonly #counts = { hits: 0, misses: 0, joined: 0, evictions: 0 };
 
   private constructor(
     readonly dir: string,
     readonly maxBytes: number,
+    readonly memoryMaxBytes: number,
   ) {}
 
   /** Creates the directory if needed and indexes what is in it, oldest access first. */
-  static async open(dir: string, maxBytes = defaultCacheMaxBytes): Promise<DerivedImageCache> {
-    const cache = new DerivedImageCache(dir, maxBytes);
+  static async open(dir: string, maxBytes = defaultCacheMaxBytes, memoryMaxBytes = Math.min(defaultMemoryMaxBytes, maxBytes)): Promise<DerivedImageCache> {
+    const cache = new DerivedImageCache(dir, maxBytes, memoryMaxBytes);
     await mkdir(dir, { recursive: true });
     const found: { digest: string; file: string; size: number; atime: number }[] = [];
     for (const file of await readdir(dir)) {
@@ -87,7 +103,7 @@ export class DerivedImageCache {
   }
 
   get stats(): CacheStats {
-    return { ...this.#counts, entries: this.#entries.size, bytes: this.#bytes };
+    return { ...this.#counts, entries: this.#entries.size, bytes: this.#bytes, memoryEntries: this.#memory.size, memoryBytes: this.#memoryBytes };
   }
 
   /** The cached image for `key`, or the result of `make`, stored for next time. */
@@ -112,22 +128,30 @@ export class DerivedImageCache {
     const entry = this.#entries.get(digest);
     if (!entry) return undefined;
     const full = path.join(this.dir, entry.file);
-    let data: Buffer;
-    try {
-      data = await readFile(full);
-    } catch {
-      // Removed behind our back: forget it, recompute.
-      this.#remove(digest);
-      return undefined;
+    let image = this.#memory.get(digest);
+    if (image) {
+      this.#memory.delete(digest);
+      this.#memory.set(digest, image);
+    } else {
+      try {
+        image = { data: await readFile(full), contentType: Buffer.from(entry.file.slice(digest.length + 1), 'base64url').toString() };
+      } catch {
+        // Removed behind our back: forget it, recompute.
+        this.#remove(digest);
+        return undefined;
+      }
+      this.#remember(digest, image);
     }
     // Most recently used now: move to the end, and tell the file system for the next start.
     this.#entries.delete(digest);
     this.#entries.set(digest, entry);
-    const now = new Date();
-    utimes(full, now, now).catch(() => {});
+    if (this.#touches - entry.touched > this.#entries.size / 4) {
+      entry.touched = ++this.#touches;
+      const now = new Date();
+      utimes(full, now, now).catch(() => {});
+    }
     this.#counts.hits++;
-    const contentType = Buffer.from(entry.file.slice(digest.length + 1), 'base64url').toString();
-    return { data, contentType };
+    return image;
   }
 
   async put(key: string, image: CachedImage): Promise<void> {
@@ -146,20 +170,41 @@ export class DerivedImageCache {
     const previous = this.#remove(digest);
     if (previous && previous.file !== file) await rm(path.join(this.dir, previous.file), { force: true });
     this.#add(digest, file, image.data.length);
+    this.#remember(digest, image);
     await this.#evict();
   }
 
   #add(digest: string, file: string, size: number) {
-    this.#entries.set(digest, { file, size });
+    this.#entries.set(digest, { file, size, touched: ++this.#touches });
     this.#bytes += size;
   }
 
   #remove(digest: string) {
+    this.#forget(digest);
     const entry = this.#entries.get(digest);
     if (!entry) return undefined;
     this.#entries.delete(digest);
     this.#bytes -= entry.size;
     return entry;
+  }
+
+  #remember(digest: string, image: CachedImage) {
+    if (image.data.length > memoryItemMaxBytes || image.data.length > this.memoryMaxBytes) return;
+    this.#forget(digest);
+    this.#memory.set(digest, image);
+    this.#memoryBytes += image.data.length;
+    for (const [oldest, old] of this.#memory) {
+      if (this.#memoryBytes <= this.memoryMaxBytes) break;
+      this.#memory.delete(oldest);
+      this.#memoryBytes -= old.data.length;
+    }
+  }
+
+  #forget(digest: string) {
+    const image = this.#memory.get(digest);
+    if (!image) return;
+    this.#memory.delete(digest);
+    this.#memoryBytes -= image.data.length;
   }
 
   async #evict() {
