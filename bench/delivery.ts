@@ -1,31 +1,32 @@
 /**
  * npm run bench:delivery — the Delivery API's speed, measured against its own limit in one run:
  *   (a) the read operation in-process (no HTTP): what the store and serializer can do;
- *   (b) Folio over HTTP on loopback with 64 concurrent clients.
- * Prints requests/s, p50/p99 latencies, and the ratio b/a. Not a test: nothing here fails.
+ *   (b) Folio over HTTP on loopback with 64 concurrent clients, response cache off;
+ *   (c) the same with the cache on (the default), and (d) nginx sending the same gzip bytes as a
+ *       static file: the cost of the transfer itself on this machine, the ceiling for (c).
+ * Prints requests/s, p50/p99 latencies, and the ratios b/a and c/d. Not a test: nothing here fails.
  * HTTP clients send Accept-Encoding: gzip, as the contentful SDK does.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import type { ChildProcess } from 'node:child_process';
 import { createEntry, publishEntry } from '../src/content/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { createReader } from '../src/delivery/reader.js';
 import { startFolio } from '../src/server/start.js';
 import { openStore } from '../src/store/index.js';
+import { alternate, formatRow, inProcess, load, randomPort, startFolioProcess, startNginx, stop, type Row } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 64;
 const extraArticles = 100;
 const query = { content_type: 'article', order: '-fields.publishDate', limit: '100', include: '2' };
 const token = 'bench-delivery-token';
-const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const headers = { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' };
+const entriesPath = `/delivery/spaces/folio/environments/master/entries`;
 
 async function seed(dataDir: string) {
   const store = await openStore({ sqlitePath: path.join(dataDir, 'folio.db') });
@@ -46,21 +47,17 @@ async function seed(dataDir: string) {
   await store.close();
 }
 
-/** Runs `op` with `concurrency` callers for `seconds`; returns requests/s and latencies. */
-async function inProcess(op: () => Promise<unknown>, concurrency: number) {
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        await op();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  latencies.sort((x, y) => x - y);
-  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+/** The body as sent, still compressed (fetch would inflate it). */
+function rawBody(url: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        if (res.statusCode !== 200 || res.headers['content-encoding'] !== 'gzip') reject(new Error(`${url}: ${res.statusCode} ${res.headers['content-encoding']}`));
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
+      })
+      .on('error', reject);
+  });
 }
 
 async function main() {
@@ -80,38 +77,47 @@ async function main() {
     };
     const body = await op();
     console.log(`response: ${(body.length / 1024).toFixed(0)} KiB, ${JSON.parse(body).items.length} items with includes`);
-    const a = await inProcess(op, 1);
+
+    const a = await inProcess(op, 1, seconds);
     await store.close();
+    const pathAndQuery = `${entriesPath}?${new URLSearchParams(query)}`;
 
-    // Folio runs in its own process, as in production, so the load generator does not share its CPU time.
-    const overHttp = async (cache: boolean) => {
-      const port = 39_000 + Math.floor(Math.random() * 1000);
-      const folio = spawn(process.execPath, [cli, 'serve'], {
-        env: { ...process.env, PORT: String(port), FOLIO_DATA_DIR: dataDir, FOLIO_DELIVERY_TOKEN: token, FOLIO_DELIVERY_CACHE: cache ? '1' : '0', LOG_LEVEL: 'silent' },
-      });
-      await new Promise<void>((resolve, reject) => {
-        folio.stdout.on('data', (d: Buffer) => d.toString().includes('ready in') && resolve());
-        folio.once('exit', (code) => reject(new Error(`folio exited with ${code}`)));
-      });
-      const url = `http://127.0.0.1:${port}/delivery/spaces/folio/environments/master/entries?${new URLSearchParams(query)}`;
-      const result = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
-      folio.kill('SIGTERM');
-      await new Promise((resolve) => folio.once('exit', resolve));
-      if (result.non2xx > 0) throw new Error(`HTTP run had ${result.non2xx} non-2xx answers`);
-      // Client timeouts (10 s) are reported, not hidden: they mean the server is saturated.
-      return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, timeouts: result.timeouts };
-    };
-    const b = await overHttp(false);
-    const c = await overHttp(true);
+    // Folio runs in its own process, as in production, so the load generator does not share its event loop.
+    let folio: ChildProcess | undefined;
+    let nginx: ChildProcess | undefined;
+    try {
+      const uncached = await startFolioProcess({ FOLIO_DATA_DIR: dataDir, FOLIO_DELIVERY_TOKEN: token, FOLIO_DELIVERY_CACHE: '0' });
+      folio = uncached.process;
+      const b = await load(uncached.origin + pathAndQuery, { seconds, connections, headers });
+      await stop(folio);
 
-    const row = (name: string, r: { rps: number; p50: number; p99: number; timeouts?: number }) =>
-      `${name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
-      (r.timeouts ? `   ${r.timeouts} timeouts` : '');
-    console.log(`\nquery: ${new URLSearchParams(query)} (${seconds}s each, SQLite, ${os.cpus().length} cores)`);
-    console.log(row('(a) in-process read operation, 1 caller', a));
-    console.log(row(`(b) HTTP, ${connections} connections, no cache`, b));
-    console.log(row(`(c) HTTP, ${connections} connections, cache on`, c));
-    console.log(`\nratio b/a: ${(b.rps / a.rps).toFixed(2)} (target ≥ 0.5); cache on: ${c.rps.toFixed(0)} req/s (target ≥ 5000)`);
+      const cached = await startFolioProcess({ FOLIO_DATA_DIR: dataDir, FOLIO_DELIVERY_TOKEN: token });
+      folio = cached.process;
+      // nginx gets the very bytes Folio sends on a hit (gzip), so (d) is the cost of sending them.
+      const www = path.join(dataDir, 'www');
+      const gzip = await rawBody(cached.origin + pathAndQuery);
+      await fs.mkdir(www, { recursive: true });
+      await fs.writeFile(path.join(www, 'entries.json.gz'), gzip);
+      const nginxPort = randomPort();
+      nginx = await startNginx(
+        www,
+        nginxPort,
+        `location = ${entriesPath} { default_type application/vnd.contentful.delivery.v1+json; add_header Content-Encoding gzip; try_files /entries.json.gz =404; }`,
+      );
+      const [c, d] = await alternate([cached.origin + pathAndQuery, `http://127.0.0.1:${nginxPort}${pathAndQuery}`], { seconds, connections, rounds, headers });
+
+      console.log(`\nquery: ${new URLSearchParams(query)} (${seconds}s per run, SQLite, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})`);
+      console.log(`answer: ${(body.length / 1024).toFixed(0)} KiB JSON, ${(gzip.length / 1024).toFixed(0)} KiB gzipped`);
+      console.log(formatRow('(a) in-process read operation, 1 caller', a));
+      console.log(formatRow(`(b) HTTP, ${connections} connections, no cache`, b));
+      console.log(formatRow(`(c) HTTP, ${connections} connections, cache on`, c));
+      console.log(formatRow(`(d) nginx, the same gzip bytes as a static file`, d));
+      console.log(`(c) and (d): median of ${rounds} alternating runs`);
+      console.log(`\nratio b/a: ${(b.rps / a.rps).toFixed(2)} (target ≥ 0.5); cache on: ${c.rps.toFixed(0)} req/s (target ≥ 5000); c/d: ${(c.rps / d.rps).toFixed(2)}`);
+    } finally {
+      if (folio) await stop(folio);
+      if (nginx) await stop(nginx);
+    }
   } finally {
     await fs.rm(dataDir, { recursive: true, force: true });
   }

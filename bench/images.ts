@@ -9,13 +9,12 @@
  * work queue are answered 429 by design: 2xx and 429 are counted apart, latencies are of 2xx.
  * Then the face detector: worker start, and time and faces found per image. Not a test.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
-import { storedFiles, storedFileToken } from '../src/assets/index.js';
+import { createAssetWithFile, publishAsset, storedFiles, storedFileToken } from '../src/assets/index.js';
 import { parseImageParams, transform } from '../src/images/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { demoAssets } from '../src/demo/index.js';
@@ -24,43 +23,21 @@ import { readSample, samples, score } from '../src/faces/test-support/samples.js
 import { startFolio } from '../src/server/start.js';
 import { createFsStorage } from '../src/storage/index.js';
 import { openStore } from '../src/store/index.js';
+import { alternate, inProcess as inProcessFor, peakRssMiB, percentile, randomPort, startFolioProcess, startNginx, stop, type Row as BaseRow } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 64;
 const card = { width: 330, height: 216 };
 const cardQuery = '?w=330&h=216&q=60&fit=fill&f=faces&fm=jpg&fl=progressive';
 const assetId = 'image-devops-team-roles-and-responsibilities';
-const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const scope = { spaceId: 'folio', environmentId: 'master' };
 
-interface Row {
-  rps: number;
-  p50: number;
-  p99: number;
+interface Row extends BaseRow {
   rejected?: number;
-  /** Requests autocannon gave up on after 10 s. */
-  timeouts?: number;
 }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** Runs `op` with `concurrency` callers for `seconds`. */
-async function inProcess(op: () => Promise<unknown>, concurrency: number): Promise<Row> {
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        await op();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  latencies.sort((x, y) => x - y);
-  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
+const inProcess = (op: () => Promise<unknown>, concurrency: number) => inProcessFor(op, concurrency, seconds);
 
 /** The face box and crop window of the card, as Folio's fill with f=faces places it. */
 function cardWindow(image: { width: number; height: number; faces?: Array<{ x: number; y: number; width: number; height: number }> }) {
@@ -147,10 +124,30 @@ async function main() {
     await (await startFolio(config)).close();
 
     const store = await openStore({ sqlitePath: config.sqlitePath });
-    const file = storedFiles((await store.assets.getPublished({ spaceId: 'folio', environmentId: 'master' }, assetId))!)[0]!;
+    const file = storedFiles((await store.assets.getPublished(scope, assetId))!)[0]!;
     await store.close();
+    let bigFile: typeof file;
     const original = (await createFsStorage(path.join(dataDir, 'files')).get(file.hash))!;
     const image = file.details.image!;
+    // A 24 MP photo for the memory phase, made from the demo one and stored as an upload would be.
+    const bigSize = { width: 6000, height: 4000 };
+    const bigId = 'bench-24mp';
+    {
+      const data = await sharp(original).resize(bigSize.width, bigSize.height, { fit: 'fill' }).jpeg({ quality: 85 }).toBuffer();
+      const store = await openStore({ sqlitePath: config.sqlitePath });
+      const storage = createFsStorage(path.join(dataDir, 'files'));
+      const asset = await createAssetWithFile(store, storage, scope, {
+        id: bigId,
+        locale: 'en-US',
+        title: '24 MP',
+        description: 'A large photo',
+        file: { fileName: 'big.jpg', contentType: 'image/jpeg', data },
+      });
+      await publishAsset(store, scope, asset.sys.id);
+      bigFile = storedFiles((await store.assets.getPublished(scope, bigId))!)[0]!;
+      await store.close();
+    }
+    const bigPath = `/images/folio/${bigId}/${storedFileToken(bigFile)}/big.jpg`;
     const window = cardWindow(image);
     console.log(`source: ${assetId} (${file.contentType}, ${image.width}×${image.height}, ${image.faces?.length ?? 0} faces), card window ${JSON.stringify(window)}`);
 
@@ -163,19 +160,15 @@ async function main() {
     const focus = { faces: image.faces ?? [] };
     const a2 = await inProcess(() => transform(original, params, focus), connections);
 
-    const port = 40_000 + Math.floor(Math.random() * 1000);
-    const folio = spawn(process.execPath, [cli, 'serve'], { env: { ...process.env, PORT: String(port), FOLIO_DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
-    await new Promise<void>((resolve, reject) => {
-      folio.stdout.on('data', (d: Buffer) => d.toString().includes('ready in') && resolve());
-      folio.once('exit', (code) => reject(new Error(`folio exited with ${code}`)));
-    });
-    const origin = `http://127.0.0.1:${port}`;
+    const started = await startFolioProcess({ FOLIO_DATA_DIR: dataDir });
+    const { origin } = started;
     const imagePath = `/images/folio/${assetId}/${storedFileToken(file)}/${encodeURIComponent(file.fileName)}`;
     // Widths 250–449 × qualities 1–100: 20000 variants, more than a run asks for, so none repeats.
-    const variant = (i: number) => {
+    const variantOf = (pathname: string) => (i: number) => {
       const w = 250 + (i % 200);
-      return `${imagePath}?w=${w}&h=${Math.round((w * card.height) / card.width)}&q=${1 + (Math.floor(i / 200) % 100)}&fit=fill&f=faces&fm=jpg&fl=progressive`;
+      return `${pathname}?w=${w}&h=${Math.round((w * card.height) / card.width)}&q=${1 + (Math.floor(i / 200) % 100)}&fit=fill&f=faces&fm=jpg&fl=progressive`;
     };
+    const variant = variantOf(imagePath);
     // Between phases the server finishes what the last one left queued (else it starts with 429s).
     const drain = () => new Promise((resolve) => setTimeout(resolve, 3000));
     const b = await overHttp(origin, variant);
@@ -183,9 +176,23 @@ async function main() {
     // Other variants than (b) used: offset past them.
     const b2 = await overHttp(origin, (i) => variant(i + 10_000), admitted);
     await drain();
-    const c = await overHttp(origin, () => `${imagePath}${cardQuery}`);
-    folio.kill('SIGTERM');
-    await new Promise((resolve) => folio.once('exit', resolve));
+
+    // (d): nginx sends the very bytes Folio's cache holds for the card, as a static file.
+    const www = path.join(dataDir, 'www');
+    await fs.mkdir(www, { recursive: true });
+    const cardBytes = Buffer.from(await (await fetch(`${origin}${imagePath}${cardQuery}`)).arrayBuffer());
+    await fs.writeFile(path.join(www, 'card.jpg'), cardBytes);
+    const nginxPort = randomPort();
+    const nginx = await startNginx(www, nginxPort, 'location = /card.jpg { default_type image/jpeg; }');
+    const [c, d] = await alternate([`${origin}${imagePath}${cardQuery}`, `http://127.0.0.1:${nginxPort}/card.jpg`], { seconds, connections, rounds });
+    await stop(nginx);
+    await stop(started.process);
+
+    // (e) memory: a fresh process, 64 connections asking for new variants of a 24 MP photo.
+    const big = await startFolioProcess({ FOLIO_DATA_DIR: dataDir });
+    const e = await overHttp(big.origin, variantOf(bigPath));
+    const rss = await peakRssMiB(big.process.pid!);
+    await stop(big.process);
 
     const row = (name: string, r: Row) =>
       `${name.padEnd(46)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
@@ -198,10 +205,14 @@ async function main() {
     console.log(row('(b) HTTP cold (a new variant each request)', b));
     console.log(row(`(b2) HTTP cold, ${admitted} connections`, b2));
     console.log(row('(c) HTTP warm (disk cache)', c));
+    console.log(row(`(d) nginx, the same ${(cardBytes.length / 1024).toFixed(1)} KiB as a static file`, d));
+    console.log(`(c) and (d): median of ${rounds} alternating runs`);
+    console.log(row(`(e) HTTP cold, ${bigSize.width}×${bigSize.height} source`, e));
     console.log(
-      `\nratios: pipeline/sharp ${(a2.rps / a.rps).toFixed(2)}, cold/sharp ${(b.rps / a.rps).toFixed(2)}, cold ${admitted}/sharp ${(b2.rps / a.rps).toFixed(2)}, ` +
-        `warm/sharp ${(c.rps / a.rps).toFixed(1)}, warm/cold ${(c.rps / b.rps).toFixed(1)}`,
+      `\nratios: pipeline/sharp ${(a2.rps / a.rps).toFixed(2)}, cold/sharp ${(b.rps / a.rps).toFixed(2)}, cold ${admitted}/sharp ${(b2.rps / a.rps).toFixed(2)} (target ≥ 0.85), ` +
+        `warm/nginx ${(c.rps / d.rps).toFixed(2)} (target ≥ 0.5), warm/cold ${(c.rps / b2.rps).toFixed(1)}`,
     );
+    console.log(`peak RSS of Folio during (e): ${rss.toFixed(0)} MiB (target ≤ 400)`);
 
     await detectorTimes();
   } finally {
