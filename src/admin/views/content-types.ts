@@ -212,7 +212,7 @@ export interface FieldEditModel {
 
 export function renderFieldEdit(m: FieldEditModel): string {
   return renderSettingsPage({
-    title: `Field ${m.values.name} of ${m.typeName}`,
+    title: `Field ${m.values.id}`,
     viewer: m.viewer,
     csrf: m.csrf,
     area: 'content-types',

@@ -74,4 +74,4 @@ export function renderConfirm(m: ConfirmModel): string {
 
 /** A labelled checkbox; `checked` decides its state. */
 export const checkbox = (opts: { name: string; value?: string; label: HtmlValue; checked: boolean; id?: string; hint?: string }) =>
-  html`<label class="check"${opts.id ? html` for="${opts.id}"` : ''}><input type="checkbox" name="${opts.name}" value="${opts.value ?? 'on'}"${opts.id ? html` id="${opts.id}"` : ''}${opts.checked ? html` checked` : ''}> <span>${opts.label}</span></label>${opts.hint ? html`<p class="hint">${opts.hint}</p>` : ''}`;
+  html`<label class="check"><input type="checkbox" name="${opts.name}" value="${opts.value ?? 'on'}"${opts.id ? html` id="${opts.id}"` : ''}${opts.checked ? html` checked` : ''}> <span>${opts.label}</span></label>${opts.hint ? html`<p class="hint">${opts.hint}</p>` : ''}`;
