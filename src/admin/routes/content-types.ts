@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assertCan } from '../../auth/index.js';
 import { deleteContentType, getContentType, publishContentType, saveContentType, unpublishContentType } from '../../content/index.js';
-import { FolioError } from '../../errors/index.js';
+import { FolioError, isFolioError } from '../../errors/index.js';
 import type { ContentTypeBody, ContentTypeRecord, FieldDefinition } from '../../store/types.js';
 import type { AdminContext } from '../context.js';
 import { describeRules, fieldFormValuesOf, parseFieldForm, typeLabel, blankField, type FieldFormValues } from '../field-form.js';
@@ -41,6 +41,14 @@ const typeChangeMessage = (details: string | undefined) => {
   const from = /cannot change its type from (\w+)/.exec(details ?? '')?.[1];
   return from ? `A field of an active content type keeps its type (${from}). Add a new field instead, or deactivate the content type first.` : undefined;
 };
+
+/** "Cannot delete …: 3 entries use it" from the operation, in the editor's words. */
+function explained(err: unknown, name: string): unknown {
+  const entries = isFolioError(err) && err.code === 'BAD_REQUEST' ? (err.details as { entries?: number } | undefined)?.entries : undefined;
+  if (entries === undefined) return err;
+  const them = entries === 1 ? '1 entry uses' : `${entries} entries use`;
+  return new FolioError('BAD_REQUEST', `${them} “${name}”. A content type stays active while it has entries: delete ${entries === 1 ? 'that entry' : 'them'} first.`);
+}
 
 export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { context: AdminContext }) {
   const { store, scope, publicUrl } = opts.context;
@@ -86,7 +94,8 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
   async function attempt(request: FastifyRequest, reply: FastifyReply, id: string, write: () => Promise<unknown>, done: string, onRefusal: { fallback: string; newField?: FieldFormValues; details?: { name: string; description: string; displayField: string } }) {
     try {
       await write();
-    } catch (err) {
+    } catch (caught) {
+      const err = explained(caught, (await store.contentTypes.get(scope, id))?.name ?? id);
       const refusal = refusalOf(err, onRefusal.fallback, (item) => (onRefusal.newField ? fieldProblemField(item.details) : undefined));
       if (!refusal) throw err;
       return typePage(request, reply, id, { ...refusal, ...(onRefusal.newField ? { newField: onRefusal.newField } : {}), ...(onRefusal.details ? { details: onRefusal.details } : {}) });
@@ -255,9 +264,9 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
       // An active type is deactivated first (the operation refuses while entries use it).
       if (t.sys.publishedVersion !== null) version = (await unpublishContentType(store, scope, t.sys.id, version, actor)).sys.version;
       await deleteContentType(store, scope, t.sys.id, version, actor);
-    } catch (err) {
-      const refusal = refusalOf(err, 'confirm');
-      if (!refusal) throw err;
+    } catch (caught) {
+      const refusal = refusalOf(explained(caught, t.name), 'confirm');
+      if (!refusal) throw caught;
       return confirmPage(request, reply, await getContentType(store, scope, t.sys.id, actor), refusal.problems, refusal.status);
     }
     return reply.redirect('/admin/content-types?done=deleted', 303);

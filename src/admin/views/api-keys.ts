@@ -43,16 +43,16 @@ ${errorSummary(m.problems)}
 ${noticeOf(m.notice)}
 ${m.keys.length === 0
   ? html`<div class="panel empty">There are no API keys yet.</div>`
-  : html`<div class="table-wrap"><table>
+  : html`<div class="table-wrap"><table class="stack">
   <caption class="visually-hidden">Delivery API keys</caption>
   <thead><tr><th scope="col">Name</th><th scope="col">Description</th><th scope="col">Created</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
   <tbody>
   ${m.keys.map(
     (k) => html`<tr>
     <td class="title"><a href="/admin/api-keys/${k.id}">${k.name}</a></td>
-    <td>${k.description || html`<span class="sub">—</span>`}</td>
-    <td>${day(k.createdAt)}</td>
-    <td class="actions"><a class="button" href="/admin/api-keys/${k.id}">Edit<span class="visually-hidden"> ${k.name}</span></a> <a class="button danger" href="/admin/api-keys/${k.id}/delete">Delete<span class="visually-hidden"> ${k.name}</span></a></td>
+    <td data-label="Description">${k.description || html`<span class="muted">—</span>`}</td>
+    <td data-label="Created">${day(k.createdAt)}</td>
+    <td><div class="actions"><a class="button" href="/admin/api-keys/${k.id}">Edit<span class="visually-hidden"> ${k.name}</span></a><a class="button danger" href="/admin/api-keys/${k.id}/delete">Delete<span class="visually-hidden"> ${k.name}</span></a></div></td>
   </tr>`,
   )}
   </tbody>

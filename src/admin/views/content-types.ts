@@ -43,16 +43,16 @@ ${errorSummary(m.problems)}
 ${noticeOf(m.notice)}
 ${m.types.length === 0
   ? html`<div class="panel empty">There are no content types yet.</div>`
-  : html`<div class="table-wrap"><table>
+  : html`<div class="table-wrap"><table class="stack">
   <caption class="visually-hidden">Content types</caption>
   <thead><tr><th scope="col">Name</th><th scope="col">ID</th><th scope="col">Fields</th><th scope="col">Status</th></tr></thead>
   <tbody>
   ${m.types.map(
     (t) => html`<tr>
     <td class="title"><a href="/admin/content-types/${t.id}">${t.name}</a></td>
-    <td><code>${t.id}</code></td>
-    <td>${t.fields}</td>
-    <td>${statusBadge(t.status)}</td>
+    <td data-label="ID"><code>${t.id}</code></td>
+    <td data-label="Fields">${t.fields}</td>
+    <td data-label="Status">${statusBadge(t.status)}</td>
   </tr>`,
   )}
   </tbody>
@@ -97,7 +97,7 @@ export interface ContentTypeModel {
   notice?: string | undefined;
 }
 
-const yes = (b: boolean) => (b ? 'Yes' : html`<span class="sub">No</span>`);
+const yes = (b: boolean) => (b ? 'Yes' : html`<span class="muted">No</span>`);
 
 export function renderContentType(m: ContentTypeModel): string {
   const activeLabel = m.status === 'draft' ? 'Activate' : 'Activate changes';
@@ -118,19 +118,19 @@ ${noticeOf(m.notice)}
 <h2 id="fields-heading">Fields</h2>
 ${m.fields.length === 0
   ? html`<div class="panel empty">No fields yet. Add the first one below.</div>`
-  : html`<div class="table-wrap"><table>
+  : html`<div class="table-wrap"><table class="stack">
   <caption class="visually-hidden">Fields of ${m.details.name}</caption>
   <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Localized</th><th scope="col">Validations</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
   <tbody>
   ${m.fields.map(
     (f) => html`<tr>
     <td class="title"><a href="/admin/content-types/${m.id}/fields/${f.id}">${f.name}</a><div class="sub"><code>${f.id}</code>${f.isDisplay ? ' · display field' : ''}${f.omitted ? html` · <span class="badge archived">hidden</span>` : ''}</div></td>
-    <td>${f.type}</td>
-    <td>${yes(f.required)}</td>
-    <td>${yes(f.localized)}</td>
-    <td>${f.rules.length ? html`<ul class="rules">${f.rules.map((r) => html`<li>${r}</li>`)}</ul>` : html`<span class="sub">None</span>`}</td>
-    <td class="actions"><a class="button" href="/admin/content-types/${m.id}/fields/${f.id}">Edit<span class="visually-hidden"> ${f.name}</span></a>
-      <form method="post" action="/admin/content-types/${m.id}/fields/${f.id}/remove">${hiddenCsrf(m.csrf)}<input type="hidden" name="version" value="${m.version}"><button class="danger" type="submit">Remove<span class="visually-hidden"> ${f.name}</span></button></form></td>
+    <td data-label="Type">${f.type}</td>
+    <td data-label="Required">${yes(f.required)}</td>
+    <td data-label="Localized">${yes(f.localized)}</td>
+    <td data-label="Validations">${f.rules.length ? html`<ul class="rules">${f.rules.map((r) => html`<li>${r}</li>`)}</ul>` : html`<span class="muted">None</span>`}</td>
+    <td><div class="actions"><a class="button" href="/admin/content-types/${m.id}/fields/${f.id}">Edit<span class="visually-hidden"> ${f.name}</span></a>
+      <form method="post" action="/admin/content-types/${m.id}/fields/${f.id}/remove">${hiddenCsrf(m.csrf)}<input type="hidden" name="version" value="${m.version}"><button class="danger" type="submit">${f.omitted ? 'Delete' : 'Remove'}<span class="visually-hidden"> ${f.name}</span></button></form></div></td>
   </tr>`,
   )}
   </tbody>

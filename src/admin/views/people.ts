@@ -2,6 +2,7 @@
 import { html } from '../../site/views/index.js';
 import { roles } from '../../auth/index.js';
 import { errorSummary, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
+import { settingsNav } from './settings.js';
 
 export interface UserRow {
   id: string;
@@ -29,7 +30,8 @@ export function renderUsers(m: UsersModel): string {
     viewer: m.viewer,
     section: 'users',
     csrf: m.csrf,
-    body: html`<div class="page-head"><h1>Users</h1></div>
+    body: html`${settingsNav(m.viewer, 'users')}
+<div class="page-head"><h1>Users</h1></div>
 ${errorSummary(m.problems)}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 <table>

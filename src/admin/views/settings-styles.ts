@@ -11,7 +11,6 @@ input[type=url]{font:inherit;width:100%;padding:8px 10px;border:1px solid var(--
 .subnav a:hover{color:var(--text)}
 .subnav a[aria-current=page]{color:var(--text);border-bottom-color:var(--accent)}
 .table-wrap{overflow-x:auto;border-radius:var(--radius)}
-.table-wrap table{min-width:560px}
 td code,dd code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:13px;word-break:break-all}
 pre.snippet{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:13px;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:12px;overflow-x:auto;margin:8px 0 16px}
 .snippet.body{white-space:pre-wrap;word-break:break-all;max-height:420px;overflow:auto}
@@ -23,7 +22,7 @@ pre.snippet{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:13
 .check input{width:18px;height:18px;margin:0}
 .topic-group{border:1px solid var(--line);border-radius:6px;padding:10px 14px;margin:0 0 10px}
 .topic-group legend{font-weight:600;padding:0 4px}
-.topic-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:2px 12px}
+.topic-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(110px,1fr));gap:2px 12px}
 .header-row{display:grid;grid-template-columns:1fr 1fr auto;gap:8px;align-items:center;margin-bottom:8px}
 .header-row label.check{white-space:nowrap}
 .filter-row{display:grid;grid-template-columns:minmax(0,200px) minmax(0,1fr);gap:8px;align-items:end}
@@ -34,6 +33,15 @@ dl.facts dd{margin:0}
 .badge.failed{color:var(--danger)}
 .rules{margin:0;padding-left:18px}
 .secret-once{border-left-color:var(--warn)}
-.field-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:0 16px}
-@media (max-width:640px){.split{grid-template-columns:1fr}.header-row{grid-template-columns:1fr}.filter-row{grid-template-columns:1fr}}
+.field-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:0 16px;align-items:end}
+.muted{color:var(--muted)}
+.field-grid input[readonly]{background:var(--bg);color:var(--muted)}
+td .actions{flex-wrap:nowrap;justify-content:flex-end}
+.form-sections h2{margin-top:28px}.form-sections h2:first-of-type{margin-top:0}
+.body-label{margin:14px 0 0}
+@media (max-width:640px){.top nav ul,.subnav ul{flex-wrap:wrap}
+ table.stack thead{display:none}table.stack tr{display:block;padding:10px 14px;border-bottom:1px solid var(--line)}table.stack td{display:block;border:0;padding:3px 0}
+ table.stack td[data-label]::before{content:attr(data-label);display:inline-block;min-width:92px;color:var(--muted);font-size:13px;font-weight:600}
+ td .actions{justify-content:flex-start;margin-top:6px}
+ .split{grid-template-columns:1fr}.header-row{grid-template-columns:1fr}.filter-row{grid-template-columns:1fr}}
 `;

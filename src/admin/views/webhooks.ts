@@ -34,17 +34,17 @@ export function renderWebhooks(m: WebhooksModel): string {
 ${noticeOf(m.notice)}
 ${m.hooks.length === 0
   ? html`<div class="panel empty">There are no webhooks yet.</div>`
-  : html`<div class="table-wrap"><table>
+  : html`<div class="table-wrap"><table class="stack">
   <caption class="visually-hidden">Webhooks</caption>
   <thead><tr><th scope="col">Name</th><th scope="col">URL</th><th scope="col">State</th><th scope="col">Last call</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
   <tbody>
   ${m.hooks.map(
     (h) => html`<tr>
     <td class="title"><a href="/admin/webhooks/${h.id}">${h.name}</a></td>
-    <td><code>${h.url}</code></td>
-    <td><span class="badge ${h.active ? 'published' : 'archived'}">${h.active ? 'Active' : 'Inactive'}</span></td>
-    <td>${h.lastCall ? html`${callBadge(h.lastCall.statusCode, h.lastCall.ok)}<div class="sub">${minute(h.lastCall.at)}</div>` : html`<span class="sub">Not called yet</span>`}</td>
-    <td class="actions"><a class="button" href="/admin/webhooks/${h.id}/calls">Calls<span class="visually-hidden"> of ${h.name}</span></a> <a class="button" href="/admin/webhooks/${h.id}">Edit<span class="visually-hidden"> ${h.name}</span></a></td>
+    <td data-label="URL"><code>${h.url}</code></td>
+    <td data-label="State"><span class="badge ${h.active ? 'published' : 'archived'}">${h.active ? 'Active' : 'Inactive'}</span></td>
+    <td data-label="Last call">${h.lastCall ? html`${callBadge(h.lastCall.statusCode, h.lastCall.ok)} <span class="sub">${minute(h.lastCall.at)}</span>` : html`<span class="muted">Not called yet</span>`}</td>
+    <td><div class="actions"><a class="button" href="/admin/webhooks/${h.id}/calls">Calls<span class="visually-hidden"> of ${h.name}</span></a><a class="button" href="/admin/webhooks/${h.id}">Edit<span class="visually-hidden"> ${h.name}</span></a></div></td>
   </tr>`,
   )}
   </tbody>
@@ -125,7 +125,7 @@ export function renderWebhookForm(m: WebhookFormModel): string {
   <div class="actions">${isNew ? '' : html`<a class="button" href="/admin/webhooks/${m.id}/calls">Call log</a>`}<a class="button" href="/admin/webhooks">Back to webhooks</a></div></div>
 ${errorSummary(m.problems)}
 ${noticeOf(m.notice)}
-<form method="post" action="${isNew ? '/admin/webhooks' : `/admin/webhooks/${m.id}`}" novalidate class="panel measure">
+<form method="post" action="${isNew ? '/admin/webhooks' : `/admin/webhooks/${m.id}`}" novalidate class="panel measure form-sections">
   ${hiddenCsrf(m.csrf)}
   ${isNew ? '' : html`<input type="hidden" name="version" value="${m.version}">`}
   <h2>Details</h2>
@@ -210,20 +210,20 @@ export function renderWebhookCalls(m: WebhookCallsModel): string {
     csrf: m.csrf,
     area: 'webhooks',
     body: html`<div class="page-head"><h1>Calls of “${m.name}”</h1><div class="actions"><a class="button" href="/admin/webhooks/${m.id}">Edit webhook</a><a class="button" href="/admin/webhooks">Back to webhooks</a></div></div>
-<p class="hint">${m.health.total === 0 ? 'No calls yet.' : `${m.health.healthy} of the last ${m.health.total} calls succeeded.`}${m.total > m.calls.length ? ` Showing the newest ${m.calls.length} of ${m.total}.` : ''}</p>
+<p class="hint">${m.health.total === 0 ? 'No calls yet.' : m.health.total === 1 ? `The only call ${m.health.healthy ? 'succeeded' : 'failed'}.` : `${m.health.healthy} of the last ${m.health.total} calls succeeded.`}${m.total > m.calls.length ? ` Showing the newest ${m.calls.length} of ${m.total}.` : ''}</p>
 ${m.calls.length === 0
   ? html`<div class="panel empty">Folio has not called this webhook yet. Calls appear here when content it listens to changes.</div>`
-  : html`<div class="table-wrap"><table>
+  : html`<div class="table-wrap"><table class="stack">
   <caption class="visually-hidden">Calls, newest first</caption>
   <thead><tr><th scope="col">Time</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Duration</th><th scope="col">Error</th></tr></thead>
   <tbody>
   ${m.calls.map(
     (c) => html`<tr>
     <td class="title"><a href="/admin/webhooks/${m.id}/calls/${c.id}">${minute(c.at)}</a>${c.attempt > 1 ? html`<div class="sub">attempt ${c.attempt}</div>` : ''}</td>
-    <td><code>${shortTopic(c.topic)}</code></td>
-    <td>${callBadge(c.statusCode, c.ok)}</td>
-    <td>${ms(c.durationMs)}</td>
-    <td>${c.errors.length ? c.errors.join('; ') : html`<span class="sub">—</span>`}</td>
+    <td data-label="Event"><code>${shortTopic(c.topic)}</code></td>
+    <td data-label="Status">${callBadge(c.statusCode, c.ok)}</td>
+    <td data-label="Duration">${ms(c.durationMs)}</td>
+    <td data-label="Error">${c.errors.length ? c.errors.join('; ') : html`<span class="muted">—</span>`}</td>
   </tr>`,
   )}
   </tbody>
@@ -265,6 +265,7 @@ function exchange(title: string, id: string, x: Exchange | null): SafeHtml {
   ${headers.length
     ? html`<dl class="facts">${headers.map(([k, v]) => html`<dt>${k}</dt><dd><code>${v}</code></dd>`)}</dl>`
     : html`<p class="sub">No headers recorded.</p>`}
+  <p class="hint body-label">${x.statusCode !== undefined ? 'Body' : `${x.method} body`} (the first part, as sent)</p>
   <pre class="snippet body" tabindex="0" aria-label="${title} body"><code>${x.body ? prettyBody(x.body) : '(empty)'}</code></pre>
 </section>`;
 }
