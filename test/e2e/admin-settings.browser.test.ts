@@ -104,7 +104,10 @@ describe('Settings in Chromium', () => {
       ['field-edit', '/admin/content-types/article/fields/topics'],
       ['content-type-delete', '/admin/content-types/author/delete', (p) => p.getByRole('button', { name: 'Delete content type' }).click()],
       ['api-keys', '/admin/api-keys'],
-      ['api-key-created', '/admin/api-keys', (p) => (p.getByLabel('Name', { exact: true }).fill('Website'), p.getByRole('button', { name: 'Create API key' }).click())],
+      ['api-key-created', '/admin/api-keys', async (p) => {
+        await p.getByLabel('Name', { exact: true }).fill('Website');
+        await p.getByRole('button', { name: 'Create API key' }).click();
+      }],
       ['api-key-edit', '', async (p) => p.goto(`${folio.url}/admin/api-keys/${(await store.apiKeys.list('folio')).find((k) => k.kind === 'delivery')!.id}`)],
       ['api-key-delete', '', async (p) => p.goto(`${folio.url}/admin/api-keys/${(await store.apiKeys.list('folio')).find((k) => k.kind === 'delivery')!.id}/delete`)],
       ['webhooks', '/admin/webhooks'],
@@ -112,7 +115,12 @@ describe('Settings in Chromium', () => {
       ['webhook-edit', `/admin/webhooks/${hook.id}`],
       ['webhook-calls', `/admin/webhooks/${hook.id}/calls`],
       ['webhook-call', `/admin/webhooks/${hook.id}/calls/${call.id}`],
+      ['webhook-secret', `/admin/webhooks/${hook.id}`, async (p) => {
+        await p.getByLabel('Replace the signing secret', { exact: false }).check();
+        await p.getByRole('button', { name: 'Save webhook' }).click();
+      }],
       ['webhook-delete', `/admin/webhooks/${hook.id}/delete`],
+      ['users', '/admin/users'],
     ];
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 });

@@ -19,7 +19,7 @@ pre.snippet{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:13
 .danger-fill{color:#1a0000}}
 .confirm h1{margin-bottom:12px}
 .check{font-weight:400;display:flex;gap:8px;align-items:center;margin:2px 0}
-.check input{width:18px;height:18px;margin:0}
+.check input{width:18px;height:18px;margin:0;flex:none}
 .topic-group{border:1px solid var(--line);border-radius:6px;padding:10px 14px;margin:0 0 10px}
 .topic-group legend{font-weight:600;padding:0 4px}
 .topic-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(110px,1fr));gap:2px 12px}
@@ -43,5 +43,5 @@ td .actions{flex-wrap:nowrap;justify-content:flex-end}
  table.stack thead{display:none}table.stack tr{display:block;padding:10px 14px;border-bottom:1px solid var(--line)}table.stack td{display:block;border:0;padding:3px 0}
  table.stack td[data-label]::before{content:attr(data-label);display:inline-block;min-width:92px;color:var(--muted);font-size:13px;font-weight:600}
  td .actions{justify-content:flex-start;margin-top:6px}
- .split{grid-template-columns:1fr}.header-row{grid-template-columns:1fr}.filter-row{grid-template-columns:1fr}}
+ .split{grid-template-columns:minmax(0,1fr)}.header-row{grid-template-columns:1fr}.filter-row{grid-template-columns:1fr}}
 `;
