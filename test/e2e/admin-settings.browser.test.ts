@@ -2,7 +2,8 @@
 /**
  * The Settings area in Chromium: an admin creates a webhook through the form with the keyboard
  * and mouse, sees its secret once, and the webhook is called when an article is published.
- * Set FOLIO_SCREENSHOTS=/some/dir to keep screenshots of every Settings screen at 1280 and 375 px.
+ * Every Settings screen must fit phone and desktop widths; set FOLIO_SCREENSHOTS=/some/dir to keep
+ * screenshots of each at 1280 and 375 px.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,7 +96,7 @@ describe('Settings in Chromium', () => {
     await expect.poll(async () => (await page.reload(), await page.locator('table tbody tr td').nth(3).textContent())).toContain('HTTP 200');
   });
 
-  it.skipIf(!shots)('screenshots of every Settings screen at 1280 and 375 px', async () => {
+  it('every Settings screen fits a 1280 px and a 375 px wide window, with one h1', async () => {
     const hook = (await store.webhooks.list('folio')).items[0]!;
     const call = (await store.webhooks.listLog('folio', hook.id)).items[0]!;
     const screens: Array<[string, string, ((p: Page) => Promise<unknown>)?]> = [
@@ -128,7 +129,9 @@ describe('Settings in Chromium', () => {
         if (path) await page.goto(`${folio.url}${path}`);
         if (act) await act(page);
         await page.waitForLoadState('load');
-        await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+        const fit = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, h1: document.querySelectorAll('h1').length }));
+        expect(fit, `${name} at ${width} px`).toEqual({ scroll: width, h1: 1 });
+        if (shots) await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
       }
     }
   });

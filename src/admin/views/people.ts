@@ -34,7 +34,7 @@ export function renderUsers(m: UsersModel): string {
 <div class="page-head"><h1>Users</h1></div>
 ${errorSummary(m.problems)}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
-<table>
+<div class="table-wrap"><table>
   <caption class="visually-hidden">Users and their roles</caption>
   <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Added</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
   <tbody>
@@ -52,7 +52,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
   </tr>`,
   )}
   </tbody>
-</table>
+</table></div>
 <section class="panel narrow" aria-labelledby="add-heading">
   <h2 id="add-heading">Add a user</h2>
   <p class="hint">Give them the password through a safe channel; they can sign in right away.</p>

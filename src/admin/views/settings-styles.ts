@@ -10,7 +10,7 @@ input[type=url]{font:inherit;width:100%;padding:8px 10px;border:1px solid var(--
 .subnav a{display:block;padding:8px 12px;text-decoration:none;color:var(--muted);font-weight:500;border-bottom:2px solid transparent;white-space:nowrap}
 .subnav a:hover{color:var(--text)}
 .subnav a[aria-current=page]{color:var(--text);border-bottom-color:var(--accent)}
-.table-wrap{overflow-x:auto;border-radius:var(--radius)}
+.table-wrap{overflow-x:auto;border-radius:var(--radius);position:relative}
 td code,dd code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:13px;word-break:break-all}
 pre.snippet{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:13px;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:12px;overflow-x:auto;margin:8px 0 16px}
 .snippet.body{white-space:pre-wrap;word-break:break-all;max-height:420px;overflow:auto}
