@@ -131,8 +131,8 @@ export function parseWebhookForm(body: unknown, current?: WebhookDefinitionRecor
     if (!key && !value) continue;
     const stored = secret && !value && !!current?.headers.some((h) => h.key === key && h.secret);
     headers.push({ key, value, secret, stored });
-    // An empty secret value that is stored keeps the stored one (parseDefinition looks it up).
-    sent.push(stored ? { key, secret } : { key, value, secret });
+    // An empty secret value keeps the stored one (parseDefinition looks it up), or is refused when there is none.
+    sent.push(secret && !value ? { key, secret } : { key, value, secret });
     headerRows.push(i);
   }
   const values: WebhookFormValues = {
@@ -193,4 +193,8 @@ const friendly: Record<string, string> = {
   topics: 'Choose at least one event to send.',
 };
 
-export const webhookMessageOf = (field: string, details: string | undefined) => friendly[field] ?? details;
+export function webhookMessageOf(field: string, details: string | undefined): string | undefined {
+  if (field.startsWith('header-value-')) return 'Enter the header’s value: one line of up to 1,000 characters.';
+  if (field.startsWith('header-key-') && details?.startsWith('key must be')) return 'Use a header name of letters, digits and dashes, e.g. X-Api-Key.';
+  return friendly[field] ?? details;
+}

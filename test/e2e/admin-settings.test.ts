@@ -162,14 +162,17 @@ describe('webhooks', () => {
   it('shows problems beside the fields with 422 and keeps what was typed', async () => {
     const c = await signedIn('admin');
     await c.get('/admin/webhooks/new');
-    const res = await c.post('/admin/webhooks', { name: '', url: 'ftp://example.com/hook', 'header-key-0': 'Content-Type', 'header-value-0': 'x', active: 'on' });
+    const res = await c.post('/admin/webhooks', { name: '', url: 'ftp://example.com/hook', 'header-key-0': 'Content-Type', 'header-value-0': 'x', 'header-key-1': 'X-Token', 'header-secret-1': 'on', 'header-key-2': 'Bad Name', 'header-value-2': 'x', active: 'on' });
     expect(res.status).toBe(422);
     expect(errorsOf(res.text)).toEqual([
       'Give the webhook a name of up to 255 characters.',
       'Enter the address to call: an absolute http:// or https:// URL, without a user name or password in it.',
       'Choose at least one event to send.',
       'Content-Type is set by Folio and cannot be overridden',
+      'Enter the header’s value: one line of up to 1,000 characters.',
+      'Use a header name of letters, digits and dashes, e.g. X-Api-Key.',
     ]);
+    expect(res.text).toMatch(/id="f-header-value-1"[^>]*aria-invalid="true"/);
     expect(res.text).toContain('value="ftp://example.com/hook"');
     expect(res.text).toMatch(/id="f-header-key-0"[^>]*aria-invalid="true"/);
     expect((await store.webhooks.list('folio')).total).toBe(0);

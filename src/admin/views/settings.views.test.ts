@@ -102,6 +102,8 @@ describe('webhook form', () => {
       httpBasicUsername: 'user',
       active: false,
     });
+    // A secret header without a value and nothing stored under its name is sent without one, so it is refused.
+    expect(parseWebhookForm({ 'header-key-3': 'X-New', 'header-secret-3': 'on' }, hook)).toMatchObject({ input: { headers: [{ key: 'X-New', secret: true }] }, headerRows: [3] });
   });
 });
 
