@@ -27,13 +27,14 @@ const navItems = (viewer: Viewer) => [
   ...(settingsHome(viewer) ? [{ id: 'settings', href: settingsHome(viewer)!, label: 'Settings' }] : []),
 ];
 
-/** Content types, API keys and webhooks: the first of them this role may manage, if any. */
+/** The Settings area's screens, each with the permission it needs. */
 export const settingsLinks = [
   { id: 'content-types', href: '/admin/content-types', label: 'Content types', action: 'manageModel' },
   { id: 'api-keys', href: '/admin/api-keys', label: 'API keys', action: 'manageApiKeys' },
   { id: 'webhooks', href: '/admin/webhooks', label: 'Webhooks', action: 'manageWebhooks' },
   { id: 'users', href: '/admin/users', label: 'Users', action: 'manageUsers' },
 ] as const;
+/** Where the Settings link goes: the first of its screens this role may use, if any. */
 const settingsHome = (viewer: Viewer) => settingsLinks.find((l) => can({ kind: 'user', id: '', role: viewer.role }, l.action))?.href;
 
 export function renderPage(model: PageModel): string {
