@@ -15,6 +15,7 @@ import { isFolioError } from '../errors/index.js';
 import { articleRoutes } from './routes/articles.js';
 import { mediaRoutes } from './routes/media.js';
 import { peopleRoutes } from './routes/people.js';
+import { settingsRoutes } from './routes/settings.js';
 import { loadClientBundle } from './bundle.js';
 import type { AdminContext } from './context.js';
 import { cookieOptions, csrfFor, formString, sendPage, sessionCookie, viewerOf, wantsJson } from './http.js';
@@ -178,6 +179,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   await app.register(articleRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });
   await app.register(peopleRoutes, { context: ctx });
+  await app.register(settingsRoutes, { context: ctx });
   // The editor's own 404 page, with its navigation, for any other address under /admin.
   app.all('/admin/*', { config: { public: true } }, (request, reply) => problemPage(request, reply, 404, 'Not found', 'There is no page at this address.'));
 }

@@ -7,3 +7,16 @@ export { topicMatches, normalizeTopic } from './topics.js';
 export { filtersMatch } from './filters.js';
 export { webhookPayload } from './payload.js';
 export { acceptManagementJson, authorize, collection, pageQuery, sendJson, versionHeader } from './http.js';
+export {
+  createWebhook,
+  updateWebhook,
+  putWebhook,
+  deleteWebhook,
+  getWebhook,
+  listWebhooks,
+  listWebhookCalls,
+  getWebhookCall,
+  webhookHealth,
+} from './operations.js';
+export { entityTypes as webhookEntityTypes, actions as webhookActions } from './topics.js';
+export { generateSecret } from './definition-input.js';

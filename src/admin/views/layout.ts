@@ -1,6 +1,6 @@
 /** The editor's page frame: skip link, top bar with navigation, main landmark. */
 import { html, type HtmlValue, type SafeHtml } from '../../site/views/index.js';
-import type { Role } from '../../auth/index.js';
+import { can, type Role } from '../../auth/index.js';
 import { adminCssHref } from './styles.js';
 
 export interface Viewer {
@@ -13,7 +13,7 @@ export interface PageModel {
   title: string;
   /** Absent on the sign-in page. */
   viewer?: Viewer;
-  section?: 'articles' | 'media' | 'users' | 'tokens';
+  section?: 'articles' | 'media' | 'users' | 'tokens' | 'settings';
   csrf: string;
   scriptHref?: string | undefined;
   body: HtmlValue;
@@ -24,7 +24,18 @@ const navItems = (viewer: Viewer) => [
   { id: 'media', href: '/admin/media', label: 'Media' },
   ...(viewer.role === 'admin' ? [{ id: 'users', href: '/admin/users', label: 'Users' }] : []),
   { id: 'tokens', href: '/admin/tokens', label: 'Access tokens' },
+  ...(settingsHome(viewer) ? [{ id: 'settings', href: settingsHome(viewer)!, label: 'Settings' }] : []),
 ];
+
+/** The Settings area's screens, each with the permission it needs. */
+export const settingsLinks = [
+  { id: 'content-types', href: '/admin/content-types', label: 'Content types', action: 'manageModel' },
+  { id: 'api-keys', href: '/admin/api-keys', label: 'API keys', action: 'manageApiKeys' },
+  { id: 'webhooks', href: '/admin/webhooks', label: 'Webhooks', action: 'manageWebhooks' },
+  { id: 'users', href: '/admin/users', label: 'Users', action: 'manageUsers' },
+] as const;
+/** Where the Settings link goes: the first of its screens this role may use, if any. */
+const settingsHome = (viewer: Viewer) => settingsLinks.find((l) => can({ kind: 'user', id: '', role: viewer.role }, l.action))?.href;
 
 export function renderPage(model: PageModel): string {
   const { viewer } = model;

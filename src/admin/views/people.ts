@@ -2,6 +2,7 @@
 import { html } from '../../site/views/index.js';
 import { roles } from '../../auth/index.js';
 import { errorSummary, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
+import { settingsNav } from './settings.js';
 
 export interface UserRow {
   id: string;
@@ -29,10 +30,11 @@ export function renderUsers(m: UsersModel): string {
     viewer: m.viewer,
     section: 'users',
     csrf: m.csrf,
-    body: html`<div class="page-head"><h1>Users</h1></div>
+    body: html`${settingsNav(m.viewer, 'users')}
+<div class="page-head"><h1>Users</h1></div>
 ${errorSummary(m.problems)}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
-<table>
+<div class="table-wrap"><table>
   <caption class="visually-hidden">Users and their roles</caption>
   <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Added</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
   <tbody>
@@ -50,7 +52,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
   </tr>`,
   )}
   </tbody>
-</table>
+</table></div>
 <section class="panel narrow" aria-labelledby="add-heading">
   <h2 id="add-heading">Add a user</h2>
   <p class="hint">Give them the password through a safe channel; they can sign in right away.</p>

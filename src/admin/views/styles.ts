@@ -1,5 +1,6 @@
 /** The editor's stylesheet: system fonts, light and dark, visible focus. Served with a content hash. */
 import { createHash } from 'node:crypto';
+import { settingsCss } from './settings-styles.js';
 
 export const adminCss = `
 :root{color-scheme:light dark;--bg:#f6f7f9;--panel:#fff;--text:#1b1f24;--muted:#5b6472;--line:#dde1e7;--accent:#2457d6;--accent-text:#fff;--danger:#b42318;--ok:#067647;--warn:#9a6700;--focus:#2457d6;--radius:8px;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Ubuntu,sans-serif;font-size:15px;line-height:1.5}
@@ -107,6 +108,7 @@ progress{width:100%;height:10px}
 .token-once{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all;background:var(--bg);padding:10px;border-radius:6px;display:block;margin:8px 0}
 .inline-form{display:inline-flex;gap:8px;align-items:center}
 .inline-form select{width:auto}
+${settingsCss}
 .login{max-width:400px;margin:10vh auto;padding:0 16px}
 .login h1{margin-bottom:20px}
 .login .brand{margin-bottom:24px;font-size:22px}
