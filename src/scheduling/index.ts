@@ -11,3 +11,4 @@ export {
   isPastTimeError,
   type ScheduledActionQuery,
 } from './operations.js';
+export { isScheduleDateTime, validTimezone } from './input.js';

@@ -87,61 +87,29 @@ export function fieldsFrom(values: ArticleFormValues, locale: string, previous?:
   return { fields, problems };
 }
 
-export async function articleRoutes(app: FastifyInstance, opts: { context: AdminContext; scriptHref: string | undefined }) {
-  const ctx = opts.context;
+export interface EditPageState {
+  values?: ArticleFormValues;
+  problems?: FieldProblem[];
+  notice?: string | undefined;
+  conflict?: boolean;
+  status?: number;
+  /** The schedule time as typed, kept when it was refused. */
+  scheduleAt?: string;
+}
+
+/** The edit page with everything it shows; other editor routes answer with it too. */
+export function editPageRenderer(ctx: AdminContext, scriptHref: string | undefined) {
   const { locale } = ctx;
-
-  app.get<{ Querystring: Record<string, string | undefined> }>('/admin/articles', async (request, reply) => {
-    const actor = actorOf(request);
-    const q = (request.query.q ?? '').trim().slice(0, 200);
-    const topic = request.query.topic ?? '';
-    const status = is.oneOf(request.query.status, filterStatuses) ? request.query.status : undefined;
-    const page = pageNumber(request.query.page);
-    const [{ items, total }, topics] = await Promise.all([
-      ops.listArticles(ctx, actor, { ...(q ? { q } : {}), ...(topic ? { topic } : {}), ...(status ? { status } : {}), page, perPage }),
-      ops.listEntries(ctx, 'topic', 'name'),
-    ]);
-    const topicNames = new Map(topics.map((t) => [t.id, t.name]));
-    const rows = items.map((e) => {
-      const v = valuesOf(e, locale);
-      return { id: e.sys.id, title: v.title, slug: v.slug, status: statusOf(e.sys), type: v.type, topics: v.topics.map((id) => topicNames.get(id) ?? id), updatedAt: e.sys.updatedAt };
-    });
-    const notice = request.query.removed ? 'The article was removed.' : undefined;
-    return sendPage(
-      reply,
-      renderArticles({
-        viewer: viewerOf(request),
-        csrf: csrfFor(request, reply, ctx.publicUrl),
-        rows,
-        total,
-        page,
-        pages: Math.max(1, Math.ceil(total / perPage)),
-        filters: { q, topic, status: status ?? '' },
-        topics,
-        canCreate: can(actor, 'create'),
-        notice,
-      }),
-    );
-  });
-
-  app.post('/admin/articles', async (request, reply) => {
-    const entry = await ops.createArticle(ctx, actorOf(request), {});
-    return reply.redirect(`/admin/articles/${entry.sys.id}`, 303);
-  });
-
-  async function editPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    entry: EntryRecord,
-    state: { values?: ArticleFormValues; problems?: FieldProblem[]; notice?: string; conflict?: boolean; status?: number } = {},
-  ) {
+  return async function editPage(request: FastifyRequest, reply: FastifyReply, entry: EntryRecord, state: EditPageState = {}) {
     const actor = actorOf(request);
     const values = state.values ?? valuesOf(entry, locale);
-    const [types, topics, authors, assets] = await Promise.all([
+    const [types, topics, authors, assets, history, pending] = await Promise.all([
       ops.fieldChoices(ctx, ops.articleType, 'type'),
       ops.listEntries(ctx, 'topic', 'name'),
       ops.listEntries(ctx, 'author', 'name'),
       ops.listAssets(ctx, actor, { page: 1, perPage: 200 }),
+      ops.listHistory(ctx, actor, entry),
+      ops.listSchedule(ctx, actor, entry.sys.id),
     ]);
     const images = assets.items.flatMap((a) => {
       const info = ops.imageInfo(ctx, a);
@@ -177,7 +145,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
       renderArticleEdit({
         viewer: viewerOf(request),
         csrf: csrfFor(request, reply, ctx.publicUrl),
-        scriptHref: opts.scriptHref,
+        scriptHref,
         id: entry.sys.id,
         version: entry.sys.version,
         status,
@@ -187,17 +155,77 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         notice: state.notice,
         conflict: state.conflict ?? false,
         options: { types, topics, authors, images: images.map(({ id, title, thumb, hasAlt }) => ({ id, title, thumb, hasAlt })) },
-        can: { save: can(actor, 'update', ownership), publish: can(actor, 'publish', ownership), unpublish: can(actor, 'unpublish', ownership) },
+        can: {
+          save: can(actor, 'update', ownership),
+          publish: can(actor, 'publish', ownership),
+          unpublish: can(actor, 'unpublish', ownership),
+          schedule: can(actor, 'schedule'),
+          restore: ops.canRestore(actor, entry),
+        },
         publicHref: status === 'published' || status === 'changed' ? `/articles/${encodeURIComponent(slug)}` : undefined,
         assetThumbs: thumbs,
+        history,
+        schedule: { pending, value: state.scheduleAt ?? '', now: Date.now() },
       }),
       state.status ?? 200,
     );
-  }
+  };
+}
+
+export async function articleRoutes(app: FastifyInstance, opts: { context: AdminContext; scriptHref: string | undefined }) {
+  const ctx = opts.context;
+  const { locale } = ctx;
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/admin/articles', async (request, reply) => {
+    const actor = actorOf(request);
+    const q = (request.query.q ?? '').trim().slice(0, 200);
+    const topic = request.query.topic ?? '';
+    const status = is.oneOf(request.query.status, filterStatuses) ? request.query.status : undefined;
+    const page = pageNumber(request.query.page);
+    const [{ items, total, statusOf: statusOfEntry }, topics] = await Promise.all([
+      ops.listArticles(ctx, actor, { ...(q ? { q } : {}), ...(topic ? { topic } : {}), ...(status ? { status } : {}), page, perPage }),
+      ops.listEntries(ctx, 'topic', 'name'),
+    ]);
+    const topicNames = new Map(topics.map((t) => [t.id, t.name]));
+    const rows = items.map((e) => {
+      const v = valuesOf(e, locale);
+      return { id: e.sys.id, title: v.title, slug: v.slug, status: statusOfEntry(e), type: v.type, topics: v.topics.map((id) => topicNames.get(id) ?? id), updatedAt: e.sys.updatedAt };
+    });
+    const notice = request.query.removed ? 'The article was removed.' : undefined;
+    return sendPage(
+      reply,
+      renderArticles({
+        viewer: viewerOf(request),
+        csrf: csrfFor(request, reply, ctx.publicUrl),
+        rows,
+        total,
+        page,
+        pages: Math.max(1, Math.ceil(total / perPage)),
+        filters: { q, topic, status: status ?? '' },
+        topics,
+        canCreate: can(actor, 'create'),
+        notice,
+      }),
+    );
+  });
+
+  app.post('/admin/articles', async (request, reply) => {
+    const entry = await ops.createArticle(ctx, actorOf(request), {});
+    return reply.redirect(`/admin/articles/${entry.sys.id}`, 303);
+  });
+
+  const editPage = editPageRenderer(ctx, opts.scriptHref);
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/articles/:id', async (request, reply) => {
     const entry = await ops.getArticle(ctx, actorOf(request), request.params.id);
-    const notices: Record<string, string> = { saved: 'Draft saved.', published: 'Published. The article is live on the site.', unpublished: 'Unpublished. The article is no longer on the site.' };
+    const notices: Record<string, string> = {
+      saved: 'Draft saved.',
+      published: 'Published. The article is live on the site.',
+      unpublished: 'Unpublished. The article is no longer on the site.',
+      restored: 'The version was restored as the draft. Publish it to make it live.',
+      scheduled: 'Scheduled. The change happens at the time shown under Schedule.',
+      canceled: 'The scheduled change was cancelled.',
+    };
     const notice = request.query.done ? notices[request.query.done] : undefined;
     return editPage(request, reply, entry, notice ? { notice } : {});
   });
