@@ -178,7 +178,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   });
 
   await app.register(articleRoutes, { context: ctx, scriptHref });
-  await app.register(historyRoutes, { context: ctx });
+  await app.register(historyRoutes, { context: ctx, scriptHref });
   await app.register(scheduleRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });
   await app.register(peopleRoutes, { context: ctx });

@@ -21,7 +21,7 @@ export function withOffset(local: string): string | undefined {
 }
 
 export function localizeTimes(root: ParentNode = document) {
-  const format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+  const format = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
   for (const time of root.querySelectorAll<HTMLTimeElement>('time[data-local]')) {
     const date = new Date(time.dateTime);
     if (!Number.isNaN(date.getTime())) {

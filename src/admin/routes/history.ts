@@ -14,7 +14,7 @@ interface Params {
   snapshotId: string;
 }
 
-export async function historyRoutes(app: FastifyInstance, opts: { context: AdminContext }) {
+export async function historyRoutes(app: FastifyInstance, opts: { context: AdminContext; scriptHref: string | undefined }) {
   const ctx = opts.context;
 
   app.get<{ Params: Params }>('/admin/articles/:id/history/:snapshotId', async (request, reply) => {
@@ -29,6 +29,7 @@ export async function historyRoutes(app: FastifyInstance, opts: { context: Admin
       renderCompare({
         viewer: viewerOf(request),
         csrf: csrfFor(request, reply, ctx.publicUrl),
+        scriptHref: opts.scriptHref,
         articleId: id,
         title,
         version: {

@@ -61,6 +61,7 @@ export function diffHtml(parts: DiffPart[]): SafeHtml {
 export interface CompareModel {
   viewer: Viewer;
   csrf: string;
+  scriptHref?: string | undefined;
   articleId: string;
   title: string;
   version: Pick<HistoryItem, 'snapshotId' | 'version' | 'publishedAt' | 'publishedBy' | 'live'>;
@@ -78,6 +79,7 @@ export function renderCompare(m: CompareModel): string {
     viewer: m.viewer,
     section: 'articles',
     csrf: m.csrf,
+    scriptHref: m.scriptHref,
     body: html`<div class="page-head">
   <div><p class="hint"><a href="/admin/articles">Articles</a> › <a href="/admin/articles/${m.articleId}">${m.title}</a></p>
   <h1>Version ${m.version.version} compared with the current draft</h1></div>

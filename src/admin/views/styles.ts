@@ -129,9 +129,11 @@ ul.grid{list-style:none;padding:0;margin:0}
 .diff-fields{display:flex;flex-direction:column;gap:12px;margin-bottom:20px}
 .diff-field h2{display:flex;gap:8px;align-items:center}
 .diff-field summary{cursor:pointer}
+details.diff-field{padding:12px 20px}
 .diff-field.same .diff{margin-top:10px;color:var(--muted)}
 .diff{overflow-wrap:anywhere;line-height:1.7}
 .body-diff{white-space:pre-wrap}
+ins,del{padding:0 2px;border-radius:3px}
 ins{text-decoration:underline 2px;text-underline-offset:3px;background:color-mix(in srgb,var(--ok) 16%,transparent);color:inherit}
 del{text-decoration:line-through 2px;background:color-mix(in srgb,var(--danger) 14%,transparent);color:inherit}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

@@ -95,6 +95,14 @@ describe('editor views', () => {
     expect(page).not.toContain(evil);
   });
 
+  it('marks diff words by more than colour: a spoken label inside each <ins> and <del>', () => {
+    const page = pages.compare!;
+    expect(page).toContain('<del><span class="visually-hidden">[removed: </span>Old<span class="visually-hidden">]</span></del>');
+    expect(page).toContain('<ins><span class="visually-hidden">[added: </span>New<span class="visually-hidden">]</span></ins>');
+    expect(page).toMatch(/<details class="panel diff-field same"><summary><strong>Slug<\/strong>/);
+    expect(page).toContain('2 of 3 fields differ');
+  });
+
   it('keeps a textarea’s text exactly, blank lines and spaces included', () => {
     const page = renderAssetEdit({ viewer, csrf, id: 'i1', version: 1, status: 'draft', title: '', description: 'one\n  \n\ntwo  ', fileName: 'f.pdf', previews: [], problems: [], canSave: true });
     expect(page).toContain('>one\n  \n\ntwo  </textarea>');
