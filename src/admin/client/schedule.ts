@@ -35,6 +35,11 @@ export function enhanceSchedule(form: HTMLFormElement) {
   const input = document.querySelector<HTMLInputElement>('input[form="schedule-form"][name="at"]');
   const hint = document.querySelector<HTMLElement>('[data-local-hint]');
   if (hint) hint.textContent = `In your time zone (${zone()}, UTC${offsetOf(new Date())}).`;
+  // The server rendered the earliest time in UTC; the input now means local time.
+  if (input?.min) {
+    const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000);
+    input.min = now.toISOString().slice(0, 16);
+  }
   form.addEventListener('submit', () => {
     const iso = input?.value ? withOffset(input.value) : undefined;
     form.querySelector<HTMLInputElement>('input[name="datetime"]')!.value = iso ?? '';

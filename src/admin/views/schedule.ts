@@ -46,7 +46,7 @@ export function schedulePanel(m: SchedulePanelModel): SafeHtml {
     ? html`<div class="field${errors.length ? ' invalid' : ''}">
     <label for="f-scheduleAt">Date and time</label>
     <p class="hint" id="f-scheduleAt-hint" data-local-hint>In UTC (turn on JavaScript to use your own time zone).</p>
-    <input type="datetime-local" id="f-scheduleAt" name="at" form="schedule-form" value="${m.value}" aria-describedby="${describedBy}"${errors.length ? html` aria-invalid="true"` : ''}>
+    <input type="datetime-local" id="f-scheduleAt" name="at" form="schedule-form" value="${m.value}" min="${new Date(m.now).toISOString().slice(0, 16)}" aria-describedby="${describedBy}"${errors.length ? html` aria-invalid="true"` : ''}>
     ${errors.length ? html`<p class="error-text" id="f-scheduleAt-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
   </div>
   <div class="actions">
