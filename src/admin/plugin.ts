@@ -14,7 +14,6 @@ import { checkCredentials, endSession, resolveSession, sessionLifetimeMs, startS
 import { isFolioError } from '../errors/index.js';
 import { articleRoutes } from './routes/articles.js';
 import { historyRoutes } from './routes/history.js';
-import { scheduleRoutes } from './routes/schedule.js';
 import { mediaRoutes } from './routes/media.js';
 import { peopleRoutes } from './routes/people.js';
 import { loadClientBundle } from './bundle.js';
@@ -179,7 +178,6 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
 
   await app.register(articleRoutes, { context: ctx, scriptHref });
   await app.register(historyRoutes, { context: ctx, scriptHref });
-  await app.register(scheduleRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });
   await app.register(peopleRoutes, { context: ctx });
   // The editor's own 404 page, with its navigation, for any other address under /admin.

@@ -14,6 +14,7 @@ import { filterStatuses, statusOf, type Status } from '../status.js';
 import { renderArticleEdit, type ArticleFormValues } from '../views/article-edit.js';
 import { renderArticles } from '../views/articles.js';
 import type { FieldProblem } from '../views/layout.js';
+import { scheduleRoutes } from './schedule.js';
 
 const perPage = 20;
 const thumbQuery = '?w=300&h=200&fit=fill&f=faces&fm=webp&q=70';
@@ -97,10 +98,56 @@ export interface EditPageState {
   scheduleAt?: string;
 }
 
-/** The edit page with everything it shows; other editor routes answer with it too. */
-export function editPageRenderer(ctx: AdminContext, scriptHref: string | undefined) {
+export type EditPage = (request: FastifyRequest, reply: FastifyReply, entry: EntryRecord, state?: EditPageState) => Promise<FastifyReply>;
+
+export async function articleRoutes(app: FastifyInstance, opts: { context: AdminContext; scriptHref: string | undefined }) {
+  const ctx = opts.context;
   const { locale } = ctx;
-  return async function editPage(request: FastifyRequest, reply: FastifyReply, entry: EntryRecord, state: EditPageState = {}) {
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/admin/articles', async (request, reply) => {
+    const actor = actorOf(request);
+    const q = (request.query.q ?? '').trim().slice(0, 200);
+    const topic = request.query.topic ?? '';
+    const status = is.oneOf(request.query.status, filterStatuses) ? request.query.status : undefined;
+    const page = pageNumber(request.query.page);
+    const [{ items, total, statusOf: statusOfEntry }, topics] = await Promise.all([
+      ops.listArticles(ctx, actor, { ...(q ? { q } : {}), ...(topic ? { topic } : {}), ...(status ? { status } : {}), page, perPage }),
+      ops.listEntries(ctx, 'topic', 'name'),
+    ]);
+    const topicNames = new Map(topics.map((t) => [t.id, t.name]));
+    const rows = items.map((e) => {
+      const v = valuesOf(e, locale);
+      return { id: e.sys.id, title: v.title, slug: v.slug, status: statusOfEntry(e), type: v.type, topics: v.topics.map((id) => topicNames.get(id) ?? id), updatedAt: e.sys.updatedAt };
+    });
+    const notice = request.query.removed ? 'The article was removed.' : undefined;
+    return sendPage(
+      reply,
+      renderArticles({
+        viewer: viewerOf(request),
+        csrf: csrfFor(request, reply, ctx.publicUrl),
+        rows,
+        total,
+        page,
+        pages: Math.max(1, Math.ceil(total / perPage)),
+        filters: { q, topic, status: status ?? '' },
+        topics,
+        canCreate: can(actor, 'create'),
+        notice,
+      }),
+    );
+  });
+
+  app.post('/admin/articles', async (request, reply) => {
+    const entry = await ops.createArticle(ctx, actorOf(request), {});
+    return reply.redirect(`/admin/articles/${entry.sys.id}`, 303);
+  });
+
+  async function editPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    entry: EntryRecord,
+    state: EditPageState = {},
+  ) {
     const actor = actorOf(request);
     const values = state.values ?? valuesOf(entry, locale);
     const [types, topics, authors, assets, history, pending] = await Promise.all([
@@ -145,7 +192,7 @@ export function editPageRenderer(ctx: AdminContext, scriptHref: string | undefin
       renderArticleEdit({
         viewer: viewerOf(request),
         csrf: csrfFor(request, reply, ctx.publicUrl),
-        scriptHref,
+        scriptHref: opts.scriptHref,
         id: entry.sys.id,
         version: entry.sys.version,
         status,
@@ -169,52 +216,7 @@ export function editPageRenderer(ctx: AdminContext, scriptHref: string | undefin
       }),
       state.status ?? 200,
     );
-  };
-}
-
-export async function articleRoutes(app: FastifyInstance, opts: { context: AdminContext; scriptHref: string | undefined }) {
-  const ctx = opts.context;
-  const { locale } = ctx;
-
-  app.get<{ Querystring: Record<string, string | undefined> }>('/admin/articles', async (request, reply) => {
-    const actor = actorOf(request);
-    const q = (request.query.q ?? '').trim().slice(0, 200);
-    const topic = request.query.topic ?? '';
-    const status = is.oneOf(request.query.status, filterStatuses) ? request.query.status : undefined;
-    const page = pageNumber(request.query.page);
-    const [{ items, total, statusOf: statusOfEntry }, topics] = await Promise.all([
-      ops.listArticles(ctx, actor, { ...(q ? { q } : {}), ...(topic ? { topic } : {}), ...(status ? { status } : {}), page, perPage }),
-      ops.listEntries(ctx, 'topic', 'name'),
-    ]);
-    const topicNames = new Map(topics.map((t) => [t.id, t.name]));
-    const rows = items.map((e) => {
-      const v = valuesOf(e, locale);
-      return { id: e.sys.id, title: v.title, slug: v.slug, status: statusOfEntry(e), type: v.type, topics: v.topics.map((id) => topicNames.get(id) ?? id), updatedAt: e.sys.updatedAt };
-    });
-    const notice = request.query.removed ? 'The article was removed.' : undefined;
-    return sendPage(
-      reply,
-      renderArticles({
-        viewer: viewerOf(request),
-        csrf: csrfFor(request, reply, ctx.publicUrl),
-        rows,
-        total,
-        page,
-        pages: Math.max(1, Math.ceil(total / perPage)),
-        filters: { q, topic, status: status ?? '' },
-        topics,
-        canCreate: can(actor, 'create'),
-        notice,
-      }),
-    );
-  });
-
-  app.post('/admin/articles', async (request, reply) => {
-    const entry = await ops.createArticle(ctx, actorOf(request), {});
-    return reply.redirect(`/admin/articles/${entry.sys.id}`, 303);
-  });
-
-  const editPage = editPageRenderer(ctx, opts.scriptHref);
+  }
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/articles/:id', async (request, reply) => {
     const entry = await ops.getArticle(ctx, actorOf(request), request.params.id);
@@ -289,6 +291,9 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     if (!saved.entry) return reply.code(422).send({ problems: saved.problems, message: saved.problems.map((p) => p.message).join(' ') });
     return reply.header('cache-control', 'no-store').send({ version: saved.entry.sys.version, status: statusOf(saved.entry.sys), savedAt: saved.entry.sys.updatedAt });
   });
+
+  // Scheduling answers refusals with this page, so it registers here, where the page is made.
+  await app.register(scheduleRoutes, { context: ctx, editPage });
 
   void wantsJson;
 }

@@ -8,7 +8,7 @@ import type { AdminContext } from '../context.js';
 import { actorOf, formString } from '../http.js';
 import * as ops from '../operations.js';
 import { utcTime } from '../views/history.js';
-import { editPageRenderer } from './articles.js';
+import type { EditPage } from './articles.js';
 
 /** What the datetime-local input sends: no zone; read as UTC when the script did not add one. */
 const localInput = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/;
@@ -24,9 +24,9 @@ export function scheduledTime(datetime: string, at: string): { iso: string; utcA
   return { iso: new Date(`${at}Z`).toISOString(), utcAssumed: true };
 }
 
-export async function scheduleRoutes(app: FastifyInstance, opts: { context: AdminContext; scriptHref: string | undefined }) {
-  const ctx = opts.context;
-  const editPage = editPageRenderer(ctx, opts.scriptHref);
+/** Registered by articleRoutes, which hands over its edit page for answering refusals. */
+export async function scheduleRoutes(app: FastifyInstance, opts: { context: AdminContext; editPage: EditPage }) {
+  const { context: ctx, editPage } = opts;
 
   app.post<{ Params: { id: string } }>('/admin/articles/:id/schedule', async (request, reply) => {
     const actor = actorOf(request);
