@@ -100,6 +100,17 @@ export function describeHistoryAndSchedule(name: string, folioOf: () => TestFoli
       expect(stale.text).toContain(`href="/admin/articles/${id}"`);
       expect((await store.entries.get(scope, id))!.sys.version).toBe(entry.sys.version);
 
+      // A version whose slug another article has taken since is refused, saying why.
+      await c.get(`/admin/articles/${id}`);
+      expect((await c.post(`/admin/articles/${id}`, { ...v2, slug: `tides-moved-${prefix}`, version: String(await version(id)), intent: 'save' })).status).toBe(303);
+      await newArticle(c, { title: `Slug taker ${prefix}`, slug: v1.slug });
+      await c.get(`/admin/articles/${id}`);
+      const moved = await version(id);
+      const clash = await c.post(`/admin/articles/${id}/history/${oldest}/restore`, { version: String(moved) });
+      expect(clash.status).toBe(422);
+      expect(clash.text).toContain(`Nothing was restored: The slug “${v1.slug}” is already used by “Slug taker ${prefix}”.`);
+      expect(await version(id)).toBe(moved);
+
       // Viewers and authors may compare but not restore (an author's article stops being theirs once published).
       const authorsOwn = await newArticle(await signedIn('author'), { title: `Author piece ${prefix}`, slug: `author-piece-${prefix}` });
       await c.get(`/admin/articles/${authorsOwn}`);
