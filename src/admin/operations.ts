@@ -6,8 +6,11 @@
  */
 import { createAssetWithFile, fileUrl, isStoredFile, publishAsset, type IncomingFile } from '../assets/index.js';
 import { assertCan, can, type Actor, type Ownership } from '../auth/index.js';
-import { createEntry, publishEntry, unpublishEntry, updateEntry } from '../content/index.js';
+import { createEntry, getEntrySnapshot, listEntrySnapshots, publishEntry, restoreEntrySnapshot, unpublishEntry, updateEntry } from '../content/index.js';
 import { FolioError } from '../errors/index.js';
+import { cancelScheduledAction, createScheduledAction, getScheduledAction, listScheduledActions } from '../scheduling/index.js';
+import { createPreviewUrl } from '../site/index.js';
+import type { ScheduledActionRecord } from '../store/index.js';
 import type { AssetRecord, Condition, EntryRecord, Json, LocalizedFields, VersionedSys } from '../store/types.js';
 import * as is from '../validate/is.js';
 import type { AdminContext } from './context.js';
@@ -48,17 +51,19 @@ export async function listArticles(ctx: AdminContext, actor: Actor, query: Artic
   if (query.topic) where.push({ op: 'linksTo', linkType: 'Entry', ids: [query.topic], field: 'topics' });
   const order = [{ sys: 'updatedAt' as const, direction: 'desc' as const }, { sys: 'id' as const, direction: 'asc' as const }];
   const skip = (query.page - 1) * query.perPage;
+  const scheduled = await scheduledPublishIds(ctx, actor);
+  const statusOfEntry = (e: EntryRecord) => statusOf(e.sys, { scheduled: scheduled.has(e.sys.id) });
   if (!query.status) {
     const page = await ctx.store.entries.list(ctx.scope, { contentTypeId: articleType, where, order, limit: query.perPage, skip });
-    return { items: page.items, total: page.total };
+    return { items: page.items, total: page.total, statusOf: statusOfEntry };
   }
   const matching: EntryRecord[] = [];
   for (let skipped = 0; skipped < statusScanLimit; skipped += 1000) {
     const page = await ctx.store.entries.list(ctx.scope, { contentTypeId: articleType, where, order, limit: 1000, skip: skipped });
-    matching.push(...page.items.filter((e) => statusOf(e.sys) === query.status));
+    matching.push(...page.items.filter((e) => statusOfEntry(e) === query.status));
     if (skipped + page.items.length >= page.total) break;
   }
-  return { items: matching.slice(skip, skip + query.perPage), total: matching.length };
+  return { items: matching.slice(skip, skip + query.perPage), total: matching.length, statusOf: statusOfEntry };
 }
 
 export async function getArticle(ctx: AdminContext, actor: Actor, id: string): Promise<EntryRecord> {
@@ -194,7 +199,7 @@ export async function unpublishArticle(ctx: AdminContext, actor: Actor, id: stri
 
 export async function uploadAsset(ctx: AdminContext, actor: Actor, file: IncomingFile, title: string): Promise<AssetRecord> {
   assertCan(actor, 'create');
-  return createAssetWithFile(ctx.store, ctx.storage, ctx.scope, { locale: ctx.locale, title, description: '', file });
+  return createAssetWithFile(ctx.store, ctx.storage, ctx.scope, { locale: ctx.locale, title, description: '', file, createdBy: actor.id });
 }
 
 export interface AssetDetails {
@@ -222,4 +227,112 @@ export async function saveAssetDetails(ctx: AdminContext, actor: Actor, id: stri
   }
   const saved = await ctx.store.assets.update(ctx.scope, id, { fields }, version, actor.id);
   return can(actor, 'publish') ? publishAsset(ctx.store, ctx.scope, id, saved.sys.version) : saved;
+}
+
+// ---- version history
+
+export interface HistoryItem {
+  snapshotId: string;
+  /** The draft version that was published. */
+  version: number;
+  publishedAt: string;
+  /** A person's name, an API key's name, or who Folio itself is (the demo loader, setup). */
+  publishedBy: string;
+  /** The version the site shows now. */
+  live: boolean;
+}
+
+/** Names for the ids recorded as createdBy/publishedBy, looked up once per id. */
+export function nameResolver(ctx: AdminContext) {
+  const names = new Map<string, Promise<string>>();
+  const lookup = async (id: string) => {
+    const user = await ctx.store.users.get(id);
+    if (user) return user.name || user.email;
+    const key = await ctx.store.apiKeys.get(ctx.scope.spaceId, id);
+    return key ? `API key “${key.name}”` : 'a removed user';
+  };
+  return (id: string | null | undefined): Promise<string> => {
+    if (!id) return Promise.resolve('Folio');
+    if (!names.has(id)) names.set(id, lookup(id));
+    return names.get(id)!;
+  };
+}
+
+/** An article's published versions, newest first (at most `limit`). */
+export async function listHistory(ctx: AdminContext, actor: Actor, entry: EntryRecord, limit = 50): Promise<{ items: HistoryItem[]; total: number }> {
+  const page = await listEntrySnapshots(ctx.store, ctx.scope, entry.sys.id, { limit }, actor);
+  const nameOf = nameResolver(ctx);
+  const items = await Promise.all(
+    page.items.map(async (s) => ({
+      snapshotId: s.id,
+      version: s.record.sys.publishedVersion ?? s.record.sys.version - 1,
+      publishedAt: s.createdAt,
+      publishedBy: await nameOf(s.createdBy),
+      live: entry.sys.publishedAt !== null && entry.sys.publishedAt === s.record.sys.publishedAt,
+    })),
+  );
+  return { items, total: page.total };
+}
+
+/** Restoring is an update, judged as the content operation judges it: once published, an author's article is not theirs to change. */
+export function canRestore(actor: Actor, entry: EntryRecord): boolean {
+  return can(actor, 'update', { createdBy: entry.sys.createdBy ?? undefined, published: entry.sys.firstPublishedAt !== null });
+}
+
+export async function getVersion(ctx: AdminContext, actor: Actor, id: string, snapshotId: string) {
+  const snapshot = await getEntrySnapshot(ctx.store, ctx.scope, id, snapshotId, actor);
+  if (snapshot.record.sys.contentTypeId !== articleType) throw new FolioError('NOT_FOUND', 'There is no such article.');
+  return snapshot;
+}
+
+/**
+ * Makes a published version the draft again (a normal, version-checked update through the
+ * content operation, which enforces the author rule); publishing it stays a separate step.
+ */
+export async function restoreVersion(ctx: AdminContext, actor: Actor, id: string, snapshotId: string, version: number): Promise<EntryRecord> {
+  const current = await getArticle(ctx, actor, id);
+  assertCan(actor, 'update', ownershipOf(current.sys));
+  const snapshot = await getVersion(ctx, actor, id, snapshotId);
+  await assertSlugFree(ctx, id, snapshot.record.fields);
+  return restoreEntrySnapshot(ctx.store, ctx.scope, id, snapshotId, version, actor);
+}
+
+// ---- scheduling
+
+export type ScheduledChange = Pick<ScheduledActionRecord, 'id' | 'action' | 'scheduledFor' | 'timezone' | 'status' | 'error'> & { by: string };
+
+/** An article's pending scheduled actions, soonest first. */
+export async function listSchedule(ctx: AdminContext, actor: Actor, id: string): Promise<ScheduledChange[]> {
+  const page = await listScheduledActions(ctx.store, ctx.scope.spaceId, { environmentId: ctx.scope.environmentId, entityType: 'Entry', entityId: id, statuses: ['scheduled'], limit: 100 }, actor);
+  const nameOf = nameResolver(ctx);
+  return Promise.all(page.items.map(async (a) => ({ id: a.id, action: a.action, scheduledFor: a.scheduledFor, timezone: a.timezone, status: a.status, error: a.error, by: await nameOf(a.createdBy) })));
+}
+
+/** Ids of entries with a pending scheduled publish: these list as 'scheduled'. */
+export async function scheduledPublishIds(ctx: AdminContext, actor: Actor): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (let skip = 0; ; skip += 1000) {
+    const page = await listScheduledActions(ctx.store, ctx.scope.spaceId, { environmentId: ctx.scope.environmentId, entityType: 'Entry', action: 'publish', statuses: ['scheduled'], limit: 1000, skip }, actor);
+    for (const a of page.items) ids.add(a.entityId);
+    if (skip + page.items.length >= page.total || page.items.length === 0) return ids;
+  }
+}
+
+export async function scheduleChange(ctx: AdminContext, actor: Actor, id: string, change: { action: 'publish' | 'unpublish'; scheduledFor: string; timezone: string | null }) {
+  await getArticle(ctx, actor, id);
+  return createScheduledAction(ctx.store, ctx.scope.spaceId, { environmentId: ctx.scope.environmentId, entityType: 'Entry', entityId: id, ...change }, actor);
+}
+
+export async function cancelChange(ctx: AdminContext, actor: Actor, id: string, actionId: string) {
+  const action = await getScheduledAction(ctx.store, ctx.scope.spaceId, actionId, actor);
+  if (action.entityId !== id || action.environmentId !== ctx.scope.environmentId) throw new FolioError('NOT_FOUND', 'This article has no such scheduled change.');
+  return cancelScheduledAction(ctx.store, ctx.scope.spaceId, actionId, actor);
+}
+
+// ---- preview
+
+/** A signed link to the article's current draft on the hub (the reader needs only `read`). */
+export async function previewLink(ctx: AdminContext, actor: Actor, id: string): Promise<string> {
+  await getArticle(ctx, actor, id);
+  return createPreviewUrl(ctx.store, ctx.publicUrl, id);
 }

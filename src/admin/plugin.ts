@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkCredentials, endSession, resolveSession, sessionLifetimeMs, startSession } from '../auth/index.js';
 import { isFolioError } from '../errors/index.js';
 import { articleRoutes } from './routes/articles.js';
+import { historyRoutes } from './routes/history.js';
 import { mediaRoutes } from './routes/media.js';
 import { peopleRoutes } from './routes/people.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -177,6 +178,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   });
 
   await app.register(articleRoutes, { context: ctx, scriptHref });
+  await app.register(historyRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });
   await app.register(peopleRoutes, { context: ctx });
   await app.register(settingsRoutes, { context: ctx });

@@ -1,14 +1,11 @@
 /** An entry's editorial status, from its sys, as the list and the editor show it. */
 import type { VersionedSys } from '../store/types.js';
 
-/**
- * 'scheduled' comes with the scheduling branch: its list of pending actions feeds `scheduled`
- * here, and everything else already shows it.
- */
+/** 'scheduled': a publish is scheduled for it (the caller reads that from src/scheduling). */
 export const statuses = ['draft', 'changed', 'published', 'archived', 'scheduled'] as const;
 export type Status = (typeof statuses)[number];
-/** What the list filters on today; 'scheduled' joins when the scheduling branch feeds statusOf. */
-export const filterStatuses: readonly Status[] = ['draft', 'changed', 'published', 'archived'];
+/** What the articles list filters on. */
+export const filterStatuses: readonly Status[] = ['draft', 'changed', 'published', 'scheduled', 'archived'];
 
 export function statusOf(sys: VersionedSys, extra: { scheduled?: boolean } = {}): Status {
   if (sys.archivedAt) return 'archived';

@@ -16,6 +16,8 @@ export interface NewAsset {
   /** Contentful uses the description as the image's alt text. */
   description: string;
   file: IncomingFile;
+  /** Who uploaded it (user or API key id), recorded as sys.createdBy: authors own their uploads. */
+  createdBy?: string;
 }
 
 export async function createAssetWithFile(store: Store, storage: FileStorage, scope: Scope, input: NewAsset): Promise<AssetRecord> {
@@ -35,7 +37,7 @@ export async function createAsset(store: Store, scope: Scope, input: Omit<NewAss
       description: { [locale]: input.description },
       file: { [locale]: file as unknown as Json },
     },
-  });
+  }, input.createdBy);
 }
 
 export async function publishAsset(store: Store, scope: Scope, id: string, expectedVersion?: number): Promise<AssetRecord> {

@@ -15,7 +15,10 @@ const isLink = (v: unknown, linkTypes: readonly string[]): v is { sys: { linkTyp
 /** An ISO-8601 date-time with an explicit offset or Z. */
 const dateTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$/;
 
-function validTimezone(tz: string): boolean {
+/** A date-time the scheduler accepts: ISO-8601 with Z or an offset, and a real date. */
+export const isScheduleDateTime = (v: string): boolean => dateTime.test(v) && !Number.isNaN(Date.parse(v));
+
+export function validTimezone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;

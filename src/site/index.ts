@@ -2,3 +2,4 @@
 export { siteRoutes, siteName, type SiteOptions } from './routes.js';
 export { createPreviewUrl, checkPreviewLink, previewSecret, draftPath, defaultPreviewTtlSeconds, maxPreviewTtlSeconds } from './preview-links.js';
 export type { SiteContext } from './data.js';
+export { plainText } from './reading.js';

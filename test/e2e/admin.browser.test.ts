@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * The editor in Chromium: sign in, list and filter, edit with autosave and publish (seen on the
- * public page), upload with progress, alt text and focal point, and keyboard-only use.
+ * public page), version history and scheduling, upload with progress, alt text and focal point,
+ * and keyboard-only use.
  * Set FOLIO_SCREENSHOTS=/some/dir to keep screenshots of each screen.
  */
 import { randomBytes } from 'node:crypto';
@@ -122,6 +123,47 @@ describe('the editor in Chromium', () => {
     await expect.poll(() => page.locator('#save-state').textContent(), { timeout: 15_000 }).toContain('Someone else saved this article');
     expect(await page.getByLabel('Description').inputValue()).toBe('My own description');
     expect((await store.entries.get(scope, article))!.fields.description!['en-US']).toBe('Changed elsewhere.');
+  });
+
+  it('schedules in the browser’s time zone, compares a version with the draft and restores it', async () => {
+    // A reader in Adelaide (UTC+10:30 in January, summer time): the typed time is theirs, sent with that day's offset and their zone.
+    const adelaide = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'Australia/Adelaide' });
+    await adelaide.context().addCookies(await page.context().cookies());
+    await adelaide.goto(`${folio.url}/admin/articles/${article}`);
+    expect(await adelaide.locator('#f-scheduleAt-hint').textContent()).toContain('Australia/Adelaide');
+    await adelaide.getByLabel('Date and time').fill('2030-01-01T09:00');
+    await adelaide.getByRole('button', { name: 'Schedule publish' }).click();
+    await adelaide.waitForURL(/done=scheduled/);
+    const [action] = (await store.scheduledActions.list('folio', { environmentId: 'master', entityId: article, statuses: ['scheduled'] })).items;
+    expect([action!.scheduledFor, action!.timezone]).toEqual(['2029-12-31T22:30:00.000Z', 'Australia/Adelaide']);
+    expect(await adelaide.locator('.scheduled-note time').textContent()).toMatch(/9:00|09:00/);
+    await adelaide.close();
+
+    // The draft's description was changed elsewhere: compare the live version with it, then restore.
+    await page.goto(`${folio.url}/admin/articles/${article}`);
+    await shot('history-edit');
+    const history = page.locator('section.history');
+    expect(await history.locator('.versions li').count()).toBe(2);
+    await history.getByRole('link', { name: /Compare with current draft/ }).first().click();
+    await page.waitForURL(/\/history\//);
+    await shot('compare');
+    const description = page.locator('section.diff-field', { has: page.getByRole('heading', { name: /Description/ }) });
+    expect(await description.locator('ins').allTextContents()).toContain('[added: Changed elsewhere]');
+    expect(await page.locator('details.diff-field.same').count()).toBeGreaterThan(3);
+    for (const [name, width] of [['history-edit-375', 375], ['compare-375', 375]] as const) {
+      const narrow = await browser.newPage({ viewport: { width, height: 800 } });
+      await narrow.context().addCookies(await page.context().cookies());
+      await narrow.goto(name.startsWith('compare') ? page.url() : `${folio.url}/admin/articles/${article}`);
+      expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await shot(name, narrow);
+      await narrow.close();
+    }
+    const live = (await store.entries.getPublished(scope, article))!;
+    await page.getByRole('button', { name: /^Restore version/ }).click();
+    await page.waitForURL(/done=restored/);
+    expect(await page.locator('.notice').textContent()).toContain('restored as the draft');
+    expect((await store.entries.get(scope, article))!.fields).toEqual(live.fields);
+    await store.scheduledActions.cancel('folio', action!.id, 'test');
   });
 
   it('uploads with a progress bar, then takes alt text and a focal point', async () => {

@@ -1,13 +1,14 @@
-/** The editor on PostgreSQL: sign-in, search and filters, save, publish, sign-out. */
+/** The editor on PostgreSQL: sign-in, search and filters, save, publish, sign-out; history, scheduling, preview. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/postgres.js';
 import { AdminClient } from './admin-client.js';
+import { describeHistoryAndSchedule, quickScheduler } from './admin-history.flow.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 
 const password = 'a long enough password';
 let folio: TestFolio;
 beforeAll(async () => {
-  folio = await startTestFolio({ DATABASE_URL: await createTestDatabase(), FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: password });
+  folio = await startTestFolio({ DATABASE_URL: await createTestDatabase(), FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: password }, undefined, quickScheduler);
 });
 afterAll(() => folio?.destroy());
 
@@ -37,3 +38,5 @@ describe('the editor on PostgreSQL', () => {
     expect((await c.get('/admin/articles')).status).toBe(303);
   });
 });
+
+describeHistoryAndSchedule('PostgreSQL', () => folio);

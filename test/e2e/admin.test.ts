@@ -262,6 +262,28 @@ describe('editing', () => {
   });
 });
 
+describe('uploads', () => {
+  it('records who uploaded an asset, so an author may then edit their own upload', async () => {
+    const c = await signedIn('author');
+    await c.get('/admin/media');
+    const sharp = (await import('sharp')).default;
+    const up = await c.request('POST', '/admin/media/upload', {
+      body: await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3a6' } }).png().toBuffer(),
+      headers: { 'content-type': 'image/png', 'x-file-name': 'green.png', 'x-csrf-token': c.csrf, accept: 'application/json' },
+    });
+    expect(up.status).toBe(201);
+    const id = JSON.parse(up.text).id as string;
+    const uploaded = (await store.assets.get(scope, id))!;
+    expect(uploaded.sys.createdBy).toBe(ids.author);
+    await c.get(`/admin/media/${id}`);
+    expect((await c.post(`/admin/media/${id}`, { version: String(uploaded.sys.version), title: 'Green', description: 'A green square.', focalX: '', focalY: '' })).status).toBe(303);
+    expect((await store.assets.get(scope, id))!.fields.description!['en-US']).toBe('A green square.');
+    // Someone else's upload is not theirs.
+    await c.get(`/admin/media/${asset}`);
+    expect((await c.post(`/admin/media/${asset}`, { version: '1', title: 'Mine now', description: 'x', focalX: '', focalY: '' })).status).toBe(403);
+  });
+});
+
 describe('personal access tokens page', () => {
   it('shows a new token once, lists it without the secret, and revokes it', async () => {
     const c = await signedIn('author');

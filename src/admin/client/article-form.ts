@@ -63,6 +63,8 @@ export function enhanceArticleForm(form: HTMLFormElement): { changed: () => void
     const { status, data } = await postJson<SaveAnswer>(`/admin/articles/${form.dataset.id}/autosave`, { version: Number(version.value), values: values(form) });
     if (status === 200 && data.version) {
       version.value = String(data.version);
+      // Restore forms carry the draft version too: a restore after an autosave is not stale.
+      for (const other of document.querySelectorAll<HTMLInputElement>('input[data-draft-version]')) other.value = String(data.version);
       say(`Draft saved at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} · version ${data.version}`);
       for (const badge of document.querySelectorAll('.page-head .badge, #status-heading .badge')) {
         badge.className = `badge ${data.status}`;
@@ -89,11 +91,15 @@ export function enhanceArticleForm(form: HTMLFormElement): { changed: () => void
     clearTimeout(timer);
     timer = setTimeout(() => (inflight ? void inflight.then(run) : run()), 1200);
   };
+  // Controls of other forms (scheduling) sit inside this one's sidebar: their events are not edits.
+  const ours = (e: Event) => (e.target as HTMLInputElement).form === form || (e.target as HTMLElement).closest('.ProseMirror') !== null;
   form.addEventListener('input', (e) => {
-    if ((e.target as HTMLElement).closest('.ProseMirror')) return;
+    if ((e.target as HTMLElement).closest('.ProseMirror') || !ours(e)) return;
     changed();
   });
-  form.addEventListener('change', changed);
+  form.addEventListener('change', (e) => {
+    if (ours(e)) changed();
+  });
   // Plain submits (Save, Publish) wait for an autosave in flight, so they carry its version.
   form.addEventListener('submit', (e) => {
     clearTimeout(timer);

@@ -1,6 +1,7 @@
 /** The editor's progressive JavaScript: each page works without it; this makes it nicer. */
 import { enhanceArticleForm } from './article-form.js';
 import { enhanceFocalPoint } from './focal-point.js';
+import { enhanceSchedule, localizeTimes } from './schedule.js';
 import { enhanceUpload } from './upload.js';
 
 function start() {
@@ -15,6 +16,9 @@ function start() {
     // ProseMirror is most of the code: only the article page loads it.
     if (host && input && articleForm.dataset.autosave === 'on') void import('./editor.js').then(({ mountEditor }) => mountEditor(host, input, changed));
   }
+  localizeTimes();
+  const scheduleForm = document.querySelector<HTMLFormElement>('#schedule-form');
+  if (scheduleForm) enhanceSchedule(scheduleForm);
   const drop = document.getElementById('drop');
   if (drop) enhanceUpload(drop);
   const focal = document.getElementById('focal');

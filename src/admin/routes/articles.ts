@@ -14,6 +14,7 @@ import { filterStatuses, statusOf, type Status } from '../status.js';
 import { renderArticleEdit, type ArticleFormValues } from '../views/article-edit.js';
 import { renderArticles } from '../views/articles.js';
 import type { FieldProblem } from '../views/layout.js';
+import { scheduleRoutes } from './schedule.js';
 
 const perPage = 20;
 const thumbQuery = '?w=300&h=200&fit=fill&f=faces&fm=webp&q=70';
@@ -87,6 +88,18 @@ export function fieldsFrom(values: ArticleFormValues, locale: string, previous?:
   return { fields, problems };
 }
 
+export interface EditPageState {
+  values?: ArticleFormValues;
+  problems?: FieldProblem[];
+  notice?: string | undefined;
+  conflict?: boolean;
+  status?: number;
+  /** The schedule time as typed, kept when it was refused. */
+  scheduleAt?: string;
+}
+
+export type EditPage = (request: FastifyRequest, reply: FastifyReply, entry: EntryRecord, state?: EditPageState) => Promise<FastifyReply>;
+
 export async function articleRoutes(app: FastifyInstance, opts: { context: AdminContext; scriptHref: string | undefined }) {
   const ctx = opts.context;
   const { locale } = ctx;
@@ -97,14 +110,14 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     const topic = request.query.topic ?? '';
     const status = is.oneOf(request.query.status, filterStatuses) ? request.query.status : undefined;
     const page = pageNumber(request.query.page);
-    const [{ items, total }, topics] = await Promise.all([
+    const [{ items, total, statusOf: statusOfEntry }, topics] = await Promise.all([
       ops.listArticles(ctx, actor, { ...(q ? { q } : {}), ...(topic ? { topic } : {}), ...(status ? { status } : {}), page, perPage }),
       ops.listEntries(ctx, 'topic', 'name'),
     ]);
     const topicNames = new Map(topics.map((t) => [t.id, t.name]));
     const rows = items.map((e) => {
       const v = valuesOf(e, locale);
-      return { id: e.sys.id, title: v.title, slug: v.slug, status: statusOf(e.sys), type: v.type, topics: v.topics.map((id) => topicNames.get(id) ?? id), updatedAt: e.sys.updatedAt };
+      return { id: e.sys.id, title: v.title, slug: v.slug, status: statusOfEntry(e), type: v.type, topics: v.topics.map((id) => topicNames.get(id) ?? id), updatedAt: e.sys.updatedAt };
     });
     const notice = request.query.removed ? 'The article was removed.' : undefined;
     return sendPage(
@@ -133,15 +146,17 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     request: FastifyRequest,
     reply: FastifyReply,
     entry: EntryRecord,
-    state: { values?: ArticleFormValues; problems?: FieldProblem[]; notice?: string; conflict?: boolean; status?: number } = {},
+    state: EditPageState = {},
   ) {
     const actor = actorOf(request);
     const values = state.values ?? valuesOf(entry, locale);
-    const [types, topics, authors, assets] = await Promise.all([
+    const [types, topics, authors, assets, history, pending] = await Promise.all([
       ops.fieldChoices(ctx, ops.articleType, 'type'),
       ops.listEntries(ctx, 'topic', 'name'),
       ops.listEntries(ctx, 'author', 'name'),
       ops.listAssets(ctx, actor, { page: 1, perPage: 200 }),
+      ops.listHistory(ctx, actor, entry),
+      ops.listSchedule(ctx, actor, entry.sys.id),
     ]);
     const images = assets.items.flatMap((a) => {
       const info = ops.imageInfo(ctx, a);
@@ -187,9 +202,17 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         notice: state.notice,
         conflict: state.conflict ?? false,
         options: { types, topics, authors, images: images.map(({ id, title, thumb, hasAlt }) => ({ id, title, thumb, hasAlt })) },
-        can: { save: can(actor, 'update', ownership), publish: can(actor, 'publish', ownership), unpublish: can(actor, 'unpublish', ownership) },
+        can: {
+          save: can(actor, 'update', ownership),
+          publish: can(actor, 'publish', ownership),
+          unpublish: can(actor, 'unpublish', ownership),
+          schedule: can(actor, 'schedule'),
+          restore: ops.canRestore(actor, entry),
+        },
         publicHref: status === 'published' || status === 'changed' ? `/articles/${encodeURIComponent(slug)}` : undefined,
         assetThumbs: thumbs,
+        history,
+        schedule: { pending, value: state.scheduleAt ?? '', now: Date.now() },
       }),
       state.status ?? 200,
     );
@@ -197,7 +220,14 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/articles/:id', async (request, reply) => {
     const entry = await ops.getArticle(ctx, actorOf(request), request.params.id);
-    const notices: Record<string, string> = { saved: 'Draft saved.', published: 'Published. The article is live on the site.', unpublished: 'Unpublished. The article is no longer on the site.' };
+    const notices: Record<string, string> = {
+      saved: 'Draft saved.',
+      published: 'Published. The article is live on the site.',
+      unpublished: 'Unpublished. The article is no longer on the site.',
+      restored: 'The version was restored as the draft. Publish it to make it live.',
+      scheduled: 'Scheduled. The change happens at the time shown under Schedule.',
+      canceled: 'The scheduled change was cancelled.',
+    };
     const notice = request.query.done ? notices[request.query.done] : undefined;
     return editPage(request, reply, entry, notice ? { notice } : {});
   });
@@ -261,6 +291,9 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     if (!saved.entry) return reply.code(422).send({ problems: saved.problems, message: saved.problems.map((p) => p.message).join(' ') });
     return reply.header('cache-control', 'no-store').send({ version: saved.entry.sys.version, status: statusOf(saved.entry.sys), savedAt: saved.entry.sys.updatedAt });
   });
+
+  // Scheduling answers refusals with this page, so it registers here, where the page is made.
+  await app.register(scheduleRoutes, { context: ctx, editPage });
 
   void wantsJson;
 }

@@ -1,8 +1,11 @@
 /** Editing one article: fields, rich-text body, sidebar with status and actions. Works without JS. */
 import { html, raw, type SafeHtml } from '../../site/views/index.js';
 import type { Status } from '../status.js';
+import type { HistoryItem, ScheduledChange } from '../operations.js';
 import { statusBadge } from './articles.js';
+import { historyPanel } from './history.js';
 import { errorSummary, problemFor, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
+import { goLiveNote, schedulePanel, scheduleForms } from './schedule.js';
 
 export interface ArticleFormValues {
   title: string;
@@ -38,8 +41,11 @@ export interface ArticleEditModel {
   notice?: string | undefined;
   conflict?: boolean;
   options: { types: readonly string[]; topics: Array<{ id: string; name: string }>; authors: Array<{ id: string; name: string }>; images: PickerImage[] };
-  can: { save: boolean; publish: boolean; unpublish: boolean };
+  can: { save: boolean; publish: boolean; unpublish: boolean; schedule: boolean; restore: boolean };
   publicHref?: string | undefined;
+  history: { items: HistoryItem[]; total: number };
+  /** Pending scheduled changes, soonest first; `value` is the typed time kept after a refusal. */
+  schedule: { pending: ScheduledChange[]; value: string; now: number };
   /** Where the asset thumbnails of embedded images come from, for the editor's node view. */
   assetThumbs: Record<string, { src: string; title: string }>;
 }
@@ -54,6 +60,7 @@ const fieldNames: Record<string, string> = {
   featuredImage: 'Featured image',
   topics: 'Topics',
   author: 'Author',
+  scheduleAt: 'Schedule',
 };
 
 function select(name: string, label: string, value: string, options: Array<{ id: string; name: string }>, problems: FieldProblem[], empty?: string): SafeHtml {
@@ -121,8 +128,11 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
       ${m.can.unpublish && (m.status === 'published' || m.status === 'changed') ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
     </div>
     <p class="save-state" id="save-state" role="status" aria-live="polite">${readOnly ? 'You can read this article but not change it.' : `Version ${m.version}`}</p>
-    ${m.publicHref ? html`<p><a href="${m.publicHref}" target="_blank" rel="noopener">View on the site<span class="visually-hidden"> (opens in a new tab)</span></a></p>` : ''}
+    ${goLiveNote(m.schedule.pending, m.schedule.now)}
+    <p class="links"><a class="button" href="/admin/articles/${m.id}/preview" target="_blank" rel="noopener">Preview draft<span class="visually-hidden"> (opens in a new tab)</span></a>
+    ${m.publicHref ? html`<a href="${m.publicHref}" target="_blank" rel="noopener">View on the site<span class="visually-hidden"> (opens in a new tab)</span></a>` : ''}</p>
   </section>
+  ${schedulePanel({ articleId: m.id, pending: m.schedule.pending, canSchedule: m.can.schedule, value: m.schedule.value, problems: m.problems, now: m.schedule.now })}
   <section class="panel" aria-labelledby="details-heading">
     <h2 id="details-heading">Details</h2>
     <fieldset ${readOnly ? 'disabled' : ''} class="checks block">
@@ -152,6 +162,10 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 </aside>
 </div>
 </form>
+<div class="below">
+${historyPanel({ articleId: m.id, csrf: m.csrf, draftVersion: m.version, items: m.history.items, total: m.history.total, canRestore: m.can.restore })}
+</div>
+${scheduleForms(m.id, m.csrf, m.can.schedule)}
 ${raw('')}`,
   });
 }

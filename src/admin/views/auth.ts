@@ -39,6 +39,8 @@ export interface ProblemPageModel {
   viewer?: Viewer | undefined;
   csrf: string;
   retryAfterSeconds?: number;
+  /** Where to go from here, instead of the articles list. */
+  back?: { href: string; label: string };
 }
 
 export function renderProblem(model: ProblemPageModel): string {
@@ -51,7 +53,7 @@ export function renderProblem(model: ProblemPageModel): string {
     <h1>${model.title}</h1>
     <p>${model.message}</p>
     ${model.retryAfterSeconds ? html`<p>Try again in ${Math.ceil(model.retryAfterSeconds / 60)} minutes.</p>` : ''}
-    <p><a class="button" href="${model.viewer ? '/admin/articles' : '/admin/login'}">${model.viewer ? 'Back to articles' : 'Sign in'}</a></p>
+    <p><a class="button" href="${model.back?.href ?? (model.viewer ? '/admin/articles' : '/admin/login')}">${model.back?.label ?? (model.viewer ? 'Back to articles' : 'Sign in')}</a></p>
   </div>
 </div>`,
   });

@@ -32,7 +32,7 @@ h2{font-size:17px;margin:0 0 12px}
 .link-button{border:0;background:none;padding:0;min-height:0;color:var(--accent);text-decoration:underline;font-weight:400}
 label{font-weight:600;display:block;margin-bottom:4px}
 .hint{color:var(--muted);font-size:13px;margin:2px 0 6px}
-input[type=text],input[type=email],input[type=password],input[type=search],input[type=date],input[type=number],select,textarea{font:inherit;width:100%;padding:8px 10px;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--text)}
+input[type=text],input[type=email],input[type=password],input[type=search],input[type=date],input[type=datetime-local],input[type=number],select,textarea{font:inherit;width:100%;padding:8px 10px;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--text)}
 textarea{min-height:84px;resize:vertical}
 .field{margin-bottom:18px}
 .field.invalid input,.field.invalid textarea,.field.invalid select{border-color:var(--danger)}
@@ -114,8 +114,32 @@ ${settingsCss}
 .login .brand{margin-bottom:24px;font-size:22px}
 .block{display:block}.pair{display:flex;gap:12px}.spaced{margin-top:20px}.narrow{margin-top:24px;max-width:560px}.measure{max-width:720px;margin-bottom:16px}
 ul.grid{list-style:none;padding:0;margin:0}
+.links{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:12px 0 0}
+.scheduled-note{margin:10px 0 0;font-size:14px}
+.pending{list-style:none;margin:0 0 16px;padding:0}
+.pending li{display:flex;justify-content:space-between;align-items:center;gap:8px;padding:8px 0;border-bottom:1px solid var(--line);font-size:14px}
+.pending li:last-child{border-bottom:0}
+.sub{color:var(--muted);font-size:13px}
+.below{display:grid;grid-template-columns:minmax(0,1fr) 320px;gap:24px;margin-top:24px}
+.versions{list-style:none;margin:0;padding:0}
+.versions li{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:8px 16px;padding:10px 0;border-top:1px solid var(--line)}
+.version-meta .sub{display:block}
+.version-actions{display:flex;flex-wrap:wrap;gap:8px}
+.version-actions form{margin:0}
+.compare-head{margin-bottom:16px}
+.compare-head p{margin:0 0 10px}
+.diff-fields{display:flex;flex-direction:column;gap:12px;margin-bottom:20px}
+.diff-field h2{display:flex;gap:8px;align-items:center}
+.diff-field summary{cursor:pointer}
+details.diff-field{padding:12px 20px}
+.diff-field.same .diff{margin-top:10px;color:var(--muted)}
+.diff{overflow-wrap:anywhere;line-height:1.7}
+.body-diff{white-space:pre-wrap}
+ins,del{padding:0 2px;border-radius:3px}
+ins{text-decoration:underline 2px;text-underline-offset:3px;background:color-mix(in srgb,var(--ok) 16%,transparent);color:inherit}
+del{text-decoration:line-through 2px;background:color-mix(in srgb,var(--danger) 14%,transparent);color:inherit}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:860px){.edit,.media-edit{grid-template-columns:1fr}.edit aside{position:static}}
+@media (max-width:860px){.edit,.media-edit,.below{grid-template-columns:1fr}.edit aside{position:static}}
 @media (max-width:640px){.top{height:auto;flex-wrap:wrap;padding:10px 16px;gap:8px}.me{margin-left:0}main{padding:16px}
  table.articles thead{display:none}table.articles tr{display:grid;grid-template-columns:1fr auto;padding:10px 14px;border-bottom:1px solid var(--line)}
  table.articles td{border:0;padding:2px 0}table.articles td.hide-narrow{display:none}.uploads li{grid-template-columns:1fr}}

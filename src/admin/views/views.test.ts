@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { html } from '../../site/views/index.js';
 import { renderArticleEdit } from './article-edit.js';
 import { renderArticles } from './articles.js';
+import { renderCompare } from './history.js';
+import { wordDiff } from '../compare.js';
 import { renderLogin, renderProblem } from './auth.js';
 import { renderAssetEdit, renderMedia } from './media.js';
 import { renderTokens, renderUsers } from './people.js';
@@ -42,8 +44,28 @@ const pages: Record<string, string> = {
     bodyHtml: html`<p>Body</p>`,
     problems: [{ field: 'featuredImage', message: 'The image “x” has no alt text.' }, { field: 'slug', message: 'Taken.' }],
     options: { types: ['Article', 'News'], topics: [{ id: 't1', name: 'Python' }], authors: [{ id: 'au1', name: 'Team' }], images: [{ id: 'img1', title: 'Pic', thumb: '/images/folio/img1/t/p.jpg?w=300', hasAlt: false }] },
-    can: { save: true, publish: true, unpublish: true },
+    can: { save: true, publish: true, unpublish: true, schedule: true, restore: true },
     assetThumbs: {},
+    history: { items: [{ snapshotId: 's2', version: 7, publishedAt: '2026-01-03T10:00:00.000Z', publishedBy: evil, live: true }, { snapshotId: 's1', version: 3, publishedAt: '2026-01-02T10:00:00.000Z', publishedBy: 'Folio', live: false }], total: 2 },
+    schedule: {
+      pending: [{ id: 'sa1', action: 'publish', scheduledFor: '2030-01-01T09:00:00.000Z', timezone: 'Europe/Berlin', status: 'scheduled', error: null, by: evil }],
+      value: '2030-01-01T09:00',
+      now: Date.parse('2026-01-04T00:00:00Z'),
+    },
+  }),
+  compare: renderCompare({
+    viewer,
+    csrf,
+    articleId: 'a1',
+    title: evil,
+    version: { snapshotId: 's1', version: 3, publishedAt: '2026-01-02T10:00:00.000Z', publishedBy: 'Ann', live: false },
+    draftVersion: 9,
+    fields: [
+      { field: 'title', label: 'Title', before: 'Old title', after: 'New title', changed: true, formattingOnly: false, parts: wordDiff('Old title', 'New title') },
+      { field: 'slug', label: 'Slug', before: 'a-1', after: 'a-1', changed: false, formattingOnly: false, parts: wordDiff('a-1', 'a-1') },
+      { field: 'body', label: 'Body', before: evil, after: `${evil}\nMore`, changed: true, formattingOnly: false, parts: wordDiff(evil, `${evil}\nMore`, true) },
+    ],
+    canRestore: true,
   }),
   media: renderMedia({ viewer, csrf, cards: [{ id: 'i1', title: evil, thumb: '/images/x.jpg', fileName: 'x.jpg', hasAlt: false, status: 'draft' }], total: 1, page: 1, pages: 1, canUpload: true }),
   assetEdit: renderAssetEdit({
@@ -71,6 +93,14 @@ describe('editor views', () => {
     expect(page).toContain('<main id="main"');
     expect(page).toContain('class="skip" href="#main"');
     expect(page).not.toContain(evil);
+  });
+
+  it('marks diff words by more than colour: a spoken label inside each <ins> and <del>', () => {
+    const page = pages.compare!;
+    expect(page).toContain('<del><span class="visually-hidden">[removed: </span>Old<span class="visually-hidden">]</span></del>');
+    expect(page).toContain('<ins><span class="visually-hidden">[added: </span>New<span class="visually-hidden">]</span></ins>');
+    expect(page).toMatch(/<details class="panel diff-field same"><summary><strong>Slug<\/strong>/);
+    expect(page).toContain('2 of 3 fields differ');
   });
 
   it('keeps a textarea’s text exactly, blank lines and spaces included', () => {
