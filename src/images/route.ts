@@ -12,7 +12,6 @@ import { fileEtag, immutableHeaders, matchesIfNoneMatch, pipelineVersion } from 
 import { chooseOutputFormat, negotiateFormat } from './output-format.js';
 import { normaliseParams, parseImageParams, rawQuery } from './params.js';
 import { WorkQueue } from './queue.js';
-import { RecentFiles } from './recent-files.js';
 import { signatureParameter, verifySignature } from './signing.js';
 import type { SourceLimits } from './steps/load.js';
 import { transform } from './transform.js';
@@ -41,8 +40,6 @@ export interface ImagesRoutesOptions {
   signingKeys?: readonly string[] | undefined;
   /** Source limits for transforms; defaultSourceLimits otherwise. */
   sourceLimits?: SourceLimits | undefined;
-  /** How long a resolved file is reused without asking resolveFile again; default 1000 ms, 0 turns it off. */
-  fileTtlMs?: number | undefined;
   /** Called once per transform that actually runs (tests and metrics). */
   onTransform?: (() => void) | undefined;
 }
@@ -107,14 +104,13 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
   const flight = new SingleFlight<CachedImage>();
   const queue = new WorkQueue({ concurrency: options.concurrency, queueLimit: options.queueLimit });
   const signing = signingKeys && signingKeys.length > 0 ? signingKeys : undefined;
-  const recent = new RecentFiles<ResolvedFile>(options.fileTtlMs ?? 1000);
 
   /** The derived image: from the disk cache, or transformed once however many ask at the same time. */
   const derive = (key: string, make: () => Promise<CachedImage>): Promise<CachedImage> =>
     cache ? cache.getOrCreate(key, make) : flight.run(key, make).promise;
 
   const find = async ({ spaceId, assetId, token, '*': fileName }: FileRoute['Params']) => {
-    const file = fileName ? await recent.get(`${spaceId}/${assetId}/${token}`, () => resolveFile(spaceId, assetId, token)) : undefined;
+    const file = fileName ? await resolveFile(spaceId, assetId, token) : undefined;
     if (!file) throw fileNotFound();
     return file;
   };
