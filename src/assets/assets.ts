@@ -97,10 +97,9 @@ export async function resolveAssetFile(
   assetId: string,
   token: string,
 ): Promise<ResolvedFile | undefined> {
-  const [draft, published] = await Promise.all([store.assets.get(scope, assetId), store.assets.getPublished(scope, assetId)]);
-  const file = [draft, published]
-    .flatMap((a) => (a ? storedFiles(a) : []))
-    .find((f) => storedFileToken(f) === token);
+  // The published version first: pages link to it, so most requests need this one query only.
+  const inVersion = (asset: AssetRecord | undefined) => (asset ? storedFiles(asset).find((f) => storedFileToken(f) === token) : undefined);
+  const file = inVersion(await store.assets.getPublished(scope, assetId)) ?? inVersion(await store.assets.get(scope, assetId));
   if (!file) return undefined;
   const focus = focusOf(file);
   return {
