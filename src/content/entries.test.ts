@@ -158,4 +158,38 @@ describe('resolveLinks', () => {
     const drafts = await resolveLinks(store, scope, [p2], { depth: 1, published: false });
     expect([...drafts.entries.keys()].sort()).toEqual(['n1', 'p1', 'p2']);
   });
+
+  it('reads each level with one batched query per link type, however many entries link (no N+1)', async () => {
+    const link = (id: string) => ({ sys: { type: 'Link', linkType: 'Entry', id } });
+    // Chains post → post → note, for 100 roots: 300 entries, three levels.
+    for (let i = 0; i < 100; i++) {
+      await createEntry(store, scope, { id: `nn${i}`, contentTypeId: 'note', fields: { text: en(`note ${i}`) } });
+      await publishEntry(store, scope, `nn${i}`);
+      await createEntry(store, scope, { id: `mid${i}`, contentTypeId: 'post', fields: { title: en(`mid ${i}`), slug: en(`mid-${i}`), note: en(link(`nn${i}`)) } });
+      await publishEntry(store, scope, `mid${i}`);
+      await createEntry(store, scope, { id: `root${i}`, contentTypeId: 'post', fields: { title: en(`root ${i}`), slug: en(`root-${i}`), related: en([link(`mid${i}`)]) } });
+      await publishEntry(store, scope, `root${i}`);
+    }
+    const counted = async (roots: number, depth: number) => {
+      const calls = { entries: 0, assets: 0 };
+      const entries = store.entries.listPublished.bind(store.entries);
+      const assets = store.assets.listPublished.bind(store.assets);
+      const spy = {
+        ...store,
+        entries: { ...store.entries, listPublished: (...args: Parameters<typeof entries>) => (calls.entries++, entries(...args)) },
+        assets: { ...store.assets, listPublished: (...args: Parameters<typeof assets>) => (calls.assets++, assets(...args)) },
+      } as Store;
+      const ids = Array.from({ length: roots }, (_, i) => `root${i}`);
+      const rootEntries = (await store.entries.listPublished(scope, { where: [{ op: 'in', sys: 'id', values: ids }], limit: 1000 })).items;
+      const found = await resolveLinks(spy, scope, rootEntries, { depth, published: true });
+      return { calls, found: found.entries.size };
+    };
+    const ten = await counted(10, 10);
+    const hundred = await counted(100, 10);
+    expect(hundred.found).toBe(300);
+    expect(ten.found).toBe(30);
+    // Two levels have links (root → mid → note); the third finds none and stops.
+    expect(hundred.calls).toEqual(ten.calls);
+    expect(hundred.calls.entries).toBeLessThanOrEqual(3);
+  });
 });
