@@ -183,10 +183,13 @@ export async function publishArticle(ctx: AdminContext, actor: Actor, id: string
     }
   }
   if (errors.length) throw new FolioError('VALIDATION_FAILED', 'Validation error', { details: { errors } });
-  for (const asset of assets.values()) {
-    if (statusOf(asset.sys) !== 'published') await publishAsset(ctx.store, ctx.scope, asset.sys.id);
-  }
-  return publishEntry(ctx.store, ctx.scope, id, version, actor);
+  // One transaction: if the article's own publish is refused, its images stay as they were.
+  return ctx.store.transaction(async (tx) => {
+    for (const asset of assets.values()) {
+      if (statusOf(asset.sys) !== 'published') await publishAsset(tx, ctx.scope, asset.sys.id);
+    }
+    return publishEntry(tx, ctx.scope, id, version, actor);
+  });
 }
 
 export async function unpublishArticle(ctx: AdminContext, actor: Actor, id: string, version: number): Promise<EntryRecord> {
@@ -225,8 +228,10 @@ export async function saveAssetDetails(ctx: AdminContext, actor: Actor, id: stri
     const { focalPoint: _old, ...image } = file.details.image as Record<string, Json>;
     fields.file = { ...current.fields.file, [locale]: { ...file, details: { ...file.details, image: { ...image, ...(details.focalPoint ? { focalPoint: details.focalPoint } : {}) } } } };
   }
-  const saved = await ctx.store.assets.update(ctx.scope, id, { fields }, version, actor.id);
-  return can(actor, 'publish') ? publishAsset(ctx.store, ctx.scope, id, saved.sys.version) : saved;
+  return ctx.store.transaction(async (tx) => {
+    const saved = await tx.assets.update(ctx.scope, id, { fields }, version, actor.id);
+    return can(actor, 'publish') ? publishAsset(tx, ctx.scope, id, saved.sys.version) : saved;
+  });
 }
 
 // ---- version history

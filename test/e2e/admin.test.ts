@@ -260,6 +260,27 @@ describe('editing', () => {
     expect(hub.status).toBe(200);
     expect(await hub.text()).toContain('A clear blue sky.');
   });
+
+  it('a refused publish leaves the article’s images unpublished too (one transaction)', async () => {
+    const c = await signedIn('editor');
+    const sharp = (await import('sharp')).default;
+    await c.get('/admin/media');
+    const up = await c.request('POST', '/admin/media/upload', {
+      body: await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c63' } }).png().toBuffer(),
+      headers: { 'content-type': 'image/png', 'x-file-name': 'rust.png', 'x-csrf-token': c.csrf, accept: 'application/json' },
+    });
+    const assetId = JSON.parse(up.text).id as string;
+    // Alt text written as a draft (through the store, so nothing publishes it).
+    const draft = (await store.assets.get(scope, assetId))!;
+    await store.assets.update(scope, assetId, { fields: { ...draft.fields, description: { 'en-US': 'A rust-coloured square.' } } }, draft.sys.version);
+    const id = (await c.post('/admin/articles')).location!.split('/').pop()!;
+    await c.get(`/admin/articles/${id}`);
+    // No type: the entry's own validation refuses the publish after the image checks pass.
+    const refused = await c.post(`/admin/articles/${id}`, { title: 'Rust', slug: 'rust', description: 'Orange.', publishDate: '2026-01-03', featuredImage: assetId, version: '1', intent: 'publish' });
+    expect(refused.status).toBe(422);
+    expect((await store.entries.get(scope, id))!.sys.publishedVersion).toBeNull();
+    expect((await store.assets.get(scope, assetId))!.sys.publishedVersion).toBeNull();
+  });
 });
 
 describe('uploads', () => {
