@@ -108,10 +108,4 @@ export function spaceJson(space: SpaceRecord, locales: LocaleRecord[]) {
   };
 }
 
-export const collection = <T>(items: T[], page: { total: number; skip: number; limit: number }) => ({
-  sys: { type: 'Array' },
-  total: page.total,
-  skip: page.skip,
-  limit: page.limit,
-  items,
-});
+export { collection } from '../http/collection.js';

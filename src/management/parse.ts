@@ -130,13 +130,4 @@ export function contentTypeBody(body: unknown): ContentTypeBody {
 }
 
 /** limit and skip of a list (CMA caps limit at 1000, as Folio's store does). */
-export function page(query: Record<string, unknown>): { limit: number; skip: number } {
-  const num = (name: string, fallback: number, max: number) => {
-    const raw = query[name];
-    if (raw === undefined) return fallback;
-    const n = is.string(raw) ? is.parseStrictInt(raw) : undefined;
-    if (n === undefined || n > max) return is.invalid(name, `an integer from 0 to ${max}`, raw, 'INVALID_QUERY');
-    return n;
-  };
-  return { limit: num('limit', 100, 1000), skip: num('skip', 0, 1_000_000_000) };
-}
+export { pageQuery as page } from '../http/collection.js';

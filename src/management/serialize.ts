@@ -196,10 +196,4 @@ export function apiKeyJson(key: ApiKeyRecord, extra: { accessToken?: string; pre
   };
 }
 
-export const collection = <T>(items: T[], page: { total: number; skip: number; limit: number }) => ({
-  sys: { type: 'Array' },
-  total: page.total,
-  skip: page.skip,
-  limit: page.limit,
-  items,
-});
+export { collection } from '../http/collection.js';

@@ -13,6 +13,7 @@ import type { Database, ResourceKind, ResourcesTable, SnapshotsTable } from './s
 import type { VersionedRepository } from './store.js';
 import { fieldLinks } from './links.js';
 import { recordContentEvent } from './outbox.js';
+import type { ContentAction } from './event-types.js';
 import { tagsField } from './tags-field.js';
 import type { Json, ListQuery, LocalizedFields, Page, ResourceMetadata, Scope, SnapshotRecord, VersionedSys } from './types.js';
 
@@ -92,6 +93,12 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     ({ space_id: scope.spaceId, environment_id: scope.environmentId, kind, id }) as const;
 
   const fromRow = (row: ResourcesTable) => codec.record(sysOf(row), row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+  /** The record as it stands after a state change (new sys, same data), announced in the outbox. */
+  async function changed(ctx: RepositoryContext, scope: Scope, row: ResourcesTable, sys: VersionedSys, action: ContentAction) {
+    const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
+    await recordContentEvent(ctx.db, scope, kind, action, record);
+    return record;
+  }
   const fromPublished = (row: Database['published']) =>
     codec.record(JSON.parse(row.sys) as VersionedSys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
 
@@ -338,9 +345,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
             .values({ space_id: scope.spaceId, environment_id: scope.environmentId, kind, entity_id: id, id: newId(), created_at: time, created_by: by ?? null, sys: JSON.stringify(kind === 'Entry' ? { ...sys, contentTypeId: row.content_type_id } : sys), data: row.data, metadata: row.metadata })
             .execute();
         }
-        const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
-        await recordContentEvent(ctx.db, scope, kind, 'publish', record);
-        return record;
+        return changed(ctx, scope, row, sys, 'publish');
       }),
 
     unpublish: (scope, id, expectedVersion, by) =>
@@ -354,9 +359,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         await writeIndexes(ctx, scope, id, 'published', undefined);
         // Sync reports the deletion with the sys readers last saw, stamped with when it went.
         await logChange(ctx, scope, row, { ...(was ? (JSON.parse(was.sys) as VersionedSys) : sys), updatedAt: sys.updatedAt }, true);
-        const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
-        await recordContentEvent(ctx.db, scope, kind, 'unpublish', record);
-        return record;
+        return changed(ctx, scope, row, sys, 'unpublish');
       }),
 
     archive: (scope, id, expectedVersion, by) =>
@@ -367,9 +370,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         const time = now();
         const sys: VersionedSys = { ...sysOf(row), version: row.version + 1, updatedAt: time, updatedBy: by ?? null, archivedAt: time, archivedVersion: row.version, archivedBy: by ?? null };
         await guardedUpdate(ctx, scope, row, sys);
-        const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
-        await recordContentEvent(ctx.db, scope, kind, 'archive', record);
-        return record;
+        return changed(ctx, scope, row, sys, 'archive');
       }),
 
     unarchive: (scope, id, expectedVersion, by) =>
@@ -378,9 +379,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         if (!row.archived_at) throw new FolioError('BAD_REQUEST', `${label} "${id}" is not archived`);
         const sys: VersionedSys = { ...sysOf(row), version: row.version + 1, updatedAt: now(), updatedBy: by ?? null, archivedAt: null, archivedVersion: null, archivedBy: null };
         await guardedUpdate(ctx, scope, row, sys);
-        const record = codec.record(sys, row.content_type_id, JSON.parse(row.data) as Json, metadataOf(row.metadata));
-        await recordContentEvent(ctx.db, scope, kind, 'unarchive', record);
-        return record;
+        return changed(ctx, scope, row, sys, 'unarchive');
       }),
 
     delete: (scope, id, expectedVersion) =>

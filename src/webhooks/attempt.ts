@@ -2,23 +2,17 @@
  * One HTTP attempt of a webhook call: Contentful's headers, the custom ones, basic auth and the
  * signature; a timeout; and what happened, with excerpts of both bodies for the call log.
  */
-import type { WebhookCallExchange, WebhookCallRecord, WebhookDefinitionRecord } from '../store/index.js';
+import type { WebhookCallLogRecord, WebhookCallRecord, WebhookDefinitionRecord } from '../store/index.js';
 import { sign, signatureHeader } from './signature.js';
 
 export const excerptLength = 4096;
 
-export interface AttemptOutcome {
-  /** 0 when no response came. */
-  statusCode: number;
-  errors: string[];
-  request: WebhookCallExchange;
-  response: (WebhookCallExchange & { statusCode: number }) | null;
-  requestAt: string;
-  responseAt: string;
+/** What the call log keeps of an attempt, and what the dispatcher decides on. */
+export type AttemptOutcome = Pick<WebhookCallLogRecord, 'statusCode' | 'errors' | 'request' | 'response' | 'requestAt' | 'responseAt'> & {
   ok: boolean;
   /** Worth trying again: no response, 408, 429 or 5xx. Other answers are final. */
   retryable: boolean;
-}
+};
 
 function headersFor(hook: WebhookDefinitionRecord, call: WebhookCallRecord): { sent: Record<string, string>; shown: Record<string, string> } {
   const sent: Record<string, string> = {};
