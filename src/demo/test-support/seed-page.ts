@@ -1,5 +1,5 @@
 /**
- * Reads the seed page(s) in `shared/seed/` that the demo reproduces: the featured images (alt
+ * Reads the seed page(s) in `test/fixtures/seed/` (a copy of the seed the demo reproduces): the featured images (alt
  * text and URL) and, where the page shows them, each card's title, summary, date and type.
  * Test support only; nothing at run time reads the seed.
  */
@@ -12,8 +12,8 @@ export interface SeedCard {
   lines: string[];
 }
 
-/** `shared/` sits beside the repository, locally and in CI (src/demo/test-support → ../../../../shared). */
-export const seedDir = new URL('../../../../shared/seed/', import.meta.url);
+/** Kept in the repository so a clone without `../shared` passes its tests. */
+export const seedDir = new URL('../../../test/fixtures/seed/', import.meta.url);
 
 const image = /^!\[(.+)\]\((https?:\/\/[^)\s]+)\)\s*$/;
 
