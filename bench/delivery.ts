@@ -18,6 +18,7 @@ import { createReader } from '../src/delivery/reader.js';
 import { startFolio } from '../src/server/start.js';
 import { openStore } from '../src/store/index.js';
 import { alternate, formatRow, inProcess, load, randomPort, startFolioProcess, startNginx, stop, type Row } from './support.js';
+import { systemActor } from '../src/auth/index.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 64;
@@ -41,8 +42,8 @@ async function seed(dataDir: string) {
       slug: { 'en-US': `bench-article-${i}` },
       publishDate: { 'en-US': `20${10 + (i % 10)}-${month}-${day}` },
     };
-    await createEntry(store, scope, { id: `bench-${i}`, contentTypeId: 'article', fields });
-    await publishEntry(store, scope, `bench-${i}`);
+    await createEntry(store, scope, { id: `bench-${i}`, contentTypeId: 'article', fields }, systemActor);
+    await publishEntry(store, scope, `bench-${i}`, undefined, systemActor);
   }
   await store.close();
 }

@@ -9,9 +9,12 @@ import type { UserRole } from '../store/types.js';
 export type Role = UserRole;
 export const roles: readonly Role[] = ['admin', 'editor', 'author', 'viewer'];
 
-/** Whoever makes a request: a user (session or personal access token) or a space API key. */
+/**
+ * Whoever makes a request: a user (session or personal access token) or a space API key; or
+ * Folio itself (`systemActor`), which code acting for the system must pass by name.
+ */
 export interface Actor {
-  kind: 'user' | 'apiKey';
+  kind: 'user' | 'apiKey' | 'system';
   /** User id or API key id; recorded as createdBy/updatedBy. */
   id: string;
   role: Role;
@@ -28,6 +31,9 @@ export interface Ownership {
 }
 
 const ownDraftActions: ReadonlySet<Action> = new Set(['update', 'delete']);
+
+/** Folio acting for itself: start-up, the demo loader, the scheduler. Never derived from a request. */
+export const systemActor: Actor = Object.freeze({ kind: 'system', id: 'system', role: 'admin' });
 
 export function can(actor: Actor, action: Action, target?: Ownership): boolean {
   switch (actor.role) {

@@ -24,9 +24,9 @@ export function checkNewUser(input: { email: string; name: string; role: string;
   return { email, name, role: input.role, password: input.password };
 }
 
-/** Adds a user; `actor` undefined means the operator at the command line. */
-export async function addUser(store: Store, actor: Actor | undefined, input: { email: string; name: string; role: string; password: string }): Promise<UserRecord> {
-  if (actor) assertCan(actor, 'manageUsers');
+/** Adds a user; the operator at the command line and start-up pass `systemActor`. */
+export async function addUser(store: Store, actor: Actor, input: { email: string; name: string; role: string; password: string }): Promise<UserRecord> {
+  assertCan(actor, 'manageUsers');
   const user = checkNewUser(input);
   if (await store.users.findByEmail(user.email)) throw invalidField('email', `A user with the e-mail ${user.email.toLowerCase()} already exists.`);
   return store.users.create({ email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) });

@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { addUser, createAccessToken } from '../auth/index.js';
+import { addUser, createAccessToken , systemActor } from '../auth/index.js';
 import { loadConfig } from '../config/index.js';
 import { isFolioError } from '../errors/index.js';
 import { openStore } from '../store/index.js';
@@ -72,7 +72,7 @@ export async function userAdd(args: string[]): Promise<void> {
   const pw = await password(values['password-stdin'] === true);
   await withStore(async (store) => {
     try {
-      const user = await addUser(store, undefined, { ...input, password: pw });
+      const user = await addUser(store, systemActor, { ...input, password: pw });
       process.stdout.write(`Added ${user.role} ${user.email} (${user.name}).\n`);
     } catch (err) {
       if (isFolioError(err) && err.code === 'VALIDATION_FAILED') throw new UsageError(err.message);

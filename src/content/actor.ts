@@ -1,14 +1,17 @@
 /**
- * Who runs an operation. HTTP layers pass the caller's Actor: operations check the permission
- * against the record they read (inside their transaction) and record the actor's id. In-process
- * callers that act for Folio itself (setup, the demo loader) pass none and are not checked.
+ * Who runs an operation. Every caller passes an Actor: the HTTP layers the caller's, code acting
+ * for Folio itself (setup, the demo loader, the scheduler) `systemActor` by name. Operations check
+ * the permission against the record they read (inside their transaction), before any other work,
+ * and record the actor's id. No actor is refused: the check fails closed.
  */
 import { assertCan, type Action, type Actor } from '../auth/index.js';
+import { FolioError } from '../errors/index.js';
 import type { VersionedSys } from '../store/types.js';
 
-export function check(actor: Actor | undefined, action: Action, sys?: VersionedSys): void {
-  if (!actor) return;
+export function check(actor: Actor | undefined, action: Action, sys?: VersionedSys): asserts actor is Actor {
+  if (!actor) throw new FolioError('ACCESS_DENIED', `Nobody may ${action} this: the request has no actor.`);
   assertCan(actor, action, sys ? { createdBy: sys.createdBy ?? undefined, published: sys.firstPublishedAt !== null } : undefined);
 }
 
-export const actorId = (actor: Actor | undefined) => actor?.id;
+/** What sys.createdBy/updatedBy record: the user or key; nothing for Folio itself. */
+export const actorId = (actor: Actor | undefined) => (actor && actor.kind !== 'system' ? actor.id : undefined);

@@ -31,18 +31,18 @@ async function keyOf(store: Store, spaceId: string, id: string, kind: 'delivery'
   return key;
 }
 
-export async function listApiKeys(store: Store, spaceId: string, kind: 'delivery' | 'preview', actor?: Actor): Promise<ApiKeyRecord[]> {
+export async function listApiKeys(store: Store, spaceId: string, kind: 'delivery' | 'preview', actor: Actor): Promise<ApiKeyRecord[]> {
   check(actor, 'manageApiKeys');
   return (await store.apiKeys.list(spaceId)).filter((k) => k.kind === kind);
 }
 
-export async function getApiKey(store: Store, spaceId: string, id: string, kind: 'delivery' | 'preview', actor?: Actor): Promise<ApiKeyRecord> {
+export async function getApiKey(store: Store, spaceId: string, id: string, kind: 'delivery' | 'preview', actor: Actor): Promise<ApiKeyRecord> {
   check(actor, 'manageApiKeys');
   return keyOf(store, spaceId, id, kind);
 }
 
 /** A delivery key and its preview key, with both tokens (the only time anyone sees them). */
-export async function createApiKey(store: Store, spaceId: string, input: ApiKeyInput, actor?: Actor) {
+export async function createApiKey(store: Store, spaceId: string, input: ApiKeyInput, actor: Actor) {
   check(actor, 'manageApiKeys');
   return store.transaction(async (tx) => {
     await assertEnvironments(tx, spaceId, input.environments);
@@ -57,7 +57,7 @@ export async function createApiKey(store: Store, spaceId: string, input: ApiKeyI
 }
 
 /** Name, description and environments change on both keys of the pair. */
-export async function updateApiKey(store: Store, spaceId: string, id: string, input: ApiKeyInput, expectedVersion?: number, actor?: Actor) {
+export async function updateApiKey(store: Store, spaceId: string, id: string, input: ApiKeyInput, expectedVersion: number | undefined, actor: Actor) {
   check(actor, 'manageApiKeys');
   return store.transaction(async (tx) => {
     const key = await keyOf(tx, spaceId, id, 'delivery');
@@ -69,7 +69,7 @@ export async function updateApiKey(store: Store, spaceId: string, id: string, in
 }
 
 /** Revokes the delivery key and its preview key at once. */
-export async function deleteApiKey(store: Store, spaceId: string, id: string, actor?: Actor): Promise<void> {
+export async function deleteApiKey(store: Store, spaceId: string, id: string, actor: Actor): Promise<void> {
   check(actor, 'manageApiKeys');
   await store.transaction(async (tx) => {
     const key = await keyOf(tx, spaceId, id, 'delivery');

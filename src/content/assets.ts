@@ -91,17 +91,17 @@ const metadataOf = (input: AssetInput) => (input.metadata ? { metadata: input.me
 const isPending = (v: Json | undefined): v is Record<string, Json> & { uploadFrom: { sys: { id: string } } } =>
   is.plainObject(v) && is.plainObject(v.uploadFrom) && is.plainObject(v.uploadFrom.sys) && is.string(v.uploadFrom.sys.id);
 
-export async function getAsset(store: Store, scope: Scope, id: string, actor?: Actor): Promise<AssetRecord> {
+export async function getAsset(store: Store, scope: Scope, id: string, actor: Actor): Promise<AssetRecord> {
   check(actor, 'read');
   return currentAsset(store, scope, id);
 }
 
-export async function createAsset(store: Store, scope: Scope, id: string, input: AssetInput, actor?: Actor): Promise<AssetRecord> {
+export async function createAsset(store: Store, scope: Scope, id: string, input: AssetInput, actor: Actor): Promise<AssetRecord> {
   check(actor, 'create');
   return store.transaction(async (tx) => tx.assets.create(scope, { id, fields: await fieldsFrom(tx, scope, input, undefined), ...metadataOf(input) }, actorId(actor)));
 }
 
-export async function updateAsset(store: Store, scope: Scope, id: string, input: AssetInput, expectedVersion?: number, actor?: Actor): Promise<AssetRecord> {
+export async function updateAsset(store: Store, scope: Scope, id: string, input: AssetInput, expectedVersion: number | undefined, actor: Actor): Promise<AssetRecord> {
   return store.transaction(async (tx) => {
     const current = await currentAsset(tx, scope, id);
     check(actor, 'update', current.sys);
@@ -120,7 +120,7 @@ export async function processAssetFile(
   scope: Scope,
   id: string,
   locale: string,
-  actor?: Actor,
+  actor: Actor,
 ): Promise<AssetRecord> {
   const before = await currentAsset(store, scope, id);
   check(actor, 'update', before.sys);
@@ -154,7 +154,7 @@ export async function processAssetFile(
   }
 }
 
-export async function publishAssetAs(store: Store, scope: Scope, id: string, expectedVersion?: number, actor?: Actor): Promise<AssetRecord> {
+export async function publishAssetAs(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor): Promise<AssetRecord> {
   return store.transaction(async (tx) => {
     const asset = await currentAsset(tx, scope, id);
     check(actor, 'publish', asset.sys);
@@ -172,7 +172,7 @@ export async function publishAssetAs(store: Store, scope: Scope, id: string, exp
 }
 
 function simple(action: 'unpublish' | 'archive' | 'unarchive') {
-  return (store: Store, scope: Scope, id: string, expectedVersion?: number, actor?: Actor): Promise<AssetRecord> =>
+  return (store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor): Promise<AssetRecord> =>
     store.transaction(async (tx) => {
       check(actor, action === 'unarchive' ? 'archive' : action, (await currentAsset(tx, scope, id)).sys);
       return tx.assets[action](scope, id, expectedVersion, actorId(actor));
@@ -184,7 +184,7 @@ export const archiveAsset = simple('archive');
 export const unarchiveAsset = simple('unarchive');
 
 /** Removes the asset; its bytes stay in storage, where other assets or uploads may share them. */
-export const deleteAsset = (store: Store, scope: Scope, id: string, expectedVersion?: number, actor?: Actor) =>
+export const deleteAsset = (store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor) =>
   store.transaction(async (tx) => {
     check(actor, 'delete', (await currentAsset(tx, scope, id)).sys);
     return tx.assets.delete(scope, id, expectedVersion);

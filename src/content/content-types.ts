@@ -6,6 +6,7 @@ import type { Actor } from '../auth/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { ContentTypeBody, ContentTypeRecord, FieldDefinition, Scope } from '../store/types.js';
+import { isForbiddenKey } from '../validate/json-shape.js';
 import { actorId, check } from './actor.js';
 
 const fieldTypes = new Set(['Symbol', 'Text', 'RichText', 'Integer', 'Number', 'Date', 'Boolean', 'Object', 'Location', 'Link', 'Array']);
@@ -16,6 +17,7 @@ function definitionProblems(body: ContentTypeBody): string[] {
   if (body.fields.length > 50) problems.push('A content type has at most 50 fields');
   body.fields.forEach((f: FieldDefinition, i) => {
     if (!/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/.test(f.id)) problems.push(`fields[${i}].id "${f.id}" must start with a letter and hold only letters, digits and "_"`);
+    if (isForbiddenKey(f.id)) problems.push(`fields[${i}].id "${f.id}" is reserved: it names an object's prototype`);
     if (ids.has(f.id)) problems.push(`fields[${i}].id "${f.id}" is used twice`);
     ids.add(f.id);
     if (!fieldTypes.has(f.type)) problems.push(`fields[${i}].type "${f.type}" is not a field type`);
@@ -75,7 +77,7 @@ async function currentType(store: Store, scope: Scope, id: string): Promise<Cont
   return type;
 }
 
-export async function getContentType(store: Store, scope: Scope, id: string, actor?: Actor): Promise<ContentTypeRecord> {
+export async function getContentType(store: Store, scope: Scope, id: string, actor: Actor): Promise<ContentTypeRecord> {
   check(actor, 'read');
   return currentType(store, scope, id);
 }
@@ -89,8 +91,8 @@ export async function saveContentType(
   scope: Scope,
   id: string,
   body: ContentTypeBody,
-  expectedVersion?: number,
-  actor?: Actor,
+  expectedVersion: number | undefined,
+  actor: Actor,
 ): Promise<ContentTypeRecord> {
   check(actor, 'manageModel');
   const problems = definitionProblems(body);
@@ -103,13 +105,18 @@ export async function saveContentType(
   });
 }
 
-export async function publishContentType(store: Store, scope: Scope, id: string, expectedVersion?: number, actor?: Actor) {
+export async function publishContentType(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor) {
   check(actor, 'manageModel');
   return store.transaction(async (tx) => {
     const draft = await currentType(tx, scope, id);
-    const changes = changeProblems(await tx.contentTypes.getPublished(scope, id), draft);
+    const published = await tx.contentTypes.getPublished(scope, id);
+    const changes = changeProblems(published, draft);
     if (changes.length) throw invalid(changes);
-    return tx.contentTypes.publish(scope, id, expectedVersion, actorId(actor));
+    const record = await tx.contentTypes.publish(scope, id, expectedVersion, actorId(actor));
+    // A field that leaves the model takes its values along, in the same transaction.
+    const kept = new Set(draft.fields.map((f) => f.id));
+    for (const gone of published?.fields.filter((f) => !kept.has(f.id)) ?? []) await tx.entries.removeField(scope, id, gone.id);
+    return record;
   });
 }
 
@@ -123,7 +130,7 @@ async function assertNoEntries(store: Store, scope: Scope, id: string, doing: st
 }
 
 /** Deactivate: entries need their type active, so only a type without entries can go. */
-export async function unpublishContentType(store: Store, scope: Scope, id: string, expectedVersion?: number, actor?: Actor) {
+export async function unpublishContentType(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor) {
   check(actor, 'manageModel');
   return store.transaction(async (tx) => {
     await currentType(tx, scope, id);
@@ -132,7 +139,7 @@ export async function unpublishContentType(store: Store, scope: Scope, id: strin
   });
 }
 
-export async function deleteContentType(store: Store, scope: Scope, id: string, expectedVersion?: number, actor?: Actor) {
+export async function deleteContentType(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor) {
   check(actor, 'manageModel');
   return store.transaction(async (tx) => {
     await currentType(tx, scope, id);

@@ -11,6 +11,7 @@ import type { ContentTypeBody, Scope } from '../store/types.js';
 import { publishContentType, saveContentType } from './content-types.js';
 import { createEntry, publishEntry, updateEntry } from './entries.js';
 import { resolveLinks } from './links.js';
+import { systemActor } from '../auth/index.js';
 
 let dir: string;
 let store: Store;
@@ -51,10 +52,10 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-content-'));
   store = await openStore({ sqlitePath: path.join(dir, 'folio.db') });
   scope = await ensureSpace(store, 'test');
-  await saveContentType(store, scope, 'post', post);
-  await publishContentType(store, scope, 'post');
-  await saveContentType(store, scope, 'note', note);
-  await publishContentType(store, scope, 'note');
+  await saveContentType(store, scope, 'post', post, undefined, systemActor);
+  await publishContentType(store, scope, 'post', undefined, systemActor);
+  await saveContentType(store, scope, 'note', note, undefined, systemActor);
+  await publishContentType(store, scope, 'note', undefined, systemActor);
 });
 afterAll(async () => {
   await store.close();
@@ -64,7 +65,7 @@ afterAll(async () => {
 describe('content types', () => {
   it('refuse bad definitions', async () => {
     const bad = { ...post, displayField: 'missing', fields: [field('title', 'Symbol'), field('title', 'Nope' as never)] };
-    const errors = await validationErrors(saveContentType(store, scope, 'bad', bad));
+    const errors = await validationErrors(saveContentType(store, scope, 'bad', bad, undefined, systemActor));
     expect(errors.length).toBe(3);
     expect(await store.contentTypes.get(scope, 'bad')).toBeUndefined();
   });
@@ -84,7 +85,7 @@ describe('entries', () => {
           nope: en('x'),
           slug: { 'de-DE': 'x' },
         },
-      }),
+      }, systemActor),
     );
     expect(errors.map((e) => `${e.name}:${e.path.join('.')}`).sort()).toEqual([
       'type:fields.tags.en-US',
@@ -99,46 +100,46 @@ describe('entries', () => {
   });
 
   it('refuse an unknown content type', async () => {
-    await validationErrors(createEntry(store, scope, { contentTypeId: 'ghost', fields: {} }));
+    await validationErrors(createEntry(store, scope, { contentTypeId: 'ghost', fields: {} }, systemActor));
   });
 
   it('allow incomplete drafts but not incomplete publishes', async () => {
-    const draft = await createEntry(store, scope, { id: 'p1', contentTypeId: 'post', fields: { title: en('Hello') } });
+    const draft = await createEntry(store, scope, { id: 'p1', contentTypeId: 'post', fields: { title: en('Hello') } }, systemActor);
     expect(draft.sys.version).toBe(1);
-    const errors = await validationErrors(publishEntry(store, scope, 'p1'));
+    const errors = await validationErrors(publishEntry(store, scope, 'p1', undefined, systemActor));
     expect(errors).toEqual([expect.objectContaining({ name: 'required', path: ['fields', 'slug'] })]);
     expect(await store.entries.getPublished(scope, 'p1')).toBeUndefined();
   });
 
   it('check in, regexp and unique on publish', async () => {
-    await updateEntry(store, scope, 'p1', { title: en('Hello'), slug: en('Bad Slug'), kind: en('Essay') });
-    const errors = await validationErrors(publishEntry(store, scope, 'p1'));
+    await updateEntry(store, scope, 'p1', { title: en('Hello'), slug: en('Bad Slug'), kind: en('Essay') }, undefined, systemActor);
+    const errors = await validationErrors(publishEntry(store, scope, 'p1', undefined, systemActor));
     expect(errors.map((e) => e.name).sort()).toEqual(['in', 'regexp']);
 
-    await updateEntry(store, scope, 'p1', { title: en('Hello'), slug: en('hello'), kind: en('News') });
-    const published = await publishEntry(store, scope, 'p1');
+    await updateEntry(store, scope, 'p1', { title: en('Hello'), slug: en('hello'), kind: en('News') }, undefined, systemActor);
+    const published = await publishEntry(store, scope, 'p1', undefined, systemActor);
     expect(published.sys.publishedVersion).toBe(published.sys.version - 1);
 
-    await createEntry(store, scope, { id: 'p2', contentTypeId: 'post', fields: { title: en('Again'), slug: en('hello') } });
-    expect((await validationErrors(publishEntry(store, scope, 'p2'))).map((e) => e.name)).toEqual(['unique']);
+    await createEntry(store, scope, { id: 'p2', contentTypeId: 'post', fields: { title: en('Again'), slug: en('hello') } }, systemActor);
+    expect((await validationErrors(publishEntry(store, scope, 'p2', undefined, systemActor))).map((e) => e.name)).toEqual(['unique']);
     // The same entry republished keeps its own slug.
-    await publishEntry(store, scope, 'p1');
+    await publishEntry(store, scope, 'p1', undefined, systemActor);
   });
 
   it('check linked content types on publish', async () => {
-    await createEntry(store, scope, { id: 'n1', contentTypeId: 'note', fields: { text: en('a note') } });
+    await createEntry(store, scope, { id: 'n1', contentTypeId: 'note', fields: { text: en('a note') } }, systemActor);
     await updateEntry(store, scope, 'p2', {
       title: en('Again'),
       slug: en('again'),
       related: en([{ sys: { type: 'Link', linkType: 'Entry', id: 'n1' } }]),
-    });
-    expect((await validationErrors(publishEntry(store, scope, 'p2'))).map((e) => e.name)).toEqual(['linkContentType']);
+    }, undefined, systemActor);
+    expect((await validationErrors(publishEntry(store, scope, 'p2', undefined, systemActor))).map((e) => e.name)).toEqual(['linkContentType']);
   });
 
   it('keep what readers see until the next publish', async () => {
-    await updateEntry(store, scope, 'p1', { title: en('Edited'), slug: en('hello') });
+    await updateEntry(store, scope, 'p1', { title: en('Edited'), slug: en('hello') }, undefined, systemActor);
     expect((await store.entries.getPublished(scope, 'p1'))?.fields.title).toEqual(en('Hello'));
-    await publishEntry(store, scope, 'p1');
+    await publishEntry(store, scope, 'p1', undefined, systemActor);
     expect((await store.entries.getPublished(scope, 'p1'))?.fields.title).toEqual(en('Edited'));
   });
 });
@@ -150,8 +151,8 @@ describe('resolveLinks', () => {
       slug: en('again'),
       related: en([{ sys: { type: 'Link', linkType: 'Entry', id: 'p1' } }]),
       note: en({ sys: { type: 'Link', linkType: 'Entry', id: 'n1' } }),
-    });
-    await publishEntry(store, scope, 'p2');
+    }, undefined, systemActor);
+    await publishEntry(store, scope, 'p2', undefined, systemActor);
     const p2 = (await store.entries.getPublished(scope, 'p2'))!;
     const published = await resolveLinks(store, scope, [p2], { depth: 1, published: true });
     expect([...published.entries.keys()].sort()).toEqual(['p1', 'p2']);
@@ -163,12 +164,12 @@ describe('resolveLinks', () => {
     const link = (id: string) => ({ sys: { type: 'Link', linkType: 'Entry', id } });
     // Chains post → post → note, for 100 roots: 300 entries, three levels.
     for (let i = 0; i < 100; i++) {
-      await createEntry(store, scope, { id: `nn${i}`, contentTypeId: 'note', fields: { text: en(`note ${i}`) } });
-      await publishEntry(store, scope, `nn${i}`);
-      await createEntry(store, scope, { id: `mid${i}`, contentTypeId: 'post', fields: { title: en(`mid ${i}`), slug: en(`mid-${i}`), note: en(link(`nn${i}`)) } });
-      await publishEntry(store, scope, `mid${i}`);
-      await createEntry(store, scope, { id: `root${i}`, contentTypeId: 'post', fields: { title: en(`root ${i}`), slug: en(`root-${i}`), related: en([link(`mid${i}`)]) } });
-      await publishEntry(store, scope, `root${i}`);
+      await createEntry(store, scope, { id: `nn${i}`, contentTypeId: 'note', fields: { text: en(`note ${i}`) } }, systemActor);
+      await publishEntry(store, scope, `nn${i}`, undefined, systemActor);
+      await createEntry(store, scope, { id: `mid${i}`, contentTypeId: 'post', fields: { title: en(`mid ${i}`), slug: en(`mid-${i}`), note: en(link(`nn${i}`)) } }, systemActor);
+      await publishEntry(store, scope, `mid${i}`, undefined, systemActor);
+      await createEntry(store, scope, { id: `root${i}`, contentTypeId: 'post', fields: { title: en(`root ${i}`), slug: en(`root-${i}`), related: en([link(`mid${i}`)]) } }, systemActor);
+      await publishEntry(store, scope, `root${i}`, undefined, systemActor);
     }
     const counted = async (roots: number, depth: number) => {
       const calls = { entries: 0, assets: 0 };

@@ -6,10 +6,11 @@
 import type { Actor } from '../auth/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
-import type { ContentTypeRecord, EntryRecord, LocalizedFields, ResourceMetadata, Scope } from '../store/types.js';
+import type { ContentTypeRecord, EntryRecord, Json, LocalizedFields, ResourceMetadata, Scope } from '../store/types.js';
 import { actorId, check } from './actor.js';
 import { assertNoFieldErrors, fieldErrors } from './validate-fields.js';
-import { storeRuleErrors } from './publish-rules.js';
+import { storeRuleErrors, unresolvedLinkErrors } from './publish-rules.js';
+import { applyJsonPatch } from './json-patch.js';
 
 async function publishedType(store: Store, scope: Scope, contentTypeId: string): Promise<ContentTypeRecord> {
   const type = await store.contentTypes.getPublished(scope, contentTypeId);
@@ -27,7 +28,7 @@ async function currentEntry(store: Store, scope: Scope, id: string): Promise<Ent
   return current;
 }
 
-export async function getEntry(store: Store, scope: Scope, id: string, actor?: Actor): Promise<EntryRecord> {
+export async function getEntry(store: Store, scope: Scope, id: string, actor: Actor): Promise<EntryRecord> {
   check(actor, 'read');
   return currentEntry(store, scope, id);
 }
@@ -36,7 +37,7 @@ export async function createEntry(
   store: Store,
   scope: Scope,
   input: { id?: string; contentTypeId: string; fields: LocalizedFields; metadata?: ResourceMetadata },
-  actor?: Actor,
+  actor: Actor,
 ): Promise<EntryRecord> {
   check(actor, 'create');
   return store.transaction(async (tx) => {
@@ -51,8 +52,8 @@ export async function updateEntry(
   scope: Scope,
   id: string,
   fields: LocalizedFields,
-  expectedVersion?: number,
-  actor?: Actor,
+  expectedVersion: number | undefined,
+  actor: Actor,
   /** Undefined keeps the entry's tags. */
   metadata?: ResourceMetadata,
 ): Promise<EntryRecord> {
@@ -65,7 +66,29 @@ export async function updateEntry(
   });
 }
 
-export async function publishEntry(store: Store, scope: Scope, id: string, expectedVersion?: number, actor?: Actor): Promise<EntryRecord> {
+/**
+ * JSON Patch on an entry. The door says how its document looks (`toDocument`) and reads the
+ * patched one back (`fromDocument`, which validates the input's shape); the permission is
+ * checked on the current record before the patch is even looked at.
+ */
+export async function patchEntry(
+  store: Store,
+  scope: Scope,
+  id: string,
+  operations: unknown,
+  expectedVersion: number | undefined,
+  actor: Actor,
+  codec: { toDocument(entry: EntryRecord): Json; fromDocument(document: Json): { fields: LocalizedFields; metadata: ResourceMetadata | undefined } },
+): Promise<EntryRecord> {
+  return store.transaction(async (tx) => {
+    const current = await currentEntry(tx, scope, id);
+    check(actor, 'update', current.sys);
+    const { fields, metadata } = codec.fromDocument(applyJsonPatch(codec.toDocument(current), operations));
+    return updateEntry(tx, scope, id, fields, expectedVersion, actor, metadata);
+  });
+}
+
+export async function publishEntry(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor): Promise<EntryRecord> {
   return store.transaction(async (tx) => {
     const current = await currentEntry(tx, scope, id);
     check(actor, 'publish', current.sys);
@@ -76,6 +99,7 @@ export async function publishEntry(store: Store, scope: Scope, id: string, expec
     assertNoFieldErrors([
       ...fieldErrors(type, current.fields, await tx.locales.list(scope), 'publish'),
       ...(await storeRuleErrors(tx, scope, id, current.sys.contentTypeId, type, current.fields)),
+      ...(await unresolvedLinkErrors(tx, scope, current.fields)),
     ]);
     return tx.entries.publish(scope, id, expectedVersion, actorId(actor));
   });
@@ -83,7 +107,7 @@ export async function publishEntry(store: Store, scope: Scope, id: string, expec
 
 /** Unpublish, archive, unarchive and delete: a permission check on the current record, then the store's rule. */
 function simple(action: 'unpublish' | 'archive' | 'unarchive') {
-  return (store: Store, scope: Scope, id: string, expectedVersion?: number, actor?: Actor): Promise<EntryRecord> =>
+  return (store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor): Promise<EntryRecord> =>
     store.transaction(async (tx) => {
       check(actor, action === 'unarchive' ? 'archive' : action, (await currentEntry(tx, scope, id)).sys);
       return tx.entries[action](scope, id, expectedVersion, actorId(actor));
@@ -94,7 +118,7 @@ export const unpublishEntry = simple('unpublish');
 export const archiveEntry = simple('archive');
 export const unarchiveEntry = simple('unarchive');
 
-export const deleteEntry = (store: Store, scope: Scope, id: string, expectedVersion?: number, actor?: Actor) =>
+export const deleteEntry = (store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor) =>
   store.transaction(async (tx) => {
     check(actor, 'delete', (await currentEntry(tx, scope, id)).sys);
     return tx.entries.delete(scope, id, expectedVersion);

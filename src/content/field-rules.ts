@@ -2,14 +2,18 @@
  * Checks one field value against its definition (Contentful's field types and the validations
  * that need no database). Returns Contentful-style validation errors; never throws.
  */
+import { validateRichTextDocument, type Document } from '@contentful/rich-text-types';
 import type { FieldDefinition, FieldItems, Json } from '../store/types.js';
 import * as is from '../validate/is.js';
+import { describeJsonProblem, inspectJson, type JsonLimits } from '../validate/json-shape.js';
 
 export interface FieldError {
   name: string;
   path: Array<string>;
   details: string;
   value?: Json;
+  /** For `notResolvable`: the link that points at nothing, as Contentful reports it. */
+  link?: { type: 'Link'; linkType: 'Entry' | 'Asset'; id: string };
 }
 
 const isLink = (v: Json, linkType: string | undefined): boolean =>
@@ -132,11 +136,43 @@ function validationProblems(validations: Json[], v: Json): Array<{ name: string;
   return out;
 }
 
+/**
+ * The most any one stored value may hold. Deep enough for any real document (a rich text list
+ * nested ten levels is about 45 deep), far from what recursive readers, JSON.stringify and
+ * SQLite's JSON functions (depth 1000) can take, and cheap to walk.
+ */
+export const fieldValueLimits: JsonLimits = { maxDepth: 64, maxNodes: 50_000 };
+
+/** Shape limits first: nothing below may walk a value that breaks them. */
+function shapeErrors(v: Json, path: string[]): FieldError[] {
+  if (typeof v !== 'object' || v === null) return [];
+  const problem = inspectJson(v, fieldValueLimits);
+  if (!problem) return [];
+  const name = problem.kind === 'forbiddenKey' ? 'prohibitedKey' : 'size';
+  return [{ name, path: [...path, ...problem.path.slice(0, 16).map(String)], details: `The value of ${path.join('.')} is ${describeJsonProblem(problem, fieldValueLimits)}` }];
+}
+
+/** Contentful's own rich text schema (which nodes may hold which), with its error shapes. */
+function richTextErrors(v: Json, path: string[]): FieldError[] {
+  return validateRichTextDocument(v as unknown as Document).map((e) => ({
+    ...(e as unknown as FieldError),
+    name: e.name,
+    details: e.details ?? 'Invalid rich text',
+    path: [...path, ...(e.path ?? []).map(String)],
+  }));
+}
+
 /** Types are always checked; validations only when `withValidations` (Contentful checks them at publish). */
 export function checkFieldValue(def: FieldDefinition, locale: string, v: Json, withValidations: boolean): FieldError[] {
   const path = ['fields', def.id, locale];
+  const shape = shapeErrors(v, path);
+  if (shape.length) return shape;
   const problem = typeProblem(def.type, v, def);
   if (problem) return [{ name: 'type', path, details: `Expected ${problem} for fields.${def.id}.${locale}`, value: v }];
+  if (def.type === 'RichText') {
+    const invalid = richTextErrors(v, path);
+    if (invalid.length) return invalid;
+  }
   if (!withValidations) return [];
   const values = def.type === 'Array' && Array.isArray(v) ? v : [v];
   const own = validationProblems(def.validations, v);

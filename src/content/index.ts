@@ -1,4 +1,4 @@
-export { createEntry, updateEntry, publishEntry, unpublishEntry, deleteEntry, getEntry, archiveEntry, unarchiveEntry } from './entries.js';
+export { createEntry, updateEntry, patchEntry, publishEntry, unpublishEntry, deleteEntry, getEntry, archiveEntry, unarchiveEntry } from './entries.js';
 export { saveContentType, publishContentType, getContentType, unpublishContentType, deleteContentType } from './content-types.js';
 export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot, listContentTypeSnapshots, getContentTypeSnapshot } from './snapshots.js';
 export { fieldErrors } from './validate-fields.js';

@@ -41,17 +41,17 @@ async function currentLocale(store: Store, scope: Scope, id: string): Promise<Lo
   return locale;
 }
 
-export async function listLocales(store: Store, scope: Scope, actor?: Actor): Promise<LocaleRecord[]> {
+export async function listLocales(store: Store, scope: Scope, actor: Actor): Promise<LocaleRecord[]> {
   check(actor, 'read');
   return store.locales.list(scope);
 }
 
-export async function getLocale(store: Store, scope: Scope, id: string, actor?: Actor): Promise<LocaleRecord> {
+export async function getLocale(store: Store, scope: Scope, id: string, actor: Actor): Promise<LocaleRecord> {
   check(actor, 'read');
   return currentLocale(store, scope, id);
 }
 
-export async function createLocale(store: Store, scope: Scope, input: LocaleInput, actor?: Actor): Promise<LocaleRecord> {
+export async function createLocale(store: Store, scope: Scope, input: LocaleInput, actor: Actor): Promise<LocaleRecord> {
   check(actor, 'manageLocales');
   if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(input.code)) invalid('code', `"${input.code}" is not a locale code such as de-DE`);
   return store.transaction(async (tx) => {
@@ -65,8 +65,8 @@ export async function updateLocale(
   scope: Scope,
   id: string,
   input: Partial<LocaleInput>,
-  expectedVersion?: number,
-  actor?: Actor,
+  expectedVersion: number | undefined,
+  actor: Actor,
 ): Promise<LocaleRecord> {
   check(actor, 'manageLocales');
   return store.transaction(async (tx) => {
@@ -99,7 +99,7 @@ async function contentIn(store: Store, scope: Scope, code: string): Promise<numb
   return count;
 }
 
-export async function deleteLocale(store: Store, scope: Scope, id: string, actor?: Actor): Promise<void> {
+export async function deleteLocale(store: Store, scope: Scope, id: string, actor: Actor): Promise<void> {
   check(actor, 'manageLocales');
   await store.transaction(async (tx) => {
     const current = await currentLocale(tx, scope, id);

@@ -4,6 +4,7 @@
  */
 import { isStoredFile, mimetypeGroupOf } from '../assets/index.js';
 import type { Store } from '../store/store.js';
+import { linksIn } from '../store/index.js';
 import type { AssetRecord, ContentTypeBody, FieldDefinition, Json, LocalizedFields, Scope } from '../store/types.js';
 import * as is from '../validate/is.js';
 import type { FieldError } from './field-rules.js';
@@ -113,4 +114,36 @@ function fileOf(asset: AssetRecord, locale: string, defaultLocale: string) {
   if (!isStoredFile(file)) return undefined;
   const image = file.details.image;
   return { contentType: file.contentType, size: file.details.size, width: image?.width, height: image?.height };
+}
+
+/**
+ * Contentful refuses to publish an entry whose links (Link fields, arrays of links, entries and
+ * assets embedded or linked in rich text) point at nothing: a deleted or archived target is
+ * `notResolvable`, reported per field and locale with the link itself. Drafts may link to
+ * drafts; only existence counts. One query per link type, whatever the number of links.
+ */
+export async function unresolvedLinkErrors(store: Store, scope: Scope, fields: LocalizedFields): Promise<FieldError[]> {
+  const found: Array<{ path: string[]; linkType: 'Entry' | 'Asset'; id: string }> = [];
+  for (const [fieldId, byLocale] of Object.entries(fields)) {
+    for (const [locale, value] of Object.entries(byLocale ?? {})) {
+      for (const link of linksIn(value as Json)) found.push({ path: ['fields', fieldId, locale], ...link });
+    }
+  }
+  if (found.length === 0) return [];
+  const live = async (linkType: 'Entry' | 'Asset'): Promise<Set<string>> => {
+    const ids = [...new Set(found.filter((l) => l.linkType === linkType).map((l) => l.id))];
+    if (ids.length === 0) return new Set();
+    const repo = linkType === 'Entry' ? store.entries : store.assets;
+    const items = (await repo.list(scope, { where: [{ sys: 'id', op: 'in', values: ids }], limit: ids.length })).items as Array<{ sys: { id: string; archivedAt?: string | null } }>;
+    return new Set(items.filter((i) => !i.sys.archivedAt).map((i) => i.sys.id));
+  };
+  const [entries, assets] = await Promise.all([live('Entry'), live('Asset')]);
+  return found
+    .filter((l) => !(l.linkType === 'Entry' ? entries : assets).has(l.id))
+    .map((l) => ({
+      name: 'notResolvable',
+      path: l.path,
+      details: `The linked ${l.linkType.toLowerCase()} "${l.id}" does not exist or is archived`,
+      link: { type: 'Link', linkType: l.linkType, id: l.id },
+    }));
 }

@@ -18,14 +18,14 @@ export async function listEntrySnapshots(
   scope: Scope,
   entryId: string,
   page: { limit?: number; skip?: number } = {},
-  actor?: Actor,
+  actor: Actor,
 ): Promise<Page<SnapshotRecord<EntryRecord>>> {
   check(actor, 'read');
   await assertEntry(store, scope, entryId);
   return store.entries.snapshots(scope, entryId, page);
 }
 
-export async function getEntrySnapshot(store: Store, scope: Scope, entryId: string, snapshotId: string, actor?: Actor): Promise<SnapshotRecord<EntryRecord>> {
+export async function getEntrySnapshot(store: Store, scope: Scope, entryId: string, snapshotId: string, actor: Actor): Promise<SnapshotRecord<EntryRecord>> {
   check(actor, 'read');
   const snapshot = await store.entries.snapshot(scope, entryId, snapshotId);
   if (!snapshot) throw new FolioError('NOT_FOUND', `Snapshot "${snapshotId}" of entry "${entryId}" not found`, { details: { type: 'Snapshot', id: snapshotId } });
@@ -41,8 +41,8 @@ export async function restoreEntrySnapshot(
   scope: Scope,
   entryId: string,
   snapshotId: string,
-  expectedVersion?: number,
-  actor?: Actor,
+  expectedVersion: number | undefined,
+  actor: Actor,
 ): Promise<EntryRecord> {
   return store.transaction(async (tx) => {
     const snapshot = await getEntrySnapshot(tx, scope, entryId, snapshotId, actor);
@@ -56,7 +56,7 @@ export async function listContentTypeSnapshots(
   scope: Scope,
   contentTypeId: string,
   page: { limit?: number; skip?: number } = {},
-  actor?: Actor,
+  actor: Actor,
 ): Promise<Page<SnapshotRecord<ContentTypeRecord>>> {
   check(actor, 'read');
   if (!(await store.contentTypes.get(scope, contentTypeId))) {
@@ -70,7 +70,7 @@ export async function getContentTypeSnapshot(
   scope: Scope,
   contentTypeId: string,
   snapshotId: string,
-  actor?: Actor,
+  actor: Actor,
 ): Promise<SnapshotRecord<ContentTypeRecord>> {
   check(actor, 'read');
   const snapshot = await store.contentTypes.snapshot(scope, contentTypeId, snapshotId);

@@ -25,31 +25,31 @@ function assertName(name: string): string {
   return trimmed;
 }
 
-export async function listTags(store: Store, scope: Scope, query: { skip?: number; limit?: number; visibility?: TagVisibility } = {}, actor?: Actor): Promise<Page<TagRecord>> {
+export async function listTags(store: Store, scope: Scope, query: { skip?: number; limit?: number; visibility?: TagVisibility } = {}, actor: Actor): Promise<Page<TagRecord>> {
   check(actor, 'read');
   return store.tags.list(scope, query);
 }
 
-export async function getTag(store: Store, scope: Scope, id: string, actor?: Actor): Promise<TagRecord> {
+export async function getTag(store: Store, scope: Scope, id: string, actor: Actor): Promise<TagRecord> {
   check(actor, 'read');
   const tag = await store.tags.get(scope, id);
   if (!tag) throw new FolioError('NOT_FOUND', `Tag "${id}" not found`, { details: { type: 'Tag', id } });
   return tag;
 }
 
-export async function createTag(store: Store, scope: Scope, input: TagInput, actor?: Actor): Promise<TagRecord> {
+export async function createTag(store: Store, scope: Scope, input: TagInput, actor: Actor): Promise<TagRecord> {
   check(actor, 'manageModel');
   // Contentful reserves this prefix for its own tags.
   if (input.id.startsWith('contentful.')) invalid('sys.id', 'Tag ids starting with "contentful." are reserved');
   return store.tags.create(scope, { ...input, name: assertName(input.name) });
 }
 
-export async function updateTag(store: Store, scope: Scope, id: string, name: string, expectedVersion?: number, actor?: Actor): Promise<TagRecord> {
+export async function updateTag(store: Store, scope: Scope, id: string, name: string, expectedVersion: number | undefined, actor: Actor): Promise<TagRecord> {
   check(actor, 'manageModel');
   return store.tags.update(scope, id, assertName(name), expectedVersion);
 }
 
-export async function deleteTag(store: Store, scope: Scope, id: string, expectedVersion?: number, actor?: Actor): Promise<void> {
+export async function deleteTag(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor): Promise<void> {
   check(actor, 'manageModel');
   await store.tags.delete(scope, id, expectedVersion);
 }

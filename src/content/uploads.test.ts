@@ -10,6 +10,7 @@ import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import type { Json, Scope } from '../store/types.js';
 import { createUpload, deleteUpload, getUpload, sweepExpiredUploads, uploadLifetimeMs } from './uploads.js';
+import { systemActor } from '../auth/index.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let store: Store;
@@ -31,8 +32,8 @@ afterAll(async () => {
 
 describe('uploads', () => {
   it('expire after a day: the sweep removes them and bytes no asset uses', async () => {
-    const lonely = await createUpload(store, storage, 'test', bytes('nobody wants me'), 1000);
-    const kept = await createUpload(store, storage, 'test', bytes('an asset keeps me'), 1000);
+    const lonely = await createUpload(store, storage, 'test', bytes('nobody wants me'), 1000, systemActor);
+    const kept = await createUpload(store, storage, 'test', bytes('an asset keeps me'), 1000, systemActor);
     const file = await ingestStoredObject(storage, { fileName: 'k.txt', contentType: 'text/plain', hash: kept.hash, size: kept.size });
     await store.assets.create(scope, { id: 'keeper', fields: { file: { 'en-US': file as unknown as Json } } });
 
@@ -44,13 +45,13 @@ describe('uploads', () => {
   });
 
   it('keep bytes another upload holds when one of them is deleted', async () => {
-    const first = await createUpload(store, storage, 'test', bytes('twins'), 1000);
-    const second = await createUpload(store, storage, 'test', bytes('twins'), 1000);
+    const first = await createUpload(store, storage, 'test', bytes('twins'), 1000, systemActor);
+    const second = await createUpload(store, storage, 'test', bytes('twins'), 1000, systemActor);
     expect(second.hash).toBe(first.hash);
-    await deleteUpload(store, storage, 'test', first.id);
+    await deleteUpload(store, storage, 'test', first.id, systemActor);
     expect(await storage.has(first.hash)).toBe(true);
-    await deleteUpload(store, storage, 'test', second.id);
+    await deleteUpload(store, storage, 'test', second.id, systemActor);
     expect(await storage.has(first.hash)).toBe(false);
-    await expect(getUpload(store, 'test', second.id)).rejects.toMatchObject({ id: 'NotFound' });
+    await expect(getUpload(store, 'test', second.id, systemActor)).rejects.toMatchObject({ id: 'NotFound' });
   });
 });

@@ -19,7 +19,7 @@ export async function createUpload(
   spaceId: string,
   data: Readable,
   maxBytes: number,
-  actor?: Actor,
+  actor: Actor,
 ): Promise<UploadRecord> {
   check(actor, 'create');
   await sweepExpiredUploads(store, storage);
@@ -28,7 +28,7 @@ export async function createUpload(
   return store.uploads.create({ spaceId, hash, size, expiresAt: new Date(Date.now() + uploadLifetimeMs).toISOString(), createdBy: by ?? null });
 }
 
-export async function getUpload(store: Store, spaceId: string, id: string, actor?: Actor): Promise<UploadRecord> {
+export async function getUpload(store: Store, spaceId: string, id: string, actor: Actor): Promise<UploadRecord> {
   check(actor, 'read');
   const upload = await store.uploads.get(spaceId, id);
   if (!upload || upload.expiresAt < new Date().toISOString()) {
@@ -73,7 +73,7 @@ export async function sweepExpiredUploads(store: Store, storage: FileStorage, no
 }
 
 /** Removes the upload, and its bytes when nothing else uses them. */
-export async function deleteUpload(store: Store, storage: FileStorage, spaceId: string, id: string, actor?: Actor): Promise<void> {
+export async function deleteUpload(store: Store, storage: FileStorage, spaceId: string, id: string, actor: Actor): Promise<void> {
   const upload = await store.uploads.get(spaceId, id);
   if (!upload) throw new FolioError('NOT_FOUND', `Upload "${id}" not found`, { details: { type: 'Upload', id } });
   if (actor) assertCan(actor, 'delete', { createdBy: upload.createdBy ?? undefined, published: false });

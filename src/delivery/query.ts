@@ -5,7 +5,9 @@
 import { mimetypeGroups } from '../assets/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Condition, ContentTypeRecord, FieldDefinition, GeoArea, ListQuery, OrderBy, Scalar, SysKey } from '../store/types.js';
+import { queryTerms, searchLimits } from '../store/index.js';
 import * as is from '../validate/is.js';
+import { isForbiddenKey, table } from '../validate/json-shape.js';
 import type { LocaleChoice } from './locales.js';
 
 export interface DeliveryQuery {
@@ -19,7 +21,7 @@ const bad = (parameter: string, message: string): never => {
   throw new FolioError('INVALID_QUERY', message, { details: { errors: [{ name: 'invalid', parameter, details: message }] } });
 };
 
-const sysKeys: Record<string, SysKey> = { 'sys.id': 'id', 'sys.createdAt': 'createdAt', 'sys.updatedAt': 'updatedAt', 'sys.publishedAt': 'publishedAt' };
+const sysKeys: Readonly<Record<string, SysKey>> = table({ 'sys.id': 'id', 'sys.createdAt': 'createdAt', 'sys.updatedAt': 'updatedAt', 'sys.publishedAt': 'publishedAt' });
 const operators = new Set(['ne', 'in', 'nin', 'exists', 'lt', 'lte', 'gt', 'gte']);
 /** Understood by Contentful, not by Folio yet: refused plainly rather than ignored. */
 const notYet = new Set(['all']);
@@ -27,6 +29,26 @@ const passThrough = new Set(['access_token', 'locale', 'content_type', 'order', 
 /** Equality and ranges on these need reference, array or geo queries, which come later. */
 const unfilterable = new Set(['Link', 'Location', 'Object', 'RichText', 'Array']);
 const unorderable = new Set(['Text', 'RichText', 'Object', 'Location', 'Array', 'Link']);
+
+/**
+ * Bounds on one query, so no request can hold the event loop: the whole query string (about
+ * Contentful's own URL limit), values in one [in]/[nin]/[all] list, and full-text words.
+ */
+export const queryLimits = { maxQueryChars: 8000, maxListValues: 100 } as const;
+
+/** A comma-separated list parameter, refused by name beyond `maxListValues` values. */
+function list(key: string, raw: string): string[] {
+  const values = raw.split(',');
+  if (values.length > queryLimits.maxListValues) bad(key, `${key} takes at most ${queryLimits.maxListValues} values, got ${values.length}`);
+  return values;
+}
+
+function fullText(key: string, raw: string): string {
+  if (raw.length > searchLimits.maxLength) bad(key, `${key} takes at most ${searchLimits.maxLength} characters`);
+  const words = new Set(queryTerms(raw)).size;
+  if (words > searchLimits.maxTerms) bad(key, `${key} takes at most ${searchLimits.maxTerms} different words, got ${words}`);
+  return raw;
+}
 
 /** A bounded integer query parameter; anything else is InvalidQuery naming it. */
 export function integerParam(name: string, raw: unknown, min: number, max: number, fallback: number): number {
@@ -68,7 +90,7 @@ const defaultOf = (choice: LocaleChoice & { all: true }) => choice.codes[0] ?? '
 
 /** Contentful's operators on an Array of Symbols: equality means "contains". */
 function arrayCondition(key: string, op: string, raw: string, target: { field: string; locale: string }): Condition {
-  const values = raw.split(',');
+  const values = list(key, raw);
   switch (op) {
     case 'eq':
     case 'in':
@@ -100,7 +122,7 @@ function condition(key: string, raw: string, type: ContentTypeRecord | undefined
     def = fieldDef(key, path.slice('fields.'.length), type);
     if (op === 'match') {
       if (!['Symbol', 'Text', 'RichText', 'Array'].includes(def.type)) return bad(key, `[match] needs a text field, not ${def.type}`);
-      return { op: 'match', text: raw, field: def.id };
+      return { op: 'match', text: fullText(key, raw), field: def.id };
     }
     if (def.type === 'Array' && def.items?.type === 'Symbol' && op !== 'exists') {
       return arrayCondition(key, op, raw, { field: def.id, locale: fieldLocale(def, choice) });
@@ -118,7 +140,7 @@ function condition(key: string, raw: string, type: ContentTypeRecord | undefined
       return { ...target, op: 'exists', value: raw === 'true' };
     case 'in':
     case 'nin':
-      return { ...target, op, values: raw.split(',').map(value) };
+      return { ...target, op, values: list(key, raw).map(value) };
     default:
       return { ...target, op: op as 'eq', value: value(raw) };
   }
@@ -126,7 +148,7 @@ function condition(key: string, raw: string, type: ContentTypeRecord | undefined
 
 function order(raw: string | undefined, type: ContentTypeRecord | undefined, choice: LocaleChoice): OrderBy[] | undefined {
   if (raw === undefined) return undefined;
-  return raw.split(',').map((part) => {
+  return list('order', raw).map((part) => {
     const desc = part.startsWith('-');
     const path = desc ? part.slice(1) : part;
     const direction = desc ? 'desc' : 'asc';
@@ -168,7 +190,7 @@ async function referenceConditions(
     const linkType = def.type === 'Array' ? def.items?.linkType : def.linkType;
     if (!linkType) bad(key, `"${fieldId}" is not a reference field`);
     if (rest === 'sys.id') {
-      where.push({ op: 'linksTo', linkType: linkType!, ids: inOp ? raw.split(',') : [raw], field: fieldId });
+      where.push({ op: 'linksTo', linkType: linkType!, ids: inOp ? list(key, raw) : [raw], field: fieldId });
     } else if (rest === 'sys.contentType.sys.id') {
       if (inOp) bad(key, 'Give exactly one content type for a reference query');
     } else {
@@ -218,7 +240,7 @@ function tagCondition(key: string, raw: string, byId: boolean, op: string | unde
     return { op: 'tagged', mode: raw === 'true' ? 'any' : 'none' };
   }
   if (!byId) bad(key, 'Tags are queried by id: metadata.tags.sys.id[in], [all] or [nin]');
-  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = list(key, raw).map((s) => s.trim()).filter(Boolean);
   if (ids.length === 0) bad(key, `${key} needs at least one tag id`);
   return { op: 'tagged', mode: op === 'all' ? 'all' : op === 'nin' ? 'none' : 'any', ids };
 }
@@ -230,11 +252,16 @@ export async function parseDeliveryQuery(
   choice: LocaleChoice,
   findIds: FindIds,
 ): Promise<DeliveryQuery> {
-  const text: Record<string, string> = {};
+  // Keys come from the URL: a null-prototype record, and no key that names a prototype.
+  const text: Record<string, string> = Object.create(null) as Record<string, string>;
+  let chars = 0;
   for (const [key, value] of Object.entries(params)) {
     if (Array.isArray(value)) bad(key, `The parameter ${key} was given more than once`);
+    if (key.split(/[.[\]]/).some(isForbiddenKey)) bad(key, `"${key}" is not a query parameter`);
     text[key] = String(value);
+    chars += key.length + text[key]!.length + 2;
   }
+  if (chars > queryLimits.maxQueryChars) bad('query', `The query string is longer than ${queryLimits.maxQueryChars} characters`);
   const contentTypeId = text.content_type;
   const type = contentTypeId === undefined ? undefined : types.get(contentTypeId);
   if (contentTypeId !== undefined && !type) bad('content_type', `Unknown content type "${contentTypeId}"`);
@@ -254,13 +281,13 @@ export async function parseDeliveryQuery(
       continue;
     }
     if (key === 'mimetype_group') {
-      const types = mimetypeGroups[raw];
+      const types = Object.hasOwn(mimetypeGroups, raw) ? mimetypeGroups[raw] : undefined;
       if (!types) bad(key, `Unknown mimetype_group "${raw}"; use one of ${Object.keys(mimetypeGroups).join(', ')}`);
       where.push({ field: 'file', locale: choice.all ? defaultOf(choice) : choice.defaultCode, path: ['contentType'], op: 'in', values: types! });
       continue;
     }
     if (key === 'query') {
-      where.push({ op: 'match', text: raw });
+      where.push({ op: 'match', text: fullText(key, raw) });
       continue;
     }
     const tags = /^metadata\.tags(\.sys\.id)?(?:\[(in|all|nin|exists)\])?$/.exec(key);
@@ -269,13 +296,13 @@ export async function parseDeliveryQuery(
       continue;
     }
     if (key === 'links_to_entry' || key === 'links_to_asset') {
-      where.push({ op: 'linksTo', linkType: key === 'links_to_entry' ? 'Entry' : 'Asset', ids: raw.split(',') });
+      where.push({ op: 'linksTo', linkType: key === 'links_to_entry' ? 'Entry' : 'Asset', ids: list(key, raw) });
       continue;
     }
     where.push(condition(key, raw, type, choice));
   }
-  const select = text.select?.split(',').map((s) => s.trim());
-  if (select?.some((s) => !/^(sys|fields|metadata)(\.[A-Za-z0-9_]+)?$/.test(s))) bad('select', 'select takes up to two levels, e.g. fields.title,sys.id');
+  const select = text.select === undefined ? undefined : list('select', text.select).map((s) => s.trim());
+  if (select?.some((s) => !/^(sys|fields|metadata)(\.[A-Za-z0-9_]+)?$/.test(s) || s.split('.').some(isForbiddenKey))) bad('select', 'select takes up to two levels, e.g. fields.title,sys.id');
 
   return {
     list: {

@@ -58,9 +58,10 @@ const localeSys = (ctx: SerializeContext) => (ctx.choice.all ? {} : { locale: ct
 export function entryJson(ctx: SerializeContext, entry: EntryRecord) {
   const type = ctx.types.get(entry.sys.contentTypeId);
   const localized = new Set(type?.fields.filter((f) => f.localized).map((f) => f.id));
-  const omitted = new Set(type?.fields.filter((f) => f.omitted).map((f) => f.id));
+  // Only fields the model has and shows: an omitted field is hidden, a deleted one is gone.
+  const shown = new Set(type?.fields.filter((f) => !f.omitted).map((f) => f.id));
   const fields = localizeFields(entry.fields, ctx.choice, (id) => localized.has(id));
-  for (const id of omitted) delete fields[id];
+  for (const id of Object.keys(fields)) if (!shown.has(id)) delete fields[id];
   return {
     metadata: metadataJson(ctx, entry.metadata.tags),
     sys: { ...baseSys(ctx, 'Entry', entry.sys), contentType: link('ContentType', entry.sys.contentTypeId), ...localeSys(ctx) },

@@ -45,3 +45,15 @@ export function errorBody(err: FolioError, requestId: string) {
 
 export const notFound = (what = 'The resource could not be found.', details?: ErrorDetails) =>
   new FolioError('NOT_FOUND', what, details ? { details } : {});
+
+/** One problem in a ValidationFailed answer, as Contentful reports it in `details.errors`. */
+export interface ValidationProblem {
+  name: string;
+  path: Array<string | number>;
+  details: string;
+  value?: unknown;
+}
+
+/** Contentful's 422: every problem found, each with the path of the offending value. */
+export const validationFailed = (errors: ValidationProblem[], message = 'Validation error') =>
+  new FolioError('VALIDATION_FAILED', message, { details: { errors } });

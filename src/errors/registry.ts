@@ -10,6 +10,7 @@ export const contentfulIds = {
   NotFound: 404,
   VersionMismatch: 409,
   ValidationFailed: 422,
+  UnsupportedMediaType: 415,
   RateLimitExceeded: 429,
   ServerError: 500,
 } as const;
@@ -36,6 +37,7 @@ export const codes = {
     message: 'The version you sent does not match the current version of the resource.',
   },
   VALIDATION_FAILED: { id: 'ValidationFailed', message: 'Validation error.' },
+  UNSUPPORTED_MEDIA_TYPE: { id: 'UnsupportedMediaType', message: 'The body must be JSON: send Content-Type: application/vnd.contentful.management.v1+json.' },
   RATE_LIMITED: { id: 'RateLimitExceeded', message: 'You have exceeded the rate limit.' },
   SERVER_ERROR: { id: 'ServerError', message: 'Internal server error.' },
 } as const satisfies Record<string, CodeDefinition>;

@@ -17,7 +17,7 @@ function toFolioError(err: unknown): { error: FolioError; status: number } {
   const fe = err as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Fastify's own 4xx (bad JSON, body too large, …): keep its status, Contentful's shape.
-    const code = fe.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
+    const code = fe.statusCode === 429 ? 'RATE_LIMITED' : fe.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
     return { error: new FolioError(code, fe.message), status: fe.statusCode };
   }
   return { error: new FolioError('SERVER_ERROR'), status: 500 };

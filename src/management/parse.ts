@@ -6,6 +6,8 @@ import type { FastifyRequest } from 'fastify';
 import { FolioError } from '../errors/index.js';
 import type { ContentTypeBody, FieldDefinition, FieldItems, Json, LocalizedFields, ResourceMetadata } from '../store/types.js';
 import * as is from '../validate/is.js';
+import { describeJsonProblem, inspectJson } from '../validate/json-shape.js';
+import { fieldValueLimits } from '../content/field-rules.js';
 
 const validationFailed = (path: Array<string | number>, details: string): never => {
   throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'type', path, details }] } });
@@ -76,6 +78,9 @@ const optionalBool = (v: unknown, path: Array<string | number>, fallback = false
 function validations(v: unknown, path: Array<string | number>): Json[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v) || v.some((r) => !is.plainObject(r))) return validationFailed(path, `${path.join('.')} must be an array of objects`);
+  // Stored with the model and read on every save: held to the same shape limits as field values.
+  const problem = inspectJson(v, fieldValueLimits);
+  if (problem) validationFailed([...path, ...problem.path], `${path.join('.')} is ${describeJsonProblem(problem, fieldValueLimits)}`);
   return v as Json[];
 }
 

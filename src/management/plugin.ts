@@ -4,7 +4,7 @@
  * actor's permission (assertCan, in the route or in the operation it calls).
  */
 import type { FastifyInstance } from 'fastify';
-import { FolioError } from '../errors/index.js';
+import { acceptJsonBodies } from '../http/json-body.js';
 import type { ManagementOptions } from './context.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { assetRoutes } from './routes/assets.js';
@@ -22,18 +22,7 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   // The client sends application/vnd.contentful.management.v1+json, and PUTs with no body at
   // all (publish, archive) still carry a JSON content type: an empty body is no body.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json\b/, { parseAs: 'string' }, (_request, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch (err) {
-      done(new FolioError('BAD_REQUEST', `The body is not valid JSON: ${(err as Error).message}`), undefined);
-    }
-  });
-  // Uploads stream straight to storage; nothing buffers them (see routes/uploads.ts).
-  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
-
+  acceptJsonBodies(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.header('content-type', mediaType);
     return payload;
@@ -44,7 +33,11 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   entryRoutes(app, options);
   snapshotRoutes(app, options);
   assetRoutes(app, options);
-  uploadRoutes(app, options);
+  // Only uploads take raw bytes (streamed to storage, never buffered); elsewhere a non-JSON body is a 415.
+  await app.register(async (uploads) => {
+    uploads.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+    uploadRoutes(uploads, options);
+  });
   localeRoutes(app, options);
   apiKeyRoutes(app, options);
   tagRoutes(app, options);

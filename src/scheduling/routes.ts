@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FolioError } from '../errors/index.js';
 import type { ScheduledActionStatus, Store } from '../store/index.js';
 import * as is from '../validate/is.js';
-import { acceptManagementJson, authorize, pageQuery, sendJson, versionHeader } from '../webhooks/index.js';
+import { authorize, pageQuery, sendJson, versionHeader } from '../webhooks/index.js';
 import { parseScheduledAction } from './input.js';
 import { cancelScheduledAction, createScheduledAction, getScheduledAction, listScheduledActions, updateScheduledAction } from './operations.js';
 import { scheduledActionJson } from './serialize.js';
@@ -21,7 +21,6 @@ const statuses: readonly ScheduledActionStatus[] = ['scheduled', 'inProgress', '
 
 export async function scheduledActionsRoutes(app: FastifyInstance, opts: { store: Store }) {
   const { store } = opts;
-  acceptManagementJson(app);
   const base = '/management/spaces/:spaceId/scheduled_actions';
 
   app.post(base, async (request: FastifyRequest<{ Params: Params }>, reply) => {

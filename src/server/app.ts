@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { adminRoutes } from '../admin/index.js';
 import { resolveAssetFile } from '../assets/index.js';
 import { imageCacheDir, type Config } from '../config/index.js';
+import { acceptJsonBodies } from '../http/json-body.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
 import { deliveryRoutes } from '../delivery/index.js';
 import { imagesRoutes, signImageUrl } from '../images/index.js';
@@ -52,6 +53,9 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     reply.header('x-contentful-request-id', request.id);
   });
   installErrorHandling(app, pages);
+  // One JSON parser for every part (limits and prototype keys checked there); parts may narrow it.
+  app.removeContentTypeParser('application/json');
+  acceptJsonBodies(app);
 
   const { store, storage, scope } = parts;
   await app.register(operationsRoutes, { store });

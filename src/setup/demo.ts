@@ -1,5 +1,6 @@
 /** Loads the demo content into an empty space, once, in one transaction. */
 import { createAsset, ingestFile, publishAsset } from '../assets/index.js';
+import { systemActor } from '../auth/index.js';
 import { createEntry, publishContentType, publishEntry, saveContentType } from '../content/index.js';
 import { demoAssets, demoContentTypes, demoEntries } from '../demo/index.js';
 import { warmUpFaceDetection } from '../faces/index.js';
@@ -29,8 +30,8 @@ export async function loadDemo(store: Store, storage: FileStorage, scope: Scope)
   await store.transaction(async (tx) => {
     for (const type of demoContentTypes) {
       const { id, ...body } = type;
-      await saveContentType(tx, scope, id, body);
-      await publishContentType(tx, scope, id);
+      await saveContentType(tx, scope, id, body, undefined, systemActor);
+      await publishContentType(tx, scope, id, undefined, systemActor);
     }
     for (const [i, asset] of demoAssets.entries()) {
       await createAsset(tx, scope, {
@@ -43,8 +44,8 @@ export async function loadDemo(store: Store, storage: FileStorage, scope: Scope)
       await publishAsset(tx, scope, asset.id);
     }
     for (const entry of demoEntries) {
-      await createEntry(tx, scope, { id: entry.id, contentTypeId: entry.contentTypeId, fields: localize(entry.fields) });
-      await publishEntry(tx, scope, entry.id);
+      await createEntry(tx, scope, { id: entry.id, contentTypeId: entry.contentTypeId, fields: localize(entry.fields) }, systemActor);
+      await publishEntry(tx, scope, entry.id, undefined, systemActor);
     }
     await tx.settings.set(loadedKey(scope), new Date().toISOString());
   });

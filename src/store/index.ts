@@ -11,7 +11,7 @@ export type * from './event-types.js';
 export { recordContentEvent, contentTopic } from './outbox.js';
 export { defineField } from './define-field.js';
 export { linksIn, fieldLinks, type FoundLink } from './links.js';
-export { queryTerms } from './search-index.js';
+export { queryTerms, searchLimits, searchTermsOf } from './search-index.js';
 
 export interface StoreOptions {
   /** postgres:// or postgresql:// selects PostgreSQL; otherwise SQLite at sqlitePath. */

@@ -2,7 +2,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { FolioError } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
-import { queryTerms } from './search-index.js';
+import { searchTermsOf } from './search-index.js';
 import type { Database } from './schema.js';
 import { tagsField } from './tags-field.js';
 import type { Condition, ListQuery, OrderBy, Scalar } from './types.js';
@@ -85,7 +85,7 @@ function condition(c: Condition, adapter: DialectAdapter, table: Table): Express
   if (c.op === 'tagged') return tagged(c, table);
   if (c.op === 'within') return within(c, adapter);
   if (c.op === 'match') {
-    const terms = queryTerms(c.text);
+    const terms = searchTermsOf(c.text);
     return terms.length ? adapter.search.matches(table, linkSide[table], terms, c.field) : sql<SqlBool>`1 = 1`;
   }
   if (c.op === 'has') return arrayHas(c, adapter);

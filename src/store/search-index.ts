@@ -33,8 +33,18 @@ export function searchDocuments(fields: LocalizedFields): Array<{ field: string;
     .filter((d) => d.body.length > 0);
 }
 
+/**
+ * The most a full-text query may hold. Each distinct word is one more index probe joined into
+ * the statement: without a cap, 3,000 copies of a word held the event loop for seconds. The
+ * Delivery API refuses longer queries by name; the store never runs more than this.
+ */
+export const searchLimits = { maxLength: 1000, maxTerms: 16 } as const;
+
 /** Words of a query, reduced to letters and digits so no operator syntax reaches the engine. */
 export const queryTerms = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The distinct words a search runs with, at most `searchLimits.maxTerms` of them. */
+export const searchTermsOf = (text: string) => [...new Set(queryTerms(text.slice(0, searchLimits.maxLength)))].slice(0, searchLimits.maxTerms);
 
 export interface SearchIndex {
   create(db: Kysely<unknown>): Promise<void>;

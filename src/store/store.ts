@@ -62,6 +62,13 @@ export interface VersionedRepository<TBody, TRecord extends { sys: VersionedSys 
   /** Snapshots taken at each publish, newest first; they outlive unpublish but not delete. */
   snapshots(scope: Scope, id: string, page?: { limit?: number; skip?: number }): Promise<Page<SnapshotRecord<TRecord>>>;
   snapshot(scope: Scope, id: string, snapshotId: string): Promise<SnapshotRecord<TRecord> | undefined>;
+  /**
+   * Erases a field's values from every item of a content type, draft and published side, with
+   * their link and search rows: a field deleted from the model never comes back, not even in a
+   * new field with the same id. Versions do not change (no one edited the items). Returns how
+   * many rows changed.
+   */
+  removeField(scope: Scope, contentTypeId: string, fieldId: string): Promise<number>;
 }
 
 export interface EntryBody {

@@ -444,5 +444,32 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     },
 
     listPublished: (scope, query = {}) => listFrom('published', scope, query, fromPublished),
+
+    removeField: (scope, contentTypeId, fieldId) =>
+      context.atomically(async (ctx) => {
+        let changedRows = 0;
+        for (const table of ['resources', 'published'] as const) {
+          const rows = await ctx.db
+            .selectFrom(table)
+            .select(['id', 'data', 'metadata'])
+            .where('space_id', '=', scope.spaceId)
+            .where('environment_id', '=', scope.environmentId)
+            .where('kind', '=', kind)
+            .where('content_type_id', '=', contentTypeId)
+            .execute();
+          for (const row of rows) {
+            const fields = JSON.parse(row.data) as Record<string, Json>;
+            if (!Object.hasOwn(fields, fieldId)) continue;
+            delete fields[fieldId];
+            const data = JSON.stringify(fields);
+            await ctx.db.updateTable(table).set({ data }).where((eb) => eb.and(key(scope, row.id))).execute();
+            await writeIndexes(ctx, scope, row.id, table === 'resources' ? 'draft' : 'published', data, row.metadata);
+            changedRows++;
+          }
+        }
+        // Cached answers (Delivery, the hub) are keyed by the change counter: move it so none survive.
+        if (changedRows > 0) await bumpChangeCounter(ctx.db);
+        return changedRows;
+      }),
   };
 }

@@ -12,8 +12,12 @@ export const number = (v: unknown): v is number => typeof v === 'number' && Numb
 export const inRange = (v: number, min: number, max: number) => v >= min && v <= max;
 export const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T =>
   typeof v === 'string' && (values as readonly string[]).includes(v);
-export const plainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object: made by JSON.parse or a literal, not a stream, Buffer, Date or other class instance. */
+export const plainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
 
 /** Parses a base-10 integer written without sign, spaces, decimals or exponent. */
 export function parseStrictInt(v: string): number | undefined {

@@ -7,6 +7,7 @@ import { ensureSpace } from '../setup/index.js';
 import { defineField, openStore, type Store, type WebhookDefinitionBody } from '../store/index.js';
 import { createDispatcher, dispatcherDefaults } from './dispatcher.js';
 import { startReceiver, type Receiver } from './test-support/receiver.js';
+import { systemActor } from '../auth/index.js';
 
 const dir = useTempDir('folio-dispatcher-');
 let store: Store;
@@ -16,8 +17,8 @@ const scope = { spaceId: 'folio', environmentId: 'master' };
 beforeAll(async () => {
   store = await openStore({ sqlitePath: path.join(dir(), 'folio.db') });
   await ensureSpace(store, 'folio');
-  await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] });
-  await publishContentType(store, scope, 'post');
+  await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] }, undefined, systemActor);
+  await publishContentType(store, scope, 'post', undefined, systemActor);
   receiver = await startReceiver(() => 500);
 });
 afterAll(async () => {
@@ -34,8 +35,8 @@ const drain = async (d: ReturnType<typeof dispatcher>) => {
 describe('dispatcher', () => {
   it('gives up after maxAttempts, logging each attempt', async () => {
     const { id } = await store.webhooks.create('folio', hook(`${receiver.url}/down`), 'test');
-    await createEntry(store, scope, { id: 'a', contentTypeId: 'post', fields: {} });
-    await publishEntry(store, scope, 'a');
+    await createEntry(store, scope, { id: 'a', contentTypeId: 'post', fields: {} }, systemActor);
+    await publishEntry(store, scope, 'a', undefined, systemActor);
     await drain(dispatcher());
     expect((await store.webhooks.listCalls('folio', id)).map((c) => [c.state, c.attempts])).toEqual([['failed', 3]]);
     expect((await store.webhooks.listLog('folio', id)).items.map((l) => [l.attempt, l.statusCode])).toEqual([[3, 500], [2, 500], [1, 500]]);
@@ -45,8 +46,8 @@ describe('dispatcher', () => {
 
   it('drops calls left over when their webhook is switched off', async () => {
     const created = await store.webhooks.create('folio', hook(`${receiver.url}/off`), 'test');
-    await createEntry(store, scope, { id: 'b', contentTypeId: 'post', fields: {} });
-    await publishEntry(store, scope, 'b');
+    await createEntry(store, scope, { id: 'b', contentTypeId: 'post', fields: {} }, systemActor);
+    await publishEntry(store, scope, 'b', undefined, systemActor);
     const d = dispatcher();
     await d.runOnce();
     await store.webhooks.update('folio', created.id, { ...created, active: false }, 1, 'test');
@@ -57,8 +58,8 @@ describe('dispatcher', () => {
   });
 
   it('queues no call for events from before a webhook existed', async () => {
-    await createEntry(store, scope, { id: 'c', contentTypeId: 'post', fields: {} });
-    await publishEntry(store, scope, 'c');
+    await createEntry(store, scope, { id: 'c', contentTypeId: 'post', fields: {} }, systemActor);
+    await publishEntry(store, scope, 'c', undefined, systemActor);
     await drain(dispatcher());
     const late = await store.webhooks.create('folio', hook(`${receiver.url}/late`), 'test');
     await drain(dispatcher());

@@ -1,25 +1,11 @@
 /** Small pieces the Management API routes of webhooks and scheduled actions share. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertCan, managementActor, type Action, type Actor } from '../auth/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
 import * as is from '../validate/is.js';
 
 export const managementType = 'application/vnd.contentful.management.v1+json';
-
-/**
- * The SDK sends its own JSON media type, also on bodiless DELETEs; parse it as JSON (an empty
- * body as none) unless a parent context already does.
- */
-export function acceptManagementJson(app: FastifyInstance): void {
-  if (app.hasContentTypeParser(managementType)) return;
-  const json = app.getDefaultJsonParser('error', 'ignore');
-  app.addContentTypeParser(managementType, { parseAs: 'string' }, (request, body, done) => {
-    const text = body.toString();
-    if (text === '') return done(null, undefined);
-    return json(request, text, done);
-  });
-}
 
 export const sendJson = (reply: FastifyReply, status: number, body: unknown) =>
   reply.code(status).header('content-type', `${managementType}; charset=utf-8`).header('cache-control', 'no-store').send(body);

@@ -6,7 +6,7 @@ export { Poller } from './poller.js';
 export { topicMatches, normalizeTopic } from './topics.js';
 export { filtersMatch } from './filters.js';
 export { webhookPayload } from './payload.js';
-export { acceptManagementJson, authorize, collection, pageQuery, sendJson, versionHeader } from './http.js';
+export { authorize, collection, pageQuery, sendJson, versionHeader } from './http.js';
 export {
   createWebhook,
   updateWebhook,

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../store/index.js';
-import { acceptManagementJson, authorize, collection, pageQuery, sendJson, versionHeader } from './http.js';
+import { authorize, collection, pageQuery, sendJson, versionHeader } from './http.js';
 import {
   createWebhook,
   deleteWebhook,
@@ -28,7 +28,6 @@ type Req = FastifyRequest<{ Params: Params }>;
 
 export async function webhooksRoutes(app: FastifyInstance, opts: { store: Store }) {
   const { store } = opts;
-  acceptManagementJson(app);
   const base = '/management/spaces/:spaceId';
 
   /** The create answer is the only one that shows the signing secret. */

@@ -4,7 +4,7 @@
  * The Folio under test must run its scheduler with a short poll interval (see `quickScheduler`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/auth/index.js';
+import { addUser , systemActor } from '../../src/auth/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { AdminClient } from './admin-client.js';
@@ -27,7 +27,7 @@ export function describeHistoryAndSchedule(name: string, folioOf: () => TestFoli
     beforeAll(async () => {
       store = await openStore(folioOf().storeOptions);
       for (const role of ['editor', 'author', 'viewer']) {
-        ids[role] = (await addUser(store, undefined, { email: `${prefix}-${role}@example.com`, name: `${role} ${prefix}`, role, password })).id;
+        ids[role] = (await addUser(store, systemActor, { email: `${prefix}-${role}@example.com`, name: `${role} ${prefix}`, role, password })).id;
       }
     });
     afterAll(() => store?.close());

@@ -4,7 +4,7 @@
  * beside the fields; and the effects seen through the Delivery API and a real webhook receiver.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/auth/index.js';
+import { addUser , systemActor } from '../../src/auth/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { verifySignature } from '../../src/webhooks/index.js';
@@ -26,7 +26,7 @@ beforeAll(async () => {
     startReceiver(),
   ]);
   store = await openStore(folio.storeOptions);
-  for (const role of ['editor', 'author', 'viewer']) await addUser(store, undefined, { email: `${role}@example.com`, name: role, role, password });
+  for (const role of ['editor', 'author', 'viewer']) await addUser(store, systemActor, { email: `${role}@example.com`, name: role, role, password });
 });
 afterAll(async () => {
   await receiver?.close();

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/auth/index.js';
+import { addUser , systemActor } from '../../src/auth/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { launchBrowser } from './browser.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   if (!fs.existsSync(new URL('../../dist/admin-client/app.js', import.meta.url))) throw new Error('Build first: npm run build makes dist/admin-client/app.js');
   [folio, browser] = await Promise.all([startTestFolio(), launchBrowser()]);
   store = await openStore(folio.storeOptions);
-  await addUser(store, undefined, { email: 'ed@example.com', name: 'Ed Itor', role: 'editor', password });
+  await addUser(store, systemActor, { email: 'ed@example.com', name: 'Ed Itor', role: 'editor', password });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (err) => {
     throw err;

@@ -3,7 +3,7 @@
  * (the server refuses; hiding buttons is not enough).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, hashToken } from '../../src/auth/index.js';
+import { addUser, hashToken , systemActor } from '../../src/auth/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { AdminClient, errorsOf } from './admin-client.js';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   folio = await startTestFolio({ FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: password });
   store = await openStore(folio.storeOptions);
   for (const role of ['editor', 'author', 'viewer']) {
-    ids[role] = (await addUser(store, undefined, { email: `${role}@example.com`, name: role, role, password })).id;
+    ids[role] = (await addUser(store, systemActor, { email: `${role}@example.com`, name: role, role, password })).id;
   }
 });
 afterAll(async () => {
@@ -83,7 +83,7 @@ describe('sessions', () => {
   });
 
   it('refuses a sixth failure in 15 minutes for the same IP and e-mail with 429 and Retry-After', async () => {
-    await addUser(store, undefined, { email: 'locked@example.com', name: 'Locked', role: 'viewer', password });
+    await addUser(store, systemActor, { email: 'locked@example.com', name: 'Locked', role: 'viewer', password });
     const c = client();
     await c.get('/admin/login');
     for (let i = 0; i < 5; i++) expect((await c.post('/admin/login', { email: 'locked@example.com', password: 'wrong' })).status).toBe(401);
@@ -148,7 +148,7 @@ describe('permissions by role', () => {
       case 'changeRole':
         return (await c.post(`/admin/users/${ids.viewer}/role`, { role: 'viewer' })).status;
       case 'removeUser': {
-        const victim = await addUser(store, undefined, { email: `victim-${Date.now()}@example.com`, name: 'V', role: 'viewer', password });
+        const victim = await addUser(store, systemActor, { email: `victim-${Date.now()}@example.com`, name: 'V', role: 'viewer', password });
         return (await c.post(`/admin/users/${victim.id}/delete`)).status;
       }
       case 'tokens':

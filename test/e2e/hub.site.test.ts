@@ -12,6 +12,7 @@ import { createPreviewUrl } from '../../src/site/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { validationErrors } from '../../src/site/views/test-support/pages.js';
 import { startTestFolio, type TestFolio } from './folio.js';
+import { systemActor } from '../../src/auth/index.js';
 
 let folio: TestFolio;
 let store: Store;
@@ -48,8 +49,8 @@ async function edit(id: string, change: (fields: Record<string, Record<string, u
   const entry = (await store.entries.get(scope, id))!;
   const fields = structuredClone(entry.fields) as Record<string, Record<string, unknown>>;
   change(fields);
-  const updated = await updateEntry(store, scope, id, fields as never, entry.sys.version);
-  if (publish) await publishEntry(store, scope, id, updated.sys.version);
+  const updated = await updateEntry(store, scope, id, fields as never, entry.sys.version, systemActor);
+  if (publish) await publishEntry(store, scope, id, updated.sys.version, systemActor);
 }
 
 describe('pages', () => {
@@ -324,7 +325,7 @@ describe('the page cache', () => {
       expect(await text(p), p).toContain(slug);
     }
     const entry = (await store.entries.get(scope, `article-${slug}`))!;
-    await unpublishEntry(store, scope, entry.sys.id, entry.sys.version);
+    await unpublishEntry(store, scope, entry.sys.id, entry.sys.version, systemActor);
     expect((await get(`/articles/${slug}`)).status).toBe(404);
     // Six articles now fit on one page.
     expect((await get('/?page=2')).status).toBe(404);
@@ -333,7 +334,7 @@ describe('the page cache', () => {
       expect(res.status, p).toBe(200);
       expect(await res.text(), p).not.toContain(slug);
     }
-    await publishEntry(store, scope, entry.sys.id);
+    await publishEntry(store, scope, entry.sys.id, undefined, systemActor);
     expect(await text('/search?q=python')).toContain(slug);
   });
 });

@@ -8,6 +8,7 @@ import { defineField, openStore, type Store } from '../../src/store/index.js';
 import { startReceiver, type Receiver } from '../../src/webhooks/test-support/receiver.js';
 import { createTestDatabase } from '../support/postgres.js';
 import { startTestFolio, type TestFolio } from './folio.js';
+import { systemActor } from '../../src/auth/index.js';
 
 const token = 'management-token-for-cluster-tests';
 const scope = { spaceId: 'folio', environmentId: 'master' };
@@ -24,8 +25,8 @@ describe('Two Folio servers on one PostgreSQL database', () => {
     servers = [await startTestFolio(env, undefined, { background: busy }), await startTestFolio(env, undefined, { background: busy })];
     store = await openStore(servers[0]!.storeOptions);
     receiver = await startReceiver();
-    await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] });
-    await publishContentType(store, scope, 'post');
+    await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] }, undefined, systemActor);
+    await publishContentType(store, scope, 'post', undefined, systemActor);
   });
   afterAll(async () => {
     await receiver?.close();
@@ -45,8 +46,8 @@ describe('Two Folio servers on one PostgreSQL database', () => {
     const { sys } = (await res.json()) as { sys: { id: string } };
     const n = 20;
     for (let i = 0; i < n; i++) {
-      await createEntry(store, scope, { id: `c${i}`, contentTypeId: 'post', fields: { title: { 'en-US': `Post ${i}` } } });
-      await publishEntry(store, scope, `c${i}`);
+      await createEntry(store, scope, { id: `c${i}`, contentTypeId: 'post', fields: { title: { 'en-US': `Post ${i}` } } }, systemActor);
+      await publishEntry(store, scope, `c${i}`, undefined, systemActor);
     }
     await receiver.until((calls) => calls.length >= n);
     // Once no call is pending or leased, nothing more can be sent.
@@ -65,7 +66,7 @@ describe('Two Folio servers on one PostgreSQL database', () => {
     const ids = Array.from({ length: 10 }, (_, i) => `s${i}`);
     const later = new Date(Date.now() + 3_600_000).toISOString();
     for (const [i, id] of ids.entries()) {
-      await createEntry(store, scope, { id, contentTypeId: 'post', fields: { title: { 'en-US': id } } });
+      await createEntry(store, scope, { id, contentTypeId: 'post', fields: { title: { 'en-US': id } } }, systemActor);
       const res = await api(servers[i % 2]!, '/scheduled_actions', {
         entity: { sys: { type: 'Link', linkType: 'Entry', id } },
         environment: { sys: { type: 'Link', linkType: 'Environment', id: 'master' } },

@@ -7,6 +7,7 @@ import { createEntry, publishContentType, publishEntry, saveContentType } from '
 import { defineField, openStore } from '../../src/store/index.js';
 import { startReceiver } from '../../src/webhooks/test-support/receiver.js';
 import { makeDataDir, startTestFolio, type TestFolio } from './folio.js';
+import { systemActor } from '../../src/auth/index.js';
 
 const env = { FOLIO_MANAGEMENT_TOKEN: 'management-token-for-restart-tests', FOLIO_DEMO: '0' };
 const scope = { spaceId: 'folio', environmentId: 'master' };
@@ -24,12 +25,12 @@ describe('Folio restarted with work queued', () => {
     const first = await startTestFolio(env, dir, { background });
     const store = await openStore(first.storeOptions);
     try {
-      await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] });
-      await publishContentType(store, scope, 'post');
+      await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] }, undefined, systemActor);
+      await publishContentType(store, scope, 'post', undefined, systemActor);
       const hook = await store.webhooks.create('folio', { name: 'Restart', url: `${receiver.url}/r`, topics: ['Entry.publish'], filters: [{ equals: [{ doc: 'sys.id' }, 'r1'] }], headers: [], httpBasicUsername: null, httpBasicPassword: null, active: true, secret: 'restart-secret-0123456789' }, 'test');
-      await createEntry(store, scope, { id: 'r1', contentTypeId: 'post', fields: { title: { 'en-US': 'Restarted' } } });
-      await createEntry(store, scope, { id: 'r2', contentTypeId: 'post', fields: { title: { 'en-US': 'Due later' } } });
-      await publishEntry(store, scope, 'r1');
+      await createEntry(store, scope, { id: 'r1', contentTypeId: 'post', fields: { title: { 'en-US': 'Restarted' } } }, systemActor);
+      await createEntry(store, scope, { id: 'r2', contentTypeId: 'post', fields: { title: { 'en-US': 'Due later' } } }, systemActor);
+      await publishEntry(store, scope, 'r1', undefined, systemActor);
 
       await receiver.until((calls) => calls.length >= 1);
       await first.close(); // waits for the attempt in flight to be logged

@@ -12,6 +12,7 @@ import { startReceiver, type ReceivedCall, type Receiver } from '../../src/webho
 import { verifySignature } from '../../src/webhooks/index.js';
 import { tokenResolvers } from '../../src/auth/index.js';
 import { startTestFolio, type TestFolio } from './folio.js';
+import { systemActor } from '../../src/auth/index.js';
 
 const token = 'management-token-for-webhook-tests';
 const scope = { spaceId: 'folio', environmentId: 'master' };
@@ -33,10 +34,10 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       client = managementClient(folio.url, token);
       receiver = await startReceiver();
       const post = { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol', { required: true })] };
-      await saveContentType(store, scope, 'post', post);
-      await publishContentType(store, scope, 'post');
-      await saveContentType(store, scope, 'note', { ...post, name: 'Note' });
-      await publishContentType(store, scope, 'note');
+      await saveContentType(store, scope, 'post', post, undefined, systemActor);
+      await publishContentType(store, scope, 'post', undefined, systemActor);
+      await saveContentType(store, scope, 'note', { ...post, name: 'Note' }, undefined, systemActor);
+      await publishContentType(store, scope, 'note', undefined, systemActor);
     });
     afterAll(async () => {
       await receiver?.close();
@@ -133,13 +134,13 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       const secret = (posts as unknown as { secret: string }).secret;
       const everything = await sp.createWebhook({ name: 'Everything', url: `${receiver.url}/all`, topics: ['*.*'], filters: [{ in: [{ doc: 'sys.id' }, ['p1', 'n1']] }] } as never);
 
-      await createEntry(store, scope, { id: 'p1', contentTypeId: 'post', fields: { title: en('First') } });
-      await updateEntry(store, scope, 'p1', { title: en('First, edited') });
-      await publishEntry(store, scope, 'p1');
-      await createEntry(store, scope, { id: 'n1', contentTypeId: 'note', fields: { title: en('A note') } });
-      await publishEntry(store, scope, 'n1');
-      await createEntry(store, scope, { id: 'draft-p2', contentTypeId: 'post', fields: { title: en('Skipped') } });
-      await publishEntry(store, scope, 'draft-p2');
+      await createEntry(store, scope, { id: 'p1', contentTypeId: 'post', fields: { title: en('First') } }, systemActor);
+      await updateEntry(store, scope, 'p1', { title: en('First, edited') }, undefined, systemActor);
+      await publishEntry(store, scope, 'p1', undefined, systemActor);
+      await createEntry(store, scope, { id: 'n1', contentTypeId: 'note', fields: { title: en('A note') } }, systemActor);
+      await publishEntry(store, scope, 'n1', undefined, systemActor);
+      await createEntry(store, scope, { id: 'draft-p2', contentTypeId: 'post', fields: { title: en('Skipped') } }, systemActor);
+      await publishEntry(store, scope, 'draft-p2', undefined, systemActor);
       await store.entries.unpublish(scope, 'n1');
       await store.entries.delete(scope, 'n1');
 
@@ -184,8 +185,8 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       const sp = await space();
       receiver.answer = (c, i) => (c.path === '/flaky' && receiver.calls.filter((x) => x.path === '/flaky').length < 2 ? 500 : 200) + 0 * i;
       const hook = await sp.createWebhook({ name: 'Flaky', url: `${receiver.url}/flaky`, topics: ['Entry.publish'], filters: [{ equals: [{ doc: 'sys.id' }, 'p3'] }] } as never);
-      await createEntry(store, scope, { id: 'p3', contentTypeId: 'post', fields: { title: en('Third') } });
-      await publishEntry(store, scope, 'p3');
+      await createEntry(store, scope, { id: 'p3', contentTypeId: 'post', fields: { title: en('Third') } }, systemActor);
+      await publishEntry(store, scope, 'p3', undefined, systemActor);
       const flaky = (await receiver.until((c) => c.filter((x) => x.path === '/flaky').length >= 3)).filter((x) => x.path === '/flaky');
       expect(new Set(flaky.map((c) => c.headers['x-folio-call-id'])).size).toBe(1);
       expect(new Set(flaky.map((c) => c.body)).size).toBe(1);
@@ -214,9 +215,9 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
         const a = (await store.scheduledActions.get('folio', id))!;
         await store.scheduledActions.update('folio', id, { ...a, scheduledFor: new Date().toISOString() }, a.version, 'test');
       };
-      await createEntry(store, scope, { id: 'later', contentTypeId: 'post', fields: { title: en('Later') } });
-      await createEntry(store, scope, { id: 'invalid', contentTypeId: 'post', fields: {} });
-      await createEntry(store, scope, { id: 'never', contentTypeId: 'post', fields: { title: en('Never') } });
+      await createEntry(store, scope, { id: 'later', contentTypeId: 'post', fields: { title: en('Later') } }, systemActor);
+      await createEntry(store, scope, { id: 'invalid', contentTypeId: 'post', fields: {} }, systemActor);
+      await createEntry(store, scope, { id: 'never', contentTypeId: 'post', fields: { title: en('Never') } }, systemActor);
 
       const publish = await sp.createScheduledAction({ entity: entity('later'), environment, action: 'publish', scheduledFor: { datetime: later(), timezone: 'Europe/Berlin' } });
       expect(publish.sys).toMatchObject({ type: 'ScheduledAction', status: 'scheduled', version: 1 });

@@ -68,9 +68,10 @@ export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }:
       return reply.code(204).send();
     });
 
+    // Contentful requires the version to publish (the official client always sends it).
     app.put(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return assetJson(publicUrl, scope, await publishAssetAs(store, scope, request.params.id, versionHeader(request), actor));
+      return assetJson(publicUrl, scope, await publishAssetAs(store, scope, request.params.id, requiredVersion(request, `asset "${request.params.id}"`), actor));
     });
 
     app.delete(`${base}/:id/published`, async (request: One) => {

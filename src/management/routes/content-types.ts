@@ -52,9 +52,10 @@ export function contentTypeRoutes(app: FastifyInstance, { store }: ManagementOpt
       return reply.code(204).send();
     });
 
+    // Contentful requires the version to publish (the official client always sends it).
     app.put(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return contentTypeJson(scope, await publishContentType(store, scope, request.params.id, versionHeader(request), actor));
+      return contentTypeJson(scope, await publishContentType(store, scope, request.params.id, requiredVersion(request, `content type "${request.params.id}"`), actor));
     });
 
     app.delete(`${base}/:id/published`, async (request: One) => {

@@ -10,6 +10,7 @@ import {
   createEntry,
   deleteEntry,
   getEntry,
+  patchEntry,
   publishEntry,
   unarchiveEntry,
   unpublishEntry,
@@ -22,7 +23,6 @@ import type { Json, Scope } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { assertResourceId, newResourceId } from '../ids.js';
-import { applyJsonPatch } from '../json-patch.js';
 import { bodyObject, localizedFields, metadataInput, requiredVersion, versionHeader } from '../parse.js';
 import { collection, entryJson } from '../serialize.js';
 
@@ -94,11 +94,14 @@ export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) 
     app.patch(`${base}/:id`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
       const version = requiredVersion(request, `entry "${request.params.id}"`);
-      const current = await getEntry(store, scope, request.params.id, actor);
-      const { metadata } = entryJson(scope, current);
-      const patched = bodyObject(applyJsonPatch({ fields: current.fields, metadata } as Json, request.body));
-      const fields = localizedFields(patched.fields);
-      return entryJson(scope, await updateEntry(store, scope, current.sys.id, fields, version, actor, metadataInput(patched.metadata)));
+      const entry = await patchEntry(store, scope, request.params.id, request.body, version, actor, {
+        toDocument: (current) => ({ fields: current.fields, metadata: entryJson(scope, current).metadata }) as Json,
+        fromDocument: (patched) => {
+          const body = bodyObject(patched);
+          return { fields: localizedFields(body.fields), metadata: metadataInput(body.metadata) };
+        },
+      });
+      return entryJson(scope, entry);
     });
 
     app.delete(`${base}/:id`, async (request: One, reply) => {
@@ -107,9 +110,10 @@ export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) 
       return reply.code(204).send();
     });
 
+    // Contentful requires the version to publish (the official client always sends it).
     app.put(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return entryJson(scope, await publishEntry(store, scope, request.params.id, versionHeader(request), actor));
+      return entryJson(scope, await publishEntry(store, scope, request.params.id, requiredVersion(request, `entry "${request.params.id}"`), actor));
     });
 
     app.delete(`${base}/:id/published`, async (request: One) => {

@@ -1,22 +1,30 @@
 /**
  * JSON Patch (RFC 6902) for `PATCH …/entries/{id}`: add, remove, replace, move, copy and test,
  * applied to a copy of the entry's document. Any bad operation refuses the whole patch.
+ * Pointers only ever walk own properties, and `__proto__`, `constructor` and `prototype` are
+ * refused as segments: a patch can never reach, read or replace an object's prototype.
  */
-import { FolioError } from '../errors/index.js';
+import { validationFailed } from '../errors/index.js';
 import type { Json } from '../store/types.js';
 import * as is from '../validate/is.js';
+import { isForbiddenKey } from '../validate/json-shape.js';
 
 type Container = Json[] | { [key: string]: Json };
 
 const refuse = (index: number, details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', `Patch operation ${index}: ${details}`, {
-    details: { errors: [{ name: 'invalid', path: ['patch', String(index)], details }] },
-  });
+  throw validationFailed([{ name: 'invalid', path: ['patch', String(index)], details }], `Patch operation ${index}: ${details}`);
 };
+
+/** Own properties only: "toString" or "__proto__" on a plain object is not part of the document. */
+const child = (node: Json, token: string): Json | undefined =>
+  Array.isArray(node) ? (is.parseStrictInt(token) !== undefined ? node[Number(token)] : undefined) : is.plainObject(node) && Object.hasOwn(node, token) ? (node as Record<string, Json>)[token] : undefined;
 
 function tokens(pointer: unknown, index: number): string[] {
   if (!is.string(pointer) || (pointer !== '' && !pointer.startsWith('/'))) return refuse(index, 'path must be a JSON pointer such as /fields/title/en-US');
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const forbidden = path.find(isForbiddenKey);
+  if (forbidden !== undefined) return refuse(index, `"${forbidden}" is not allowed in a path`);
+  return path;
 }
 
 /** The container holding the pointer's last token, and that token. */
@@ -24,7 +32,7 @@ function parentOf(doc: Json, path: string[], index: number): { parent: Container
   if (path.length === 0) return refuse(index, 'the whole document cannot be replaced; patch its fields');
   let node: Json = doc;
   for (const token of path.slice(0, -1)) {
-    const next: Json | undefined = Array.isArray(node) ? node[Number(token)] : is.plainObject(node) ? (node as Record<string, Json>)[token] : undefined;
+    const next = child(node, token);
     if (next === undefined || next === null || typeof next !== 'object') return refuse(index, `/${path.join('/')} does not exist`);
     node = next;
   }
@@ -33,7 +41,7 @@ function parentOf(doc: Json, path: string[], index: number): { parent: Container
 
 function read(doc: Json, path: string[], index: number): Json {
   const { parent, key } = parentOf(doc, path, index);
-  const value = Array.isArray(parent) ? parent[Number(key)] : parent[key];
+  const value = child(parent, key);
   if (value === undefined) return refuse(index, `/${path.join('/')} does not exist`);
   return value;
 }
@@ -59,6 +67,7 @@ function remove(doc: Json, path: string[], index: number): Json {
   return value;
 }
 
+/** The patched copy of `document`; the patch is refused whole when any operation is bad. */
 export function applyJsonPatch(document: Json, operations: unknown): Json {
   if (!Array.isArray(operations)) return refuse(0, 'the body must be an array of JSON Patch operations');
   const doc = structuredClone(document);
