@@ -31,6 +31,18 @@ export function requiredVersion(request: FastifyRequest, what: string): number {
   return v;
 }
 
+/**
+ * Publishing needs the version, as Contentful requires (the official client always sends it).
+ * A missing resource is still a 404 first: `exists` reads it (and throws NOT_FOUND) only when
+ * the header is absent, so the common path costs nothing extra.
+ */
+export async function publishVersion(request: FastifyRequest, what: string, exists: () => Promise<unknown>): Promise<number> {
+  const version = versionHeader(request);
+  if (version !== undefined) return version;
+  await exists();
+  return requiredVersion(request, what);
+}
+
 export function bodyObject(body: unknown): Record<string, unknown> {
   if (!is.plainObject(body)) return is.invalid('body', 'a JSON object', body === undefined ? undefined : JSON.stringify(body), 'BAD_REQUEST');
   return body;

@@ -15,7 +15,7 @@ import {
 import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { assertResourceId, newResourceId } from '../ids.js';
-import { requiredVersion, versionHeader } from '../parse.js';
+import { publishVersion, requiredVersion, versionHeader } from '../parse.js';
 import { assetInput } from '../parse-asset.js';
 import { assetJson, collection } from '../serialize.js';
 
@@ -71,7 +71,7 @@ export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }:
     // Contentful requires the version to publish (the official client always sends it).
     app.put(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return assetJson(publicUrl, scope, await publishAssetAs(store, scope, request.params.id, requiredVersion(request, `asset "${request.params.id}"`), actor));
+      return assetJson(publicUrl, scope, await publishAssetAs(store, scope, request.params.id, await publishVersion(request, `asset "${request.params.id}"`, () => getAsset(store, scope, request.params.id, actor)), actor));
     });
 
     app.delete(`${base}/:id/published`, async (request: One) => {

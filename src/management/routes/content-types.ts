@@ -10,7 +10,7 @@ import {
 } from '../../content/index.js';
 import { assertResourceId, newResourceId } from '../ids.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
-import { contentTypeBody, page, requiredVersion, versionHeader } from '../parse.js';
+import { contentTypeBody, page, publishVersion, requiredVersion, versionHeader } from '../parse.js';
 import { collection, contentTypeJson } from '../serialize.js';
 
 type One = Req<{ id: string }>;
@@ -55,7 +55,7 @@ export function contentTypeRoutes(app: FastifyInstance, { store }: ManagementOpt
     // Contentful requires the version to publish (the official client always sends it).
     app.put(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return contentTypeJson(scope, await publishContentType(store, scope, request.params.id, requiredVersion(request, `content type "${request.params.id}"`), actor));
+      return contentTypeJson(scope, await publishContentType(store, scope, request.params.id, await publishVersion(request, `content type "${request.params.id}"`, () => getContentType(store, scope, request.params.id, actor)), actor));
     });
 
     app.delete(`${base}/:id/published`, async (request: One) => {

@@ -23,7 +23,7 @@ import type { Json, Scope } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { assertResourceId, newResourceId } from '../ids.js';
-import { bodyObject, localizedFields, metadataInput, requiredVersion, versionHeader } from '../parse.js';
+import { bodyObject, localizedFields, metadataInput, publishVersion, requiredVersion, versionHeader } from '../parse.js';
 import { collection, entryJson } from '../serialize.js';
 
 type One = Req<{ id: string }>;
@@ -113,7 +113,7 @@ export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) 
     // Contentful requires the version to publish (the official client always sends it).
     app.put(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return entryJson(scope, await publishEntry(store, scope, request.params.id, requiredVersion(request, `entry "${request.params.id}"`), actor));
+      return entryJson(scope, await publishEntry(store, scope, request.params.id, await publishVersion(request, `entry "${request.params.id}"`, () => getEntry(store, scope, request.params.id, actor)), actor));
     });
 
     app.delete(`${base}/:id/published`, async (request: One) => {
