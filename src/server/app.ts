@@ -18,7 +18,7 @@ import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../we
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes'>>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate'>>;
   store: Store;
   storage: FileStorage;
   scope: Scope;
@@ -54,6 +54,9 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   installErrorHandling(app, pages);
 
   const { store, storage, scope } = parts;
+  // One answer for definitions (early refusal) and calls (the real check): the setting, unless a test overrides it.
+  const allowPrivate = parts.background?.webhooks?.allowPrivateTargets ?? parts.config.webhookAllowPrivate ?? false;
+  const webhookTargets = { allowPrivate };
   await app.register(operationsRoutes, { store });
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
@@ -71,9 +74,9 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     publicUrl: parts.config.publicUrl,
     uploadLimitBytes: parts.config.uploadLimitBytes ?? 1024 * 1024 * 1024,
   });
-  await app.register(webhooksRoutes, { store });
+  await app.register(webhooksRoutes, { store, targets: webhookTargets });
   await app.register(scheduledActionsRoutes, { store });
-  await app.register(webhookDispatcher, { store, publicUrl: parts.config.publicUrl, ...parts.background?.webhooks });
+  await app.register(webhookDispatcher, { store, publicUrl: parts.config.publicUrl, ...parts.background?.webhooks, allowPrivateTargets: allowPrivate });
   await app.register(scheduledActionRunner, { store, ...parts.background?.scheduling });
   await app.register(siteRoutes, {
     context: {
@@ -91,6 +94,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       scope,
       locale: parts.locale,
       publicUrl: parts.config.publicUrl,
+      webhookTargets,
       ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
     },
   });
