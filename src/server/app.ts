@@ -5,6 +5,7 @@ import { adminRoutes } from '../admin/index.js';
 import { resolveAssetFile } from '../assets/index.js';
 import { imageCacheDir, type Config } from '../config/index.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
+import { installSecurityHeaders } from '../http/security-headers.js';
 import { deliveryRoutes } from '../delivery/index.js';
 import { imagesRoutes, signImageUrl } from '../images/index.js';
 import { managementRoutes } from '../management/index.js';
@@ -51,6 +52,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-contentful-request-id', request.id);
   });
+  installSecurityHeaders(app, { publicUrl: parts.config.publicUrl });
   installErrorHandling(app, pages);
 
   const { store, storage, scope } = parts;
