@@ -2,6 +2,7 @@
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
+import type { TargetPolicy } from '../webhooks/index.js';
 
 export interface AdminContext {
   store: Store;
@@ -12,4 +13,6 @@ export interface AdminContext {
   publicUrl: string;
   /** Signs an /images path and query when FOLIO_IMAGE_SIGNING_KEY is set. */
   signImage?: (pathAndQuery: string) => string;
+  /** Which webhook targets definitions may name (FOLIO_WEBHOOK_ALLOW_PRIVATE); public only when absent. */
+  webhookTargets?: TargetPolicy;
 }

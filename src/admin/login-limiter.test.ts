@@ -13,4 +13,11 @@ describe('FailureLimiter', () => {
     limiter.reset('k');
     expect(limiter.retryAfter('k', 1003)).toBe(0);
   });
+
+  it('take counts the attempt as it checks the limit: the sixth take is refused at once', () => {
+    const limiter = new FailureLimiter(5, 1000);
+    const answers = Array.from({ length: 8 }, () => limiter.take('k', 10));
+    expect(answers.filter((w) => w === 0)).toHaveLength(5);
+    expect(answers.slice(5).every((w) => w > 0)).toBe(true);
+  });
 });

@@ -24,6 +24,17 @@ export class FailureLimiter {
     return list.length < this.max ? 0 : Math.ceil((list[list.length - this.max]! + this.windowMs - now) / 1000);
   }
 
+  /**
+   * Counts an attempt before it is checked, in the same synchronous step as the limit check, so
+   * parallel guesses cannot all pass the check while the first ones are still being verified.
+   * Returns the seconds to wait (nothing counted) or 0 (counted); a success then calls reset.
+   */
+  take(key: string, now = Date.now()): number {
+    const wait = this.retryAfter(key, now);
+    if (wait === 0) this.fail(key, now);
+    return wait;
+  }
+
   fail(key: string, now = Date.now()): void {
     const list = this.recent(key, now);
     list.push(now);

@@ -21,6 +21,7 @@ import { loadClientBundle } from './bundle.js';
 import type { AdminContext } from './context.js';
 import { cookieOptions, csrfFor, formString, sendPage, sessionCookie, viewerOf, wantsJson } from './http.js';
 import { FailureLimiter } from './login-limiter.js';
+import { safeNext } from './next-path.js';
 import { renderLogin, renderProblem } from './views/auth.js';
 import { adminCss, adminCssHref } from './views/styles.js';
 
@@ -39,9 +40,6 @@ export interface AdminOptions {
 
 const csrfKeySetting = 'admin.csrfHmacKey';
 const uploadLimit = 50 * 1024 * 1024;
-
-/** Only paths inside the editor are followed after sign-in (no open redirects). */
-const safeNext = (next: string) => (/^\/admin(\/[^/\\]|$|\?)/.test(next) && !next.startsWith('/admin/login') ? next : '/admin/articles');
 
 export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   const ctx = opts.context;
@@ -145,14 +143,14 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
       const password = formString(request.body, 'password');
       const next = safeNext(formString(request.body, 'next'));
       const key = `${request.ip}|${email}`;
-      const wait = limiter.retryAfter(key);
+      // Counted before the password is checked: parallel guesses cannot slip past the limit.
+      const wait = limiter.take(key);
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         return problemPage(request, reply, 429, 'Too many attempts', 'Signing in failed too often for this e-mail from your address. For your safety, wait before trying again.', wait);
       }
       const user = await checkCredentials(store, email, password);
       if (!user) {
-        limiter.fail(key);
         const csrf = csrfFor(request, reply, publicUrl);
         return sendPage(reply, renderLogin({ csrf, email, next, error: 'The e-mail or password is not right.' }), 401);
       }

@@ -7,6 +7,7 @@ import { FolioError } from '../errors/index.js';
 import { formatBytes, type FileStorage } from '../storage/index.js';
 import type { StoredFile } from '../store/types.js';
 import { isImageType } from './file-url.js';
+import { sniffBytes, typeFromBytes } from './file-type.js';
 import { ingestFile } from './ingest.js';
 
 /** Images are decoded in memory; a bigger one is refused before it is read. */
@@ -33,9 +34,29 @@ export function assertSupportedType(contentType: string): void {
   }
 }
 
+/** The first bytes of a stored object, without reading the rest. */
+async function headOf(storage: FileStorage, hash: string): Promise<Buffer> {
+  const stream = await storage.stream(hash);
+  if (!stream) throw new FolioError('NOT_FOUND', 'The uploaded file is no longer stored');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= sniffBytes) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, sniffBytes);
+}
+
 export async function ingestStoredObject(storage: FileStorage, upload: StoredUpload): Promise<StoredFile> {
   assertSupportedType(upload.contentType);
-  const contentType = upload.contentType.toLowerCase();
+  // Typed by its bytes: a generic declaration takes the sniffed type, which must be supported too.
+  const contentType = await typeFromBytes(upload.contentType, await headOf(storage, upload.hash));
+  assertSupportedType(contentType);
   if (!isImageType(contentType)) {
     return { fileName: upload.fileName, contentType, hash: upload.hash, details: { size: upload.size } };
   }

@@ -3,6 +3,7 @@ import type { FileStorage } from '../storage/types.js';
 import type { StoredFile } from '../store/types.js';
 import { isImageType } from './file-url.js';
 import { FolioError } from '../errors/index.js';
+import { sniffBytes, typeFromBytes } from './file-type.js';
 import { placeholderOf } from './placeholder.js';
 import { detectFaces } from '../faces/index.js';
 
@@ -33,13 +34,17 @@ async function imageDetails(data: Buffer) {
   }
 }
 
-/** Stores the original by content hash and describes it as an asset's `fields.file` value. */
+/**
+ * Stores the original by content hash and describes it as an asset's `fields.file` value. The
+ * stored type is the one its bytes show (typeFromBytes): a mismatch is a 422 and nothing is stored.
+ */
 export async function ingestFile(storage: FileStorage, file: IncomingFile): Promise<StoredFile> {
-  const image = isImageType(file.contentType) ? await imageDetails(file.data) : undefined;
+  const contentType = await typeFromBytes(file.contentType, file.data.subarray(0, sniffBytes));
+  const image = isImageType(contentType) ? await imageDetails(file.data) : undefined;
   const { hash, size } = await storage.put(file.data);
   return {
     fileName: file.fileName,
-    contentType: file.contentType,
+    contentType,
     hash,
     details: image ? { size, image } : { size },
   };

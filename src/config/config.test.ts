@@ -66,6 +66,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ FOLIO_UPLOAD_LIMIT_MB: '1.5' }).uploadLimitBytes).toBe(1572864);
   });
 
+  it('calls only public webhook targets unless FOLIO_WEBHOOK_ALLOW_PRIVATE=1', () => {
+    expect(loadConfig({}).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ FOLIO_WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate).toBe(true);
+    expect(() => loadConfig({ FOLIO_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/FOLIO_WEBHOOK_ALLOW_PRIVATE/);
+  });
+
   it('derives the public URL from PORT', () => {
     expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
   });

@@ -22,6 +22,8 @@ export interface Config {
   deliveryCache: boolean;
   /** Largest Management API upload, in bytes (FOLIO_UPLOAD_LIMIT_MB, default 1024). */
   uploadLimitBytes: number;
+  /** Webhooks may call receivers on private networks (FOLIO_WEBHOOK_ALLOW_PRIVATE, default 0). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -163,5 +165,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     deliveryCache: flag(env, 'FOLIO_DELIVERY_CACHE', '1'),
     imageSigningKeys: signingKeys(env),
     uploadLimitBytes: uploadLimitBytes(env),
+    webhookAllowPrivate: flag(env, 'FOLIO_WEBHOOK_ALLOW_PRIVATE', '0'),
   };
 }

@@ -15,6 +15,9 @@ beforeAll(async () => {
     { assetId: 'hero-webp', fileName: 'hero.webp', contentType: 'image/webp', data: sources.webp },
     { assetId: 'doc', fileName: 'terms of use.pdf', contentType: 'application/pdf', data: pdf },
     { assetId: 'page', fileName: 'page.html', contentType: 'text/html', data: Buffer.from('<script>alert(1)</script>') },
+    { assetId: 'drawing', fileName: 'drawing.svg', contentType: 'image/svg+xml', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') },
+    { assetId: 'feed', fileName: 'feed.xml', contentType: 'application/xml', data: Buffer.from('<?xml version="1.0"?><x/>') },
+    { assetId: 'notes', fileName: 'notes.txt', contentType: 'text/plain; charset=utf-8', data: Buffer.from('notes') },
   ]);
 });
 afterAll(() => server?.close());
@@ -230,10 +233,22 @@ describe('originals', () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(sources.jpg)).toBe(true);
   });
 
-  it('sandboxes uploaded files that could run script', async () => {
-    const res = await fetch(server.url('page', '', 'files'));
-    expect(res.headers.get('content-security-policy')).toBe('sandbox');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    await res.arrayBuffer();
+  it('sends files that could run script (HTML, SVG, XML) as sandboxed downloads that may load nothing', async () => {
+    for (const [asset, kind] of [['page', 'files'], ['drawing', 'files'], ['drawing', 'images'], ['feed', 'files']] as const) {
+      const res = await fetch(server.url(asset, '', kind));
+      const headers = ['content-security-policy', 'content-disposition', 'x-content-type-options'].map((h) => res.headers.get(h));
+      expect(headers, `${kind} ${asset}`).toEqual(["sandbox; default-src 'none'", 'attachment', 'nosniff']);
+      await res.arrayBuffer();
+    }
+  });
+
+  it('shows what a browser only displays inline, sandboxed and never sniffed; PDF without the sandbox its viewer breaks under', async () => {
+    for (const [asset, kind, csp] of [['hero-jpg', 'images', 'sandbox'], ['hero-png', 'files', 'sandbox'], ['notes', 'files', 'sandbox'], ['doc', 'files', null], ['hero-webp', 'images?w=10', 'sandbox']] as const) {
+      const [path, query = ''] = kind.split('?');
+      const res = await fetch(server.url(asset, query, path as 'images' | 'files'));
+      const headers = ['content-security-policy', 'content-disposition', 'x-content-type-options'].map((h) => res.headers.get(h));
+      expect(headers, `${kind} ${asset}`).toEqual([csp, null, 'nosniff']);
+      await res.arrayBuffer();
+    }
   });
 });

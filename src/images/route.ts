@@ -56,11 +56,22 @@ const fileNotFound = () => new FolioError('NOT_FOUND', 'The file could not be fo
 
 /**
  * Uploaded files share the API's origin, so none may run script there: no sniffing, and
- * anything opened directly is sandboxed. PDF is spared the sandbox, which breaks built-in viewers.
+ * anything opened directly is sandboxed. Types a browser only displays (raster images, audio,
+ * video, plain text) are shown inline; PDF is spared the sandbox, which breaks built-in viewers.
+ * Everything else, above all what can carry script (SVG, HTML, XML), gets a CSP that allows
+ * nothing and is downloaded, never rendered on this origin. Transforms are always raster images.
  */
-function safetyHeaders(contentType: string): Record<string, string> {
+const inlineTypes = /^(image\/(jpeg|png|webp|avif|gif)|audio\/[a-z0-9.+-]+|video\/[a-z0-9.+-]+|text\/plain|application\/pdf)$/;
+
+function safetyHeaders(contentType: string, transformed = false): Record<string, string> {
   const headers: Record<string, string> = { 'x-content-type-options': 'nosniff', 'access-control-allow-origin': '*' };
-  if (!/^application\/pdf\b/i.test(contentType)) headers['content-security-policy'] = 'sandbox';
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (transformed || (inlineTypes.test(type) && !type.includes('xml'))) {
+    if (type !== 'application/pdf' || transformed) headers['content-security-policy'] = 'sandbox';
+    return headers;
+  }
+  headers['content-security-policy'] = "sandbox; default-src 'none'";
+  headers['content-disposition'] = 'attachment';
   return headers;
 }
 
@@ -77,8 +88,9 @@ async function send(
   etag: string,
   body: () => Promise<Body>,
   extraHeaders: Record<string, string> = {},
+  transformed = false,
 ) {
-  const headers = { ...immutableHeaders(etag), ...safetyHeaders(file.contentType), ...extraHeaders };
+  const headers = { ...immutableHeaders(etag), ...safetyHeaders(file.contentType, transformed), ...extraHeaders };
   if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
     return reply.code(304).headers(headers).send();
   }
@@ -158,6 +170,6 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
         const { data: out, contentType } = await transform(data, params, file.focus, sourceLimits, { accept });
         return { data: out, contentType };
       });
-    return send(request, reply, file, etag, () => derive(`${pipelineVersion}\n${token}\n${variant}`, make), auto ? { vary: 'Accept' } : {});
+    return send(request, reply, file, etag, () => derive(`${pipelineVersion}\n${token}\n${variant}`, make), auto ? { vary: 'Accept' } : {}, true);
   });
 };

@@ -6,6 +6,7 @@ import { resolveAssetFile } from '../assets/index.js';
 import { imageCacheDir, type Config } from '../config/index.js';
 import { acceptJsonBodies } from '../http/json-body.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
+import { installSecurityHeaders } from '../http/security-headers.js';
 import { deliveryRoutes } from '../delivery/index.js';
 import { imagesRoutes, signImageUrl } from '../images/index.js';
 import { managementRoutes } from '../management/index.js';
@@ -19,7 +20,7 @@ import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../we
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes'>>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate'>>;
   store: Store;
   storage: FileStorage;
   scope: Scope;
@@ -52,12 +53,16 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-contentful-request-id', request.id);
   });
+  installSecurityHeaders(app, { publicUrl: parts.config.publicUrl });
   installErrorHandling(app, pages);
   // One JSON parser for every part (limits and prototype keys checked there); parts may narrow it.
   app.removeContentTypeParser('application/json');
   acceptJsonBodies(app);
 
   const { store, storage, scope } = parts;
+  // One answer for definitions (early refusal) and calls (the real check): the setting, unless a test overrides it.
+  const allowPrivate = parts.background?.webhooks?.allowPrivateTargets ?? parts.config.webhookAllowPrivate ?? false;
+  const webhookTargets = { allowPrivate };
   await app.register(operationsRoutes, { store });
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
@@ -75,9 +80,9 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     publicUrl: parts.config.publicUrl,
     uploadLimitBytes: parts.config.uploadLimitBytes ?? 1024 * 1024 * 1024,
   });
-  await app.register(webhooksRoutes, { store });
+  await app.register(webhooksRoutes, { store, targets: webhookTargets });
   await app.register(scheduledActionsRoutes, { store });
-  await app.register(webhookDispatcher, { store, publicUrl: parts.config.publicUrl, ...parts.background?.webhooks });
+  await app.register(webhookDispatcher, { store, publicUrl: parts.config.publicUrl, ...parts.background?.webhooks, allowPrivateTargets: allowPrivate });
   await app.register(scheduledActionRunner, { store, ...parts.background?.scheduling });
   await app.register(siteRoutes, {
     context: {
@@ -95,6 +100,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       scope,
       locale: parts.locale,
       publicUrl: parts.config.publicUrl,
+      webhookTargets,
       ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
     },
   });

@@ -1,9 +1,13 @@
 /**
  * One HTTP attempt of a webhook call: Contentful's headers, the custom ones, basic auth and the
- * signature; a timeout; and what happened, with excerpts of both bodies for the call log.
+ * signature; a timeout; and what happened, with excerpts of both bodies for the call log. The
+ * target address is checked against the TargetPolicy first (target.ts).
  */
+import http from 'node:http';
+import https from 'node:https';
 import type { WebhookCallLogRecord, WebhookCallRecord, WebhookDefinitionRecord } from '../store/index.js';
 import { sign, signatureHeader } from './signature.js';
+import { pinnedLookup, publicTargetsOnly, resolveTarget, TargetRefused, type TargetPolicy } from './target.js';
 
 export const excerptLength = 4096;
 
@@ -34,33 +38,36 @@ function headersFor(hook: WebhookDefinitionRecord, call: WebhookCallRecord): { s
   return { sent, shown };
 }
 
-async function readExcerpt(body: ReadableStream<Uint8Array> | null): Promise<string> {
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < excerptLength) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-    }
-  } finally {
-    // The rest is not needed; a receiver sending megabytes must not hold the dispatcher.
-    await reader.cancel().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).subarray(0, excerptLength).toString('utf8');
+/** Up to excerptLength bytes of the answer; the rest is not read. */
+function readExcerpt(res: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      // The rest is not needed; a receiver sending megabytes must not hold the dispatcher.
+      res.destroy();
+      resolve(Buffer.concat(chunks).subarray(0, excerptLength).toString('utf8'));
+    };
+    res.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= excerptLength) done();
+    });
+    res.on('end', done);
+    res.on('error', reject);
+  });
 }
 
 function errorName(err: unknown): string {
-  const e = err as { name?: string; cause?: { code?: string; name?: string } };
+  const e = err as { name?: string; code?: string; cause?: { code?: string; name?: string } };
   if (e.name === 'TimeoutError' || e.cause?.name === 'TimeoutError') return 'Timeout';
-  switch (e.cause?.code) {
+  if (err instanceof TargetRefused) return 'PrivateAddressRefused';
+  switch (e.code ?? e.cause?.code) {
     case 'ECONNREFUSED':
       return 'ConnectionRefused';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
+    case 'ENODATA':
       return 'NameResolutionFailed';
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
@@ -70,26 +77,72 @@ function errorName(err: unknown): string {
   }
 }
 
-export async function attemptCall(hook: WebhookDefinitionRecord, call: WebhookCallRecord, timeoutMs: number): Promise<AttemptOutcome> {
+interface Answered {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const headerRecord = (headers: http.IncomingHttpHeaders): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]])));
+
+/** POSTs to the checked address only; redirects are answers, never followed. */
+async function post(url: URL, headers: Record<string, string>, body: string, policy: TargetPolicy, signal: AbortSignal): Promise<Answered> {
+  const pinned = await resolveTarget(url.hostname, policy);
+  signal.throwIfAborted();
+  const send = url.protocol === 'https:' ? https.request : http.request;
+  return new Promise<Answered>((resolve, reject) => {
+    const request = send(url, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+      // The name still goes into Host and TLS (SNI, certificate check); only the address is fixed.
+      lookup: pinnedLookup(pinned),
+      agent: false,
+      signal,
+    });
+    request.on('error', reject);
+    request.on('response', (res) => {
+      readExcerpt(res).then((text) => resolve({ statusCode: res.statusCode ?? 0, headers: headerRecord(res.headers), body: text }), reject);
+    });
+    request.end(body);
+  });
+}
+
+export async function attemptCall(
+  hook: WebhookDefinitionRecord,
+  call: WebhookCallRecord,
+  timeoutMs: number,
+  policy: TargetPolicy = publicTargetsOnly,
+): Promise<AttemptOutcome> {
   const { sent, shown } = headersFor(hook, call);
   const request = { url: hook.url, method: 'POST', headers: shown, body: call.body.slice(0, excerptLength) };
   const requestAt = new Date().toISOString();
   try {
     const signal = AbortSignal.timeout(timeoutMs);
-    const res = await fetch(hook.url, { method: 'POST', headers: sent, body: call.body, redirect: 'manual', signal });
-    const body = await readExcerpt(res.body);
-    const statusCode = res.status;
+    const { statusCode, headers, body } = await withDeadline(post(new URL(hook.url), sent, call.body, policy, signal), signal);
     return {
       statusCode,
       errors: [],
       request,
-      response: { url: hook.url, method: 'POST', headers: Object.fromEntries(res.headers), body, statusCode },
+      response: { url: hook.url, method: 'POST', headers, body, statusCode },
       requestAt,
       responseAt: new Date().toISOString(),
       ok: statusCode >= 200 && statusCode < 300,
       retryable: statusCode === 408 || statusCode === 429 || statusCode >= 500,
     };
   } catch (err) {
-    return { statusCode: 0, errors: [errorName(err)], request, response: null, requestAt, responseAt: new Date().toISOString(), ok: false, retryable: true };
+    // A refused address stays refused: no retries, and nothing of any answer is logged.
+    const retryable = !(err instanceof TargetRefused);
+    return { statusCode: 0, errors: [errorName(err)], request, response: null, requestAt, responseAt: new Date().toISOString(), ok: false, retryable };
   }
+}
+
+/** Name resolution does not take the signal; the deadline covers it too. */
+function withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -10,6 +10,7 @@ import type { WebhookDefinitionBody, WebhookDefinitionRecord, WebhookHeader } fr
 import type { Json } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { filterProblem } from './filters.js';
+import { literalAddress, publicTargetsOnly, refusedRange, type TargetPolicy } from './target.js';
 import { normalizeTopic } from './topics.js';
 
 /** Headers Folio sets itself on every call; a definition may not override them. */
@@ -24,7 +25,11 @@ interface Problem {
   details: string;
 }
 
-export function parseDefinition(input: unknown, existing?: WebhookDefinitionRecord): WebhookDefinitionBody & { secretGiven: boolean } {
+export function parseDefinition(
+  input: unknown,
+  existing?: WebhookDefinitionRecord,
+  targets: TargetPolicy = publicTargetsOnly,
+): WebhookDefinitionBody & { secretGiven: boolean } {
   if (!is.plainObject(input)) throw new FolioError('BAD_REQUEST', 'The request body must be a JSON object describing the webhook');
   const problems: Problem[] = [];
   const problem = (path: Array<string | number>, details: string, name = 'invalid') => problems.push({ name, path, details });
@@ -35,6 +40,9 @@ export function parseDefinition(input: unknown, existing?: WebhookDefinitionReco
   const url = input.url;
   if (!is.nonEmptyString(url)) problem(['url'], 'url is required', 'required');
   else if (url.length > 2048 || !isHttpUrl(url)) problem(['url'], 'url must be an absolute http:// or https:// URL');
+  else if (refusedHost(new URL(url).hostname, targets)) {
+    problem(['url'], 'url names a loopback, private or link-local address, which Folio does not call (FOLIO_WEBHOOK_ALLOW_PRIVATE=1 allows private networks)');
+  }
 
   const topics: string[] = [];
   if (!Array.isArray(input.topics) || input.topics.length === 0) problem(['topics'], 'topics must be a non-empty list such as ["Entry.publish"] or ["*.*"]', input.topics === undefined ? 'required' : 'invalid');
@@ -104,6 +112,17 @@ export function parseDefinition(input: unknown, existing?: WebhookDefinitionReco
     secret: secret as string,
     secretGiven,
   };
+}
+
+/**
+ * Cheap early refusal of what is visibly internal: IP literals and localhost. Names are only
+ * resolved, and checked again, at call time, when it counts (target.ts).
+ */
+function refusedHost(hostname: string, targets: TargetPolicy): boolean {
+  const literal = literalAddress(hostname);
+  if (literal) return refusedRange(literal, targets) !== undefined;
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  return !targets.allowPrivate && (name === 'localhost' || name.endsWith('.localhost'));
 }
 
 function isHttpUrl(value: string): boolean {

@@ -26,7 +26,8 @@ afterAll(async () => {
   await store?.close();
 });
 
-const dispatcher = () => createDispatcher(store, { ...dispatcherDefaults, publicUrl: 'http://localhost', backoffBaseMs: 0, maxAttempts: 3 });
+// The receiver is on loopback: these tests allow private targets unless they test the default.
+const dispatcher = (allowPrivateTargets = true) => createDispatcher(store, { ...dispatcherDefaults, publicUrl: 'http://localhost', backoffBaseMs: 0, maxAttempts: 3, allowPrivateTargets });
 const hook = (url: string): WebhookDefinitionBody => ({ name: 'H', url, topics: ['Entry.publish'], filters: [], headers: [], httpBasicUsername: null, httpBasicPassword: null, active: true, secret: 'dispatcher-test-secret' });
 const drain = async (d: ReturnType<typeof dispatcher>) => {
   for (let i = 0; i < 10; i++) await d.runOnce();
@@ -64,5 +65,19 @@ describe('dispatcher', () => {
     const late = await store.webhooks.create('folio', hook(`${receiver.url}/late`), 'test');
     await drain(dispatcher());
     expect(await store.webhooks.listCalls('folio', late.id)).toEqual([]);
+  });
+
+  it('by default refuses a receiver on loopback, once, and logs no part of its answer', async () => {
+    // Stored directly, as a definition made before this check or naming a host that resolves inside.
+    const { id } = await store.webhooks.create('folio', hook(`${receiver.url.replace('127.0.0.1', 'localhost')}/inside`), 'test');
+    receiver.answer = (c) => (c.path === '/inside' ? 200 : 500);
+    await createEntry(store, scope, { id: 'd', contentTypeId: 'post', fields: {} }, systemActor);
+    await publishEntry(store, scope, 'd', undefined, systemActor);
+    await drain(dispatcher(false));
+    expect((await store.webhooks.listCalls('folio', id)).map((c) => [c.state, c.attempts])).toEqual([['failed', 1]]);
+    const [entry, ...more] = (await store.webhooks.listLog('folio', id)).items;
+    expect(more).toEqual([]);
+    expect([entry!.statusCode, entry!.errors, entry!.response]).toEqual([0, ['PrivateAddressRefused'], null]);
+    expect(receiver.calls.filter((c) => c.path === '/inside')).toHaveLength(0);
   });
 });

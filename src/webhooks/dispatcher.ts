@@ -27,6 +27,8 @@ export interface DispatcherOptions {
   concurrency: number;
   /** Dispatched events, finished calls and logged attempts are deleted after this many days. */
   retentionDays: number;
+  /** FOLIO_WEBHOOK_ALLOW_PRIVATE: receivers on private networks may be called (target.ts). */
+  allowPrivateTargets: boolean;
 }
 
 export const dispatcherDefaults: Omit<DispatcherOptions, 'publicUrl'> = {
@@ -37,6 +39,7 @@ export const dispatcherDefaults: Omit<DispatcherOptions, 'publicUrl'> = {
   backoffMaxMs: 3_600_000,
   concurrency: 16,
   retentionDays: 30,
+  allowPrivateTargets: false,
 };
 
 /** Half the exponential delay fixed, half random ("equal jitter"): spread out, never immediate. */
@@ -84,7 +87,7 @@ export function createDispatcher(
     const hook = await store.webhooks.get(call.spaceId, call.webhookId);
     // Deleting a webhook deletes its calls; one leased just before has nowhere to go.
     if (!hook) return;
-    const outcome = hook.active ? await attemptCall(hook, call, options.timeoutMs) : inactive(hook.url);
+    const outcome = hook.active ? await attemptCall(hook, call, options.timeoutMs, { allowPrivate: options.allowPrivateTargets }) : inactive(hook.url);
     let state: WebhookCallState = 'pending';
     let nextAttemptAt = outcome.responseAt;
     if (outcome.ok) state = 'succeeded';

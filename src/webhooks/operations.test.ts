@@ -60,4 +60,19 @@ describe('webhook operations', () => {
     expect(await codeOf(putWebhook(store, 'folio', 'site-build', input, undefined, admin))).toBe('VERSION_MISMATCH');
     expect(await putWebhook(store, 'folio', 'site-build', { ...input, active: false }, 1, admin)).toMatchObject({ created: false, hook: { active: false, version: 2 } });
   });
+
+  it('refuse a url naming a loopback, private or link-local address unless private networks are allowed', async () => {
+    for (const url of ['http://127.0.0.1:9/x', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://10.1.2.3/', 'http://192.168.0.10/', 'http://169.254.169.254/latest/meta-data', 'http://0.0.0.0/', 'http://localhost:3000/', 'http://LOCALHOST./', 'http://[fd00::1]/']) {
+      const err = await createWebhook(store, 'folio', { ...input, url }, admin).catch((e: unknown) => e);
+      expect(isFolioError(err) && [err.code, (err.details as { errors: Array<{ path: string[] }> }).errors.map((e) => e.path.join('.'))], url).toEqual(['VALIDATION_FAILED', ['url']]);
+    }
+    const hook = await createWebhook(store, 'folio', input, admin);
+    expect(await codeOf(updateWebhook(store, 'folio', hook.id, { ...input, url: 'http://127.0.0.1/' }, 1, admin))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(putWebhook(store, 'folio', 'internal', { ...input, url: 'http://10.0.0.5/' }, undefined, admin))).toBe('VALIDATION_FAILED');
+    const allowed = { allowPrivate: true };
+    expect((await createWebhook(store, 'folio', { ...input, url: 'http://10.0.0.5/hook' }, admin, undefined, allowed)).url).toBe('http://10.0.0.5/hook');
+    expect((await createWebhook(store, 'folio', { ...input, url: 'http://localhost:3000/' }, admin, undefined, allowed)).url).toBe('http://localhost:3000/');
+    // Where cloud metadata services answer stays refused even then.
+    expect(await codeOf(createWebhook(store, 'folio', { ...input, url: 'http://169.254.169.254/' }, admin, undefined, allowed))).toBe('VALIDATION_FAILED');
+  });
 });

@@ -10,6 +10,7 @@ import type { Page } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { parseDefinition } from './definition-input.js';
 import { validId } from './http.js';
+import { publicTargetsOnly, type TargetPolicy } from './target.js';
 
 const notFound = (id: string) => new FolioError('NOT_FOUND', `Webhook "${id}" not found`, { details: { type: 'WebhookDefinition', id } });
 
@@ -26,10 +27,17 @@ export async function listWebhooks(store: Store, spaceId: string, query: { skip?
 }
 
 /** The answer carries `secret`: the create answer is the only one that shows it. */
-export async function createWebhook(store: Store, spaceId: string, input: unknown, actor: Actor, id?: string): Promise<WebhookDefinitionRecord> {
+export async function createWebhook(
+  store: Store,
+  spaceId: string,
+  input: unknown,
+  actor: Actor,
+  id?: string,
+  targets: TargetPolicy = publicTargetsOnly,
+): Promise<WebhookDefinitionRecord> {
   assertCan(actor, 'manageWebhooks');
   if (id !== undefined && !validId(id)) is.invalid('id', '1 to 64 letters, digits, ".", "_" or "-"', id, 'VALIDATION_FAILED');
-  const { secretGiven: _, ...body } = parseDefinition(input);
+  const { secretGiven: _, ...body } = parseDefinition(input, undefined, targets);
   return store.webhooks.create(spaceId, id === undefined ? body : { ...body, id }, actor.id);
 }
 
@@ -41,19 +49,28 @@ export async function updateWebhook(
   input: unknown,
   expectedVersion: number | undefined,
   actor: Actor,
+  targets: TargetPolicy = publicTargetsOnly,
 ): Promise<WebhookDefinitionRecord> {
   const current = await getWebhook(store, spaceId, id, actor);
   if (expectedVersion === undefined) throw new FolioError('VERSION_MISMATCH', 'Updating a webhook needs the X-Contentful-Version header');
-  const { secretGiven: _, ...body } = parseDefinition(input, current);
+  const { secretGiven: _, ...body } = parseDefinition(input, current, targets);
   return store.webhooks.update(spaceId, id, body, expectedVersion, actor.id);
 }
 
 /** PUT: creates the webhook under `id` when there is none, else a version-checked update. */
-export async function putWebhook(store: Store, spaceId: string, id: string, input: unknown, expectedVersion: number | undefined, actor: Actor) {
+export async function putWebhook(
+  store: Store,
+  spaceId: string,
+  id: string,
+  input: unknown,
+  expectedVersion: number | undefined,
+  actor: Actor,
+  targets: TargetPolicy = publicTargetsOnly,
+) {
   assertCan(actor, 'manageWebhooks');
   if (!validId(id)) is.invalid('id', '1 to 64 letters, digits, ".", "_" or "-"', id, 'VALIDATION_FAILED');
-  if (!(await store.webhooks.get(spaceId, id))) return { created: true, hook: await createWebhook(store, spaceId, input, actor, id) };
-  return { created: false, hook: await updateWebhook(store, spaceId, id, input, expectedVersion, actor) };
+  if (!(await store.webhooks.get(spaceId, id))) return { created: true, hook: await createWebhook(store, spaceId, input, actor, id, targets) };
+  return { created: false, hook: await updateWebhook(store, spaceId, id, input, expectedVersion, actor, targets) };
 }
 
 /** Removes the definition with its queued calls and log. */

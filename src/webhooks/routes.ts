@@ -17,6 +17,7 @@ import {
   webhookHealth,
 } from './operations.js';
 import { callDetailsJson, callOverviewJson, definitionJson, healthJson } from './serialize.js';
+import { publicTargetsOnly, type TargetPolicy } from './target.js';
 
 interface Params {
   spaceId: string;
@@ -26,8 +27,9 @@ interface Params {
 
 type Req = FastifyRequest<{ Params: Params }>;
 
-export async function webhooksRoutes(app: FastifyInstance, opts: { store: Store }) {
+export async function webhooksRoutes(app: FastifyInstance, opts: { store: Store; targets?: TargetPolicy }) {
   const { store } = opts;
+  const targets = opts.targets ?? publicTargetsOnly;
   const base = '/management/spaces/:spaceId';
 
   /** The create answer is the only one that shows the signing secret. */
@@ -36,7 +38,7 @@ export async function webhooksRoutes(app: FastifyInstance, opts: { store: Store 
   app.post(`${base}/webhook_definitions`, async (request: Req, reply) => {
     const { spaceId } = request.params;
     const actor = await authorize(store, request, spaceId, 'manageWebhooks');
-    return sendJson(reply, 201, created(await createWebhook(store, spaceId, request.body, actor)));
+    return sendJson(reply, 201, created(await createWebhook(store, spaceId, request.body, actor, undefined, targets)));
   });
 
   app.get(`${base}/webhook_definitions`, async (request: Req, reply) => {
@@ -55,7 +57,7 @@ export async function webhooksRoutes(app: FastifyInstance, opts: { store: Store 
   app.put(`${base}/webhook_definitions/:id`, async (request: Req, reply) => {
     const { spaceId, id } = request.params;
     const actor = await authorize(store, request, spaceId, 'manageWebhooks');
-    const result = await putWebhook(store, spaceId, id, request.body, versionHeader(request), actor);
+    const result = await putWebhook(store, spaceId, id, request.body, versionHeader(request), actor, targets);
     return result.created ? sendJson(reply, 201, created(result.hook)) : sendJson(reply, 200, definitionJson(result.hook));
   });
 

@@ -15,7 +15,8 @@ import { startTestFolio, type TestFolio } from './folio.js';
 const password = 'a long enough password';
 const managementToken = 'management-token-for-settings-tests';
 const deliveryToken = 'delivery-token-for-settings-tests';
-const quick = { webhooks: { pollIntervalMs: 25, backoffBaseMs: 20, backoffMaxMs: 100 }, scheduling: { pollIntervalMs: 25 } };
+// The receiver listens on loopback, a private address webhooks may call only when allowed.
+const quick = { webhooks: { pollIntervalMs: 25, backoffBaseMs: 20, backoffMaxMs: 100, allowPrivateTargets: true }, scheduling: { pollIntervalMs: 25 } };
 let folio: TestFolio;
 let store: Store;
 let receiver: Receiver;

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser , systemActor } from '../../src/auth/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
-import { launchBrowser } from './browser.js';
+import { cspViolations, launchBrowser } from './browser.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 
 const password = 'a long enough password';
@@ -23,6 +23,7 @@ let folio: TestFolio;
 let browser: Browser;
 let store: Store;
 let page: Page;
+let blocked: string[] = [];
 
 const shots = process.env.FOLIO_SCREENSHOTS;
 const shot = async (name: string, p: Page = page) => {
@@ -35,6 +36,7 @@ beforeAll(async () => {
   store = await openStore(folio.storeOptions);
   await addUser(store, systemActor, { email: 'ed@example.com', name: 'Ed Itor', role: 'editor', password });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  blocked = cspViolations(page);
   page.on('pageerror', (err) => {
     throw err;
   });
@@ -262,5 +264,9 @@ describe('the editor in Chromium', () => {
     expect(width).toBeLessThanOrEqual(375);
     await shot('articles-375', narrow);
     await narrow.close();
+  });
+
+  it('needed nothing the Content-Security-Policy blocks on any of those screens', () => {
+    expect(blocked).toEqual([]);
   });
 });

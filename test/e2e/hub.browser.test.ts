@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPreviewUrl } from '../../src/site/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { launchBrowser } from './browser.js';
+import { cspViolations, launchBrowser } from './browser.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 
 let folio: TestFolio;
@@ -47,9 +47,11 @@ async function allImagesLoaded(page: Page) {
 describe.each([375, 1280])('at %i px', (width) => {
   let context: BrowserContext;
   let page: Page;
+  let blocked: string[] = [];
   beforeAll(async () => {
     context = await browser.newContext({ viewport: { width, height: 900 } });
     page = await context.newPage();
+    blocked = cspViolations(page);
   });
   afterAll(() => context?.close());
 
@@ -188,6 +190,10 @@ describe.each([375, 1280])('at %i px', (width) => {
     await p.goto(`${origin}/`);
     await shoot(p, 'home-dark', width);
     await dark.close();
+  });
+
+  it('needed nothing the Content-Security-Policy blocks on any of those pages', () => {
+    expect(blocked).toEqual([]);
   });
 });
 

@@ -12,7 +12,8 @@ import { systemActor } from '../../src/auth/index.js';
 
 const token = 'management-token-for-cluster-tests';
 const scope = { spaceId: 'folio', environmentId: 'master' };
-const busy = { webhooks: { pollIntervalMs: 10 }, scheduling: { pollIntervalMs: 10 } };
+// The receiver listens on loopback, a private address webhooks may call only when allowed.
+const busy = { webhooks: { pollIntervalMs: 10, allowPrivateTargets: true }, scheduling: { pollIntervalMs: 10 } };
 const pause = () => new Promise((r) => setTimeout(r, 20));
 
 describe('Two Folio servers on one PostgreSQL database', () => {

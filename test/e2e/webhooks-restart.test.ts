@@ -11,7 +11,8 @@ import { systemActor } from '../../src/auth/index.js';
 
 const env = { FOLIO_MANAGEMENT_TOKEN: 'management-token-for-restart-tests', FOLIO_DEMO: '0' };
 const scope = { spaceId: 'folio', environmentId: 'master' };
-const background = { webhooks: { pollIntervalMs: 20, backoffBaseMs: 400, backoffMaxMs: 400 }, scheduling: { pollIntervalMs: 20 } };
+// The receiver listens on loopback, a private address webhooks may call only when allowed.
+const background = { webhooks: { pollIntervalMs: 20, backoffBaseMs: 400, backoffMaxMs: 400, allowPrivateTargets: true }, scheduling: { pollIntervalMs: 20 } };
 
 const pause = () => new Promise((r) => setTimeout(r, 20));
 

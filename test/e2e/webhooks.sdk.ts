@@ -17,7 +17,8 @@ import { systemActor } from '../../src/auth/index.js';
 const token = 'management-token-for-webhook-tests';
 const scope = { spaceId: 'folio', environmentId: 'master' };
 const en = (v: unknown) => ({ 'en-US': v as never });
-const quick = { webhooks: { pollIntervalMs: 25, backoffBaseMs: 20, backoffMaxMs: 100 }, scheduling: { pollIntervalMs: 25 } };
+// The receiver listens on loopback, a private address webhooks may call only when allowed.
+const quick = { webhooks: { pollIntervalMs: 25, backoffBaseMs: 20, backoffMaxMs: 100, allowPrivateTargets: true }, scheduling: { pollIntervalMs: 25 } };
 
 type Client = ReturnType<typeof managementClient>;
 

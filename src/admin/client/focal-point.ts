@@ -18,14 +18,20 @@ export function enhanceFocalPoint(box: HTMLElement, form: HTMLFormElement) {
   box.setAttribute('aria-label', 'Focal point picker: use the arrow keys to move the point');
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Through the CSSOM: the page's CSP allows no style attributes in its HTML. */
+  const show = (x: number, y: number) => {
+    dot.hidden = false;
+    dot.style.left = `${x * 100}%`;
+    dot.style.top = `${y * 100}%`;
+  };
+  if (dot.dataset.x && dot.dataset.y) show(Number(dot.dataset.x), Number(dot.dataset.y));
+
   const place = (x: number, y: number) => {
     x = Math.min(1, Math.max(0, x));
     y = Math.min(1, Math.max(0, y));
     fx.value = x.toFixed(3);
     fy.value = y.toFixed(3);
-    dot.hidden = false;
-    dot.style.left = `${x * 100}%`;
-    dot.style.top = `${y * 100}%`;
+    show(x, y);
     clearTimeout(timer);
     timer = setTimeout(save, 500);
   };

@@ -45,7 +45,7 @@ function callRow(c: WebhookCallLogRecord): CallRow {
 }
 
 export async function webhookAdminRoutes(app: FastifyInstance, opts: { context: AdminContext }) {
-  const { store, scope, publicUrl } = opts.context;
+  const { store, scope, publicUrl, webhookTargets } = opts.context;
   const { spaceId } = scope;
 
   function formPage(request: FastifyRequest, reply: FastifyReply, state: { hook?: WebhookDefinitionRecord; values: WebhookFormValues; problems?: FieldProblem[]; notice?: string; status?: number }) {
@@ -109,7 +109,7 @@ export async function webhookAdminRoutes(app: FastifyInstance, opts: { context: 
   app.post('/admin/webhooks', async (request, reply) => {
     const actor = actorOf(request);
     assertCan(actor, 'manageWebhooks');
-    const hook = await submit(request, reply, undefined, (input) => createWebhook(store, spaceId, input, actor));
+    const hook = await submit(request, reply, undefined, (input) => createWebhook(store, spaceId, input, actor, undefined, webhookTargets));
     // The secret exists in this answer only, as in the Management API's create answer.
     return hook ? secretPage(request, reply, hook, true) : reply;
   });
@@ -124,7 +124,7 @@ export async function webhookAdminRoutes(app: FastifyInstance, opts: { context: 
     const current = await getWebhook(store, spaceId, request.params.id, actor);
     const version = Number(formString(request.body, 'version'));
     const rotate = formString(request.body, 'new-secret') === 'on';
-    const hook = await submit(request, reply, current, (input) => updateWebhook(store, spaceId, current.id, input, Number.isSafeInteger(version) ? version : undefined, actor));
+    const hook = await submit(request, reply, current, (input) => updateWebhook(store, spaceId, current.id, input, Number.isSafeInteger(version) ? version : undefined, actor, webhookTargets));
     if (!hook) return reply;
     if (rotate) return secretPage(request, reply, hook, false);
     return reply.redirect(`/admin/webhooks/${encodeURIComponent(hook.id)}?done=saved`, 303);

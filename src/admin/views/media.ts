@@ -81,8 +81,6 @@ export interface AssetEditModel {
   canSave: boolean;
 }
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-
 export function renderAssetEdit(m: AssetEditModel): string {
   const fp = m.image?.focalPoint;
   return renderPage({
@@ -101,7 +99,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
   <p class="hint" id="focal-hint">Click the part of the image that must stay in every crop. With the keyboard, focus the image and use the arrow keys.</p>
   <div class="focal" id="focal" data-width="${m.image.width}" data-height="${m.image.height}">
     <img src="${m.image.src}" alt="${m.description}" width="${m.image.width}" height="${m.image.height}" id="focal-image">
-    <span class="dot" id="focal-dot"${fp ? html` style="left:${pct(fp.x)};top:${pct(fp.y)}"` : html` hidden`}></span>
+    <span class="dot" id="focal-dot" hidden${fp ? html` data-x="${fp.x.toFixed(3)}" data-y="${fp.y.toFixed(3)}"` : ''}></span>
   </div>
   <h2 class="spaced">Previews</h2>
   <div class="previews" id="previews">

@@ -28,6 +28,15 @@ describe('feeds', () => {
     expect(channel['atom:link']['@href']).toBe('https://hub.example/rss.xml');
   });
 
+  it('RSS item descriptions are HTML: a reader shows the text, not markup made from it', () => {
+    // What the XML parser yields is what a reader renders as HTML; rendered again as text it
+    // must be the description exactly, with no <b> element made from it.
+    const raw = new XMLParser({ processEntities: true, htmlEntities: false }).parse(renderRss(model)).rss.channel.item[0].description as string;
+    expect(raw).not.toMatch(/<b>/);
+    expect(raw).toBe(`Tom &amp; Jerry &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; &#39;single&#39; ]]&gt;`);
+    expect(parser.parse(`<x>${raw}</x>`).x).toBe(evil);
+  });
+
   it('Atom escapes every value, with ISO dates and an author on every entry', () => {
     const xml = renderAtom(model);
     expect(XMLValidator.validate(xml)).toBe(true);

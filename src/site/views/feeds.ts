@@ -1,4 +1,9 @@
-/** RSS 2.0, Atom 1.0, sitemap.xml and robots.txt: text in, XML out, every value escaped. */
+/**
+ * RSS 2.0, Atom 1.0, sitemap.xml and robots.txt: text in, XML out, every value escaped.
+ * An RSS item's <description> is HTML by convention (readers render it), so its text is
+ * escaped as HTML first and the result as XML: the XML parser yields `&lt;b&gt;`, which a
+ * reader shows as "<b>". Atom's <summary> has no type attribute, so it is text: escaped once.
+ */
 import { escapeHtml as xml } from './html.js';
 
 export interface FeedItem {
@@ -44,7 +49,7 @@ ${newest ? `<lastBuildDate>${new Date(newest).toUTCString()}</lastBuildDate>\n` 
 <title>${xml(i.title)}</title>
 <link>${xml(i.url)}</link>
 <guid isPermaLink="true">${xml(i.url)}</guid>
-<description>${xml(i.description)}</description>
+<description>${xml(xml(i.description))}</description>
 <pubDate>${toDate(i.published).toUTCString()}</pubDate>
 ${i.author ? `<dc:creator>${xml(i.author)}</dc:creator>\n` : ''}${i.categories.map((c) => `<category>${xml(c)}</category>\n`).join('')}${
         i.image ? `<enclosure url="${xml(i.image.url)}" type="${xml(i.image.type)}" length="${i.image.length ?? 0}"/>\n` : ''
