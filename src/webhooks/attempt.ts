@@ -19,8 +19,8 @@ export type AttemptOutcome = Pick<WebhookCallLogRecord, 'statusCode' | 'errors' 
 };
 
 function headersFor(hook: WebhookDefinitionRecord, call: WebhookCallRecord): { sent: Record<string, string>; shown: Record<string, string> } {
-  const sent: Record<string, string> = {};
-  const shown: Record<string, string> = {};
+  const sent = Object.create(null) as Record<string, string>;
+  const shown = Object.create(null) as Record<string, string>;
   const set = (key: string, value: string, secret = false) => {
     sent[key] = value;
     shown[key] = secret ? '***' : value;

@@ -9,12 +9,17 @@ import { FolioError } from '../errors/index.js';
 import type { WebhookDefinitionBody, WebhookDefinitionRecord, WebhookHeader } from '../store/index.js';
 import type { Json } from '../store/types.js';
 import * as is from '../validate/is.js';
+import { isForbiddenKey } from '../validate/json-shape.js';
 import { filterProblem } from './filters.js';
 import { literalAddress, publicTargetsOnly, refusedRange, type TargetPolicy } from './target.js';
 import { normalizeTopic } from './topics.js';
 
 /** Headers Folio sets itself on every call; a definition may not override them. */
-const reservedHeaders = new Set(['content-type', 'content-length', 'host', 'x-contentful-topic', 'x-contentful-webhook-name', 'x-folio-signature', 'x-folio-call-id', 'authorization']);
+/** Set by Folio, or hop-by-hop headers that would change how the call itself is framed. */
+const reservedHeaders = new Set([
+  'content-type', 'content-length', 'host', 'x-contentful-topic', 'x-contentful-webhook-name', 'x-folio-signature', 'x-folio-call-id', 'authorization',
+  'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect',
+]);
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/;
 
 export const generateSecret = () => randomBytes(32).toString('base64url');
@@ -70,6 +75,8 @@ export function parseDefinition(
     else
       input.headers.forEach((h, i) => {
         if (!is.plainObject(h) || !is.string(h.key) || !headerName.test(h.key)) return problem(['headers', i, 'key'], 'key must be a valid HTTP header name');
+        // Header names become keys of the request's header object: none may name a prototype.
+        if (isForbiddenKey(h.key) || isForbiddenKey(h.key.toLowerCase())) return problem(['headers', i, 'key'], `${h.key} is not allowed as a header name`);
         if (reservedHeaders.has(h.key.toLowerCase())) return problem(['headers', i, 'key'], `${h.key} is set by Folio and cannot be overridden`);
         if (headers.some((x) => x.key.toLowerCase() === (h.key as string).toLowerCase())) return problem(['headers', i, 'key'], `${h.key} is given twice`);
         const secret = h.secret === true;

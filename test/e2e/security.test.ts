@@ -116,6 +116,17 @@ describe('prototype keys and permission before work (hole 1)', () => {
     expect(polluted()).toEqual([]);
   });
 
+  it('refuses prototype names and hop-by-hop headers as webhook header names', async () => {
+    for (const key of ['__proto__', 'constructor', 'Transfer-Encoding', 'Connection']) {
+      const res = await fetch(`${folio.url}/management/spaces/folio/webhook_definitions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${managementToken}`, 'content-type': json },
+        body: JSON.stringify({ name: 'h', url: 'https://example.com/hook', topics: ['*.*'], headers: [{ key, value: 'v' }] }),
+      });
+      expect(res.status, key).toBe(422);
+    }
+  });
+
   it('refuses prototype names in query parameters and select', async () => {
     for (const q of ['fields.__proto__=1&content_type=topic', 'mimetype_group=constructor', 'select=fields.__proto__', 'sys.constructor=1']) {
       const res = await fetch(delivery(`/entries?${q}`), { headers: { authorization: `Bearer ${deliveryToken}` } });
