@@ -4,7 +4,7 @@
  * (title hits over description over body, then newest) and cut a snippet around the first hit.
  */
 import { queryTerms } from '../store/index.js';
-import type { ArticleInfo, Catalog } from './catalog.js';
+import { articlesPage, type ArticleInfo } from './catalog.js';
 import type { SiteContext } from './data.js';
 
 export interface SearchHit {
@@ -14,6 +14,8 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** Matching articles ranked per query, the newest of them; the index itself covers every article. */
+export const searchCandidates = 100;
 /** Longest query we look at; the rest is ignored. */
 export const maxQueryLength = 200;
 const maxTerms = 8;
@@ -41,22 +43,15 @@ function snippetOf(text: string, re: RegExp, length = 220): string | undefined {
   return (start > 0 ? '…' : '') + end;
 }
 
-export async function searchArticles(ctx: SiteContext, catalog: Catalog, q: string, limit = 50): Promise<{ terms: string[]; hits: SearchHit[] }> {
+export async function searchArticles(ctx: SiteContext, q: string, limit = 50): Promise<{ terms: string[]; hits: SearchHit[] }> {
   const terms = searchTerms(q);
   const re = termPattern(terms);
   if (!re) return { terms, hits: [] };
-  const page = await ctx.store.entries.listPublished(ctx.scope, {
-    contentTypeId: 'article',
-    where: [{ op: 'match', text: terms.join(' ') }],
-    limit: 1000,
-  });
-  const order = new Map(catalog.articles.map((a, i) => [a.id, i]));
-  const found = page.items.flatMap((e) => {
-    const article = catalog.articles[order.get(e.sys.id) ?? -1];
-    if (!article) return [];
+  const { articles } = await articlesPage(ctx, { where: [{ op: 'match', text: terms.join(' ') }], skip: 0, limit: searchCandidates });
+  const found = articles.map((article, index) => {
     const score = 5 * hits(article.title, re) + 2 * hits(article.description, re) + Math.min(hits(article.bodyText, re), 20);
     const snippet = snippetOf(article.bodyText, re) ?? article.description;
-    return [{ article, score, snippet, index: order.get(e.sys.id)! }];
+    return { article, score, snippet, index };
   });
   found.sort((a, b) => b.score - a.score || a.index - b.index);
   return { terms, hits: found.slice(0, limit).map(({ article, score, snippet }) => ({ article, score, snippet })) };
