@@ -13,6 +13,7 @@ import { renderError, renderNotFound } from '../site/views/index.js';
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
+import type { MetricSources } from './metrics.js';
 import { operationsRoutes } from './operations-routes.js';
 import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../webhooks/index.js';
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
@@ -54,16 +55,19 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   installErrorHandling(app, pages);
 
   const { store, storage, scope } = parts;
-  await app.register(operationsRoutes, { store });
+  // Counts every route: registered first, without encapsulation; the parts report their caches and queue.
+  const sources: MetricSources = {};
+  await app.register(operationsRoutes, { store, sources });
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
     cacheDir: imageCacheDir(parts.config.dataDir),
     signingKeys: parts.config.imageSigningKeys,
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
+    observe: (status) => (sources.images = status),
   });
   for (const mode of ['delivery', 'preview'] as const) {
-    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache });
+    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache) });
   }
   await app.register(managementRoutes, {
     store,
@@ -83,6 +87,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       locale: parts.locale,
       ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
     },
+    observe: (s) => (sources.pageCache = s.pageCache),
   });
   await app.register(adminRoutes, {
     context: {
