@@ -102,4 +102,25 @@ describe(`a hub with ${count} published articles`, () => {
     for (const bad of [`/sitemap-${files.length + 1}.xml`, '/sitemap-0.xml', '/sitemap-x.xml']) expect((await app.inject(bad)).statusCode, bad).toBe(404);
     await app.close();
   });
+
+  it('ranks an old title match over a hundred newer matches in descriptions', async () => {
+    const app = await hubApp(store, seeded.scope);
+    const en = (v: unknown) => ({ 'en-US': v as never });
+    // Every seeded description says "The story numbered …".
+    await store.entries.create(seeded.scope, {
+      id: 'old-story',
+      contentTypeId: 'article',
+      fields: { title: en('A story from the archive'), slug: en('old-story'), description: en('From long ago.'), publishDate: en('1990-01-01'), type: en('Article') },
+    });
+    await store.entries.publish(seeded.scope, 'old-story');
+    try {
+      const res = await app.inject('/search?q=story');
+      expect(res.statusCode).toBe(200);
+      const results = res.body.slice(res.body.indexOf('id="search-results"'));
+      expect(results.match(/href="(\/articles\/[^"]+)"/)?.[1]).toBe('/articles/old-story');
+    } finally {
+      await store.entries.unpublish(seeded.scope, 'old-story');
+      await app.close();
+    }
+  });
 });

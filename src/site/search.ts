@@ -14,8 +14,11 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** Matching articles ranked per query, the newest of them; the index itself covers every article. */
-export const searchCandidates = 100;
+/**
+ * Matching articles ranked per query: the newest with the words in the title, and the newest
+ * with them anywhere. The index covers every published article; this bounds the work per query.
+ */
+export const searchCandidates = { title: 50, anywhere: 100 };
 /** Longest query we look at; the rest is ignored. */
 export const maxQueryLength = 200;
 const maxTerms = 8;
@@ -47,12 +50,18 @@ export async function searchArticles(ctx: SiteContext, q: string, limit = 50): P
   const terms = searchTerms(q);
   const re = termPattern(terms);
   if (!re) return { terms, hits: [] };
-  const { articles } = await articlesPage(ctx, { where: [{ op: 'match', text: terms.join(' ') }], skip: 0, limit: searchCandidates });
-  const found = articles.map((article, index) => {
+  const text = terms.join(' ');
+  const [inTitle, anywhere] = await Promise.all([
+    articlesPage(ctx, { where: [{ op: 'match', text, field: 'title' }], skip: 0, limit: searchCandidates.title }),
+    articlesPage(ctx, { where: [{ op: 'match', text }], skip: 0, limit: searchCandidates.anywhere }),
+  ]);
+  const candidates = new Map([...inTitle.articles, ...anywhere.articles].map((a) => [a.id, a]));
+  const found = [...candidates.values()].map((article) => {
     const score = 5 * hits(article.title, re) + 2 * hits(article.description, re) + Math.min(hits(article.bodyText, re), 20);
     const snippet = snippetOf(article.bodyText, re) ?? article.description;
-    return { article, score, snippet, index };
+    return { article, score, snippet };
   });
-  found.sort((a, b) => b.score - a.score || a.index - b.index);
+  // Ties: newest first, as lists are.
+  found.sort((a, b) => b.score - a.score || b.article.publishDate.localeCompare(a.article.publishDate) || (a.article.id < b.article.id ? -1 : 1));
   return { terms, hits: found.slice(0, limit).map(({ article, score, snippet }) => ({ article, score, snippet })) };
 }
