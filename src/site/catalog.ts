@@ -188,12 +188,28 @@ export async function relatedArticles(ctx: SiteContext, article: Pick<ArticleInf
   return infos(ctx, chosen);
 }
 
-/** The navigation frame: a handful of queries, made again only after topics or articles change. */
+/** Which of these topics have at least one published article: one count per topic. */
+async function usedOf(ctx: SiteContext, topicIds: string[]): Promise<Set<string>> {
+  const counts = await Promise.all(
+    topicIds.map((id) => ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'article', where: [hasSlug(ctx), inTopic([id])], limit: 0 })),
+  );
+  return new Set(topicIds.filter((_, i) => counts[i]!.total > 0));
+}
+
+/** The navigation frame: the topics by name, and which have articles. */
 export async function loadNavFrame(ctx: SiteContext): Promise<NavFrame> {
   const page = await ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'topic', where: [hasSlug(ctx)], order: byName(ctx), limit: maxNavTopics });
   const topics = page.items.map((t) => topicInfo(ctx, t));
-  const counts = await Promise.all(
-    topics.map((t) => ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'article', where: [hasSlug(ctx), inTopic([t.id])], limit: 0 })),
-  );
-  return { topics, usedTopicIds: new Set(topics.filter((_, i) => counts[i]!.total > 0).map((t) => t.id)) };
+  return { topics, usedTopicIds: await usedOf(ctx, topics.map((t) => t.id)) };
+}
+
+/** The frame after articles filed under `topicIds` changed: only those topics are counted again. */
+export async function refreshNavFrame(ctx: SiteContext, frame: NavFrame, topicIds: Iterable<string>): Promise<NavFrame> {
+  const shown = new Set(frame.topics.map((t) => t.id));
+  const recount = [...new Set(topicIds)].filter((id) => shown.has(id));
+  if (recount.length === 0) return frame;
+  const used = await usedOf(ctx, recount);
+  const usedTopicIds = new Set(frame.usedTopicIds);
+  for (const id of recount) used.has(id) ? usedTopicIds.add(id) : usedTopicIds.delete(id);
+  return { topics: frame.topics, usedTopicIds };
 }

@@ -123,4 +123,33 @@ describe(`a hub with ${count} published articles`, () => {
       await app.close();
     }
   });
+
+  it('shows a topic chip exactly while the topic has a published article, counting only the topics that changed', async () => {
+    const app = await hubApp(store, seeded.scope);
+    const en = (v: unknown) => ({ 'en-US': v as never });
+    const chip = '<a class="chip" href="/topics/lonely">';
+    await store.entries.create(seeded.scope, { id: 'lonely', contentTypeId: 'topic', fields: { name: en('Lonely'), slug: en('lonely') } });
+    await store.entries.publish(seeded.scope, 'lonely');
+    expect((await app.inject('/')).body).not.toContain(chip);
+    await store.entries.create(seeded.scope, {
+      id: 'lonely-article',
+      contentTypeId: 'article',
+      fields: {
+        title: en('Alone'), slug: en('lonely-article'), description: en('One of one.'), publishDate: en('1980-01-01'), type: en('Article'),
+        topics: en([{ sys: { type: 'Link', linkType: 'Entry', id: 'lonely' } }]),
+      },
+    });
+    await store.entries.publish(seeded.scope, 'lonely-article');
+    try {
+      expect((await app.inject('/')).body).toContain(chip);
+      await store.entries.unpublish(seeded.scope, 'lonely-article');
+      const home = await app.inject('/');
+      expect(home.headers['x-hub-cache']).toBe('miss');
+      expect(home.body).not.toContain(chip);
+    } finally {
+      if ((await store.entries.getPublished(seeded.scope, 'lonely-article'))) await store.entries.unpublish(seeded.scope, 'lonely-article');
+      await store.entries.unpublish(seeded.scope, 'lonely');
+      await app.close();
+    }
+  });
 });

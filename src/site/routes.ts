@@ -13,6 +13,7 @@ import {
   inTopic,
   linkedIdsOf,
   loadNavFrame,
+  refreshNavFrame,
   relatedArticles,
   topicBySlug,
   type ArticleInfo,
@@ -85,29 +86,36 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
 
   const onChange = async (changes: ChangeSet) => {
     const keys: string[] = [];
+    const touchedTopics = new Set<string>();
+    let unknown = false;
     for (const id of changes.articles) {
       const now = await ctx.store.entries.getPublished(ctx.scope, id);
       const before = await formerTopics(id);
-      for (const t of [...before, ...(now ? linkedIdsOf(fieldOf(now, 'topics', locale)) : [])]) keys.push(relatedKey(t));
+      for (const t of [...before, ...(now ? linkedIdsOf(fieldOf(now, 'topics', locale)) : [])]) {
+        keys.push(relatedKey(t));
+        touchedTopics.add(t);
+      }
       // Deleted with its history before we looked: any related list may have shown it.
-      if (!now && before.length === 0) keys.push(relatedKey('*'));
+      if (!now && before.length === 0) {
+        keys.push(relatedKey('*'));
+        unknown = true;
+      }
     }
-    if (changes.all || changes.keys.has('articles') || changes.keys.has('topics')) framePromise = undefined;
+    if (changes.all || unknown || changes.keys.has('topics')) framePromise = undefined;
+    else if (framePromise && touchedTopics.size) keepFrame(framePromise.then((f) => refreshNavFrame(ctx, f, touchedTopics)));
     return keys;
   };
   const cache = new PageCache(ctx.store, ctx.scope, { maxPages: maxCachedPages, onChange });
   opts.observe?.({ pageCache: cache });
 
-  const frame = (): Promise<NavFrame> => {
-    if (!framePromise) {
-      const loading = loadNavFrame(ctx);
-      framePromise = loading;
-      loading.catch(() => {
-        if (framePromise === loading) framePromise = undefined;
-      });
-    }
-    return framePromise;
-  };
+  function keepFrame(loading: Promise<NavFrame>): Promise<NavFrame> {
+    framePromise = loading;
+    loading.catch(() => {
+      if (framePromise === loading) framePromise = undefined;
+    });
+    return loading;
+  }
+  const frame = (): Promise<NavFrame> => framePromise ?? keepFrame(loadNavFrame(ctx));
 
   /** Answers from the cache, or renders, keeps and answers. */
   async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: (f: NavFrame) => Promise<RenderedPage> | RenderedPage) {
