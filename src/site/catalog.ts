@@ -59,10 +59,9 @@ export const chunkSize = 1000;
 /** Articles sharing a topic that related-article ranking looks at: the newest of them. */
 const relatedCandidates = 50;
 
-const linkIds = (v: Json | undefined): string[] =>
+/** The ids an array of links points to. */
+export const linkIds = (v: Json | undefined): string[] =>
   (Array.isArray(v) ? v : []).flatMap((l) => (is.plainObject(l) && is.plainObject(l.sys) && is.string(l.sys.id) ? [l.sys.id] : []));
-
-export const linkedIdsOf = linkIds;
 
 export function articleInfo(ctx: SiteContext, article: EntryRecord, linked: LinkedItems): ArticleInfo {
   const { locale } = ctx;

@@ -54,6 +54,10 @@ describe(`a hub with ${count} published articles`, () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`href="/articles/${seeded.articles.at(-1)!.slug}"`);
     expect((await app.inject(`/?page=${last + 1}`)).statusCode).toBe(404);
+    // The first, the last and a few around the current page, not all of them.
+    const middle = (await app.inject('/?page=100')).body;
+    const numbers = [...middle.matchAll(/<li><a href="[^"]*"(?: aria-label="Page \d+"| aria-current="page")>(\d+)<\/a><\/li>/g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual([1, 98, 99, 100, 101, 102, last]);
     await app.close();
   });
 

@@ -11,7 +11,7 @@ import {
   articlesPage,
   authorBySlug,
   inTopic,
-  linkedIdsOf,
+  linkIds,
   loadNavFrame,
   refreshNavFrame,
   relatedArticles,
@@ -81,7 +81,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   /** Topics an article was filed under in its recent published versions (snapshots outlive unpublish). */
   const formerTopics = async (id: string) => {
     const snapshots = await ctx.store.entries.snapshots(ctx.scope, id, { limit: 10 });
-    return snapshots.items.flatMap((s) => linkedIdsOf(fieldOf(s.record, 'topics', locale)));
+    return snapshots.items.flatMap((s) => linkIds(fieldOf(s.record, 'topics', locale)));
   };
 
   const onChange = async (changes: ChangeSet) => {
@@ -91,7 +91,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     for (const id of changes.articles) {
       const now = await ctx.store.entries.getPublished(ctx.scope, id);
       const before = await formerTopics(id);
-      for (const t of [...before, ...(now ? linkedIdsOf(fieldOf(now, 'topics', locale)) : [])]) {
+      for (const t of [...before, ...(now ? linkIds(fieldOf(now, 'topics', locale)) : [])]) {
         keys.push(relatedKey(t));
         touchedTopics.add(t);
       }
