@@ -22,6 +22,8 @@ export interface DeliveryOptions {
   mode: 'delivery' | 'preview';
   /** Keep delivery responses in memory until content changes (default on; preview never caches). */
   cache?: boolean;
+  /** Told the response cache once (when there is one), for /metrics. */
+  observe?: (status: { responseCache: { readonly size: number } }) => void;
 }
 
 interface Params {
@@ -40,6 +42,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   const reader = createReader(store, publicUrl, mode);
   // Drafts change without a publish, so only delivery answers are cached.
   const cache = !preview && opts.cache !== false ? new ResponseCache() : undefined;
+  if (cache) opts.observe?.({ responseCache: cache });
   const authenticate = createAuthenticator(store, mode);
   const contentVersion = singleFlight(() => store.changes.latest());
 

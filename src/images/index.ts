@@ -1,4 +1,4 @@
-export { imagesRoutes, type ImagesRoutesOptions, type ResolvedFile } from './route.js';
+export { imagesRoutes, type ImagesRoutesOptions, type ImagesStatus, type ResolvedFile } from './route.js';
 export { transform, type TransformOptions } from './transform.js';
 export { parseImageParams, normaliseParams, defaultParams } from './params.js';
 export { defaultSourceLimits, type SourceLimits } from './steps/load.js';

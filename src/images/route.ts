@@ -42,6 +42,14 @@ export interface ImagesRoutesOptions {
   sourceLimits?: SourceLimits | undefined;
   /** Called once per transform that actually runs (tests and metrics). */
   onTransform?: (() => void) | undefined;
+  /** Told the transform queue and the derived-image cache once, to read their state (metrics). */
+  observe?: ((status: ImagesStatus) => void) | undefined;
+}
+
+/** Read-only views of the images part's state. */
+export interface ImagesStatus {
+  queue: Pick<WorkQueue, 'running' | 'waiting' | 'concurrency' | 'queueLimit'>;
+  cache?: Pick<DerivedImageCache, 'stats'>;
 }
 
 /**
@@ -115,6 +123,7 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
   const cache = options.cacheDir ? await DerivedImageCache.open(options.cacheDir, options.cacheMaxBytes) : undefined;
   const flight = new SingleFlight<CachedImage>();
   const queue = new WorkQueue({ concurrency: options.concurrency, queueLimit: options.queueLimit });
+  options.observe?.({ queue, ...(cache ? { cache } : {}) });
   const signing = signingKeys && signingKeys.length > 0 ? signingKeys : undefined;
 
   /** The derived image: from the disk cache, or transformed once however many ask at the same time. */

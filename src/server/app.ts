@@ -15,6 +15,7 @@ import { renderError, renderNotFound } from '../site/views/index.js';
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
+import type { MetricSources } from './metrics.js';
 import { operationsRoutes } from './operations-routes.js';
 import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../webhooks/index.js';
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
@@ -63,16 +64,19 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   // One answer for definitions (early refusal) and calls (the real check): the setting, unless a test overrides it.
   const allowPrivate = parts.background?.webhooks?.allowPrivateTargets ?? parts.config.webhookAllowPrivate ?? false;
   const webhookTargets = { allowPrivate };
-  await app.register(operationsRoutes, { store });
+  // Counts every route: registered first, without encapsulation; the parts report their caches and queue.
+  const sources: MetricSources = {};
+  await app.register(operationsRoutes, { store, sources });
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
     cacheDir: imageCacheDir(parts.config.dataDir),
     signingKeys: parts.config.imageSigningKeys,
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
+    observe: (status) => (sources.images = status),
   });
   for (const mode of ['delivery', 'preview'] as const) {
-    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache });
+    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache) });
   }
   await app.register(managementRoutes, {
     store,
@@ -92,6 +96,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       locale: parts.locale,
       ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
     },
+    observe: (s) => (sources.pageCache = s.pageCache),
   });
   await app.register(adminRoutes, {
     context: {

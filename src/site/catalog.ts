@@ -1,11 +1,12 @@
 /**
- * The catalog: everything list pages show about published articles, topics and authors, read
- * in a few queries and shaped once. Home, topic, author, search, feeds and the sitemap render
- * from it; the page cache keeps one copy and rebuilds it when a change reaches the store.
+ * What hub pages show about published articles, topics and authors, read from the store with
+ * queries bounded by the page: a page of articles, one article by slug, a few related ones.
+ * Nothing here holds a list that grows with the content; only the navigation frame (the
+ * topics in the footer and chips) is kept, capped at `maxNavTopics`.
  */
 import type { Document } from '@contentful/rich-text-types';
 import { resolveLinks, type LinkedItems } from '../content/index.js';
-import type { AssetRecord, EntryRecord, Json } from '../store/types.js';
+import type { AssetRecord, Condition, EntryRecord, Json, ListQuery, OrderBy } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { fieldOf, imageOf, linkedAsset, linkedEntry, textOf, type ImageRef, type SiteContext } from './data.js';
 import { plainText } from './reading.js';
@@ -36,21 +37,30 @@ export interface ArticleInfo {
   /** sys.updatedAt of the published version: feeds' <updated>, the sitemap's <lastmod>. */
   updatedAt: string;
   image?: ImageRef & { assetId: string };
+  /** Published topics only, in the article's order. */
   topicIds: string[];
+  topicNames: string[];
   authorId?: string;
+  authorName?: string;
   /** Plain text of the body: reading time, search snippets. */
   bodyText: string;
 }
 
-export interface Catalog {
-  /** Newest first by publish date, then by id. */
-  articles: ArticleInfo[];
-  topics: Map<string, TopicInfo>;
-  authors: Map<string, AuthorInfo>;
-  bySlug: Map<string, ArticleInfo>;
+/** The topics every page links to (footer) and the chips of those that have articles. */
+export interface NavFrame {
+  topics: TopicInfo[];
+  usedTopicIds: Set<string>;
 }
 
-const linkIds = (v: Json | undefined): string[] =>
+/** Topics in the navigation at most; more stay reachable from articles and the sitemap. */
+export const maxNavTopics = 100;
+/** Rows per store query when walking a whole set (the sitemap); the store's own maximum. */
+export const chunkSize = 1000;
+/** Articles sharing a topic that related-article ranking looks at: the newest of them. */
+const relatedCandidates = 50;
+
+/** The ids an array of links points to. */
+export const linkIds = (v: Json | undefined): string[] =>
   (Array.isArray(v) ? v : []).flatMap((l) => (is.plainObject(l) && is.plainObject(l.sys) && is.string(l.sys.id) ? [l.sys.id] : []));
 
 export function articleInfo(ctx: SiteContext, article: EntryRecord, linked: LinkedItems): ArticleInfo {
@@ -59,6 +69,11 @@ export function articleInfo(ctx: SiteContext, article: EntryRecord, linked: Link
   const image = imageOf(ctx, asset);
   const author = linkedEntry(linked, fieldOf(article, 'author', locale));
   const body = fieldOf(article, 'body', locale);
+  // Only topics that are published (resolveLinks read published entries) and have a page.
+  const topics = linkIds(fieldOf(article, 'topics', locale)).flatMap((id) => {
+    const t = linked.entries.get(id);
+    return t?.sys.contentTypeId === 'topic' && textOf(t, 'slug', locale) ? [t] : [];
+  });
   return {
     id: article.sys.id,
     slug: textOf(article, 'slug', locale),
@@ -68,14 +83,16 @@ export function articleInfo(ctx: SiteContext, article: EntryRecord, linked: Link
     type: textOf(article, 'type', locale),
     updatedAt: article.sys.updatedAt,
     ...(image && asset ? { image: { ...image, assetId: asset.sys.id } } : {}),
-    // Only topics that are published (resolveLinks read published entries).
-    topicIds: linkIds(fieldOf(article, 'topics', locale)).filter((id) => linked.entries.get(id)?.sys.contentTypeId === 'topic'),
-    ...(author?.sys.contentTypeId === 'author' ? { authorId: author.sys.id } : {}),
+    topicIds: topics.map((t) => t.sys.id),
+    topicNames: topics.map((t) => textOf(t, 'name', locale)),
+    ...(author?.sys.contentTypeId === 'author' && textOf(author, 'slug', locale)
+      ? { authorId: author.sys.id, authorName: textOf(author, 'name', locale) }
+      : {}),
     bodyText: is.plainObject(body) ? plainText(body as unknown as Document) : '',
   };
 }
 
-const topicInfo = (ctx: SiteContext, e: EntryRecord): TopicInfo => ({
+export const topicInfo = (ctx: SiteContext, e: EntryRecord): TopicInfo => ({
   id: e.sys.id,
   slug: textOf(e, 'slug', ctx.locale),
   name: textOf(e, 'name', ctx.locale),
@@ -83,7 +100,7 @@ const topicInfo = (ctx: SiteContext, e: EntryRecord): TopicInfo => ({
   updatedAt: e.sys.updatedAt,
 });
 
-const authorInfo = (ctx: SiteContext, e: EntryRecord): AuthorInfo => ({
+export const authorInfo = (ctx: SiteContext, e: EntryRecord): AuthorInfo => ({
   id: e.sys.id,
   slug: textOf(e, 'slug', ctx.locale),
   name: textOf(e, 'name', ctx.locale),
@@ -91,37 +108,107 @@ const authorInfo = (ctx: SiteContext, e: EntryRecord): AuthorInfo => ({
   updatedAt: e.sys.updatedAt,
 });
 
-/** The hub shows at most this many articles; beyond it, the oldest drop off lists. */
-export const maxArticles = 1000;
+/** Only items with a slug have a page on the hub. */
+export const hasSlug = (ctx: SiteContext): Condition => ({ field: 'slug', locale: ctx.locale, op: 'exists', value: true });
+export const newestFirst = (ctx: SiteContext): OrderBy[] => [
+  { field: 'publishDate', locale: ctx.locale, direction: 'desc' },
+  { sys: 'id', direction: 'asc' },
+];
+const byName = (ctx: SiteContext): OrderBy[] => [
+  { field: 'name', locale: ctx.locale, direction: 'asc' },
+  { sys: 'id', direction: 'asc' },
+];
+/** Articles filed under this topic. */
+export const inTopic = (topicIds: string[]): Condition => ({ op: 'linksTo', linkType: 'Entry', ids: topicIds, field: 'topics' });
 
-export async function loadCatalog(ctx: SiteContext): Promise<Catalog> {
-  const list = (contentTypeId: string, order: 'publishDate' | 'name') =>
-    ctx.store.entries.listPublished(ctx.scope, {
-      contentTypeId,
-      order: [{ field: order, locale: ctx.locale, direction: order === 'publishDate' ? 'desc' : 'asc' }, { sys: 'id', direction: 'asc' }],
-      limit: maxArticles,
-    });
-  const [articles, topics, authors] = await Promise.all([list('article', 'publishDate'), list('topic', 'name'), list('author', 'name')]);
-  const linked = await resolveLinks(ctx.store, ctx.scope, articles.items, { depth: 1, published: true });
-  const infos = articles.items.map((a) => articleInfo(ctx, a, linked)).filter((a) => a.slug);
-  return {
-    articles: infos,
-    topics: new Map(topics.items.map((t) => [t.sys.id, topicInfo(ctx, t)]).filter(([, t]) => (t as TopicInfo).slug) as Array<[string, TopicInfo]>),
-    authors: new Map(authors.items.map((a) => [a.sys.id, authorInfo(ctx, a)]).filter(([, a]) => (a as AuthorInfo).slug) as Array<[string, AuthorInfo]>),
-    bySlug: new Map(infos.map((a) => [a.slug, a])),
-  };
+async function infos(ctx: SiteContext, records: EntryRecord[]): Promise<ArticleInfo[]> {
+  const linked = await resolveLinks(ctx.store, ctx.scope, records, { depth: 1, published: true });
+  return records.map((a) => articleInfo(ctx, a, linked));
 }
 
-/** Articles sharing the most topics with `article`, then the newest (which also fill up); never itself. */
-export function relatedArticles(catalog: Catalog, article: Pick<ArticleInfo, 'id' | 'topicIds'>, count = 3): ArticleInfo[] {
+/** One page of published articles with a slug, newest first, and how many there are in all. */
+export async function articlesPage(
+  ctx: SiteContext,
+  query: { where?: Condition[]; skip: number; limit: number },
+): Promise<{ total: number; articles: ArticleInfo[] }> {
+  const page = await ctx.store.entries.listPublished(ctx.scope, {
+    contentTypeId: 'article',
+    where: [hasSlug(ctx), ...(query.where ?? [])],
+    order: newestFirst(ctx),
+    skip: query.skip,
+    limit: query.limit,
+  });
+  return { total: page.total, articles: await infos(ctx, page.items) };
+}
+
+/** The published entry of this type whose slug is `slug`: one indexed-by-type lookup. */
+async function bySlug(ctx: SiteContext, contentTypeId: string, slug: string): Promise<EntryRecord | undefined> {
+  if (!slug) return undefined;
+  const page = await ctx.store.entries.listPublished(ctx.scope, {
+    contentTypeId,
+    where: [{ field: 'slug', locale: ctx.locale, op: 'eq', value: slug }],
+    order: [{ sys: 'id', direction: 'asc' }],
+    limit: 1,
+  });
+  return page.items[0];
+}
+
+export const articleBySlug = (ctx: SiteContext, slug: string) => bySlug(ctx, 'article', slug);
+export const topicBySlug = async (ctx: SiteContext, slug: string) => {
+  const e = await bySlug(ctx, 'topic', slug);
+  return e && topicInfo(ctx, e);
+};
+export const authorBySlug = async (ctx: SiteContext, slug: string) => {
+  const e = await bySlug(ctx, 'author', slug);
+  return e && authorInfo(ctx, e);
+};
+
+/**
+ * Up to `count` articles for "read next": of the newest articles sharing a topic with
+ * `article`, those sharing the most, then the newest; filled up with the newest articles.
+ */
+export async function relatedArticles(ctx: SiteContext, article: Pick<ArticleInfo, 'id' | 'topicIds'>, count = 3): Promise<ArticleInfo[]> {
+  const list = (query: ListQuery) =>
+    ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'article', order: newestFirst(ctx), ...query });
   const topics = new Set(article.topicIds);
-  return catalog.articles
-    .filter((a) => a.id !== article.id)
-    .map((a, index) => ({ a, index, shared: a.topicIds.filter((t) => topics.has(t)).length }))
+  const sharing = topics.size
+    ? (await list({ where: [hasSlug(ctx), inTopic([...topics]), { sys: 'id', op: 'ne', value: article.id }], limit: relatedCandidates })).items
+    : [];
+  const shared = (e: EntryRecord) => linkIds(fieldOf(e, 'topics', ctx.locale)).filter((t) => topics.has(t)).length;
+  const chosen = sharing
+    .map((e, index) => ({ e, index, shared: shared(e) }))
     .sort((x, y) => y.shared - x.shared || x.index - y.index)
     .slice(0, count)
-    .map((x) => x.a);
+    .map((x) => x.e);
+  if (chosen.length < count) {
+    const skip = [article.id, ...chosen.map((e) => e.sys.id)];
+    chosen.push(...(await list({ where: [hasSlug(ctx), { sys: 'id', op: 'nin', values: skip }], limit: count - chosen.length })).items);
+  }
+  return infos(ctx, chosen);
 }
 
-export const topicBySlug = (catalog: Catalog, slug: string) => [...catalog.topics.values()].find((t) => t.slug === slug);
-export const authorBySlug = (catalog: Catalog, slug: string) => [...catalog.authors.values()].find((a) => a.slug === slug);
+/** Which of these topics have at least one published article: one count per topic. */
+async function usedOf(ctx: SiteContext, topicIds: string[]): Promise<Set<string>> {
+  const counts = await Promise.all(
+    topicIds.map((id) => ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'article', where: [hasSlug(ctx), inTopic([id])], limit: 0 })),
+  );
+  return new Set(topicIds.filter((_, i) => counts[i]!.total > 0));
+}
+
+/** The navigation frame: the topics by name, and which have articles. */
+export async function loadNavFrame(ctx: SiteContext): Promise<NavFrame> {
+  const page = await ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'topic', where: [hasSlug(ctx)], order: byName(ctx), limit: maxNavTopics });
+  const topics = page.items.map((t) => topicInfo(ctx, t));
+  return { topics, usedTopicIds: await usedOf(ctx, topics.map((t) => t.id)) };
+}
+
+/** The frame after articles filed under `topicIds` changed: only those topics are counted again. */
+export async function refreshNavFrame(ctx: SiteContext, frame: NavFrame, topicIds: Iterable<string>): Promise<NavFrame> {
+  const shown = new Set(frame.topics.map((t) => t.id));
+  const recount = [...new Set(topicIds)].filter((id) => shown.has(id));
+  if (recount.length === 0) return frame;
+  const used = await usedOf(ctx, recount);
+  const usedTopicIds = new Set(frame.usedTopicIds);
+  for (const id of recount) used.has(id) ? usedTopicIds.add(id) : usedTopicIds.delete(id);
+  return { topics: frame.topics, usedTopicIds };
+}

@@ -1,8 +1,8 @@
 /** Reads what the public hub shows: published articles with their linked image, topics, author. */
 import { fileUrl, isStoredFile } from '../assets/index.js';
-import { resolveLinks, type LinkedItems } from '../content/index.js';
+import type { LinkedItems } from '../content/index.js';
 import type { Store } from '../store/store.js';
-import type { AssetRecord, EntryRecord, Json, Scope } from '../store/types.js';
+import type { AssetRecord, Json, Scope } from '../store/types.js';
 import * as is from '../validate/is.js';
 
 export interface SiteContext {
@@ -70,27 +70,3 @@ export const linkedEntry = (linked: LinkedItems, v: Json | undefined) => {
   const id = linkId(v);
   return id ? linked.entries.get(id) : undefined;
 };
-
-export async function publishedArticles(ctx: SiteContext): Promise<{ articles: EntryRecord[]; linked: LinkedItems }> {
-  const page = await ctx.store.entries.listPublished(ctx.scope, {
-    contentTypeId: 'article',
-    order: [{ field: 'publishDate', locale: ctx.locale, direction: 'desc' }, { sys: 'id', direction: 'asc' }],
-    limit: 1000,
-  });
-  const linked = await resolveLinks(ctx.store, ctx.scope, page.items, { depth: 1, published: true });
-  return { articles: page.items, linked };
-}
-
-export async function publishedArticle(
-  ctx: SiteContext,
-  slug: string,
-): Promise<{ article: EntryRecord; linked: LinkedItems } | undefined> {
-  const page = await ctx.store.entries.listPublished(ctx.scope, {
-    contentTypeId: 'article',
-    where: [{ field: 'slug', locale: ctx.locale, op: 'eq', value: slug }],
-    limit: 1,
-  });
-  const article = page.items[0];
-  if (!article) return undefined;
-  return { article, linked: await resolveLinks(ctx.store, ctx.scope, [article], { depth: 1, published: true }) };
-}

@@ -1,5 +1,5 @@
-/** Catalog data → view models: cards with the seed's crop, heroes and leads through the Images API. */
-import type { ArticleInfo, Catalog } from './catalog.js';
+/** Hub data → view models: cards with the seed's crop, heroes and leads through the Images API. */
+import type { ArticleInfo, NavFrame } from './catalog.js';
 import { cardImageQuery, cardImageSize, transformedUrl, type ImageRef, type SiteContext } from './data.js';
 import { readingMinutes } from './reading.js';
 import type { CardModel, PictureModel } from './views/parts.js';
@@ -63,9 +63,8 @@ export function leadOf(ctx: SiteContext, a: ArticleInfo): CardModel {
 }
 
 /** Topics that have at least one article, by name: chips and the footer. */
-export function usedTopics(catalog: Catalog) {
-  const used = new Set(catalog.articles.flatMap((a) => a.topicIds));
-  return [...catalog.topics.values()].filter((t) => used.has(t.id)).map((t) => ({ name: t.name, slug: t.slug, id: t.id }));
+export function usedTopics(frame: NavFrame) {
+  return frame.topics.filter((t) => frame.usedTopicIds.has(t.id)).map((t) => ({ name: t.name, slug: t.slug, id: t.id }));
 }
 
 /** What a list of articles shows, as page-cache dependency keys. */

@@ -41,7 +41,7 @@ export interface CachedPage {
   etag: string;
 }
 
-/** What changed, for callers that keep derived data (the catalog). */
+/** What changed, for callers that keep derived data (the hub's navigation frame). */
 export interface ChangeSet {
   all: boolean;
   /** Article ids whose published state moved. */

@@ -1,20 +1,34 @@
-/** The public hub's HTTP layer: catalog and page cache in, view models shaped, pages out. */
+/** The public hub's HTTP layer: store queries bounded by the page and the page cache in, view models shaped, pages out. */
 import type { Document } from '@contentful/rich-text-types';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveLinks } from '../content/index.js';
 import { FolioError, notFound } from '../errors/index.js';
-import type { EntryRecord } from '../store/types.js';
+import type { Condition, EntryRecord } from '../store/types.js';
 import * as is from '../validate/is.js';
-import { articleInfo, authorBySlug, loadCatalog, relatedArticles, topicBySlug, type ArticleInfo, type Catalog } from './catalog.js';
+import {
+  articleBySlug,
+  articleInfo,
+  articlesPage,
+  authorBySlug,
+  inTopic,
+  linkIds,
+  loadNavFrame,
+  refreshNavFrame,
+  relatedArticles,
+  topicBySlug,
+  type ArticleInfo,
+  type NavFrame,
+} from './catalog.js';
 import { fieldOf, imageOf, textOf, type SiteContext } from './data.js';
 import { articleHref, authorHref, bodyPicture, cardOf, heroPicture, leadOf, shownAssets, topicHref, usedTopics } from './models.js';
 import { assetKey, entryKey, PageCache, prepare, relatedKey, type CachedPage, type ChangeSet, type RenderedPage } from './page-cache.js';
 import { checkPreviewLink, previewSecret } from './preview-links.js';
 import { readingMinutes, wordCount } from './reading.js';
 import { searchArticles, termPattern, maxQueryLength } from './search.js';
+import { defaultSitemapMaxUrls, planSitemap, sitemapUrls } from './sitemap.js';
 import { articleData, breadcrumbList, websiteData } from './structured-data.js';
 import { cssHref, renderArticle, renderError, renderHome, siteCss } from './views/index.js';
-import { renderAtom, renderRobots, renderRss, renderSitemap, type FeedItem } from './views/feeds.js';
+import { renderAtom, renderRobots, renderRss, renderSitemap, renderSitemapIndex, type FeedItem } from './views/feeds.js';
 import { renderAuthorPage, renderSearchPage, renderSearchResults, renderTopicPage } from './views/listing.js';
 import { highlight, type CardModel } from './views/parts.js';
 import { searchScript, searchScriptHref } from './views/scripts.js';
@@ -35,6 +49,10 @@ export interface SiteOptions {
   context: SiteContext;
   /** Signs draft links; default: a secret kept in the store's settings. */
   previewSecret?: string;
+  /** URLs per sitemap file; past it /sitemap.xml is an index of /sitemap-N.xml (default 50,000). */
+  sitemapMaxUrls?: number;
+  /** Told the page cache once, for /metrics. */
+  observe?: (status: { pageCache: PageCache }) => void;
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl = 'public, max-age=0, must-revalidate') {
@@ -57,56 +75,63 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   const base = ctx.publicUrl.replace(/\/+$/, '');
   const perHomePage = homePageSize;
 
-  // Each article's topics as last published: which related lists a change can move.
-  let articleTopics: Map<string, string[]> | undefined;
-  let catalogPromise: Promise<Catalog> | undefined;
+  const sitemapMaxUrls = opts.sitemapMaxUrls ?? defaultSitemapMaxUrls;
+  let framePromise: Promise<NavFrame> | undefined;
+
+  /** Topics an article was filed under in its recent published versions (snapshots outlive unpublish). */
+  const formerTopics = async (id: string) => {
+    const snapshots = await ctx.store.entries.snapshots(ctx.scope, id, { limit: 10 });
+    return snapshots.items.flatMap((s) => linkIds(fieldOf(s.record, 'topics', locale)));
+  };
 
   const onChange = async (changes: ChangeSet) => {
     const keys: string[] = [];
+    const touchedTopics = new Set<string>();
+    let unknown = false;
     for (const id of changes.articles) {
       const now = await ctx.store.entries.getPublished(ctx.scope, id);
-      const raw = now ? fieldOf(now, 'topics', locale) : undefined;
-      const linked = Array.isArray(raw) ? raw.flatMap((l) => (is.plainObject(l) && is.plainObject(l.sys) && is.string(l.sys.id) ? [l.sys.id] : [])) : [];
-      for (const t of [...(articleTopics?.get(id) ?? []), ...linked]) keys.push(relatedKey(t));
-      if (articleTopics) now ? articleTopics.set(id, linked) : articleTopics.delete(id);
+      const before = await formerTopics(id);
+      for (const t of [...before, ...(now ? linkIds(fieldOf(now, 'topics', locale)) : [])]) {
+        keys.push(relatedKey(t));
+        touchedTopics.add(t);
+      }
+      // Deleted with its history before we looked: any related list may have shown it.
+      if (!now && before.length === 0) {
+        keys.push(relatedKey('*'));
+        unknown = true;
+      }
     }
-    if (changes.all) articleTopics = undefined;
-    catalogPromise = undefined;
+    if (changes.all || unknown || changes.keys.has('topics')) framePromise = undefined;
+    else if (framePromise && touchedTopics.size) keepFrame(framePromise.then((f) => refreshNavFrame(ctx, f, touchedTopics)));
     return keys;
   };
   const cache = new PageCache(ctx.store, ctx.scope, { maxPages: maxCachedPages, onChange });
+  opts.observe?.({ pageCache: cache });
 
-  const catalog = (): Promise<Catalog> => {
-    if (!catalogPromise) {
-      const generation = cache.currentGeneration;
-      const loading = loadCatalog(ctx);
-      catalogPromise = loading;
-      loading.then(
-        (c) => {
-          if (!articleTopics && generation === cache.currentGeneration) articleTopics = new Map(c.articles.map((a) => [a.id, a.topicIds]));
-        },
-        () => {
-          if (catalogPromise === loading) catalogPromise = undefined;
-        },
-      );
-    }
-    return catalogPromise;
-  };
+  function keepFrame(loading: Promise<NavFrame>): Promise<NavFrame> {
+    framePromise = loading;
+    loading.catch(() => {
+      if (framePromise === loading) framePromise = undefined;
+    });
+    return loading;
+  }
+  const frame = (): Promise<NavFrame> => framePromise ?? keepFrame(loadNavFrame(ctx));
 
   /** Answers from the cache, or renders, keeps and answers. */
-  async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: (c: Catalog) => Promise<RenderedPage> | RenderedPage) {
+  async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: (f: NavFrame) => Promise<RenderedPage> | RenderedPage) {
     await cache.sync();
     let page = cache.get(key);
     reply.header('x-hub-cache', page ? 'hit' : 'miss');
     if (!page) {
       const generation = cache.currentGeneration;
-      page = cache.put(key, await render(await catalog()), generation);
+      page = cache.put(key, await render(await frame()), generation);
     }
     return send(request, reply, page);
   }
 
-  const footerTopics = (c: Catalog) => [...c.topics.values()].map((t) => ({ name: t.name, slug: t.slug }));
-  const topicDeps = (c: Catalog) => ['topics', ...[...c.topics.keys()].map(entryKey)];
+  const footerTopics = (f: NavFrame) => f.topics.map((t) => ({ name: t.name, slug: t.slug }));
+  const topicDeps = (f: NavFrame) => ['topics', ...f.topics.map((t) => entryKey(t.id))];
+  const pagesOf = (total: number, size: number) => Math.max(1, Math.ceil(total / size));
 
   app.get(cssHref(), (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(siteCss),
@@ -117,16 +142,16 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
 
   app.get<{ Querystring: { page?: string } }>('/', async (request, reply) => {
     const current = pageParam(request.query.page);
-    return cached(request, reply, `/?page=${current}`, (c) => {
-      const pages = Math.max(1, Math.ceil(c.articles.length / perHomePage));
+    return cached(request, reply, `/?page=${current}`, async (f) => {
+      const { total, articles: shown } = await articlesPage(ctx, { skip: (current - 1) * perHomePage, limit: perHomePage });
+      const pages = pagesOf(total, perHomePage);
       if (current > pages) throw notFound(`There is no page ${current}`);
-      const shown = c.articles.slice((current - 1) * perHomePage, current * perHomePage);
       const lead = current === 1 ? shown[0] : undefined;
       const rest = lead ? shown.slice(1) : shown;
       return {
         status: 200,
         contentType: html,
-        deps: ['articles', ...topicDeps(c), ...shownAssets(shown)],
+        deps: ['articles', ...topicDeps(f), ...shownAssets(shown)],
         body: renderHome({
           siteName,
           publicUrl: ctx.publicUrl,
@@ -134,8 +159,8 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
           cards: rest.map((a) => cardOf(ctx, a)),
           page: current,
           pages,
-          chips: usedTopics(c).map((t) => ({ name: t.name, href: topicHref(t.slug) })),
-          topics: footerTopics(c),
+          chips: usedTopics(f).map((t) => ({ name: t.name, href: topicHref(t.slug) })),
+          topics: footerTopics(f),
           jsonLd: [websiteData(siteName, base)],
         }),
       };
@@ -144,17 +169,16 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
 
   app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/topics/:slug', async (request, reply) => {
     const current = pageParam(request.query.page);
-    return cached(request, reply, `/topics/${request.params.slug}?page=${current}`, (c) => {
-      const topic = topicBySlug(c, request.params.slug);
+    return cached(request, reply, `/topics/${request.params.slug}?page=${current}`, async (f) => {
+      const topic = await topicBySlug(ctx, request.params.slug);
       if (!topic) throw notFound(`No topic at ${request.url}`);
-      const all = c.articles.filter((a) => a.topicIds.includes(topic.id));
-      const pages = Math.max(1, Math.ceil(all.length / topicPageSize));
+      const { total, articles: shown } = await articlesPage(ctx, { where: [inTopic([topic.id])], skip: (current - 1) * topicPageSize, limit: topicPageSize });
+      const pages = pagesOf(total, topicPageSize);
       if (current > pages) throw notFound(`There is no page ${current}`);
-      const shown = all.slice((current - 1) * topicPageSize, current * topicPageSize);
       return {
         status: 200,
         contentType: html,
-        deps: ['articles', ...topicDeps(c), ...shownAssets(shown)],
+        deps: ['articles', entryKey(topic.id), ...topicDeps(f), ...shownAssets(shown)],
         body: renderTopicPage({
           siteName,
           publicUrl: ctx.publicUrl,
@@ -162,25 +186,29 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
           slug: topic.slug,
           description: topic.description,
           cards: shown.map((a) => cardOf(ctx, a)),
-          chips: usedTopics(c).map((t) => ({ name: t.name, href: topicHref(t.slug), current: t.id === topic.id })),
+          chips: usedTopics(f).map((t) => ({ name: t.name, href: topicHref(t.slug), current: t.id === topic.id })),
           page: current,
           pages,
-          topics: footerTopics(c),
+          topics: footerTopics(f),
           jsonLd: [breadcrumbList([{ name: 'Home', url: `${base}/` }, { name: topic.name, url: base + topicHref(topic.slug) }])],
         }),
       };
     });
   });
 
-  app.get<{ Params: { slug: string } }>('/authors/:slug', async (request, reply) =>
-    cached(request, reply, `/authors/${request.params.slug}`, (c) => {
-      const author = authorBySlug(c, request.params.slug);
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/authors/:slug', async (request, reply) => {
+    const current = pageParam(request.query.page);
+    return cached(request, reply, `/authors/${request.params.slug}?page=${current}`, async (f) => {
+      const author = await authorBySlug(ctx, request.params.slug);
       if (!author) throw notFound(`No author at ${request.url}`);
-      const shown = c.articles.filter((a) => a.authorId === author.id);
+      const byAuthor: Condition = { op: 'linksTo', linkType: 'Entry', ids: [author.id], field: 'author' };
+      const { total, articles: shown } = await articlesPage(ctx, { where: [byAuthor], skip: (current - 1) * topicPageSize, limit: topicPageSize });
+      const pages = pagesOf(total, topicPageSize);
+      if (current > pages) throw notFound(`There is no page ${current}`);
       return {
         status: 200,
         contentType: html,
-        deps: ['articles', 'authors', entryKey(author.id), ...topicDeps(c), ...shownAssets(shown)],
+        deps: ['articles', 'authors', entryKey(author.id), ...topicDeps(f), ...shownAssets(shown)],
         body: renderAuthorPage({
           siteName,
           publicUrl: ctx.publicUrl,
@@ -188,22 +216,25 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
           slug: author.slug,
           bio: author.bio,
           cards: shown.map((a) => cardOf(ctx, a)),
-          topics: footerTopics(c),
+          total,
+          page: current,
+          pages,
+          topics: footerTopics(f),
           jsonLd: [
             breadcrumbList([{ name: 'Home', url: `${base}/` }, { name: author.name, url: base + authorHref(author.slug) }]),
             { '@context': 'https://schema.org', '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: author.name, description: author.bio, url: base + authorHref(author.slug) } },
           ],
         }),
       };
-    }),
-  );
+    });
+  });
 
   app.get<{ Querystring: { q?: unknown; fragment?: unknown } }>('/search', async (request, reply) => {
     const raw = request.query.q;
     const q = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim().slice(0, maxQueryLength) : '';
     const fragment = request.query.fragment === '1';
-    return cached(request, reply, `/search?q=${q}&fragment=${fragment}`, async (c) => {
-      const { terms, hits } = await searchArticles(ctx, c, q);
+    return cached(request, reply, `/search?q=${q}&fragment=${fragment}`, async (f) => {
+      const { terms, hits } = await searchArticles(ctx, q);
       const re = termPattern(terms);
       const cards: CardModel[] = hits.map((h) => ({
         ...cardOf(ctx, h.article),
@@ -213,16 +244,16 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       return {
         status: 200,
         contentType: html,
-        deps: ['articles', ...topicDeps(c), ...shownAssets(hits.map((h) => h.article))],
+        deps: ['articles', ...topicDeps(f), ...shownAssets(hits.map((h) => h.article))],
         body: fragment
           ? renderSearchResults(q, cards).value
-          : renderSearchPage({ siteName, publicUrl: ctx.publicUrl, query: q, cards, scriptSrc: searchScriptHref(), topics: footerTopics(c) }),
+          : renderSearchPage({ siteName, publicUrl: ctx.publicUrl, query: q, cards, scriptSrc: searchScriptHref(), topics: footerTopics(f) }),
       };
     });
   });
 
   /** The article page for a published entry, or a draft (preview) with its draft links. */
-  async function articlePage(c: Catalog, entry: EntryRecord, draft?: { expiresAt: string }): Promise<RenderedPage> {
+  async function articlePage(f: NavFrame, entry: EntryRecord, draft?: { expiresAt: string }): Promise<RenderedPage> {
     const linked = await resolveLinks(ctx.store, ctx.scope, [entry], { depth: 1, published: !draft });
     const info = articleInfo(ctx, entry, linked);
     const topics = info.topicIds.flatMap((id) => {
@@ -231,7 +262,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     });
     const author = info.authorId ? linked.entries.get(info.authorId) : undefined;
     const authorSlug = author ? textOf(author, 'slug', locale) : '';
-    const related = relatedArticles(c, info);
+    const related = await relatedArticles(ctx, info);
     const url = base + articleHref(info.slug);
     const hero = info.image ? heroPicture(ctx, info.image) : undefined;
     const body = fieldOf(entry, 'body', locale);
@@ -241,9 +272,10 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       ...[...linked.entries.keys()].map(entryKey),
       ...[...linked.assets.keys()].map(assetKey),
       ...info.topicIds.map(relatedKey),
+      relatedKey('*'),
       ...related.map((a) => entryKey(a.id)),
       ...shownAssets(related),
-      ...topicDeps(c),
+      ...topicDeps(f),
       // Filled up with the newest articles: any new article may take a place.
       ...(related.length < 3 || related.some((a) => !sharesTopic(a)) ? ['articles'] : []),
     ];
@@ -259,8 +291,8 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
         updatedAt: entry.sys.updatedAt,
         type: info.type,
         ...(author ? { authorName: textOf(author, 'name', locale) } : {}),
-        ...(authorSlug && c.authors.has(author!.sys.id) ? { authorSlug } : {}),
-        topics: topics.filter((t) => c.topics.has(t.id) || draft),
+        ...(authorSlug && author!.sys.contentTypeId === 'author' ? { authorSlug } : {}),
+        topics,
         ...(hero ? { hero } : {}),
         ...(is.plainObject(body) ? { body: body as unknown as Document } : {}),
         readingMinutes: readingMinutes(info.bodyText),
@@ -292,7 +324,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
         },
         canonicalUrl: url,
         publicUrl: ctx.publicUrl,
-        topicsNav: footerTopics(c),
+        topicsNav: footerTopics(f),
         ...(draft ? { draft } : {}),
         jsonLd: [
           articleData({
@@ -319,11 +351,10 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   }
 
   app.get<{ Params: { slug: string } }>('/articles/:slug', async (request, reply) =>
-    cached(request, reply, `/articles/${request.params.slug}`, async (c) => {
-      const info = c.bySlug.get(request.params.slug);
-      const entry = info && (await ctx.store.entries.getPublished(ctx.scope, info.id));
+    cached(request, reply, `/articles/${request.params.slug}`, async (f) => {
+      const entry = await articleBySlug(ctx, request.params.slug);
       if (!entry) throw notFound(`No article at ${request.url}`);
-      return articlePage(c, entry);
+      return articlePage(f, entry);
     }),
   );
 
@@ -341,44 +372,49 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     if (!entry || entry.sys.contentTypeId !== 'article') {
       return refuse(404, 'This draft no longer exists', 'The entry was deleted, or is not an article the hub can show.');
     }
-    const page = await articlePage(await catalog(), entry, { expiresAt: new Date(Number(request.query.expires) * 1000).toISOString() });
+    const page = await articlePage(await frame(), entry, { expiresAt: new Date(Number(request.query.expires) * 1000).toISOString() });
     reply.header('x-robots-tag', 'noindex');
     return send(request, reply, prepare(page), 'private, no-store');
   });
 
-  const feedItems = (c: Catalog): FeedItem[] =>
-    c.articles.slice(0, feedSize).map((a) => ({
+  const feedItems = async (): Promise<FeedItem[]> =>
+    (await articlesPage(ctx, { skip: 0, limit: feedSize })).articles.map((a) => ({
       title: a.title,
       url: base + articleHref(a.slug),
       description: a.description,
       published: a.publishDate,
       updated: a.updatedAt,
-      ...(a.authorId && c.authors.get(a.authorId) ? { author: c.authors.get(a.authorId)!.name } : {}),
-      categories: a.topicIds.flatMap((t) => (c.topics.get(t) ? [c.topics.get(t)!.name] : [])),
+      ...(a.authorName !== undefined ? { author: a.authorName } : {}),
+      categories: a.topicNames,
     }));
   const feedDeps = ['articles', 'topics', 'authors'];
   const feed = { title: `${siteName} – Career articles`, description: siteDescription, siteUrl: base };
 
   app.get('/rss.xml', (request, reply) =>
-    cached(request, reply, '/rss.xml', (c) => ({ status: 200, contentType: 'application/rss+xml; charset=utf-8', deps: feedDeps, body: renderRss({ ...feed, items: feedItems(c) }) })),
+    cached(request, reply, '/rss.xml', async () => ({ status: 200, contentType: 'application/rss+xml; charset=utf-8', deps: feedDeps, body: renderRss({ ...feed, items: await feedItems() }) })),
   );
   app.get('/atom.xml', (request, reply) =>
-    cached(request, reply, '/atom.xml', (c) => ({ status: 200, contentType: 'application/atom+xml; charset=utf-8', deps: feedDeps, body: renderAtom({ ...feed, items: feedItems(c) }) })),
+    cached(request, reply, '/atom.xml', async () => ({ status: 200, contentType: 'application/atom+xml; charset=utf-8', deps: feedDeps, body: renderAtom({ ...feed, items: await feedItems() }) })),
   );
+  const xmlType = 'application/xml; charset=utf-8';
   app.get('/sitemap.xml', (request, reply) =>
-    cached(request, reply, '/sitemap.xml', (c) => {
-      const newest = c.articles.reduce((m, a) => (a.updatedAt > m ? a.updatedAt : m), '');
-      const homePages = Math.max(1, Math.ceil(c.articles.length / perHomePage));
-      const urls = [
-        { loc: `${base}/`, ...(newest ? { lastmod: newest } : {}) },
-        ...Array.from({ length: homePages - 1 }, (_, i) => ({ loc: `${base}/?page=${i + 2}` })),
-        ...c.articles.map((a) => ({ loc: base + articleHref(a.slug), lastmod: a.updatedAt })),
-        ...[...c.topics.values()].map((t) => ({ loc: base + topicHref(t.slug), lastmod: t.updatedAt })),
-        ...[...c.authors.values()].map((a) => ({ loc: base + authorHref(a.slug), lastmod: a.updatedAt })),
-      ];
-      return { status: 200, contentType: 'application/xml; charset=utf-8', deps: feedDeps, body: renderSitemap(urls) };
+    cached(request, reply, '/sitemap.xml', async () => {
+      const plan = await planSitemap(ctx, base, perHomePage);
+      if (plan.total <= sitemapMaxUrls) return { status: 200, contentType: xmlType, deps: feedDeps, body: renderSitemap(await sitemapUrls(plan, 0, plan.total)) };
+      const files = Math.ceil(plan.total / sitemapMaxUrls);
+      return { status: 200, contentType: xmlType, deps: feedDeps, body: renderSitemapIndex(Array.from({ length: files }, (_, i) => `${base}/sitemap-${i + 1}.xml`)) };
     }),
   );
+  app.get<{ Params: { n: string } }>('/sitemap-:n.xml', (request, reply) => {
+    const n = /^[1-9]\d{0,6}$/.exec(request.params.n)?.[0];
+    if (!n) throw notFound(`No sitemap at ${request.url}`);
+    return cached(request, reply, `/sitemap-${n}.xml`, async () => {
+      const plan = await planSitemap(ctx, base, perHomePage);
+      const start = (Number(n) - 1) * sitemapMaxUrls;
+      if (plan.total <= sitemapMaxUrls || start >= plan.total) throw notFound(`There is no sitemap ${n}`);
+      return { status: 200, contentType: xmlType, deps: feedDeps, body: renderSitemap(await sitemapUrls(plan, start, Math.min(plan.total, start + sitemapMaxUrls))) };
+    });
+  });
   app.get('/robots.txt', (request, reply) =>
     send(request, reply, prepare({ status: 200, contentType: 'text/plain; charset=utf-8', deps: [], body: renderRobots(base) }), 'public, max-age=3600'),
   );

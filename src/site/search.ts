@@ -4,7 +4,7 @@
  * (title hits over description over body, then newest) and cut a snippet around the first hit.
  */
 import { queryTerms } from '../store/index.js';
-import type { ArticleInfo, Catalog } from './catalog.js';
+import { articlesPage, type ArticleInfo } from './catalog.js';
 import type { SiteContext } from './data.js';
 
 export interface SearchHit {
@@ -14,6 +14,11 @@ export interface SearchHit {
   snippet: string;
 }
 
+/**
+ * Matching articles ranked per query: the newest with the words in the title, and the newest
+ * with them anywhere. The index covers every published article; this bounds the work per query.
+ */
+export const searchCandidates = { title: 50, anywhere: 100 };
 /** Longest query we look at; the rest is ignored. */
 export const maxQueryLength = 200;
 const maxTerms = 8;
@@ -41,23 +46,22 @@ function snippetOf(text: string, re: RegExp, length = 220): string | undefined {
   return (start > 0 ? '…' : '') + end;
 }
 
-export async function searchArticles(ctx: SiteContext, catalog: Catalog, q: string, limit = 50): Promise<{ terms: string[]; hits: SearchHit[] }> {
+export async function searchArticles(ctx: SiteContext, q: string, limit = 50): Promise<{ terms: string[]; hits: SearchHit[] }> {
   const terms = searchTerms(q);
   const re = termPattern(terms);
   if (!re) return { terms, hits: [] };
-  const page = await ctx.store.entries.listPublished(ctx.scope, {
-    contentTypeId: 'article',
-    where: [{ op: 'match', text: terms.join(' ') }],
-    limit: 1000,
-  });
-  const order = new Map(catalog.articles.map((a, i) => [a.id, i]));
-  const found = page.items.flatMap((e) => {
-    const article = catalog.articles[order.get(e.sys.id) ?? -1];
-    if (!article) return [];
+  const text = terms.join(' ');
+  const [inTitle, anywhere] = await Promise.all([
+    articlesPage(ctx, { where: [{ op: 'match', text, field: 'title' }], skip: 0, limit: searchCandidates.title }),
+    articlesPage(ctx, { where: [{ op: 'match', text }], skip: 0, limit: searchCandidates.anywhere }),
+  ]);
+  const candidates = new Map([...inTitle.articles, ...anywhere.articles].map((a) => [a.id, a]));
+  const found = [...candidates.values()].map((article) => {
     const score = 5 * hits(article.title, re) + 2 * hits(article.description, re) + Math.min(hits(article.bodyText, re), 20);
     const snippet = snippetOf(article.bodyText, re) ?? article.description;
-    return [{ article, score, snippet, index: order.get(e.sys.id)! }];
+    return { article, score, snippet };
   });
-  found.sort((a, b) => b.score - a.score || a.index - b.index);
+  // Ties: newest first, as lists are.
+  found.sort((a, b) => b.score - a.score || b.article.publishDate.localeCompare(a.article.publishDate) || (a.article.id < b.article.id ? -1 : 1));
   return { terms, hits: found.slice(0, limit).map(({ article, score, snippet }) => ({ article, score, snippet })) };
 }

@@ -73,9 +73,9 @@ export function openSqlite(file: string): { db: Kysely<Database>; adapter: Diale
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), adapter: sqliteAdapter };
 }
 
-export function openPostgres(url: string): { db: Kysely<Database>; adapter: DialectAdapter } {
+export function openPostgres(url: string): { db: Kysely<Database>; adapter: DialectAdapter; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), adapter: postgresAdapter };
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), adapter: postgresAdapter, pool };
 }

@@ -22,9 +22,9 @@ export interface StoreOptions {
 export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const { db, adapter } = isPostgresUrl(options.databaseUrl)
+  const { db, adapter, pool } = isPostgresUrl(options.databaseUrl)
     ? openPostgres(options.databaseUrl)
-    : openSqlite(options.sqlitePath ?? 'folio.db');
+    : { ...openSqlite(options.sqlitePath ?? 'folio.db'), pool: undefined };
   try {
     const { error } = await new Migrator({ db, provider: migrationProvider(adapter) }).migrateToLatest();
     if (error) throw error;
@@ -32,5 +32,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await db.destroy();
     throw err;
   }
-  return kyselyStore(db, adapter, { inTransaction: false, close: () => db.destroy() });
+  const store = kyselyStore(db, adapter, { inTransaction: false, close: () => db.destroy() });
+  if (pool) store.connections = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 });
+  return store;
 }

@@ -88,6 +88,8 @@ export interface Store {
   /** Runs `fn` in one database transaction; the store passed to it uses that transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PostgreSQL's connection pool now, for /metrics; absent on SQLite (one connection, nothing pooled). */
+  connections?(): { total: number; idle: number; waiting: number; max: number };
 
   spaces: {
     get(id: string): Promise<SpaceRecord | undefined>;

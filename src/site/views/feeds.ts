@@ -101,6 +101,14 @@ ${urls.map((u) => `<url><loc>${xml(u.loc)}</loc>${u.lastmod ? `<lastmod>${xml(u.
 `;
 }
 
+/** A sitemap index: the sitemap files, each with at most 50,000 URLs. */
+export function renderSitemapIndex(locs: string[]): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${locs.map((loc) => `<sitemap><loc>${xml(loc)}</loc></sitemap>\n`).join('')}</sitemapindex>
+`;
+}
+
 export function renderRobots(siteUrl: string): string {
   const site = siteUrl.replace(/\/+$/, '');
   return `User-agent: *

@@ -64,33 +64,41 @@ export interface AuthorPageModel extends Common {
   slug: string;
   bio: string;
   cards: CardModel[];
+  /** Articles by the author in all, over every page. */
+  total: number;
+  page: number;
+  pages: number;
 }
 
 export function renderAuthorPage(model: AuthorPageModel): string {
+  const path = `/authors/${encodeURIComponent(model.slug)}`;
   const name = oneLine(model.name);
   const bio = oneLine(model.bio);
-  const count = model.cards.length;
+  const count = model.total;
   const main = html`<div class="wrap">
 ${crumbs([{ name: 'Home', href: '/' }, { name }])}
 <div class="hub-intro author-intro">
 <span class="avatar" aria-hidden="true">${initials(name)}</span>
 <div>
 <p class="kicker">Author</p>
-<h1>${name}</h1>
+<h1>${name}${model.page > 1 ? html` <span class="page-of">(page ${model.page} of ${model.pages})</span>` : ''}</h1>
 ${bio ? html`<p>${bio}</p>` : ''}
 <p class="count">${count === 1 ? '1 article' : `${count} articles`}</p>
 </div>
 </div>
-${count ? renderCards(model.cards, { eagerCount: 3 }) : html`<p class="empty">No published articles yet.</p>`}
+${model.cards.length ? renderCards(model.cards, { eagerCount: 3 }) : html`<p class="empty">No published articles yet.</p>`}
+${renderPagination(path, model.page, model.pages)}
 </div>`;
   return page({
     siteName: model.siteName,
-    title: `${name}, author`,
+    title: model.page > 1 ? `${name}, author, page ${model.page}` : `${name}, author`,
     description: bio || `Articles by ${name}.`,
-    canonicalUrl: `${base(model.publicUrl)}/authors/${encodeURIComponent(model.slug)}`,
+    canonicalUrl: base(model.publicUrl) + pageHref(path, model.page),
     ogType: 'website',
     publicUrl: model.publicUrl,
     ...(model.topics ? { topics: model.topics } : {}),
+    ...(model.page > 1 ? { prev: pageHref(path, model.page - 1) } : {}),
+    ...(model.page < model.pages ? { next: pageHref(path, model.page + 1) } : {}),
     ...(model.jsonLd ? { jsonLd: model.jsonLd } : {}),
     main,
   });

@@ -126,13 +126,22 @@ ${chips.map((c) => html`<li><a class="chip" href="${c.href}"${attrs({ 'aria-curr
 /** Page links for `?page=`; page 1 is the bare path. */
 export const pageHref = (path: string, page: number) => (page <= 1 ? path : `${path}?page=${page}`);
 
+/** The first, the last and the pages around the current one: a bounded list however many pages there are. */
+export function pageNumbers(page: number, pages: number, around = 2): number[] {
+  const shown = new Set([1, pages]);
+  for (let n = Math.max(1, page - around); n <= Math.min(pages, page + around); n++) shown.add(n);
+  return [...shown].sort((a, b) => a - b);
+}
+
 export function renderPagination(path: string, page: number, pages: number): SafeHtml {
   if (pages <= 1) return raw('');
-  const numbers = Array.from({ length: pages }, (_, i) => i + 1);
+  const numbers = pageNumbers(page, pages);
   return html`<nav class="pagination" aria-label="Pages">
 ${page > 1 ? html`<a rel="prev" href="${pageHref(path, page - 1)}">← Newer</a>` : html`<span class="disabled" aria-hidden="true">← Newer</span>`}
-<ol>${numbers.map((n) =>
-    n === page ? html`<li><a href="${pageHref(path, n)}" aria-current="page">${n}</a></li>` : html`<li><a href="${pageHref(path, n)}" aria-label="Page ${n}">${n}</a></li>`,
+<ol>${numbers.map((n, i) =>
+    html`${i > 0 && n > numbers[i - 1]! + 1 ? html`<li aria-hidden="true">…</li>` : ''}${
+      n === page ? html`<li><a href="${pageHref(path, n)}" aria-current="page">${n}</a></li>` : html`<li><a href="${pageHref(path, n)}" aria-label="Page ${n}">${n}</a></li>`
+    }`,
   )}</ol>
 ${page < pages ? html`<a rel="next" href="${pageHref(path, page + 1)}">Older →</a>` : html`<span class="disabled" aria-hidden="true">Older →</span>`}
 </nav>`;
