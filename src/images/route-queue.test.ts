@@ -44,7 +44,7 @@ describe('clients that leave', () => {
 
 describe('fair sharing', () => {
   it("serves another client's request after at most one of a flooding client's", async () => {
-    server = await startFileServer([slow(250)], { concurrency: 1, queueLimit: 8 });
+    server = await startFileServer([slow(500)], { concurrency: 1, queueLimit: 8 });
     const done: string[] = [];
     const track = (name: string, url: string, from: string) =>
       get(url, from).answer.then((answer) => {
@@ -53,7 +53,8 @@ describe('fair sharing', () => {
       });
     // Client A asks for 8 variants at once: 1 runs, 4 wait (its share of 8), 3 are refused.
     const flood = Array.from({ length: 8 }, (_, i) => track(`a${i}`, server!.url('slow', `w=${20 + i}&fm=png`), '127.0.0.1'));
-    await pause(150);
+    // All of A's requests are in (loopback) before B's; A's first is still reading.
+    await pause(300);
     const other = await track('b', server.url('slow', 'w=40&fm=png'), '127.0.0.2');
     const answers = await Promise.all(flood);
     expect(other.status).toBe(200);

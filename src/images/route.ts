@@ -7,7 +7,7 @@ import { FolioError } from '../errors/index.js';
 import * as is from '../validate/is.js';
 import { createHash } from 'node:crypto';
 import { DerivedImageCache, SingleFlight, type CachedImage } from './cache.js';
-import { checkCost, leastOutputPixels, memoryOf } from './cost.js';
+import { checkCost, leastOutputPixels, memoryOf, planOf } from './cost.js';
 import { formatOfContentType } from './formats.js';
 import { fileEtag, immutableHeaders, matchesIfNoneMatch, pipelineVersion } from './http-cache.js';
 import { chooseOutputFormat, negotiateFormat } from './output-format.js';
@@ -168,12 +168,10 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
     // Checked against the stored type here so a contradiction is refused before reading.
     const accept = request.headers.accept;
     const format = chooseOutputFormat(params, sourceFormat, { accept });
-    // What the query alone says the output is at least: an obvious excess is refused before queueing.
-    if (params.format !== 'auto') {
-      const outputPixels = leastOutputPixels(params);
-      checkCost({ sourcePixels: 0, outputPixels, format }, { width: params.width ?? 0, height: params.height ?? 0, frames: 1 });
-    }
     const auto = params.format === 'auto';
+    // What the query alone says the output is at least: an obvious excess is refused before queueing.
+    // (fm=auto may turn into another format once the source is read: checked then.)
+    if (!auto) checkCost({ sourcePixels: 0, outputPixels: leastOutputPixels(params), format }, { width: params.width ?? 0, height: params.height ?? 0, frames: 1 });
     // fm=auto: the negotiated choice is part of the name (JPEG vs PNG follows from the source).
     let variant = `image?${normaliseParams(params)}`;
     if (auto) variant += `&auto=${negotiateFormat(accept)}`;
@@ -187,14 +185,8 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
           shared.throwIfAborted();
           // The header and the plan, before any pixel: the exact cost, then the memory it needs.
           const ctx = await planTransform(data, params, file.focus, sourceLimits, { accept });
-          const frames = ctx.source.frames;
-          const plan = {
-            sourcePixels: ctx.source.width * ctx.source.height * frames,
-            sourceBytes: data.length,
-            outputPixels: ctx.size.width * ctx.size.height * frames,
-            format: ctx.format,
-          };
-          checkCost(plan, { ...ctx.size, frames });
+          const plan = planOf(ctx, data.length);
+          checkCost(plan, { ...ctx.size, frames: ctx.source.frames });
           await slot.reserve(memoryOf(plan));
           shared.throwIfAborted();
           onTransform?.();
