@@ -42,6 +42,8 @@ async function main() {
   const { dir, options } = JSON.parse(process.argv[2]!) as Setup;
   const files: FixtureFile[] = await Promise.all(sources.map(async (s) => ({ ...s, data: await readFile(path.join(dir, s.assetId)) })));
   const server = await startFileServer(files, { cacheDir: path.join(dir, 'cache'), ...options });
+  // The test stops it with SIGTERM: remove the server's temp files then.
+  process.once('SIGTERM', () => void server.close().finally(() => process.exit(0)));
   process.stdout.write(`ready ${JSON.stringify(Object.fromEntries(sourceIds.map((id) => [id, server.url(id)])))}\n`);
 }
 
