@@ -5,6 +5,8 @@
  *   (b) Folio over HTTP, cold: every request a new variant (w and q vary), so each one transforms;
  *   (b2) the same with only as many connections as the work queue admits (running + waiting);
  *   (c) Folio over HTTP, warm: the seed card URL itself, served from the disk cache.
+ *   (e) memory: new variants of a 24 MP photo; (f) the same with random sizes, fits and formats
+ *   (the cost limit's 400s counted apart), and the worst transform the cost limit admits, alone.
  * Folio runs in its own process; autocannon keeps 64 connections busy. Cold requests beyond the
  * work queue are answered 429 by design: 2xx and 429 are counted apart, latencies are of 2xx.
  * Then the face detector: worker start, and time and faces found per image. Not a test.
@@ -20,6 +22,7 @@ import { loadConfig } from '../src/config/index.js';
 import { demoAssets } from '../src/demo/index.js';
 import { createFaceDetector } from '../src/faces/index.js';
 import { readSample, samples, score } from '../src/faces/test-support/samples.js';
+import { randomQueries } from '../src/images/test-support/random-queries.js';
 import { startFolio } from '../src/server/start.js';
 import { createFsStorage } from '../src/storage/index.js';
 import { openStore } from '../src/store/index.js';
@@ -35,6 +38,8 @@ const scope = { spaceId: 'folio', environmentId: 'master' };
 
 interface Row extends BaseRow {
   rejected?: number;
+  /** Answered 400 by the cost limit, per second. */
+  tooCostly?: number;
 }
 
 const inProcess = (op: () => Promise<unknown>, concurrency: number) => inProcessFor(op, concurrency, seconds);
@@ -51,12 +56,13 @@ function cardWindow(image: { width: number; height: number; faces?: Array<{ x: n
   return { left: clamp(cx - width / 2, image.width - width), top: clamp(cy - height / 2, image.height - height), width, height };
 }
 
-/** Transforms Folio runs at once plus those it lets wait (the WorkQueue defaults). */
-const admitted = os.availableParallelism() * 5;
+/** Transforms Folio runs at once plus those it lets one client address have waiting (the WorkQueue defaults). */
+const admitted = os.availableParallelism() * 3;
 
 async function overHttp(url: string, path: (i: number) => string, clients = connections): Promise<Row> {
   const latencies: number[] = [];
   let rejected = 0;
+  let tooCostly = 0;
   let other = 0;
   let i = 0;
   const result = await autocannon({
@@ -68,17 +74,19 @@ async function overHttp(url: string, path: (i: number) => string, clients = conn
       client.on('response', (status: number, _bytes: number, ms: number) => {
         if (status === 200) latencies.push(ms);
         else if (status === 429) rejected++;
+        else if (status === 400) tooCostly++;
         else other++;
       });
     },
   });
-  if (other > 0) throw new Error(`HTTP run had ${other} answers that were neither 200 nor 429`);
+  if (other > 0) throw new Error(`HTTP run had ${other} answers that were neither 200, 429 nor 400`);
   latencies.sort((x, y) => x - y);
   return {
     rps: latencies.length / result.duration,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     rejected: rejected / result.duration,
+    ...(tooCostly ? { tooCostly: tooCostly / result.duration } : {}),
     timeouts: result.timeouts,
   };
 }
@@ -194,9 +202,27 @@ async function main() {
     const rss = await peakRssMiB(big.process.pid!);
     await stop(big.process);
 
+    // (f) memory: a fresh process, 64 connections asking for random sizes, fits and formats.
+    const mixed = await startFolioProcess({ FOLIO_DATA_DIR: dataDir });
+    const queries = randomQueries(20_000, 7);
+    const f = await overHttp(mixed.origin, (i) => `${bigPath}?${queries[i % queries.length]!.query}`);
+    const rssMixed = await peakRssMiB(mixed.process.pid!);
+    await stop(mixed.process);
+
+    // The worst transform the cost limit admits from this source, alone in a fresh process.
+    const worstQuery = 'w=2560&h=1600&fit=fill&fm=avif';
+    const lone = await startFolioProcess({ FOLIO_DATA_DIR: dataDir });
+    const t = performance.now();
+    const worst = await fetch(`${lone.origin}${bigPath}?${worstQuery}`);
+    await worst.arrayBuffer();
+    const worstMs = performance.now() - t;
+    const worstRss = await peakRssMiB(lone.process.pid!);
+    await stop(lone.process);
+
     const row = (name: string, r: Row) =>
       `${name.padEnd(46)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
       (r.rejected !== undefined ? `   429: ${r.rejected.toFixed(0)}/s` : '') +
+      (r.tooCostly !== undefined ? `   400 (cost): ${r.tooCostly.toFixed(0)}/s` : '') +
       (r.timeouts ? `   ${r.timeouts} timeouts` : '');
     const load = os.loadavg()[0]!.toFixed(1);
     console.log(`\nURL: ${cardQuery} (${seconds}s each, ${os.cpus().length} cores, load average ${load}, ${connections} connections/callers)`);
@@ -212,7 +238,9 @@ async function main() {
       `\nratios: pipeline/sharp ${(a2.rps / a.rps).toFixed(2)}, cold/sharp ${(b.rps / a.rps).toFixed(2)}, cold ${admitted}/sharp ${(b2.rps / a.rps).toFixed(2)} (target ≥ 0.85), ` +
         `warm/nginx ${(c.rps / d.rps).toFixed(2)} (target ≥ 0.5), warm/cold ${(c.rps / b2.rps).toFixed(1)}`,
     );
-    console.log(`peak RSS of Folio during (e): ${rss.toFixed(0)} MiB (target ≤ 400)`);
+    console.log(row(`(f) HTTP cold, random sizes, fits and formats`, f));
+    console.log(`peak RSS of Folio during (e): ${rss.toFixed(0)} MiB, during (f): ${rssMixed.toFixed(0)} MiB (target ≤ 400)`);
+    console.log(`worst admitted transform, ${worstQuery} of the 24 MP source, alone: ${worst.status} in ${worstMs.toFixed(0)} ms, peak RSS ${worstRss.toFixed(0)} MiB`);
 
     await detectorTimes();
   } finally {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DerivedImageCache } from './cache.js';
+import { DerivedImageCache, SingleFlight } from './cache.js';
 import { startFileServer, type FileServer } from './test-support/file-server.js';
 import { photo } from './test-support/images.js';
 
@@ -160,5 +160,45 @@ describe('derived-image cache over HTTP', () => {
     servers.push(plain);
     await Promise.all(Array.from({ length: 5 }, async () => (await fetch(plain.url('q', 'w=100&fm=png'))).arrayBuffer()));
     expect(count).toBe(1);
+  });
+});
+
+describe('SingleFlight: callers that leave', () => {
+  it('keeps computing while one caller waits; aborts and frees the key when the last has left', async () => {
+    const flight = new SingleFlight<string>();
+    let shared: AbortSignal | undefined;
+    let finish!: (value: string) => void;
+    const make = (signal: AbortSignal) => {
+      shared = signal;
+      return new Promise<string>((resolve) => (finish = resolve));
+    };
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = flight.run('k', make, first.signal);
+    const b = flight.run('k', make, second.signal);
+    expect([a.joined, b.joined]).toEqual([false, true]);
+    first.abort(new Error('first gone'));
+    await expect(a.promise).rejects.toThrow('first gone');
+    expect(shared!.aborted).toBe(false);
+    second.abort(new Error('second gone'));
+    await expect(b.promise).rejects.toThrow('second gone');
+    expect(shared!.aborted).toBe(true);
+    // A newcomer starts afresh instead of joining the abandoned computation.
+    const c = flight.run('k', async () => 'fresh');
+    expect(c.joined).toBe(false);
+    expect(await c.promise).toBe('fresh');
+    finish('late');
+  });
+
+  it('never aborts for a caller without a signal', async () => {
+    const flight = new SingleFlight<string>();
+    let shared: AbortSignal | undefined;
+    const leaving = new AbortController();
+    const a = flight.run('k', async (signal) => ((shared = signal), await pause(20), 'done'), leaving.signal);
+    const b = flight.run('k', async () => 'unused');
+    leaving.abort(new Error('gone'));
+    await expect(a.promise).rejects.toThrow('gone');
+    expect(await b.promise).toBe('done');
+    expect(shared!.aborted).toBe(false);
   });
 });

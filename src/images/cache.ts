@@ -24,16 +24,63 @@ const memoryItemMaxBytes = 512 * 1024;
 
 const tempPrefix = '.tmp-';
 
-/** One computation per key at a time: later callers get the first caller's promise. */
-export class SingleFlight<T> {
-  readonly #inFlight = new Map<string, Promise<T>>();
+interface Flight<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  /** Callers still waiting; Infinity once one came without a signal (it can never leave). */
+  interest: number;
+}
 
-  run(key: string, make: () => Promise<T>): { promise: Promise<T>; joined: boolean } {
-    const running = this.#inFlight.get(key);
-    if (running) return { promise: running, joined: true };
-    const promise = make().finally(() => this.#inFlight.delete(key));
-    this.#inFlight.set(key, promise);
-    return { promise, joined: false };
+/**
+ * One computation per key at a time: later callers get the first caller's result. Callers with a
+ * signal may leave; when the last one has, the computation's own signal aborts so it can stop,
+ * and the key is free for a fresh computation.
+ */
+export class SingleFlight<T> {
+  readonly #inFlight = new Map<string, Flight<T>>();
+
+  run(key: string, make: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): { promise: Promise<T>; joined: boolean } {
+    signal?.throwIfAborted();
+    let flight = this.#inFlight.get(key);
+    const joined = flight !== undefined;
+    if (!flight) {
+      const controller = new AbortController();
+      const started: Flight<T> = { controller, interest: 0, promise: undefined as unknown as Promise<T> };
+      started.promise = make(controller.signal).finally(() => this.#forget(key, started));
+      this.#inFlight.set(key, started);
+      flight = started;
+    }
+    if (!signal) {
+      flight.interest = Infinity;
+      return { promise: flight.promise, joined };
+    }
+    flight.interest++;
+    const shared = flight;
+    const promise = new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        if (--shared.interest === 0) {
+          this.#forget(key, shared);
+          shared.controller.abort(signal.reason);
+        }
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (err: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(err);
+        },
+      );
+    });
+    return { promise, joined };
+  }
+
+  #forget(key: string, flight: Flight<T>) {
+    if (this.#inFlight.get(key) === flight) this.#inFlight.delete(key);
   }
 
   get size() {
@@ -106,19 +153,22 @@ export class DerivedImageCache {
     return { ...this.#counts, entries: this.#entries.size, bytes: this.#bytes, memoryEntries: this.#memory.size, memoryBytes: this.#memoryBytes };
   }
 
-  /** The cached image for `key`, or the result of `make`, stored for next time. */
-  async getOrCreate(key: string, make: () => Promise<CachedImage>): Promise<CachedImage> {
+  /**
+   * The cached image for `key`, or the result of `make`, stored for next time. `signal` says the
+   * caller has gone; `make`'s signal, that every caller has.
+   */
+  async getOrCreate(key: string, make: (signal: AbortSignal) => Promise<CachedImage>, signal?: AbortSignal): Promise<CachedImage> {
     const hit = await this.get(key);
     if (hit) return hit;
-    const { promise, joined } = this.#flight.run(key, async () => {
+    const { promise, joined } = this.#flight.run(key, async (shared) => {
       // Another request may have stored it between our look-up and now.
       const late = await this.get(key);
       if (late) return late;
       this.#counts.misses++;
-      const image = await make();
+      const image = await make(shared);
       await this.put(key, image);
       return image;
-    });
+    }, signal);
     if (joined) this.#counts.joined++;
     return promise;
   }

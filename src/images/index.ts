@@ -1,10 +1,11 @@
 export { imagesRoutes, type ImagesRoutesOptions, type ImagesStatus, type ResolvedFile } from './route.js';
-export { transform, type TransformOptions } from './transform.js';
+export { transform, planTransform, render, type TransformOptions } from './transform.js';
+export { transformCostLimit, costOf, checkCost, type TransformPlan } from './cost.js';
 export { parseImageParams, normaliseParams, defaultParams } from './params.js';
 export { defaultSourceLimits, type SourceLimits } from './steps/load.js';
 export { imageFormats, formatOfContentType, type ImageFormat } from './formats.js';
 export { negotiateFormat, type AutoChoice } from './output-format.js';
 export { DerivedImageCache, SingleFlight, defaultCacheMaxBytes, type CachedImage, type CacheStats } from './cache.js';
-export { WorkQueue, type WorkQueueOptions } from './queue.js';
+export { WorkQueue, defaultMemoryBudget, type WorkQueueOptions, type Job, type Slot } from './queue.js';
 export { signImageUrl, verifySignature, parseSigningKeys } from './signing.js';
 export type { FaceBox, Gravity, Fit, ImageFocus, ImageParams, RequestableFormat, Rgba, TransformResult } from './types.js';

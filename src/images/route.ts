@@ -7,14 +7,16 @@ import { FolioError } from '../errors/index.js';
 import * as is from '../validate/is.js';
 import { createHash } from 'node:crypto';
 import { DerivedImageCache, SingleFlight, type CachedImage } from './cache.js';
+import { checkCost, leastOutputPixels, memoryOf, planOf } from './cost.js';
 import { formatOfContentType } from './formats.js';
 import { fileEtag, immutableHeaders, matchesIfNoneMatch, pipelineVersion } from './http-cache.js';
 import { chooseOutputFormat, negotiateFormat } from './output-format.js';
 import { normaliseParams, parseImageParams, rawQuery } from './params.js';
 import { WorkQueue } from './queue.js';
+import { configureSharp } from './sharp-settings.js';
 import { signatureParameter, verifySignature } from './signing.js';
 import type { SourceLimits } from './steps/load.js';
-import { transform } from './transform.js';
+import { planTransform, render } from './transform.js';
 import type { ImageFocus, ImageParams } from './types.js';
 
 export interface ResolvedFile {
@@ -36,11 +38,15 @@ export interface ImagesRoutesOptions {
   concurrency?: number | undefined;
   /** Transforms waiting; default 4 × concurrency. Beyond it: 429 with Retry-After. */
   queueLimit?: number | undefined;
+  /** Of those, from one remote address; default half of queueLimit. Beyond it: 429. */
+  clientLimit?: number | undefined;
+  /** Estimated bytes the running transforms may hold together; default 192 MiB. */
+  memoryBudget?: number | undefined;
   /** When set (FOLIO_IMAGE_SIGNING_KEY, comma-separated), transform URLs need a valid `s` under one of them. */
   signingKeys?: readonly string[] | undefined;
   /** Source limits for transforms; defaultSourceLimits otherwise. */
   sourceLimits?: SourceLimits | undefined;
-  /** Called once per transform that actually runs (tests and metrics). */
+  /** Called once per transform that actually runs, after its plan is admitted (tests and metrics). */
   onTransform?: (() => void) | undefined;
   /** Told the transform queue and the derived-image cache once, to read their state (metrics). */
   observe?: ((status: ImagesStatus) => void) | undefined;
@@ -115,20 +121,38 @@ const original = (file: ResolvedFile) => async (): Promise<Body> => ({ data: awa
 /** Fits whose result depends on where the subject is: their derived images depend on the focus. */
 const usesFocus = (params: ImageParams) => params.fit === 'fill' || params.fit === 'crop' || params.fit === 'thumb';
 
+/** Aborts when the client goes away before its answer is sent. */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.abort(new FolioError('BAD_REQUEST', 'The connection was closed before the image was ready.'));
+  });
+  return gone.signal;
+}
+
 const focusDigest = (focus: ImageFocus | undefined) =>
   focus ? createHash('sha256').update(JSON.stringify(focus)).digest('base64url').slice(0, 16) : '';
 
 export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app, options) => {
   const { resolveFile, signingKeys, sourceLimits, onTransform } = options;
+  configureSharp();
   const cache = options.cacheDir ? await DerivedImageCache.open(options.cacheDir, options.cacheMaxBytes) : undefined;
   const flight = new SingleFlight<CachedImage>();
-  const queue = new WorkQueue({ concurrency: options.concurrency, queueLimit: options.queueLimit });
+  const queue = new WorkQueue({
+    concurrency: options.concurrency,
+    queueLimit: options.queueLimit,
+    clientLimit: options.clientLimit,
+    memoryBudget: options.memoryBudget,
+  });
   options.observe?.({ queue, ...(cache ? { cache } : {}) });
   const signing = signingKeys && signingKeys.length > 0 ? signingKeys : undefined;
 
-  /** The derived image: from the disk cache, or transformed once however many ask at the same time. */
-  const derive = (key: string, make: () => Promise<CachedImage>): Promise<CachedImage> =>
-    cache ? cache.getOrCreate(key, make) : flight.run(key, make).promise;
+  /**
+   * The derived image: from the disk cache, or transformed once however many ask at the same
+   * time; `make` is told when all of them have gone.
+   */
+  const derive = (key: string, make: (shared: AbortSignal) => Promise<CachedImage>, signal: AbortSignal): Promise<CachedImage> =>
+    cache ? cache.getOrCreate(key, make, signal) : flight.run(key, make, signal).promise;
 
   const find = async ({ spaceId, assetId, token, '*': fileName }: FileRoute['Params']) => {
     const file = fileName ? await resolveFile(spaceId, assetId, token) : undefined;
@@ -164,21 +188,35 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
     if (!sourceFormat) is.invalid(first[0], `no parameters: this file is ${file.contentType}, not an image`, first[1], 'BAD_REQUEST');
     // Checked against the stored type here so a contradiction is refused before reading.
     const accept = request.headers.accept;
-    chooseOutputFormat(params, sourceFormat, { accept });
+    const format = chooseOutputFormat(params, sourceFormat, { accept });
     const auto = params.format === 'auto';
+    // What the query alone says the output is at least: an obvious excess is refused before queueing.
+    // (fm=auto may turn into another format once the source is read: checked then.)
+    if (!auto) checkCost({ sourcePixels: 0, outputPixels: leastOutputPixels(params), format }, { width: params.width ?? 0, height: params.height ?? 0, frames: 1 });
     // fm=auto: the negotiated choice is part of the name (JPEG vs PNG follows from the source).
     let variant = `image?${normaliseParams(params)}`;
     if (auto) variant += `&auto=${negotiateFormat(accept)}`;
     if (usesFocus(params) && file.focus) variant += `#${focusDigest(file.focus)}`;
     const { token } = request.params;
     const etag = fileEtag(token, variant);
-    const make = () =>
-      queue.run(async () => {
-        onTransform?.();
-        const data = await file.read();
-        const { data: out, contentType } = await transform(data, params, file.focus, sourceLimits, { accept });
-        return { data: out, contentType };
-      });
-    return send(request, reply, file, etag, () => derive(`${pipelineVersion}\n${token}\n${variant}`, make), auto ? { vary: 'Accept' } : {}, true);
+    const make = (shared: AbortSignal) =>
+      queue.run(
+        async (slot) => {
+          const data = await file.read();
+          shared.throwIfAborted();
+          // The header and the plan, before any pixel: the exact cost, then the memory it needs.
+          const ctx = await planTransform(data, params, file.focus, sourceLimits, { accept });
+          const plan = planOf(ctx, data.length);
+          checkCost(plan, { ...ctx.size, frames: ctx.source.frames });
+          await slot.reserve(memoryOf(plan));
+          shared.throwIfAborted();
+          onTransform?.();
+          const { data: out, contentType } = await render(ctx);
+          return { data: out, contentType };
+        },
+        { client: request.ip, signal: shared },
+      );
+    const gone = clientGone(reply);
+    return send(request, reply, file, etag, () => derive(`${pipelineVersion}\n${token}\n${variant}`, make, gone), auto ? { vary: 'Accept' } : {}, true);
   });
 };
