@@ -8,7 +8,7 @@ import * as is from '../validate/is.js';
 import { articleInfo, authorBySlug, loadCatalog, relatedArticles, topicBySlug, type ArticleInfo, type Catalog } from './catalog.js';
 import { fieldOf, imageOf, textOf, type SiteContext } from './data.js';
 import { articleHref, authorHref, bodyPicture, cardOf, heroPicture, leadOf, shownAssets, topicHref, usedTopics } from './models.js';
-import { assetKey, entryKey, PageCache, prepare, relatedKey, type CachedPage, type ChangeSet, type RenderedPage } from './page-cache.js';
+import { articleOrderKey, assetKey, entryKey, PageCache, prepare, relatedKey, type CachedPage, type ChangeSet, type RenderedPage } from './page-cache.js';
 import { checkPreviewLink, previewSecret } from './preview-links.js';
 import { readingMinutes, wordCount } from './reading.js';
 import { searchArticles, termPattern, maxQueryLength } from './search.js';
@@ -57,20 +57,28 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   const base = ctx.publicUrl.replace(/\/+$/, '');
   const perHomePage = homePageSize;
 
-  // Each article's topics as last published: which related lists a change can move.
-  let articleTopics: Map<string, string[]> | undefined;
+  // Each article as last published: its topics, and what places it in lists and related links.
+  // A republish that keeps them (new text, say) moves no list: only pages showing it re-render.
+  let placed: Map<string, { topics: string[]; placement: string }> | undefined;
   let catalogPromise: Promise<Catalog> | undefined;
+  const placementOf = (slug: string, publishDate: string, topics: string[], authorId: string | undefined) => JSON.stringify([slug, publishDate, topics, authorId ?? null]);
+  const linkIds = (raw: unknown) =>
+    (Array.isArray(raw) ? raw : [raw]).flatMap((l) => (is.plainObject(l) && is.plainObject(l.sys) && is.string(l.sys.id) ? [l.sys.id] : []));
 
   const onChange = async (changes: ChangeSet) => {
     const keys: string[] = [];
     for (const id of changes.articles) {
       const now = await ctx.store.entries.getPublished(ctx.scope, id);
-      const raw = now ? fieldOf(now, 'topics', locale) : undefined;
-      const linked = Array.isArray(raw) ? raw.flatMap((l) => (is.plainObject(l) && is.plainObject(l.sys) && is.string(l.sys.id) ? [l.sys.id] : [])) : [];
-      for (const t of [...(articleTopics?.get(id) ?? []), ...linked]) keys.push(relatedKey(t));
-      if (articleTopics) now ? articleTopics.set(id, linked) : articleTopics.delete(id);
+      const topics = now ? linkIds(fieldOf(now, 'topics', locale)) : [];
+      const placement = now && placementOf(textOf(now, 'slug', locale), textOf(now, 'publishDate', locale), topics, linkIds(fieldOf(now, 'author', locale))[0]);
+      const before = placed?.get(id);
+      if (!before || !placement || before.placement !== placement) {
+        keys.push(articleOrderKey);
+        for (const t of [...(before?.topics ?? []), ...topics]) keys.push(relatedKey(t));
+      }
+      if (placed) placement ? placed.set(id, { topics, placement }) : placed.delete(id);
     }
-    if (changes.all) articleTopics = undefined;
+    if (changes.all) placed = undefined;
     catalogPromise = undefined;
     return keys;
   };
@@ -83,7 +91,9 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       catalogPromise = loading;
       loading.then(
         (c) => {
-          if (!articleTopics && generation === cache.currentGeneration) articleTopics = new Map(c.articles.map((a) => [a.id, a.topicIds]));
+          if (!placed && generation === cache.currentGeneration) {
+            placed = new Map(c.articles.map((a) => [a.id, { topics: a.topicIds, placement: placementOf(a.slug, a.publishDate, a.topicIds, a.authorId) }]));
+          }
         },
         () => {
           if (catalogPromise === loading) catalogPromise = undefined;
@@ -96,12 +106,8 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   /** Answers from the cache, or renders, keeps and answers. */
   async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: (c: Catalog) => Promise<RenderedPage> | RenderedPage) {
     await cache.sync();
-    let page = cache.get(key);
-    reply.header('x-hub-cache', page ? 'hit' : 'miss');
-    if (!page) {
-      const generation = cache.currentGeneration;
-      page = cache.put(key, await render(await catalog()), generation);
-    }
+    const { page, hit } = await cache.load(key, async () => render(await catalog()));
+    reply.header('x-hub-cache', hit ? 'hit' : 'miss');
     return send(request, reply, page);
   }
 
@@ -126,7 +132,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       return {
         status: 200,
         contentType: html,
-        deps: ['articles', ...topicDeps(c), ...shownAssets(shown)],
+        deps: [articleOrderKey, ...shown.map((a) => entryKey(a.id)), ...topicDeps(c), ...shownAssets(shown)],
         body: renderHome({
           siteName,
           publicUrl: ctx.publicUrl,
@@ -154,7 +160,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       return {
         status: 200,
         contentType: html,
-        deps: ['articles', ...topicDeps(c), ...shownAssets(shown)],
+        deps: [articleOrderKey, ...shown.map((a) => entryKey(a.id)), ...topicDeps(c), ...shownAssets(shown)],
         body: renderTopicPage({
           siteName,
           publicUrl: ctx.publicUrl,
@@ -180,7 +186,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       return {
         status: 200,
         contentType: html,
-        deps: ['articles', 'authors', entryKey(author.id), ...topicDeps(c), ...shownAssets(shown)],
+        deps: [articleOrderKey, ...shown.map((a) => entryKey(a.id)), 'authors', entryKey(author.id), ...topicDeps(c), ...shownAssets(shown)],
         body: renderAuthorPage({
           siteName,
           publicUrl: ctx.publicUrl,
@@ -245,7 +251,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       ...shownAssets(related),
       ...topicDeps(c),
       // Filled up with the newest articles: any new article may take a place.
-      ...(related.length < 3 || related.some((a) => !sharesTopic(a)) ? ['articles'] : []),
+      ...(related.length < 3 || related.some((a) => !sharesTopic(a)) ? [articleOrderKey] : []),
     ];
     return {
       status: 200,
