@@ -8,7 +8,11 @@
  * it the change shows on the hub page, in Delivery and in Sync (polled every 100 ms, which is
  * noise next to the load). Prints one table: throughput with and without publishes and their
  * ratio, p99 latency, errors, publish ack p50/p99, visibility lag and the server's peak RSS.
- * LOAD_SECONDS shortens the runs (default 60). Needs wrk on PATH (Debian: apt-get install wrk).
+ * Each phase lasts LOAD_SECONDS (default 60), run as LOAD_ROUNDS (default 4) alternating segments
+ * (quiet, busy, quiet, busy, …), so a neighbour's load on the machine weighs on both alike.
+ * LOAD_MIX=hub,delivery,images changes the weights (default 70,20,10), e.g. for profiling one
+ * kind. BENCH_NODE_ARGS profiles the server (see support.ts). Needs wrk on PATH (Debian: apt-get
+ * install wrk).
  * Not a test: nothing here fails on speed.
  */
 import { execFile } from 'node:child_process';
@@ -23,6 +27,8 @@ import { openStore } from '../src/store/index.js';
 import { percentile, startFolioProcess, stop } from './support.js';
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 60);
+const rounds = Math.max(1, Number(process.env.LOAD_ROUNDS ?? 4));
+const [hubWeight, deliveryWeight] = (process.env.LOAD_MIX ?? '70,20,10').split(',').map(Number) as [number, number, number];
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const threads = 2;
 const extraArticles = 100;
@@ -74,8 +80,8 @@ function setup(thread) thread:set("seed", math.random(1, 1000000)) end
 function init(args) math.randomseed(seed) end
 request = function()
   local r = math.random(100)
-  if r <= 70 then return wrk.format("GET", hub[math.random(#hub)], plain) end
-  if r <= 90 then return wrk.format("GET", delivery[math.random(#delivery)], authed) end
+  if r <= ${hubWeight} then return wrk.format("GET", hub[math.random(#hub)], plain) end
+  if r <= ${hubWeight + deliveryWeight} then return wrk.format("GET", delivery[math.random(#delivery)], authed) end
   return wrk.format("GET", images[math.random(#images)], plain)
 end
 function done(summary, latency, requests)
@@ -87,6 +93,8 @@ end
 }
 
 interface WrkResult {
+  requests: number;
+  seconds: number;
   rps: number;
   p50: number;
   p99: number;
@@ -100,11 +108,28 @@ async function wrk(origin: string, script: string, duration: number): Promise<Wr
   if (!line) throw new Error(`wrk printed no result:\n${stdout}`);
   const [requests, micros, connect, read, write, status, timeout, p50, p99] = line.split(' ').map(Number) as number[];
   return {
+    requests: requests!,
+    seconds: micros! / 1e6,
     rps: requests! / (micros! / 1e6),
     p50: p50! / 1000,
     p99: p99! / 1000,
     errors: connect! + read! + write! + status! + timeout!,
     detail: `connect ${connect}, read ${read}, write ${write}, non-2xx/3xx ${status}, timeout ${timeout}`,
+  };
+}
+
+/** Segments of one phase as one: requests over time; latencies the worst segment's. */
+function combine(runs: WrkResult[]): WrkResult {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const secs = runs.reduce((n, r) => n + r.seconds, 0);
+  return {
+    requests,
+    seconds: secs,
+    rps: requests / secs,
+    p50: Math.max(...runs.map((r) => r.p50)),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    detail: runs.map((r) => r.detail).join(' | '),
   };
 }
 
@@ -301,19 +326,37 @@ async function main() {
     await fs.writeFile(script, luaScript({ hub, delivery: deliveryPaths, images: [...images] }));
     console.log(
       `${content.articles.length} articles; mix over ${hub.length} hub, ${deliveryPaths.length} delivery and ${images.size} image URLs; ` +
-        `wrk -t${threads} -c${connections}, ${seconds} s per phase, ${os.cpus().length} cores shared with wrk`,
+        `wrk -t${threads} -c${connections}, ${seconds} s per phase in ${rounds} alternating segments, ${os.cpus().length} cores shared with wrk`,
     );
 
     const pid = folio.process.pid!;
     await wrk(origin, script, Math.min(5, seconds));
 
-    let rss = rssSampler(pid);
-    const quiet = await wrk(origin, script, seconds);
-    const quietRss = await rss.stop();
-
-    rss = rssSampler(pid);
-    const [busy, pubs] = await Promise.all([wrk(origin, script, seconds), publisher(origin, content.articles, seconds)]);
-    const busyRss = await rss.stop();
+    const segment = seconds / rounds;
+    const quietRuns: WrkResult[] = [];
+    const busyRuns: WrkResult[] = [];
+    const all: PublishStats[] = [];
+    let quietRss = 0;
+    let busyRss = 0;
+    for (let r = 0; r < rounds; r++) {
+      let rss = rssSampler(pid);
+      quietRuns.push(await wrk(origin, script, segment));
+      quietRss = Math.max(quietRss, await rss.stop());
+      rss = rssSampler(pid);
+      const [run, stats] = await Promise.all([wrk(origin, script, segment), publisher(origin, content.articles, segment)]);
+      busyRuns.push(run);
+      all.push(stats);
+      busyRss = Math.max(busyRss, await rss.stop());
+    }
+    const quiet = combine(quietRuns);
+    const busy = combine(busyRuns);
+    const pubs: PublishStats = {
+      acks: all.flatMap((s) => s.acks),
+      saves: all.flatMap((s) => s.saves),
+      lag: { hub: all.flatMap((s) => s.lag.hub), delivery: all.flatMap((s) => s.lag.delivery), sync: all.flatMap((s) => s.lag.sync) },
+      failures: all.flatMap((s) => s.failures),
+      count: all.reduce((n, s) => n + s.count, 0),
+    };
 
     const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
     const acks = sorted(pubs.acks);
@@ -323,13 +366,14 @@ async function main() {
       const late = s.filter((x) => x > 1000).length;
       return `p50 ${percentile(s, 50).toFixed(0)} ms, p99 ${percentile(s, 99).toFixed(0)} ms, max ${(s.at(-1) ?? 0).toFixed(0)} ms, ${late} of ${s.length} later than 1 s`;
     };
+    // p50 and p99 are of the worst segment.
     const row = (name: string, r: WrkResult, mib: number) =>
       `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${mib.toFixed(0)} MiB |`;
     console.log('\n| phase | req/s | p50 | p99 | errors | peak RSS |\n| --- | --- | --- | --- | --- | --- |');
     console.log(row('without publishes', quiet, quietRss));
     console.log(row(`with ${pubs.count} publishes (1/s)`, busy, busyRss));
     console.log(`\nratio with / without: ${(busy.rps / quiet.rps).toFixed(2)} (target ≥ 0.9)`);
-    console.log(`errors: without ${quiet.detail}; with ${busy.detail} (target 0)`);
+    console.log(`errors: without ${quiet.errors}, with ${busy.errors} (target 0)${quiet.errors + busy.errors ? `\n  without: ${quiet.detail}\n  with: ${busy.detail}` : ''}`);
     console.log(`publish ack: p50 ${percentile(acks, 50).toFixed(1)} ms, p99 ${percentile(acks, 99).toFixed(1)} ms, max ${(acks.at(-1) ?? 0).toFixed(1)} ms (target p99 < 100 ms); save before it: p50 ${percentile(saves, 50).toFixed(1)} ms, p99 ${percentile(saves, 99).toFixed(1)} ms`);
     console.log(`visible on the hub: ${lag(pubs.lag.hub)}`);
     console.log(`visible in Delivery: ${lag(pubs.lag.delivery)}`);
