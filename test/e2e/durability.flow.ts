@@ -162,8 +162,7 @@ export async function crashRounds(options: { dataDir: string; databaseUrl?: stri
             if (w === 0 && i % 2 === 0) await typeWork();
             else if ((w + i) % 2 === 0) await assetWork(`asset-${n}`);
             else await entryWork(`entry-${n}`, alive);
-          } catch (err) {
-            if (process.env.DURABILITY_DEBUG) console.log(String(err).slice(0, 300));
+          } catch {
             // Refused or cut off by the kill: not acknowledged, so nothing is expected of it.
           }
         }
