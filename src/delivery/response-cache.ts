@@ -1,9 +1,18 @@
 /**
- * Delivery responses kept in memory, keyed by request and content version. The version comes
- * from the database (the sync log position and the published model), so a publish by any
- * process sharing the database invalidates the cache; a new version drops everything older.
+ * Delivery responses kept in memory and dropped precisely when content changes. The content
+ * version is the change counter (every publish, unpublish, model change, new locale and API key
+ * change moves it), read from the database, so a publish by any process sharing the database
+ * reaches every process's cache.
+ *
+ * When a request brings a newer version than the cache has seen, the cache first reads what
+ * changed since (`changesBetween`): a single entry or asset is dropped only when it changed
+ * itself, lists whenever any item did, and everything when a step left no row (a model or
+ * locale change) or too many arrived. So a publish costs each popular list one recomputation,
+ * not every cached answer. A miss is computed once for everyone asking for the same key
+ * meanwhile; an answer computed while an invalidation ran is not kept (it may be stale).
  */
 import { createHash } from 'node:crypto';
+import type { ChangeRecord } from '../store/types.js';
 
 export interface CachedResponse {
   /** Encoded once, so a hit is a plain write. */
@@ -13,44 +22,107 @@ export interface CachedResponse {
   gzip?: Buffer;
 }
 
+/** `Entry:<id>` or `Asset:<id>` for an answer showing only that item; undefined for lists. */
+export type ResponseDep = string | undefined;
+
+/** Reads the changes in (after, upTo]; undefined when they are not all known (drop everything). */
+export type ChangesReader = (after: number, upTo: number) => Promise<ChangeRecord[] | undefined>;
+
+interface Kept {
+  value: CachedResponse;
+  dep: ResponseDep;
+}
+
 export class ResponseCache {
-  private entries = new Map<string, CachedResponse>();
+  private readonly entries = new Map<string, Kept>();
   private bytes = 0;
-  private version = '';
+  private seen: number | undefined;
+  /** Bumped by every invalidation: an answer computed across one is not kept. */
+  private generation = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly computing = new Map<string, { generation: number; value: Promise<CachedResponse> }>();
 
-  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+  constructor(
+    private readonly changes: ChangesReader,
+    private readonly maxBytes = 64 * 1024 * 1024,
+  ) {}
 
-  get(version: string, key: string): CachedResponse | undefined {
-    if (version !== this.version) return undefined;
-    const hit = this.entries.get(key);
-    if (hit) {
+  /**
+   * The cached answer, or one computation shared by everyone asking for `key` meanwhile, kept
+   * until what it shows (`dep`) changes. `version` is the content version the caller read after
+   * it arrived; the cache catches up with it first.
+   */
+  async load(version: number, key: string, dep: ResponseDep, compute: () => Promise<CachedResponse>): Promise<{ value: CachedResponse; hit: boolean }> {
+    if (this.seen === undefined || version > this.seen) await this.catchUp(version);
+    const kept = this.entries.get(key);
+    if (kept) {
       // Re-insert: Map order is the LRU order.
       this.entries.delete(key);
-      this.entries.set(key, hit);
+      this.entries.set(key, kept);
+      return { value: kept.value, hit: true };
     }
-    return hit;
-  }
-
-  set(version: string, key: string, value: CachedResponse): void {
-    if (version !== this.version) {
-      this.entries.clear();
-      this.bytes = 0;
-      this.version = version;
-    }
-    if (sizeOf(value) > this.maxBytes / 4) return;
-    const old = this.entries.get(key);
-    if (old) this.bytes -= sizeOf(old);
-    this.entries.set(key, value);
-    this.bytes += sizeOf(value);
-    for (const [k, v] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.bytes -= sizeOf(v);
-    }
+    const generation = this.generation;
+    const running = this.computing.get(key);
+    if (running?.generation === generation) return { value: await running.value, hit: false };
+    const value = compute().then((v) => {
+      if (generation === this.generation) this.keep(key, v, dep);
+      return v;
+    });
+    const entry = { generation, value };
+    this.computing.set(key, entry);
+    const done = () => {
+      if (this.computing.get(key) === entry) this.computing.delete(key);
+    };
+    value.then(done, done);
+    return { value: await value, hit: false };
   }
 
   get size() {
     return this.entries.size;
+  }
+
+  /** One catch-up at a time, so each reads the window after the last. */
+  private catchUp(version: number): Promise<void> {
+    const run = this.chain.then(async () => {
+      if (this.seen === undefined) {
+        this.seen = version;
+        return;
+      }
+      if (version <= this.seen) return;
+      const changed = await this.changes(this.seen, version);
+      this.generation++;
+      if (!changed) this.clear();
+      else {
+        const items = new Set(changed.map((c) => `${c.kind}:${c.id}`));
+        for (const [key, kept] of this.entries) if (kept.dep === undefined || items.has(kept.dep)) this.remove(key);
+      }
+      this.seen = version;
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private keep(key: string, value: CachedResponse, dep: ResponseDep): void {
+    if (sizeOf(value) > this.maxBytes / 4) return;
+    this.remove(key);
+    this.entries.set(key, { value, dep });
+    this.bytes += sizeOf(value);
+    for (const k of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(k);
+    }
+  }
+
+  private remove(key: string): void {
+    const kept = this.entries.get(key);
+    if (!kept) return;
+    this.entries.delete(key);
+    this.bytes -= sizeOf(kept.value);
+  }
+
+  private clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
   }
 }
 

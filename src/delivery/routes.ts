@@ -5,11 +5,12 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { changesBetween } from '../store/change-window.js';
 import type { Store } from '../store/store.js';
 import type { ContentTypeRecord } from '../store/types.js';
 import { createAuthenticator } from './auth.js';
 import { createReader } from './reader.js';
-import { ResponseCache, etagOf, type CachedResponse } from './response-cache.js';
+import { ResponseCache, etagOf, type CachedResponse, type ResponseDep } from './response-cache.js';
 import { integerParam } from './query.js';
 import { collection, contentTypeJson, localeJson, spaceJson, tagJson, type SerializeContext } from './serialize.js';
 import { singleFlight } from './single-flight.js';
@@ -34,15 +35,26 @@ interface Params {
 
 const contentType = 'application/vnd.contentful.delivery.v1+json; charset=utf-8';
 const gzipAsync = promisify(gzip);
+/** More changes than this since a cache last looked: it drops everything instead of reading them. */
+const maxChangesRead = 500;
 const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
 
 export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions) {
   const { store, publicUrl, mode } = opts;
   const preview = mode === 'preview';
   const reader = createReader(store, publicUrl, mode);
-  // Drafts change without a publish, so only delivery answers are cached.
-  const cache = !preview && opts.cache !== false ? new ResponseCache() : undefined;
-  if (cache) opts.observe?.({ responseCache: cache });
+  // Drafts change without a publish, so only delivery answers are cached. One cache per
+  // environment (each follows its own change log); only environments a token was granted for.
+  const caching = !preview && opts.cache !== false;
+  const caches = new Map<string, ResponseCache>();
+  const cacheFor = (scope: { spaceId: string; environmentId: string }) => {
+    const id = `${scope.spaceId}/${scope.environmentId}`;
+    let cache = caches.get(id);
+    if (!cache) caches.set(id, (cache = new ResponseCache((after, upTo) => changesBetween(store, scope, after, upTo, maxChangesRead))));
+    return cache;
+  };
+  // For /metrics: the answers held across every environment's cache.
+  if (caching) opts.observe?.({ responseCache: { get size() { let n = 0; for (const c of caches.values()) n += c.size; return n; } } });
   const authenticate = createAuthenticator(store, mode);
   const contentVersion = singleFlight(() => store.changes.latest());
 
@@ -85,31 +97,30 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   };
 
   /**
-   * Answers from the cache while the content version (the change log position, which every
-   * publish, unpublish, model change and new locale moves) is unchanged; else computes and keeps.
-   * Auth has run already; the context is built only on a miss.
+   * Answers from the cache, which drops an answer when what it shows changed since (`dep`: one
+   * entry or asset, or undefined for a list); else computes once and keeps. Auth has run
+   * already, at `contentVersionAtAuth`; the context is built only on a miss.
    */
   async function cached(
     request: FastifyRequest<{ Params: Params }>,
     reply: FastifyReply,
     contentVersionAtAuth: number,
+    dep: ResponseDep,
     compute: (ctx: SerializeContext) => Promise<unknown>,
   ) {
     const scope = scopeOf(request);
     const context = async () => (await reader.context(scope, (request.query as Record<string, unknown>).locale)).ctx;
-    if (!cache) return send(reply, await compute(await context()));
-    const version = String(contentVersionAtAuth);
+    if (!caching) return send(reply, await compute(await context()));
     const url = new URL(request.url, 'http://folio');
     url.searchParams.delete('access_token');
     url.searchParams.sort();
     const key = `${url.pathname}?${url.searchParams}`;
-    const hit = cache.get(version, key);
-    if (hit) return sendJson(reply.header('x-folio-cache', 'hit'), hit);
-    const json = Buffer.from(JSON.stringify(await compute(await context())));
-    // Worth it from a few KiB on: cached bodies are sent many times, compressed once.
-    const entry = { json, etag: etagOf(json), ...(json.length > 4096 ? { gzip: await gzipAsync(json) } : {}) };
-    cache.set(version, key, entry);
-    return sendJson(reply.header('x-folio-cache', 'miss'), entry);
+    const { value, hit } = await cacheFor(scope).load(contentVersionAtAuth, key, dep, async () => {
+      const json = Buffer.from(JSON.stringify(await compute(await context())));
+      // Worth it from a few KiB on: cached bodies are sent many times, compressed once.
+      return { json, etag: etagOf(json), ...(json.length > 4096 ? { gzip: await gzipAsync(json) } : {}) };
+    });
+    return sendJson(reply.header('x-folio-cache', hit ? 'hit' : 'miss'), value);
   }
   const { notFound } = reader;
 
@@ -123,22 +134,22 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
     app.get<{ Params: Params }>(`${prefix}/entries`, async (request, reply) => {
       const { scope, version } = await authorize(request);
-      return cached(request, reply, version, (ctx) => reader.entries(scope, ctx, request.query as Record<string, unknown>));
+      return cached(request, reply, version, undefined, (ctx) => reader.entries(scope, ctx, request.query as Record<string, unknown>));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/entries/:id`, async (request, reply) => {
       const { scope, version } = await authorize(request);
-      return cached(request, reply, version, (ctx) => reader.entry(scope, ctx, request.params.id));
+      return cached(request, reply, version, `Entry:${request.params.id}`, (ctx) => reader.entry(scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/assets`, async (request, reply) => {
       const { scope, version } = await authorize(request);
-      return cached(request, reply, version, (ctx) => reader.assets(scope, ctx, request.query as Record<string, unknown>));
+      return cached(request, reply, version, undefined, (ctx) => reader.assets(scope, ctx, request.query as Record<string, unknown>));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/assets/:id`, async (request, reply) => {
       const { scope, version } = await authorize(request);
-      return cached(request, reply, version, (ctx) => reader.asset(scope, ctx, request.params.id));
+      return cached(request, reply, version, `Asset:${request.params.id}`, (ctx) => reader.asset(scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/content_types`, async (request, reply) => {

@@ -73,6 +73,41 @@ describe('PageCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('drops everything when a change that leaves no log row came with a logged one', async () => {
+    await entry('b', 'article');
+    await cache.sync();
+    cache.put('/articles/b', page('b', ['Entry:b']), cache.currentGeneration);
+    await entry('c', 'article');
+    await store.contentTypes.unpublish(scope, 'topic');
+    await cache.sync();
+    expect(seen.at(-1)!.all).toBe(true);
+    expect(cache.has('/articles/b')).toBe(false);
+  });
+
+  it('renders a missing page once for everyone asking meanwhile, but not across an invalidation', async () => {
+    let renders = 0;
+    const render = async () => {
+      renders++;
+      await new Promise((r) => setTimeout(r, 20));
+      return page(`render ${renders}`, ['Entry:a']);
+    };
+    const first = await Promise.all(Array.from({ length: 20 }, () => cache.load('/a', render)));
+    expect(renders).toBe(1);
+    expect(new Set(first.map((r) => r.page.body.toString()))).toEqual(new Set(['render 1']));
+    expect((await cache.load('/a', render)).hit).toBe(true);
+
+    await entry('a', 'article');
+    await cache.sync();
+    const slow = cache.load('/a', render);
+    await entry('x', 'article');
+    await cache.sync();
+    // Started after the second change: must not be handed the render begun before it.
+    const fresh = await cache.load('/a', render);
+    await slow;
+    expect(renders).toBe(3);
+    expect(fresh.page.body.toString()).toBe('render 3');
+  });
+
   it('does not keep a page rendered while an invalidation ran', async () => {
     const before = cache.currentGeneration;
     await entry('a', 'article');

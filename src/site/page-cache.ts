@@ -5,24 +5,33 @@
  * How invalidation works:
  * - Every page is stored with the dependency keys of what it shows: `Entry:<id>` and
  *   `Asset:<id>` for each entry and asset on it, and set keys for what a list's membership
- *   depends on — `articles` (which articles are published and their order), `topics`,
- *   `authors`, and `related:<topicId>` (the articles an article page may suggest).
+ *   depends on — `articles` (any published article changed: feeds, search), `articles:order`
+ *   (which articles are published, in which order, with which topics, slug and author: pages
+ *   that list cards, each card also keyed by its `Entry:<id>`), `topics`, `authors`, and
+ *   `related:<topicId>` (the articles an article page may suggest).
  * - The store's change log (`store.changes`) records every publish, unpublish and delete of an
  *   entry or asset, with a sequence number; `changes.latest()` is the newest. Before answering
  *   from the cache we read `latest()` (one indexed query); when it moved, we read the changes
  *   since the last look and drop the pages whose keys they touch: the item itself, and for an
- *   article the `articles` set and `related:<t>` for each topic it had or has now. Only content
+ *   article the `articles` set, and — only when its place in lists moved (`onChange` knows) —
+ *   `articles:order` and `related:<t>` for each topic it had or has now. So republishing an
+ *   article's text re-renders the pages that show it, not every list and article page. Only content
  *   the hub reads (published snapshots) is in the log, so saving a draft drops nothing.
- * - `latest()` also moves for content type and locale changes, which leave no log rows: then
- *   everything is dropped, as it is when more changes arrived than we care to read.
+ * - `latest()` also moves for content type and locale changes, which leave no log rows: when
+ *   any step since the last look has no row (`changesBetween`), everything is dropped, as it is
+ *   when more changes arrived than we care to read.
  * - Concurrent requests share one `latest()` query, but only one that started after they
  *   arrived, so a request never misses a change that committed before it came in (`sync`).
  * - A page rendered while an invalidation ran is not stored: it may show the old content.
+ * - A missing page is rendered once for everyone who asks for it meanwhile (`load`): after a
+ *   publish drops a popular page, the readers waiting for it share one render instead of each
+ *   doing the same queries, rendering and gzip at once.
  * Several Folio processes on one PostgreSQL database each keep their own cache and each follow
  * the same log, so they stay correct too.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { changesBetween } from '../store/change-window.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
 
@@ -57,6 +66,8 @@ const maxChangesRead = 500;
 export const entryKey = (id: string) => `Entry:${id}`;
 export const assetKey = (id: string) => `Asset:${id}`;
 export const relatedKey = (topicId: string) => `related:${topicId}`;
+/** Membership and order of published articles, and each one's topics, slug and author. */
+export const articleOrderKey = 'articles:order';
 
 export class PageCache {
   private readonly pages = new Map<string, CachedPage & { deps: string[] }>();
@@ -65,6 +76,8 @@ export class PageCache {
   /** Bumped by every invalidation: a render that started before one must not be stored. */
   private generation = 0;
   private pending: Promise<void> | undefined;
+  /** Renders under way, by key, with the generation they started in. */
+  private readonly rendering = new Map<string, { generation: number; page: Promise<CachedPage> }>();
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -104,9 +117,9 @@ export class PageCache {
     }
     if (latest === this.seen) return;
     const after = this.seen;
-    const changes = await this.store.changes.list(this.scope, { after, upTo: latest, limit: maxChangesRead + 1, includeDeleted: true });
-    const set: ChangeSet = { all: changes.length === 0 || changes.length > maxChangesRead, articles: [], keys: new Set() };
-    for (const c of changes) {
+    const changes = await changesBetween(this.store, this.scope, after, latest, maxChangesRead);
+    const set: ChangeSet = { all: !changes, articles: [], keys: new Set() };
+    for (const c of changes ?? []) {
       set.keys.add(`${c.kind}:${c.id}`);
       if (c.kind !== 'Entry') continue;
       if (c.contentTypeId === 'article') {
@@ -114,7 +127,7 @@ export class PageCache {
         set.keys.add('articles');
       } else if (c.contentTypeId === 'topic') set.keys.add('topics');
       else if (c.contentTypeId === 'author') set.keys.add('authors');
-      else if (c.contentTypeId === null) for (const k of ['articles', 'topics', 'authors']) set.keys.add(k);
+      else if (c.contentTypeId === null) for (const k of ['articles', articleOrderKey, 'topics', 'authors']) set.keys.add(k);
     }
     for (const extra of await this.options.onChange(set)) set.keys.add(extra);
     this.generation++;
@@ -136,6 +149,27 @@ export class PageCache {
       this.pages.set(key, page);
     }
     return page;
+  }
+
+  /**
+   * The cached page, or one render shared by everyone asking for `key` meanwhile. Call after
+   * `sync()`. A render that started in an earlier generation is not shared: it may show content
+   * older than what this caller has seen change.
+   */
+  async load(key: string, render: () => Promise<RenderedPage> | RenderedPage): Promise<{ page: CachedPage; hit: boolean }> {
+    const cached = this.get(key);
+    if (cached) return { page: cached, hit: true };
+    const generation = this.generation;
+    const running = this.rendering.get(key);
+    if (running?.generation === generation) return { page: await running.page, hit: false };
+    const page = (async () => this.put(key, await render(), generation))();
+    const entry = { generation, page };
+    this.rendering.set(key, entry);
+    const done = () => {
+      if (this.rendering.get(key) === entry) this.rendering.delete(key);
+    };
+    page.then(done, done);
+    return { page: await page, hit: false };
   }
 
   /** Prepares a page for sending and keeps it unless content changed while it rendered. */

@@ -21,7 +21,7 @@ import {
 } from './catalog.js';
 import { fieldOf, imageOf, textOf, type SiteContext } from './data.js';
 import { articleHref, authorHref, bodyPicture, cardOf, heroPicture, leadOf, shownAssets, topicHref, usedTopics } from './models.js';
-import { assetKey, entryKey, PageCache, prepare, relatedKey, type CachedPage, type ChangeSet, type RenderedPage } from './page-cache.js';
+import { articleOrderKey, assetKey, entryKey, PageCache, prepare, relatedKey, type CachedPage, type ChangeSet, type RenderedPage } from './page-cache.js';
 import { checkPreviewLink, previewSecret } from './preview-links.js';
 import { readingMinutes, wordCount } from './reading.js';
 import { searchArticles, termPattern, maxQueryLength } from './search.js';
@@ -78,11 +78,17 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   const sitemapMaxUrls = opts.sitemapMaxUrls ?? defaultSitemapMaxUrls;
   let framePromise: Promise<NavFrame> | undefined;
 
-  /** Topics an article was filed under in its recent published versions (snapshots outlive unpublish). */
-  const formerTopics = async (id: string) => {
-    const snapshots = await ctx.store.entries.snapshots(ctx.scope, id, { limit: 10 });
-    return snapshots.items.flatMap((s) => linkIds(fieldOf(s.record, 'topics', locale)));
-  };
+  /**
+   * Articles unpublished or deleted since the cache was last emptied: only those, not every
+   * article. Past `maxWithdrawn` every publish counts as a move (correct, only less precise).
+   */
+  const withdrawn = new Set<string>();
+  const maxWithdrawn = 10_000;
+  /** An article's recent published versions, newest first (snapshots outlive unpublish). */
+  const history = async (id: string) => (await ctx.store.entries.snapshots(ctx.scope, id, { limit: 10 })).items.map((s) => s.record);
+  /** What places an article in lists and related links: slug, date, topics, author. */
+  const placementOf = (r: EntryRecord) =>
+    JSON.stringify([textOf(r, 'slug', locale), textOf(r, 'publishDate', locale), linkIds(fieldOf(r, 'topics', locale)), linkIds(fieldOf(r, 'author', locale))[0] ?? null]);
 
   const onChange = async (changes: ChangeSet) => {
     const keys: string[] = [];
@@ -90,10 +96,23 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     let unknown = false;
     for (const id of changes.articles) {
       const now = await ctx.store.entries.getPublished(ctx.scope, id);
-      const before = await formerTopics(id);
-      for (const t of [...before, ...(now ? linkIds(fieldOf(now, 'topics', locale)) : [])]) {
-        keys.push(relatedKey(t));
-        touchedTopics.add(t);
+      const versions = await history(id);
+      const before = versions.flatMap((r) => linkIds(fieldOf(r, 'topics', locale)));
+      // A republish that keeps its place in every recent version (new text, say) moves no list
+      // and no related link: only the pages that show it re-render (they carry its Entry key).
+      const place = now && placementOf(now);
+      let moved = !place || versions.length < 2 || versions.some((r) => placementOf(r) !== place);
+      // Snapshots do not show an unpublish: remember which articles left the lists, so coming back moves them.
+      if (!now) {
+        if (withdrawn.size <= maxWithdrawn) withdrawn.add(id);
+      }
+      else if (withdrawn.delete(id) || withdrawn.size > maxWithdrawn) moved = true;
+      if (moved) {
+        keys.push(articleOrderKey);
+        for (const t of [...before, ...(now ? linkIds(fieldOf(now, 'topics', locale)) : [])]) {
+          keys.push(relatedKey(t));
+          touchedTopics.add(t);
+        }
       }
       // Deleted with its history before we looked: any related list may have shown it.
       if (!now && before.length === 0) {
@@ -101,6 +120,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
         unknown = true;
       }
     }
+    if (changes.all) withdrawn.clear();
     if (changes.all || unknown || changes.keys.has('topics')) framePromise = undefined;
     else if (framePromise && touchedTopics.size) keepFrame(framePromise.then((f) => refreshNavFrame(ctx, f, touchedTopics)));
     return keys;
@@ -120,12 +140,8 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   /** Answers from the cache, or renders, keeps and answers. */
   async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: (f: NavFrame) => Promise<RenderedPage> | RenderedPage) {
     await cache.sync();
-    let page = cache.get(key);
-    reply.header('x-hub-cache', page ? 'hit' : 'miss');
-    if (!page) {
-      const generation = cache.currentGeneration;
-      page = cache.put(key, await render(await frame()), generation);
-    }
+    const { page, hit } = await cache.load(key, async () => render(await frame()));
+    reply.header('x-hub-cache', hit ? 'hit' : 'miss');
     return send(request, reply, page);
   }
 
@@ -151,7 +167,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       return {
         status: 200,
         contentType: html,
-        deps: ['articles', ...topicDeps(f), ...shownAssets(shown)],
+        deps: [articleOrderKey, ...shown.map((a) => entryKey(a.id)), ...topicDeps(f), ...shownAssets(shown)],
         body: renderHome({
           siteName,
           publicUrl: ctx.publicUrl,
@@ -178,7 +194,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       return {
         status: 200,
         contentType: html,
-        deps: ['articles', entryKey(topic.id), ...topicDeps(f), ...shownAssets(shown)],
+        deps: [articleOrderKey, entryKey(topic.id), ...shown.map((a) => entryKey(a.id)), ...topicDeps(f), ...shownAssets(shown)],
         body: renderTopicPage({
           siteName,
           publicUrl: ctx.publicUrl,
@@ -208,7 +224,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       return {
         status: 200,
         contentType: html,
-        deps: ['articles', 'authors', entryKey(author.id), ...topicDeps(f), ...shownAssets(shown)],
+        deps: [articleOrderKey, ...shown.map((a) => entryKey(a.id)), 'authors', entryKey(author.id), ...topicDeps(f), ...shownAssets(shown)],
         body: renderAuthorPage({
           siteName,
           publicUrl: ctx.publicUrl,
@@ -277,7 +293,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       ...shownAssets(related),
       ...topicDeps(f),
       // Filled up with the newest articles: any new article may take a place.
-      ...(related.length < 3 || related.some((a) => !sharesTopic(a)) ? ['articles'] : []),
+      ...(related.length < 3 || related.some((a) => !sharesTopic(a)) ? [articleOrderKey] : []),
     ];
     return {
       status: 200,

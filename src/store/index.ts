@@ -12,6 +12,7 @@ export { recordContentEvent, contentTopic } from './outbox.js';
 export { defineField } from './define-field.js';
 export { linksIn, fieldLinks, type FoundLink } from './links.js';
 export { queryTerms, searchLimits, searchTermsOf } from './search-index.js';
+export { changesBetween } from './change-window.js';
 
 export interface StoreOptions {
   /** postgres:// or postgresql:// selects PostgreSQL; otherwise SQLite at sqlitePath. */

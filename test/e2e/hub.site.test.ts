@@ -294,6 +294,47 @@ describe('the page cache', () => {
     }
   });
 
+  it("republishing an article's text keeps the pages it could only have joined; moving it in the lists drops them", async () => {
+    const topicsOf = (e: { fields: Record<string, Record<string, unknown>> }) =>
+      ((e.fields.topics?.['en-US'] ?? []) as Array<{ sys: { id: string } }>).map((l) => l.sys.id);
+    const slugOf = (e: { fields: Record<string, Record<string, unknown>> }) => String(e.fields.slug!['en-US']);
+    const articles = (await store.entries.listPublished(scope, { contentTypeId: 'article', limit: 100 })).items;
+    const html = new Map<string, string>();
+    for (const a of articles) html.set(a.sys.id, await text(`/articles/${slugOf(a)}`));
+    // An article, and the pages of articles sharing a topic with it (their related lists depend
+    // on that topic) that do not show it now.
+    const pick = articles
+      .map((x) => ({
+        x,
+        neighbours: articles
+          .filter((a) => a !== x && topicsOf(a).some((t) => topicsOf(x).includes(t)) && !html.get(a.sys.id)!.includes(`/articles/${slugOf(x)}"`))
+          .map((a) => `/articles/${slugOf(a)}`),
+      }))
+      .find((c) => c.neighbours.length > 0)!;
+    expect(pick).toBeDefined();
+    const { x, neighbours } = pick;
+    const title = String(x.fields.title!['en-US']);
+    const date = String(x.fields.publishDate!['en-US']);
+    for (const p of neighbours) expect((await get(p)).headers.get('x-hub-cache'), p).toBe('hit');
+
+    await edit(x.sys.id, (f) => {
+      f.title!['en-US'] = `${title} (Revised)`;
+    });
+    const own = await get(`/articles/${slugOf(x)}`);
+    expect(own.headers.get('x-hub-cache')).toBe('miss');
+    expect(await own.text()).toContain(`${title} (Revised)`);
+    for (const p of neighbours) expect((await get(p)).headers.get('x-hub-cache'), p).toBe('hit');
+
+    await edit(x.sys.id, (f) => {
+      f.publishDate!['en-US'] = '2030-01-01';
+    });
+    for (const p of neighbours) expect((await get(p)).headers.get('x-hub-cache'), p).toBe('miss');
+    await edit(x.sys.id, (f) => {
+      f.title!['en-US'] = title;
+      f.publishDate!['en-US'] = date;
+    });
+  });
+
   it('a changed asset drops the pages that show it', async () => {
     for (const p of ['/articles/how-to-become-a-game-developer', '/articles/devops-team-roles-and-responsibilities']) await text(p);
     const asset = (await store.assets.list(scope, { limit: 100 })).items.find((a) =>
