@@ -12,13 +12,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { createEntry, publishEntry } from '../src/content/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { createReader } from '../src/delivery/reader.js';
 import { startFolio } from '../src/server/start.js';
 import { openStore } from '../src/store/index.js';
-import { alternate, formatRow, inProcess, load, randomPort, startFolioProcess, startNginx, stop, type Row } from './support.js';
-import { systemActor } from '../src/auth/index.js';
+import { addBenchArticles, alternate, formatRow, inProcess, load, randomPort, startFolioProcess, startNginx, stop, type Row } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 64;
@@ -29,24 +27,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const headers = { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' };
 const entriesPath = `/delivery/spaces/folio/environments/master/entries`;
 
-async function seed(dataDir: string) {
-  const store = await openStore({ sqlitePath: path.join(dataDir, 'folio.db') });
-  const scope = { spaceId: 'folio', environmentId: 'master' };
-  const template = (await store.entries.listPublished(scope, { contentTypeId: 'article', limit: 1 })).items[0]!;
-  for (let i = 0; i < extraArticles; i++) {
-    const day = String((i % 28) + 1).padStart(2, '0');
-    const month = String((i % 12) + 1).padStart(2, '0');
-    const fields = {
-      ...template.fields,
-      title: { 'en-US': `Bench article ${i}` },
-      slug: { 'en-US': `bench-article-${i}` },
-      publishDate: { 'en-US': `20${10 + (i % 10)}-${month}-${day}` },
-    };
-    await createEntry(store, scope, { id: `bench-${i}`, contentTypeId: 'article', fields }, systemActor);
-    await publishEntry(store, scope, `bench-${i}`, undefined, systemActor);
-  }
-  await store.close();
-}
+const seed = (dataDir: string) => addBenchArticles(dataDir, extraArticles, 'Bench');
 
 /** The body as sent, still compressed (fetch would inflate it). */
 function rawBody(url: string): Promise<Buffer> {

@@ -20,12 +20,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createEntry, publishEntry } from '../src/content/index.js';
-import { systemActor } from '../src/auth/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { startFolio } from '../src/server/start.js';
 import { openStore } from '../src/store/index.js';
-import { percentile, startFolioProcess, stop } from './support.js';
+import { addBenchArticles, percentile, startFolioProcess, stop } from './support.js';
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 60);
 const rounds = Math.max(1, Number(process.env.LOAD_ROUNDS ?? 4));
@@ -47,20 +45,8 @@ interface Article {
 }
 
 async function seed(dataDir: string): Promise<{ articles: Article[]; topics: string[]; authors: string[] }> {
+  await addBenchArticles(dataDir, extraArticles, 'Load');
   const store = await openStore({ sqlitePath: path.join(dataDir, 'folio.db') });
-  const template = (await store.entries.listPublished(scope, { contentTypeId: 'article', limit: 1 })).items[0]!;
-  for (let i = 0; i < extraArticles; i++) {
-    const day = String((i % 28) + 1).padStart(2, '0');
-    const month = String((i % 12) + 1).padStart(2, '0');
-    const fields = {
-      ...template.fields,
-      title: { 'en-US': `Load article ${i}` },
-      slug: { 'en-US': `load-article-${i}` },
-      publishDate: { 'en-US': `20${10 + (i % 10)}-${month}-${day}` },
-    };
-    await createEntry(store, scope, { id: `load-${i}`, contentTypeId: 'article', fields }, systemActor);
-    await publishEntry(store, scope, `load-${i}`, undefined, systemActor);
-  }
   const slugs = async (contentTypeId: string) =>
     (await store.entries.listPublished(scope, { contentTypeId, limit: 1000 })).items.map((e) => ({ id: e.sys.id, slug: String(e.fields.slug?.['en-US'] ?? '') }));
   const result = { articles: await slugs('article'), topics: (await slugs('topic')).map((t) => t.slug), authors: (await slugs('author')).map((a) => a.slug) };

@@ -6,6 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { systemActor } from '../src/auth/index.js';
+import { createEntry, publishEntry } from '../src/content/index.js';
+import { openStore } from '../src/store/index.js';
 
 const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
 
@@ -149,3 +152,26 @@ export async function alternate(urls: [string, string], opts: { seconds: number;
 export const formatRow = (name: string, r: Row, width = 46) =>
   `${name.padEnd(width)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
   (r.timeouts ? `   ${r.timeouts} timeouts` : '');
+
+/**
+ * Adds `count` published copies of the first demo article (titles, slugs and dates varied) to
+ * the SQLite store in `dataDir`, through the content operations, as Folio itself acting.
+ */
+export async function addBenchArticles(dataDir: string, count: number, prefix: string): Promise<void> {
+  const store = await openStore({ sqlitePath: path.join(dataDir, 'folio.db') });
+  const scope = { spaceId: 'folio', environmentId: 'master' };
+  const template = (await store.entries.listPublished(scope, { contentTypeId: 'article', limit: 1 })).items[0]!;
+  for (let i = 0; i < count; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const fields = {
+      ...template.fields,
+      title: { 'en-US': `${prefix} article ${i}` },
+      slug: { 'en-US': `${prefix.toLowerCase()}-article-${i}` },
+      publishDate: { 'en-US': `20${10 + (i % 10)}-${month}-${day}` },
+    };
+    await createEntry(store, scope, { id: `${prefix.toLowerCase()}-${i}`, contentTypeId: 'article', fields }, systemActor);
+    await publishEntry(store, scope, `${prefix.toLowerCase()}-${i}`, undefined, systemActor);
+  }
+  await store.close();
+}

@@ -11,6 +11,7 @@
  * not every cached answer. A miss is computed once for everyone asking for the same key
  * meanwhile; an answer computed while an invalidation ran is not kept (it may be stale).
  */
+import { GenerationFlights } from '../http/flights.js';
 import { createHash } from 'node:crypto';
 import type { ChangeRecord } from '../store/types.js';
 
@@ -40,7 +41,7 @@ export class ResponseCache {
   /** Bumped by every invalidation: an answer computed across one is not kept. */
   private generation = 0;
   private chain: Promise<void> = Promise.resolve();
-  private readonly computing = new Map<string, { generation: number; value: Promise<CachedResponse> }>();
+  private readonly flights = new GenerationFlights<CachedResponse>();
 
   constructor(
     private readonly changes: ChangesReader,
@@ -62,19 +63,13 @@ export class ResponseCache {
       return { value: kept.value, hit: true };
     }
     const generation = this.generation;
-    const running = this.computing.get(key);
-    if (running?.generation === generation) return { value: await running.value, hit: false };
-    const value = compute().then((v) => {
-      if (generation === this.generation) this.keep(key, v, dep);
-      return v;
-    });
-    const entry = { generation, value };
-    this.computing.set(key, entry);
-    const done = () => {
-      if (this.computing.get(key) === entry) this.computing.delete(key);
-    };
-    value.then(done, done);
-    return { value: await value, hit: false };
+    const value = await this.flights.run(key, generation, () =>
+      compute().then((v) => {
+        if (generation === this.generation) this.keep(key, v, dep);
+        return v;
+      }),
+    );
+    return { value, hit: false };
   }
 
   get size() {

@@ -5,7 +5,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { changesBetween } from '../store/change-window.js';
+import { changesBetween } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import type { ContentTypeRecord } from '../store/types.js';
 import { createAuthenticator } from './auth.js';
@@ -13,7 +13,7 @@ import { createReader } from './reader.js';
 import { ResponseCache, etagOf, type CachedResponse, type ResponseDep } from './response-cache.js';
 import { integerParam } from './query.js';
 import { collection, contentTypeJson, localeJson, spaceJson, tagJson, type SerializeContext } from './serialize.js';
-import { singleFlight } from './single-flight.js';
+import { singleFlight } from '../http/flights.js';
 import { sync } from './sync.js';
 
 export interface DeliveryOptions {

@@ -31,7 +31,8 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { changesBetween } from '../store/change-window.js';
+import { GenerationFlights } from '../http/flights.js';
+import { changesBetween } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
 
@@ -77,7 +78,7 @@ export class PageCache {
   private generation = 0;
   private pending: Promise<void> | undefined;
   /** Renders under way, by key, with the generation they started in. */
-  private readonly rendering = new Map<string, { generation: number; page: Promise<CachedPage> }>();
+  private readonly flights = new GenerationFlights<CachedPage>();
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -160,16 +161,8 @@ export class PageCache {
     const cached = this.get(key);
     if (cached) return { page: cached, hit: true };
     const generation = this.generation;
-    const running = this.rendering.get(key);
-    if (running?.generation === generation) return { page: await running.page, hit: false };
-    const page = (async () => this.put(key, await render(), generation))();
-    const entry = { generation, page };
-    this.rendering.set(key, entry);
-    const done = () => {
-      if (this.rendering.get(key) === entry) this.rendering.delete(key);
-    };
-    page.then(done, done);
-    return { page: await page, hit: false };
+    const page = await this.flights.run(key, generation, async () => this.put(key, await render(), generation));
+    return { page, hit: false };
   }
 
   /** Prepares a page for sending and keeps it unless content changed while it rendered. */

@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, createAccessToken, systemActor } from '../../src/auth/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
+import { roleTokens } from '../support/role-tokens.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 
 const managementToken = 'hostile-management-token';
@@ -23,11 +23,7 @@ const entryIds: string[] = ['article-how-to-learn-python'];
 beforeAll(async () => {
   folio = await startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken, FOLIO_DELIVERY_TOKEN: deliveryToken });
   store = await openStore(folio.storeOptions);
-  for (const role of ['viewer', 'author', 'editor'] as const) {
-    const user = await addUser(store, systemActor, { email: `${role}@example.com`, name: role, role, password: 'a long enough password' });
-    tokens[role] = (await createAccessToken(store, user.id, { name: role })).token;
-  }
-  tokens.admin = managementToken;
+  Object.assign(tokens, await roleTokens(store), { admin: managementToken });
 });
 afterAll(async () => {
   await store?.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { singleFlight } from './single-flight.js';
+import { singleFlight } from './flights.js';
 
 describe('singleFlight', () => {
   it('runs once for concurrent callers and again for later ones', async () => {
