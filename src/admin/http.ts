@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, SignedIn } from '../auth/index.js';
 import { isFolioError } from '../errors/index.js';
 import type { FieldProblem, Viewer } from './views/layout.js';
+import { table } from '../validate/json-shape.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,14 +46,14 @@ export function sendPage(reply: FastifyReply, page: string, status = 200) {
 
 export const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? '').includes('application/json');
 
-const names: Record<string, string> = {
+const names = table<string>({
   title: 'title',
   slug: 'slug',
   description: 'description',
   publishDate: 'publish date',
   type: 'type',
   body: 'body',
-};
+});
 
 /** Validation errors (Contentful's details.errors) as messages beside the fields they concern. */
 export function problemsOf(err: unknown): FieldProblem[] | undefined {

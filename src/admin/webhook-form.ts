@@ -6,6 +6,7 @@
 import type { WebhookDefinitionRecord } from '../store/index.js';
 import type { Json } from '../store/types.js';
 import { formList, formString } from './http.js';
+import { table } from '../validate/json-shape.js';
 
 export type FilterOp = 'any' | 'is' | 'not';
 
@@ -187,11 +188,11 @@ export function webhookFieldOf(path: unknown[] | undefined, headerRows: number[]
   }
 }
 
-const friendly: Record<string, string> = {
+const friendly = table<string>({
   name: 'Give the webhook a name of up to 255 characters.',
   url: 'Enter the address to call: an absolute http:// or https:// URL, without a user name or password in it.',
   topics: 'Choose at least one event to send.',
-};
+});
 
 export function webhookMessageOf(field: string, details: string | undefined): string | undefined {
   if (field.startsWith('header-value-')) return 'Enter the header’s value: one line of up to 1,000 characters.';

@@ -7,6 +7,7 @@
  * node per run of equally linked text. Nodes the editor cannot edit (tables, embedded entries…)
  * ride along untouched inside `preserved_block` / `preserved_inline` atoms, so nothing is lost.
  */
+import { table } from '../../validate/json-shape.js';
 
 export interface RtNode {
   nodeType: string;
@@ -32,7 +33,7 @@ export interface PmNode {
 /** Contentful mark types the editor knows, in ProseMirror's mark order (the schema's order). */
 export const textMarks = ['bold', 'italic', 'underline', 'code', 'superscript', 'subscript', 'strikethrough'] as const;
 
-const blockPairs: Record<string, string> = {
+const blockPairs = table<string>({
   document: 'doc',
   paragraph: 'paragraph',
   'unordered-list': 'bullet_list',
@@ -40,8 +41,8 @@ const blockPairs: Record<string, string> = {
   'list-item': 'list_item',
   blockquote: 'blockquote',
   hr: 'horizontal_rule',
-};
-const pmToRt: Record<string, string> = Object.fromEntries(Object.entries(blockPairs).map(([rt, pm]) => [pm, rt]));
+});
+const pmToRt = table<string>(Object.fromEntries(Object.entries(blockPairs).map(([rt, pm]) => [pm, rt])));
 const hyperlinkTypes = new Set(['hyperlink', 'entry-hyperlink', 'asset-hyperlink', 'resource-hyperlink']);
 const inlineTypes = new Set(['text', 'embedded-entry-inline', 'embedded-resource-inline', ...hyperlinkTypes]);
 

@@ -6,6 +6,7 @@ import { statusBadge } from './articles.js';
 import { historyPanel } from './history.js';
 import { errorSummary, problemFor, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
 import { goLiveNote, schedulePanel, scheduleForms } from './schedule.js';
+import { table } from '../../validate/json-shape.js';
 
 export interface ArticleFormValues {
   title: string;
@@ -50,7 +51,7 @@ export interface ArticleEditModel {
   assetThumbs: Record<string, { src: string; title: string }>;
 }
 
-const fieldNames: Record<string, string> = {
+const fieldNames = table<string>({
   title: 'Title',
   slug: 'Slug',
   description: 'Description',
@@ -61,7 +62,7 @@ const fieldNames: Record<string, string> = {
   topics: 'Topics',
   author: 'Author',
   scheduleAt: 'Schedule',
-};
+});
 
 function select(name: string, label: string, value: string, options: Array<{ id: string; name: string }>, problems: FieldProblem[], empty?: string): SafeHtml {
   const id = `f-${name}`;

@@ -4,6 +4,7 @@ import type { FilterValues, WebhookFormValues } from '../webhook-form.js';
 import { spareHeaderRows } from '../webhook-form.js';
 import { errorSummary, problemFor, textField, type FieldProblem, type Viewer } from './layout.js';
 import { checkbox, hiddenCsrf, minute, noticeOf, renderSettingsPage } from './settings.js';
+import { table } from '../../validate/json-shape.js';
 
 export interface WebhookRow {
   id: string;
@@ -65,8 +66,8 @@ export interface WebhookFormModel {
   notice?: string | undefined;
 }
 
-const typeLabels: Record<string, string> = { Entry: 'Entries', Asset: 'Assets', ContentType: 'Content types', '*': 'Any type' };
-const actionLabels: Record<string, string> = { auto_save: 'auto save' };
+const typeLabels = table<string>({ Entry: 'Entries', Asset: 'Assets', ContentType: 'Content types', '*': 'Any type' });
+const actionLabels = table<string>({ auto_save: 'auto save' });
 
 function topicsField(m: WebhookFormModel): SafeHtml {
   const chosen = new Set(m.values.topics);
