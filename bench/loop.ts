@@ -5,7 +5,8 @@
  * a 2 ms interval timer that keeps the longest gap between its own ticks (perf_hooks'
  * monitorEventLoopDelay records too few samples to catch one long request here: often none).
  * Prints per query the medians of the total time and of the largest loop delay, and the body
- * size. The client only counts bytes, so the figures are the server's.
+ * size. The client only counts bytes, so the figures are the server's. LOOP_ONLY=text runs only
+ * the queries whose name holds text (e.g. to profile one with node --cpu-prof).
  * Not a test: nothing here fails on speed.
  */
 import fs from 'node:fs/promises';
@@ -77,7 +78,7 @@ async function main() {
     console.log(`${articles} published articles, ${runs} runs each; medians\n`);
     console.log(`${'query'.padEnd(48)} ${'total ms'.padStart(9)} ${'max loop delay ms'.padStart(18)} ${'KB'.padStart(7)}`);
     try {
-      for (const q of queries) {
+      for (const q of queries.filter((q) => !process.env.LOOP_ONLY || q.name.includes(process.env.LOOP_ONLY))) {
         const totals: number[] = [];
         const delays: number[] = [];
         let bytes = 0;

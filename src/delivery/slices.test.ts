@@ -11,8 +11,18 @@ describe('stringifyInSlices', () => {
     );
   });
 
+  it('writes what JSON.stringify writes when it slices (arrays of 50 items and more)', async () => {
+    const big = fc.array(fc.jsonValue({ maxDepth: 3 }), { minLength: 50, maxLength: 70 });
+    await fc.assert(
+      fc.asyncProperty(fc.record({ sys: fc.jsonValue({ maxDepth: 2 }), items: big, includes: fc.dictionary(fc.string(), big, { maxKeys: 3 }) }), async (value) => {
+        expect(await stringifyInSlices(value)).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('skips and nulls undefined as JSON.stringify does, and keeps toJSON', async () => {
-    const value = { a: undefined, b: [undefined, () => 1, 'x'], c: { d: undefined, e: new Date(0) }, f: null, '\u2028k"': 1 };
+    const value = { a: undefined, b: [undefined, () => 1, 'x', ...Array.from({ length: 60 }, (_, i) => (i % 2 ? undefined : { i }))], c: { d: undefined, e: new Date(0) }, f: null, '\u2028k"': 1 };
     expect(await stringifyInSlices(value)).toBe(JSON.stringify(value));
     expect(await stringifyInSlices([{ a: undefined }, []])).toBe(JSON.stringify([{ a: undefined }, []]));
   });

@@ -42,12 +42,17 @@ export async function eachInSlices<T>(items: Iterable<T>, fn: (item: T) => void)
 const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 const opens = (v: unknown): v is object => v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 
+/** Items worth slicing for: fewer than this in every array outside arrays, and one call is quick. */
+const manyItems = 50;
+const holdsManyItems = (v: object): boolean =>
+  Array.isArray(v) ? v.length >= manyItems : Object.values(v).some((item) => opens(item) && holdsManyItems(item));
+
 /**
  * JSON.stringify(value), byte for byte, with the loop free between array items: objects outside
  * arrays are written key by key, each array item in one JSON.stringify call.
  */
 export async function stringifyInSlices(value: unknown): Promise<string> {
-  if (!opens(value)) return JSON.stringify(value);
+  if (!opens(value) || !holdsManyItems(value)) return JSON.stringify(value);
   const clock = sliceClock();
   const parts: string[] = [];
   const write = async (v: object): Promise<void> => {

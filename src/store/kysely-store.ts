@@ -84,6 +84,7 @@ export function kyselyStore(
     adapter,
     atomically: (fn) => transaction((tx) => fn(contextOf(tx))),
     snapshot: (fn) => snapshot((view) => fn(contextOf(view))),
+    oneMoment: options.inTransaction,
   };
 
   const store: Store & { context: RepositoryContext } = {
