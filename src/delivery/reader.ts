@@ -9,7 +9,7 @@ import type { AssetRecord, EntryRecord, Json, ListQuery, LocaleRecord, Scope } f
 import { chooseLocale } from './locales.js';
 import { applySelect, parseDeliveryQuery } from './query.js';
 import { assetJson, collection, entryJson, type SerializeContext } from './serialize.js';
-import { eachInSlices, mapInSlices } from './slices.js';
+import { eachInSlices, mapInSlices } from '../http/slices.js';
 
 export type ReadMode = 'delivery' | 'preview';
 

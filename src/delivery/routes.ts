@@ -14,7 +14,7 @@ import { ResponseCache, etagOf, type CachedResponse, type ResponseDep } from './
 import { integerParam } from './query.js';
 import { collection, contentTypeJson, localeJson, spaceJson, tagJson, type SerializeContext } from './serialize.js';
 import { singleFlight } from './single-flight.js';
-import { stringifyInSlices } from './slices.js';
+import { stringifyInSlices } from '../http/slices.js';
 import { sync } from './sync.js';
 
 export interface DeliveryOptions {

@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import type { AssetRecord, ChangeRecord, EntryRecord, Scope } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { assetJson, entryJson, link, type SerializeContext } from './serialize.js';
-import { mapInSlices } from './slices.js';
+import { mapInSlices } from '../http/slices.js';
 
 const syncTypes = ['all', 'Entry', 'Asset', 'Deletion', 'DeletedEntry', 'DeletedAsset'] as const;
 type SyncType = (typeof syncTypes)[number];
