@@ -47,7 +47,7 @@ export interface RepositoryContext {
  * column), so smaller pages read at one moment take the same path.
  */
 const rowsPerRead = 200;
-export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const sysOf = (row: ResourcesTable): VersionedSys => ({
   id: row.id,
