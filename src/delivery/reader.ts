@@ -2,13 +2,14 @@
  * The read operations behind the Delivery and Preview APIs, apart from HTTP: what a request
  * for entries, assets or content types answers. Routes add auth and caching headers.
  */
-import { resolveLinks } from '../content/index.js';
+import { resolveLinks, type LinkedItems } from '../content/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { AssetRecord, EntryRecord, Json, ListQuery, LocaleRecord, Scope } from '../store/types.js';
 import { chooseLocale } from './locales.js';
 import { applySelect, parseDeliveryQuery } from './query.js';
 import { assetJson, collection, entryJson, type SerializeContext } from './serialize.js';
+import { eachInSlices, mapInSlices } from '../http/slices.js';
 
 export type ReadMode = 'delivery' | 'preview';
 
@@ -16,14 +17,18 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
   const preview = mode === 'preview';
   // Preview shows the latest drafts, except archived ones (as Contentful's Preview API does).
   const unlessArchived = <T extends { sys: { archivedAt: string | null } }>(item: T | undefined) => (item?.sys.archivedAt ? undefined : item);
-  const entries = {
-    get: async (scope: Scope, id: string) => (preview ? unlessArchived(await store.entries.get(scope, id)) : store.entries.getPublished(scope, id)),
-    list: (scope: Scope, query: ListQuery) => (preview ? store.entries.list(scope, { ...query, excludeArchived: true }) : store.entries.listPublished(scope, query)),
-  };
-  const assets = {
-    get: async (scope: Scope, id: string) => (preview ? unlessArchived(await store.assets.get(scope, id)) : store.assets.getPublished(scope, id)),
-    list: (scope: Scope, query: ListQuery) => (preview ? store.assets.list(scope, { ...query, excludeArchived: true }) : store.assets.listPublished(scope, query)),
-  };
+  /** Reads from `view`: the store, or one snapshot of it for an answer read in several statements. */
+  const side = (view: Store) => ({
+    entries: {
+      get: async (scope: Scope, id: string) => (preview ? unlessArchived(await view.entries.get(scope, id)) : view.entries.getPublished(scope, id)),
+      list: (scope: Scope, query: ListQuery) => (preview ? view.entries.list(scope, { ...query, excludeArchived: true }) : view.entries.listPublished(scope, query)),
+    },
+    assets: {
+      get: async (scope: Scope, id: string) => (preview ? unlessArchived(await view.assets.get(scope, id)) : view.assets.getPublished(scope, id)),
+      list: (scope: Scope, query: ListQuery) => (preview ? view.assets.list(scope, { ...query, excludeArchived: true }) : view.assets.listPublished(scope, query)),
+    },
+  });
+  const { entries, assets } = side(store);
 
   /** The locale choice and the published content types every answer needs. */
   async function context(scope: Scope, localeParam: unknown): Promise<{ ctx: SerializeContext; locales: LocaleRecord[] }> {
@@ -45,19 +50,18 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
   }
 
   /** Contentful's includes: linked items not already in items, and links that go nowhere. */
-  async function withIncludes(scope: Scope, ctx: SerializeContext, items: EntryRecord[], depth: number) {
-    if (depth === 0 || items.length === 0) return {};
-    const linked = await resolveLinks(store, scope, items, { depth, published: !preview });
+  async function withIncludes(ctx: SerializeContext, items: EntryRecord[], linked: LinkedItems | undefined) {
+    if (!linked) return {};
     const inItems = new Set(items.map((e) => e.sys.id));
     const includedEntries = [...linked.entries.values()].filter((e) => !inItems.has(e.sys.id));
     const includedAssets = [...linked.assets.values()];
-    const missing = unresolvable(items, linked);
+    const missing = await unresolvable(items, linked);
     return {
       ...(includedEntries.length || includedAssets.length
         ? {
             includes: {
-              ...(includedEntries.length ? { Entry: includedEntries.map((e) => entryJson(ctx, e)) } : {}),
-              ...(includedAssets.length ? { Asset: includedAssets.map((a) => assetJson(ctx, a)) } : {}),
+              ...(includedEntries.length ? { Entry: await mapInSlices(includedEntries, (e) => entryJson(ctx, e)) } : {}),
+              ...(includedAssets.length ? { Asset: await mapInSlices(includedAssets, (a) => assetJson(ctx, a)) } : {}),
             },
           }
         : {}),
@@ -72,13 +76,19 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
     context,
 
     async entries(scope: Scope, ctx: SerializeContext, query: Record<string, unknown>) {
-      const q = await parseDeliveryQuery(query, ctx.types, ctx.choice, async (contentTypeId, where) =>
-        (await entries.list(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.sys.id),
-      );
-      const page = await entries.list(scope, q.list);
+      // The page, the reference query before it and the includes after it: one moment's data.
+      const { q, page, linked } = await store.snapshot(async (view) => {
+        const { entries } = side(view);
+        const q = await parseDeliveryQuery(query, ctx.types, ctx.choice, async (contentTypeId, where) =>
+          (await entries.list(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.sys.id),
+        );
+        const page = await entries.list(scope, q.list);
+        const linked = q.include === 0 || page.items.length === 0 ? undefined : await resolveLinks(view, scope, page.items, { depth: q.include, published: !preview });
+        return { q, page, linked };
+      });
       return {
-        ...collection(page.items.map((e) => applySelect(entryJson(ctx, e), q.select)), page),
-        ...(await withIncludes(scope, ctx, page.items, q.include)),
+        ...collection(await mapInSlices(page.items, (e) => applySelect(entryJson(ctx, e), q.select)), page),
+        ...(await withIncludes(ctx, page.items, linked)),
       };
     },
 
@@ -91,7 +101,7 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
     async assets(scope: Scope, ctx: SerializeContext, query: Record<string, unknown>) {
       const q = await parseDeliveryQuery(query, new Map(), ctx.choice, async () => []);
       const page = await assets.list(scope, q.list);
-      return collection(page.items.map((a: AssetRecord) => applySelect(assetJson(ctx, a), q.select)), page);
+      return collection(await mapInSlices(page.items, (a: AssetRecord) => applySelect(assetJson(ctx, a), q.select)), page);
     },
 
     async asset(scope: Scope, ctx: SerializeContext, id: string) {
@@ -106,7 +116,7 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
 
 export type Reader = ReturnType<typeof createReader>;
 
-function unresolvable(entries: EntryRecord[], linked: { entries: Map<string, unknown>; assets: Map<string, unknown> }) {
+async function unresolvable(entries: EntryRecord[], linked: LinkedItems) {
   const seen = new Set<string>();
   const out: Json[] = [];
   const visit = (v: Json) => {
@@ -125,6 +135,6 @@ function unresolvable(entries: EntryRecord[], linked: { entries: Map<string, unk
       Object.values(v).forEach((x) => visit(x as Json));
     }
   };
-  for (const e of entries) visit(e.fields as Json);
+  await eachInSlices(entries, (e) => visit(e.fields as Json));
   return out;
 }

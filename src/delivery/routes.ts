@@ -14,6 +14,7 @@ import { ResponseCache, etagOf, type CachedResponse, type ResponseDep } from './
 import { integerParam } from './query.js';
 import { collection, contentTypeJson, localeJson, spaceJson, tagJson, type SerializeContext } from './serialize.js';
 import { singleFlight } from '../http/flights.js';
+import { stringifyInSlices } from '../http/slices.js';
 import { sync } from './sync.js';
 
 export interface DeliveryOptions {
@@ -91,8 +92,8 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     }
     return reply.send(json);
   };
-  const send = (reply: FastifyReply, body: unknown) => {
-    const json = Buffer.from(JSON.stringify(body));
+  const send = async (reply: FastifyReply, body: unknown) => {
+    const json = Buffer.from(await stringifyInSlices(body));
     return sendJson(reply, { json, etag: etagOf(json) });
   };
 
@@ -116,7 +117,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     url.searchParams.sort();
     const key = `${url.pathname}?${url.searchParams}`;
     const { value, hit } = await cacheFor(scope).load(contentVersionAtAuth, key, dep, async () => {
-      const json = Buffer.from(JSON.stringify(await compute(await context())));
+      const json = Buffer.from(await stringifyInSlices(await compute(await context())));
       // Worth it from a few KiB on: cached bodies are sent many times, compressed once.
       return { json, etag: etagOf(json), ...(json.length > 4096 ? { gzip: await gzipAsync(json) } : {}) };
     });

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import type { AssetRecord, ChangeRecord, EntryRecord, Scope } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { assetJson, entryJson, link, type SerializeContext } from './serialize.js';
+import { mapInSlices } from '../http/slices.js';
 
 const syncTypes = ['all', 'Entry', 'Asset', 'Deletion', 'DeletedEntry', 'DeletedAsset'] as const;
 type SyncType = (typeof syncTypes)[number];
@@ -59,19 +60,21 @@ export async function sync(
   const { token, initial } = parseStart(query);
   const limit = query.limit === undefined ? 100 : is.parseStrictInt(String(query.limit));
   if (limit === undefined || limit < 1 || limit > 1000) is.invalid('limit', 'integer between 1 and 1000', query.limit, 'BAD_REQUEST');
-  const upTo = initial ? await store.changes.latest() : token.m;
-  const inInitial = upTo !== undefined;
-
-  const rows = await store.changes.list(scope, {
-    after: token.s,
-    ...(upTo !== undefined ? { upTo } : {}),
-    limit,
-    ...(kindsFor(token.t) ? { kinds: kindsFor(token.t)! } : {}),
-    ...(token.c !== undefined ? { contentTypeId: token.c } : {}),
-    // An initial sync is a snapshot of what exists: no deletions in it.
-    includeDeleted: !inInitial,
+  // The log position, the page of the log and the items it names: one moment's data.
+  const { upTo, rows, found } = await store.snapshot(async (view) => {
+    const upTo = initial ? await view.changes.latest() : token.m;
+    const rows = await view.changes.list(scope, {
+      after: token.s,
+      ...(upTo !== undefined ? { upTo } : {}),
+      limit,
+      ...(kindsFor(token.t) ? { kinds: kindsFor(token.t)! } : {}),
+      ...(token.c !== undefined ? { contentTypeId: token.c } : {}),
+      // An initial sync is a snapshot of what exists: no deletions in it.
+      includeDeleted: upTo === undefined,
+    });
+    return { upTo, rows, found: await read(view, scope, rows) };
   });
-  const items = await render(store, scope, ctx, rows.filter((r) => wants(token.t, r)));
+  const items = await render(ctx, rows.filter((r) => wants(token.t, r)), found);
 
   const last = rows.at(-1)?.seq ?? token.s;
   const more = rows.length === limit;
@@ -82,20 +85,30 @@ export async function sync(
   return { sys: { type: 'Array' }, items, ...(more ? { nextPageUrl: url } : { nextSyncUrl: url }) };
 }
 
-async function render(store: Store, scope: Scope, ctx: SerializeContext, rows: ChangeRecord[]) {
+/** The published items a page of the log names, by id. */
+async function read(view: Store, scope: Scope, rows: ChangeRecord[]) {
   const ids = (kind: 'Entry' | 'Asset') => rows.filter((r) => r.kind === kind && !r.deleted).map((r) => r.id);
   const byId = <T extends { sys: { id: string } }>(page: { items: T[] }) => new Map(page.items.map((i) => [i.sys.id, i]));
-  const [entries, assets] = await Promise.all([
-    ids('Entry').length ? store.entries.listPublished(scope, { where: [{ sys: 'id', op: 'in', values: ids('Entry') }], limit: 1000 }).then(byId<EntryRecord>) : new Map<string, EntryRecord>(),
-    ids('Asset').length ? store.assets.listPublished(scope, { where: [{ sys: 'id', op: 'in', values: ids('Asset') }], limit: 1000 }).then(byId<AssetRecord>) : new Map<string, AssetRecord>(),
-  ]);
-  return rows.flatMap((r): object[] => {
-    if (r.deleted) return [deletedJson(ctx, r)];
-    const item = r.kind === 'Entry' ? entries.get(r.id) : assets.get(r.id);
+  // One after the other: in a snapshot both run on one connection.
+  const entryIds = ids('Entry');
+  const entries = entryIds.length ? byId(await view.entries.listPublished(scope, { where: [{ sys: 'id', op: 'in', values: entryIds }], limit: 1000 })) : new Map<string, EntryRecord>();
+  const assetIds = ids('Asset');
+  const assets = assetIds.length ? byId(await view.assets.listPublished(scope, { where: [{ sys: 'id', op: 'in', values: assetIds }], limit: 1000 })) : new Map<string, AssetRecord>();
+  return { entries, assets };
+}
+
+async function render(ctx: SerializeContext, rows: ChangeRecord[], found: { entries: Map<string, EntryRecord>; assets: Map<string, AssetRecord> }) {
+  const items = await mapInSlices(rows, (r): object | undefined => {
+    if (r.deleted) return deletedJson(ctx, r);
     // Unpublished again after this page was chosen: the next delta reports the deletion.
-    if (!item) return [];
-    return [r.kind === 'Entry' ? entryJson(ctx, item as EntryRecord) : assetJson(ctx, item as AssetRecord)];
+    if (r.kind === 'Entry') {
+      const entry = found.entries.get(r.id);
+      return entry && entryJson(ctx, entry);
+    }
+    const asset = found.assets.get(r.id);
+    return asset && assetJson(ctx, asset);
   });
+  return items.filter((item) => item !== undefined);
 }
 
 function deletedJson(ctx: SerializeContext, r: ChangeRecord) {

@@ -63,19 +63,79 @@ const postgresAdapter: DialectAdapter = {
   violation: (err) => postgresViolations[errorCode(err)],
 };
 
-export function openSqlite(file: string): { db: Kysely<Database>; adapter: DialectAdapter } {
+/**
+ * Runs reads against one moment of the data, in a read-only transaction that may span awaits:
+ * big lists are read in several statements with the event loop free in between.
+ */
+export type Snapshot = <T>(fn: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
+
+/** Snapshot connections one SQLite file keeps open at most; more readers wait their turn. */
+const sqliteReaders = 4;
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  adapter: DialectAdapter;
+  snapshot: Snapshot;
+  /** Closes the snapshot connections (the main one closes with db.destroy()). */
+  closeReaders(): Promise<void>;
+}
+
+export function openSqlite(file: string): OpenDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), adapter: sqliteAdapter };
+  // better-sqlite3 is synchronous and Kysely holds its one connection for a whole transaction:
+  // a snapshot that awaits between statements would stall every other query. Snapshots get
+  // connections of their own; in WAL mode each reads one moment while writers go on.
+  const idle: Array<Kysely<Database>> = [];
+  const all: Array<Kysely<Database>> = [];
+  const waiting: Array<(reader: Kysely<Database>) => void> = [];
+  const borrow = async (): Promise<Kysely<Database>> => {
+    const reader = idle.pop();
+    if (reader) return reader;
+    if (all.length >= sqliteReaders) return new Promise((resolve) => waiting.push(resolve));
+    const connection = new SQLite(file, { readonly: true, fileMustExist: true });
+    connection.pragma('busy_timeout = 5000');
+    const opened = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+    all.push(opened);
+    return opened;
+  };
+  const giveBack = (reader: Kysely<Database>) => {
+    const next = waiting.shift();
+    if (next) next(reader);
+    else idle.push(reader);
+  };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    adapter: sqliteAdapter,
+    snapshot: async (fn) => {
+      const reader = await borrow();
+      try {
+        return await reader.transaction().execute(fn);
+      } finally {
+        giveBack(reader);
+      }
+    },
+    closeReaders: async () => {
+      await Promise.all(all.splice(0).map((reader) => reader.destroy()));
+      idle.length = 0;
+    },
+  };
 }
 
-export function openPostgres(url: string): { db: Kysely<Database>; adapter: DialectAdapter; pool: pg.Pool } {
+export function openPostgres(url: string): OpenDatabase & { pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), adapter: postgresAdapter, pool };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    adapter: postgresAdapter,
+    pool,
+    snapshot: (fn) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn),
+    closeReaders: async () => {},
+  };
 }

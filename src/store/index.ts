@@ -23,17 +23,22 @@ export interface StoreOptions {
 export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const { db, adapter, pool } = isPostgresUrl(options.databaseUrl)
+  const { db, adapter, pool, snapshot, closeReaders } = isPostgresUrl(options.databaseUrl)
     ? openPostgres(options.databaseUrl)
     : { ...openSqlite(options.sqlitePath ?? 'folio.db'), pool: undefined };
   try {
     const { error } = await new Migrator({ db, provider: migrationProvider(adapter) }).migrateToLatest();
     if (error) throw error;
   } catch (err) {
+    await closeReaders();
     await db.destroy();
     throw err;
   }
-  const store = kyselyStore(db, adapter, { inTransaction: false, close: () => db.destroy() });
+  const close = async () => {
+    await closeReaders();
+    await db.destroy();
+  };
+  const store = kyselyStore(db, adapter, { inTransaction: false, snapshot, close });
   if (pool) store.connections = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 });
   return store;
 }

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { FolioError } from '../errors/index.js';
 import { assetCodec, contentTypeCodec, entryCodec } from './codecs.js';
-import type { DialectAdapter } from './dialect.js';
+import type { DialectAdapter, Snapshot } from './dialect.js';
 import { newId, now } from './ids.js';
 import { environmentMissing, insertChecked, takenError } from './insert-checked.js';
 import { accessTokensRepository, sessionsRepository } from './access-store.js';
@@ -66,23 +66,32 @@ const userOf = (row: Database['users']): UserRecord => ({
 export function kyselyStore(
   db: Kysely<Database>,
   adapter: DialectAdapter,
-  options: { inTransaction: boolean; close: () => Promise<void> },
+  /** snapshot: how to read one moment outside a transaction; absent inside one, which is one already. */
+  options: { inTransaction: boolean; snapshot?: Snapshot; close: () => Promise<void> },
 ): Store {
   const transaction = <T>(fn: (tx: Store) => Promise<T>): Promise<T> =>
     options.inTransaction
       ? fn(store)
       : db.transaction().execute((trx) => fn(kyselyStore(trx, adapter, { inTransaction: true, close: options.close })));
+  const snapshot = <T>(fn: (view: Store) => Promise<T>): Promise<T> =>
+    options.inTransaction || !options.snapshot
+      ? fn(store)
+      : options.snapshot((view) => fn(kyselyStore(view, adapter, { inTransaction: true, close: options.close })));
+  const contextOf = (s: Store) => (s as Store & { context: RepositoryContext }).context;
 
   const context: RepositoryContext = {
     db,
     adapter,
-    atomically: (fn) => transaction((tx) => fn((tx as Store & { context: RepositoryContext }).context)),
+    atomically: (fn) => transaction((tx) => fn(contextOf(tx))),
+    snapshot: (fn) => snapshot((view) => fn(contextOf(view))),
+    oneMoment: options.inTransaction,
   };
 
   const store: Store & { context: RepositoryContext } = {
     dialect: adapter.name,
     context,
     transaction,
+    snapshot,
     close: options.close,
 
     spaces: {

@@ -421,6 +421,59 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       });
     });
 
+    describe('big pages and snapshots', () => {
+      /** More items than one statement reads (versioned-repository.ts), written in one transaction. */
+      const many = 450;
+      beforeEach(async () => {
+        await store.contentTypes.publish(scope, 'post');
+        await store.transaction(async (tx) => {
+          for (let i = 0; i < many; i++) {
+            await tx.entries.create(scope, { id: `p${String(i).padStart(3, '0')}`, contentTypeId: 'post', fields: { title: en(`Post ${i % 7}`), rank: en((i * 37) % 101) } });
+            await tx.entries.publish(scope, `p${String(i).padStart(3, '0')}`);
+          }
+        });
+      });
+
+      it('read a big page as the small pages that make it up, in the same order', async () => {
+        const query = { contentTypeId: 'post', order: [{ field: 'rank', locale: 'en-US', direction: 'desc' as const }, { field: 'title', locale: 'en-US', direction: 'asc' as const }], skip: 3 };
+        const big = await store.entries.listPublished(scope, { ...query, limit: 1000 });
+        const small: unknown[] = [];
+        for (let skip = 3; skip < many; skip += 100) small.push(...(await store.entries.listPublished(scope, { ...query, skip, limit: 100 })).items);
+        expect(big.total).toBe(many);
+        expect(big.items).toHaveLength(many - 3);
+        expect(big.items).toEqual(small);
+      });
+
+      it('give the event loop turns while a big page is read', async () => {
+        let turns = 0;
+        const count = () => {
+          turns++;
+          if (!done) setImmediate(count);
+        };
+        let done = false;
+        setImmediate(count);
+        await store.entries.list(scope, { limit: 1000 });
+        done = true;
+        expect(turns).toBeGreaterThan(1);
+      });
+
+      it('show one moment of the data to every read in a snapshot, whatever is written meanwhile', async () => {
+        const seen = await store.snapshot(async (view) => {
+          const before = await view.entries.listPublished(scope, { limit: 1000, order: [{ sys: 'id', direction: 'asc' }] });
+          await store.entries.update(scope, 'p000', { contentTypeId: 'post', fields: { title: en('Changed') } });
+          await store.entries.publish(scope, 'p000');
+          await store.entries.unpublish(scope, 'p001');
+          const after = await view.entries.listPublished(scope, { limit: 1000, order: [{ sys: 'id', direction: 'asc' }] });
+          const one = await view.entries.getPublished(scope, 'p000');
+          return { before, after, one };
+        });
+        expect(seen.after).toEqual(seen.before);
+        expect(seen.one?.fields.title).toEqual(en('Post 0'));
+        expect((await store.entries.getPublished(scope, 'p000'))?.fields.title).toEqual(en('Changed'));
+        expect(await store.entries.getPublished(scope, 'p001')).toBeUndefined();
+      });
+    });
+
     describe('transactions', () => {
       it('roll back every write when the function throws', async () => {
         const err = await store

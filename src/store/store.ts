@@ -87,6 +87,12 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs `fn` in one database transaction; the store passed to it uses that transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Reads in `fn` all see one moment of the data, however many statements and awaits they
+   * take, without holding up anyone else's queries. Read-only; inside a transaction it is that
+   * transaction.
+   */
+  snapshot<T>(fn: (view: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** PostgreSQL's connection pool now, for /metrics; absent on SQLite (one connection, nothing pooled). */
   connections?(): { total: number; idle: number; waiting: number; max: number };

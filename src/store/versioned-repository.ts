@@ -33,7 +33,21 @@ export interface RepositoryContext {
   adapter: DialectAdapter;
   /** Runs fn in a transaction (or the current one) and hands it that transaction's context. */
   atomically<T>(fn: (ctx: RepositoryContext) => Promise<T>): Promise<T>;
+  /** Runs fn on one read-only moment of the data (or the current transaction), see Store.snapshot. */
+  snapshot<T>(fn: (ctx: RepositoryContext) => Promise<T>): Promise<T>;
+  /** True in a transaction or snapshot: every read through this context sees the same moment. */
+  oneMoment: boolean;
 }
+
+/**
+ * Rows one statement reads at most. A page of 1000 whole rows (sorted, then parsed) held the
+ * event loop for tens of milliseconds in one go on a synchronous driver; beyond this a page is
+ * read as its ordered ids, then rows in slices with the loop free between them. Sorting ids
+ * alone is also several times cheaper than sorting whole rows (SQLite's sorter carries every
+ * column), so smaller pages read at one moment take the same path.
+ */
+const rowsPerRead = 200;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const sysOf = (row: ResourcesTable): VersionedSys => ({
   id: row.id,
@@ -222,17 +236,34 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     toRecord: (row: Database[T]) => TRecord,
   ): Promise<Page<TRecord>> {
     const bounds = pageBounds(query);
-    const base = (context.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, 'resources' | 'published', object>)
-      .where('space_id', '=', scope.spaceId)
-      .where('environment_id', '=', scope.environmentId)
-      .where('kind', '=', kind)
-      .where(whereClause(query, context.adapter, table));
-    let rows = base.selectAll();
-    for (const order of orderExpressions(query.order, context.adapter)) rows = rows.orderBy(order);
-    // One after the other: in a transaction both run on one pg client, which must not get two at once.
-    const { total } = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
-    const items = await rows.limit(bounds.limit).offset(bounds.skip).execute();
-    return { total: Number(total), ...bounds, items: (items as unknown as Database[T][]).map(toRecord) };
+    const read = async (ctx: RepositoryContext): Promise<Page<TRecord>> => {
+      const inScope = (ctx.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, 'resources' | 'published', object>)
+        .where('space_id', '=', scope.spaceId)
+        .where('environment_id', '=', scope.environmentId)
+        .where('kind', '=', kind);
+      const base = inScope.where(whereClause(query, ctx.adapter, table));
+      const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter).reduce((q, order) => q.orderBy(order) as S, select);
+      // One after the other: in a transaction both run on one pg client, which must not get two at once.
+      const { total } = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
+      const page = { total: Number(total), ...bounds };
+      if (!ctx.oneMoment) {
+        const rows = await (ordered(base.selectAll() as typeof base) as typeof base).limit(bounds.limit).offset(bounds.skip).execute();
+        return { ...page, items: (rows as unknown as Database[T][]).map(toRecord) };
+      }
+      // The ordered ids first, then their rows a slice at a time, the loop free in between.
+      const ids = ((await (ordered(base.select('id') as typeof base) as typeof base).limit(bounds.limit).offset(bounds.skip).execute()) as Array<{ id: string }>).map((r) => r.id);
+      const items: TRecord[] = [];
+      for (let i = 0; i < ids.length; i += rowsPerRead) {
+        if (i > 0) await yieldToLoop();
+        const slice = ids.slice(i, i + rowsPerRead);
+        const rows = (await inScope.selectAll().where('id', 'in', slice).execute()) as unknown as Database[T][];
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        for (const id of slice) items.push(toRecord(byId.get(id)!));
+      }
+      return { ...page, items };
+    };
+    // A page read in slices must come from one moment, or a publish between slices could show in half of it.
+    return bounds.limit <= rowsPerRead ? read(context) : context.snapshot(read);
   }
 
   return {

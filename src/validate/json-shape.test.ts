@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inspectJson, table } from './json-shape.js';
+import { inspectJson, isForbiddenKey, table, type JsonLimits, type JsonProblem } from './json-shape.js';
 
 const limits = { maxDepth: 5, maxNodes: 100 };
 
@@ -31,7 +32,55 @@ describe('inspectJson', () => {
   it('counts values', () => {
     expect(inspectJson(Array.from({ length: 100 }, () => 1), limits)).toMatchObject({ kind: 'tooManyNodes' });
   });
+
+  it('finds the same first problem as a walk with one frame per value', () => {
+    const { json } = fc.letrec<{ json: string }>((tie) => ({
+      json: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom('0', 'null', '"s"', 'true'),
+        fc.array(tie('json'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
+        fc
+          .array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'constructor', '__proto__', 'prototype'), tie('json')), { maxLength: 4 })
+          .map((pairs) => `{${pairs.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
+      ),
+    }));
+    fc.assert(
+      fc.property(json, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 30 }), (text, maxDepth, maxNodes) => {
+        const value: unknown = JSON.parse(text);
+        expect(inspectJson(value, { maxDepth, maxNodes })).toEqual(reference(value, { maxDepth, maxNodes }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
+
+/** The first version of inspectJson, kept as the definition of its order of findings. */
+function reference(value: unknown, limits: JsonLimits): JsonProblem | undefined {
+  interface Frame { value: unknown; depth: number; key: string | number | undefined; parent: Frame | undefined }
+  const pathOf = (frame: Frame) => {
+    const path: Array<string | number> = [];
+    for (let f: Frame | undefined = frame; f && f.key !== undefined; f = f.parent) path.unshift(f.key);
+    return path;
+  };
+  const stack: Frame[] = [{ value, depth: 0, key: undefined, parent: undefined }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (++nodes > limits.maxNodes) return { kind: 'tooManyNodes', path: pathOf(frame) };
+    const v = frame.value;
+    if (typeof v !== 'object' || v === null) continue;
+    if (frame.depth >= limits.maxDepth) return { kind: 'tooDeep', path: pathOf(frame) };
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth: frame.depth + 1, key: i, parent: frame });
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      if (isForbiddenKey(key)) return { kind: 'forbiddenKey', path: [...pathOf(frame), key], key };
+      stack.push({ value: (v as Record<string, unknown>)[key], depth: frame.depth + 1, key, parent: frame });
+    }
+  }
+  return undefined;
+}
 
 describe('table', () => {
   it('finds nothing for inherited names', () => {

@@ -197,6 +197,13 @@ describe('rich text and stored values that could break pages (hole 3)', () => {
     expect(res.body.details.errors[0]).toMatchObject({ name: 'size', path: expect.arrayContaining(['fields', 'data', 'en-US']) });
   });
 
+  it('a JSON body over Contentful\'s 1 MB request limit is a 413 in Contentful\'s JSON, before it is parsed', async () => {
+    const raw = `{"fields":{"title":{"en-US":"x"},"junk":{"en-US":[${'{},'.repeat(350_000)}{}]}}}`;
+    const res = await call('POST', '/entries', { raw, headers: { 'x-contentful-content-type': 'article' } });
+    expect(res.status).toBe(413);
+    expect(res.body.sys).toMatchObject({ type: 'Error', id: 'BadRequest' });
+  });
+
   it('a deeply nested body is a 400 in Contentful\'s JSON', async () => {
     const raw = '['.repeat(100_000) + ']'.repeat(100_000);
     const res = await call('POST', '/entries', { raw, headers: { 'x-contentful-content-type': 'article' } });

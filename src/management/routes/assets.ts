@@ -13,6 +13,7 @@ import {
   updateAsset,
 } from '../../content/index.js';
 import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
+import { mapInSlices, sendInSlices } from '../../http/slices.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { assertResourceId, newResourceId } from '../ids.js';
 import { publishVersion, requiredVersion, versionHeader } from '../parse.js';
@@ -23,13 +24,13 @@ type One = Req<{ id: string }>;
 
 export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }: ManagementOptions) {
   for (const base of scoped('/assets')) {
-    app.get(base, async (request: Req) => {
+    app.get(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
       assertCan(actor, 'read');
       const query = request.query as Record<string, unknown>;
       const q = await parseDeliveryQuery(query, new Map(), chooseLocale(query.locale, await store.locales.list(scope)), async () => []);
       const result = await store.assets.list(scope, q.list);
-      return collection(result.items.map((a) => applySelect(assetJson(publicUrl, scope, a), q.select)), result);
+      return sendInSlices(reply, collection(await mapInSlices(result.items, (a) => applySelect(assetJson(publicUrl, scope, a), q.select)), result));
     });
 
     app.post(base, async (request: Req, reply) => {

@@ -18,6 +18,7 @@ import {
 } from '../../content/index.js';
 import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
 import { FolioError } from '../../errors/index.js';
+import { mapInSlices, sendInSlices } from '../../http/slices.js';
 import type { Store } from '../../store/index.js';
 import type { Json, Scope } from '../../store/types.js';
 import * as is from '../../validate/is.js';
@@ -52,15 +53,15 @@ async function listEntries(store: Store, scope: Scope, query: Record<string, unk
     (await store.entries.list(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.sys.id),
   );
   const result = await store.entries.list(scope, q.list);
-  return collection(result.items.map((e) => applySelect(entryJson(scope, e), q.select)), result);
+  return collection(await mapInSlices(result.items, (e) => applySelect(entryJson(scope, e), q.select)), result);
 }
 
 export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) {
   for (const base of scoped('/entries')) {
-    app.get(base, async (request: Req) => {
+    app.get(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
       assertCan(actor, 'read');
-      return listEntries(store, scope, request.query as Record<string, unknown>);
+      return sendInSlices(reply, await listEntries(store, scope, request.query as Record<string, unknown>));
     });
 
     app.post(base, async (request: Req, reply) => {
