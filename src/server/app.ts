@@ -50,6 +50,9 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 10 * 1024 * 1024,
+    // The official clients ask for some resources with a trailing slash (contentful.js's
+    // getSpace() requests /spaces/{space}/): both forms are the same route.
+    routerOptions: { ignoreTrailingSlash: true },
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-contentful-request-id', request.id);

@@ -38,6 +38,11 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       expect((await fetch(`${folio.url}/delivery/spaces/folio/tags?access_token=${deliveryToken}&limit=1001`)).status).toBe(400);
     });
 
+    it('getSpace() works: the client asks for the space with a trailing slash', async () => {
+      const space = await client.getSpace();
+      expect(space.sys).toMatchObject({ type: 'Space', id: 'folio' });
+    });
+
     it('lists articles newest first with linked image, topics and author resolved', async () => {
       const res = await client.getEntries({ content_type: 'article', order: ['-fields.publishDate'], include: 2 });
       expect(res.total).toBe(7);
