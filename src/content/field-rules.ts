@@ -143,8 +143,8 @@ function validationProblems(validations: Json[], v: Json): Array<{ name: string;
  */
 export const fieldValueLimits: JsonLimits = { maxDepth: 64, maxNodes: 50_000 };
 
-/** Shape limits first: nothing below may walk a value that breaks them. */
-function shapeErrors(v: Json, path: string[]): FieldError[] {
+/** Shape limits first: nothing below may walk a value that breaks them (also for stored model JSON). */
+export function shapeErrors(v: Json, path: string[]): FieldError[] {
   if (typeof v !== 'object' || v === null) return [];
   const problem = inspectJson(v, fieldValueLimits);
   if (!problem) return [];

@@ -3,14 +3,13 @@
  * with src/validate/is.ts. Everything here either returns well-typed input or throws a 4xx.
  */
 import type { FastifyRequest } from 'fastify';
-import { FolioError } from '../errors/index.js';
+import { FolioError, validationFailed } from '../errors/index.js';
 import type { ContentTypeBody, FieldDefinition, FieldItems, Json, LocalizedFields, ResourceMetadata } from '../store/types.js';
 import * as is from '../validate/is.js';
-import { describeJsonProblem, inspectJson } from '../validate/json-shape.js';
-import { fieldValueLimits } from '../content/field-rules.js';
+import { shapeErrors } from '../content/field-rules.js';
 
-const validationFailed = (path: Array<string | number>, details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'type', path, details }] } });
+const refuse = (path: Array<string | number>, details: string): never => {
+  throw validationFailed([{ name: 'type', path, details }], details);
 };
 
 /** X-Contentful-Version: absent is undefined; anything but a positive integer is a 400. */
@@ -51,9 +50,9 @@ export function bodyObject(body: unknown): Record<string, unknown> {
 /** fields: { fieldId: { locale: value } }. */
 export function localizedFields(value: unknown): LocalizedFields {
   if (value === undefined) return {};
-  if (!is.plainObject(value)) return validationFailed(['fields'], 'fields must be an object of fields keyed by locale');
+  if (!is.plainObject(value)) return refuse(['fields'], 'fields must be an object of fields keyed by locale');
   for (const [id, byLocale] of Object.entries(value)) {
-    if (!is.plainObject(byLocale)) validationFailed(['fields', id], `fields.${id} must be an object keyed by locale, e.g. {"en-US": …}`);
+    if (!is.plainObject(byLocale)) refuse(['fields', id], `fields.${id} must be an object keyed by locale, e.g. {"en-US": …}`);
   }
   return value as LocalizedFields;
 }
@@ -65,16 +64,16 @@ export function localizedFields(value: unknown): LocalizedFields {
  */
 export function metadataInput(value: unknown): ResourceMetadata | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!is.plainObject(value)) return validationFailed(['metadata'], 'metadata must be an object such as {"tags": []}');
+  if (!is.plainObject(value)) return refuse(['metadata'], 'metadata must be an object such as {"tags": []}');
   if (value.concepts !== undefined && !(Array.isArray(value.concepts) && value.concepts.length === 0)) {
-    validationFailed(['metadata', 'concepts'], 'Folio has no taxonomy concepts: metadata.concepts must be empty');
+    refuse(['metadata', 'concepts'], 'Folio has no taxonomy concepts: metadata.concepts must be empty');
   }
   if (value.tags === undefined) return undefined;
-  if (!Array.isArray(value.tags)) return validationFailed(['metadata', 'tags'], 'metadata.tags must be an array of Links to tags');
+  if (!Array.isArray(value.tags)) return refuse(['metadata', 'tags'], 'metadata.tags must be an array of Links to tags');
   const ids = value.tags.map((t: unknown, i) => {
     const sys = is.plainObject(t) ? t.sys : undefined;
     if (!is.plainObject(sys) || sys.type !== 'Link' || sys.linkType !== 'Tag' || !is.nonEmptyString(sys.id)) {
-      return validationFailed(['metadata', 'tags', i], `metadata.tags[${i}] must be {"sys": {"type": "Link", "linkType": "Tag", "id": "…"}}`);
+      return refuse(['metadata', 'tags', i], `metadata.tags[${i}] must be {"sys": {"type": "Link", "linkType": "Tag", "id": "…"}}`);
     }
     return sys.id;
   });
@@ -83,22 +82,22 @@ export function metadataInput(value: unknown): ResourceMetadata | undefined {
 
 const optionalBool = (v: unknown, path: Array<string | number>, fallback = false): boolean => {
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'boolean') return validationFailed(path, `${path.join('.')} must be true or false`);
+  if (typeof v !== 'boolean') return refuse(path, `${path.join('.')} must be true or false`);
   return v;
 };
 
 function validations(v: unknown, path: Array<string | number>): Json[] {
   if (v === undefined || v === null) return [];
-  if (!Array.isArray(v) || v.some((r) => !is.plainObject(r))) return validationFailed(path, `${path.join('.')} must be an array of objects`);
+  if (!Array.isArray(v) || v.some((r) => !is.plainObject(r))) return refuse(path, `${path.join('.')} must be an array of objects`);
   // Stored with the model and read on every save: held to the same shape limits as field values.
-  const problem = inspectJson(v, fieldValueLimits);
-  if (problem) validationFailed([...path, ...problem.path], `${path.join('.')} is ${describeJsonProblem(problem, fieldValueLimits)}`);
+  const shape = shapeErrors(v as Json, path.map(String));
+  if (shape.length) throw validationFailed(shape, shape[0]!.details);
   return v as Json[];
 }
 
 function items(v: unknown, path: Array<string | number>): FieldItems | undefined {
   if (v === undefined || v === null) return undefined;
-  if (!is.plainObject(v) || !is.string(v.type)) return validationFailed(path, `${path.join('.')} must be an object with a type`);
+  if (!is.plainObject(v) || !is.string(v.type)) return refuse(path, `${path.join('.')} must be an object with a type`);
   return {
     type: v.type as FieldItems['type'],
     ...(v.linkType !== undefined ? { linkType: v.linkType as FieldItems['linkType'] } : {}),
@@ -112,17 +111,17 @@ function items(v: unknown, path: Array<string | number>): FieldItems | undefined
  */
 export function contentTypeBody(body: unknown): ContentTypeBody {
   const o = bodyObject(body);
-  if (!is.nonEmptyString(o.name)) validationFailed(['name'], 'name must be a non-empty string');
-  if (o.description !== undefined && o.description !== null && !is.string(o.description)) validationFailed(['description'], 'description must be a string');
-  if (o.displayField !== undefined && o.displayField !== null && !is.string(o.displayField)) validationFailed(['displayField'], 'displayField must be a field id');
+  if (!is.nonEmptyString(o.name)) refuse(['name'], 'name must be a non-empty string');
+  if (o.description !== undefined && o.description !== null && !is.string(o.description)) refuse(['description'], 'description must be a string');
+  if (o.displayField !== undefined && o.displayField !== null && !is.string(o.displayField)) refuse(['displayField'], 'displayField must be a field id');
   const rawFields = o.fields ?? [];
-  if (!Array.isArray(rawFields)) return validationFailed(['fields'], 'fields must be an array');
+  if (!Array.isArray(rawFields)) return refuse(['fields'], 'fields must be an array');
   const fields: FieldDefinition[] = [];
   rawFields.forEach((f: unknown, i) => {
     const path = ['fields', i];
-    if (!is.plainObject(f)) return validationFailed(path, `fields[${i}] must be an object`);
-    if (!is.nonEmptyString(f.id)) validationFailed([...path, 'id'], `fields[${i}].id must be a non-empty string`);
-    if (!is.string(f.type)) validationFailed([...path, 'type'], `fields[${i}].type must be a field type`);
+    if (!is.plainObject(f)) return refuse(path, `fields[${i}] must be an object`);
+    if (!is.nonEmptyString(f.id)) refuse([...path, 'id'], `fields[${i}].id must be a non-empty string`);
+    if (!is.string(f.type)) refuse([...path, 'type'], `fields[${i}].type must be a field type`);
     if (f.deleted === true) return;
     const itemsDef = items(f.items, [...path, 'items']);
     fields.push({
