@@ -3,7 +3,7 @@
  * index finds the published articles whose text has every word as a word prefix; we rank them
  * (title hits over description over body, then newest) and cut a snippet around the first hit.
  */
-import { queryTerms } from '../store/index.js';
+import { searchTermsOf } from '../store/index.js';
 import { articlesPage, type ArticleInfo } from './catalog.js';
 import type { SiteContext } from './data.js';
 
@@ -23,7 +23,8 @@ export const searchCandidates = { title: 50, anywhere: 100 };
 export const maxQueryLength = 200;
 const maxTerms = 8;
 
-export const searchTerms = (q: string): string[] => [...new Set(queryTerms(q.slice(0, maxQueryLength)))].slice(0, maxTerms);
+/** The store's distinct search words, held to the hub's tighter limits (a search box, not an API). */
+export const searchTerms = (q: string): string[] => searchTermsOf(q.slice(0, maxQueryLength)).slice(0, maxTerms);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
