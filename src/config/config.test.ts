@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { readTlsCredentials } from './tls.js';
 
 const problem = (env: Record<string, string>) => {
   try {
@@ -76,6 +77,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
   });
 
+  it('serves HTTPS when given a certificate and key, and says https in the default public URL', () => {
+    const c = loadConfig({ PORT: '4443', FOLIO_TLS_CERT: 'tls/cert.pem', FOLIO_TLS_KEY: '/etc/folio/key.pem' }, '/srv/folio');
+    expect(c.tls).toEqual({ certFile: '/srv/folio/tls/cert.pem', keyFile: '/etc/folio/key.pem' });
+    expect(c.publicUrl).toBe('https://localhost:4443');
+    expect(loadConfig({}).tls).toBeUndefined();
+  });
+
+  it('refuses a certificate that cannot be read, naming the variable', async () => {
+    const files = loadConfig({ FOLIO_TLS_CERT: '/nonexistent/cert.pem', FOLIO_TLS_KEY: '/nonexistent/key.pem' }).tls!;
+    await expect(readTlsCredentials(files)).rejects.toThrow(/^FOLIO_TLS_CERT: cannot read "\/nonexistent\/cert.pem" \(ENOENT\)$/);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -91,6 +104,8 @@ describe('loadConfig', () => {
     [{ FOLIO_ADMIN_EMAIL: 'ed@example.com' }, 'FOLIO_ADMIN_PASSWORD'],
     [{ FOLIO_ADMIN_PASSWORD: 'long enough' }, 'FOLIO_ADMIN_EMAIL'],
     [{ HOST: 'a b' }, 'HOST'],
+    [{ FOLIO_TLS_CERT: 'cert.pem' }, 'FOLIO_TLS_KEY'],
+    [{ FOLIO_TLS_KEY: 'key.pem' }, 'FOLIO_TLS_CERT'],
     [{ FOLIO_UPLOAD_LIMIT_MB: '0' }, 'FOLIO_UPLOAD_LIMIT_MB'],
     [{ FOLIO_UPLOAD_LIMIT_MB: 'lots' }, 'FOLIO_UPLOAD_LIMIT_MB'],
   ])('rejects %j naming %s', (env, variable) => {

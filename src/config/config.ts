@@ -24,6 +24,8 @@ export interface Config {
   uploadLimitBytes: number;
   /** Webhooks may call receivers on private networks (FOLIO_WEBHOOK_ALLOW_PRIVATE, default 0). */
   webhookAllowPrivate: boolean;
+  /** PEM files: serve HTTPS on `port` (FOLIO_TLS_CERT and FOLIO_TLS_KEY, both or neither). */
+  tls: { certFile: string; keyFile: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -77,8 +79,8 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
-function publicUrl(env: Env, listenPort: number): string {
-  const raw = read(env, 'FOLIO_PUBLIC_URL') ?? `http://localhost:${listenPort}`;
+function publicUrl(env: Env, listenPort: number, secure: boolean): string {
+  const raw = read(env, 'FOLIO_PUBLIC_URL') ?? `${secure ? 'https' : 'http'}://localhost:${listenPort}`;
   let url: URL;
   try {
     url = new URL(raw);
@@ -143,17 +145,27 @@ function uploadLimitBytes(env: Env): number {
   return Math.floor(Number(raw) * 1024 * 1024);
 }
 
+function tls(env: Env, cwd: string): Config['tls'] {
+  const cert = read(env, 'FOLIO_TLS_CERT');
+  const key = read(env, 'FOLIO_TLS_KEY');
+  if (cert === undefined && key === undefined) return undefined;
+  if (cert === undefined) throw new ConfigError('FOLIO_TLS_CERT', 'must be set when FOLIO_TLS_KEY is');
+  if (key === undefined) throw new ConfigError('FOLIO_TLS_KEY', 'must be set when FOLIO_TLS_CERT is');
+  return { certFile: path.resolve(cwd, cert), keyFile: path.resolve(cwd, key) };
+}
+
 /** Pure: reads only `env` and `cwd`; the data dir's writability is checked by ensureDataDir. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const listenPort = port(env);
   const dataDir = path.resolve(cwd, read(env, 'FOLIO_DATA_DIR') ?? './data');
+  const tlsFiles = tls(env, cwd);
   return {
     port: listenPort,
     host: host(env),
     dataDir,
     databaseUrl: databaseUrl(env),
     sqlitePath: path.join(dataDir, 'folio.db'),
-    publicUrl: publicUrl(env, listenPort),
+    publicUrl: publicUrl(env, listenPort, tlsFiles !== undefined),
     spaceId: spaceId(env),
     tokens: {
       delivery: token(env, 'FOLIO_DELIVERY_TOKEN'),
@@ -166,5 +178,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     imageSigningKeys: signingKeys(env),
     uploadLimitBytes: uploadLimitBytes(env),
     webhookAllowPrivate: flag(env, 'FOLIO_WEBHOOK_ALLOW_PRIVATE', '0'),
+    tls: tlsFiles,
   };
 }

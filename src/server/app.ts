@@ -1,12 +1,15 @@
 /** Assembles one Fastify app from the parts; each part registers its own routes. */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { adminRoutes } from '../admin/index.js';
 import { resolveAssetFile } from '../assets/index.js';
-import { imageCacheDir, type Config } from '../config/index.js';
+import { imageCacheDir, type Config, type TlsCredentials } from '../config/index.js';
 import { acceptJsonBodies } from '../http/json-body.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
 import { installSecurityHeaders } from '../http/security-headers.js';
+import { isRootApiPath, rootPathRouter } from '../http/root-paths.js';
 import { deliveryRoutes } from '../delivery/index.js';
 import { imagesRoutes, signImageUrl } from '../images/index.js';
 import { managementRoutes } from '../management/index.js';
@@ -27,6 +30,8 @@ export interface AppParts {
   scope: Scope;
   locale: string;
   logger?: boolean | { level: string };
+  /** Serve HTTPS with this certificate and key instead of HTTP. */
+  tls?: TlsCredentials;
   /** Tuning of the webhook dispatcher and scheduled-action runner (tests shorten waits). */
   background?: BackgroundOptions;
 }
@@ -41,8 +46,31 @@ const pages: HtmlErrorPages = {
   error: (status) => renderError({ siteName, status }),
 };
 
+/**
+ * The HTTP(S) server under Fastify. Root API paths are rewritten before Fastify routes them
+ * (which API answers depends on the token, and finding its kind may read the database).
+ */
+function serverFactory(parts: AppParts) {
+  const routeRootPath = rootPathRouter(parts.store);
+  return (handler: (req: IncomingMessage, res: ServerResponse) => void) => {
+    const listener = (req: IncomingMessage, res: ServerResponse) => {
+      if (!isRootApiPath(req.url)) return handler(req, res);
+      routeRootPath(req).then(
+        () => handler(req, res),
+        // The store failed while looking the token up: let the Delivery API answer (it will meet the same failure and report it).
+        () => {
+          req.url = `/delivery${req.url}`;
+          handler(req, res);
+        },
+      );
+    };
+    return parts.tls ? createHttpsServer({ cert: parts.tls.cert, key: parts.tls.key }, listener) : createHttpServer(listener);
+  };
+}
+
 export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const app = Fastify({
+    serverFactory: serverFactory(parts),
     frameworkErrors: frameworkErrorHandler(pages),
     logger: parts.logger ?? false,
     // Per-request lines drown what matters; /metrics counts requests instead.

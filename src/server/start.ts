@@ -1,7 +1,7 @@
 /** Start-up in order: data dir → store → space, keys, demo → HTTP. Used by the CLI and tests. */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { ensureDataDir, type Config } from '../config/index.js';
+import { ensureDataDir, readTlsCredentials, type Config } from '../config/index.js';
 import { defaultLocale, ensureAdminUser, ensureApiKeys, ensureSpace, loadDemo } from '../setup/index.js';
 import { createFsStorage } from '../storage/index.js';
 import { openStore } from '../store/index.js';
@@ -23,6 +23,7 @@ export async function startFolio(
   options: { logger?: boolean | { level: string }; background?: BackgroundOptions } = {},
 ): Promise<RunningFolio> {
   await ensureDataDir(config.dataDir);
+  const tls = config.tls ? await readTlsCredentials(config.tls) : undefined;
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   try {
     const storage = createFsStorage(path.join(config.dataDir, 'files'));
@@ -30,8 +31,10 @@ export async function startFolio(
     const generatedTokens = await ensureApiKeys(store, config.spaceId, config.tokens);
     if (config.admin) await ensureAdminUser(store, config.admin);
     const demoLoaded = config.demo ? await loadDemo(store, storage, scope) : false;
-    const app = await buildApp({ config, store, storage, scope, locale: defaultLocale, ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
-    const address = await app.listen({ port: config.port, host: config.host });
+    const app = await buildApp({ config, store, storage, scope, locale: defaultLocale, ...(tls ? { tls } : {}), ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
+    const listening = await app.listen({ port: config.port, host: config.host });
+    // Fastify names the protocol from its own https option, which a server factory bypasses.
+    const address = tls ? listening.replace(/^http:/, 'https:') : listening;
     return {
       app,
       url: address,
