@@ -13,6 +13,7 @@ export { defineField } from './define-field.js';
 export { linksIn, fieldLinks, type FoundLink } from './links.js';
 export { queryTerms, searchLimits, searchTermsOf } from './search-index.js';
 export { changesBetween } from './change-window.js';
+export { portableTables, type PortableTable, type PortableRow } from './portable.js';
 
 export interface StoreOptions {
   /** postgres:// or postgresql:// selects PostgreSQL; otherwise SQLite at sqlitePath. */

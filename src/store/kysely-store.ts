@@ -13,6 +13,7 @@ import { tagsRepository } from './tags-repository.js';
 import { bumpChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 import { outboxStore } from './outbox.js';
 import { scheduledActionStore } from './scheduled-action-store.js';
+import { portableStore } from './portable.js';
 import { webhookStore } from './webhook-store.js';
 
 const localeOf = (row: LocalesTable): LocaleRecord => ({
@@ -415,6 +416,7 @@ export function kyselyStore(
     outbox: outboxStore(db, adapter),
     webhooks: webhookStore(db, adapter, (fn) => context.atomically((ctx) => fn(ctx.db))),
     scheduledActions: scheduledActionStore(db, adapter),
+    portable: portableStore(db, adapter),
   };
 
   return store;

@@ -1,3 +1,4 @@
+import type { PortableStore } from './portable.js';
 import type {
   ApiKeyRecord,
   AssetRecord,
@@ -217,4 +218,6 @@ export interface Store {
   /** Webhook definitions, their call queue and attempt log. */
   webhooks: WebhookStore;
   scheduledActions: ScheduledActionStore;
+  /** The database as portable rows, for backup and restore (portable.ts). */
+  portable: PortableStore;
 }

@@ -1,0 +1,3 @@
+export { createBackup } from './backup.js';
+export { restoreBackup, RestoreError } from './restore.js';
+export type { BackupManifest, Progress } from './format.js';
