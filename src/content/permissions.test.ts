@@ -13,9 +13,27 @@ import { defineField as field, openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
 import {
+  archiveAsset,
   archiveEntry,
   createApiKey,
   createAsset,
+  createAssetFromFile,
+  deleteApiKey,
+  deleteAsset,
+  deleteContentType,
+  deleteLocale,
+  patchEntry,
+  patchEntryFields,
+  processAssetFile,
+  publishAsset,
+  unarchiveAsset,
+  unarchiveEntry,
+  unpublishAsset,
+  unpublishContentType,
+  unpublishEntry,
+  updateApiKey,
+  updateAssetLocale,
+  updateLocale,
   createEntry,
   createLocale,
   createTag,
@@ -70,9 +88,60 @@ describe('operations check the actor', () => {
     await denied(updateEntry(store, scope, { id: post.sys.id, fields: { title: en('x') } }, viewer));
     await denied(publishEntry(store, scope, { id: post.sys.id }, viewer));
     await denied(deleteEntry(store, scope, { id: post.sys.id }, viewer));
-    await denied(createAsset(store, scope, { ...{ title: en('x'), description: {}, file: {} }, id: 'a1' }, viewer));
+    await denied(createAsset(store, scope, { id: 'a1', title: en('x'), description: {}, file: {} }, viewer));
     await denied(createUpload(store, storage, 'test', Readable.from([Buffer.from('x')]), 100, viewer));
     expect((await store.entries.get(scope, post.sys.id))?.sys.version).toBe(1);
+  });
+
+  it('refuse every write without an actor, before any work (no actor is not the system)', async () => {
+    const post = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Kept') } }, admin);
+    const pic = await createAsset(store, scope, { id: 'kept-asset', title: en('Kept'), description: {}, file: {} }, admin);
+    const before = JSON.stringify([await store.entries.get(scope, post.sys.id), await store.assets.get(scope, pic.sys.id), await store.contentTypes.get(scope, 'post')]);
+    const none = undefined as unknown as Actor;
+    const target = { id: post.sys.id, version: post.sys.version };
+    const asset = { id: pic.sys.id, version: pic.sys.version };
+    // Bytes that would fail ingest: refused for the actor first, so ingest never runs.
+    const bytes = { fileName: 'x.png', contentType: 'image/png', data: Buffer.from('not a png') };
+    const codec = { toDocument: () => ({}), fromDocument: () => ({ fields: {}, metadata: undefined }) };
+    const writes: Array<[string, () => Promise<unknown>]> = [
+      ['createEntry', () => createEntry(store, scope, { contentTypeId: 'post', fields: {} }, none)],
+      ['updateEntry', () => updateEntry(store, scope, { ...target, fields: {} }, none)],
+      ['patchEntry', () => patchEntry(store, scope, { ...target, operations: [], codec }, none)],
+      ['patchEntryFields', () => patchEntryFields(store, scope, { ...target, changes: [{ field: 'title', locale: 'en-US', value: 'x' }] }, none)],
+      ['publishEntry', () => publishEntry(store, scope, target, none)],
+      ['unpublishEntry', () => unpublishEntry(store, scope, target, none)],
+      ['archiveEntry', () => archiveEntry(store, scope, target, none)],
+      ['unarchiveEntry', () => unarchiveEntry(store, scope, target, none)],
+      ['deleteEntry', () => deleteEntry(store, scope, target, none)],
+      ['createAsset', () => createAsset(store, scope, { id: 'nobodys', title: en('x'), description: {}, file: {} }, none)],
+      ['createAssetFromFile', () => createAssetFromFile(store, storage, scope, { locale: 'en-US', title: 'x', description: 'x', file: bytes }, none)],
+      ['updateAsset', () => updateAsset(store, scope, { ...asset, title: en('x'), description: {}, file: {} }, none)],
+      ['updateAssetLocale', () => updateAssetLocale(store, scope, { ...asset, locale: 'en-US', title: 'x' }, none)],
+      ['processAssetFile', () => processAssetFile(store, storage, scope, { id: pic.sys.id, locale: 'en-US' }, none)],
+      ['publishAsset', () => publishAsset(store, scope, asset, none)],
+      ['unpublishAsset', () => unpublishAsset(store, scope, asset, none)],
+      ['archiveAsset', () => archiveAsset(store, scope, asset, none)],
+      ['unarchiveAsset', () => unarchiveAsset(store, scope, asset, none)],
+      ['deleteAsset', () => deleteAsset(store, scope, asset, none)],
+      ['saveContentType', () => saveContentType(store, scope, 'post', { name: 'X', description: null, displayField: null, fields: [] }, undefined, none)],
+      ['publishContentType', () => publishContentType(store, scope, 'post', undefined, none)],
+      ['unpublishContentType', () => unpublishContentType(store, scope, 'post', undefined, none)],
+      ['deleteContentType', () => deleteContentType(store, scope, 'post', undefined, none)],
+      ['createLocale', () => createLocale(store, scope, { code: 'fr-FR', name: 'French', fallbackCode: null, optional: true, contentDeliveryApi: true, contentManagementApi: true }, none)],
+      ['updateLocale', () => updateLocale(store, scope, 'any', { name: 'x' }, undefined, none)],
+      ['deleteLocale', () => deleteLocale(store, scope, 'any', none)],
+      ['createTag', () => createTag(store, scope, { id: 'nobodys', name: 'x', visibility: 'public' }, none)],
+      ['updateTag', () => updateTag(store, scope, 'nobodys', 'x', undefined, none)],
+      ['deleteTag', () => deleteTag(store, scope, 'nobodys', undefined, none)],
+      ['createApiKey', () => createApiKey(store, 'test', { name: 'k', description: null, environments: ['master'] }, none)],
+      ['updateApiKey', () => updateApiKey(store, 'test', 'any', { name: 'k', description: null, environments: ['master'] }, undefined, none)],
+      ['deleteApiKey', () => deleteApiKey(store, 'test', 'any', none)],
+      ['createUpload', () => createUpload(store, storage, 'test', Readable.from([Buffer.from('x')]), 100, none)],
+    ];
+    for (const [name, write] of writes) await expect(write(), name).rejects.toMatchObject({ id: 'AccessDenied', status: 403 });
+    expect(JSON.stringify([await store.entries.get(scope, post.sys.id), await store.assets.get(scope, pic.sys.id), await store.contentTypes.get(scope, 'post')])).toBe(before);
+    expect(await store.assets.get(scope, 'nobodys')).toBeUndefined();
+    expect(await store.tags.get(scope, 'nobodys')).toBeUndefined();
   });
 
   it('let authors change and delete only their own drafts, until they are published', async () => {
@@ -96,10 +165,10 @@ describe('operations check the actor', () => {
   });
 
   it('let authors keep their own assets, not others', async () => {
-    const asset = await createAsset(store, scope, { ...{ title: en('Pic'), description: {}, file: {} }, id: 'amys-asset' }, amy);
+    const asset = await createAsset(store, scope, { id: 'amys-asset', title: en('Pic'), description: {}, file: {} }, amy);
     expect(asset.sys.createdBy).toBe('amy');
-    await updateAsset(store, scope, { ...{ title: en('Pic 2'), description: {}, file: {} }, id: asset.sys.id, version: 1 }, amy);
-    await denied(updateAsset(store, scope, { ...{ title: en('Mine now'), description: {}, file: {} }, id: asset.sys.id, version: 2 }, bob));
+    await updateAsset(store, scope, { id: asset.sys.id, version: 1, title: en('Pic 2'), description: {}, file: {} }, amy);
+    await denied(updateAsset(store, scope, { id: asset.sys.id, version: 2, title: en('Mine now'), description: {}, file: {} }, bob));
   });
 
   it('keep the model, locales and API keys to admins', async () => {
