@@ -106,3 +106,107 @@ describe('one publish rule for assets, whichever door asks', () => {
     expect((await store.assets.get(scope, assetId))!.sys.publishedVersion).toBeNull();
   });
 });
+
+describe('editor saves change only what the form changed', () => {
+  /** The article form's values, as the page shows them for the entry now. */
+  async function formOf(id: string) {
+    const entry = (await store.entries.get(scope, id))!;
+    const f = (field: string) => entry.fields[field]?.['en-US'];
+    const link = (v: unknown) => (v as { sys: { id: string } } | undefined)?.sys.id ?? '';
+    return {
+      version: entry.sys.version,
+      values: {
+        title: String(f('title') ?? ''),
+        slug: String(f('slug') ?? ''),
+        description: String(f('description') ?? ''),
+        body: JSON.stringify(f('body')),
+        publishDate: String(f('publishDate') ?? '').slice(0, 10),
+        type: String(f('type') ?? ''),
+        featuredImage: link(f('featuredImage')),
+        topics: ((f('topics') as unknown[] | undefined) ?? []).map(link),
+        author: link(f('author')),
+      },
+    };
+  }
+
+  it('keeps a field added through the Management API and another locale through autosave, save, publish, schedule and restore', async () => {
+    const devops = 'article-devops-team-roles-and-responsibilities';
+    // A German locale, a localized title and an SEO title the article form knows nothing about.
+    expect((await cma('POST', `${env}/locales`, { name: 'German', code: 'de-DE', fallbackCode: 'en-US', optional: true })).status).toBe(201);
+    const type = (await cma('GET', `${env}/content_types/article`)).body;
+    const fields = type.fields.map((f: { id: string }) => (f.id === 'title' ? { ...f, localized: true } : f));
+    fields.push({ id: 'seoTitle', name: 'SEO title', type: 'Symbol', localized: true, required: false, validations: [] });
+    const saved = await cma('PUT', `${env}/content_types/article`, { name: type.name, description: type.description, displayField: type.displayField, fields }, type.sys.version);
+    expect(saved.status).toBe(200);
+    expect((await cma('PUT', `${env}/content_types/article/published`, undefined, saved.body.sys.version)).status).toBe(200);
+    const before = (await cma('GET', `${env}/entries/${devops}`)).body;
+    const put = await cma(
+      'PUT',
+      `${env}/entries/${devops}`,
+      { fields: { ...before.fields, title: { ...before.fields.title, 'de-DE': 'DevOps-Rollen' }, seoTitle: { 'en-US': 'DevOps roles in 2026', 'de-DE': 'DevOps-Rollen 2026' } } },
+      before.sys.version,
+    );
+    expect(put.status).toBe(200);
+    const survives = async (after: string) => {
+      const entry = (await store.entries.get(scope, devops))!;
+      expect(entry.fields.seoTitle, after).toEqual({ 'en-US': 'DevOps roles in 2026', 'de-DE': 'DevOps-Rollen 2026' });
+      expect(entry.fields.title?.['de-DE'], after).toBe('DevOps-Rollen');
+      return entry;
+    };
+
+    const c = await editor();
+    await c.get(`/admin/articles/${devops}`);
+    let form = await formOf(devops);
+    const auto = await c.json(`/admin/articles/${devops}/autosave`, { version: form.version, values: { ...form.values, description: 'Edited by autosave.' } });
+    expect(auto.status).toBe(200);
+    expect((await survives('autosave')).fields.description?.['en-US']).toBe('Edited by autosave.');
+
+    form = await formOf(devops);
+    const save = await c.post(`/admin/articles/${devops}`, { ...form.values, title: 'DevOps Team Roles, saved', version: String(form.version), intent: 'save' });
+    expect(save.location).toBe(`/admin/articles/${devops}?done=saved`);
+    expect((await survives('save')).fields.title?.['en-US']).toBe('DevOps Team Roles, saved');
+
+    form = await formOf(devops);
+    const publish = await c.post(`/admin/articles/${devops}`, { ...form.values, version: String(form.version), intent: 'publish' });
+    expect(publish.location).toBe(`/admin/articles/${devops}?done=published`);
+    expect((await survives('publish')).sys.publishedVersion).not.toBeNull();
+
+    const page = await c.get(`/admin/articles/${devops}`);
+    const scheduled = await c.post(`/admin/articles/${devops}/schedule`, { action: 'publish', datetime: new Date(Date.now() + 3_600_000).toISOString(), at: '', timezone: 'UTC' });
+    expect(scheduled.status, page.status === 200 ? scheduled.text.slice(0, 300) : '').toBe(303);
+    for (const a of (await store.scheduledActions.list('folio', { environmentId: 'master', entityType: 'Entry', entityId: devops, statuses: ['scheduled'], limit: 10 })).items) {
+      await store.scheduledActions.update('folio', a.id, { ...a, scheduledFor: new Date().toISOString() }, a.version, 'test');
+    }
+    await createScheduler(store, { pollIntervalMs: 60_000 }).runOnce();
+    await survives('a scheduled publish');
+
+    // The oldest published version predates the German title and the SEO field.
+    const history = await c.get(`/admin/articles/${devops}`);
+    const oldest = [...history.text.matchAll(/href="\/admin\/articles\/[^/]+\/history\/([^"/]+)"/g)].map((m) => m[1]!).pop()!;
+    await c.get(`/admin/articles/${devops}/history/${oldest}`);
+    const restored = await c.post(`/admin/articles/${devops}/history/${oldest}/restore`, { version: String((await formOf(devops)).version) });
+    expect(restored.location).toBe(`/admin/articles/${devops}?done=restored`);
+    expect((await survives('restore')).fields.title?.['en-US']).toBe('DevOps Team Roles and Responsibilities');
+  });
+
+  it('autosave stores what is valid and reports what is not: a taken slug does not lose the title, body or date', async () => {
+    const c = await editor();
+    const created = await c.post('/admin/articles', { title: 'Slug clash' });
+    const id = created.location!.split('/').pop()!;
+    await c.get(`/admin/articles/${id}`);
+    const form = await formOf(id);
+    const body = { nodeType: 'document', data: {}, content: [{ nodeType: 'paragraph', data: {}, content: [{ nodeType: 'text', value: 'Words worth keeping.', marks: [], data: {} }] }] };
+    const values = { ...form.values, title: 'Learning Python, again', slug: 'how-to-learn-python-again', body: JSON.stringify(body), publishDate: '2026-02-03' };
+    await store.entries.create(scope, { contentTypeId: 'article', fields: { title: { 'en-US': 'Abandoned' }, slug: { 'en-US': 'how-to-learn-python-again' } } });
+    const answer = await c.json(`/admin/articles/${id}/autosave`, { version: form.version, values });
+    expect(answer.status).toBe(200);
+    const json = JSON.parse(answer.text);
+    expect(json.version).toBe(form.version + 1);
+    expect(json.problems).toEqual([expect.objectContaining({ field: 'slug', message: expect.stringContaining('is already used by “Abandoned”') })]);
+    const entry = (await store.entries.get(scope, id))!;
+    expect(entry.fields.title?.['en-US']).toBe('Learning Python, again');
+    expect(entry.fields.body?.['en-US']).toEqual(body);
+    expect(entry.fields.publishDate?.['en-US']).toBe('2026-02-03');
+    expect(entry.fields.slug).toBeUndefined();
+  });
+});
