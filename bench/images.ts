@@ -16,7 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
-import { createAssetWithFile, publishAsset, storedFiles, storedFileToken } from '../src/assets/index.js';
+import { storedFiles, storedFileToken } from '../src/assets/index.js';
+import { systemActor } from '../src/auth/index.js';
+import { createAssetFromFile, publishAsset } from '../src/content/index.js';
 import { parseImageParams, transform } from '../src/images/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { demoAssets } from '../src/demo/index.js';
@@ -144,14 +146,9 @@ async function main() {
       const data = await sharp(original).resize(bigSize.width, bigSize.height, { fit: 'fill' }).jpeg({ quality: 85 }).toBuffer();
       const store = await openStore({ sqlitePath: config.sqlitePath });
       const storage = createFsStorage(path.join(dataDir, 'files'));
-      const asset = await createAssetWithFile(store, storage, scope, {
-        id: bigId,
-        locale: 'en-US',
-        title: '24 MP',
-        description: 'A large photo',
-        file: { fileName: 'big.jpg', contentType: 'image/jpeg', data },
-      });
-      await publishAsset(store, scope, asset.sys.id);
+      const file = { fileName: 'big.jpg', contentType: 'image/jpeg', data };
+      const asset = await createAssetFromFile(store, storage, scope, { id: bigId, locale: 'en-US', title: '24 MP', description: 'A large photo', file }, systemActor);
+      await publishAsset(store, scope, { id: asset.sys.id }, systemActor);
       bigFile = storedFiles((await store.assets.getPublished(scope, bigId))!)[0]!;
       await store.close();
     }

@@ -171,7 +171,7 @@ export async function addBenchArticles(dataDir: string, count: number, prefix: s
       publishDate: { 'en-US': `20${10 + (i % 10)}-${month}-${day}` },
     };
     await createEntry(store, scope, { id: `${prefix.toLowerCase()}-${i}`, contentTypeId: 'article', fields }, systemActor);
-    await publishEntry(store, scope, `${prefix.toLowerCase()}-${i}`, undefined, systemActor);
+    await publishEntry(store, scope, { id: `${prefix.toLowerCase()}-${i}` }, systemActor);
   }
   await store.close();
 }

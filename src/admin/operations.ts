@@ -1,32 +1,47 @@
 /**
- * The editor's one door to content: every read and write of articles and assets goes through
- * here, after the permission check, into src/content and src/assets operations. Keeping it in
- * one file makes the merge with the Management API branch (actor-aware operations, createdBy)
- * and the faces branch (a validated focal-point operation) a change in one place.
+ * The editor's view of content: what its pages list and show, and its article-specific checks
+ * (slugs unique among drafts). Every write calls the content operations (src/content), the same
+ * ones the Management API, the scheduler and the loaders call, with their permission checks and
+ * rules; nothing here writes to the store.
  */
-import { createAssetWithFile, fileUrl, isStoredFile, publishAsset, type IncomingFile } from '../assets/index.js';
-import { assertCan, can, type Actor, type Ownership } from '../auth/index.js';
-import { createEntry, getEntrySnapshot, listEntrySnapshots, publishEntry, restoreEntrySnapshot, unpublishEntry, updateEntry } from '../content/index.js';
+import { fileUrl, isFocalPoint, isStoredFile, type FocalPoint, type IncomingFile } from '../assets/index.js';
+import { assertCan, can, type Actor } from '../auth/index.js';
+import {
+  archiveEntry,
+  check,
+  createAssetFromFile,
+  createEntry,
+  deleteEntry,
+  getEntrySnapshot,
+  listEntrySnapshots,
+  ownershipOf,
+  patchEntryFields,
+  publishAsset,
+  publishEntry,
+  restoreEntrySnapshot,
+  unarchiveEntry,
+  unpublishEntry,
+  updateAssetLocale,
+  type FieldChange,
+} from '../content/index.js';
 import { FolioError } from '../errors/index.js';
 import { cancelScheduledAction, createScheduledAction, getScheduledAction, listScheduledActions } from '../scheduling/index.js';
 import { createPreviewUrl } from '../site/index.js';
 import type { ScheduledActionRecord } from '../store/index.js';
-import type { AssetRecord, Condition, EntryRecord, Json, LocalizedFields, VersionedSys } from '../store/types.js';
+import type { AssetRecord, Condition, EntryRecord, Json, LocalizedFields } from '../store/types.js';
 import * as is from '../validate/is.js';
 import type { AdminContext } from './context.js';
-import { embeddedAssetIds, isRichTextDocument } from './rich-text/convert.js';
 import { statusOf, type Status } from './status.js';
 
 export const articleType = 'article';
+/** The fields the article form shows: the editor's saves and restores touch these, in its locale, and nothing else. */
+export const articleFields = ['title', 'slug', 'description', 'body', 'publishDate', 'type', 'featuredImage', 'topics', 'author'] as const;
 
-/** Who created a record, for the author rule (authors change only their own drafts). */
-export function ownershipOf(sys: VersionedSys): Ownership {
-  return { createdBy: sys.createdBy ?? undefined, published: sys.publishedVersion !== null };
-}
+export { ownershipOf };
 
 /** Refuses early (before any write) when the actor may not do this to the article at all. */
-export function assertAllowed(actor: Actor, action: 'update' | 'publish' | 'unpublish', entry: EntryRecord): void {
-  assertCan(actor, action, ownershipOf(entry.sys));
+export function assertAllowed(actor: Actor, action: 'update' | 'publish' | 'unpublish' | 'archive' | 'delete', entry: EntryRecord): void {
+  check(actor, action, entry.sys);
 }
 
 const fieldError = (field: string, locale: string, name: string, details: string) => ({ name, path: ['fields', field, locale], details });
@@ -117,7 +132,7 @@ export function imageInfo(ctx: AdminContext, asset: AssetRecord) {
     fileName: file.fileName,
     size: file.details.size,
     ...(image ? { width: image.width, height: image.height } : {}),
-    focalPoint: image?.focalPoint && is.number(image.focalPoint.x) && is.number(image.focalPoint.y) ? image.focalPoint : undefined,
+    focalPoint: isFocalPoint(image?.focalPoint) ? image.focalPoint : undefined,
     /** A transformed image URL (signed when signing is on). */
     transform: (query: string) => (ctx.signImage ? ctx.signImage(url + query) : url + query),
   };
@@ -126,112 +141,93 @@ export function imageInfo(ctx: AdminContext, asset: AssetRecord) {
 // ---- writing articles
 
 /** Slugs are unique among articles, drafts included, so an editor hears about a clash while writing. */
-async function assertSlugFree(ctx: AdminContext, id: string | undefined, fields: LocalizedFields) {
-  const slug = fields.slug?.[ctx.locale];
-  if (!is.nonEmptyString(slug)) return;
+export async function slugProblem(ctx: AdminContext, id: string | undefined, slug: Json | undefined) {
+  if (!is.nonEmptyString(slug)) return undefined;
   const clash = await ctx.store.entries.list(ctx.scope, { contentTypeId: articleType, where: [{ field: 'slug', locale: ctx.locale, op: 'eq', value: slug }], limit: 2 });
   const other = clash.items.find((e) => e.sys.id !== id);
-  if (other) {
-    const title = String(other.fields.title?.[ctx.locale] ?? other.sys.id);
-    throw new FolioError('VALIDATION_FAILED', 'Validation error', {
-      details: { errors: [fieldError('slug', ctx.locale, 'taken', `The slug “${slug}” is already used by “${title}”. Choose another.`)] },
-    });
-  }
+  if (!other) return undefined;
+  const title = String(other.fields.title?.[ctx.locale] ?? other.sys.id);
+  return fieldError('slug', ctx.locale, 'taken', `The slug “${slug}” is already used by “${title}”. Choose another.`);
+}
+
+async function assertSlugFree(ctx: AdminContext, id: string | undefined, slug: Json | undefined) {
+  const problem = await slugProblem(ctx, id, slug);
+  if (problem) throw new FolioError('VALIDATION_FAILED', 'Validation error', { details: { errors: [problem] } });
 }
 
 export async function createArticle(ctx: AdminContext, actor: Actor, fields: LocalizedFields): Promise<EntryRecord> {
   assertCan(actor, 'create');
-  await assertSlugFree(ctx, undefined, fields);
+  await assertSlugFree(ctx, undefined, fields.slug?.[ctx.locale]);
   return createEntry(ctx.store, ctx.scope, { contentTypeId: articleType, fields }, actor);
 }
 
-export async function saveArticle(ctx: AdminContext, actor: Actor, id: string, fields: LocalizedFields, version: number): Promise<EntryRecord> {
+/** Saves what the form changed, as a per-field patch: fields and locales the form does not show stay. */
+export async function saveArticle(ctx: AdminContext, actor: Actor, { id, version, changes }: { id: string; version: number; changes: FieldChange[] }): Promise<EntryRecord> {
   const current = await getArticle(ctx, actor, id);
-  assertCan(actor, 'update', ownershipOf(current.sys));
-  await assertSlugFree(ctx, id, fields);
-  return updateEntry(ctx.store, ctx.scope, id, fields, version, actor);
+  check(actor, 'update', current.sys);
+  const slug = changes.find((c) => c.field === 'slug' && c.locale === ctx.locale);
+  if (slug) await assertSlugFree(ctx, id, slug.value);
+  return patchEntryFields(ctx.store, ctx.scope, { id, version, changes }, actor);
 }
 
-const linkedId = (v: Json | undefined) => (is.plainObject(v) && is.plainObject(v.sys) && is.string(v.sys.id) ? v.sys.id : undefined);
-
 /**
- * Publishes an article after the checks the hub depends on: every image it shows needs alt
- * text. Its images are published with it, so the public page never links to a draft asset.
+ * Publishes an article through the content operation, with the rules every door shares (every
+ * image it shows needs alt text) and its images published with it, in one transaction, so the
+ * public page never links to a draft asset.
  */
 export async function publishArticle(ctx: AdminContext, actor: Actor, id: string, version: number): Promise<EntryRecord> {
-  const current = await getArticle(ctx, actor, id);
-  assertCan(actor, 'publish', ownershipOf(current.sys));
-  if (current.sys.version !== version) throw new FolioError('VERSION_MISMATCH', 'Someone changed this article since you opened it.');
-  const uses: Array<{ field: string; assetId: string }> = [];
-  const featured = linkedId(current.fields.featuredImage?.[ctx.locale]);
-  if (featured) uses.push({ field: 'featuredImage', assetId: featured });
-  const body = current.fields.body?.[ctx.locale];
-  if (isRichTextDocument(body)) for (const assetId of embeddedAssetIds(body)) uses.push({ field: 'body', assetId });
-  const errors = [];
-  const assets = new Map<string, AssetRecord>();
-  for (const use of uses) {
-    const asset = assets.get(use.assetId) ?? (await ctx.store.assets.get(ctx.scope, use.assetId));
-    if (!asset) {
-      errors.push(fieldError(use.field, ctx.locale, 'notResolvable', `The image ${use.assetId} no longer exists. Choose another.`));
-      continue;
-    }
-    assets.set(use.assetId, asset);
-    const alt = asset.fields.description?.[ctx.locale];
-    if (!is.string(alt) || alt.trim() === '') {
-      const title = String(asset.fields.title?.[ctx.locale] || asset.sys.id);
-      errors.push(fieldError(use.field, ctx.locale, 'altText', `The image “${title}” has no alt text. Add it in the media library before publishing.`));
-    }
-  }
-  if (errors.length) throw new FolioError('VALIDATION_FAILED', 'Validation error', { details: { errors } });
-  // One transaction: if the article's own publish is refused, its images stay as they were.
-  return ctx.store.transaction(async (tx) => {
-    for (const asset of assets.values()) {
-      if (statusOf(asset.sys) !== 'published') await publishAsset(tx, ctx.scope, asset.sys.id);
-    }
-    return publishEntry(tx, ctx.scope, id, version, actor);
-  });
+  await getArticle(ctx, actor, id);
+  return publishEntry(ctx.store, ctx.scope, { id, version, withAssets: true }, actor);
 }
 
 export async function unpublishArticle(ctx: AdminContext, actor: Actor, id: string, version: number): Promise<EntryRecord> {
-  const current = await getArticle(ctx, actor, id);
-  assertCan(actor, 'unpublish', ownershipOf(current.sys));
-  return unpublishEntry(ctx.store, ctx.scope, id, version, actor);
+  await getArticle(ctx, actor, id);
+  return unpublishEntry(ctx.store, ctx.scope, { id, version }, actor);
+}
+
+export async function archiveArticle(ctx: AdminContext, actor: Actor, id: string, version: number): Promise<EntryRecord> {
+  await getArticle(ctx, actor, id);
+  return archiveEntry(ctx.store, ctx.scope, { id, version }, actor);
+}
+
+export async function unarchiveArticle(ctx: AdminContext, actor: Actor, id: string, version: number): Promise<EntryRecord> {
+  await getArticle(ctx, actor, id);
+  return unarchiveEntry(ctx.store, ctx.scope, { id, version }, actor);
+}
+
+export async function deleteArticle(ctx: AdminContext, actor: Actor, id: string, version: number): Promise<void> {
+  await getArticle(ctx, actor, id);
+  await deleteEntry(ctx.store, ctx.scope, { id, version }, actor);
 }
 
 // ---- writing assets
 
 export async function uploadAsset(ctx: AdminContext, actor: Actor, file: IncomingFile, title: string): Promise<AssetRecord> {
-  assertCan(actor, 'create');
-  return createAssetWithFile(ctx.store, ctx.storage, ctx.scope, { locale: ctx.locale, title, description: '', file, createdBy: actor.id });
+  return createAssetFromFile(ctx.store, ctx.storage, ctx.scope, { locale: ctx.locale, title, description: '', file }, actor);
 }
 
 export interface AssetDetails {
   title: string;
   description: string;
   /** 0..1 from the left and top; null removes it. */
-  focalPoint: { x: number; y: number } | null;
+  focalPoint: FocalPoint | null;
 }
 
 /**
- * Saves title, alt text and focal point (in `fields.file[locale].details.image.focalPoint`, where
- * the Images API reads it), then publishes the asset when the actor may: assets have no
- * editorial workflow of their own here. The faces branch replaces the focal-point write with its
- * validated operation.
+ * Saves title, alt text and focal point of the editor's locale, then publishes the asset when
+ * the actor may and the asset's publish rules allow (an image needs its alt text): assets have
+ * no editorial workflow of their own here. Returns whether it is published now.
  */
-export async function saveAssetDetails(ctx: AdminContext, actor: Actor, id: string, details: AssetDetails, version: number): Promise<AssetRecord> {
-  const current = await getAsset(ctx, actor, id);
-  assertCan(actor, 'update', ownershipOf(current.sys));
-  const { locale } = ctx;
-  const fields: LocalizedFields = { ...current.fields, title: { [locale]: details.title }, description: { [locale]: details.description } };
-  const file = current.fields.file?.[locale];
-  if (isStoredFile(file) && file.details.image) {
-    const { focalPoint: _old, ...image } = file.details.image as Record<string, Json>;
-    fields.file = { ...current.fields.file, [locale]: { ...file, details: { ...file.details, image: { ...image, ...(details.focalPoint ? { focalPoint: details.focalPoint } : {}) } } } };
+export async function saveAssetDetails(ctx: AdminContext, actor: Actor, id: string, details: AssetDetails, version: number): Promise<{ asset: AssetRecord; published: boolean }> {
+  const saved = await updateAssetLocale(ctx.store, ctx.scope, { id, version, locale: ctx.locale, ...details }, actor);
+  if (!can(actor, 'publish', ownershipOf(saved.sys))) return { asset: saved, published: false };
+  try {
+    return { asset: await publishAsset(ctx.store, ctx.scope, { id, version: saved.sys.version }, actor), published: true };
+  } catch (err) {
+    // Saved as a draft; the page says why it is not public (alt text missing).
+    if (err instanceof FolioError && err.code === 'VALIDATION_FAILED') return { asset: saved, published: false };
+    throw err;
   }
-  return ctx.store.transaction(async (tx) => {
-    const saved = await tx.assets.update(ctx.scope, id, { fields }, version, actor.id);
-    return can(actor, 'publish') ? publishAsset(tx, ctx.scope, id, saved.sys.version) : saved;
-  });
 }
 
 // ---- version history
@@ -281,7 +277,7 @@ export async function listHistory(ctx: AdminContext, actor: Actor, entry: EntryR
 
 /** Restoring is an update, judged as the content operation judges it: once published, an author's article is not theirs to change. */
 export function canRestore(actor: Actor, entry: EntryRecord): boolean {
-  return can(actor, 'update', { createdBy: entry.sys.createdBy ?? undefined, published: entry.sys.firstPublishedAt !== null });
+  return can(actor, 'update', ownershipOf(entry.sys));
 }
 
 export async function getVersion(ctx: AdminContext, actor: Actor, id: string, snapshotId: string) {
@@ -296,10 +292,10 @@ export async function getVersion(ctx: AdminContext, actor: Actor, id: string, sn
  */
 export async function restoreVersion(ctx: AdminContext, actor: Actor, id: string, snapshotId: string, version: number): Promise<EntryRecord> {
   const current = await getArticle(ctx, actor, id);
-  assertCan(actor, 'update', ownershipOf(current.sys));
+  check(actor, 'update', current.sys);
   const snapshot = await getVersion(ctx, actor, id, snapshotId);
-  await assertSlugFree(ctx, id, snapshot.record.fields);
-  return restoreEntrySnapshot(ctx.store, ctx.scope, id, snapshotId, version, actor);
+  await assertSlugFree(ctx, id, snapshot.record.fields.slug?.[ctx.locale]);
+  return restoreEntrySnapshot(ctx.store, ctx.scope, { id, snapshotId, version, only: { fields: articleFields, locale: ctx.locale } }, actor);
 }
 
 // ---- scheduling

@@ -1,20 +1,37 @@
 /**
- * Asset operations for the Management API: files arrive as uploads, become stored files when a
- * locale is processed (through src/assets ingest), and keep the details Folio computed: a
- * client may send the file back (with the url Folio issued) but only its focal point counts.
+ * The one asset domain: every door (Management API, editor, scheduler, demo loader, imports)
+ * creates, changes and publishes assets here, after the permission check. Files arrive as
+ * uploads or bytes, become stored files through src/assets ingest, and keep the details Folio
+ * computed: a client may send a file back (with the url Folio issued) but only its focal point
+ * counts. Publishing applies the strongest rules every door shares: every file processed, and
+ * an image has alt text (its description in the default locale).
  */
 import type { Actor } from '../auth/index.js';
-import { ingestStoredObject, isStoredFile, assertSupportedType, storedFiles, fileToken, storedFileToken } from '../assets/index.js';
-import { FolioError } from '../errors/index.js';
+import {
+  assertSupportedType,
+  fileToken,
+  ingestFile,
+  ingestStoredObject,
+  isImageType,
+  isStoredFile,
+  storedFiles,
+  storedFileToken,
+  validateFocalPoint,
+  withFocalPoint,
+  type FocalPoint,
+  type IncomingFile,
+} from '../assets/index.js';
+import { FolioError, validationFailed, type ValidationProblem } from '../errors/index.js';
 import type { FileStorage } from '../storage/index.js';
 import type { Store } from '../store/store.js';
 import type { AssetRecord, Json, LocalizedFields, ResourceMetadata, Scope, StoredFile } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { actorId, check } from './actor.js';
 
-export interface FocalPoint {
-  x: number;
-  y: number;
+/** Which asset, at which version (undefined: whatever is current, for callers that hold none). */
+export interface AssetTarget {
+  id: string;
+  version?: number | undefined;
 }
 
 /** A file as a client sends it: one to be processed from an upload, or one Folio issued (its url). */
@@ -44,13 +61,10 @@ async function currentAsset(store: Store, scope: Scope, id: string): Promise<Ass
 }
 
 /** Focal points live in the stored file's image details; only images have one. */
-function withFocalPoint(file: StoredFile, focalPoint: FocalPoint | null | undefined, path: string[]): StoredFile {
-  const image = file.details.image;
+function focusedFile(file: StoredFile, focalPoint: FocalPoint | null | undefined, path: string[]): StoredFile {
   if (focalPoint === undefined) return file;
-  const { focalPoint: _old, ...kept } = (image ?? {}) as Record<string, Json>;
-  if (focalPoint === null) return image ? { ...file, details: { ...file.details, image: kept as never } } : file;
-  if (!image) return invalid(path, 'Only images have a focal point');
-  return { ...file, details: { ...file.details, image: { ...kept, focalPoint: { x: focalPoint.x, y: focalPoint.y } } as never } };
+  if (focalPoint !== null && !file.details.image) return invalid(path, 'Only images have a focal point');
+  return withFocalPoint(file, focalPoint);
 }
 
 /** The asset's fields from what the client sent and what is stored now. */
@@ -77,7 +91,7 @@ async function fieldsFrom(store: Store, scope: Scope, input: AssetInput, current
       return invalid([...path, 'url'], 'This url does not name the file Folio stored for this asset and locale; to change the file, upload it and link it with uploadFrom');
     }
     // Server-computed details (size, dimensions, placeholder…) always come from what is stored.
-    file[code] = withFocalPoint(stored, incoming.focalPoint, [...path, 'details', 'image', 'focalPoint']) as unknown as Json;
+    file[code] = focusedFile(stored, incoming.focalPoint, [...path, 'details', 'image', 'focalPoint']) as unknown as Json;
   }
   return {
     ...(Object.keys(input.title).length ? { title: input.title } : {}),
@@ -96,16 +110,76 @@ export async function getAsset(store: Store, scope: Scope, id: string, actor: Ac
   return currentAsset(store, scope, id);
 }
 
-export async function createAsset(store: Store, scope: Scope, id: string, input: AssetInput, actor: Actor): Promise<AssetRecord> {
+export async function createAsset(store: Store, scope: Scope, input: AssetInput & { id: string }, actor: Actor): Promise<AssetRecord> {
   check(actor, 'create');
-  return store.transaction(async (tx) => tx.assets.create(scope, { id, fields: await fieldsFrom(tx, scope, input, undefined), ...metadataOf(input) }, actorId(actor)));
+  return store.transaction(async (tx) => tx.assets.create(scope, { id: input.id, fields: await fieldsFrom(tx, scope, input, undefined), ...metadataOf(input) }, actorId(actor)));
 }
 
-export async function updateAsset(store: Store, scope: Scope, id: string, input: AssetInput, expectedVersion: number | undefined, actor: Actor): Promise<AssetRecord> {
+/** The Management API's PUT: the fields sent replace the asset's fields. */
+export async function updateAsset(store: Store, scope: Scope, input: AssetInput & AssetTarget, actor: Actor): Promise<AssetRecord> {
+  return store.transaction(async (tx) => {
+    const current = await currentAsset(tx, scope, input.id);
+    check(actor, 'update', current.sys);
+    return tx.assets.update(scope, input.id, { fields: await fieldsFrom(tx, scope, input, current), ...metadataOf(input) }, input.version, actorId(actor));
+  });
+}
+
+export interface NewAssetFromFile {
+  id?: string;
+  locale: string;
+  title: string;
+  /** Contentful uses the description as the image's alt text. */
+  description: string;
+  /** Bytes to ingest, or a file ingested before (bulk loaders ingest outside their transaction). */
+  file: IncomingFile | StoredFile;
+}
+
+/** An asset from a file in hand (the editor's upload, the demo loader, imports): ingested, then created. */
+export async function createAssetFromFile(store: Store, storage: FileStorage, scope: Scope, input: NewAssetFromFile, actor: Actor): Promise<AssetRecord> {
+  // Refused before the file is even looked at: ingest (decoding, face detection) is the costly part.
+  check(actor, 'create');
+  const file = 'data' in input.file ? await ingestFile(storage, input.file) : input.file;
+  const { locale } = input;
+  const fields: LocalizedFields = {
+    title: { [locale]: input.title },
+    description: { [locale]: input.description },
+    file: { [locale]: file as unknown as Json },
+  };
+  return store.assets.create(scope, { ...(input.id ? { id: input.id } : {}), fields }, actorId(actor));
+}
+
+export interface AssetLocaleChange extends AssetTarget {
+  locale: string;
+  title?: string;
+  description?: string;
+  /** Validated here (any value a door received); null removes it, undefined keeps it. */
+  focalPoint?: unknown;
+}
+
+/**
+ * Changes one locale of an asset (the editor's details form, a focal point set on its own):
+ * other locales and fields stay as they are. A focal point needs an image in that locale.
+ */
+export async function updateAssetLocale(store: Store, scope: Scope, change: AssetLocaleChange, actor: Actor): Promise<AssetRecord> {
+  const { id, locale } = change;
+  const path = ['fields', 'file', locale, 'details', 'image', 'focalPoint'];
+  const focalPoint = change.focalPoint === undefined ? undefined : validateFocalPoint(change.focalPoint, path);
   return store.transaction(async (tx) => {
     const current = await currentAsset(tx, scope, id);
     check(actor, 'update', current.sys);
-    return tx.assets.update(scope, id, { fields: await fieldsFrom(tx, scope, input, current), ...metadataOf(input) }, expectedVersion, actorId(actor));
+    const fields: LocalizedFields = { ...current.fields };
+    if (change.title !== undefined) fields.title = { ...current.fields.title, [locale]: change.title };
+    if (change.description !== undefined) fields.description = { ...current.fields.description, [locale]: change.description };
+    const file = current.fields.file?.[locale];
+    const isImage = isStoredFile(file) && isImageType(file.contentType) && !!file.details.image;
+    // Removing a focal point from a file that cannot have one leaves nothing to do.
+    if (focalPoint !== undefined && (focalPoint !== null || isImage)) {
+      if (!isStoredFile(file) || !isImageType(file.contentType) || !file.details.image) {
+        throw validationFailed([{ name: 'required', path: ['fields', 'file', locale], details: 'A focal point needs an image file' }], `Asset "${id}" has no image file in locale "${locale}" to set a focal point on`);
+      }
+      fields.file = { ...current.fields.file, [locale]: withFocalPoint(file, focalPoint) as unknown as Json };
+    }
+    return tx.assets.update(scope, id, { fields }, change.version, actorId(actor));
   });
 }
 
@@ -114,14 +188,7 @@ export async function updateAsset(store: Store, scope: Scope, id: string, input:
  * size, image dimensions, placeholder); a file that claims to be an image must decode. Processing
  * a locale that is already processed changes nothing, so processForAllLocales can repeat.
  */
-export async function processAssetFile(
-  store: Store,
-  storage: FileStorage,
-  scope: Scope,
-  id: string,
-  locale: string,
-  actor: Actor,
-): Promise<AssetRecord> {
+export async function processAssetFile(store: Store, storage: FileStorage, scope: Scope, { id, locale }: { id: string; locale: string }, actor: Actor): Promise<AssetRecord> {
   const before = await currentAsset(store, scope, id);
   check(actor, 'update', before.sys);
   const pending = before.fields.file?.[locale];
@@ -154,28 +221,46 @@ export async function processAssetFile(
   }
 }
 
-export async function publishAssetAs(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor): Promise<AssetRecord> {
+/** Why an asset may not be published yet: unprocessed or missing files, an image without alt text. */
+async function publishProblems(store: Store, scope: Scope, asset: AssetRecord): Promise<ValidationProblem[]> {
+  const unprocessed = Object.entries(asset.fields.file ?? {}).filter(([, f]) => !isStoredFile(f));
+  if (unprocessed.length) return [{ name: 'notProcessed', path: ['fields', 'file', unprocessed[0]![0]], details: 'Process the asset\'s files before publishing it: every file must be uploaded and processed' }];
+  const files = storedFiles(asset);
+  if (files.length === 0) return [{ name: 'required', path: ['fields', 'file'], details: 'An asset needs a file before it can be published' }];
+  if (!files.some((f) => isImageType(f.contentType))) return [];
+  const defaultLocale = (await store.locales.list(scope)).find((l) => l.default)?.code ?? 'en-US';
+  if (hasAltText(asset, defaultLocale)) return [];
+  return [{ name: 'altText', path: ['fields', 'description', defaultLocale], details: altTextMessage(asset, defaultLocale) }];
+}
+
+/** Folio's alt-text rule (Contentful keeps an image's alt text in its description), for assets and the entries that show them. */
+export function hasAltText(asset: AssetRecord, defaultLocale: string): boolean {
+  const alt = asset.fields.description?.[defaultLocale];
+  return is.string(alt) && alt.trim() !== '';
+}
+
+/** The refusal in the words every door shows; the image is named by its title. */
+export const altTextMessage = (asset: AssetRecord, defaultLocale: string) =>
+  `The image “${String(asset.fields.title?.[defaultLocale] || asset.sys.id)}” has no alt text: give the asset a description in ${defaultLocale} before publishing`;
+
+export async function publishAsset(store: Store, scope: Scope, { id, version }: AssetTarget, actor: Actor): Promise<AssetRecord> {
   return store.transaction(async (tx) => {
     const asset = await currentAsset(tx, scope, id);
     check(actor, 'publish', asset.sys);
-    if (expectedVersion === undefined || expectedVersion === asset.sys.version) {
-      const unprocessed = Object.entries(asset.fields.file ?? {}).filter(([, f]) => !isStoredFile(f));
-      if (unprocessed.length || storedFiles(asset).length === 0) {
-        const path = unprocessed.length ? ['fields', 'file', unprocessed[0]![0]] : ['fields', 'file'];
-        throw new FolioError('VALIDATION_FAILED', unprocessed.length ? 'Process the asset\'s files before publishing it' : 'An asset needs a file before it can be published', {
-          details: { errors: [{ name: unprocessed.length ? 'notProcessed' : 'required', path, details: 'Every file must be uploaded and processed' }] },
-        });
-      }
+    // A stale version is a conflict before it is a validation question; archived is the store's refusal.
+    if ((version === undefined || version === asset.sys.version) && !asset.sys.archivedAt) {
+      const problems = await publishProblems(tx, scope, asset);
+      if (problems.length) throw validationFailed(problems, problems[0]!.details);
     }
-    return tx.assets.publish(scope, id, expectedVersion, actorId(actor));
+    return tx.assets.publish(scope, id, version, actorId(actor));
   });
 }
 
 function simple(action: 'unpublish' | 'archive' | 'unarchive') {
-  return (store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor): Promise<AssetRecord> =>
+  return (store: Store, scope: Scope, { id, version }: AssetTarget, actor: Actor): Promise<AssetRecord> =>
     store.transaction(async (tx) => {
       check(actor, action === 'unarchive' ? 'archive' : action, (await currentAsset(tx, scope, id)).sys);
-      return tx.assets[action](scope, id, expectedVersion, actorId(actor));
+      return tx.assets[action](scope, id, version, actorId(actor));
     });
 }
 
@@ -184,8 +269,8 @@ export const archiveAsset = simple('archive');
 export const unarchiveAsset = simple('unarchive');
 
 /** Removes the asset; its bytes stay in storage, where other assets or uploads may share them. */
-export const deleteAsset = (store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor) =>
+export const deleteAsset = (store: Store, scope: Scope, { id, version }: AssetTarget, actor: Actor) =>
   store.transaction(async (tx) => {
     check(actor, 'delete', (await currentAsset(tx, scope, id)).sys);
-    return tx.assets.delete(scope, id, expectedVersion);
+    return tx.assets.delete(scope, id, version);
   });

@@ -106,53 +106,53 @@ describe('entries', () => {
   it('allow incomplete drafts but not incomplete publishes', async () => {
     const draft = await createEntry(store, scope, { id: 'p1', contentTypeId: 'post', fields: { title: en('Hello') } }, systemActor);
     expect(draft.sys.version).toBe(1);
-    const errors = await validationErrors(publishEntry(store, scope, 'p1', undefined, systemActor));
+    const errors = await validationErrors(publishEntry(store, scope, { id: 'p1' }, systemActor));
     expect(errors).toEqual([expect.objectContaining({ name: 'required', path: ['fields', 'slug'] })]);
     expect(await store.entries.getPublished(scope, 'p1')).toBeUndefined();
   });
 
   it('check in, regexp and unique on publish', async () => {
-    await updateEntry(store, scope, 'p1', { title: en('Hello'), slug: en('Bad Slug'), kind: en('Essay') }, undefined, systemActor);
-    const errors = await validationErrors(publishEntry(store, scope, 'p1', undefined, systemActor));
+    await updateEntry(store, scope, { id: 'p1', fields: { title: en('Hello'), slug: en('Bad Slug'), kind: en('Essay') } }, systemActor);
+    const errors = await validationErrors(publishEntry(store, scope, { id: 'p1' }, systemActor));
     expect(errors.map((e) => e.name).sort()).toEqual(['in', 'regexp']);
 
-    await updateEntry(store, scope, 'p1', { title: en('Hello'), slug: en('hello'), kind: en('News') }, undefined, systemActor);
-    const published = await publishEntry(store, scope, 'p1', undefined, systemActor);
+    await updateEntry(store, scope, { id: 'p1', fields: { title: en('Hello'), slug: en('hello'), kind: en('News') } }, systemActor);
+    const published = await publishEntry(store, scope, { id: 'p1' }, systemActor);
     expect(published.sys.publishedVersion).toBe(published.sys.version - 1);
 
     await createEntry(store, scope, { id: 'p2', contentTypeId: 'post', fields: { title: en('Again'), slug: en('hello') } }, systemActor);
-    expect((await validationErrors(publishEntry(store, scope, 'p2', undefined, systemActor))).map((e) => e.name)).toEqual(['unique']);
+    expect((await validationErrors(publishEntry(store, scope, { id: 'p2' }, systemActor))).map((e) => e.name)).toEqual(['unique']);
     // The same entry republished keeps its own slug.
-    await publishEntry(store, scope, 'p1', undefined, systemActor);
+    await publishEntry(store, scope, { id: 'p1' }, systemActor);
   });
 
   it('check linked content types on publish', async () => {
     await createEntry(store, scope, { id: 'n1', contentTypeId: 'note', fields: { text: en('a note') } }, systemActor);
-    await updateEntry(store, scope, 'p2', {
+    await updateEntry(store, scope, { id: 'p2', fields: {
       title: en('Again'),
       slug: en('again'),
       related: en([{ sys: { type: 'Link', linkType: 'Entry', id: 'n1' } }]),
-    }, undefined, systemActor);
-    expect((await validationErrors(publishEntry(store, scope, 'p2', undefined, systemActor))).map((e) => e.name)).toEqual(['linkContentType']);
+    } }, systemActor);
+    expect((await validationErrors(publishEntry(store, scope, { id: 'p2' }, systemActor))).map((e) => e.name)).toEqual(['linkContentType']);
   });
 
   it('keep what readers see until the next publish', async () => {
-    await updateEntry(store, scope, 'p1', { title: en('Edited'), slug: en('hello') }, undefined, systemActor);
+    await updateEntry(store, scope, { id: 'p1', fields: { title: en('Edited'), slug: en('hello') } }, systemActor);
     expect((await store.entries.getPublished(scope, 'p1'))?.fields.title).toEqual(en('Hello'));
-    await publishEntry(store, scope, 'p1', undefined, systemActor);
+    await publishEntry(store, scope, { id: 'p1' }, systemActor);
     expect((await store.entries.getPublished(scope, 'p1'))?.fields.title).toEqual(en('Edited'));
   });
 });
 
 describe('resolveLinks', () => {
   it('follows links level by level and only to published items', async () => {
-    await updateEntry(store, scope, 'p2', {
+    await updateEntry(store, scope, { id: 'p2', fields: {
       title: en('Again'),
       slug: en('again'),
       related: en([{ sys: { type: 'Link', linkType: 'Entry', id: 'p1' } }]),
       note: en({ sys: { type: 'Link', linkType: 'Entry', id: 'n1' } }),
-    }, undefined, systemActor);
-    await publishEntry(store, scope, 'p2', undefined, systemActor);
+    } }, systemActor);
+    await publishEntry(store, scope, { id: 'p2' }, systemActor);
     const p2 = (await store.entries.getPublished(scope, 'p2'))!;
     const published = await resolveLinks(store, scope, [p2], { depth: 1, published: true });
     expect([...published.entries.keys()].sort()).toEqual(['p1', 'p2']);
@@ -165,11 +165,11 @@ describe('resolveLinks', () => {
     // Chains post → post → note, for 100 roots: 300 entries, three levels.
     for (let i = 0; i < 100; i++) {
       await createEntry(store, scope, { id: `nn${i}`, contentTypeId: 'note', fields: { text: en(`note ${i}`) } }, systemActor);
-      await publishEntry(store, scope, `nn${i}`, undefined, systemActor);
+      await publishEntry(store, scope, { id: `nn${i}` }, systemActor);
       await createEntry(store, scope, { id: `mid${i}`, contentTypeId: 'post', fields: { title: en(`mid ${i}`), slug: en(`mid-${i}`), note: en(link(`nn${i}`)) } }, systemActor);
-      await publishEntry(store, scope, `mid${i}`, undefined, systemActor);
+      await publishEntry(store, scope, { id: `mid${i}` }, systemActor);
       await createEntry(store, scope, { id: `root${i}`, contentTypeId: 'post', fields: { title: en(`root ${i}`), slug: en(`root-${i}`), related: en([link(`mid${i}`)]) } }, systemActor);
-      await publishEntry(store, scope, `root${i}`, undefined, systemActor);
+      await publishEntry(store, scope, { id: `root${i}` }, systemActor);
     }
     const counted = async (roots: number, depth: number) => {
       const calls = { entries: 0, assets: 0 };

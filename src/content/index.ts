@@ -1,22 +1,27 @@
-export { createEntry, updateEntry, patchEntry, publishEntry, unpublishEntry, deleteEntry, getEntry, archiveEntry, unarchiveEntry } from './entries.js';
+export { createEntry, updateEntry, patchEntry, patchEntryFields, publishEntry, unpublishEntry, deleteEntry, getEntry, archiveEntry, unarchiveEntry, type EntryTarget, type FieldChange } from './entries.js';
+export { ownershipOf, check } from './actor.js';
 export { saveContentType, publishContentType, getContentType, unpublishContentType, deleteContentType } from './content-types.js';
-export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot, listContentTypeSnapshots, getContentTypeSnapshot } from './snapshots.js';
+export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot, listContentTypeSnapshots, type SnapshotRestore, getContentTypeSnapshot } from './snapshots.js';
 export { fieldErrors } from './validate-fields.js';
 export type { FieldError } from './field-rules.js';
 export { resolveLinks, type LinkedItems } from './links.js';
 export {
   createAsset,
+  createAssetFromFile,
   updateAsset,
+  updateAssetLocale,
   getAsset,
   processAssetFile,
-  publishAssetAs,
+  publishAsset,
   unpublishAsset,
   archiveAsset,
   unarchiveAsset,
   deleteAsset,
   type AssetInput,
+  type AssetTarget,
+  type AssetLocaleChange,
   type IncomingAssetFile,
-  type FocalPoint,
+  type NewAssetFromFile,
 } from './assets.js';
 export { createUpload, getUpload, deleteUpload, sweepExpiredUploads, uploadLifetimeMs } from './uploads.js';
 export { listLocales, getLocale, createLocale, updateLocale, deleteLocale, type LocaleInput } from './locales.js';

@@ -13,9 +13,27 @@ import { defineField as field, openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
 import {
+  archiveAsset,
   archiveEntry,
   createApiKey,
   createAsset,
+  createAssetFromFile,
+  deleteApiKey,
+  deleteAsset,
+  deleteContentType,
+  deleteLocale,
+  patchEntry,
+  patchEntryFields,
+  processAssetFile,
+  publishAsset,
+  unarchiveAsset,
+  unarchiveEntry,
+  unpublishAsset,
+  unpublishContentType,
+  unpublishEntry,
+  updateApiKey,
+  updateAssetLocale,
+  updateLocale,
   createEntry,
   createLocale,
   createTag,
@@ -67,39 +85,90 @@ describe('operations check the actor', () => {
     const post = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Hi') } }, admin);
     expect((await getEntry(store, scope, post.sys.id, viewer)).sys.createdBy).toBe('key-1');
     await denied(createEntry(store, scope, { contentTypeId: 'post', fields: {} }, viewer));
-    await denied(updateEntry(store, scope, post.sys.id, { title: en('x') }, undefined, viewer));
-    await denied(publishEntry(store, scope, post.sys.id, undefined, viewer));
-    await denied(deleteEntry(store, scope, post.sys.id, undefined, viewer));
-    await denied(createAsset(store, scope, 'a1', { title: en('x'), description: {}, file: {} }, viewer));
+    await denied(updateEntry(store, scope, { id: post.sys.id, fields: { title: en('x') } }, viewer));
+    await denied(publishEntry(store, scope, { id: post.sys.id }, viewer));
+    await denied(deleteEntry(store, scope, { id: post.sys.id }, viewer));
+    await denied(createAsset(store, scope, { id: 'a1', title: en('x'), description: {}, file: {} }, viewer));
     await denied(createUpload(store, storage, 'test', Readable.from([Buffer.from('x')]), 100, viewer));
     expect((await store.entries.get(scope, post.sys.id))?.sys.version).toBe(1);
+  });
+
+  it('refuse every write without an actor, before any work (no actor is not the system)', async () => {
+    const post = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Kept') } }, admin);
+    const pic = await createAsset(store, scope, { id: 'kept-asset', title: en('Kept'), description: {}, file: {} }, admin);
+    const before = JSON.stringify([await store.entries.get(scope, post.sys.id), await store.assets.get(scope, pic.sys.id), await store.contentTypes.get(scope, 'post')]);
+    const none = undefined as unknown as Actor;
+    const target = { id: post.sys.id, version: post.sys.version };
+    const asset = { id: pic.sys.id, version: pic.sys.version };
+    // Bytes that would fail ingest: refused for the actor first, so ingest never runs.
+    const bytes = { fileName: 'x.png', contentType: 'image/png', data: Buffer.from('not a png') };
+    const codec = { toDocument: () => ({}), fromDocument: () => ({ fields: {}, metadata: undefined }) };
+    const writes: Array<[string, () => Promise<unknown>]> = [
+      ['createEntry', () => createEntry(store, scope, { contentTypeId: 'post', fields: {} }, none)],
+      ['updateEntry', () => updateEntry(store, scope, { ...target, fields: {} }, none)],
+      ['patchEntry', () => patchEntry(store, scope, { ...target, operations: [], codec }, none)],
+      ['patchEntryFields', () => patchEntryFields(store, scope, { ...target, changes: [{ field: 'title', locale: 'en-US', value: 'x' }] }, none)],
+      ['publishEntry', () => publishEntry(store, scope, target, none)],
+      ['unpublishEntry', () => unpublishEntry(store, scope, target, none)],
+      ['archiveEntry', () => archiveEntry(store, scope, target, none)],
+      ['unarchiveEntry', () => unarchiveEntry(store, scope, target, none)],
+      ['deleteEntry', () => deleteEntry(store, scope, target, none)],
+      ['createAsset', () => createAsset(store, scope, { id: 'nobodys', title: en('x'), description: {}, file: {} }, none)],
+      ['createAssetFromFile', () => createAssetFromFile(store, storage, scope, { locale: 'en-US', title: 'x', description: 'x', file: bytes }, none)],
+      ['updateAsset', () => updateAsset(store, scope, { ...asset, title: en('x'), description: {}, file: {} }, none)],
+      ['updateAssetLocale', () => updateAssetLocale(store, scope, { ...asset, locale: 'en-US', title: 'x' }, none)],
+      ['processAssetFile', () => processAssetFile(store, storage, scope, { id: pic.sys.id, locale: 'en-US' }, none)],
+      ['publishAsset', () => publishAsset(store, scope, asset, none)],
+      ['unpublishAsset', () => unpublishAsset(store, scope, asset, none)],
+      ['archiveAsset', () => archiveAsset(store, scope, asset, none)],
+      ['unarchiveAsset', () => unarchiveAsset(store, scope, asset, none)],
+      ['deleteAsset', () => deleteAsset(store, scope, asset, none)],
+      ['saveContentType', () => saveContentType(store, scope, 'post', { name: 'X', description: null, displayField: null, fields: [] }, undefined, none)],
+      ['publishContentType', () => publishContentType(store, scope, 'post', undefined, none)],
+      ['unpublishContentType', () => unpublishContentType(store, scope, 'post', undefined, none)],
+      ['deleteContentType', () => deleteContentType(store, scope, 'post', undefined, none)],
+      ['createLocale', () => createLocale(store, scope, { code: 'fr-FR', name: 'French', fallbackCode: null, optional: true, contentDeliveryApi: true, contentManagementApi: true }, none)],
+      ['updateLocale', () => updateLocale(store, scope, 'any', { name: 'x' }, undefined, none)],
+      ['deleteLocale', () => deleteLocale(store, scope, 'any', none)],
+      ['createTag', () => createTag(store, scope, { id: 'nobodys', name: 'x', visibility: 'public' }, none)],
+      ['updateTag', () => updateTag(store, scope, 'nobodys', 'x', undefined, none)],
+      ['deleteTag', () => deleteTag(store, scope, 'nobodys', undefined, none)],
+      ['createApiKey', () => createApiKey(store, 'test', { name: 'k', description: null, environments: ['master'] }, none)],
+      ['updateApiKey', () => updateApiKey(store, 'test', 'any', { name: 'k', description: null, environments: ['master'] }, undefined, none)],
+      ['deleteApiKey', () => deleteApiKey(store, 'test', 'any', none)],
+      ['createUpload', () => createUpload(store, storage, 'test', Readable.from([Buffer.from('x')]), 100, none)],
+    ];
+    for (const [name, write] of writes) await expect(write(), name).rejects.toMatchObject({ id: 'AccessDenied', status: 403 });
+    expect(JSON.stringify([await store.entries.get(scope, post.sys.id), await store.assets.get(scope, pic.sys.id), await store.contentTypes.get(scope, 'post')])).toBe(before);
+    expect(await store.assets.get(scope, 'nobodys')).toBeUndefined();
+    expect(await store.tags.get(scope, 'nobodys')).toBeUndefined();
   });
 
   it('let authors change and delete only their own drafts, until they are published', async () => {
     const mine = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Mine') } }, amy);
     expect(mine.sys).toMatchObject({ createdBy: 'amy', updatedBy: 'amy' });
-    const edited = await updateEntry(store, scope, mine.sys.id, { title: en('Mine, edited') }, 1, amy);
+    const edited = await updateEntry(store, scope, { id: mine.sys.id, fields: { title: en('Mine, edited') }, version: 1 }, amy);
     expect(edited.sys.updatedBy).toBe('amy');
-    await denied(updateEntry(store, scope, mine.sys.id, { title: en('Not yours') }, 2, bob));
-    await denied(deleteEntry(store, scope, mine.sys.id, undefined, bob));
-    await denied(publishEntry(store, scope, mine.sys.id, undefined, amy));
-    await denied(archiveEntry(store, scope, mine.sys.id, undefined, amy));
+    await denied(updateEntry(store, scope, { id: mine.sys.id, fields: { title: en('Not yours') }, version: 2 }, bob));
+    await denied(deleteEntry(store, scope, { id: mine.sys.id }, bob));
+    await denied(publishEntry(store, scope, { id: mine.sys.id }, amy));
+    await denied(archiveEntry(store, scope, { id: mine.sys.id }, amy));
 
-    const published = await publishEntry(store, scope, mine.sys.id, 2, editor);
+    const published = await publishEntry(store, scope, { id: mine.sys.id, version: 2 }, editor);
     expect(published.sys).toMatchObject({ createdBy: 'amy', publishedBy: 'eve' });
-    await denied(updateEntry(store, scope, mine.sys.id, { title: en('After publish') }, 3, amy));
-    await denied(restoreEntrySnapshot(store, scope, mine.sys.id, (await listEntrySnapshots(store, scope, mine.sys.id, {}, amy)).items[0]!.id, 3, amy));
+    await denied(updateEntry(store, scope, { id: mine.sys.id, fields: { title: en('After publish') }, version: 3 }, amy));
+    await denied(restoreEntrySnapshot(store, scope, { id: mine.sys.id, snapshotId: (await listEntrySnapshots(store, scope, mine.sys.id, {}, amy)).items[0]!.id, version: 3 }, amy));
 
     const draft = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Scrap') } }, amy);
-    await deleteEntry(store, scope, draft.sys.id, undefined, amy);
+    await deleteEntry(store, scope, { id: draft.sys.id }, amy);
     expect(await store.entries.get(scope, draft.sys.id)).toBeUndefined();
   });
 
   it('let authors keep their own assets, not others', async () => {
-    const asset = await createAsset(store, scope, 'amys-asset', { title: en('Pic'), description: {}, file: {} }, amy);
+    const asset = await createAsset(store, scope, { id: 'amys-asset', title: en('Pic'), description: {}, file: {} }, amy);
     expect(asset.sys.createdBy).toBe('amy');
-    await updateAsset(store, scope, asset.sys.id, { title: en('Pic 2'), description: {}, file: {} }, 1, amy);
-    await denied(updateAsset(store, scope, asset.sys.id, { title: en('Mine now'), description: {}, file: {} }, 2, bob));
+    await updateAsset(store, scope, { id: asset.sys.id, version: 1, title: en('Pic 2'), description: {}, file: {} }, amy);
+    await denied(updateAsset(store, scope, { id: asset.sys.id, version: 2, title: en('Mine now'), description: {}, file: {} }, bob));
   });
 
   it('keep the model, locales and API keys to admins', async () => {
@@ -128,20 +197,20 @@ describe('operations check the actor', () => {
     const post = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Tagged') }, metadata: { tags: ['news'] } }, amy);
     expect(post.metadata.tags).toEqual(['news']);
     // Leaving metadata out keeps the tags; an empty list removes them.
-    const kept = await updateEntry(store, scope, post.sys.id, { title: en('Tagged, edited') }, 1, amy);
+    const kept = await updateEntry(store, scope, { id: post.sys.id, fields: { title: en('Tagged, edited') }, version: 1 }, amy);
     expect(kept.metadata.tags).toEqual(['news']);
-    await denied(updateEntry(store, scope, post.sys.id, { title: en('x') }, 2, viewer, { tags: [] }));
-    expect((await updateEntry(store, scope, post.sys.id, kept.fields, 2, amy, { tags: [] })).metadata.tags).toEqual([]);
+    await denied(updateEntry(store, scope, { id: post.sys.id, fields: { title: en('x') }, version: 2, metadata: { tags: [] } }, viewer));
+    expect((await updateEntry(store, scope, { id: post.sys.id, fields: kept.fields, version: 2, metadata: { tags: [] } }, amy)).metadata.tags).toEqual([]);
     await deleteTag(store, scope, 'news', tag.version, admin);
     expect(await store.tags.get(scope, 'news')).toBeUndefined();
   });
 
   it('let editors restore a snapshot as a new draft version', async () => {
     const post = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('One') } }, editor);
-    await publishEntry(store, scope, post.sys.id, 1, editor);
-    const two = await updateEntry(store, scope, post.sys.id, { title: en('Two') }, 2, editor);
+    await publishEntry(store, scope, { id: post.sys.id, version: 1 }, editor);
+    const two = await updateEntry(store, scope, { id: post.sys.id, fields: { title: en('Two') }, version: 2 }, editor);
     const [first] = (await listEntrySnapshots(store, scope, post.sys.id, {}, viewer)).items;
-    const restored = await restoreEntrySnapshot(store, scope, post.sys.id, first!.id, two.sys.version, editor);
+    const restored = await restoreEntrySnapshot(store, scope, { id: post.sys.id, snapshotId: first!.id, version: two.sys.version }, editor);
     expect(restored.fields.title).toEqual(en('One'));
     expect(restored.sys.version).toBe(two.sys.version + 1);
   });

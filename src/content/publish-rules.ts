@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { linksIn } from '../store/index.js';
 import type { AssetRecord, ContentTypeBody, FieldDefinition, Json, LocalizedFields, Scope } from '../store/types.js';
 import * as is from '../validate/is.js';
+import { altTextMessage, hasAltText } from './assets.js';
 import type { FieldError } from './field-rules.js';
 
 const hasRule = (validations: Json[] | undefined, key: string) =>
@@ -60,8 +61,27 @@ export async function storeRuleErrors(
   return errors;
 }
 
-/** Asset links: linked drafts are checked, as the editor sees them; missing assets are skipped (drafts may link ahead). */
+const altTextError = (asset: AssetRecord, path: string[], defaultLocale: string, value: Json): FieldError => ({ name: 'altText', path, details: altTextMessage(asset, defaultLocale), value });
+
+const assetsById = async (store: Store, scope: Scope, ids: string[]) =>
+  ids.length ? (await store.assets.list(scope, { where: [{ sys: 'id', op: 'in', values: ids }], limit: ids.length })).items : [];
+
+/**
+ * Asset links: linked drafts are checked, as the editor sees them; missing assets are skipped
+ * (drafts may link ahead; unresolvedLinkErrors reports them). Every image a page shows needs alt
+ * text: the featured image and the images embedded in rich text.
+ */
 async function assetRuleErrors(store: Store, scope: Scope, def: FieldDefinition, fields: LocalizedFields, defaultLocale: string): Promise<FieldError[]> {
+  if (def.type === 'RichText') {
+    const errors: FieldError[] = [];
+    for (const [locale, value] of Object.entries(fields[def.id] ?? {})) {
+      const ids = [...new Set(linksIn(value).filter((l) => l.linkType === 'Asset').map((l) => l.id))];
+      for (const asset of await assetsById(store, scope, ids)) {
+        if (!hasAltText(asset, defaultLocale)) errors.push(altTextError(asset, ['fields', def.id, locale], defaultLocale, { sys: { type: 'Link', linkType: 'Asset', id: asset.sys.id } }));
+      }
+    }
+    return errors;
+  }
   const linkType = def.type === 'Array' ? def.items?.linkType : def.linkType;
   if (linkType !== 'Asset') return [];
   const validations = (def.type === 'Array' ? def.items?.validations : def.validations) ?? [];
@@ -73,10 +93,8 @@ async function assetRuleErrors(store: Store, scope: Scope, def: FieldDefinition,
   const errors: FieldError[] = [];
   for (const [locale, value] of Object.entries(fields[def.id] ?? {})) {
     if (value === null) continue;
-    const ids = linkIds(value);
-    const assets = ids.length ? (await store.assets.list(scope, { where: [{ sys: 'id', op: 'in', values: ids }], limit: ids.length })).items : [];
     const path = ['fields', def.id, locale];
-    for (const asset of assets) {
+    for (const asset of await assetsById(store, scope, linkIds(value))) {
       const file = fileOf(asset, locale, defaultLocale);
       const groups = Array.isArray(mimeRule) ? mimeRule.filter(is.string) : is.string(mimeRule) ? [mimeRule] : undefined;
       if (groups && file && !groups.includes(mimetypeGroupOf(file.contentType))) {
@@ -95,15 +113,7 @@ async function assetRuleErrors(store: Store, scope: Scope, def: FieldDefinition,
           errors.push({ name: 'assetImageDimensions', path, details: `Image ${asset.sys.id} is ${file.width ?? '?'}×${file.height ?? '?'}, outside the allowed dimensions`, value });
         }
       }
-      const alt = asset.fields.description?.[defaultLocale];
-      if (needsAlt && (!is.string(alt) || alt.trim() === '')) {
-        errors.push({
-          name: 'altText',
-          path,
-          details: `The featured image (asset ${asset.sys.id}) needs alt text: give the asset a description in ${defaultLocale} first`,
-          value,
-        });
-      }
+      if (needsAlt && !hasAltText(asset, defaultLocale)) errors.push(altTextError(asset, path, defaultLocale, value));
     }
   }
   return errors;

@@ -7,7 +7,7 @@ import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { ContentTypeRecord, EntryRecord, Page, Scope, SnapshotRecord } from '../store/types.js';
 import { check } from './actor.js';
-import { updateEntry } from './entries.js';
+import { patchEntryFields, updateEntry } from './entries.js';
 
 async function assertEntry(store: Store, scope: Scope, id: string) {
   if (!(await store.entries.get(scope, id))) throw new FolioError('NOT_FOUND', `Entry "${id}" not found`, { details: { type: 'Entry', id } });
@@ -32,21 +32,27 @@ export async function getEntrySnapshot(store: Store, scope: Scope, entryId: stri
   return snapshot;
 }
 
+export interface SnapshotRestore {
+  id: string;
+  snapshotId: string;
+  version?: number | undefined;
+  /**
+   * Restore only these fields in this locale (the editor restores what its form shows); every
+   * other field and locale stays as it is now. Without it the whole entry is the snapshot's.
+   */
+  only?: { fields: readonly string[]; locale: string };
+}
+
 /**
  * Makes a snapshot's fields the entry's draft again (a normal update: version checked,
  * validated against today's content type, permission checked). Publishing stays a separate step.
  */
-export async function restoreEntrySnapshot(
-  store: Store,
-  scope: Scope,
-  entryId: string,
-  snapshotId: string,
-  expectedVersion: number | undefined,
-  actor: Actor,
-): Promise<EntryRecord> {
+export async function restoreEntrySnapshot(store: Store, scope: Scope, { id, snapshotId, version, only }: SnapshotRestore, actor: Actor): Promise<EntryRecord> {
   return store.transaction(async (tx) => {
-    const snapshot = await getEntrySnapshot(tx, scope, entryId, snapshotId, actor);
-    return updateEntry(tx, scope, entryId, snapshot.record.fields, expectedVersion, actor);
+    const snapshot = await getEntrySnapshot(tx, scope, id, snapshotId, actor);
+    if (!only) return updateEntry(tx, scope, { id, fields: snapshot.record.fields, version }, actor);
+    const changes = only.fields.map((field) => ({ field, locale: only.locale, value: snapshot.record.fields[field]?.[only.locale] }));
+    return patchEntryFields(tx, scope, { id, version, changes }, actor);
   });
 }
 

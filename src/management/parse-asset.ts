@@ -1,13 +1,22 @@
 /** An asset body from the client → AssetInput. Files come from uploads of this Folio only. */
+import { validateFocalPoint, type FocalPoint } from '../assets/index.js';
 import type { AssetInput, IncomingAssetFile } from '../content/index.js';
 import { FolioError } from '../errors/index.js';
 import * as is from '../validate/is.js';
-import { focalPointFrom } from './focal-point.js';
 import { bodyObject, metadataInput } from './parse.js';
 
 const invalid = (path: string[], details: string): never => {
   throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path, details }] } });
 };
+
+/**
+ * The one detail of a file a client may set. Undefined: it sent no image details (keep what is
+ * stored); null: it sent image details without one (remove it).
+ */
+function focalPointFrom(details: unknown, path: string[]): FocalPoint | null | undefined {
+  if (!is.plainObject(details) || !is.plainObject(details.image)) return undefined;
+  return validateFocalPoint(details.image.focalPoint, path);
+}
 
 /**
  * The upload id in a URL naming one of this Folio's uploads (`…/management/spaces/{s}[/environments/{e}]/uploads/{id}`).
@@ -38,7 +47,7 @@ function file(v: unknown, code: string, publicUrl: string, hosts: string[], spac
   const path = ['fields', 'file', code];
   if (!is.plainObject(v)) return invalid(path, `fields.file.${code} must be an object`);
   if (is.string(v.url) && v.uploadFrom === undefined && v.upload === undefined) {
-    const focalPoint = focalPointFrom(v.details, `fields.file.${code}`);
+    const focalPoint = focalPointFrom(v.details, [...path, 'details', 'image', 'focalPoint']);
     return { kind: 'issued', url: v.url, ...(focalPoint !== undefined ? { focalPoint } : {}) };
   }
   if (!is.nonEmptyString(v.fileName)) invalid([...path, 'fileName'], `fields.file.${code}.fileName must be a non-empty string`);

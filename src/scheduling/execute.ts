@@ -5,17 +5,17 @@
  * checked when the action was scheduled, so it passes the system actor by name.
  */
 import { systemActor } from '../auth/index.js';
-import { publishAssetAs, publishEntry, unpublishAsset, unpublishEntry } from '../content/index.js';
+import { publishAsset, publishEntry, unpublishAsset, unpublishEntry } from '../content/index.js';
 import type { ScheduledActionRecord, Store } from '../store/index.js';
 
 export async function executeScheduledAction(tx: Store, action: ScheduledActionRecord): Promise<void> {
   const scope = { spaceId: action.spaceId, environmentId: action.environmentId };
   if (action.entityType === 'Entry') {
-    if (action.action === 'publish') await publishEntry(tx, scope, action.entityId, undefined, systemActor);
-    else await unpublishEntry(tx, scope, action.entityId, undefined, systemActor);
+    if (action.action === 'publish') await publishEntry(tx, scope, { id: action.entityId }, systemActor);
+    else await unpublishEntry(tx, scope, { id: action.entityId }, systemActor);
   } else if (action.action === 'publish') {
-    await publishAssetAs(tx, scope, action.entityId, undefined, systemActor);
+    await publishAsset(tx, scope, { id: action.entityId }, systemActor);
   } else {
-    await unpublishAsset(tx, scope, action.entityId, undefined, systemActor);
+    await unpublishAsset(tx, scope, { id: action.entityId }, systemActor);
   }
 }

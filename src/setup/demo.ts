@@ -1,7 +1,7 @@
 /** Loads the demo content into an empty space, once, in one transaction. */
-import { createAsset, ingestFile, publishAsset } from '../assets/index.js';
+import { ingestFile } from '../assets/index.js';
 import { systemActor } from '../auth/index.js';
-import { createEntry, publishContentType, publishEntry, saveContentType } from '../content/index.js';
+import { createAssetFromFile, createEntry, publishAsset, publishContentType, publishEntry, saveContentType } from '../content/index.js';
 import { demoAssets, demoContentTypes, demoEntries } from '../demo/index.js';
 import { warmUpFaceDetection } from '../faces/index.js';
 import type { FileStorage } from '../storage/types.js';
@@ -34,18 +34,13 @@ export async function loadDemo(store: Store, storage: FileStorage, scope: Scope)
       await publishContentType(tx, scope, id, undefined, systemActor);
     }
     for (const [i, asset] of demoAssets.entries()) {
-      await createAsset(tx, scope, {
-        id: asset.id,
-        locale: defaultLocale,
-        title: asset.title,
-        description: asset.description,
-        file: files[i]!,
-      });
-      await publishAsset(tx, scope, asset.id);
+      const input = { id: asset.id, locale: defaultLocale, title: asset.title, description: asset.description, file: files[i]! };
+      await createAssetFromFile(tx, storage, scope, input, systemActor);
+      await publishAsset(tx, scope, { id: asset.id }, systemActor);
     }
     for (const entry of demoEntries) {
       await createEntry(tx, scope, { id: entry.id, contentTypeId: entry.contentTypeId, fields: localize(entry.fields) }, systemActor);
-      await publishEntry(tx, scope, entry.id, undefined, systemActor);
+      await publishEntry(tx, scope, { id: entry.id }, systemActor);
     }
     await tx.settings.set(loadedKey(scope), new Date().toISOString());
   });

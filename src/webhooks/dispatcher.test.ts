@@ -37,7 +37,7 @@ describe('dispatcher', () => {
   it('gives up after maxAttempts, logging each attempt', async () => {
     const { id } = await store.webhooks.create('folio', hook(`${receiver.url}/down`), 'test');
     await createEntry(store, scope, { id: 'a', contentTypeId: 'post', fields: {} }, systemActor);
-    await publishEntry(store, scope, 'a', undefined, systemActor);
+    await publishEntry(store, scope, { id: 'a' }, systemActor);
     await drain(dispatcher());
     expect((await store.webhooks.listCalls('folio', id)).map((c) => [c.state, c.attempts])).toEqual([['failed', 3]]);
     expect((await store.webhooks.listLog('folio', id)).items.map((l) => [l.attempt, l.statusCode])).toEqual([[3, 500], [2, 500], [1, 500]]);
@@ -48,7 +48,7 @@ describe('dispatcher', () => {
   it('drops calls left over when their webhook is switched off', async () => {
     const created = await store.webhooks.create('folio', hook(`${receiver.url}/off`), 'test');
     await createEntry(store, scope, { id: 'b', contentTypeId: 'post', fields: {} }, systemActor);
-    await publishEntry(store, scope, 'b', undefined, systemActor);
+    await publishEntry(store, scope, { id: 'b' }, systemActor);
     const d = dispatcher();
     await d.runOnce();
     await store.webhooks.update('folio', created.id, { ...created, active: false }, 1, 'test');
@@ -60,7 +60,7 @@ describe('dispatcher', () => {
 
   it('queues no call for events from before a webhook existed', async () => {
     await createEntry(store, scope, { id: 'c', contentTypeId: 'post', fields: {} }, systemActor);
-    await publishEntry(store, scope, 'c', undefined, systemActor);
+    await publishEntry(store, scope, { id: 'c' }, systemActor);
     await drain(dispatcher());
     const late = await store.webhooks.create('folio', hook(`${receiver.url}/late`), 'test');
     await drain(dispatcher());
@@ -72,7 +72,7 @@ describe('dispatcher', () => {
     const { id } = await store.webhooks.create('folio', hook(`${receiver.url.replace('127.0.0.1', 'localhost')}/inside`), 'test');
     receiver.answer = (c) => (c.path === '/inside' ? 200 : 500);
     await createEntry(store, scope, { id: 'd', contentTypeId: 'post', fields: {} }, systemActor);
-    await publishEntry(store, scope, 'd', undefined, systemActor);
+    await publishEntry(store, scope, { id: 'd' }, systemActor);
     await drain(dispatcher(false));
     expect((await store.webhooks.listCalls('folio', id)).map((c) => [c.state, c.attempts])).toEqual([['failed', 1]]);
     const [entry, ...more] = (await store.webhooks.listLog('folio', id)).items;

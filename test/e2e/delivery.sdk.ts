@@ -163,9 +163,9 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       try {
         const scope = { spaceId: 'folio', environmentId: 'master' };
         const topic = (await store.entries.get(scope, 'topic-python'))!;
-        await updateEntry(store, scope, 'topic-python', { ...topic.fields, name: { 'en-US': 'Python 3' } }, undefined, systemActor);
+        await updateEntry(store, scope, { id: 'topic-python', fields: { ...topic.fields, name: { 'en-US': 'Python 3' } } }, systemActor);
         expect(await get()).toEqual(['hit', 'Python']);
-        await publishEntry(store, scope, 'topic-python', undefined, systemActor);
+        await publishEntry(store, scope, { id: 'topic-python' }, systemActor);
         expect(await get()).toEqual(['miss', 'Python 3']);
       } finally {
         await store.close();
@@ -197,10 +197,10 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       try {
         const scope = { spaceId: 'folio', environmentId: 'master' };
         const current = (await store.entries.get(scope, id))!;
-        await updateEntry(store, scope, id, { ...current.fields, title: { 'en-US': 'Python, drafted' } }, undefined, systemActor);
+        await updateEntry(store, scope, { id, fields: { ...current.fields, title: { 'en-US': 'Python, drafted' } } }, systemActor);
         expect((await previewClient.getEntry(id)).fields.title).toBe('Python, drafted');
         expect((await client.getEntry(id)).fields.title).toBe('How to Learn Python: A Step-by-Step Guide');
-        await publishEntry(store, scope, id, undefined, systemActor);
+        await publishEntry(store, scope, { id }, systemActor);
         expect((await client.getEntry(id)).fields.title).toBe('Python, drafted');
       } finally {
         await store.close();
@@ -224,8 +224,8 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       try {
         const changed = 'article-how-to-become-a-game-developer';
         const current = (await store.entries.get(scope, changed))!;
-        await updateEntry(store, scope, changed, { ...current.fields, title: { 'en-US': 'Game development, revised' } }, undefined, systemActor);
-        await publishEntry(store, scope, changed, undefined, systemActor);
+        await updateEntry(store, scope, { id: changed, fields: { ...current.fields, title: { 'en-US': 'Game development, revised' } } }, systemActor);
+        await publishEntry(store, scope, { id: changed }, systemActor);
         await store.entries.unpublish(scope, 'article-devops-team-roles-and-responsibilities');
         await store.entries.unpublish(scope, 'article-how-long-does-an-associate-degree-take');
         await store.entries.delete(scope, 'article-how-long-does-an-associate-degree-take');
@@ -273,7 +273,7 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
         for (const [id, tags] of [[python, ['beginner', 'evergreen', 'legalReview']], [devops, ['evergreen']]] as const) {
           const current = (await store.entries.get(scope, id))!;
           await store.entries.update(scope, id, { contentTypeId: 'article', fields: current.fields, metadata: { tags: [...tags] } });
-          await publishEntry(store, scope, id, undefined, systemActor);
+          await publishEntry(store, scope, { id }, systemActor);
         }
       } finally {
         await store.close();

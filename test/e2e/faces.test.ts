@@ -5,7 +5,9 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssetWithFile, setFocalPoint, storedFiles, storedFileToken } from '../../src/assets/index.js';
+import { storedFiles, storedFileToken } from '../../src/assets/index.js';
+import { systemActor } from '../../src/auth/index.js';
+import { createAssetFromFile, updateAssetLocale } from '../../src/content/index.js';
 import { readSample, samples, score } from '../../src/faces/test-support/samples.js';
 import { createFsStorage } from '../../src/storage/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -81,13 +83,8 @@ beforeAll(async () => {
     .jpeg({ quality: 92 })
     .toBuffer();
   const storage = createFsStorage(path.join(folio.dataDir, 'files'));
-  await createAssetWithFile(store, storage, scope, {
-    id: 'team',
-    locale,
-    title: 'The team',
-    description: 'Three people at a party',
-    file: { fileName: 'team.jpg', contentType: 'image/jpeg', data: original },
-  });
+  const team = { fileName: 'team.jpg', contentType: 'image/jpeg', data: original };
+  await createAssetFromFile(store, storage, scope, { id: 'team', locale, title: 'The team', description: 'Three people at a party', file: team }, systemActor);
   file = storedFiles((await store.assets.get(scope, 'team'))!)[0]!;
 }, 120_000);
 
@@ -159,7 +156,7 @@ describe('crops over HTTP', () => {
     const centreWindow = windowAround(canvas.width / 2, canvas.height / 2, coverWidth, canvas.height);
     expect(await difference(before.body, await expectedCrop(centreWindow, card))).toBeLessThan(4);
 
-    await setFocalPoint(store, scope, 'team', locale, { x: 0.9, y: 0.5 });
+    await updateAssetLocale(store, scope, { id: 'team', locale, focalPoint: { x: 0.9, y: 0.5 } }, systemActor);
     const moved = storedFiles((await store.assets.get(scope, 'team'))!)[0]!;
     const token = storedFileToken(moved);
     expect(token).not.toBe(storedFileToken(file));

@@ -6,8 +6,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishAsset } from '../../src/assets/index.js';
-import { publishEntry, unpublishEntry, updateEntry } from '../../src/content/index.js';
+import { publishAsset, publishEntry, unpublishEntry, updateEntry } from '../../src/content/index.js';
 import { createPreviewUrl } from '../../src/site/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { validationErrors } from '../../src/site/views/test-support/pages.js';
@@ -49,8 +48,8 @@ async function edit(id: string, change: (fields: Record<string, Record<string, u
   const entry = (await store.entries.get(scope, id))!;
   const fields = structuredClone(entry.fields) as Record<string, Record<string, unknown>>;
   change(fields);
-  const updated = await updateEntry(store, scope, id, fields as never, entry.sys.version, systemActor);
-  if (publish) await publishEntry(store, scope, id, updated.sys.version, systemActor);
+  const updated = await updateEntry(store, scope, { id, fields: fields as never, version: entry.sys.version }, systemActor);
+  if (publish) await publishEntry(store, scope, { id, version: updated.sys.version }, systemActor);
 }
 
 describe('pages', () => {
@@ -343,7 +342,7 @@ describe('the page cache', () => {
     const fields = structuredClone(asset.fields);
     fields.description!['en-US'] = '[Featured Image] Two game developers test a level together.';
     const updated = await store.assets.update(scope, asset.sys.id, { fields }, asset.sys.version);
-    await publishAsset(store, scope, asset.sys.id, updated.sys.version);
+    await publishAsset(store, scope, { id: asset.sys.id, version: updated.sys.version }, systemActor);
     const game = await get('/articles/how-to-become-a-game-developer');
     expect(game.headers.get('x-hub-cache')).toBe('miss');
     expect(await game.text()).toContain('alt="[Featured Image] Two game developers test a level together."');
@@ -366,7 +365,7 @@ describe('the page cache', () => {
       expect(await text(p), p).toContain(slug);
     }
     const entry = (await store.entries.get(scope, `article-${slug}`))!;
-    await unpublishEntry(store, scope, entry.sys.id, entry.sys.version, systemActor);
+    await unpublishEntry(store, scope, { id: entry.sys.id, version: entry.sys.version }, systemActor);
     expect((await get(`/articles/${slug}`)).status).toBe(404);
     // Six articles now fit on one page.
     expect((await get('/?page=2')).status).toBe(404);
@@ -375,7 +374,7 @@ describe('the page cache', () => {
       expect(res.status, p).toBe(200);
       expect(await res.text(), p).not.toContain(slug);
     }
-    await publishEntry(store, scope, entry.sys.id, undefined, systemActor);
+    await publishEntry(store, scope, { id: entry.sys.id }, systemActor);
     expect(await text('/search?q=python')).toContain(slug);
   });
 });

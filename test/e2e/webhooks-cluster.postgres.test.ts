@@ -48,7 +48,7 @@ describe('Two Folio servers on one PostgreSQL database', () => {
     const n = 20;
     for (let i = 0; i < n; i++) {
       await createEntry(store, scope, { id: `c${i}`, contentTypeId: 'post', fields: { title: { 'en-US': `Post ${i}` } } }, systemActor);
-      await publishEntry(store, scope, `c${i}`, undefined, systemActor);
+      await publishEntry(store, scope, { id: `c${i}` }, systemActor);
     }
     await receiver.until((calls) => calls.length >= n);
     // Once no call is pending or leased, nothing more can be sent.

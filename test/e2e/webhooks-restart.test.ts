@@ -31,7 +31,7 @@ describe('Folio restarted with work queued', () => {
       const hook = await store.webhooks.create('folio', { name: 'Restart', url: `${receiver.url}/r`, topics: ['Entry.publish'], filters: [{ equals: [{ doc: 'sys.id' }, 'r1'] }], headers: [], httpBasicUsername: null, httpBasicPassword: null, active: true, secret: 'restart-secret-0123456789' }, 'test');
       await createEntry(store, scope, { id: 'r1', contentTypeId: 'post', fields: { title: { 'en-US': 'Restarted' } } }, systemActor);
       await createEntry(store, scope, { id: 'r2', contentTypeId: 'post', fields: { title: { 'en-US': 'Due later' } } }, systemActor);
-      await publishEntry(store, scope, 'r1', undefined, systemActor);
+      await publishEntry(store, scope, { id: 'r1' }, systemActor);
 
       await receiver.until((calls) => calls.length >= 1);
       await first.close(); // waits for the attempt in flight to be logged

@@ -136,12 +136,12 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       const everything = await sp.createWebhook({ name: 'Everything', url: `${receiver.url}/all`, topics: ['*.*'], filters: [{ in: [{ doc: 'sys.id' }, ['p1', 'n1']] }] } as never);
 
       await createEntry(store, scope, { id: 'p1', contentTypeId: 'post', fields: { title: en('First') } }, systemActor);
-      await updateEntry(store, scope, 'p1', { title: en('First, edited') }, undefined, systemActor);
-      await publishEntry(store, scope, 'p1', undefined, systemActor);
+      await updateEntry(store, scope, { id: 'p1', fields: { title: en('First, edited') } }, systemActor);
+      await publishEntry(store, scope, { id: 'p1' }, systemActor);
       await createEntry(store, scope, { id: 'n1', contentTypeId: 'note', fields: { title: en('A note') } }, systemActor);
-      await publishEntry(store, scope, 'n1', undefined, systemActor);
+      await publishEntry(store, scope, { id: 'n1' }, systemActor);
       await createEntry(store, scope, { id: 'draft-p2', contentTypeId: 'post', fields: { title: en('Skipped') } }, systemActor);
-      await publishEntry(store, scope, 'draft-p2', undefined, systemActor);
+      await publishEntry(store, scope, { id: 'draft-p2' }, systemActor);
       await store.entries.unpublish(scope, 'n1');
       await store.entries.delete(scope, 'n1');
 
@@ -187,7 +187,7 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       receiver.answer = (c, i) => (c.path === '/flaky' && receiver.calls.filter((x) => x.path === '/flaky').length < 2 ? 500 : 200) + 0 * i;
       const hook = await sp.createWebhook({ name: 'Flaky', url: `${receiver.url}/flaky`, topics: ['Entry.publish'], filters: [{ equals: [{ doc: 'sys.id' }, 'p3'] }] } as never);
       await createEntry(store, scope, { id: 'p3', contentTypeId: 'post', fields: { title: en('Third') } }, systemActor);
-      await publishEntry(store, scope, 'p3', undefined, systemActor);
+      await publishEntry(store, scope, { id: 'p3' }, systemActor);
       const flaky = (await receiver.until((c) => c.filter((x) => x.path === '/flaky').length >= 3)).filter((x) => x.path === '/flaky');
       expect(new Set(flaky.map((c) => c.headers['x-folio-call-id'])).size).toBe(1);
       expect(new Set(flaky.map((c) => c.body)).size).toBe(1);

@@ -8,6 +8,7 @@ import type { EntryRecord, Json, LocalizedFields } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import type { AdminContext } from '../context.js';
 import { actorOf, csrfFor, formList, formString, pageNumber, problemsOf, sendPage, viewerOf, wantsJson } from '../http.js';
+import type { FieldChange } from '../../content/index.js';
 import * as ops from '../operations.js';
 import { emptyDocument, embeddedAssetIds, isRichTextDocument, type RtNode } from '../rich-text/convert.js';
 import { filterStatuses, statusOf, type Status } from '../status.js';
@@ -87,6 +88,10 @@ export function fieldsFrom(values: ArticleFormValues, locale: string, previous?:
   if (values.author) put('author', link('Entry', values.author));
   return { fields, problems };
 }
+
+type SaveResult = { conflict: true } | { entry?: EntryRecord; problems: FieldProblem[] };
+
+const sameJson = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 export interface EditPageState {
   values?: ArticleFormValues;
@@ -232,17 +237,40 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     return editPage(request, reply, entry, notice ? { notice } : {});
   });
 
-  /** Saves the submitted values; returns the saved entry, or the page to answer with. */
-  async function save(actor: Actor, id: string, values: ArticleFormValues, version: number, current: EntryRecord) {
-    const { fields, problems } = fieldsFrom(values, locale, current);
-    if (problems.length) return { problems };
-    try {
-      return { entry: await ops.saveArticle(ctx, actor, id, fields, version) };
-    } catch (err) {
-      if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return { conflict: true as const };
-      const found = problemsOf(err);
-      if (found) return { problems: found };
-      throw err;
+  /**
+   * Saves what the person changed and what of it is valid: the submitted values are compared
+   * with the values the form was made from, and only the fields that differ are patched, in the
+   * editor's locale. Fields and locales the form does not show are never touched. A value that
+   * is refused (a taken slug, an unreadable date) is left out and reported; the rest is stored.
+   */
+  async function save(actor: Actor, id: string, values: ArticleFormValues, version: number, current: EntryRecord): Promise<SaveResult> {
+    ops.assertAllowed(actor, 'update', current);
+    const { fields: typed, problems } = fieldsFrom(values, locale, current);
+    const { fields: before } = fieldsFrom(valuesOf(current, locale), locale, current);
+    const refused = new Set(problems.map((p) => p.field));
+    let changes: FieldChange[] = ops.articleFields
+      .filter((field) => !refused.has(field) && !sameJson(typed[field]?.[locale], before[field]?.[locale]))
+      .map((field) => ({ field, locale, value: typed[field]?.[locale] }));
+    const slug = changes.find((c) => c.field === 'slug');
+    const taken = slug ? await ops.slugProblem(ctx, id, slug.value) : undefined;
+    if (taken) {
+      problems.push({ field: 'slug', message: taken.details });
+      changes = changes.filter((c) => c !== slug);
+    }
+    if (changes.length === 0) return version === current.sys.version ? { entry: current, problems } : { conflict: true };
+    // A value the content rules refuse is dropped and the rest saved; one retry is enough, as every refusal is reported at once.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return { entry: await ops.saveArticle(ctx, actor, { id, version, changes }), problems };
+      } catch (err) {
+        if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return { conflict: true };
+        const found = problemsOf(err);
+        if (!found) throw err;
+        problems.push(...found);
+        const left = changes.filter((c) => !found.some((p) => p.field === c.field));
+        if (attempt > 0 || left.length === changes.length || left.length === 0) return { problems };
+        changes = left;
+      }
     }
   }
 
@@ -258,7 +286,10 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     if (intent === 'unpublish') ops.assertAllowed(actor, 'unpublish', current);
     const saved = await save(actor, id, values, version, current);
     if ('conflict' in saved) return editPage(request, reply, await ops.getArticle(ctx, actor, id), { values, conflict: true, status: 409 });
-    if (!saved.entry) return editPage(request, reply, current, { values, problems: saved.problems, status: 422 });
+    if (!saved.entry || saved.problems.length) {
+      const notice = saved.entry && saved.entry !== current ? 'Your other changes were saved as a draft; the values marked below were not.' : undefined;
+      return editPage(request, reply, saved.entry ?? current, { values, problems: saved.problems, notice, status: 422 });
+    }
     if (intent === 'save') return reply.redirect(`/admin/articles/${id}?done=saved`, 303);
     try {
       if (intent === 'publish') await ops.publishArticle(ctx, actor, id, saved.entry.sys.version);
@@ -288,8 +319,15 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         message: 'Someone else saved this article while you were editing. Your text is still here but is not saved: use “Save draft” to keep your version, or reload to see theirs.',
       });
     }
-    if (!saved.entry) return reply.code(422).send({ problems: saved.problems, message: saved.problems.map((p) => p.message).join(' ') });
-    return reply.header('cache-control', 'no-store').send({ version: saved.entry.sys.version, status: statusOf(saved.entry.sys), savedAt: saved.entry.sys.updatedAt });
+    const message = saved.problems.map((p) => p.message).join(' ');
+    if (!saved.entry) return reply.code(422).send({ problems: saved.problems, message });
+    // What was valid is stored (a new version); what was not comes back to be shown beside its field.
+    return reply.header('cache-control', 'no-store').send({
+      version: saved.entry.sys.version,
+      status: statusOf(saved.entry.sys),
+      savedAt: saved.entry.sys.updatedAt,
+      ...(saved.problems.length ? { problems: saved.problems, message: `Saved, except: ${message}` } : {}),
+    });
   });
 
   // Scheduling answers refusals with this page, so it registers here, where the page is made.

@@ -1,5 +1,6 @@
 /** The media library: grid, streamed uploads, and one asset's alt text, title and focal point. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isFocalPoint, type FocalPoint } from '../../assets/index.js';
 import { can } from '../../auth/index.js';
 import { isFolioError } from '../../errors/index.js';
 import type { AssetRecord } from '../../store/types.js';
@@ -116,13 +117,11 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
     const description = formString(request.body, 'description').trim();
     const [fx, fy] = [formString(request.body, 'focalX'), formString(request.body, 'focalY')];
     const problems: FieldProblem[] = [];
-    let focalPoint: { x: number; y: number } | null = null;
+    let focalPoint: FocalPoint | null = null;
     if (fx !== '' || fy !== '') {
-      const x = Number(fx);
-      const y = Number(fy);
-      if (fx === '' || fy === '' || !Number.isFinite(x) || !Number.isFinite(y) || x < 0 || x > 1 || y < 0 || y > 1) {
-        problems.push({ field: 'focalX', message: 'The focal point needs both values, each from 0 to 1. Or click the image.' });
-      } else focalPoint = { x: Math.round(x * 1000) / 1000, y: Math.round(y * 1000) / 1000 };
+      const typed = { x: fx === '' ? Number.NaN : Math.round(Number(fx) * 1000) / 1000, y: fy === '' ? Number.NaN : Math.round(Number(fy) * 1000) / 1000 };
+      if (isFocalPoint(typed)) focalPoint = typed;
+      else problems.push({ field: 'focalX', message: 'The focal point needs both values, each from 0 to 1. Or click the image.' });
     }
     if (title.length > 256) problems.push({ field: 'title', message: 'Keep the title to 256 characters.' });
     const values = { title, description, focalPoint };
@@ -130,7 +129,7 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
     if (problems.length) {
       return json ? reply.code(422).send({ message: problems.map((p) => p.message).join(' ') }) : assetPage(request, reply, asset, { problems, values, status: 422 });
     }
-    let saved: AssetRecord;
+    let saved: { asset: AssetRecord; published: boolean };
     try {
       saved = await ops.saveAssetDetails(ctx, actor, asset.sys.id, values, Number(formString(request.body, 'version')));
     } catch (err) {
@@ -141,6 +140,6 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
       if (!found) throw err;
       return json ? reply.code(422).send({ message: found.map((p) => p.message).join(' ') }) : assetPage(request, reply, asset, { problems: found, values, status: 422 });
     }
-    return json ? reply.send({ version: saved.sys.version }) : reply.redirect(`/admin/media/${asset.sys.id}?done=saved`, 303);
+    return json ? reply.send({ version: saved.asset.sys.version, published: saved.published }) : reply.redirect(`/admin/media/${asset.sys.id}?done=saved`, 303);
   });
 }

@@ -7,7 +7,7 @@ import {
   deleteAsset,
   getAsset,
   processAssetFile,
-  publishAssetAs,
+  publishAsset,
   unarchiveAsset,
   unpublishAsset,
   updateAsset,
@@ -36,7 +36,7 @@ export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }:
     app.post(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
       const input = assetInput(request.body, publicUrl, request.headers.host, scope.spaceId);
-      return reply.code(201).send(assetJson(publicUrl, scope, await createAsset(store, scope, newResourceId(), input, actor)));
+      return reply.code(201).send(assetJson(publicUrl, scope, await createAsset(store, scope, { ...input, id: newResourceId() }, actor)));
     });
 
     app.get(`${base}/:id`, async (request: One) => {
@@ -49,14 +49,14 @@ export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }:
       const id = assertResourceId(request.params.id);
       const version = versionHeader(request);
       const input = assetInput(request.body, publicUrl, request.headers.host, scope.spaceId);
-      if (!(await store.assets.get(scope, id))) return reply.code(201).send(assetJson(publicUrl, scope, await createAsset(store, scope, id, input, actor)));
+      if (!(await store.assets.get(scope, id))) return reply.code(201).send(assetJson(publicUrl, scope, await createAsset(store, scope, { ...input, id }, actor)));
       if (version === undefined) requiredVersion(request, `asset "${id}"`);
-      return assetJson(publicUrl, scope, await updateAsset(store, scope, id, input, version, actor));
+      return assetJson(publicUrl, scope, await updateAsset(store, scope, { ...input, id, version }, actor));
     });
 
     app.delete(`${base}/:id`, async (request: One, reply) => {
       const { actor, scope } = await begin(store, request);
-      await deleteAsset(store, scope, request.params.id, versionHeader(request), actor);
+      await deleteAsset(store, scope, { id: request.params.id, version: versionHeader(request) }, actor);
       return reply.code(204).send();
     });
 
@@ -65,29 +65,29 @@ export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }:
       // The client sends the version it saw; processing runs on whatever is current, so
       // processForAllLocales can process every locale at once with one version.
       versionHeader(request);
-      await processAssetFile(store, storage, scope, request.params.id, request.params.locale, actor);
+      await processAssetFile(store, storage, scope, { id: request.params.id, locale: request.params.locale }, actor);
       return reply.code(204).send();
     });
 
     // Contentful requires the version to publish (the official client always sends it).
     app.put(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return assetJson(publicUrl, scope, await publishAssetAs(store, scope, request.params.id, await publishVersion(request, `asset "${request.params.id}"`, () => getAsset(store, scope, request.params.id, actor)), actor));
+      return assetJson(publicUrl, scope, await publishAsset(store, scope, { id: request.params.id, version: await publishVersion(request, `asset "${request.params.id}"`, () => getAsset(store, scope, request.params.id, actor)) }, actor));
     });
 
     app.delete(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return assetJson(publicUrl, scope, await unpublishAsset(store, scope, request.params.id, versionHeader(request), actor));
+      return assetJson(publicUrl, scope, await unpublishAsset(store, scope, { id: request.params.id, version: versionHeader(request) }, actor));
     });
 
     app.put(`${base}/:id/archived`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return assetJson(publicUrl, scope, await archiveAsset(store, scope, request.params.id, versionHeader(request), actor));
+      return assetJson(publicUrl, scope, await archiveAsset(store, scope, { id: request.params.id, version: versionHeader(request) }, actor));
     });
 
     app.delete(`${base}/:id/archived`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return assetJson(publicUrl, scope, await unarchiveAsset(store, scope, request.params.id, versionHeader(request), actor));
+      return assetJson(publicUrl, scope, await unarchiveAsset(store, scope, { id: request.params.id, version: versionHeader(request) }, actor));
     });
   }
 }

@@ -89,47 +89,47 @@ export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) 
         return reply.code(201).send(entryJson(scope, entry));
       }
       if (version === undefined) requiredVersion(request, `entry "${id}"`);
-      return entryJson(scope, await updateEntry(store, scope, id, fields, version, actor, metadataInput(body.metadata)));
+      return entryJson(scope, await updateEntry(store, scope, { id, fields, version, metadata: metadataInput(body.metadata) }, actor));
     });
 
     app.patch(`${base}/:id`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
       const version = requiredVersion(request, `entry "${request.params.id}"`);
-      const entry = await patchEntry(store, scope, request.params.id, request.body, version, actor, {
+      const entry = await patchEntry(store, scope, { id: request.params.id, operations: request.body, version, codec: {
         toDocument: (current) => ({ fields: current.fields, metadata: entryJson(scope, current).metadata }) as Json,
         fromDocument: (patched) => {
           const body = bodyObject(patched);
           return { fields: localizedFields(body.fields), metadata: metadataInput(body.metadata) };
         },
-      });
+      } }, actor);
       return entryJson(scope, entry);
     });
 
     app.delete(`${base}/:id`, async (request: One, reply) => {
       const { actor, scope } = await begin(store, request);
-      await deleteEntry(store, scope, request.params.id, versionHeader(request), actor);
+      await deleteEntry(store, scope, { id: request.params.id, version: versionHeader(request) }, actor);
       return reply.code(204).send();
     });
 
     // Contentful requires the version to publish (the official client always sends it).
     app.put(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return entryJson(scope, await publishEntry(store, scope, request.params.id, await publishVersion(request, `entry "${request.params.id}"`, () => getEntry(store, scope, request.params.id, actor)), actor));
+      return entryJson(scope, await publishEntry(store, scope, { id: request.params.id, version: await publishVersion(request, `entry "${request.params.id}"`, () => getEntry(store, scope, request.params.id, actor)) }, actor));
     });
 
     app.delete(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return entryJson(scope, await unpublishEntry(store, scope, request.params.id, versionHeader(request), actor));
+      return entryJson(scope, await unpublishEntry(store, scope, { id: request.params.id, version: versionHeader(request) }, actor));
     });
 
     app.put(`${base}/:id/archived`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return entryJson(scope, await archiveEntry(store, scope, request.params.id, versionHeader(request), actor));
+      return entryJson(scope, await archiveEntry(store, scope, { id: request.params.id, version: versionHeader(request) }, actor));
     });
 
     app.delete(`${base}/:id/archived`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return entryJson(scope, await unarchiveEntry(store, scope, request.params.id, versionHeader(request), actor));
+      return entryJson(scope, await unarchiveEntry(store, scope, { id: request.params.id, version: versionHeader(request) }, actor));
     });
   }
 }

@@ -1,18 +1,18 @@
-/** Focal points against a real SQLite store and file storage, with real ingest (sharp, the face worker). */
+/** The asset domain against a real SQLite store and file storage, with real ingest (sharp, the face worker): focal points, publish rules. */
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/support/tmp.js';
+import { fileToken, resolveAssetFile, storedFiles, storedFileToken, validateFocalPoint } from '../assets/index.js';
+import { systemActor } from '../auth/index.js';
 import { FolioError } from '../errors/index.js';
 import { ensureSpace } from '../setup/space.js';
 import { createFsStorage } from '../storage/index.js';
 import type { FileStorage } from '../storage/types.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
-import type { Scope, StoredFile } from '../store/types.js';
-import { createAssetWithFile, resolveAssetFile, storedFiles } from './assets.js';
-import { fileToken, storedFileToken } from './file-url.js';
-import { mergeClientFile, setFocalPoint, validateFocalPoint } from './focal-point.js';
+import type { Scope } from '../store/types.js';
+import { createAssetFromFile, publishAsset, updateAssetLocale } from './assets.js';
 
 const dir = useTempDir('folio-focal-');
 let store: Store;
@@ -33,13 +33,8 @@ async function failure(p: Promise<unknown> | (() => unknown)): Promise<FolioErro
 const image = () => sharp({ create: { width: 600, height: 400, channels: 3, background: '#c04040' } }).jpeg().toBuffer();
 
 async function newImageAsset(id: string) {
-  return createAssetWithFile(store, storage, scope, {
-    id,
-    locale,
-    title: id,
-    description: '',
-    file: { fileName: `${id}.jpg`, contentType: 'image/jpeg', data: await image() },
-  });
+  const file = { fileName: `${id}.jpg`, contentType: 'image/jpeg', data: await image() };
+  return createAssetFromFile(store, storage, scope, { id, locale, title: id, description: '', file }, systemActor);
 }
 
 const fileOf = async (id: string) => storedFiles((await store.assets.get(scope, id))!)[0]!;
@@ -76,18 +71,18 @@ describe('validateFocalPoint', () => {
   });
 });
 
-describe('setFocalPoint', () => {
+describe('updateAssetLocale: focal point', () => {
   it('sets and clears the point as a draft update, keeping everything derived from the bytes', async () => {
     const created = await newImageAsset('focal-set');
     const before = await fileOf('focal-set');
-    const updated = await setFocalPoint(store, scope, 'focal-set', locale, { x: 0.8, y: 0.3 }, created.sys.version);
+    const updated = await updateAssetLocale(store, scope, { id: 'focal-set', locale, focalPoint: { x: 0.8, y: 0.3 }, version: created.sys.version }, systemActor);
     expect(updated.sys.version).toBe(created.sys.version + 1);
     const after = await fileOf('focal-set');
     expect(after.details.image).toEqual({ ...before.details.image, focalPoint: { x: 0.8, y: 0.3 } });
     expect(after.hash).toBe(before.hash);
     expect(after.details.size).toBe(before.details.size);
 
-    await setFocalPoint(store, scope, 'focal-set', locale, null);
+    await updateAssetLocale(store, scope, { id: 'focal-set', locale, focalPoint: null }, systemActor);
     expect((await fileOf('focal-set')).details.image).toEqual(before.details.image);
   });
 
@@ -96,7 +91,7 @@ describe('setFocalPoint', () => {
     const plain = await fileOf('focal-token');
     const plainToken = storedFileToken(plain);
     expect(plainToken).toBe(fileToken(plain.hash));
-    await setFocalPoint(store, scope, 'focal-token', locale, { x: 0.1, y: 0.9 });
+    await updateAssetLocale(store, scope, { id: 'focal-token', locale, focalPoint: { x: 0.1, y: 0.9 } }, systemActor);
     const pointed = await fileOf('focal-token');
     const token = storedFileToken(pointed);
     expect(token).toMatch(/^[0-9a-f]{32}$/);
@@ -108,63 +103,20 @@ describe('setFocalPoint', () => {
 
   it('refuses a bad point, a missing asset, a stale version and a file that is not an image', async () => {
     const created = await newImageAsset('focal-bad');
-    const bad = await failure(setFocalPoint(store, scope, 'focal-bad', locale, { x: 2, y: 0 }));
+    const bad = await failure(updateAssetLocale(store, scope, { id: 'focal-bad', locale, focalPoint: { x: 2, y: 0 } }, systemActor));
     expect(bad.status).toBe(422);
-    expect(bad.message).toContain('for focalPoint but received {"x":2,"y":0}');
+    expect(bad.message).toContain('for fields.file.en-US.details.image.focalPoint but received {"x":2,"y":0}');
     expect((await store.assets.get(scope, 'focal-bad'))!.sys.version).toBe(created.sys.version);
 
-    expect((await failure(setFocalPoint(store, scope, 'no-such-asset', locale, { x: 0.5, y: 0.5 }))).status).toBe(404);
-    expect((await failure(setFocalPoint(store, scope, 'focal-bad', locale, { x: 0.5, y: 0.5 }, created.sys.version + 5))).status).toBe(409);
-    const noFile = await failure(setFocalPoint(store, scope, 'focal-bad', 'de-DE', { x: 0.5, y: 0.5 }));
+    expect((await failure(updateAssetLocale(store, scope, { id: 'no-such-asset', locale, focalPoint: { x: 0.5, y: 0.5 } }, systemActor))).status).toBe(404);
+    expect((await failure(updateAssetLocale(store, scope, { id: 'focal-bad', locale, focalPoint: { x: 0.5, y: 0.5 }, version: created.sys.version + 5 }, systemActor))).status).toBe(409);
+    const noFile = await failure(updateAssetLocale(store, scope, { id: 'focal-bad', locale: 'de-DE', focalPoint: { x: 0.5, y: 0.5 } }, systemActor));
     expect(noFile.status).toBe(422);
     expect(noFile.message).toContain('has no image file in locale "de-DE"');
 
-    await createAssetWithFile(store, storage, scope, {
-      id: 'focal-pdf',
-      locale,
-      title: 'A PDF',
-      description: '',
-      file: { fileName: 'a.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.4 a tiny pdf') },
-    });
-    expect((await failure(setFocalPoint(store, scope, 'focal-pdf', locale, { x: 0.5, y: 0.5 }))).status).toBe(422);
+    const pdf = { fileName: 'a.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.4 a tiny pdf') };
+    await createAssetFromFile(store, storage, scope, { id: 'focal-pdf', locale, title: 'A PDF', description: '', file: pdf }, systemActor);
+    expect((await failure(updateAssetLocale(store, scope, { id: 'focal-pdf', locale, focalPoint: { x: 0.5, y: 0.5 } }, systemActor))).status).toBe(422);
   });
 });
 
-describe('mergeClientFile', () => {
-  const stored: StoredFile = {
-    fileName: 'team.jpg',
-    contentType: 'image/jpeg',
-    hash: 'a'.repeat(64),
-    details: {
-      size: 1234,
-      image: { width: 1920, height: 1280, thumbhash: 'abc', dominantColor: '#102030', faces: [{ x: 10, y: 20, width: 30, height: 40 }] },
-    },
-  };
-
-  it('keeps what Folio derived from the bytes and takes the file name and a valid focal point', () => {
-    const client = {
-      ...stored,
-      fileName: 'renamed.jpg',
-      contentType: 'image/png',
-      details: { size: 1, image: { width: 1, height: 1, faces: [], dominantColor: '#ffffff', focalPoint: { x: 0.2, y: 0.7 } } },
-    } as unknown as StoredFile;
-    expect(mergeClientFile(client, stored)).toEqual({
-      ...stored,
-      fileName: 'renamed.jpg',
-      details: { ...stored.details, image: { ...stored.details.image!, focalPoint: { x: 0.2, y: 0.7 } } },
-    });
-  });
-
-  it('drops the focal point when the client sends none, and refuses an invalid one', async () => {
-    const withPoint: StoredFile = { ...stored, details: { ...stored.details, image: { ...stored.details.image!, focalPoint: { x: 0.5, y: 0.5 } } } };
-    expect(mergeClientFile({ ...stored, details: { size: 0 } }, withPoint)).toEqual(stored);
-    const client = { ...stored, details: { ...stored.details, image: { ...stored.details.image!, focalPoint: { x: 5, y: 0 } } } };
-    expect((await failure(() => mergeClientFile(client, stored))).status).toBe(422);
-  });
-
-  it('returns another file (another hash, or nothing stored) as it came', () => {
-    const other = { ...stored, hash: 'b'.repeat(64) };
-    expect(mergeClientFile(other, stored)).toBe(other);
-    expect(mergeClientFile(other, undefined)).toBe(other);
-  });
-});

@@ -1,4 +1,7 @@
-/** Asset operations: store the file, then write the asset through the store. */
+/**
+ * An asset's stored files: what a stored file looks like and how an /images or /files URL
+ * finds one. Writing assets is src/content/assets.ts's job (the one asset domain).
+ */
 import { FolioError } from '../errors/index.js';
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
@@ -7,51 +10,6 @@ import * as is from '../validate/is.js';
 import type { ImageFocus } from '../images/index.js';
 import { storedFileToken } from './file-url.js';
 import { isFocalPoint } from './focal-point.js';
-import { ingestFile, type IncomingFile } from './ingest.js';
-
-export interface NewAsset {
-  id?: string;
-  locale: string;
-  title: string;
-  /** Contentful uses the description as the image's alt text. */
-  description: string;
-  file: IncomingFile;
-  /** Who uploaded it (user or API key id), recorded as sys.createdBy: authors own their uploads. */
-  createdBy?: string;
-}
-
-export async function createAssetWithFile(store: Store, storage: FileStorage, scope: Scope, input: NewAsset): Promise<AssetRecord> {
-  return createAsset(store, scope, { ...input, file: await ingestFile(storage, input.file) });
-}
-
-/**
- * createAssetWithFile for a file ingested before: ingest is the slow part (decoding, face
- * detection), so bulk loaders do it outside their transaction.
- */
-export async function createAsset(store: Store, scope: Scope, input: Omit<NewAsset, 'file'> & { file: StoredFile }): Promise<AssetRecord> {
-  const { locale, file } = input;
-  return store.assets.create(scope, {
-    ...(input.id ? { id: input.id } : {}),
-    fields: {
-      title: { [locale]: input.title },
-      description: { [locale]: input.description },
-      file: { [locale]: file as unknown as Json },
-    },
-  }, input.createdBy);
-}
-
-export async function publishAsset(store: Store, scope: Scope, id: string, expectedVersion?: number): Promise<AssetRecord> {
-  return store.transaction(async (tx) => {
-    const asset = await tx.assets.get(scope, id);
-    if (!asset) throw new FolioError('NOT_FOUND', `Asset "${id}" not found`);
-    if (storedFiles(asset).length === 0) {
-      throw new FolioError('VALIDATION_FAILED', 'An asset needs a file before it can be published', {
-        details: { errors: [{ name: 'required', path: ['fields', 'file'] }] },
-      });
-    }
-    return tx.assets.publish(scope, id, expectedVersion);
-  });
-}
 
 export function isStoredFile(v: Json | undefined): v is StoredFile & Record<string, Json> {
   return is.plainObject(v) && is.string(v.hash) && is.string(v.fileName) && is.string(v.contentType);
