@@ -1,0 +1,1 @@
+export { importSpace, type ImportSummary, type ImportPhase, type Outcome } from './import.js';
