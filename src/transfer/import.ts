@@ -88,7 +88,8 @@ export async function importSpace(options: ImportOptions): Promise<ImportSummary
         if (phase === 'publishing') continue;
         summary.counts[phase].failed = (summary.counts[phase].failed ?? 0) + 1;
         summary.failures.push({ phase, type: section, id: read.id, message: read.refused });
-        options.onProgress?.(phase, fraction, ++done);
+        done++;
+        options.onProgress?.(phase, fraction, done);
         continue;
       }
       const { item } = read;
@@ -98,7 +99,8 @@ export async function importSpace(options: ImportOptions): Promise<ImportSummary
         summary.counts[phase].failed = (summary.counts[phase].failed ?? 0) + 1;
         summary.failures.push({ phase, type: String(sysOf(item).type ?? section), id: idOf(item), message: describe(err) });
       }
-      options.onProgress?.(phase, fraction, ++done);
+      done++;
+      options.onProgress?.(phase, fraction, done);
     }
     options.onProgress?.(phase, 1, done);
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFsStorage } from '../../src/storage/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { importSpace } from '../../src/transfer/index.js';
+import { exportSpace, importSpace } from '../../src/transfer/index.js';
 import { makeDataDir, startTestFolio, type TestFolio } from './folio.js';
 
 const exports = path.resolve('test/fixtures/contentful-exports');
@@ -75,6 +75,41 @@ describe.each(['blog', 'product-catalogue'])('folio import of %s', (name) => {
     for (const phase of ['contentTypes', 'assets', 'entries'] as const) expect(Object.keys(summary.counts[phase])).toEqual(['unchanged']);
     expect(summary.counts.publishing).toEqual({});
     expect([await versions(), await assetVersions()]).toEqual(before);
+  });
+});
+
+describe('folio export', () => {
+  const cleanup: Array<() => Promise<unknown>> = [];
+  afterAll(async () => {
+    for (const fn of cleanup.reverse()) await fn();
+  });
+
+  async function folioWithStore() {
+    const folio = await startTestFolio({ FOLIO_DEMO: '0', FOLIO_DELIVERY_TOKEN: token });
+    const store = await openStore(folio.storeOptions);
+    cleanup.push(() => folio.destroy(), () => store.close());
+    return { folio, store, storage: createFsStorage(path.join(folio.dataDir, 'files')) };
+  }
+
+  it('writes contentful-export\'s file and asset layout, which folio import takes back unchanged', async () => {
+    const source = await folioWithStore();
+    const blog = path.join(exports, 'blog');
+    await importSpace({ ...source, scope, file: path.join(blog, 'contentful-export.json'), assetsDir: blog });
+    const out = await makeDataDir();
+    cleanup.push(() => fs.rm(out, { recursive: true, force: true }));
+    const result = await exportSpace({ ...source, scope, publicUrl: new URL(source.folio.url).origin, out, downloadAssets: true });
+    const written = JSON.parse(await fs.readFile(result.file, 'utf8')) as Record<string, unknown[]>;
+    expect(Object.keys(written)).toEqual(['contentTypes', 'editorInterfaces', 'entries', 'assets', 'locales', 'tags', 'webhooks', 'roles']);
+    expect(result.counts).toMatchObject({ contentTypes: 2, entries: 4, assets: 4, locales: 1 });
+    expect(result.files).toBe(4);
+
+    const target = await folioWithStore();
+    const summary = await importSpace({ ...target, scope, file: result.file, assetsDir: out });
+    expect(summary.failures).toEqual([]);
+    const read = async (folio: TestFolio) =>
+      (await (await fetch(`${folio.url}/delivery/spaces/folio/entries?locale=*&order=sys.id`, { headers: { authorization: `Bearer ${token}` } })).json()).items.map((e: { sys: { id: string }; fields: unknown }) => [e.sys.id, e.fields]);
+    const withoutPorts = (v: unknown) => JSON.stringify(v).replace(/localhost:\d+/g, 'HOST');
+    expect(withoutPorts(await read(target.folio))).toEqual(withoutPorts(await read(source.folio)));
   });
 });
 
