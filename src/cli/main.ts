@@ -2,7 +2,9 @@
 /** The `folio` command. `folio serve` is what `npm start` runs. */
 import { ConfigError, loadConfig } from '../config/index.js';
 import { startFolio } from '../server/start.js';
+import { parseArgs } from 'node:util';
 import { tokenBanner } from './token-banner.js';
+import { backupCommand, exportCommand, importCommand, restoreCommand } from './transfer.js';
 import { tokenCreate, userAdd, usersUsage, UsageError } from './users.js';
 
 const usage = `Usage: folio <command>
@@ -45,6 +47,25 @@ async function main(argv: string[]): Promise<number | undefined> {
   }
   if (command === 'user' && argv[1] === 'add') return userAdd(argv.slice(2)).then(() => 0);
   if (command === 'token' && argv[1] === 'create') return tokenCreate(argv.slice(2)).then(() => 0);
+  if (command === 'import') {
+    const { values, positionals } = parseArgs({ args: argv.slice(1), allowPositionals: true, options: { 'assets-dir': { type: 'string' }, environment: { type: 'string' } } });
+    if (positionals.length !== 1) throw new UsageError('folio import FILE [--assets-dir DIR] [--environment E]');
+    return importCommand(positionals[0]!, { ...(values['assets-dir'] ? { assetsDir: values['assets-dir'] } : {}), ...(values.environment ? { environment: values.environment } : {}) });
+  }
+  if (command === 'export') {
+    const { values } = parseArgs({ args: argv.slice(1), options: { environment: { type: 'string' }, out: { type: 'string' }, 'download-assets': { type: 'boolean' }, 'include-drafts': { type: 'boolean' }, 'include-archived': { type: 'boolean' } } });
+    return exportCommand({ ...(values.environment ? { environment: values.environment } : {}), ...(values.out ? { out: values.out } : {}), downloadAssets: values['download-assets'] === true, includeDrafts: values['include-drafts'] === true, includeArchived: values['include-archived'] === true });
+  }
+  if (command === 'backup') {
+    const { values } = parseArgs({ args: argv.slice(1), options: { out: { type: 'string' } } });
+    if (!values.out) throw new UsageError('folio backup --out DIR');
+    return backupCommand({ out: values.out });
+  }
+  if (command === 'restore') {
+    const { positionals } = parseArgs({ args: argv.slice(1), allowPositionals: true, options: {} });
+    if (positionals.length !== 1) throw new UsageError('folio restore DIR');
+    return restoreCommand(positionals[0]!);
+  }
   console.error(command === undefined || command === 'help' || command === '--help' ? usage : `Unknown command "${command}"\n\n${usage}`);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
 }
