@@ -86,14 +86,13 @@ export async function getContentType(store: Store, scope: Scope, id: string, act
  * Creates or replaces a content type's draft after checking the definition itself.
  * `mustExist` (an update) makes a missing type NOT_FOUND instead of creating it.
  */
-export async function saveContentType(
-  store: Store,
-  scope: Scope,
-  id: string,
-  body: ContentTypeBody,
-  expectedVersion: number | undefined,
-  actor: Actor,
-): Promise<ContentTypeRecord> {
+/** Which content type, at which version (undefined: whatever is current). */
+export interface ContentTypeTarget {
+  id: string;
+  version?: number | undefined;
+}
+
+export async function saveContentType(store: Store, scope: Scope, { id, body, version: expectedVersion }: ContentTypeTarget & { body: ContentTypeBody }, actor: Actor): Promise<ContentTypeRecord> {
   check(actor, 'manageModel');
   const problems = definitionProblems(body);
   if (problems.length) throw invalid(problems);
@@ -105,7 +104,7 @@ export async function saveContentType(
   });
 }
 
-export async function publishContentType(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor) {
+export async function publishContentType(store: Store, scope: Scope, { id, version: expectedVersion }: ContentTypeTarget, actor: Actor) {
   check(actor, 'manageModel');
   return store.transaction(async (tx) => {
     const draft = await currentType(tx, scope, id);
@@ -130,7 +129,7 @@ async function assertNoEntries(store: Store, scope: Scope, id: string, doing: st
 }
 
 /** Deactivate: entries need their type active, so only a type without entries can go. */
-export async function unpublishContentType(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor) {
+export async function unpublishContentType(store: Store, scope: Scope, { id, version: expectedVersion }: ContentTypeTarget, actor: Actor) {
   check(actor, 'manageModel');
   return store.transaction(async (tx) => {
     await currentType(tx, scope, id);
@@ -139,7 +138,7 @@ export async function unpublishContentType(store: Store, scope: Scope, id: strin
   });
 }
 
-export async function deleteContentType(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor) {
+export async function deleteContentType(store: Store, scope: Scope, { id, version: expectedVersion }: ContentTypeTarget, actor: Actor) {
   check(actor, 'manageModel');
   return store.transaction(async (tx) => {
     await currentType(tx, scope, id);

@@ -52,10 +52,10 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-content-'));
   store = await openStore({ sqlitePath: path.join(dir, 'folio.db') });
   scope = await ensureSpace(store, 'test');
-  await saveContentType(store, scope, 'post', post, undefined, systemActor);
-  await publishContentType(store, scope, 'post', undefined, systemActor);
-  await saveContentType(store, scope, 'note', note, undefined, systemActor);
-  await publishContentType(store, scope, 'note', undefined, systemActor);
+  await saveContentType(store, scope, { id: 'post', body: post }, systemActor);
+  await publishContentType(store, scope, { id: 'post' }, systemActor);
+  await saveContentType(store, scope, { id: 'note', body: note }, systemActor);
+  await publishContentType(store, scope, { id: 'note' }, systemActor);
 });
 afterAll(async () => {
   await store.close();
@@ -65,7 +65,7 @@ afterAll(async () => {
 describe('content types', () => {
   it('refuse bad definitions', async () => {
     const bad = { ...post, displayField: 'missing', fields: [field('title', 'Symbol'), field('title', 'Nope' as never)] };
-    const errors = await validationErrors(saveContentType(store, scope, 'bad', bad, undefined, systemActor));
+    const errors = await validationErrors(saveContentType(store, scope, { id: 'bad', body: bad }, systemActor));
     expect(errors.length).toBe(3);
     expect(await store.contentTypes.get(scope, 'bad')).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 export { createEntry, updateEntry, patchEntry, patchEntryFields, publishEntry, unpublishEntry, deleteEntry, getEntry, archiveEntry, unarchiveEntry, type EntryTarget, type FieldChange } from './entries.js';
 export { ownershipOf, check } from './actor.js';
-export { saveContentType, publishContentType, getContentType, unpublishContentType, deleteContentType } from './content-types.js';
+export { saveContentType, publishContentType, getContentType, unpublishContentType, deleteContentType, type ContentTypeTarget } from './content-types.js';
 export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot, listContentTypeSnapshots, type SnapshotRestore, getContentTypeSnapshot } from './snapshots.js';
 export { fieldErrors } from './validate-fields.js';
 export type { FieldError } from './field-rules.js';

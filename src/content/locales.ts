@@ -63,9 +63,7 @@ export async function createLocale(store: Store, scope: Scope, input: LocaleInpu
 export async function updateLocale(
   store: Store,
   scope: Scope,
-  id: string,
-  input: Partial<LocaleInput>,
-  expectedVersion: number | undefined,
+  { id, changes: input, version: expectedVersion }: { id: string; changes: Partial<LocaleInput>; version?: number | undefined },
   actor: Actor,
 ): Promise<LocaleRecord> {
   check(actor, 'manageLocales');

@@ -72,8 +72,8 @@ beforeAll(async () => {
   store = await openStore({ sqlitePath: path.join(dir.dir, 'folio.db') });
   storage = createFsStorage(path.join(dir.dir, 'files'));
   scope = await ensureSpace(store, 'test');
-  await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [field('title', 'Symbol')] }, undefined, admin);
-  await publishContentType(store, scope, 'post', undefined, admin);
+  await saveContentType(store, scope, { id: 'post', body: { name: 'Post', description: null, displayField: 'title', fields: [field('title', 'Symbol')] } }, admin);
+  await publishContentType(store, scope, { id: 'post' }, admin);
 });
 afterAll(async () => {
   await store.close();
@@ -123,16 +123,16 @@ describe('operations check the actor', () => {
       ['archiveAsset', () => archiveAsset(store, scope, asset, none)],
       ['unarchiveAsset', () => unarchiveAsset(store, scope, asset, none)],
       ['deleteAsset', () => deleteAsset(store, scope, asset, none)],
-      ['saveContentType', () => saveContentType(store, scope, 'post', { name: 'X', description: null, displayField: null, fields: [] }, undefined, none)],
-      ['publishContentType', () => publishContentType(store, scope, 'post', undefined, none)],
-      ['unpublishContentType', () => unpublishContentType(store, scope, 'post', undefined, none)],
-      ['deleteContentType', () => deleteContentType(store, scope, 'post', undefined, none)],
+      ['saveContentType', () => saveContentType(store, scope, { id: 'post', body: { name: 'X', description: null, displayField: null, fields: [] } }, none)],
+      ['publishContentType', () => publishContentType(store, scope, { id: 'post' }, none)],
+      ['unpublishContentType', () => unpublishContentType(store, scope, { id: 'post' }, none)],
+      ['deleteContentType', () => deleteContentType(store, scope, { id: 'post' }, none)],
       ['createLocale', () => createLocale(store, scope, { code: 'fr-FR', name: 'French', fallbackCode: null, optional: true, contentDeliveryApi: true, contentManagementApi: true }, none)],
-      ['updateLocale', () => updateLocale(store, scope, 'any', { name: 'x' }, undefined, none)],
+      ['updateLocale', () => updateLocale(store, scope, { id: 'any', changes: { name: 'x' } }, none)],
       ['deleteLocale', () => deleteLocale(store, scope, 'any', none)],
       ['createTag', () => createTag(store, scope, { id: 'nobodys', name: 'x', visibility: 'public' }, none)],
-      ['updateTag', () => updateTag(store, scope, 'nobodys', 'x', undefined, none)],
-      ['deleteTag', () => deleteTag(store, scope, 'nobodys', undefined, none)],
+      ['updateTag', () => updateTag(store, scope, { id: 'nobodys', name: 'x' }, none)],
+      ['deleteTag', () => deleteTag(store, scope, { id: 'nobodys' }, none)],
       ['createApiKey', () => createApiKey(store, 'test', { name: 'k', description: null, environments: ['master'] }, none)],
       ['updateApiKey', () => updateApiKey(store, 'test', 'any', { name: 'k', description: null, environments: ['master'] }, undefined, none)],
       ['deleteApiKey', () => deleteApiKey(store, 'test', 'any', none)],
@@ -174,13 +174,13 @@ describe('operations check the actor', () => {
   it('keep the model, locales and API keys to admins', async () => {
     const body = { name: 'X', description: null, displayField: null, fields: [] };
     for (const actor of [editor, amy, viewer]) {
-      await denied(saveContentType(store, scope, 'x', body, undefined, actor));
-      await denied(publishContentType(store, scope, 'post', undefined, actor));
+      await denied(saveContentType(store, scope, { id: 'x', body }, actor));
+      await denied(publishContentType(store, scope, { id: 'post' }, actor));
       await denied(createLocale(store, scope, { code: 'de-DE', name: 'German', fallbackCode: null, optional: true, contentDeliveryApi: true, contentManagementApi: true }, actor));
       await denied(createApiKey(store, 'test', { name: 'k', description: null, environments: ['master'] }, actor));
     }
     expect(await store.contentTypes.get(scope, 'x')).toBeUndefined();
-    expect((await saveContentType(store, scope, 'x', body, undefined, admin)).sys.createdBy).toBe('key-1');
+    expect((await saveContentType(store, scope, { id: 'x', body }, admin)).sys.createdBy).toBe('key-1');
   });
 
   it('keep tag management to admins; everyone reads tags and may tag what they can edit', async () => {
@@ -191,8 +191,8 @@ describe('operations check the actor', () => {
     const tag = await createTag(store, scope, { id: 'news', name: 'News', visibility: 'public' }, admin);
     expect((await listTags(store, scope, {}, viewer)).items.map((t) => t.id)).toContain('news');
     expect((await getTag(store, scope, 'news', amy)).name).toBe('News');
-    await denied(updateTag(store, scope, 'news', 'Renamed', tag.version, editor));
-    await denied(deleteTag(store, scope, 'news', tag.version, editor));
+    await denied(updateTag(store, scope, { id: 'news', name: 'Renamed', version: tag.version }, editor));
+    await denied(deleteTag(store, scope, { id: 'news', version: tag.version }, editor));
 
     const post = await createEntry(store, scope, { contentTypeId: 'post', fields: { title: en('Tagged') }, metadata: { tags: ['news'] } }, amy);
     expect(post.metadata.tags).toEqual(['news']);
@@ -201,7 +201,7 @@ describe('operations check the actor', () => {
     expect(kept.metadata.tags).toEqual(['news']);
     await denied(updateEntry(store, scope, { id: post.sys.id, fields: { title: en('x') }, version: 2, metadata: { tags: [] } }, viewer));
     expect((await updateEntry(store, scope, { id: post.sys.id, fields: kept.fields, version: 2, metadata: { tags: [] } }, amy)).metadata.tags).toEqual([]);
-    await deleteTag(store, scope, 'news', tag.version, admin);
+    await deleteTag(store, scope, { id: 'news', version: tag.version }, admin);
     expect(await store.tags.get(scope, 'news')).toBeUndefined();
   });
 

@@ -44,12 +44,12 @@ export async function createTag(store: Store, scope: Scope, input: TagInput, act
   return store.tags.create(scope, { ...input, name: assertName(input.name) });
 }
 
-export async function updateTag(store: Store, scope: Scope, id: string, name: string, expectedVersion: number | undefined, actor: Actor): Promise<TagRecord> {
+export async function updateTag(store: Store, scope: Scope, { id, name, version }: { id: string; name: string; version?: number | undefined }, actor: Actor): Promise<TagRecord> {
   check(actor, 'manageModel');
-  return store.tags.update(scope, id, assertName(name), expectedVersion);
+  return store.tags.update(scope, id, assertName(name), version);
 }
 
-export async function deleteTag(store: Store, scope: Scope, id: string, expectedVersion: number | undefined, actor: Actor): Promise<void> {
+export async function deleteTag(store: Store, scope: Scope, { id, version }: { id: string; version?: number | undefined }, actor: Actor): Promise<void> {
   check(actor, 'manageModel');
-  await store.tags.delete(scope, id, expectedVersion);
+  await store.tags.delete(scope, id, version);
 }

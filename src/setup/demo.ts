@@ -30,8 +30,8 @@ export async function loadDemo(store: Store, storage: FileStorage, scope: Scope)
   await store.transaction(async (tx) => {
     for (const type of demoContentTypes) {
       const { id, ...body } = type;
-      await saveContentType(tx, scope, id, body, undefined, systemActor);
-      await publishContentType(tx, scope, id, undefined, systemActor);
+      await saveContentType(tx, scope, { id, body }, systemActor);
+      await publishContentType(tx, scope, { id }, systemActor);
     }
     for (const [i, asset] of demoAssets.entries()) {
       const input = { id: asset.id, locale: defaultLocale, title: asset.title, description: asset.description, file: files[i]! };

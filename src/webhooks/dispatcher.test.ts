@@ -17,8 +17,8 @@ const scope = { spaceId: 'folio', environmentId: 'master' };
 beforeAll(async () => {
   store = await openStore({ sqlitePath: path.join(dir(), 'folio.db') });
   await ensureSpace(store, 'folio');
-  await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] }, undefined, systemActor);
-  await publishContentType(store, scope, 'post', undefined, systemActor);
+  await saveContentType(store, scope, { id: 'post', body: { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] } }, systemActor);
+  await publishContentType(store, scope, { id: 'post' }, systemActor);
   receiver = await startReceiver(() => 500);
 });
 afterAll(async () => {

@@ -192,7 +192,7 @@ describe('editor saves change only what the form changed', () => {
   it('autosave stores what is valid and reports what is not: a taken slug does not lose the title, body or date', async () => {
     const c = await editor();
     const created = await c.post('/admin/articles', { title: 'Slug clash' });
-    const id = created.location!.split('/').pop()!;
+    const id = created.location!.split('/').pop()!.split('?')[0]!;
     await c.get(`/admin/articles/${id}`);
     const form = await formOf(id);
     const body = { nodeType: 'document', data: {}, content: [{ nodeType: 'paragraph', data: {}, content: [{ nodeType: 'text', value: 'Words worth keeping.', marks: [], data: {} }] }] };
@@ -208,5 +208,57 @@ describe('editor saves change only what the form changed', () => {
     expect(entry.fields.body?.['en-US']).toEqual(body);
     expect(entry.fields.publishDate?.['en-US']).toBe('2026-02-03');
     expect(entry.fields.slug).toBeUndefined();
+  });
+});
+
+describe('new, archive and delete in the editor', () => {
+  it('stores nothing for "New article" until there is content; the first autosave with content makes the draft', async () => {
+    const c = await editor();
+    const before = (await store.entries.list(scope, { contentTypeId: 'article', limit: 0 })).total;
+    const opened = await c.post('/admin/articles');
+    expect(opened.location).toBe('/admin/articles/new');
+    const page = await c.get('/admin/articles/new');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('action="/admin/articles"');
+    expect((await c.json('/admin/articles/new/autosave', { version: 0, values: { title: '  ', body: '' } })).status).toBe(200);
+    expect((await store.entries.list(scope, { contentTypeId: 'article', limit: 0 })).total).toBe(before);
+
+    const first = await c.json('/admin/articles/new/autosave', { version: 0, values: { title: 'Written at last', topics: [] } });
+    expect(first.status).toBe(201);
+    const made = JSON.parse(first.text);
+    expect(made).toMatchObject({ id: expect.any(String), href: `/admin/articles/${made.id}`, version: 1, status: 'draft' });
+    expect((await store.entries.get(scope, made.id))!.fields.title).toEqual({ 'en-US': 'Written at last' });
+    expect((await store.entries.list(scope, { contentTypeId: 'article', limit: 0 })).total).toBe(before + 1);
+  });
+
+  it('archives and deletes an entry after a confirmation, through the operations the Management API uses', async () => {
+    const c = await editor();
+    const made = await c.post('/admin/articles', { title: 'Short-lived', slug: 'short-lived', intent: 'save' });
+    const id = made.location!.split('/').pop()!.split('?')[0]!;
+    const edit = await c.get(`/admin/articles/${id}`);
+    expect(edit.text).toContain(`href="/admin/articles/${id}/archive"`);
+    expect(edit.text).toContain(`href="/admin/articles/${id}/delete"`);
+
+    const ask = await c.get(`/admin/articles/${id}/archive`);
+    expect(ask.text).toContain('Archive “Short-lived”?');
+    expect((await store.entries.get(scope, id))!.sys.archivedAt).toBeNull();
+    const archived = await c.post(`/admin/articles/${id}/archive`, { version: '1' });
+    expect(archived.location).toBe(`/admin/articles/${id}?done=archived`);
+    expect((await store.entries.get(scope, id))!.sys.archivedAt).not.toBeNull();
+    // The Management API sees the same state, and unarchiving is the undo.
+    expect((await cma('GET', `${env}/entries/${id}`)).body.sys.archivedVersion).toBe(1);
+    const page = await c.get(`/admin/articles/${id}`);
+    expect(page.text).toContain('Unarchive');
+    expect((await c.post(`/admin/articles/${id}/unarchive`, { version: String((await store.entries.get(scope, id))!.sys.version) })).location).toBe(`/admin/articles/${id}?done=unarchived`);
+    expect((await store.entries.get(scope, id))!.sys.archivedAt).toBeNull();
+
+    await c.get(`/admin/articles/${id}/delete`);
+    const stale = await c.post(`/admin/articles/${id}/delete`, { version: '1' });
+    expect(stale.status).toBe(409);
+    expect(await store.entries.get(scope, id)).toBeDefined();
+    const deleted = await c.post(`/admin/articles/${id}/delete`, { version: String((await store.entries.get(scope, id))!.sys.version) });
+    expect(deleted.location).toBe('/admin/articles?removed=1');
+    expect(await store.entries.get(scope, id)).toBeUndefined();
+    expect((await cma('GET', `${env}/entries/${id}`)).status).toBe(404);
   });
 });

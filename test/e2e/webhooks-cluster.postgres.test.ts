@@ -26,8 +26,8 @@ describe('Two Folio servers on one PostgreSQL database', () => {
     servers = [await startTestFolio(env, undefined, { background: busy }), await startTestFolio(env, undefined, { background: busy })];
     store = await openStore(servers[0]!.storeOptions);
     receiver = await startReceiver();
-    await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] }, undefined, systemActor);
-    await publishContentType(store, scope, 'post', undefined, systemActor);
+    await saveContentType(store, scope, { id: 'post', body: { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] } }, systemActor);
+    await publishContentType(store, scope, { id: 'post' }, systemActor);
   });
   afterAll(async () => {
     await receiver?.close();

@@ -26,8 +26,8 @@ describe('Folio restarted with work queued', () => {
     const first = await startTestFolio(env, dir, { background });
     const store = await openStore(first.storeOptions);
     try {
-      await saveContentType(store, scope, 'post', { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] }, undefined, systemActor);
-      await publishContentType(store, scope, 'post', undefined, systemActor);
+      await saveContentType(store, scope, { id: 'post', body: { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol')] } }, systemActor);
+      await publishContentType(store, scope, { id: 'post' }, systemActor);
       const hook = await store.webhooks.create('folio', { name: 'Restart', url: `${receiver.url}/r`, topics: ['Entry.publish'], filters: [{ equals: [{ doc: 'sys.id' }, 'r1'] }], headers: [], httpBasicUsername: null, httpBasicPassword: null, active: true, secret: 'restart-secret-0123456789' }, 'test');
       await createEntry(store, scope, { id: 'r1', contentTypeId: 'post', fields: { title: { 'en-US': 'Restarted' } } }, systemActor);
       await createEntry(store, scope, { id: 'r2', contentTypeId: 'post', fields: { title: { 'en-US': 'Due later' } } }, systemActor);

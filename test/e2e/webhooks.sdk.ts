@@ -35,10 +35,10 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       client = managementClient(folio.url, token);
       receiver = await startReceiver();
       const post = { name: 'Post', description: null, displayField: 'title', fields: [defineField('title', 'Symbol', { required: true })] };
-      await saveContentType(store, scope, 'post', post, undefined, systemActor);
-      await publishContentType(store, scope, 'post', undefined, systemActor);
-      await saveContentType(store, scope, 'note', { ...post, name: 'Note' }, undefined, systemActor);
-      await publishContentType(store, scope, 'note', undefined, systemActor);
+      await saveContentType(store, scope, { id: 'post', body: post }, systemActor);
+      await publishContentType(store, scope, { id: 'post' }, systemActor);
+      await saveContentType(store, scope, { id: 'note', body: { ...post, name: 'Note' } }, systemActor);
+      await publishContentType(store, scope, { id: 'note' }, systemActor);
     });
     afterAll(async () => {
       await receiver?.close();

@@ -23,7 +23,11 @@ function values(form: HTMLFormElement): Record<string, unknown> {
 }
 
 interface SaveAnswer {
+  /** Set when this save made the draft (a new article's first content). */
+  id?: string;
+  href?: string;
   version?: number;
+  problems?: Array<{ field: string; message: string }>;
   status?: string;
   message?: string;
   conflict?: boolean;
@@ -60,12 +64,21 @@ export function enhanceArticleForm(form: HTMLFormElement): { changed: () => void
     if (stopped || !dirty) return;
     dirty = false;
     say('Saving…');
-    const { status, data } = await postJson<SaveAnswer>(`/admin/articles/${form.dataset.id}/autosave`, { version: Number(version.value), values: values(form) });
-    if (status === 200 && data.version) {
+    const url = form.dataset.id ? `/admin/articles/${form.dataset.id}/autosave` : '/admin/articles/new/autosave';
+    const { status, data } = await postJson<SaveAnswer>(url, { version: Number(version.value), values: values(form) });
+    if ((status === 200 || status === 201) && data.version) {
+      if (data.id && data.href) {
+        // The draft exists now: later saves go to it, and a reload opens it.
+        form.dataset.id = data.id;
+        form.action = data.href;
+        history.replaceState(null, '', data.href);
+      }
       version.value = String(data.version);
       // Restore forms carry the draft version too: a restore after an autosave is not stale.
       for (const other of document.querySelectorAll<HTMLInputElement>('input[data-draft-version]')) other.value = String(data.version);
-      say(`Draft saved at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} · version ${data.version}`);
+      const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      // Part of it may have been refused (a taken slug): the rest is saved, the refusal shown.
+      say(data.problems?.length ? `Draft saved at ${time} · version ${data.version}, except: ${data.problems.map((p) => p.message).join(' ')}` : `Draft saved at ${time} · version ${data.version}`, !!data.problems?.length);
       for (const badge of document.querySelectorAll('.page-head .badge, #status-heading .badge')) {
         badge.className = `badge ${data.status}`;
         badge.textContent = labels[data.status ?? ''] ?? '';

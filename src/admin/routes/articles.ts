@@ -1,7 +1,7 @@
 /** Articles: list, create, edit (form POST and JSON autosave), publish, unpublish. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Document } from '@contentful/rich-text-types';
-import { can, type Actor } from '../../auth/index.js';
+import { assertCan, can, type Actor } from '../../auth/index.js';
 import { FolioError, isFolioError } from '../../errors/index.js';
 import { renderRichText } from '../../site/views/index.js';
 import type { EntryRecord, Json, LocalizedFields } from '../../store/types.js';
@@ -15,6 +15,7 @@ import { filterStatuses, statusOf, type Status } from '../status.js';
 import { renderArticleEdit, type ArticleFormValues } from '../views/article-edit.js';
 import { renderArticles } from '../views/articles.js';
 import type { FieldProblem } from '../views/layout.js';
+import { articleRemovalRoutes } from './article-removal.js';
 import { scheduleRoutes } from './schedule.js';
 
 const perPage = 20;
@@ -91,6 +92,20 @@ export function fieldsFrom(values: ArticleFormValues, locale: string, previous?:
 
 type SaveResult = { conflict: true } | { entry?: EntryRecord; problems: FieldProblem[] };
 
+const fieldsOf = (changes: FieldChange[]): LocalizedFields => {
+  const fields: LocalizedFields = {};
+  for (const c of changes) if (c.value !== undefined) fields[c.field] = { [c.locale]: c.value };
+  return fields;
+};
+
+const blankValues = (): ArticleFormValues => ({ title: '', slug: '', description: '', body: '', publishDate: '', type: '', featuredImage: '', topics: [], author: '' });
+
+/** Something worth a draft: any value typed or chosen, or words or an image in the body. */
+function hasContent(v: ArticleFormValues): boolean {
+  if ([v.title, v.slug, v.description, v.publishDate, v.type, v.featuredImage, v.author].some((s) => s.trim() !== '') || v.topics.length > 0) return true;
+  return /"value":"[^"]*\S|"nodeType":"embedded-/.test(v.body);
+}
+
 const sameJson = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 export interface EditPageState {
@@ -142,26 +157,53 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     );
   });
 
+  /**
+   * "New article" and the new article's form post here. Nothing is stored until there is
+   * something to keep: an empty post opens the blank form, so no Untitled drafts pile up.
+   */
   app.post('/admin/articles', async (request, reply) => {
-    const entry = await ops.createArticle(ctx, actorOf(request), {});
-    return reply.redirect(`/admin/articles/${entry.sys.id}`, 303);
+    const actor = actorOf(request);
+    assertCan(actor, 'create');
+    const values = valuesFrom(request.body);
+    if (!hasContent(values)) return reply.redirect('/admin/articles/new', 303);
+    return submit(request, reply, undefined, values, 0);
+  });
+
+  app.get('/admin/articles/new', async (request, reply) => {
+    assertCan(actorOf(request), 'create');
+    return editPage(request, reply, undefined);
+  });
+
+  /** The new article's first autosave with content makes the draft and says where it lives. */
+  app.post('/admin/articles/new/autosave', async (request, reply) => {
+    const actor = actorOf(request);
+    assertCan(actor, 'create');
+    const body = request.body as { values?: unknown } | undefined;
+    if (!is.plainObject(body) || !is.plainObject(body.values)) return reply.code(400).send({ message: 'Send {values}.' });
+    const values = valuesFrom(body.values);
+    if (!hasContent(values)) return reply.send({ message: 'Nothing to save yet.' });
+    const saved = await save(actor, undefined, values, 0);
+    if ('conflict' in saved || !saved.entry) return reply.code(422).send({ problems: 'problems' in saved ? saved.problems : [], message: 'problems' in saved ? saved.problems.map((p) => p.message).join(' ') : '' });
+    const { id } = saved.entry.sys;
+    return autosaveAnswer(reply.code(201), saved.entry, saved, { id, href: `/admin/articles/${id}` });
   });
 
   async function editPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    entry: EntryRecord,
+    /** Undefined: a new article, not stored until it has content. */
+    entry: EntryRecord | undefined,
     state: EditPageState = {},
   ) {
     const actor = actorOf(request);
-    const values = state.values ?? valuesOf(entry, locale);
+    const values = state.values ?? (entry ? valuesOf(entry, locale) : blankValues());
     const [types, topics, authors, assets, history, pending] = await Promise.all([
       ops.fieldChoices(ctx, ops.articleType, 'type'),
       ops.listEntries(ctx, 'topic', 'name'),
       ops.listEntries(ctx, 'author', 'name'),
       ops.listAssets(ctx, actor, { page: 1, perPage: 200 }),
-      ops.listHistory(ctx, actor, entry),
-      ops.listSchedule(ctx, actor, entry.sys.id),
+      entry ? ops.listHistory(ctx, actor, entry) : { items: [], total: 0 },
+      entry ? ops.listSchedule(ctx, actor, entry.sys.id) : [],
     ]);
     const images = assets.items.flatMap((a) => {
       const info = ops.imageInfo(ctx, a);
@@ -189,17 +231,17 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
       },
       resolveEntryHref: () => undefined,
     });
-    const ownership = ops.ownershipOf(entry.sys);
-    const status: Status = statusOf(entry.sys);
-    const slug = is.string(entry.fields.slug?.[locale]) ? (entry.fields.slug[locale] as string) : '';
+    const ownership = entry ? ops.ownershipOf(entry.sys) : undefined;
+    const status: Status = entry ? statusOf(entry.sys) : 'draft';
+    const slug = is.string(entry?.fields.slug?.[locale]) ? (entry.fields.slug[locale] as string) : '';
     return sendPage(
       reply,
       renderArticleEdit({
         viewer: viewerOf(request),
         csrf: csrfFor(request, reply, ctx.publicUrl),
         scriptHref: opts.scriptHref,
-        id: entry.sys.id,
-        version: entry.sys.version,
+        id: entry?.sys.id ?? '',
+        version: entry?.sys.version ?? 0,
         status,
         values,
         bodyHtml,
@@ -208,11 +250,13 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         conflict: state.conflict ?? false,
         options: { types, topics, authors, images: images.map(({ id, title, thumb, hasAlt }) => ({ id, title, thumb, hasAlt })) },
         can: {
-          save: can(actor, 'update', ownership),
+          save: entry ? can(actor, 'update', ownership) : can(actor, 'create'),
           publish: can(actor, 'publish', ownership),
           unpublish: can(actor, 'unpublish', ownership),
           schedule: can(actor, 'schedule'),
-          restore: ops.canRestore(actor, entry),
+          restore: entry ? ops.canRestore(actor, entry) : false,
+          archive: !!entry && can(actor, 'archive', ownership),
+          delete: !!entry && can(actor, 'delete', ownership),
         },
         publicHref: status === 'published' || status === 'changed' ? `/articles/${encodeURIComponent(slug)}` : undefined,
         assetThumbs: thumbs,
@@ -232,6 +276,8 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
       restored: 'The version was restored as the draft. Publish it to make it live.',
       scheduled: 'Scheduled. The change happens at the time shown under Schedule.',
       canceled: 'The scheduled change was cancelled.',
+      archived: 'Archived. Unarchive it to edit or publish it again.',
+      unarchived: 'Unarchived. It is a draft again.',
     };
     const notice = request.query.done ? notices[request.query.done] : undefined;
     return editPage(request, reply, entry, notice ? { notice } : {});
@@ -243,10 +289,12 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
    * editor's locale. Fields and locales the form does not show are never touched. A value that
    * is refused (a taken slug, an unreadable date) is left out and reported; the rest is stored.
    */
-  async function save(actor: Actor, id: string, values: ArticleFormValues, version: number, current: EntryRecord): Promise<SaveResult> {
-    ops.assertAllowed(actor, 'update', current);
+  async function save(actor: Actor, current: EntryRecord | undefined, values: ArticleFormValues, version: number): Promise<SaveResult> {
+    if (current) ops.assertAllowed(actor, 'update', current);
+    else assertCan(actor, 'create');
+    const id = current?.sys.id;
     const { fields: typed, problems } = fieldsFrom(values, locale, current);
-    const { fields: before } = fieldsFrom(valuesOf(current, locale), locale, current);
+    const { fields: before } = current ? fieldsFrom(valuesOf(current, locale), locale, current) : { fields: {} as LocalizedFields };
     const refused = new Set(problems.map((p) => p.field));
     let changes: FieldChange[] = ops.articleFields
       .filter((field) => !refused.has(field) && !sameJson(typed[field]?.[locale], before[field]?.[locale]))
@@ -257,10 +305,12 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
       problems.push({ field: 'slug', message: taken.details });
       changes = changes.filter((c) => c !== slug);
     }
-    if (changes.length === 0) return version === current.sys.version ? { entry: current, problems } : { conflict: true };
+    if (changes.length === 0) return current && version === current.sys.version ? { entry: current, problems } : current ? { conflict: true } : { problems };
     // A value the content rules refuse is dropped and the rest saved; one retry is enough, as every refusal is reported at once.
     for (let attempt = 0; ; attempt++) {
       try {
+        // A new article is made with its first content, in one version.
+        if (!id) return { entry: await ops.createArticle(ctx, actor, fieldsOf(changes)), problems };
         return { entry: await ops.saveArticle(ctx, actor, { id, version, changes }), problems };
       } catch (err) {
         if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return { conflict: true };
@@ -274,22 +324,20 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     }
   }
 
-  app.post<{ Params: { id: string } }>('/admin/articles/:id', async (request, reply) => {
+  /** Saves the form, then publishes or unpublishes when asked; answers with the page or a redirect. */
+  async function submit(request: FastifyRequest, reply: FastifyReply, current: EntryRecord | undefined, values: ArticleFormValues, version: number) {
     const actor = actorOf(request);
-    const id = request.params.id;
-    const current = await ops.getArticle(ctx, actor, id);
     const intent = formString(request.body, 'intent') || 'save';
-    const version = Number(formString(request.body, 'version'));
-    const values = valuesFrom(request.body);
     if (!['save', 'publish', 'unpublish'].includes(intent)) throw new FolioError('BAD_REQUEST', 'Unknown action.');
-    if (intent === 'publish') ops.assertAllowed(actor, 'publish', current);
-    if (intent === 'unpublish') ops.assertAllowed(actor, 'unpublish', current);
-    const saved = await save(actor, id, values, version, current);
-    if ('conflict' in saved) return editPage(request, reply, await ops.getArticle(ctx, actor, id), { values, conflict: true, status: 409 });
+    if (intent === 'publish') current ? ops.assertAllowed(actor, 'publish', current) : assertCan(actor, 'publish');
+    if (intent === 'unpublish' && current) ops.assertAllowed(actor, 'unpublish', current);
+    const saved = await save(actor, current, values, version);
+    if ('conflict' in saved) return editPage(request, reply, current && (await ops.getArticle(ctx, actor, current.sys.id)), { values, conflict: true, status: 409 });
     if (!saved.entry || saved.problems.length) {
       const notice = saved.entry && saved.entry !== current ? 'Your other changes were saved as a draft; the values marked below were not.' : undefined;
       return editPage(request, reply, saved.entry ?? current, { values, problems: saved.problems, notice, status: 422 });
     }
+    const id = saved.entry.sys.id;
     if (intent === 'save') return reply.redirect(`/admin/articles/${id}?done=saved`, 303);
     try {
       if (intent === 'publish') await ops.publishArticle(ctx, actor, id, saved.entry.sys.version);
@@ -300,6 +348,11 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
       return editPage(request, reply, saved.entry, { problems, notice: 'Your changes were saved as a draft, but the article was not published.', status: 422 });
     }
     return reply.redirect(`/admin/articles/${id}?done=${intent === 'publish' ? 'published' : 'unpublished'}`, 303);
+  }
+
+  app.post<{ Params: { id: string } }>('/admin/articles/:id', async (request, reply) => {
+    const current = await ops.getArticle(ctx, actorOf(request), request.params.id);
+    return submit(request, reply, current, valuesFrom(request.body), Number(formString(request.body, 'version')));
   });
 
   /** Autosave: JSON in (the form's values and the version it started from), JSON out. */
@@ -311,7 +364,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
       return reply.code(400).send({ message: 'Send {version, values}.' });
     }
     const current = await ops.getArticle(ctx, actor, id);
-    const saved = await save(actor, id, valuesFrom(body.values), body.version, current);
+    const saved = await save(actor, current, valuesFrom(body.values), body.version);
     if ('conflict' in saved) {
       return reply.code(409).send({
         conflict: true,
@@ -319,19 +372,25 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         message: 'Someone else saved this article while you were editing. Your text is still here but is not saved: use “Save draft” to keep your version, or reload to see theirs.',
       });
     }
+    return autosaveAnswer(reply, current, saved);
+  });
+
+  /** What was valid is stored (a new version); what was not comes back, to be shown beside its field. */
+  function autosaveAnswer(reply: FastifyReply, current: EntryRecord, saved: { entry?: EntryRecord; problems: FieldProblem[] }, extra: Record<string, string> = {}) {
     const message = saved.problems.map((p) => p.message).join(' ');
-    if (!saved.entry) return reply.code(422).send({ problems: saved.problems, message });
-    // What was valid is stored (a new version); what was not comes back to be shown beside its field.
+    if (!saved.entry) return reply.code(422).send({ problems: saved.problems, message, version: current.sys.version, ...extra });
     return reply.header('cache-control', 'no-store').send({
+      ...extra,
       version: saved.entry.sys.version,
       status: statusOf(saved.entry.sys),
       savedAt: saved.entry.sys.updatedAt,
       ...(saved.problems.length ? { problems: saved.problems, message: `Saved, except: ${message}` } : {}),
     });
-  });
+  }
 
   // Scheduling answers refusals with this page, so it registers here, where the page is made.
   await app.register(scheduleRoutes, { context: ctx, editPage });
+  await app.register(articleRemovalRoutes, { context: ctx });
 
   void wantsJson;
 }

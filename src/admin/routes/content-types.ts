@@ -136,7 +136,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
       ? [{ id: values.titleField, name: values.titleField.charAt(0).toUpperCase() + values.titleField.slice(1), type: 'Symbol', localized: false, required: true, validations: [], disabled: false, omitted: false }]
       : [];
     try {
-      await saveContentType(store, scope, values.id, { name: values.name, description: values.description || null, displayField: values.titleField || null, fields }, undefined, actor);
+      await saveContentType(store, scope, { id: values.id, body: { name: values.name, description: values.description || null, displayField: values.titleField || null, fields } }, actor);
     } catch (err) {
       const refusal = refusalOf(err, 'id');
       if (!refusal) throw err;
@@ -157,7 +157,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     const details = { name: formString(request.body, 'ct-name').trim(), description: formString(request.body, 'ct-description').trim(), displayField: formString(request.body, 'ct-display') };
     if (!details.name || details.name.length > 50) return typePage(request, reply, t.sys.id, { problems: [{ field: 'ct-name', message: 'Give the content type a name of up to 50 characters.' }], details, status: 422 });
     const body = { ...bodyOf(t), name: details.name, description: details.description || null, displayField: details.displayField || null };
-    return attempt(request, reply, t.sys.id, () => saveContentType(store, scope, t.sys.id, body, versionOf(request.body), actor), 'saved', { fallback: 'ct-display', details });
+    return attempt(request, reply, t.sys.id, () => saveContentType(store, scope, { id: t.sys.id, body, version: versionOf(request.body) }, actor), 'saved', { fallback: 'ct-display', details });
   });
 
   app.post('/admin/content-types/:id/fields', async (request: One, reply) => {
@@ -169,7 +169,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     // As in Contentful, the first text field names the entries unless another was chosen.
     const displayField = t.displayField ?? (canName(field) ? field.id : null);
     const body = { ...bodyOf(t), displayField, fields: [...t.fields, field] };
-    return attempt(request, reply, t.sys.id, () => saveContentType(store, scope, t.sys.id, body, versionOf(request.body), actor), 'field', { fallback: 'field-id', newField: values });
+    return attempt(request, reply, t.sys.id, () => saveContentType(store, scope, { id: t.sys.id, body, version: versionOf(request.body) }, actor), 'field', { fallback: 'field-id', newField: values });
   });
 
   async function fieldOf(request: OneField) {
@@ -196,7 +196,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     const fields = t.fields.map((f) => (f.id === old.id ? field : f));
     const displayField = t.displayField === field.id && !canName(field) ? null : t.displayField;
     try {
-      await saveContentType(store, scope, t.sys.id, { ...bodyOf(t), displayField, fields }, versionOf(request.body), actor);
+      await saveContentType(store, scope, { id: t.sys.id, body: { ...bodyOf(t), displayField, fields }, version: versionOf(request.body) }, actor);
     } catch (err) {
       const refusal = refusalOf(err, 'field-name', (item) => fieldProblemField(item.details), (item) => typeChangeMessage(item.details));
       if (!refusal) throw err;
@@ -214,19 +214,19 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     const omitFirst = live !== undefined && !live.omitted;
     const fields = omitFirst ? t.fields.map((f) => (f.id === field.id ? { ...f, omitted: true } : f)) : t.fields.filter((f) => f.id !== field.id);
     const displayField = !omitFirst && t.displayField === field.id ? null : t.displayField;
-    return attempt(request, reply, t.sys.id, () => saveContentType(store, scope, t.sys.id, { ...bodyOf(t), displayField, fields }, versionOf(request.body), actor), omitFirst ? 'omitted' : 'removed', { fallback: 'actions' });
+    return attempt(request, reply, t.sys.id, () => saveContentType(store, scope, { id: t.sys.id, body: { ...bodyOf(t), displayField, fields }, version: versionOf(request.body) }, actor), omitFirst ? 'omitted' : 'removed', { fallback: 'actions' });
   });
 
   app.post('/admin/content-types/:id/activate', async (request: One, reply) => {
     const actor = actorOf(request);
     const t = await getContentType(store, scope, request.params.id, actor);
-    return attempt(request, reply, t.sys.id, () => publishContentType(store, scope, t.sys.id, versionOf(request.body), actor), 'activated', { fallback: 'actions' });
+    return attempt(request, reply, t.sys.id, () => publishContentType(store, scope, { id: t.sys.id, version: versionOf(request.body) }, actor), 'activated', { fallback: 'actions' });
   });
 
   app.post('/admin/content-types/:id/deactivate', async (request: One, reply) => {
     const actor = actorOf(request);
     const t = await getContentType(store, scope, request.params.id, actor);
-    return attempt(request, reply, t.sys.id, () => unpublishContentType(store, scope, t.sys.id, versionOf(request.body), actor), 'deactivated', { fallback: 'actions' });
+    return attempt(request, reply, t.sys.id, () => unpublishContentType(store, scope, { id: t.sys.id, version: versionOf(request.body) }, actor), 'deactivated', { fallback: 'actions' });
   });
 
   const confirmPage = (request: FastifyRequest, reply: FastifyReply, t: ContentTypeRecord, problems: FieldProblem[] = [], status = 200) =>
@@ -262,8 +262,8 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     try {
       let version = versionOf(request.body);
       // An active type is deactivated first (the operation refuses while entries use it).
-      if (t.sys.publishedVersion !== null) version = (await unpublishContentType(store, scope, t.sys.id, version, actor)).sys.version;
-      await deleteContentType(store, scope, t.sys.id, version, actor);
+      if (t.sys.publishedVersion !== null) version = (await unpublishContentType(store, scope, { id: t.sys.id, version }, actor)).sys.version;
+      await deleteContentType(store, scope, { id: t.sys.id, version }, actor);
     } catch (caught) {
       const refusal = refusalOf(explained(caught, t.name), 'confirm');
       if (!refusal) throw caught;

@@ -42,7 +42,7 @@ export interface ArticleEditModel {
   notice?: string | undefined;
   conflict?: boolean;
   options: { types: readonly string[]; topics: Array<{ id: string; name: string }>; authors: Array<{ id: string; name: string }>; images: PickerImage[] };
-  can: { save: boolean; publish: boolean; unpublish: boolean; schedule: boolean; restore: boolean };
+  can: { save: boolean; publish: boolean; unpublish: boolean; schedule: boolean; restore: boolean; archive: boolean; delete: boolean };
   publicHref?: string | undefined;
   history: { items: HistoryItem[]; total: number };
   /** Pending scheduled changes, soonest first; `value` is the typed time kept after a refusal. */
@@ -99,7 +99,7 @@ ${m.conflict
   <p>Your changes are still in the form below but were <strong>not saved</strong>. <a href="/admin/articles/${m.id}">Open the latest version</a> to see theirs, or save again to replace it with yours.</p></div>`
   : errorSummary(m.problems.map((p) => ({ field: p.field, message: p.message.startsWith(fieldNames[p.field] ?? '\u0000') ? p.message : `${fieldNames[p.field] ?? p.field}: ${p.message}` })))}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
-<form method="post" action="/admin/articles/${m.id}" id="article-form" data-id="${m.id}" data-autosave="${m.can.save ? 'on' : 'off'}">
+<form method="post" action="${m.id ? `/admin/articles/${m.id}` : '/admin/articles'}" id="article-form" data-id="${m.id}" data-autosave="${m.can.save ? 'on' : 'off'}">
 <input type="hidden" name="_csrf" value="${m.csrf}">
 <input type="hidden" name="version" value="${m.version}">
 <div class="edit">
@@ -128,12 +128,14 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
       ${m.can.publish ? html`<button class="primary" type="submit" name="intent" value="publish" id="publish-button">${m.status === 'published' ? 'Publish again' : m.status === 'changed' ? 'Publish changes' : 'Publish'}</button>` : ''}
       ${m.can.unpublish && (m.status === 'published' || m.status === 'changed') ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
     </div>
-    <p class="save-state" id="save-state" role="status" aria-live="polite">${readOnly ? 'You can read this article but not change it.' : `Version ${m.version}`}</p>
-    ${goLiveNote(m.schedule.pending, m.schedule.now)}
+    <p class="save-state" id="save-state" role="status" aria-live="polite">${readOnly ? 'You can read this article but not change it.' : m.id ? `Version ${m.version}` : 'Not saved yet: the draft is made when you write something.'}</p>
+    ${m.id ? html`${goLiveNote(m.schedule.pending, m.schedule.now)}
     <p class="links"><a class="button" href="/admin/articles/${m.id}/preview" target="_blank" rel="noopener">Preview draft<span class="visually-hidden"> (opens in a new tab)</span></a>
     ${m.publicHref ? html`<a href="${m.publicHref}" target="_blank" rel="noopener">View on the site<span class="visually-hidden"> (opens in a new tab)</span></a>` : ''}</p>
+    ${m.can.archive || m.can.delete ? html`<p class="links">${m.can.archive ? (m.status === 'archived' ? html`<button type="submit" form="unarchive-form">Unarchive</button>` : html`<a class="button" href="/admin/articles/${m.id}/archive">Archive…</a>`) : ''}
+    ${m.can.delete ? html`<a class="button danger" href="/admin/articles/${m.id}/delete">Delete…</a>` : ''}</p>` : ''}` : ''}
   </section>
-  ${schedulePanel({ articleId: m.id, pending: m.schedule.pending, canSchedule: m.can.schedule, value: m.schedule.value, problems: m.problems, now: m.schedule.now })}
+  ${m.id ? schedulePanel({ articleId: m.id, pending: m.schedule.pending, canSchedule: m.can.schedule, value: m.schedule.value, problems: m.problems, now: m.schedule.now }) : ''}
   <section class="panel" aria-labelledby="details-heading">
     <h2 id="details-heading">Details</h2>
     <fieldset ${readOnly ? 'disabled' : ''} class="checks block">
@@ -163,10 +165,13 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 </aside>
 </div>
 </form>
-<div class="below">
+${m.id
+  ? html`<div class="below">
 ${historyPanel({ articleId: m.id, csrf: m.csrf, draftVersion: m.version, items: m.history.items, total: m.history.total, canRestore: m.can.restore })}
 </div>
 ${scheduleForms(m.id, m.csrf, m.can.schedule)}
+${m.can.archive && m.status === 'archived' ? html`<form method="post" action="/admin/articles/${m.id}/unarchive" id="unarchive-form"><input type="hidden" name="_csrf" value="${m.csrf}"><input type="hidden" name="version" value="${m.version}" data-draft-version></form>` : ''}`
+  : ''}
 ${raw('')}`,
   });
 }

@@ -53,12 +53,11 @@ export interface ConfirmModel {
 
 /** The second step of every deletion: say what goes, then a danger button and a way back. */
 export function renderConfirm(m: ConfirmModel): string {
-  return renderSettingsPage({
-    title: m.title,
-    viewer: m.viewer,
-    csrf: m.csrf,
-    area: m.area,
-    body: html`<section class="panel narrow confirm" aria-labelledby="confirm-heading">
+  return renderSettingsPage({ title: m.title, viewer: m.viewer, csrf: m.csrf, area: m.area, body: confirmPanel(m) });
+}
+
+/** The confirmation itself, for any screen (settings, articles). */
+export const confirmPanel = (m: Omit<ConfirmModel, 'viewer' | 'area'>) => html`<section class="panel narrow confirm" aria-labelledby="confirm-heading">
   <h1 id="confirm-heading">${m.title}</h1>
   ${errorSummary(m.problems ?? [])}
   <p>${m.consequence}</p>
@@ -68,9 +67,7 @@ export function renderConfirm(m: ConfirmModel): string {
     <button class="danger-fill" type="submit" id="f-confirm">${m.confirmLabel}</button>
     <a class="button" href="${m.cancelHref}">Cancel</a>
   </form>
-</section>`,
-  });
-}
+</section>`;
 
 /** A labelled checkbox; `checked` decides its state. */
 export const checkbox = (opts: { name: string; value?: string; label: HtmlValue; checked: boolean; id?: string; hint?: string }) =>

@@ -44,7 +44,7 @@ const pages: Record<string, string> = {
     bodyHtml: html`<p>Body</p>`,
     problems: [{ field: 'featuredImage', message: 'The image “x” has no alt text.' }, { field: 'slug', message: 'Taken.' }],
     options: { types: ['Article', 'News'], topics: [{ id: 't1', name: 'Python' }], authors: [{ id: 'au1', name: 'Team' }], images: [{ id: 'img1', title: 'Pic', thumb: '/images/folio/img1/t/p.jpg?w=300', hasAlt: false }] },
-    can: { save: true, publish: true, unpublish: true, schedule: true, restore: true },
+    can: { save: true, publish: true, unpublish: true, schedule: true, restore: true, archive: true, delete: true },
     assetThumbs: {},
     history: { items: [{ snapshotId: 's2', version: 7, publishedAt: '2026-01-03T10:00:00.000Z', publishedBy: evil, live: true }, { snapshotId: 's1', version: 3, publishedAt: '2026-01-02T10:00:00.000Z', publishedBy: 'Folio', live: false }], total: 2 },
     schedule: {

@@ -27,7 +27,7 @@ export function contentTypeRoutes(app: FastifyInstance, { store }: ManagementOpt
     app.post(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
       const body = contentTypeBody(request.body);
-      const created = await saveContentType(store, scope, newResourceId(), body, undefined, actor);
+      const created = await saveContentType(store, scope, { id: newResourceId(), body }, actor);
       return reply.code(201).send(contentTypeJson(scope, created));
     });
 
@@ -42,25 +42,25 @@ export function contentTypeRoutes(app: FastifyInstance, { store }: ManagementOpt
       const body = contentTypeBody(request.body);
       const exists = await store.contentTypes.get(scope, request.params.id);
       const version = exists ? requiredVersion(request, `content type "${request.params.id}"`) : undefined;
-      const saved = await saveContentType(store, scope, assertResourceId(request.params.id), body, version, actor);
+      const saved = await saveContentType(store, scope, { id: assertResourceId(request.params.id), body, version }, actor);
       return reply.code(exists ? 200 : 201).send(contentTypeJson(scope, saved));
     });
 
     app.delete(`${base}/:id`, async (request: One, reply) => {
       const { actor, scope } = await begin(store, request);
-      await deleteContentType(store, scope, request.params.id, versionHeader(request), actor);
+      await deleteContentType(store, scope, { id: request.params.id, version: versionHeader(request) }, actor);
       return reply.code(204).send();
     });
 
     // Contentful requires the version to publish (the official client always sends it).
     app.put(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return contentTypeJson(scope, await publishContentType(store, scope, request.params.id, await publishVersion(request, `content type "${request.params.id}"`, () => getContentType(store, scope, request.params.id, actor)), actor));
+      return contentTypeJson(scope, await publishContentType(store, scope, { id: request.params.id, version: await publishVersion(request, `content type "${request.params.id}"`, () => getContentType(store, scope, request.params.id, actor)) }, actor));
     });
 
     app.delete(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return contentTypeJson(scope, await unpublishContentType(store, scope, request.params.id, versionHeader(request), actor));
+      return contentTypeJson(scope, await unpublishContentType(store, scope, { id: request.params.id, version: versionHeader(request) }, actor));
     });
   }
 }

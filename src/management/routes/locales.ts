@@ -57,7 +57,7 @@ export function localeRoutes(app: FastifyInstance, { store }: ManagementOptions)
     app.put(`${base}/:id`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
       const version = requiredVersion(request, `locale "${request.params.id}"`);
-      return localeJson(scope, await updateLocale(store, scope, request.params.id, localeInput(request.body, true), version, actor));
+      return localeJson(scope, await updateLocale(store, scope, { id: request.params.id, changes: localeInput(request.body, true), version }, actor));
     });
 
     app.delete(`${base}/:id`, async (request: One, reply) => {

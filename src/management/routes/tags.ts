@@ -83,12 +83,12 @@ export function tagRoutes(app: FastifyInstance, { store }: ManagementOptions) {
       if (visibility !== undefined && visibility !== existing.visibility) {
         invalid(['sys', 'visibility'], `A tag's visibility cannot change (tag "${id}" is ${existing.visibility}); create a new tag instead`);
       }
-      return tagJson(scope, await updateTag(store, scope, id, name, version, actor));
+      return tagJson(scope, await updateTag(store, scope, { id, name, version }, actor));
     });
 
     app.delete(`${base}/:id`, async (request: One, reply) => {
       const { actor, scope } = await begin(store, request);
-      await deleteTag(store, scope, request.params.id, versionHeader(request), actor);
+      await deleteTag(store, scope, { id: request.params.id, version: versionHeader(request) }, actor);
       return reply.code(204).send();
     });
   }
