@@ -132,10 +132,10 @@ export async function importSpace(options: ImportOptions): Promise<ImportSummary
     const body = contentTypeBody(item);
     const current = await store.contentTypes.get(scope, id);
     const changed = !current || !same({ ...body, sys: undefined }, { name: current.name, description: current.description, displayField: current.displayField, fields: current.fields });
-    const saved = changed ? await saveContentType(store, scope, id, body, current?.sys.version, actor) : current;
+    const saved = changed ? await saveContentType(store, scope, { id, body, version: current?.sys.version }, actor) : current;
     const outcomes: Outcome[] = [current ? (changed ? 'updated' : 'unchanged') : 'created'];
     if (wasPublished(item) && !publishedCurrent(saved.sys)) {
-      await publishContentType(store, scope, id, saved.sys.version, actor);
+      await publishContentType(store, scope, { id, version: saved.sys.version }, actor);
       outcomes.push('published');
     }
     return outcomes;
