@@ -3,7 +3,7 @@ export { saveContentType, publishContentType, getContentType, unpublishContentTy
 export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot, listContentTypeSnapshots, getContentTypeSnapshot } from './snapshots.js';
 export { fieldErrors } from './validate-fields.js';
 export type { FieldError } from './field-rules.js';
-export { resolveLinks, type LinkedItems } from './links.js';
+export { resolveLinks, byIds, type LinkedItems } from './links.js';
 export {
   createAsset,
   updateAsset,

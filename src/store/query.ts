@@ -80,7 +80,15 @@ function arrayHas(c: Extract<Condition, { op: 'has' }>, adapter: DialectAdapter)
   return c.mode === 'any' ? any : sql<SqlBool>`NOT ${any}`;
 }
 
+const all = (parts: Expression<SqlBool>[]) => (parts.length ? sql<SqlBool>`(${sql.join(parts, sql` AND `)})` : sql<SqlBool>`1 = 1`);
+
 function condition(c: Condition, adapter: DialectAdapter, table: Table): Expression<SqlBool> {
+  if (c.op === 'any') {
+    if (c.of.length === 0) return sql<SqlBool>`1 = 0`;
+    return sql<SqlBool>`(${sql.join(c.of.map((group) => all(group.map((g) => condition(g, adapter, table)))), sql` OR `)})`;
+  }
+  // IS NOT TRUE: a comparison with a missing value (NULL) counts as not holding, so its negation holds.
+  if (c.op === 'not') return sql<SqlBool>`(${condition(c.condition, adapter, table)}) IS NOT TRUE`;
   if (c.op === 'linksTo') return linksTo(c, table);
   if (c.op === 'tagged') return tagged(c, table);
   if (c.op === 'within') return within(c, adapter);

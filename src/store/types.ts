@@ -228,7 +228,11 @@ export type Condition =
   /** Full text: every word of `text` starts a word in the item's text (one field, or any). */
   | { op: 'match'; text: string; field?: string }
   /** A Location field inside a circle or box. */
-  | { field: string; locale: string; op: 'within'; area: GeoArea };
+  | { field: string; locale: string; op: 'within'; area: GeoArea }
+  /** Any of the groups holds, each group being conditions that all hold (GraphQL's OR). */
+  | { op: 'any'; of: Condition[][] }
+  /** The condition does not hold (GraphQL's `_not_contains` and negated nested filters). */
+  | { op: 'not'; condition: Condition };
 
 export type OrderBy =
   | { field: string; locale: string; direction: 'asc' | 'desc' }
