@@ -32,9 +32,10 @@ interface Incoming {
 }
 
 function incoming(request: FastifyRequest): Incoming {
-  const params = (request.method === 'GET' ? request.query : request.body) as Record<string, unknown> | undefined;
-  if (!is.plainObject(params)) throw refuse('BAD_REQUEST', 'The body must be a JSON object with a query');
   const get = request.method === 'GET';
+  // Fastify's query string parser makes objects of its own class; bodies are plain JSON objects.
+  const params = (get ? { ...(request.query as object) } : request.body) as Record<string, unknown> | undefined;
+  if (!is.plainObject(params)) throw refuse('BAD_REQUEST', 'The body must be a JSON object with a query');
   const variables = get ? jsonParam('variables', params.variables) : params.variables;
   const extensions = get ? jsonParam('extensions', params.extensions) : params.extensions;
   const { query, operationName } = params;
