@@ -48,7 +48,7 @@ export function describeGraphqlApi(name: string, env: () => Promise<Record<strin
     /** Data and errors together, as Contentful's partial answers have both. */
     const raw = async (c: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Raw> => {
       const res = await c.rawRequest<Record<string, any>>(query, variables);
-      return { data: res.data, ...(res.errors ? { errors: res.errors as Raw['errors'] } : {}) };
+      return { data: res.data, ...(res.errors ? { errors: res.errors as unknown as Raw['errors'] } : {}) };
     };
     const rest = async (path: string) => (await (await fetch(`${folio.url}/delivery/spaces/folio/${path}${path.includes('?') ? '&' : '?'}access_token=${deliveryToken}`)).json()) as { items: Array<{ sys: { id: string }; fields: Record<string, unknown> }>; total: number };
 
