@@ -45,6 +45,8 @@ export function createContext(options: ContextOptions) {
     Asset: [false, true].map((preview) => batchLoader(async (ids: string[]) => byIds(side(preview).assets.list)(scope, ids))),
   };
   let tags: Promise<Map<string, TagRecord>> | undefined;
+  /** The same list asked for again in one request (linkedFrom of one author under each article) is read once. */
+  const lists = new Map<string, Promise<Page<EntryRecord | AssetRecord>>>();
 
   const context = {
     ...options,
@@ -83,8 +85,14 @@ export function createContext(options: ContextOptions) {
 
     list(kind: Kind, preview: boolean, query: ListQuery): Promise<Page<EntryRecord | AssetRecord>> {
       context.deps = undefined;
-      const from = side(preview);
-      return kind === 'Entry' ? from.entries.list(scope, query) : from.assets.list(scope, query);
+      const key = JSON.stringify([kind, preview, query]);
+      let page = lists.get(key);
+      if (!page) {
+        const from = side(preview);
+        page = kind === 'Entry' ? from.entries.list(scope, query) : from.assets.list(scope, query);
+        lists.set(key, page);
+      }
+      return page;
     },
 
     /** The environment's public tags by id, read once per request when a query asks for tags. */
