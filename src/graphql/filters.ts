@@ -161,6 +161,8 @@ export function createFilters(types: Map<string, ContentTypeRecord>, linkTargets
       const sys = (key: SysKey) => () => ({ sys: key });
       addOps(fields, sysSpec, 'id', equality, GraphQLString, sys('id'));
       addOps(fields, sysSpec, 'publishedAt', range, DateTimeScalar, sys('publishedAt'));
+      addOps(fields, sysSpec, 'firstPublishedAt', range, DateTimeScalar, sys('firstPublishedAt'));
+      addOps(fields, sysSpec, 'publishedVersion', range, GraphQLFloat, sys('publishedVersion'));
       return fields;
     },
   });

@@ -9,6 +9,8 @@ type ToOrder = (choice: SingleChoice) => OrderBy;
 const sysOrders: Array<[string, SysKey]> = [
   ['sys_id', 'id'],
   ['sys_publishedAt', 'publishedAt'],
+  ['sys_firstPublishedAt', 'firstPublishedAt'],
+  ['sys_publishedVersion', 'publishedVersion'],
 ];
 
 export interface OrderEnum {

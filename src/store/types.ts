@@ -198,7 +198,7 @@ export interface UserRecord {
 export type Scalar = string | number | boolean;
 
 /** sys properties a list can filter and order on. */
-export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt';
+export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'firstPublishedAt' | 'publishedVersion';
 
 /** What a condition looks at: one field value (fields.<field>.<locale>) or a sys property. */
 export type ConditionTarget = { field: string; locale: string; /** deeper inside the value, e.g. ['contentType'] */ path?: string[] } | { sys: SysKey };

@@ -119,6 +119,9 @@ export function describeGraphqlApi(name: string, env: () => Promise<Record<strin
       expect(await ids('{ featuredImage_exists: true, topicsCollection_exists: true }')).toHaveLength(7);
       expect(await ids('{}', 'publishDate_DESC')).toEqual((await rest('entries?content_type=article&order=-fields.publishDate')).items.map((e) => e.sys.id));
       expect(await ids('{}', 'sys_id_DESC')).toEqual((await rest('entries?content_type=article&order=-sys.id')).items.map((e) => e.sys.id));
+      expect(await ids('{ sys: { publishedVersion_gte: 1, firstPublishedAt_exists: true } }')).toHaveLength(7);
+      const byFirstPublish = (await raw(client, '{ articleCollection(order: [sys_firstPublishedAt_DESC, sys_id_ASC]) { items { sys { id firstPublishedAt } } } }')).data!.articleCollection.items;
+      expect(byFirstPublish.map((i: any) => i.sys.firstPublishedAt)).toEqual(byFirstPublish.map((i: any) => i.sys.firstPublishedAt).sort().reverse());
       const page = (await raw(client, '{ articleCollection(order: publishDate_ASC, skip: 5, limit: 5) { total skip limit items { slug } } }')).data!.articleCollection;
       expect([page.total, page.skip, page.limit, page.items.length]).toEqual([7, 5, 5, 2]);
       const assets = async (where: string) => (await raw(client, `{ assetCollection(where: ${where}) { total items { width contentType } } }`)).data!.assetCollection;
