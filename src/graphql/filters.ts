@@ -14,7 +14,8 @@ import {
   type GraphQLInputFieldConfigMap,
   type GraphQLInputType,
 } from 'graphql';
-import { fieldLocale, queryLimits } from '../delivery/index.js';
+import { fieldLocale, queryLimits as deliveryLimits } from '../delivery/index.js';
+import { queryLimits } from './limits.js';
 import { searchLimits } from '../store/index.js';
 import type { Condition, ConditionTarget, ContentTypeRecord, FieldDefinition, Scalar, SysKey } from '../store/index.js';
 import type { SingleChoice } from './context.js';
@@ -23,6 +24,8 @@ import { typeNameOf } from './names.js';
 import { DateTimeScalar } from './scalars.js';
 
 export interface FilterEnv {
+  /** How deep inside AND/OR and link filters this filter sits. */
+  depth?: number;
   /** The collection's locale: localized fields are compared in it, others in the default locale. */
   choice: SingleChoice;
   /** Ids of entries of one content type matching conditions: the inner side of a filter on a link. */
@@ -65,7 +68,7 @@ const inputName = (name: string, op: Op) => (op === 'eq' ? name : `${name}_${op}
 
 function listOf(values: unknown): Scalar[] {
   const list = values as Scalar[];
-  if (list.length > queryLimits.maxListValues) throw graphqlError('INVALID_QUERY', `A filter list takes at most ${queryLimits.maxListValues} values, got ${list.length}`);
+  if (list.length > deliveryLimits.maxListValues) throw graphqlError('INVALID_QUERY', `A filter list takes at most ${deliveryLimits.maxListValues} values, got ${list.length}`);
   return list;
 }
 
@@ -121,9 +124,11 @@ function compare(target: ConditionTarget, op: Op, value: unknown, matchField: st
 }
 
 /** Every condition of one filter object (all must hold); null values ask for nothing, as in Contentful. */
-export async function toConditions(spec: FilterSpec, filter: unknown, env: FilterEnv): Promise<Condition[]> {
+export async function toConditions(spec: FilterSpec, filter: unknown, outer: FilterEnv): Promise<Condition[]> {
   const out: Condition[] = [];
   if (!filter || typeof filter !== 'object') return out;
+  const env = { ...outer, depth: (outer.depth ?? 0) + 1 };
+  if (env.depth > queryLimits.maxFilterDepth) throw graphqlError('INVALID_QUERY', `Query execution error. Filters nest at most ${queryLimits.maxFilterDepth} levels deep`);
   for (const [key, value] of Object.entries(filter)) {
     if (value === null || value === undefined) continue;
     const translate = spec.get(key);

@@ -31,6 +31,8 @@ export const queryLimits = {
   maxComplexity: 11_000,
   /** Tokens the parser reads before it gives up: a bound on parse time whatever the text. */
   maxTokens: 4000,
+  /** AND/OR and link filters nested in one `where`: each level is a nested SQL expression. */
+  maxFilterDepth: 8,
 } as const;
 
 const isCollection = (t: GraphQLNamedType) => isObjectType(t) && t.name.endsWith('Collection') && 'items' in t.getFields();
@@ -60,7 +62,8 @@ export function measure(schema: GraphQLSchema, operation: OperationDefinitionNod
         deepest = Math.max(deepest, child.depth);
         if (isCollection(named)) {
           const limit = (getArgumentValues(def, sel, variables).limit as number | null | undefined) ?? 100;
-          cost += Math.max(0, limit) * (1 + child.cost);
+          // A collection costs at least one read, so `limit: 0` aliases cannot multiply reads for free.
+          cost += Math.max(1, limit) * (1 + child.cost);
         } else if (sel.name.value !== 'items' && isEntity(named)) cost += 1 + child.cost;
         else cost += child.cost;
         continue;

@@ -63,6 +63,13 @@ describe('GraphQL Content API: limits, errors and batching', () => {
     expect([missing.status, codeOf(missing.body)]).toEqual([400, 'MISSING_QUERY']);
     const badVariables = await post({ query: 'query($n: Int) { articleCollection(limit: $n) { total } }', variables: { n: 'many' } });
     expect([badVariables.status, codeOf(badVariables.body)]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    let nested = '{ slug: "x" }';
+    for (let i = 0; i < 9; i++) nested = `{ OR: [${nested}] }`;
+    const deepFilter = await post({ query: `{ articleCollection(where: ${nested}) { total } }` });
+    expect([deepFilter.status, codeOf(deepFilter.body), deepFilter.body.data]).toEqual([200, 'INVALID_QUERY', { articleCollection: null }]);
+    // limit: 0 still costs one read, so what sits below it counts.
+    const zero = await post({ query: '{ articleCollection(limit: 0) { items { topicsCollection(limit: 11000) { total } } } }' });
+    expect(zero.body.errors![0]!.extensions.contentful.details).toEqual({ cost: 11000 + 1, maximumCost: 11000 });
     const limit = await post({ query: '{ articleCollection(limit: 1001) { total } }' });
     expect([limit.status, codeOf(limit.body), limit.body.data]).toEqual([200, 'INVALID_QUERY', { articleCollection: null }]);
   });
