@@ -16,8 +16,6 @@ const knownGaps: Array<[RegExp, string]> = [
   [/^missing AssetFilter\.url(_\w+)?$/, 'URLs are derived, not stored'],
   [/^missing AssetFilter\.(contentType|fileName)_(not_)?contains$/, 'full-text search covers title and description only'],
   [/^missing AssetOrder\.(url|size|contentType|fileName|width|height)_(ASC|DESC)$/, 'the store orders by top-level field values only'],
-  [/^missing type ArticleTopicsCollectionOrder$/, 'link collections take skip, limit, preview and locale only'],
-  [/^missing arg Article\.topicsCollection\((where|order)\)$/, 'link collections take skip, limit, preview and locale only'],
 ];
 
 const asRecord = (t: (typeof demoContentTypes)[number]): ContentTypeRecord => {

@@ -105,6 +105,10 @@ export function buildContentSchema(contentTypes: ContentTypeRecord[]): GraphQLSc
     return new GraphQLUnionType({ name: unionName, types: () => targets.map((id) => entryTypeOf(types.get(id)!)), resolveType: (n: EntryNode) => names.get(n.record.sys.contentTypeId) });
   }
 
+  function rootArgs(filter: { type: GraphQLInputObjectType }, order: OrderEnum) {
+    return { ...pageArgs, where: { type: filter.type }, order: { type: new GraphQLList(order.type) } };
+  }
+
   const linkOf = (value: Json | undefined) => {
     const id = (value as { sys?: { id?: unknown } } | null)?.sys?.id;
     return typeof id === 'string' ? id : undefined;
@@ -161,18 +165,27 @@ export function buildContentSchema(contentTypes: ContentTypeRecord[]): GraphQLSc
         const kind = def.items?.linkType === 'Asset' ? 'Asset' : 'Entry';
         const item = kind === 'Asset' ? assetType : entryTargetType(typeName, def, `${typeName}${capitalize(def.id)}Item`);
         const collection = collectionType(`${typeName}${capitalize(def.id)}Collection`, item);
+        // Links to one content type can be filtered and ordered as a list of that type, as in Contentful.
+        const targets = kind === 'Entry' ? targetsOf(def) : undefined;
+        const only = targets?.length === 1 ? types.get(targets[0]!) : undefined;
+        const filter = only && filters.forType(only, false);
+        const order = only && orderForType(`${typeName}${capitalize(def.id)}CollectionOrder`, only);
         return [
           `${def.id}Collection`,
           {
             type: collection,
-            args: pageArgs,
+            args: filter && order ? rootArgs(filter, order) : pageArgs,
             resolve: async (n, a, ctx): Promise<CollectionValue | null> => {
               const links = value(n, n.choice);
               if (!Array.isArray(links)) return null;
+              const ids = links.map(linkOf).filter((id): id is string => !!id);
+              if (only && filter && order && (a.where || a.order)) {
+                // Only what this field links to, read as one filtered, ordered list.
+                return listed(ctx, 'Entry', a, n, { contentTypeId: only.sys.id, spec: filter.spec, order, extra: [{ sys: 'id', op: 'in', values: ids }] });
+              }
               const preview = ctx.previewOf(a.preview, n.preview);
               const choice = ctx.choose(a.locale, n.choice);
               const { skip, limit } = pageOf(a);
-              const ids = links.map(linkOf).filter((id): id is string => !!id);
               // Unresolvable items stay in place as null with their error, as in Contentful.
               const items = await Promise.all(ids.slice(skip, skip + limit).map((id) => linked(ctx, kind, id, preview, choice, { type: typeName, field: def.id, allowed: targetsOf(def) })));
               return { total: ids.length, skip, limit, items };
@@ -314,7 +327,7 @@ export function buildContentSchema(contentTypes: ContentTypeRecord[]): GraphQLSc
       return nodeOf(kind, record, choice, preview);
     },
   });
-  const rootArgs = (filter: { type: GraphQLInputObjectType }, order: OrderEnum) => ({ ...pageArgs, where: { type: filter.type }, order: { type: new GraphQLList(order.type) } });
+
 
   const queryFields: GraphQLFieldConfigMap<unknown, GraphqlContext> = {
     asset: single('Asset'),

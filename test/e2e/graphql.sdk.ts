@@ -167,6 +167,13 @@ export function describeGraphqlApi(name: string, env: () => Promise<Record<strin
       const python = linking.items.find((i: any) => i.slug === 'how-to-learn-python');
       const topic = python.topicsCollection.items.find((t: any) => t.name === 'Python');
       expect(topic.linkedFrom.entryCollection.total).toBe((await rest('entries?links_to_entry=topic-python')).total);
+      // Links to one content type filter and order like a collection of that type.
+      const topics = await raw(client, '{ article(id: "article-how-to-learn-python") { all: topicsCollection { items { name } } byName: topicsCollection(order: name_DESC) { total items { name } } python: topicsCollection(where: { name: "Python" }) { total items { name } } } }');
+      expect(topics.errors).toBeUndefined();
+      const names = topics.data!.article.all.items.map((t: any) => t.name as string);
+      expect(names.length).toBeGreaterThan(1);
+      expect(topics.data!.article.byName).toEqual({ total: names.length, items: [...names].sort().reverse().map((name) => ({ name })) });
+      expect(topics.data!.article.python).toEqual({ total: 1, items: [{ name: 'Python' }] });
     });
 
     it('resolves RichText links (entries inline, block, hyperlink; assets block, hyperlink) and reports an unresolvable link beside the data', async () => {
