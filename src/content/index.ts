@@ -4,7 +4,7 @@ export { saveContentType, publishContentType, getContentType, unpublishContentTy
 export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot, listContentTypeSnapshots, type SnapshotRestore, getContentTypeSnapshot } from './snapshots.js';
 export { fieldErrors } from './validate-fields.js';
 export type { FieldError } from './field-rules.js';
-export { resolveLinks, type LinkedItems } from './links.js';
+export { resolveLinks, byIds, type LinkedItems } from './links.js';
 export {
   createAsset,
   createAssetFromFile,

@@ -12,9 +12,9 @@ export interface LinkedItems {
 }
 
 
-/** The store's page limit caps one query; ask in chunks of that size. */
+/** Items by id, one query per thousand (the store's page limit caps one query). */
 const chunkSize = 1000;
-function byIds<T>(list: (scope: Scope, query: ListQuery) => Promise<Page<T>>) {
+export function byIds<T>(list: (scope: Scope, query: ListQuery) => Promise<Page<T>>) {
   return async (scope: Scope, ids: string[]): Promise<T[]> => {
     const out: T[] = [];
     for (let i = 0; i < ids.length; i += chunkSize) {

@@ -13,7 +13,8 @@ const invalidToken = () => new FolioError('ACCESS_TOKEN_INVALID');
  * revoked key stops working on the next request, in every process sharing the database.
  * Refusals are never remembered, so guessing tokens cannot fill memory.
  */
-export function createAuthenticator(store: Store, kind: ApiKeyKind, maxGrants = 1000) {
+export function createAuthenticator(store: Store, kind: ApiKeyKind | readonly ApiKeyKind[], maxGrants = 1000) {
+  const kinds: readonly ApiKeyKind[] = typeof kind === 'string' ? [kind] : kind;
   const grants = new Map<string, { key: ApiKeyRecord; version: number }>();
 
   return async function authenticate(request: FastifyRequest, spaceId: string, environmentId: string, version: number): Promise<ApiKeyRecord> {
@@ -25,7 +26,7 @@ export function createAuthenticator(store: Store, kind: ApiKeyKind, maxGrants = 
     if (grant && grant.version === version) return grant.key;
 
     const key = await store.apiKeys.findByTokenHash(tokenHash);
-    if (!key || key.kind !== kind) throw invalidToken();
+    if (!key || !kinds.includes(key.kind)) throw invalidToken();
     // As Contentful does: a valid token for another space or environment sees nothing there.
     if (key.spaceId !== spaceId) throw new FolioError('NOT_FOUND', 'The resource could not be found.', { details: { type: 'Space', id: spaceId } });
     if (!key.environments.includes(environmentId) || !(await store.environments.get(spaceId, environmentId))) {

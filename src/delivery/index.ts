@@ -1,3 +1,6 @@
 export { deliveryRoutes, type DeliveryOptions } from './routes.js';
-export { parseDeliveryQuery, applySelect, type DeliveryQuery } from './query.js';
-export { chooseLocale, type LocaleChoice } from './locales.js';
+export { parseDeliveryQuery, applySelect, fieldLocale, unorderable, queryLimits, type DeliveryQuery } from './query.js';
+export { createReader, type Reader } from './reader.js';
+export { createAuthenticator } from './auth.js';
+export { ResponseCache, etagOf, type CachedResponse, type ResponseDep } from './response-cache.js';
+export { chooseLocale, localizedValue, type LocaleChoice } from './locales.js';

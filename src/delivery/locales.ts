@@ -27,9 +27,16 @@ export function localizeFields(fields: LocalizedFields, choice: LocaleChoice, lo
       if (Object.keys(kept).length) out[id] = kept;
       continue;
     }
-    const chain = localized(id) ? choice.chain : [choice.defaultCode];
-    const code = chain.find((c) => byLocale[c] !== undefined && byLocale[c] !== null);
-    if (code !== undefined) out[id] = byLocale[code]!;
+    const value = localizedValue(byLocale, choice, localized(id));
+    if (value !== undefined) out[id] = value;
   }
   return out;
+}
+
+/** One field's value in one locale: the first of its fallback chain that has one (unlocalized fields: the default locale's). */
+export function localizedValue(byLocale: Record<string, Json> | undefined, choice: LocaleChoice & { all: false }, localized: boolean): Json | undefined {
+  if (!byLocale) return undefined;
+  const chain = localized ? choice.chain : [choice.defaultCode];
+  const code = chain.find((c) => byLocale[c] !== undefined && byLocale[c] !== null);
+  return code === undefined ? undefined : byLocale[code];
 }

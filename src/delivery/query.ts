@@ -28,7 +28,7 @@ const notYet = new Set(['all']);
 const passThrough = new Set(['access_token', 'locale', 'content_type', 'order', 'limit', 'skip', 'include', 'select']);
 /** Equality and ranges on these need reference, array or geo queries, which come later. */
 const unfilterable = new Set(['Link', 'Location', 'Object', 'RichText', 'Array']);
-const unorderable = new Set(['Text', 'RichText', 'Object', 'Location', 'Array', 'Link']);
+export const unorderable = new Set(['Text', 'RichText', 'Object', 'Location', 'Array', 'Link']);
 
 /**
  * Bounds on one query, so no request can hold the event loop: the whole query string (about
@@ -85,7 +85,7 @@ function fieldDef(parameter: string, fieldId: string, type: ContentTypeRecord | 
   return def;
 }
 
-const fieldLocale = (def: FieldDefinition, choice: LocaleChoice) => (!choice.all && def.localized ? choice.code : choice.all ? defaultOf(choice) : choice.defaultCode);
+export const fieldLocale = (def: FieldDefinition, choice: LocaleChoice) => (!choice.all && def.localized ? choice.code : choice.all ? defaultOf(choice) : choice.defaultCode);
 const defaultOf = (choice: LocaleChoice & { all: true }) => choice.codes[0] ?? 'en-US';
 
 /** Contentful's operators on an Array of Symbols: equality means "contains". */

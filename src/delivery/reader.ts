@@ -74,6 +74,8 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
 
   return {
     context,
+    /** Records as this mode sees them (published, or drafts without archived ones), from the store or a snapshot of it. */
+    records: side,
 
     async entries(scope: Scope, ctx: SerializeContext, query: Record<string, unknown>) {
       // The page, the reference query before it and the includes after it: one moment's data.

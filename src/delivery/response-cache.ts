@@ -23,8 +23,14 @@ export interface CachedResponse {
   gzip?: Buffer;
 }
 
-/** `Entry:<id>` or `Asset:<id>` for an answer showing only that item; undefined for lists. */
-export type ResponseDep = string | undefined;
+/**
+ * `Entry:<id>` or `Asset:<id>` for an answer showing only that item, several of them for an
+ * answer showing only those items (GraphQL's single entries with their links); undefined for lists.
+ */
+export type ResponseDep = string | readonly string[] | undefined;
+
+/** What an answer shows, known only once it is computed; null when it must not be kept at all. */
+export type LateDep = () => ResponseDep | null;
 
 /** Reads the changes in (after, upTo]; undefined when they are not all known (drop everything). */
 export type ChangesReader = (after: number, upTo: number) => Promise<ChangeRecord[] | undefined>;
@@ -53,7 +59,7 @@ export class ResponseCache {
    * until what it shows (`dep`) changes. `version` is the content version the caller read after
    * it arrived; the cache catches up with it first.
    */
-  async load(version: number, key: string, dep: ResponseDep, compute: () => Promise<CachedResponse>): Promise<{ value: CachedResponse; hit: boolean }> {
+  async load(version: number, key: string, dep: ResponseDep | LateDep, compute: () => Promise<CachedResponse>): Promise<{ value: CachedResponse; hit: boolean }> {
     if (this.seen === undefined || version > this.seen) await this.catchUp(version);
     const kept = this.entries.get(key);
     if (kept) {
@@ -65,7 +71,8 @@ export class ResponseCache {
     const generation = this.generation;
     const value = await this.flights.run(key, generation, () =>
       compute().then((v) => {
-        if (generation === this.generation) this.keep(key, v, dep);
+        const shown = typeof dep === 'function' ? dep() : dep;
+        if (generation === this.generation && shown !== null) this.keep(key, v, shown);
         return v;
       }),
     );
@@ -89,7 +96,7 @@ export class ResponseCache {
       if (!changed) this.clear();
       else {
         const items = new Set(changed.map((c) => `${c.kind}:${c.id}`));
-        for (const [key, kept] of this.entries) if (kept.dep === undefined || items.has(kept.dep)) this.remove(key);
+        for (const [key, kept] of this.entries) if (showsAny(kept.dep, items)) this.remove(key);
       }
       this.seen = version;
     });
@@ -120,6 +127,9 @@ export class ResponseCache {
     this.bytes = 0;
   }
 }
+
+const showsAny = (dep: ResponseDep, items: Set<string>) =>
+  dep === undefined || (typeof dep === 'string' ? items.has(dep) : dep.some((d) => items.has(d)));
 
 const sizeOf = (r: CachedResponse) => r.json.length + (r.gzip?.length ?? 0);
 

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { FolioError, errorBody, isFolioError } from '../errors/index.js';
 
 /** Paths that answer in Contentful's error JSON; everything else is for people and gets HTML. */
-const apiPrefixes = ['/delivery/', '/preview/', '/management/', '/images/', '/files/'];
+const apiPrefixes = ['/delivery/', '/preview/', '/management/', '/images/', '/files/', '/graphql/'];
 
 export const isApiPath = (url: string) => apiPrefixes.some((p) => url.startsWith(p));
 

@@ -11,6 +11,7 @@ import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from
 import { installSecurityHeaders } from '../http/security-headers.js';
 import { isRootApiPath, rootPathRouter } from '../http/root-paths.js';
 import { deliveryRoutes } from '../delivery/index.js';
+import { graphqlRoutes } from '../graphql/index.js';
 import { imagesRoutes, signImageUrl } from '../images/index.js';
 import { managementRoutes } from '../management/index.js';
 import { siteName, siteRoutes } from '../site/routes.js';
@@ -109,6 +110,12 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   for (const mode of ['delivery', 'preview'] as const) {
     await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache) });
   }
+  await app.register(graphqlRoutes, {
+    store,
+    publicUrl: parts.config.publicUrl,
+    cache: parts.config.deliveryCache,
+    signImage: signingKey ? (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) : undefined,
+  });
   await app.register(managementRoutes, {
     store,
     storage,

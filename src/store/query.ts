@@ -5,7 +5,7 @@ import type { DialectAdapter } from './dialect.js';
 import { searchTermsOf } from './search-index.js';
 import type { Database } from './schema.js';
 import { tagsField } from './tags-field.js';
-import type { Condition, ListQuery, OrderBy, Scalar } from './types.js';
+import type { Condition, ListQuery, OrderBy, Scalar, SysKey } from './types.js';
 
 export const defaultLimit = 100;
 export const maxLimit = 1000;
@@ -14,6 +14,15 @@ type Table = 'resources' | 'published';
 type Eb = ExpressionBuilder<Database, Table>;
 
 const sysColumns = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at', publishedAt: 'published_at' } as const;
+/** Columns of drafts only; a published snapshot keeps them in its sys JSON. */
+const draftSysColumns = { firstPublishedAt: 'first_published_at', publishedVersion: 'published_version' } as const;
+
+/** A sys property as SQL, and how values compared with it are written. */
+function sysTarget(key: SysKey, adapter: DialectAdapter, table: Table) {
+  if (key in sysColumns) return { target: sql.ref(sysColumns[key as keyof typeof sysColumns]), value: (v: Scalar) => sql`${v}` };
+  const k = key as keyof typeof draftSysColumns;
+  return table === 'resources' ? { target: sql.ref(draftSysColumns[k]), value: (v: Scalar) => sql`${v}` } : { target: adapter.jsonAt('sys', [k]), value: (v: Scalar) => adapter.jsonValue(v) };
+}
 
 export function pageBounds(query: ListQuery): { limit: number; skip: number } {
   const limit = query.limit ?? defaultLimit;
@@ -80,7 +89,15 @@ function arrayHas(c: Extract<Condition, { op: 'has' }>, adapter: DialectAdapter)
   return c.mode === 'any' ? any : sql<SqlBool>`NOT ${any}`;
 }
 
+const all = (parts: Expression<SqlBool>[]) => (parts.length ? sql<SqlBool>`(${sql.join(parts, sql` AND `)})` : sql<SqlBool>`1 = 1`);
+
 function condition(c: Condition, adapter: DialectAdapter, table: Table): Expression<SqlBool> {
+  if (c.op === 'any') {
+    if (c.of.length === 0) return sql<SqlBool>`1 = 0`;
+    return sql<SqlBool>`(${sql.join(c.of.map((group) => all(group.map((g) => condition(g, adapter, table)))), sql` OR `)})`;
+  }
+  // IS NOT TRUE: a comparison with a missing value (NULL) counts as not holding, so its negation holds.
+  if (c.op === 'not') return sql<SqlBool>`(${condition(c.condition, adapter, table)}) IS NOT TRUE`;
   if (c.op === 'linksTo') return linksTo(c, table);
   if (c.op === 'tagged') return tagged(c, table);
   if (c.op === 'within') return within(c, adapter);
@@ -89,9 +106,7 @@ function condition(c: Condition, adapter: DialectAdapter, table: Table): Express
     return terms.length ? adapter.search.matches(table, linkSide[table], terms, c.field) : sql<SqlBool>`1 = 1`;
   }
   if (c.op === 'has') return arrayHas(c, adapter);
-  const isSys = 'sys' in c;
-  const target = isSys ? sql.ref(sysColumns[c.sys]) : adapter.jsonAt('data', [c.field, c.locale, ...(c.path ?? [])]);
-  const value = (v: Scalar) => (isSys ? sql`${v}` : adapter.jsonValue(v));
+  const { target, value } = 'sys' in c ? sysTarget(c.sys, adapter, table) : { target: adapter.jsonAt('data', [c.field, c.locale, ...(c.path ?? [])]), value: (v: Scalar) => adapter.jsonValue(v) };
   switch (c.op) {
     case 'exists':
       return c.value ? sql<SqlBool>`${target} IS NOT NULL` : sql<SqlBool>`${target} IS NULL`;
@@ -118,7 +133,7 @@ export function whereClause(query: ListQuery, adapter: DialectAdapter, table: Ta
   };
 }
 
-export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectAdapter) {
+export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectAdapter, table: Table) {
   const list = order?.length ? order : [{ sys: 'createdAt' as const, direction: 'asc' as const }];
   // The id last makes every order total, so pages never overlap.
   const withId = list.some((o) => 'sys' in o && o.sys === 'id') ? list : [...list, { sys: 'id' as const, direction: 'asc' as const }];
@@ -126,7 +141,7 @@ export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectA
     const dir = o.direction === 'desc' ? sql`desc` : sql`asc`;
     const expr =
       'sys' in o
-        ? sql.ref(sysColumns[o.sys])
+        ? sysTarget(o.sys, adapter, table).target
         : 'near' in o
           ? squaredKm(adapter, o.field, o.locale, o.near.lat, o.near.lon)
           : adapter.jsonAt('data', [o.field, o.locale]);

@@ -237,6 +237,31 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect(await ids({ where: [{ sys: 'createdAt', op: 'gt', value: created }] })).not.toEqual(expect.arrayContaining(['c']));
       });
 
+      it('combine conditions with any (OR of AND groups) and not, a missing value counting as not holding', async () => {
+        const ids = async (q: Parameters<Store['entries']['list']>[1]) => (await store.entries.list(scope, q)).items.map((e) => e.sys.id);
+        const rank = { field: 'rank', locale: 'en-US' } as const;
+        const title = { field: 'title', locale: 'en-US' } as const;
+        expect(await ids({ where: [{ op: 'any', of: [[{ ...title, op: 'eq', value: 'Apple' }], [{ ...rank, op: 'lt', value: 3 }]] }] })).toEqual(['a', 'c']);
+        expect(await ids({ where: [{ op: 'any', of: [[{ ...rank, op: 'gte', value: 3 }, { ...title, op: 'eq', value: 'Banana' }], [{ sys: 'id', op: 'eq', value: 'd' }]] }] })).toEqual(['b', 'd']);
+        expect(await ids({ where: [{ op: 'any', of: [] }] })).toEqual([]);
+        expect(await ids({ where: [{ op: 'not', condition: { ...rank, op: 'gte', value: 3 } }] })).toEqual(['c', 'd']);
+        expect(await ids({ where: [{ op: 'not', condition: { op: 'any', of: [[{ ...title, op: 'eq', value: 'Apple' }], [{ sys: 'id', op: 'eq', value: 'd' }]] } }] })).toEqual(['b', 'c']);
+      });
+
+      it('filter and order by sys.firstPublishedAt and sys.publishedVersion, drafts and published alike', async () => {
+        const a = (await store.entries.get(scope, 'a'))!;
+        const b = (await store.entries.get(scope, 'b'))!;
+        for (const list of [store.entries.list.bind(store.entries), store.entries.listPublished.bind(store.entries)]) {
+          const ids = async (q: Parameters<Store['entries']['list']>[1]) => (await list(scope, q)).items.map((e) => e.sys.id);
+          expect(await ids({ where: [{ sys: 'publishedVersion', op: 'eq', value: a.sys.publishedVersion! }, { sys: 'id', op: 'in', values: ['a', 'b'] }] })).toEqual(a.sys.publishedVersion === b.sys.publishedVersion ? ['a', 'b'] : ['a']);
+          expect(await ids({ where: [{ sys: 'firstPublishedAt', op: 'gte', value: b.sys.firstPublishedAt! }] })).toContain('b');
+          expect(await ids({ where: [{ sys: 'firstPublishedAt', op: 'exists', value: true }], order: [{ sys: 'firstPublishedAt', direction: 'desc' }, { sys: 'id', direction: 'desc' }] })).toEqual(
+            a.sys.firstPublishedAt! > b.sys.firstPublishedAt! ? ['a', 'b'] : ['b', 'a'],
+          );
+        }
+        expect((await store.entries.list(scope, { where: [{ sys: 'publishedVersion', op: 'exists', value: false }] })).items.map((e) => e.sys.id).sort()).toEqual(['c', 'd']);
+      });
+
       it('find items by what they link to, in any field or one field, drafts and published apart', async () => {
         const link = (id: string) => ({ sys: { type: 'Link', linkType: 'Entry', id } });
         await store.contentTypes.update(scope, 'post', { ...postType, fields: [...postType.fields, field('next', 'Link', { linkType: 'Entry' }), field('tags', 'Array', { items: { type: 'Symbol' } })] });

@@ -198,7 +198,7 @@ export interface UserRecord {
 export type Scalar = string | number | boolean;
 
 /** sys properties a list can filter and order on. */
-export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt';
+export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'firstPublishedAt' | 'publishedVersion';
 
 /** What a condition looks at: one field value (fields.<field>.<locale>) or a sys property. */
 export type ConditionTarget = { field: string; locale: string; /** deeper inside the value, e.g. ['contentType'] */ path?: string[] } | { sys: SysKey };
@@ -228,7 +228,11 @@ export type Condition =
   /** Full text: every word of `text` starts a word in the item's text (one field, or any). */
   | { op: 'match'; text: string; field?: string }
   /** A Location field inside a circle or box. */
-  | { field: string; locale: string; op: 'within'; area: GeoArea };
+  | { field: string; locale: string; op: 'within'; area: GeoArea }
+  /** Any of the groups holds, each group being conditions that all hold (GraphQL's OR). */
+  | { op: 'any'; of: Condition[][] }
+  /** The condition does not hold (GraphQL's `_not_contains` and negated nested filters). */
+  | { op: 'not'; condition: Condition };
 
 export type OrderBy =
   | { field: string; locale: string; direction: 'asc' | 'desc' }

@@ -1,0 +1,91 @@
+/**
+ * GraphQL Content API: `/graphql/content/v1/spaces/{space}[/environments/{env}]`, GET and POST,
+ * with delivery or preview tokens. Answers are kept in Delivery's response cache, keyed by
+ * query, variables and token kind, and dropped as precisely as Delivery's (response-cache.ts).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { tokenOf } from '../auth/index.js';
+import { createAuthenticator, etagOf, ResponseCache, type ResponseDep } from '../delivery/index.js';
+import { isFolioError } from '../errors/index.js';
+import { singleFlight } from '../http/flights.js';
+import { changesBetween, type Scope, type Store } from '../store/index.js';
+import { formatError, GraphqlRefusal, refuse } from './errors.js';
+import { createExecutor } from './execute.js';
+import { createRequestReader } from './request.js';
+
+export interface GraphqlOptions {
+  store: Store;
+  publicUrl: string;
+  /** Keep answers until content changes (default on); answers that read drafts are never kept. */
+  cache?: boolean;
+  /** Signs transformed image URLs when Folio requires signed ones. */
+  signImage?: ((pathAndQuery: string) => string) | undefined;
+}
+
+interface Params {
+  spaceId: string;
+  environmentId?: string;
+}
+
+/** Same window as Delivery's cache: beyond it everything is dropped instead of read. */
+const maxChangesRead = 500;
+
+function authRefusal(err: unknown, request: FastifyRequest): unknown {
+  if (!isFolioError(err)) return err;
+  if (err.code === 'ACCESS_TOKEN_INVALID') return tokenOf(request) === undefined ? refuse('ACCESS_TOKEN_MISSING') : refuse('ACCESS_TOKEN_INVALID');
+  if (err.code === 'NOT_FOUND') return (err.details as { type?: string } | undefined)?.type === 'Space' ? refuse('UNKNOWN_SPACE') : refuse('UNKNOWN_ENVIRONMENT');
+  return err;
+}
+
+export async function graphqlRoutes(app: FastifyInstance, opts: GraphqlOptions) {
+  const { store } = opts;
+  const executor = createExecutor(opts);
+  const read = createRequestReader();
+  const authenticate = createAuthenticator(store, ['delivery', 'preview']);
+  const contentVersion = singleFlight(() => store.changes.latest());
+  const caching = opts.cache !== false;
+  const caches = new Map<string, ResponseCache>();
+  const cacheFor = (scope: Scope) => {
+    const id = `${scope.spaceId}/${scope.environmentId}`;
+    let cache = caches.get(id);
+    if (!cache) caches.set(id, (cache = new ResponseCache((after, upTo) => changesBetween(store, scope, after, upTo, maxChangesRead))));
+    return cache;
+  };
+
+  const send = (reply: FastifyReply, status: number, json: Buffer | string) =>
+    reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'max-age=0, must-revalidate').send(json);
+
+  async function answer(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
+    const scope = { spaceId: request.params.spaceId, environmentId: request.params.environmentId ?? 'master' };
+    const log = (err: unknown) => request.log.error({ err }, 'graphql resolver failed');
+    try {
+      const version = await contentVersion();
+      const key = await authenticate(request, scope.spaceId, scope.environmentId, version).catch((err: unknown) => {
+        throw authRefusal(err, request);
+      });
+      const input = read(request);
+      const canPreview = key.kind === 'preview';
+      if (!caching) {
+        const { body } = await executor.run(input, scope, canPreview, request.id, log);
+        return send(reply, 200, JSON.stringify(body));
+      }
+      let dep: ResponseDep | null = null;
+      const cacheKey = JSON.stringify([key.kind, input.operationName ?? null, input.query, input.variables ?? null]);
+      const { value, hit } = await cacheFor(scope).load(version, cacheKey, () => dep, async () => {
+        const result = await executor.run(input, scope, canPreview, request.id, log);
+        dep = result.dep;
+        const json = Buffer.from(JSON.stringify(result.body));
+        return { json, etag: etagOf(json) };
+      });
+      return send(reply.header('x-folio-cache', hit ? 'hit' : 'miss'), 200, value.json);
+    } catch (err) {
+      if (!(err instanceof GraphqlRefusal)) throw err;
+      return send(reply, err.status, JSON.stringify({ errors: err.errors.map((e) => formatError(e, request.id, log)) }));
+    }
+  }
+
+  for (const path of ['/graphql/content/v1/spaces/:spaceId', '/graphql/content/v1/spaces/:spaceId/environments/:environmentId']) {
+    app.get<{ Params: Params }>(path, answer);
+    app.post<{ Params: Params }>(path, answer);
+  }
+}

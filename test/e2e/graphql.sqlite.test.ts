@@ -1,0 +1,3 @@
+import { describeGraphqlApi } from './graphql.sdk.js';
+
+describeGraphqlApi('SQLite', async () => ({}));
