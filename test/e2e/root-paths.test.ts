@@ -55,6 +55,17 @@ describe('root paths, routed by token', () => {
     expect(previewed.items.map((e) => e.sys.id).sort()).toEqual([draft.sys.id, published.sys.id].sort());
   });
 
+  it('answers GraphQL at Contentful\'s path, /content/v1/spaces/…', async () => {
+    const res = await raw(`/content/v1/spaces/${space}/environments/master`, {
+      method: 'POST',
+      token: tokens.delivery,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ noteCollection { total items { title } } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).data.noteCollection).toEqual({ total: 1, items: [{ title: 'Published note' }] });
+  });
+
   it('takes the token from ?access_token= as well as the header', async () => {
     const res = await raw(`/spaces/${space}/environments/master/content_types?access_token=${tokens.delivery}`);
     expect(res.status).toBe(200);
