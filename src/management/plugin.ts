@@ -9,8 +9,10 @@ import type { ManagementOptions } from './context.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { assetRoutes } from './routes/assets.js';
 import { contentTypeRoutes } from './routes/content-types.js';
+import { editorInterfaceRoutes } from './routes/editor-interfaces.js';
 import { entryRoutes } from './routes/entries.js';
 import { localeRoutes } from './routes/locales.js';
+import { roleRoutes } from './routes/roles.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { spaceRoutes } from './routes/spaces.js';
 import { tagRoutes } from './routes/tags.js';
@@ -41,4 +43,6 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   localeRoutes(app, options);
   apiKeyRoutes(app, options);
   tagRoutes(app, options);
+  editorInterfaceRoutes(app, options);
+  roleRoutes(app, options);
 }

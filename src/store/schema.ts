@@ -280,6 +280,20 @@ export interface ScheduledActionsTable {
   canceled_by: string | null;
 }
 
+export interface DocumentsTable {
+  space_id: string;
+  environment_id: string;
+  kind: string;
+  id: string;
+  parent_id: string | null;
+  body: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
 export interface Database {
   spaces: SpacesTable;
   environments: EnvironmentsTable;
@@ -302,4 +316,5 @@ export interface Database {
   access_tokens: AccessTokensTable;
   snapshots: SnapshotsTable;
   uploads: UploadsTable;
+  documents: DocumentsTable;
 }

@@ -21,6 +21,9 @@ import type {
   AccessTokenRecord,
   SnapshotRecord,
   UploadRecord,
+  DocumentKind,
+  DocumentRecord,
+  Json,
 } from './types.js';
 import type { OutboxStore } from './outbox.js';
 import type { ScheduledActionStore } from './scheduled-action-store.js';
@@ -217,4 +220,16 @@ export interface Store {
   /** Webhook definitions, their call queue and attempt log. */
   webhooks: WebhookStore;
   scheduledActions: ScheduledActionStore;
+  /**
+   * Small versioned JSON documents by kind (editor interfaces, bulk actions, releases, comments,
+   * tasks). Ids are the caller's; a taken id throws VALIDATION_FAILED, a missing one NOT_FOUND,
+   * a stale expectedVersion VERSION_MISMATCH. Lists are oldest first unless `newestFirst`.
+   */
+  documents: {
+    get(scope: Scope, kind: DocumentKind, id: string): Promise<DocumentRecord | undefined>;
+    list(scope: Scope, kind: DocumentKind, query?: { parentId?: string; limit?: number; skip?: number; newestFirst?: boolean }): Promise<Page<DocumentRecord>>;
+    create(scope: Scope, kind: DocumentKind, document: { id: string; parentId?: string | null; body: Record<string, Json> }, by?: string): Promise<DocumentRecord>;
+    update(scope: Scope, kind: DocumentKind, id: string, body: Record<string, Json>, expectedVersion?: number, by?: string): Promise<DocumentRecord>;
+    delete(scope: Scope, kind: DocumentKind, id: string, expectedVersion?: number): Promise<void>;
+  };
 }

@@ -1,0 +1,131 @@
+/**
+ * The Management API families the official `contentful-management` client offers beyond the
+ * everyday ones (editor interfaces, published collections, references, bulk actions …), driven
+ * by that client (plain and legacy), error cases included. Run on every store (see
+ * management.sqlite/.postgres test files).
+ */
+import * as contentfulManagement from 'contentful-management';
+import type { PlainClientAPI } from 'contentful-management';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFolio, type TestFolio } from './folio.js';
+import { failure } from './management.sdk.js';
+
+const managementToken = 'management-token-for-family-tests';
+const at = { spaceId: 'folio', environmentId: 'master' };
+
+export function describeManagementFamilies(name: string, env: () => Promise<Record<string, string>>) {
+  describe(`Management API families with the contentful-management SDK: ${name}`, () => {
+    let folio: TestFolio;
+    let client: PlainClientAPI;
+    let host: string;
+    let base: string;
+
+    const raw = (path: string, init: RequestInit = {}) =>
+      fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${managementToken}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+
+    beforeAll(async () => {
+      folio = await startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken, ...(await env()) });
+      host = new URL(folio.url).host;
+      base = `${folio.url}/management/spaces/folio/environments/master`;
+      client = contentfulManagement.createClient({ accessToken: managementToken, host, hostUpload: host, insecure: true, basePath: 'management' });
+    });
+    afterAll(() => folio?.destroy());
+
+    it('gives every content type an editor interface with Contentful’s default widgets, versioned', async () => {
+      const ct = { ...at, contentTypeId: 'widgets' };
+      await client.contentType.createWithId(ct, {
+        name: 'Widgets',
+        displayField: 'summary',
+        fields: [
+          { id: 'title', name: 'Title', type: 'Symbol', required: false, localized: false },
+          { id: 'summary', name: 'Summary', type: 'Text', required: false, localized: false },
+          { id: 'body', name: 'Body', type: 'Text', required: false, localized: false },
+          { id: 'rich', name: 'Rich', type: 'RichText', required: false, localized: false },
+          { id: 'count', name: 'Count', type: 'Integer', required: false, localized: false },
+          { id: 'ratio', name: 'Ratio', type: 'Number', required: false, localized: false },
+          { id: 'day', name: 'Day', type: 'Date', required: false, localized: false },
+          { id: 'flag', name: 'Flag', type: 'Boolean', required: false, localized: false },
+          { id: 'place', name: 'Place', type: 'Location', required: false, localized: false },
+          { id: 'data', name: 'Data', type: 'Object', required: false, localized: false },
+          { id: 'author', name: 'Author', type: 'Link', linkType: 'Entry', required: false, localized: false },
+          { id: 'image', name: 'Image', type: 'Link', linkType: 'Asset', required: false, localized: false },
+          { id: 'related', name: 'Related', type: 'Array', items: { type: 'Link', linkType: 'Entry', validations: [] }, required: false, localized: false },
+          { id: 'gallery', name: 'Gallery', type: 'Array', items: { type: 'Link', linkType: 'Asset', validations: [] }, required: false, localized: false },
+          { id: 'keywords', name: 'Keywords', type: 'Array', items: { type: 'Symbol', validations: [] }, required: false, localized: false },
+          { id: 'kind', name: 'Kind', type: 'Symbol', required: false, localized: false, validations: [{ in: ['a', 'b'] }] },
+        ],
+      });
+      const made = await client.editorInterface.get(ct);
+      expect(made.sys).toMatchObject({ id: 'default', type: 'EditorInterface', version: 1, contentType: { sys: { type: 'Link', linkType: 'ContentType', id: 'widgets' } } });
+      expect(Object.fromEntries(made.controls!.map((c) => [c.fieldId, c.widgetId]))).toEqual({
+        title: 'singleLine',
+        summary: 'singleLine',
+        body: 'markdown',
+        rich: 'richTextEditor',
+        count: 'numberEditor',
+        ratio: 'numberEditor',
+        day: 'datePicker',
+        flag: 'boolean',
+        place: 'locationEditor',
+        data: 'objectEditor',
+        author: 'entryLinkEditor',
+        image: 'assetLinkEditor',
+        related: 'entryLinksEditor',
+        gallery: 'assetLinksEditor',
+        keywords: 'tagEditor',
+        kind: 'dropdown',
+      });
+      expect(made.controls!.every((c) => c.widgetNamespace === 'builtin')).toBe(true);
+
+      const controls = made.controls!.map((c) => (c.fieldId === 'body' ? { ...c, widgetId: 'multipleLine', settings: { helpText: 'Keep it short' } } : c));
+      const sidebar = [{ widgetId: 'publication-widget', widgetNamespace: 'sidebar-builtin' }];
+      const editorLayout = [{ groupId: 'main', name: 'Main', items: [{ fieldId: 'title' }] }];
+      const groupControls = [{ groupId: 'main', widgetId: 'topLevelTab', widgetNamespace: 'builtin' }];
+      const updated = await client.editorInterface.update(ct, { ...made, controls, sidebar, editorLayout, groupControls } as never);
+      expect(updated.sys.version).toBe(2);
+      expect(updated.controls!.find((c) => c.fieldId === 'body')).toEqual({ fieldId: 'body', widgetId: 'multipleLine', widgetNamespace: 'builtin', settings: { helpText: 'Keep it short' } });
+      expect(updated).toMatchObject({ sidebar, editorLayout, groupControls });
+      // A stale copy loses; a PUT without the version is refused.
+      expect(await failure(client.editorInterface.update(ct, made))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
+      const noVersion = await raw('/content_types/widgets/editor_interface', { method: 'PUT', body: JSON.stringify({ controls: [] }) });
+      expect([noVersion.status, (await noVersion.json()).sys.id]).toEqual([409, 'VersionMismatch']);
+      const bad = await raw('/content_types/widgets/editor_interface', { method: 'PUT', headers: { 'x-contentful-version': '2' }, body: JSON.stringify({ controls: [{ widgetId: 'x' }] }) });
+      expect([bad.status, (await bad.json()).details.errors[0].path]).toEqual([422, ['controls', 0, 'fieldId']]);
+      const hostile = await raw('/content_types/widgets/editor_interface', {
+        method: 'PUT',
+        headers: { 'x-contentful-version': '2' },
+        body: '{"controls":[{"fieldId":"title","settings":{"__proto__":{"polluted":true}}}]}',
+      });
+      expect(hostile.status).toBe(422);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+
+      // A field added to the type gets a default control; the chosen ones stay.
+      const type = await client.contentType.get(ct);
+      await client.contentType.update(ct, { ...type, fields: [...type.fields, { id: 'extra', name: 'Extra', type: 'Boolean', required: false, localized: false }] });
+      const grown = await client.editorInterface.get(ct);
+      expect(grown.sys.version).toBe(3);
+      expect(grown.controls!.find((c) => c.fieldId === 'body')!.widgetId).toBe('multipleLine');
+      expect(grown.controls!.at(-1)).toEqual({ fieldId: 'extra', widgetId: 'boolean', widgetNamespace: 'builtin' });
+
+      // The environment's list holds one per content type, demo types included (made on first read).
+      const all = await client.editorInterface.getMany(at);
+      expect(all.items.map((e) => e.sys.contentType.sys.id).sort()).toEqual(['article', 'author', 'topic', 'widgets']);
+      const article = all.items.find((e) => e.sys.contentType.sys.id === 'article')!;
+      expect(article.controls!.find((c) => c.fieldId === 'body')!.widgetId).toBe('richTextEditor');
+
+      // The legacy client's methods, and 404 for a type that does not exist.
+      const legacy = contentfulManagement.createClient({ accessToken: managementToken, host, hostUpload: host, insecure: true, basePath: 'management' }, { type: 'legacy' });
+      const environment = await (await legacy.getSpace('folio')).getEnvironment('master');
+      const viaType = await (await environment.getContentType('widgets')).getEditorInterface();
+      viaType.controls![0]!.settings = { helpText: 'The title' };
+      expect((await viaType.update()).sys.version).toBe(4);
+      expect((await environment.getEditorInterfaceForContentType('widgets')).controls![0]!.settings).toEqual({ helpText: 'The title' });
+      expect(await failure(client.editorInterface.get({ ...at, contentTypeId: 'nope' }))).toMatchObject({ status: 404, sys: 'NotFound' });
+
+      // Deleting the type deletes its interface.
+      await client.contentType.delete(ct);
+      expect(await failure(client.editorInterface.get(ct))).toMatchObject({ status: 404, sys: 'NotFound' });
+      expect((await client.editorInterface.getMany(at)).items).toHaveLength(3);
+    });
+  });
+}
