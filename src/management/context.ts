@@ -35,3 +35,6 @@ export async function begin(store: Store, request: Req): Promise<{ actor: Actor;
   if (!env) throw new FolioError('NOT_FOUND', `Environment "${scope.environmentId}" not found`, { details: { type: 'Environment', id: scope.environmentId } });
   return { actor, scope };
 }
+
+/** The request's path without its query, for links back to the same list. */
+export const pathOf = (request: Req) => request.url.split('?')[0]!;

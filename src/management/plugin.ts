@@ -12,6 +12,7 @@ import { contentTypeRoutes } from './routes/content-types.js';
 import { editorInterfaceRoutes } from './routes/editor-interfaces.js';
 import { entryRoutes } from './routes/entries.js';
 import { localeRoutes } from './routes/locales.js';
+import { publicRoutes } from './routes/public.js';
 import { roleRoutes } from './routes/roles.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { spaceRoutes } from './routes/spaces.js';
@@ -45,4 +46,5 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   tagRoutes(app, options);
   editorInterfaceRoutes(app, options);
   roleRoutes(app, options);
+  publicRoutes(app, options);
 }

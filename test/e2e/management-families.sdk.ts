@@ -127,5 +127,59 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       expect(await failure(client.editorInterface.get(ct))).toMatchObject({ status: 404, sys: 'NotFound' });
       expect((await client.editorInterface.getMany(at)).items).toHaveLength(3);
     });
+
+    it('lists published entries and assets (public collections) with the /entries query language and cursor paging', async () => {
+      const legacy = contentfulManagement.createClient({ accessToken: managementToken, host, hostUpload: host, insecure: true, basePath: 'management' }, { type: 'legacy' });
+      const environment = await (await legacy.getSpace('folio')).getEnvironment('master');
+      const published = await client.entry.getPublished({ ...at, query: { content_type: 'article', order: 'sys.id' } });
+      expect(published.total).toBe(7);
+      expect(published.items.every((e) => typeof e.sys.publishedVersion === 'number')).toBe(true);
+      const first = published.items[0]!;
+
+      // A draft change stays out of the published collection; a draft-only entry is absent.
+      const draft = await client.entry.get({ ...at, entryId: first.sys.id });
+      await client.entry.update({ ...at, entryId: first.sys.id }, { ...draft, fields: { ...draft.fields, title: { 'en-US': 'Draft title' } } });
+      const unpublishedOnly = await client.entry.create({ ...at, contentTypeId: 'topic' }, { fields: { name: { 'en-US': 'Draft topic' }, slug: { 'en-US': 'draft-topic' } } });
+      const again = await client.entry.getPublished({ ...at, query: { 'sys.id': first.sys.id } });
+      expect(again.items.map((e) => e.fields.title)).toEqual([first.fields.title]);
+      expect((await client.entry.get({ ...at, entryId: first.sys.id })).fields.title).toEqual({ 'en-US': 'Draft title' });
+      expect((await client.entry.getPublished({ ...at, query: { 'sys.id': unpublishedOnly.sys.id } })).total).toBe(0);
+      expect((await client.entry.getMany({ ...at, query: { 'sys.id': unpublishedOnly.sys.id } })).total).toBe(1);
+      // The query language of /entries: field filters, select, order.
+      const slug = (first.fields.slug as Record<string, string>)['en-US']!;
+      const bySlug = await client.entry.getPublished({ ...at, query: { content_type: 'article', 'fields.slug': slug, select: 'sys.id,fields.slug' } });
+      expect(bySlug.items).toHaveLength(1);
+      expect(Object.keys(bySlug.items[0]!.fields)).toEqual(['slug']);
+      expect(await failure(client.entry.getPublished({ ...at, query: { content_type: 'nope' } }))).toMatchObject({ status: 400, sys: 'InvalidQuery' });
+
+      // Cursor paging walks the whole collection once, forwards and back.
+      const seen: string[] = [];
+      let page = await environment.getPublishedEntriesWithCursor({ content_type: 'article', order: 'sys.id', limit: 3 });
+      seen.push(...page.items.map((e) => e.sys.id));
+      while (page.pages?.next) {
+        page = await environment.getPublishedEntriesWithCursor({ content_type: 'article', order: 'sys.id', limit: 3, pageNext: page.pages.next });
+        seen.push(...page.items.map((e) => e.sys.id));
+      }
+      expect(seen).toEqual(published.items.map((e) => e.sys.id));
+      const back = await environment.getPublishedEntriesWithCursor({ content_type: 'article', order: 'sys.id', limit: 3, pagePrev: page.pages!.prev! });
+      expect(back.items.map((e) => e.sys.id)).toEqual(seen.slice(3, 6));
+      const drafts = await client.entry.getManyWithCursor({ ...at, query: { content_type: 'article', order: 'sys.id', limit: 5 } as never });
+      expect([drafts.items.length, typeof drafts.pages?.next]).toEqual([5, 'string']);
+      const types = await client.contentType.getManyWithCursor({ ...at, query: { limit: 2 } });
+      expect(types.items.map((t) => t.sys.id)).toEqual(['article', 'author']);
+      const forged = await raw(`/public/entries?cursor=true&pageNext=${Buffer.from('skip:-1').toString('base64url')}`);
+      expect([forged.status, (await forged.json()).sys.id]).toEqual([400, 'InvalidQuery']);
+      expect((await raw('/public/entries?cursor=true&skip=3')).status).toBe(400);
+
+      // Assets: a draft-only asset is absent, the published ones carry their file.
+      const assets = await client.asset.getPublished({ ...at, query: {} });
+      expect(assets.total).toBeGreaterThan(0);
+      expect(assets.items.every((a) => typeof a.sys.publishedVersion === 'number' && !!a.fields.file)).toBe(true);
+      const draftAsset = await client.asset.create(at, { fields: { title: { 'en-US': 'Draft only' } } as never });
+      expect((await client.asset.getPublished({ ...at, query: { 'sys.id': draftAsset.sys.id } })).total).toBe(0);
+      const assetPage = await environment.getPublishedAssetsWithCursor({ limit: 1 });
+      expect(assetPage.items).toHaveLength(1);
+      expect(await failure(client.entry.getPublished({ spaceId: 'folio', environmentId: 'nope', query: {} }))).toMatchObject({ status: 404, sys: 'NotFound' });
+    });
   });
 }

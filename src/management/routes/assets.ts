@@ -14,7 +14,10 @@ import {
 } from '../../content/index.js';
 import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
 import { mapInSlices, sendInSlices } from '../../http/slices.js';
-import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
+import type { Store } from '../../store/index.js';
+import type { Scope } from '../../store/types.js';
+import { begin, pathOf, scoped, type ManagementOptions, type Req } from '../context.js';
+import { cursorCollection, cursorPaging } from '../cursor.js';
 import { assertResourceId, newResourceId } from '../ids.js';
 import { publishVersion, requiredVersion, versionHeader } from '../parse.js';
 import { assetInput } from '../parse-asset.js';
@@ -22,15 +25,21 @@ import { assetJson, collection } from '../serialize.js';
 
 type One = Req<{ id: string }>;
 
+/** Lists drafts (or, `published`, the published snapshots) with the Delivery API's filters, or cursor paging. */
+export async function listAssets(store: Store, scope: Scope, publicUrl: string, raw: Record<string, unknown>, path: string, published = false) {
+  const { query, cursor } = cursorPaging(raw);
+  const q = await parseDeliveryQuery(query, new Map(), chooseLocale(query.locale, await store.locales.list(scope)), async () => []);
+  const result = await (published ? store.assets.listPublished : store.assets.list)(scope, q.list);
+  const items = await mapInSlices(result.items, (a) => applySelect(assetJson(publicUrl, scope, a), q.select));
+  return cursor ? cursorCollection({ ...result, items }, path) : collection(items, result);
+}
+
 export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }: ManagementOptions) {
   for (const base of scoped('/assets')) {
     app.get(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
       assertCan(actor, 'read');
-      const query = request.query as Record<string, unknown>;
-      const q = await parseDeliveryQuery(query, new Map(), chooseLocale(query.locale, await store.locales.list(scope)), async () => []);
-      const result = await store.assets.list(scope, q.list);
-      return sendInSlices(reply, collection(await mapInSlices(result.items, (a) => applySelect(assetJson(publicUrl, scope, a), q.select)), result));
+      return sendInSlices(reply, await listAssets(store, scope, publicUrl, request.query as Record<string, unknown>, pathOf(request)));
     });
 
     app.post(base, async (request: Req, reply) => {
