@@ -13,6 +13,7 @@ import { editorInterfaceRoutes } from './routes/editor-interfaces.js';
 import { entryRoutes } from './routes/entries.js';
 import { localeRoutes } from './routes/locales.js';
 import { publicRoutes } from './routes/public.js';
+import { referenceRoutes } from './routes/references.js';
 import { roleRoutes } from './routes/roles.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { spaceRoutes } from './routes/spaces.js';
@@ -47,4 +48,5 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   editorInterfaceRoutes(app, options);
   roleRoutes(app, options);
   publicRoutes(app, options);
+  referenceRoutes(app, options);
 }

@@ -181,5 +181,40 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       expect(assetPage.items).toHaveLength(1);
       expect(await failure(client.entry.getPublished({ spaceId: 'folio', environmentId: 'nope', query: {} }))).toMatchObject({ status: 404, sys: 'NotFound' });
     });
+
+    it('answers an entry’s references to the depth asked (include), drafts included', async () => {
+      const ct = { ...at, contentTypeId: 'chain' };
+      const type = await client.contentType.createWithId(ct, {
+        name: 'Chain',
+        displayField: 'name',
+        fields: [
+          { id: 'name', name: 'Name', type: 'Symbol', required: false, localized: false },
+          { id: 'next', name: 'Next', type: 'Link', linkType: 'Entry', required: false, localized: false },
+          { id: 'pics', name: 'Pics', type: 'Array', items: { type: 'Link', linkType: 'Asset', validations: [] }, required: false, localized: false },
+        ],
+      });
+      await client.contentType.publish(ct, type);
+      const asset = (await client.asset.getPublished({ ...at, query: { limit: 1 } })).items[0]!;
+      const entryLink = (id: string) => ({ 'en-US': { sys: { type: 'Link', linkType: 'Entry', id } } });
+      await client.entry.createWithId({ ...ct, entryId: 'chain-c' }, { fields: { name: { 'en-US': 'C' } } });
+      await client.entry.createWithId({ ...ct, entryId: 'chain-b' }, { fields: { name: { 'en-US': 'B' }, next: entryLink('chain-c') } });
+      await client.entry.createWithId({ ...ct, entryId: 'chain-a' }, {
+        fields: { name: { 'en-US': 'A' }, next: entryLink('chain-b'), pics: { 'en-US': [{ sys: { type: 'Link', linkType: 'Asset', id: asset.sys.id } }] } },
+      });
+      const one = await client.entry.references({ ...at, entryId: 'chain-a', include: 1 });
+      expect(one.items.map((e) => e.sys.id)).toEqual(['chain-a']);
+      expect(one.includes!.Entry!.map((e) => e.sys.id)).toEqual(['chain-b']);
+      expect(one.includes!.Asset!.map((a) => a.sys.id)).toEqual([asset.sys.id]);
+      const two = await client.entry.references({ ...at, entryId: 'chain-a', include: 2 });
+      expect(two.includes!.Entry!.map((e) => e.sys.id).sort()).toEqual(['chain-b', 'chain-c']);
+      expect(two.includes!.Entry![0]!.sys.type).toBe('Entry');
+      // The legacy client's entry.references() asks with its default depth.
+      const legacy = contentfulManagement.createClient({ accessToken: managementToken, host, hostUpload: host, insecure: true, basePath: 'management' }, { type: 'legacy' });
+      const environment = await (await legacy.getSpace('folio')).getEnvironment('master');
+      const viaEntry = (await (await environment.getEntry('chain-b')).references({ include: 1 })) as unknown as { includes?: { Entry?: Array<{ sys: { id: string } }> } };
+      expect(viaEntry.includes!.Entry!.map((e: { sys: { id: string } }) => e.sys.id)).toEqual(['chain-c']);
+      expect(await failure(client.entry.references({ ...at, entryId: 'nope', include: 1 }))).toMatchObject({ status: 404, sys: 'NotFound' });
+      expect(await failure(client.entry.references({ ...at, entryId: 'chain-a', include: 11 }))).toMatchObject({ status: 400, sys: 'InvalidQuery' });
+    });
   });
 }
