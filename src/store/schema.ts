@@ -278,6 +278,8 @@ export interface ScheduledActionsTable {
   updated_by: string;
   canceled_at: string | null;
   canceled_by: string | null;
+  /** JSON; null when the action has none. */
+  payload?: string | null;
 }
 
 export interface DocumentsTable {

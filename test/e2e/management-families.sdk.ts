@@ -216,5 +216,29 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       expect(await failure(client.entry.references({ ...at, entryId: 'nope', include: 1 }))).toMatchObject({ status: 404, sys: 'NotFound' });
       expect(await failure(client.entry.references({ ...at, entryId: 'chain-a', include: 11 }))).toMatchObject({ status: 400, sys: 'InvalidQuery' });
     });
+
+    it('creates at a chosen id with a PUT and no version for every createWithId the client offers', async () => {
+      const key = await client.apiKey.createWithId({ spaceId: 'folio', apiKeyId: 'site-key' }, { name: 'Site', environments: [{ sys: { type: 'Link', linkType: 'Environment', id: 'master' } }] } as never);
+      expect(key.sys.id).toBe('site-key');
+      expect(key.accessToken).toMatch(/.{20,}/);
+      expect((await client.apiKey.get({ spaceId: 'folio', apiKeyId: 'site-key' })).name).toBe('Site');
+      // The id is now taken: a second PUT is an update and needs the version.
+      expect(await failure(client.apiKey.createWithId({ spaceId: 'folio', apiKeyId: 'site-key' }, { name: 'Again', environments: [] } as never))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
+
+      const made = await Promise.all([
+        client.contentType.createWithId({ ...at, contentTypeId: 'withid' }, { name: 'With id', fields: [{ id: 'title', name: 'Title', type: 'Symbol', required: false, localized: false }] }),
+        client.tag.createWithId({ ...at, tagId: 'withid' }, { name: 'With id', sys: { visibility: 'public' } } as never),
+        client.asset.createWithId({ ...at, assetId: 'withid' }, { fields: { title: { 'en-US': 'With id' } } as never }),
+      ]);
+      expect(made.map((m) => m.sys.id)).toEqual(['withid', 'withid', 'withid']);
+      const legacy = contentfulManagement.createClient({ accessToken: managementToken, host, hostUpload: host, insecure: true, basePath: 'management' }, { type: 'legacy' });
+      const space = await legacy.getSpace('folio');
+      expect((await space.createWebhookWithId('withid', { name: 'With id', url: 'https://example.com/hook', topics: ['Entry.publish'] } as never)).sys.id).toBe('withid');
+      const legacyKey = await space.createApiKeyWithId('legacy-key', { name: 'Legacy', environments: [{ sys: { type: 'Link', linkType: 'Environment', id: 'master' } }] } as never);
+      expect(legacyKey.sys.id).toBe('legacy-key');
+      await client.contentType.publish({ ...at, contentTypeId: 'withid' }, made[0] as never);
+      const entry = await client.entry.createWithId({ ...at, contentTypeId: 'withid', entryId: 'withid' }, { fields: { title: { 'en-US': 'With id' } } });
+      expect(entry.sys.id).toBe('withid');
+    });
   });
 }
