@@ -1,6 +1,6 @@
 /** Assets: create, read, list, update, delete, publish, unpublish, archive, unarchive, process. */
 import type { FastifyInstance } from 'fastify';
-import { assertCan } from '../../auth/index.js';
+import { assertCan, type Actor } from '../../auth/index.js';
 import {
   archiveAsset,
   createAsset,
@@ -20,7 +20,9 @@ import { begin, pathOf, scoped, type ManagementOptions, type Req } from '../cont
 import { cursorCollection, cursorPaging } from '../cursor.js';
 import { assertResourceId, newResourceId } from '../ids.js';
 import { publishVersion, requiredVersion, versionHeader } from '../parse.js';
-import { assetInput } from '../parse-asset.js';
+import { assetInput, type ParsedAssetInput } from '../parse-asset.js';
+import { remoteFileDefaults, withRemoteFiles } from '../remote-file.js';
+import { publicTargetsOnly } from '../../webhooks/index.js';
 import { assetJson, collection } from '../serialize.js';
 
 type One = Req<{ id: string }>;
@@ -34,7 +36,9 @@ export async function listAssets(store: Store, scope: Scope, publicUrl: string, 
   return cursor ? cursorCollection({ ...result, items }, path) : collection(items, result);
 }
 
-export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }: ManagementOptions) {
+export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl, uploadLimitBytes, outboundTargets }: ManagementOptions) {
+  const remote = { policy: outboundTargets ?? publicTargetsOnly, maxBytes: uploadLimitBytes, ...remoteFileDefaults };
+  const remoteFilesOf = (spaceId: string, input: ParsedAssetInput, actor: Actor) => withRemoteFiles(store, storage, spaceId, input, remote, actor);
   for (const base of scoped('/assets')) {
     app.get(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
@@ -44,7 +48,7 @@ export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }:
 
     app.post(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
-      const input = assetInput(request.body, publicUrl, request.headers.host, scope.spaceId);
+      const input = await remoteFilesOf(scope.spaceId, assetInput(request.body, publicUrl, request.headers.host, scope.spaceId), actor);
       return reply.code(201).send(assetJson(publicUrl, scope, await createAsset(store, scope, newResourceId(), input, actor)));
     });
 
@@ -57,7 +61,7 @@ export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }:
       const { actor, scope } = await begin(store, request);
       const id = assertResourceId(request.params.id);
       const version = versionHeader(request);
-      const input = assetInput(request.body, publicUrl, request.headers.host, scope.spaceId);
+      const input = await remoteFilesOf(scope.spaceId, assetInput(request.body, publicUrl, request.headers.host, scope.spaceId), actor);
       if (!(await store.assets.get(scope, id))) return reply.code(201).send(assetJson(publicUrl, scope, await createAsset(store, scope, id, input, actor)));
       if (version === undefined) requiredVersion(request, `asset "${id}"`);
       return assetJson(publicUrl, scope, await updateAsset(store, scope, id, input, version, actor));
