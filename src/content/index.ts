@@ -23,3 +23,4 @@ export { listLocales, getLocale, createLocale, updateLocale, deleteLocale, type 
 export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type ApiKeyInput } from './api-keys.js';
 export { listTags, getTag, createTag, updateTag, deleteTag, type TagInput } from './tags.js';
 export { getEditorInterface, listEditorInterfaces, updateEditorInterface, defaultWidgetId, type EditorInterfaceInput, type EditorInterfaceControl } from './editor-interfaces.js';
+export { runBulkAction, getBulkAction, maxBulkEntities, type BulkActionKind, type BulkEntity } from './bulk-actions.js';

@@ -8,6 +8,7 @@ import { acceptJsonBodies } from '../http/json-body.js';
 import type { ManagementOptions } from './context.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { assetRoutes } from './routes/assets.js';
+import { bulkActionRoutes } from './routes/bulk-actions.js';
 import { contentTypeRoutes } from './routes/content-types.js';
 import { editorInterfaceRoutes } from './routes/editor-interfaces.js';
 import { entryRoutes } from './routes/entries.js';
@@ -49,4 +50,5 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   roleRoutes(app, options);
   publicRoutes(app, options);
   referenceRoutes(app, options);
+  bulkActionRoutes(app, options);
 }

@@ -240,5 +240,61 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       const entry = await client.entry.createWithId({ ...at, contentTypeId: 'withid', entryId: 'withid' }, { fields: { title: { 'en-US': 'With id' } } });
       expect(entry.sys.id).toBe('withid');
     });
+
+    it('runs bulk actions (v1 and v2) all or nothing, with each failing entity’s error, up to 200 entities', async () => {
+      const ct = { ...at, contentTypeId: 'bulk' };
+      const type = await client.contentType.createWithId(ct, { name: 'Bulk', displayField: 'title', fields: [{ id: 'title', name: 'Title', type: 'Symbol', required: true, localized: false }] });
+      await client.contentType.publish(ct, type);
+      const make = (id: string, title?: string) => client.entry.createWithId({ ...ct, entryId: id }, { fields: title ? { title: { 'en-US': title } } : {} });
+      const [b1, b2, b3] = await Promise.all([make('bulk-1', 'One'), make('bulk-2', 'Two'), make('bulk-3')]);
+      const versioned = (e: { sys: { id: string; version: number } }) => ({ sys: { type: 'Link', linkType: 'Entry', id: e.sys.id, version: e.sys.version } }) as const;
+      const items = (...links: unknown[]) => ({ entities: { sys: { type: 'Array' }, items: links } }) as never;
+
+      const ok = await client.bulkAction.publish(at, items(versioned(b1!), versioned(b2!)));
+      expect(ok.sys).toMatchObject({ type: 'BulkAction', status: 'succeeded' });
+      expect(ok.action).toBe('publish');
+      for (const id of ['bulk-1', 'bulk-2']) expect((await client.entry.get({ ...at, entryId: id })).sys.publishedVersion).toBeDefined();
+      expect((await client.bulkAction.get({ ...at, bulkActionId: ok.sys.id })).sys.status).toBe('succeeded');
+
+      // One invalid entity and one stale version fail the whole action: nothing is published.
+      const current1 = await client.entry.get({ ...at, entryId: 'bulk-1' });
+      const changed1 = await client.entry.update({ ...at, entryId: 'bulk-1' }, { ...current1, fields: { title: { 'en-US': 'One, changed' } } });
+      const failed = await client.bulkAction.publish(at, items(versioned(changed1), versioned(b3!), versioned(b2!)));
+      expect(failed.sys.status).toBe('failed');
+      expect(failed.error!.sys.id).toBe('BulkActionFailed');
+      const errors = failed.error!.details!.errors as unknown as Array<{ entity: { sys: { id: string } }; error: { sys: { id: string } } }>;
+      expect(errors.map((e) => [e.entity.sys.id, e.error.sys.id])).toEqual([
+        ['bulk-3', 'ValidationFailed'],
+        ['bulk-2', 'VersionMismatch'],
+      ]);
+      expect((await client.entry.getPublished({ ...at, query: { 'sys.id': 'bulk-1' } })).items[0]!.fields.title).toEqual({ 'en-US': 'One' });
+
+      // validate writes nothing either way; a missing entity is that entity's NotFound.
+      const valid = await client.bulkAction.validate(at, { entities: { sys: { type: 'Array' }, items: [{ sys: { type: 'Link', linkType: 'Entry', id: 'bulk-1' } }] } });
+      expect(valid.sys.status).toBe('succeeded');
+      expect((await client.entry.get({ ...at, entryId: 'bulk-1' })).sys.publishedVersion).toBe(current1.sys.publishedVersion);
+      const invalid = await client.bulkAction.validate(at, { entities: { sys: { type: 'Array' }, items: [{ sys: { type: 'Link', linkType: 'Entry', id: 'bulk-3' } }, { sys: { type: 'Link', linkType: 'Entry', id: 'ghost' } }] } });
+      expect(invalid.sys.status).toBe('failed');
+      expect((invalid.error!.details!.errors as unknown as Array<{ error: { sys: { id: string } } }>).map((e) => e.error.sys.id)).toEqual(['ValidationFailed', 'NotFound']);
+
+      // v2, and the legacy client's wrapper that polls until the action is done.
+      const unpublished = await client.bulkAction.unpublishV2(at, { action: 'unpublish', entities: [{ entity: { sys: { type: 'Link', linkType: 'Entry', id: 'bulk-2' } } }] } as never);
+      expect(unpublished.sys.status).toBe('succeeded');
+      expect((await client.bulkAction.getV2({ ...at, bulkActionId: unpublished.sys.id })).sys.status).toBe('succeeded');
+      expect((await client.entry.get({ ...at, entryId: 'bulk-2' })).sys.publishedVersion).toBeUndefined();
+      const legacy = contentfulManagement.createClient({ accessToken: managementToken, host, hostUpload: host, insecure: true, basePath: 'management' }, { type: 'legacy' });
+      const environment = await (await legacy.getSpace('folio')).getEnvironment('master');
+      const latest = await client.entry.get({ ...at, entryId: 'bulk-1' });
+      const action = await environment.createPublishBulkAction(items(versioned(latest)));
+      expect((await action.waitProcessing()).sys.status).toBe('succeeded');
+      expect((await client.entry.getPublished({ ...at, query: { 'sys.id': 'bulk-1' } })).items[0]!.fields.title).toEqual({ 'en-US': 'One, changed' });
+
+      // Limits and malformed bodies are 422; an unknown action id is 404.
+      const many = Array.from({ length: 201 }, (_, i) => ({ sys: { type: 'Link', linkType: 'Entry', id: `e${i}` } }));
+      expect(await failure(client.bulkAction.validate(at, { entities: { sys: { type: 'Array' }, items: many } } as never))).toMatchObject({ status: 422, sys: 'ValidationFailed' });
+      expect(await failure(client.bulkAction.publish(at, items({ sys: { type: 'Link', linkType: 'Tag', id: 'x' } })))).toMatchObject({ status: 422 });
+      expect(await failure(client.bulkAction.publish(at, items()))).toMatchObject({ status: 422 });
+      expect(await failure(client.bulkAction.get({ ...at, bulkActionId: 'nope' }))).toMatchObject({ status: 404, sys: 'NotFound' });
+    });
   });
 }
