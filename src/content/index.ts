@@ -24,3 +24,4 @@ export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type 
 export { listTags, getTag, createTag, updateTag, deleteTag, type TagInput } from './tags.js';
 export { getEditorInterface, listEditorInterfaces, updateEditorInterface, defaultWidgetId, type EditorInterfaceInput, type EditorInterfaceControl } from './editor-interfaces.js';
 export { runBulkAction, getBulkAction, maxBulkEntities, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
+export { listThreads, getThread, createThread, updateThread, deleteThread, type ThreadKind, type ThreadParent } from './threads.js';

@@ -19,6 +19,7 @@ import { roleRoutes } from './routes/roles.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { spaceRoutes } from './routes/spaces.js';
 import { tagRoutes } from './routes/tags.js';
+import { threadRoutes } from './routes/threads.js';
 import { uploadRoutes } from './routes/uploads.js';
 
 const mediaType = 'application/vnd.contentful.management.v1+json; charset=utf-8';
@@ -51,4 +52,5 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   publicRoutes(app, options);
   referenceRoutes(app, options);
   bulkActionRoutes(app, options);
+  threadRoutes(app, options);
 }

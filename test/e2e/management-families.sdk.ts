@@ -7,6 +7,7 @@
 import * as contentfulManagement from 'contentful-management';
 import type { PlainClientAPI } from 'contentful-management';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 import { failure } from './management.sdk.js';
 
@@ -295,6 +296,46 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       expect(await failure(client.bulkAction.publish(at, items({ sys: { type: 'Link', linkType: 'Tag', id: 'x' } })))).toMatchObject({ status: 422 });
       expect(await failure(client.bulkAction.publish(at, items()))).toMatchObject({ status: 422 });
       expect(await failure(client.bulkAction.get({ ...at, bulkActionId: 'nope' }))).toMatchObject({ status: 404, sys: 'NotFound' });
+    });
+
+    it('keeps comments (threaded, resolvable) on entries and content types, and tasks assigned to users', async () => {
+      const store = await openStore(folio.storeOptions);
+      const user = await store.users.create({ email: 'reviewer@example.com', name: 'Reviewer', role: 'editor', passwordHash: 'x' });
+      await store.close();
+      const talk = await client.contentType.createWithId({ ...at, contentTypeId: 'talk' }, { name: 'Talk', fields: [{ id: 'title', name: 'Title', type: 'Symbol', required: false, localized: false }] });
+      await client.contentType.publish({ ...at, contentTypeId: 'talk' }, talk);
+      await client.entry.createWithId({ ...at, contentTypeId: 'talk', entryId: 'talk-1' }, { fields: { title: { 'en-US': 'Talk' } } });
+      const entry = { ...at, entryId: 'talk-1' };
+      const first = await client.comment.create(entry, { body: 'Is the title right?' });
+      expect(first.sys).toMatchObject({ type: 'Comment', version: 1, parentEntity: { sys: { linkType: 'Entry', id: 'talk-1' } }, parent: null });
+      expect(first.status).toBe('active');
+      const reply = await client.comment.create({ ...entry, parentCommentId: first.sys.id }, { body: 'Yes, checked.' });
+      expect(reply.sys.parent).toEqual({ sys: { type: 'Link', linkType: 'Comment', id: first.sys.id } });
+      const resolved = await client.comment.update({ ...entry, commentId: first.sys.id }, { ...first, status: 'resolved' } as never);
+      expect([resolved.status, resolved.sys.version]).toEqual(['resolved', 2]);
+      expect(await failure(client.comment.update({ ...entry, commentId: first.sys.id }, first as never))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
+      expect((await client.comment.getMany({ ...entry, query: {} })).items.map((c) => c.body)).toEqual(['Is the title right?', 'Yes, checked.']);
+      const onType = await client.comment.create({ spaceId: 'folio', environmentId: 'master', parentEntityType: 'ContentType', parentEntityId: 'talk' } as never, { body: 'Add a summary field?' });
+      expect(onType.sys.parentEntity.sys).toMatchObject({ linkType: 'ContentType', id: 'talk' });
+      expect((await client.comment.getMany({ ...entry, query: {} })).total).toBe(2);
+      await client.comment.delete({ ...entry, commentId: reply.sys.id, version: 1 });
+      expect(await failure(client.comment.get({ ...entry, commentId: reply.sys.id }))).toMatchObject({ status: 404, sys: 'NotFound' });
+      expect(await failure(client.comment.create({ ...at, entryId: 'ghost' }, { body: 'x' }))).toMatchObject({ status: 404 });
+      expect(await failure(client.comment.create(entry, { body: 'x'.repeat(513) }))).toMatchObject({ status: 422 });
+      expect(await failure(client.comment.create({ ...entry, parentCommentId: 'ghost' }, { body: 'x' }))).toMatchObject({ status: 404 });
+
+      const assignedTo = { sys: { type: 'Link', linkType: 'User', id: user.id } } as const;
+      const task = await client.task.create(entry, { body: 'Check the facts', assignedTo, status: 'active', dueDate: '2030-01-31' } as never);
+      expect(task).toMatchObject({ body: 'Check the facts', status: 'active', assignedTo, dueDate: '2030-01-31', sys: { type: 'Task', version: 1 } });
+      const done = await client.task.update({ ...entry, taskId: task.sys.id }, { ...task, status: 'resolved' } as never);
+      expect(done.status).toBe('resolved');
+      expect((await client.task.getMany({ ...entry, query: {} })).items.map((t) => t.status)).toEqual(['resolved']);
+      expect(await failure(client.task.create(entry, { body: 'x', assignedTo: { sys: { type: 'Link', linkType: 'User', id: 'nobody' } }, status: 'active' } as never))).toMatchObject({
+        status: 422,
+        details: { errors: [{ path: ['assignedTo'] }] },
+      });
+      await client.task.delete({ ...entry, taskId: task.sys.id, version: 2 });
+      expect((await client.task.getMany({ ...entry, query: {} })).total).toBe(0);
     });
   });
 }

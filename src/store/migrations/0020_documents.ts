@@ -12,7 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('environment_id', 'varchar(64)', (c) => c.notNull())
     .addColumn('kind', 'varchar(32)', (c) => c.notNull())
     .addColumn('id', 'varchar(64)', (c) => c.notNull())
-    .addColumn('parent_id', 'varchar(64)')
+    .addColumn('parent_id', 'varchar(80)')
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
