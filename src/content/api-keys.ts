@@ -13,6 +13,8 @@ export interface ApiKeyInput {
   description: string | null;
   /** Environment ids the key may read. */
   environments: string[];
+  /** The delivery key's id when the client chooses it (PUT to a new id); generated otherwise. */
+  id?: string;
 }
 
 async function assertEnvironments(store: Store, spaceId: string, ids: string[]) {
@@ -50,7 +52,7 @@ export async function createApiKey(store: Store, spaceId: string, input: ApiKeyI
     const previewToken = generateToken();
     const base = { spaceId, name: input.name, description: input.description, environments: input.environments };
     const preview = await tx.apiKeys.create({ ...base, kind: 'preview', tokenHash: hashToken(previewToken) });
-    const delivery = await tx.apiKeys.create({ ...base, kind: 'delivery', tokenHash: hashToken(accessToken), pairedId: preview.id });
+    const delivery = await tx.apiKeys.create({ ...base, kind: 'delivery', tokenHash: hashToken(accessToken), pairedId: preview.id, ...(input.id ? { id: input.id } : {}) });
     const pairedPreview = await tx.apiKeys.update(spaceId, preview.id, { pairedId: delivery.id });
     return { delivery, preview: pairedPreview, accessToken, previewToken };
   });

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import type { ContentTypeBody, ContentTypeRecord, FieldDefinition, Scope } from '../store/types.js';
 import { isForbiddenKey } from '../validate/json-shape.js';
 import { actorId, check } from './actor.js';
+import { dropEditorInterface, syncEditorInterface } from './editor-interfaces.js';
 
 const fieldTypes = new Set(['Symbol', 'Text', 'RichText', 'Integer', 'Number', 'Date', 'Boolean', 'Object', 'Location', 'Link', 'Array']);
 
@@ -82,26 +83,32 @@ export async function getContentType(store: Store, scope: Scope, id: string, act
   return currentType(store, scope, id);
 }
 
-/**
- * Creates or replaces a content type's draft after checking the definition itself.
- * `mustExist` (an update) makes a missing type NOT_FOUND instead of creating it.
- */
 /** Which content type, at which version (undefined: whatever is current). */
 export interface ContentTypeTarget {
   id: string;
   version?: number | undefined;
 }
 
+/**
+ * Creates or replaces a content type's draft after checking the definition itself.
+ * Its editor interface follows in the same transaction.
+ */
 export async function saveContentType(store: Store, scope: Scope, { id, body, version: expectedVersion }: ContentTypeTarget & { body: ContentTypeBody }, actor: Actor): Promise<ContentTypeRecord> {
   check(actor, 'manageModel');
   const problems = definitionProblems(body);
   if (problems.length) throw invalid(problems);
   return store.transaction(async (tx) => {
-    if (!(await tx.contentTypes.get(scope, id))) return tx.contentTypes.create(scope, { ...body, id }, actorId(actor));
-    const changes = changeProblems(await tx.contentTypes.getPublished(scope, id), body);
-    if (changes.length) throw invalid(changes);
-    return tx.contentTypes.update(scope, id, body, expectedVersion, actorId(actor));
+    const saved = await saveDraft(tx, scope, id, body, expectedVersion, actor);
+    await syncEditorInterface(tx, scope, saved, actorId(actor));
+    return saved;
   });
+}
+
+async function saveDraft(tx: Store, scope: Scope, id: string, body: ContentTypeBody, expectedVersion: number | undefined, actor: Actor) {
+  if (!(await tx.contentTypes.get(scope, id))) return tx.contentTypes.create(scope, { ...body, id }, actorId(actor));
+  const changes = changeProblems(await tx.contentTypes.getPublished(scope, id), body);
+  if (changes.length) throw invalid(changes);
+  return tx.contentTypes.update(scope, id, body, expectedVersion, actorId(actor));
 }
 
 export async function publishContentType(store: Store, scope: Scope, { id, version: expectedVersion }: ContentTypeTarget, actor: Actor) {
@@ -143,6 +150,7 @@ export async function deleteContentType(store: Store, scope: Scope, { id, versio
   return store.transaction(async (tx) => {
     await currentType(tx, scope, id);
     await assertNoEntries(tx, scope, id, 'delete');
-    return tx.contentTypes.delete(scope, id, expectedVersion);
+    await tx.contentTypes.delete(scope, id, expectedVersion);
+    await dropEditorInterface(tx, scope, id);
   });
 }

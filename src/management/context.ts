@@ -6,6 +6,7 @@ import { FolioError } from '../errors/index.js';
 import type { FileStorage } from '../storage/index.js';
 import type { Store } from '../store/index.js';
 import type { Scope } from '../store/types.js';
+import type { TargetPolicy } from '../webhooks/index.js';
 
 export interface ManagementOptions {
   store: Store;
@@ -14,6 +15,8 @@ export interface ManagementOptions {
   publicUrl: string;
   /** Largest upload accepted, in bytes. */
   uploadLimitBytes: number;
+  /** Where asset files named by URL may be fetched from: the webhooks' rule (public addresses only when absent). */
+  outboundTargets?: TargetPolicy;
 }
 
 export interface Params {
@@ -35,3 +38,6 @@ export async function begin(store: Store, request: Req): Promise<{ actor: Actor;
   if (!env) throw new FolioError('NOT_FOUND', `Environment "${scope.environmentId}" not found`, { details: { type: 'Environment', id: scope.environmentId } });
   return { actor, scope };
 }
+
+/** The request's path without its query, for links back to the same list. */
+export const pathOf = (request: Req) => request.url.split('?')[0]!;

@@ -1,4 +1,7 @@
-/** An asset body from the client → AssetInput. Files come from uploads of this Folio only. */
+/**
+ * An asset body from the client → AssetInput. Files come from uploads of this Folio, or from a
+ * URL on another server (`upload`), which the route fetches (remote-file.ts) before the operation.
+ */
 import { validateFocalPoint, type FocalPoint } from '../assets/index.js';
 import type { AssetInput, IncomingAssetFile } from '../content/index.js';
 import { FolioError } from '../errors/index.js';
@@ -8,6 +11,16 @@ import { bodyObject, metadataInput } from './parse.js';
 const invalid = (path: string[], details: string): never => {
   throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path, details }] } });
 };
+
+/** A file to fetch from another server before the asset is saved. */
+export interface RemoteAssetFile {
+  kind: 'remote';
+  url: string;
+  fileName: string;
+  contentType: string;
+}
+
+export type ParsedAssetInput = Omit<AssetInput, 'file'> & { file: Record<string, IncomingAssetFile | RemoteAssetFile> };
 
 /**
  * The one detail of a file a client may set. Undefined: it sent no image details (keep what is
@@ -19,20 +32,19 @@ function focalPointFrom(details: unknown, path: string[]): FocalPoint | null | u
 }
 
 /**
- * The upload id in a URL naming one of this Folio's uploads (`…/management/spaces/{s}[/environments/{e}]/uploads/{id}`).
- * Folio never fetches anything from the network, so any other URL is refused.
+ * The upload id in a URL naming one of this Folio's uploads (`…/management/spaces/{s}[/environments/{e}]/uploads/{id}`),
+ * or undefined for a URL on another server.
  */
-export function ownUploadId(url: string, publicUrl: string, hosts: string[], spaceId: string, path: string[]): string {
+export function ownUploadId(url: string, publicUrl: string, hosts: string[], spaceId: string, path: string[]): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url, publicUrl);
   } catch {
     return invalid(path, 'upload must be a URL');
   }
+  if (!hosts.includes(parsed.host)) return undefined;
   const m = /^\/management\/spaces\/([^/]+)(?:\/environments\/[^/]+)?\/uploads\/([A-Za-z0-9._-]{1,64})$/.exec(parsed.pathname);
-  if (!hosts.includes(parsed.host) || !m || decodeURIComponent(m[1]!) !== spaceId) {
-    return invalid(path, 'Folio does not fetch files from other servers: send the bytes to the uploads endpoint and link the upload with uploadFrom');
-  }
+  if (!m || decodeURIComponent(m[1]!) !== spaceId) return invalid(path, 'upload names this Folio but not one of its uploads in this space');
   return m[2]!;
 }
 
@@ -43,7 +55,7 @@ function strings(v: unknown, field: string): Record<string, string | null> {
   return v as Record<string, string | null>;
 }
 
-function file(v: unknown, code: string, publicUrl: string, hosts: string[], spaceId: string): IncomingAssetFile {
+function file(v: unknown, code: string, publicUrl: string, hosts: string[], spaceId: string): IncomingAssetFile | RemoteAssetFile {
   const path = ['fields', 'file', code];
   if (!is.plainObject(v)) return invalid(path, `fields.file.${code} must be an object`);
   if (is.string(v.url) && v.uploadFrom === undefined && v.upload === undefined) {
@@ -61,6 +73,7 @@ function file(v: unknown, code: string, publicUrl: string, hosts: string[], spac
     uploadId = (from as { sys: { id: string } }).sys.id;
   } else if (is.string(v.upload)) {
     uploadId = ownUploadId(v.upload, publicUrl, hosts, spaceId, [...path, 'upload']);
+    if (uploadId === undefined) return { kind: 'remote', url: v.upload, fileName: v.fileName as string, contentType: v.contentType as string };
   } else {
     invalid(path, `fields.file.${code} needs uploadFrom (a Link to an Upload) or the url Folio issued for it`);
   }
@@ -68,7 +81,7 @@ function file(v: unknown, code: string, publicUrl: string, hosts: string[], spac
 }
 
 /** `requestHost`: the host the client reached Folio by, which names this Folio as well as the public URL does. */
-export function assetInput(body: unknown, publicUrl: string, requestHost: string | undefined, spaceId: string): AssetInput {
+export function assetInput(body: unknown, publicUrl: string, requestHost: string | undefined, spaceId: string): ParsedAssetInput {
   const hosts = [new URL(publicUrl).host, ...(requestHost ? [requestHost] : [])];
   const o = bodyObject(body);
   const fields = o.fields ?? {};

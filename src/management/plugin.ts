@@ -8,12 +8,18 @@ import { acceptJsonBodies } from '../http/json-body.js';
 import type { ManagementOptions } from './context.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { assetRoutes } from './routes/assets.js';
+import { bulkActionRoutes } from './routes/bulk-actions.js';
 import { contentTypeRoutes } from './routes/content-types.js';
+import { editorInterfaceRoutes } from './routes/editor-interfaces.js';
 import { entryRoutes } from './routes/entries.js';
 import { localeRoutes } from './routes/locales.js';
+import { publicRoutes } from './routes/public.js';
+import { referenceRoutes } from './routes/references.js';
+import { roleRoutes } from './routes/roles.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { spaceRoutes } from './routes/spaces.js';
 import { tagRoutes } from './routes/tags.js';
+import { threadRoutes } from './routes/threads.js';
 import { uploadRoutes } from './routes/uploads.js';
 
 const mediaType = 'application/vnd.contentful.management.v1+json; charset=utf-8';
@@ -41,4 +47,10 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   localeRoutes(app, options);
   apiKeyRoutes(app, options);
   tagRoutes(app, options);
+  editorInterfaceRoutes(app, options);
+  roleRoutes(app, options);
+  publicRoutes(app, options);
+  referenceRoutes(app, options);
+  bulkActionRoutes(app, options);
+  threadRoutes(app, options);
 }

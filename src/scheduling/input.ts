@@ -1,6 +1,7 @@
 /** A scheduled action as the Management API receives it, checked once at the edge. */
 import { FolioError } from '../errors/index.js';
 import type { ScheduledActionBody } from '../store/index.js';
+import type { Json } from '../store/types.js';
 import * as is from '../validate/is.js';
 
 interface Problem {
@@ -27,12 +28,26 @@ export function validTimezone(tz: string): boolean {
   }
 }
 
+const referenceKinds = ['Entry', 'Asset'] as const;
+
+/** payload: only Contentful's `withReferences` ({"Entry": ["publish"], "Asset": ["publish"]}). */
+function payloadOf(v: unknown, problem: (path: string[], details: string) => void): Json | null {
+  if (v === undefined || v === null) return null;
+  const details = 'payload must be {"withReferences": {"Entry": ["publish"], "Asset": ["publish"]}}';
+  if (!is.plainObject(v) || Object.keys(v).some((k) => k !== 'withReferences') || !is.plainObject(v.withReferences)) return (problem(['payload'], details), null);
+  for (const [kind, actions] of Object.entries(v.withReferences)) {
+    if (!is.oneOf(kind, referenceKinds) || !Array.isArray(actions) || actions.some((a) => a !== 'publish')) return (problem(['payload', 'withReferences'], details), null);
+  }
+  return v as Json;
+}
+
 export function parseScheduledAction(input: unknown, now = Date.now()): ScheduledActionBody {
   if (!is.plainObject(input)) throw new FolioError('BAD_REQUEST', 'The request body must be a JSON object describing the scheduled action');
   const problems: Problem[] = [];
   const problem = (path: string[], details: string, name = 'invalid') => problems.push({ name, path, details });
 
   const { entity, environment, action, scheduledFor } = input;
+  const payload = payloadOf(input.payload, problem);
   if (!isLink(entity, ['Entry', 'Asset'])) {
     const release = is.plainObject(entity) && is.plainObject(entity.sys) && entity.sys.linkType === 'Release';
     problem(['entity'], release ? 'Folio cannot schedule releases' : 'entity must be a Link to an Entry or Asset', entity === undefined ? 'required' : 'invalid');
@@ -64,5 +79,6 @@ export function parseScheduledAction(input: unknown, now = Date.now()): Schedule
     action: action as 'publish' | 'unpublish',
     scheduledFor: new Date(at!).toISOString(),
     timezone,
+    ...(payload ? { payload } : {}),
   };
 }

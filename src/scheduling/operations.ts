@@ -33,9 +33,8 @@ async function assertTarget(store: Store, spaceId: string, body: ScheduledAction
   const scope = { spaceId, environmentId: body.environmentId };
   const entity = body.entityType === 'Entry' ? await store.entries.get(scope, body.entityId) : await store.assets.get(scope, body.entityId);
   if (!entity) {
-    throw new FolioError('VALIDATION_FAILED', `${body.entityType} "${body.entityId}" does not exist`, {
-      details: { errors: [{ name: 'notResolvable', path: ['entity'], details: `${body.entityType} "${body.entityId}" does not exist` }] },
-    });
+    // Contentful's answer for an entity that is not there: a 400 with its stock message.
+    throw new FolioError('BAD_REQUEST', 'The resource could not be found.', { details: { type: body.entityType, id: body.entityId } });
   }
 }
 

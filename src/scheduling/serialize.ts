@@ -21,6 +21,7 @@ export function scheduledActionJson(a: ScheduledActionRecord) {
     entity: link(a.entityType, a.entityId),
     environment: link('Environment', a.environmentId),
     scheduledFor: { datetime: a.scheduledFor, ...(a.timezone ? { timezone: a.timezone } : {}) },
+    ...(a.payload ? { payload: a.payload } : {}),
     ...(a.error ? { error: a.error } : {}),
   };
 }

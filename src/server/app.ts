@@ -121,6 +121,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     storage,
     publicUrl: parts.config.publicUrl,
     uploadLimitBytes: parts.config.uploadLimitBytes ?? 1024 * 1024 * 1024,
+    outboundTargets: webhookTargets,
   });
   await app.register(webhooksRoutes, { store, targets: webhookTargets });
   await app.register(scheduledActionsRoutes, { store });

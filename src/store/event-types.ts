@@ -108,6 +108,8 @@ export interface ScheduledActionBody {
   /** UTC ISO-8601 with milliseconds. */
   scheduledFor: string;
   timezone: string | null;
+  /** Contentful's payload, kept as sent: `withReferences` also acts on what the entity links to. */
+  payload?: Json | null;
 }
 
 export interface ScheduledActionRecord extends ScheduledActionBody {

@@ -10,6 +10,7 @@ import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
 import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UploadRecord, UserRecord, UserRole, VersionedSys } from './types.js';
 import { tagsRepository } from './tags-repository.js';
+import { documentsRepository } from './documents-repository.js';
 import { bumpChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 import { outboxStore } from './outbox.js';
 import { scheduledActionStore } from './scheduled-action-store.js';
@@ -417,6 +418,7 @@ export function kyselyStore(
     webhooks: webhookStore(db, adapter, (fn) => context.atomically((ctx) => fn(ctx.db))),
     scheduledActions: scheduledActionStore(db, adapter),
     portable: portableStore(db, adapter),
+    documents: documentsRepository(db, adapter),
   };
 
   return store;

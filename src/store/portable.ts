@@ -34,6 +34,7 @@ export const portableTables = [
   'scheduled_actions',
   'access_tokens',
   'tags',
+  'documents',
 ] as const;
 
 export type PortableTable = (typeof portableTables)[number];

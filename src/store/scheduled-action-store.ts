@@ -30,6 +30,7 @@ const actionOf = (row: ScheduledActionsTable): ScheduledActionRecord => ({
   updatedBy: row.updated_by,
   canceledAt: row.canceled_at,
   canceledBy: row.canceled_by,
+  payload: row.payload ? (JSON.parse(row.payload) as Json) : null,
 });
 
 const bodyColumns = (body: ScheduledActionBody) => ({
@@ -39,6 +40,7 @@ const bodyColumns = (body: ScheduledActionBody) => ({
   action: body.action,
   scheduled_for: body.scheduledFor,
   timezone: body.timezone,
+  payload: body.payload === undefined || body.payload === null ? null : JSON.stringify(body.payload),
 });
 
 export interface ScheduledActionQuery {

@@ -278,6 +278,22 @@ export interface ScheduledActionsTable {
   updated_by: string;
   canceled_at: string | null;
   canceled_by: string | null;
+  /** JSON; null when the action has none. */
+  payload?: string | null;
+}
+
+export interface DocumentsTable {
+  space_id: string;
+  environment_id: string;
+  kind: string;
+  id: string;
+  parent_id: string | null;
+  body: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  updated_by: string | null;
 }
 
 export interface Database {
@@ -302,4 +318,5 @@ export interface Database {
   access_tokens: AccessTokensTable;
   snapshots: SnapshotsTable;
   uploads: UploadsTable;
+  documents: DocumentsTable;
 }

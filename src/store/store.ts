@@ -22,6 +22,9 @@ import type {
   AccessTokenRecord,
   SnapshotRecord,
   UploadRecord,
+  DocumentKind,
+  DocumentRecord,
+  Json,
 } from './types.js';
 import type { OutboxStore } from './outbox.js';
 import type { ScheduledActionStore } from './scheduled-action-store.js';
@@ -220,4 +223,16 @@ export interface Store {
   scheduledActions: ScheduledActionStore;
   /** The database as portable rows, for backup and restore (portable.ts). */
   portable: PortableStore;
+  /**
+   * Small versioned JSON documents by kind (editor interfaces, bulk actions, releases, comments,
+   * tasks). Ids are the caller's; a taken id throws VALIDATION_FAILED, a missing one NOT_FOUND,
+   * a stale expectedVersion VERSION_MISMATCH. Lists are oldest first unless `newestFirst`.
+   */
+  documents: {
+    get(scope: Scope, kind: DocumentKind, id: string): Promise<DocumentRecord | undefined>;
+    list(scope: Scope, kind: DocumentKind, query?: { parentId?: string; limit?: number; skip?: number; newestFirst?: boolean }): Promise<Page<DocumentRecord>>;
+    create(scope: Scope, kind: DocumentKind, document: { id: string; parentId?: string | null; body: Record<string, Json> }, by?: string): Promise<DocumentRecord>;
+    update(scope: Scope, kind: DocumentKind, id: string, body: Record<string, Json>, expectedVersion?: number, by?: string): Promise<DocumentRecord>;
+    delete(scope: Scope, kind: DocumentKind, id: string, expectedVersion?: number): Promise<void>;
+  };
 }

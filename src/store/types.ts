@@ -308,3 +308,19 @@ export interface UploadRecord {
   expiresAt: string;
   createdBy: string | null;
 }
+
+/** The kinds of JSON document kept in the documents table (see Store.documents). */
+export type DocumentKind = 'EditorInterface' | 'BulkAction' | 'Release' | 'ReleaseAction' | 'Comment' | 'Task';
+
+/** One small versioned JSON document of the Management API; `body` is its content without sys. */
+export interface DocumentRecord<T = Record<string, Json>> {
+  kind: DocumentKind;
+  id: string;
+  parentId: string | null;
+  body: T;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+}

@@ -20,4 +20,4 @@ export {
 } from './operations.js';
 export { entityTypes as webhookEntityTypes, actions as webhookActions } from './topics.js';
 export { generateSecret } from './definition-input.js';
-export { publicTargetsOnly, refusedRange, type TargetPolicy } from './target.js';
+export { publicTargetsOnly, refusedRange, resolveTarget, pinnedLookup, TargetRefused, type TargetPolicy } from './target.js';

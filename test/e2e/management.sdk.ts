@@ -366,10 +366,12 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       } as never);
       expect((await client.asset.processForAllLocales(at, byUrl)).fields.file['en-US']!.url).toBeDefined();
       const elsewhere = await failure(
-        client.asset.create(at, { fields: { title: en('Remote'), file: en({ fileName: 'r.png', contentType: 'image/png', upload: 'https://example.com/r.png' }) } } as never),
+        client.asset.create(at, { fields: { title: en('Remote'), file: en({ fileName: 'r.png', contentType: 'image/png', upload: 'http://10.1.2.3/r.png' }) } } as never),
       );
       expect(elsewhere).toMatchObject({ status: 422, sys: 'ValidationFailed' });
+      // Files named by URL are fetched under the webhooks' outbound rules: no private addresses.
       expect(elsewhere.message).toContain('does not fetch');
+      expect(elsewhere.details.errors[0].path).toEqual(['fields', 'file', 'en-US', 'upload']);
     });
 
     it('refuses uploads over the limit, images that do not decode and unsupported types; nothing is stored', async () => {

@@ -302,12 +302,44 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       const future = new Date(Date.now() + 3_600_000).toISOString();
       expect(await post({ entity, action: 'publish', scheduledFor: { datetime: '2001-01-01T00:00:00Z' } })).toEqual([422, 'ValidationFailed', ['scheduledFor.datetime']]);
       expect(await post({ entity, action: 'archive', scheduledFor: { datetime: future, timezone: 'Mars/Olympus' } })).toEqual([422, 'ValidationFailed', ['action', 'scheduledFor.timezone']]);
-      expect(await post({ entity: { sys: { type: 'Link', linkType: 'Entry', id: 'ghost' } }, action: 'publish', scheduledFor: { datetime: future } })).toEqual([422, 'ValidationFailed', ['entity']]);
+      // Contentful answers a missing entity with a 400 and its stock message.
+      expect(await post({ entity: { sys: { type: 'Link', linkType: 'Entry', id: 'ghost' } }, action: 'publish', scheduledFor: { datetime: future } })).toEqual([400, 'BadRequest', undefined]);
+      expect(await post({ entity, action: 'publish', scheduledFor: { datetime: future }, payload: { withReferences: { Entry: ['archive'] } } })).toEqual([422, 'ValidationFailed', ['payload.withReferences']]);
       expect(await post({ entity, action: 'publish', scheduledFor: { datetime: 'tomorrow' } })).toEqual([422, 'ValidationFailed', ['scheduledFor.datetime']]);
       expect((await api('/scheduled_actions')).status).toBe(400);
       const [finished] = (await store.scheduledActions.list('folio', { environmentId: 'master', statuses: ['succeeded'] })).items;
       const cancel = await api(`/scheduled_actions/${finished!.id}`, { method: 'DELETE' });
       expect([cancel.status, ((await cancel.json()) as { sys: { id: string } }).sys.id]).toEqual([400, 'BadRequest']);
+    });
+
+    it('keeps a scheduled action’s payload and publishes the entry with its references when it says withReferences', async () => {
+      const sp = await space();
+      const linking = { name: 'Linking', description: null, displayField: 'title', fields: [defineField('title', 'Symbol'), defineField('next', 'Link', { linkType: 'Entry' })] };
+      await saveContentType(store, scope, { id: 'linking', body: linking }, systemActor);
+      await publishContentType(store, scope, { id: 'linking' }, systemActor);
+      const link = (id: string) => en({ sys: { type: 'Link', linkType: 'Entry', id } });
+      await createEntry(store, scope, { id: 'ref-c', contentTypeId: 'linking', fields: { title: en('C') } }, systemActor);
+      await createEntry(store, scope, { id: 'ref-b', contentTypeId: 'linking', fields: { title: en('B'), next: link('ref-c') } }, systemActor);
+      await createEntry(store, scope, { id: 'ref-a', contentTypeId: 'linking', fields: { title: en('A'), next: link('ref-b') } }, systemActor);
+      await createEntry(store, scope, { id: 'solo-b', contentTypeId: 'linking', fields: { title: en('Solo B') } }, systemActor);
+      await createEntry(store, scope, { id: 'solo-a', contentTypeId: 'linking', fields: { title: en('Solo A'), next: link('solo-b') } }, systemActor);
+      const payload = { withReferences: { Entry: ['publish'], Asset: ['publish'] } };
+      const datetime = new Date(Date.now() + 3_600_000).toISOString();
+      const environment = { sys: { type: 'Link', linkType: 'Environment', id: 'master' } } as const;
+      const withRefs = await sp.createScheduledAction({ entity: { sys: { type: 'Link', linkType: 'Entry', id: 'ref-a' } }, environment, action: 'publish', scheduledFor: { datetime }, payload } as never);
+      expect((withRefs as unknown as { payload: unknown }).payload).toEqual(payload);
+      expect(((await sp.getScheduledAction({ scheduledActionId: withRefs.sys.id, environmentId: 'master' })) as unknown as { payload: unknown }).payload).toEqual(payload);
+      const plain = await sp.createScheduledAction({ entity: { sys: { type: 'Link', linkType: 'Entry', id: 'solo-a' } }, environment, action: 'publish', scheduledFor: { datetime } });
+      for (const id of [withRefs.sys.id, plain.sys.id]) {
+        const a = (await store.scheduledActions.get('folio', id))!;
+        await store.scheduledActions.update('folio', id, { ...a, scheduledFor: new Date().toISOString() }, a.version, 'test');
+      }
+      for (const id of [withRefs.sys.id, plain.sys.id]) {
+        while ((await sp.getScheduledAction({ scheduledActionId: id, environmentId: 'master' })).sys.status === 'scheduled') await new Promise((r) => setTimeout(r, 50));
+      }
+      // Every entry down the chain went live; without the payload only the entry itself did.
+      for (const id of ['ref-a', 'ref-b', 'ref-c', 'solo-a']) expect((await store.entries.getPublished(scope, id))?.sys.id).toBe(id);
+      expect(await store.entries.getPublished(scope, 'solo-b')).toBeUndefined();
     });
   });
 }

@@ -3,12 +3,14 @@
  * stored hashed: the create answer is the only one that carries them.
  */
 import type { FastifyInstance } from 'fastify';
-import { managementActor } from '../../auth/index.js';
+import { assertCan, managementActor } from '../../auth/index.js';
 import { createApiKey, deleteApiKey, getApiKey, listApiKeys, updateApiKey, type ApiKeyInput } from '../../content/index.js';
 import { FolioError } from '../../errors/index.js';
 import type { Store } from '../../store/index.js';
+import type { ApiKeyRecord } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import type { ManagementOptions, Req } from '../context.js';
+import { assertResourceId } from '../ids.js';
 import { bodyObject, requiredVersion } from '../parse.js';
 import { apiKeyJson, collection } from '../serialize.js';
 
@@ -30,6 +32,12 @@ function apiKeyInput(body: unknown): ApiKeyInput {
   return { name: o.name as string, description: (o.description as string | null | undefined) ?? null, environments };
 }
 
+/** previewAccessToken is Folio's addition: the preview token cannot be read again later. */
+const createdJson = (made: { delivery: ApiKeyRecord; accessToken: string; previewToken: string }) => ({
+  ...apiKeyJson(made.delivery, { accessToken: made.accessToken }),
+  previewAccessToken: made.previewToken,
+});
+
 /** API keys belong to the space; the actor is checked in the operations (manageApiKeys). */
 async function spaceOf(store: Store, request: Req) {
   const actor = await managementActor(store, request);
@@ -47,9 +55,7 @@ export function apiKeyRoutes(app: FastifyInstance, { store }: ManagementOptions)
 
   app.post(base, async (request: Req, reply) => {
     const { actor, spaceId } = await spaceOf(store, request);
-    const { delivery, previewToken, accessToken } = await createApiKey(store, spaceId, apiKeyInput(request.body), actor);
-    // previewAccessToken is Folio's addition: the preview token cannot be read again later.
-    return reply.code(201).send({ ...apiKeyJson(delivery, { accessToken }), previewAccessToken: previewToken });
+    return reply.code(201).send(createdJson(await createApiKey(store, spaceId, apiKeyInput(request.body), actor)));
   });
 
   app.get(`${base}/:id`, async (request: One) => {
@@ -57,8 +63,14 @@ export function apiKeyRoutes(app: FastifyInstance, { store }: ManagementOptions)
     return apiKeyJson(await getApiKey(store, spaceId, request.params.id, 'delivery', actor));
   });
 
-  app.put(`${base}/:id`, async (request: One) => {
+  // A PUT to an id nobody holds creates the key there (the client's createApiKeyWithId).
+  app.put(`${base}/:id`, async (request: One, reply) => {
     const { actor, spaceId } = await spaceOf(store, request);
+    assertCan(actor, 'manageApiKeys');
+    if (!(await store.apiKeys.get(spaceId, request.params.id))) {
+      const input = { ...apiKeyInput(request.body), id: assertResourceId(request.params.id) };
+      return reply.code(201).send(createdJson(await createApiKey(store, spaceId, input, actor)));
+    }
     const version = requiredVersion(request, `API key "${request.params.id}"`);
     return apiKeyJson(await updateApiKey(store, spaceId, request.params.id, apiKeyInput(request.body), version, actor));
   });

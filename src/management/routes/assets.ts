@@ -1,6 +1,6 @@
 /** Assets: create, read, list, update, delete, publish, unpublish, archive, unarchive, process. */
 import type { FastifyInstance } from 'fastify';
-import { assertCan } from '../../auth/index.js';
+import { assertCan, type Actor } from '../../auth/index.js';
 import {
   archiveAsset,
   createAsset,
@@ -14,28 +14,41 @@ import {
 } from '../../content/index.js';
 import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
 import { mapInSlices, sendInSlices } from '../../http/slices.js';
-import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
+import type { Store } from '../../store/index.js';
+import type { Scope } from '../../store/types.js';
+import { begin, pathOf, scoped, type ManagementOptions, type Req } from '../context.js';
+import { cursorCollection, cursorPaging } from '../cursor.js';
 import { assertResourceId, newResourceId } from '../ids.js';
 import { publishVersion, requiredVersion, versionHeader } from '../parse.js';
-import { assetInput } from '../parse-asset.js';
+import { assetInput, type ParsedAssetInput } from '../parse-asset.js';
+import { remoteFileDefaults, withRemoteFiles } from '../remote-file.js';
+import { publicTargetsOnly } from '../../webhooks/index.js';
 import { assetJson, collection } from '../serialize.js';
 
 type One = Req<{ id: string }>;
 
-export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }: ManagementOptions) {
+/** Lists drafts (or, `published`, the published snapshots) with the Delivery API's filters, or cursor paging. */
+export async function listAssets(store: Store, scope: Scope, publicUrl: string, raw: Record<string, unknown>, path: string, published = false) {
+  const { query, cursor } = cursorPaging(raw);
+  const q = await parseDeliveryQuery(query, new Map(), chooseLocale(query.locale, await store.locales.list(scope)), async () => []);
+  const result = await (published ? store.assets.listPublished : store.assets.list)(scope, q.list);
+  const items = await mapInSlices(result.items, (a) => applySelect(assetJson(publicUrl, scope, a), q.select));
+  return cursor ? cursorCollection({ ...result, items }, path) : collection(items, result);
+}
+
+export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl, uploadLimitBytes, outboundTargets }: ManagementOptions) {
+  const remote = { policy: outboundTargets ?? publicTargetsOnly, maxBytes: uploadLimitBytes, ...remoteFileDefaults };
+  const remoteFilesOf = (spaceId: string, input: ParsedAssetInput, actor: Actor) => withRemoteFiles(store, storage, spaceId, input, remote, actor);
   for (const base of scoped('/assets')) {
     app.get(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
       assertCan(actor, 'read');
-      const query = request.query as Record<string, unknown>;
-      const q = await parseDeliveryQuery(query, new Map(), chooseLocale(query.locale, await store.locales.list(scope)), async () => []);
-      const result = await store.assets.list(scope, q.list);
-      return sendInSlices(reply, collection(await mapInSlices(result.items, (a) => applySelect(assetJson(publicUrl, scope, a), q.select)), result));
+      return sendInSlices(reply, await listAssets(store, scope, publicUrl, request.query as Record<string, unknown>, pathOf(request)));
     });
 
     app.post(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
-      const input = assetInput(request.body, publicUrl, request.headers.host, scope.spaceId);
+      const input = await remoteFilesOf(scope.spaceId, assetInput(request.body, publicUrl, request.headers.host, scope.spaceId), actor);
       return reply.code(201).send(assetJson(publicUrl, scope, await createAsset(store, scope, { ...input, id: newResourceId() }, actor)));
     });
 
@@ -48,7 +61,7 @@ export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }:
       const { actor, scope } = await begin(store, request);
       const id = assertResourceId(request.params.id);
       const version = versionHeader(request);
-      const input = assetInput(request.body, publicUrl, request.headers.host, scope.spaceId);
+      const input = await remoteFilesOf(scope.spaceId, assetInput(request.body, publicUrl, request.headers.host, scope.spaceId), actor);
       if (!(await store.assets.get(scope, id))) return reply.code(201).send(assetJson(publicUrl, scope, await createAsset(store, scope, { ...input, id }, actor)));
       if (version === undefined) requiredVersion(request, `asset "${id}"`);
       return assetJson(publicUrl, scope, await updateAsset(store, scope, { ...input, id, version }, actor));

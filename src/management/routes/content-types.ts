@@ -9,7 +9,8 @@ import {
   unpublishContentType,
 } from '../../content/index.js';
 import { assertResourceId, newResourceId } from '../ids.js';
-import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
+import { begin, pathOf, scoped, type ManagementOptions, type Req } from '../context.js';
+import { cursorCollection, cursorPaging } from '../cursor.js';
 import { contentTypeBody, page, publishVersion, requiredVersion, versionHeader } from '../parse.js';
 import { collection, contentTypeJson } from '../serialize.js';
 
@@ -20,8 +21,10 @@ export function contentTypeRoutes(app: FastifyInstance, { store }: ManagementOpt
     app.get(base, async (request: Req) => {
       const { actor, scope } = await begin(store, request);
       assertCan(actor, 'read');
-      const result = await store.contentTypes.list(scope, { ...page(request.query as Record<string, unknown>), order: [{ sys: 'id', direction: 'asc' }] });
-      return collection(result.items.map((t) => contentTypeJson(scope, t)), result);
+      const { query, cursor } = cursorPaging(request.query as Record<string, unknown>);
+      const result = await store.contentTypes.list(scope, { ...page(query), order: [{ sys: 'id', direction: 'asc' }] });
+      const items = result.items.map((t) => contentTypeJson(scope, t));
+      return cursor ? cursorCollection({ ...result, items }, pathOf(request)) : collection(items, result);
     });
 
     app.post(base, async (request: Req, reply) => {

@@ -22,7 +22,8 @@ import { mapInSlices, sendInSlices } from '../../http/slices.js';
 import type { Store } from '../../store/index.js';
 import type { Json, Scope } from '../../store/types.js';
 import * as is from '../../validate/is.js';
-import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
+import { begin, pathOf, scoped, type ManagementOptions, type Req } from '../context.js';
+import { cursorCollection, cursorPaging } from '../cursor.js';
 import { assertResourceId, newResourceId } from '../ids.js';
 import { bodyObject, localizedFields, metadataInput, publishVersion, requiredVersion, versionHeader } from '../parse.js';
 import { collection, entryJson } from '../serialize.js';
@@ -44,16 +45,22 @@ function contentTypeHeader(request: Req): string {
   return raw;
 }
 
-/** Lists drafts with the Delivery API's filters, order and paging; every locale in each item. */
-async function listEntries(store: Store, scope: Scope, query: Record<string, unknown>) {
+/**
+ * Lists drafts (or, `published`, the published snapshots) with the Delivery API's filters, order
+ * and paging, or cursor paging; every locale in each item.
+ */
+export async function listEntries(store: Store, scope: Scope, raw: Record<string, unknown>, path: string, published = false) {
+  const { query, cursor } = cursorPaging(raw);
+  const entries = published ? store.entries.listPublished : store.entries.list;
   const [locales, types] = await Promise.all([store.locales.list(scope), store.contentTypes.list(scope, { limit: 1000 })]);
   const typeMap = new Map(types.items.map((t) => [t.sys.id, t]));
   const { include: _include, ...rest } = query;
   const q = await parseDeliveryQuery(rest, typeMap, chooseLocale(query.locale, locales), async (contentTypeId, where) =>
-    (await store.entries.list(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.sys.id),
+    (await entries(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.sys.id),
   );
-  const result = await store.entries.list(scope, q.list);
-  return collection(await mapInSlices(result.items, (e) => applySelect(entryJson(scope, e), q.select)), result);
+  const result = await entries(scope, q.list);
+  const items = await mapInSlices(result.items, (e) => applySelect(entryJson(scope, e), q.select));
+  return cursor ? cursorCollection({ ...result, items }, path) : collection(items, result);
 }
 
 export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) {
@@ -61,7 +68,7 @@ export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) 
     app.get(base, async (request: Req, reply) => {
       const { actor, scope } = await begin(store, request);
       assertCan(actor, 'read');
-      return sendInSlices(reply, await listEntries(store, scope, request.query as Record<string, unknown>));
+      return sendInSlices(reply, await listEntries(store, scope, request.query as Record<string, unknown>, pathOf(request)));
     });
 
     app.post(base, async (request: Req, reply) => {
