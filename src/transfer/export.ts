@@ -14,7 +14,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { storedFiles } from '../assets/index.js';
-import { assetJson, contentTypeJson, entryJson, localeJson, tagJson } from '../management/index.js';
+import { systemActor } from '../auth/index.js';
+import { listEditorInterfaces } from '../content/index.js';
+import { assetJson, contentTypeJson, editorInterfaceJson, entryJson, localeJson, tagJson } from '../management/index.js';
 import type { FileStorage } from '../storage/index.js';
 import type { Store } from '../store/index.js';
 import type { AssetRecord, Page, Scope, VersionedSys } from '../store/types.js';
@@ -56,6 +58,9 @@ export async function exportSpace(options: ExportOptions): Promise<ExportResult>
   const keep = (sys: VersionedSys) => (options.includeArchived || !sys.archivedVersion) && (options.includeDrafts || sys.publishedVersion !== null || !!sys.archivedVersion);
 
   try {
+    // Read before the snapshot: reading one may first write its defaults (a type older than
+    // editor interfaces), which a read-only snapshot cannot.
+    const editorInterfaces = await listEditorInterfaces(store, scope, systemActor);
     await store.snapshot(async (view) => {
       let firstSection = true;
       async function section(name: ExportSection, items: AsyncIterable<unknown>) {
@@ -80,7 +85,9 @@ export async function exportSpace(options: ExportOptions): Promise<ExportResult>
       const byId = [{ sys: 'id' as const, direction: 'asc' as const }];
 
       await section('contentTypes', paged((q) => view.contentTypes.list(scope, { ...q, order: byId }), (t) => contentTypeJson(scope, t)));
-      await section('editorInterfaces', (async function* () {})());
+      await section('editorInterfaces', (async function* () {
+        for (const doc of editorInterfaces) yield editorInterfaceJson(scope, doc);
+      })());
       await section('entries', paged((q) => view.entries.list(scope, { ...q, order: byId }), (e) => entryJson(scope, e)));
       const assets = paged((q) => view.assets.list(scope, { ...q, order: byId }), (a) => a);
       await section('assets', (async function* () {

@@ -5,7 +5,8 @@
  * second import changes nothing and an import killed halfway finishes when run again. One item
  * that cannot be imported is reported and the rest go on.
  *
- * Phases follow contentful-import's order: locales, tags, content types, assets, entries, then
+ * Phases follow contentful-import's order: locales, tags, content types, editor interfaces,
+ * assets, entries, then
  * publishing and archiving (entries link to each other, so all exist before any is published).
  */
 import { createHash } from 'node:crypto';
@@ -22,23 +23,25 @@ import {
   createLocale,
   createTag,
   createUpload,
+  getEditorInterface,
   processAssetFile,
   publishAsset,
   publishContentType,
   publishEntry,
   saveContentType,
   updateAsset,
+  updateEditorInterface,
   updateEntry,
 } from '../content/index.js';
 import { FolioError } from '../errors/index.js';
-import { contentTypeBody, localizedFields, metadataInput } from '../management/index.js';
+import { contentTypeBody, editorInterfaceBody, localizedFields, metadataInput } from '../management/index.js';
 import type { FileStorage } from '../storage/index.js';
 import type { Store } from '../store/index.js';
 import type { Scope, VersionedSys } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { readSection, type ExportItem, type ExportSection } from './export-file.js';
 
-export type ImportPhase = 'locales' | 'tags' | 'contentTypes' | 'assets' | 'entries' | 'publishing';
+export type ImportPhase = 'locales' | 'tags' | 'contentTypes' | 'editorInterfaces' | 'assets' | 'entries' | 'publishing';
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'published' | 'archived' | 'failed';
 
 export interface ImportSummary {
@@ -74,7 +77,7 @@ export async function importSpace(options: ImportOptions): Promise<ImportSummary
   const actor = systemActor;
   const size = (await fs.stat(options.file)).size || 1;
   const summary: ImportSummary = {
-    counts: { locales: {}, tags: {}, contentTypes: {}, assets: {}, entries: {}, publishing: {} },
+    counts: { locales: {}, tags: {}, contentTypes: {}, editorInterfaces: {}, assets: {}, entries: {}, publishing: {} },
     failures: [],
   };
 
@@ -139,6 +142,16 @@ export async function importSpace(options: ImportOptions): Promise<ImportSummary
       outcomes.push('published');
     }
     return outcomes;
+  });
+
+  await each('editorInterfaces', 'editorInterfaces', async (item) => {
+    const contentType = sysOf(item).contentType;
+    const contentTypeId = is.plainObject(contentType) && is.plainObject(contentType.sys) ? String(contentType.sys.id) : '';
+    const input = editorInterfaceBody(item);
+    const current = await getEditorInterface(store, scope, contentTypeId, actor);
+    if (same(current.body, input)) return 'unchanged';
+    await updateEditorInterface(store, scope, contentTypeId, input, current.version, actor);
+    return 'updated';
   });
 
   await each('assets', 'assets', (item) => importAsset(item));

@@ -13,12 +13,14 @@ import { makeDataDir, startTestFolio, type TestFolio } from './folio.js';
 
 const exports = path.resolve('test/fixtures/contentful-exports');
 const token = 'import-delivery-token';
+const managementToken = 'import-management-token';
 const scope = { spaceId: 'folio', environmentId: 'master' };
 
 interface ExportFile {
   entries: Array<{ sys: { id: string; publishedVersion?: number }; fields: Record<string, unknown> }>;
   assets: Array<{ sys: { id: string }; fields: { title: Record<string, string>; file: Record<string, { fileName: string }> } }>;
   contentTypes: Array<{ sys: { id: string } }>;
+  editorInterfaces: Array<{ sys: { contentType: { sys: { id: string } } }; controls: unknown[] }>;
 }
 
 describe.each(['blog', 'product-catalogue'])('folio import of %s', (name) => {
@@ -29,7 +31,7 @@ describe.each(['blog', 'product-catalogue'])('folio import of %s', (name) => {
   let exported: ExportFile;
 
   beforeAll(async () => {
-    folio = await startTestFolio({ FOLIO_DEMO: '0', FOLIO_DELIVERY_TOKEN: token });
+    folio = await startTestFolio({ FOLIO_DEMO: '0', FOLIO_DELIVERY_TOKEN: token, FOLIO_MANAGEMENT_TOKEN: managementToken });
     store = await openStore(folio.storeOptions);
     exported = JSON.parse(await fs.readFile(file, 'utf8')) as ExportFile;
   });
@@ -45,6 +47,11 @@ describe.each(['blog', 'product-catalogue'])('folio import of %s', (name) => {
     const summary = await run();
     expect(summary.failures).toEqual([]);
     expect(summary.counts.contentTypes).toEqual({ created: exported.contentTypes.length, published: exported.contentTypes.length });
+    // The export's own widgets replace the defaults made with each type.
+    expect(summary.counts.editorInterfaces).toEqual({ updated: exported.editorInterfaces.length });
+    const [ei] = exported.editorInterfaces;
+    const stored = await (await fetch(`${folio.url}/management/spaces/folio/environments/master/content_types/${ei!.sys.contentType.sys.id}/editor_interface`, { headers: { authorization: `Bearer ${managementToken}` } })).json();
+    expect(stored.controls).toEqual(ei!.controls);
     expect(summary.counts.assets).toEqual({ created: exported.assets.length, published: exported.assets.length });
     expect(summary.counts.entries).toEqual({ created: exported.entries.length });
     expect(summary.counts.publishing.published).toBe(exported.entries.filter((e) => e.sys.publishedVersion).length);
@@ -72,7 +79,7 @@ describe.each(['blog', 'product-catalogue'])('folio import of %s', (name) => {
     const before = [await versions(), await assetVersions()];
     const summary = await run();
     expect(summary.failures).toEqual([]);
-    for (const phase of ['contentTypes', 'assets', 'entries'] as const) expect(Object.keys(summary.counts[phase])).toEqual(['unchanged']);
+    for (const phase of ['contentTypes', 'editorInterfaces', 'assets', 'entries'] as const) expect(Object.keys(summary.counts[phase])).toEqual(['unchanged']);
     expect(summary.counts.publishing).toEqual({});
     expect([await versions(), await assetVersions()]).toEqual(before);
   });
@@ -100,6 +107,7 @@ describe('folio export', () => {
     const result = await exportSpace({ ...source, scope, publicUrl: new URL(source.folio.url).origin, out, downloadAssets: true });
     const written = JSON.parse(await fs.readFile(result.file, 'utf8')) as Record<string, unknown[]>;
     expect(Object.keys(written)).toEqual(['contentTypes', 'editorInterfaces', 'entries', 'assets', 'locales', 'tags', 'webhooks', 'roles']);
+    expect(written.editorInterfaces).toHaveLength(2);
     expect(result.counts).toMatchObject({ contentTypes: 2, entries: 4, assets: 4, locales: 1 });
     expect(result.files).toBe(4);
 
