@@ -23,6 +23,22 @@ function toFolioError(err: unknown): { error: FolioError; status: number } {
   return { error: new FolioError('SERVER_ERROR'), status: 500 };
 }
 
+/** Things that live in a space but in no environment: their 404 names only the space. */
+const spaceLevel = new Set(['Space', 'Environment', 'ApiKey', 'PreviewApiKey', 'WebhookDefinition', 'WebhookCallDetails', 'Upload', 'User', 'Role', 'SpaceMembership', 'ScheduledAction']);
+
+/**
+ * Contentful's 404 details name the missing thing's type and id, then its environment and space.
+ * Deep layers know the first two; the route's parameters say the rest.
+ */
+function withScope(error: FolioError, request: FastifyRequest): FolioError {
+  const details = error.details;
+  if (error.status !== 404 || typeof details?.type !== 'string' || details.type === 'Space') return error;
+  const params = (request.params ?? {}) as { spaceId?: unknown; environmentId?: unknown };
+  if (typeof params.spaceId !== 'string') return error;
+  const environment = spaceLevel.has(details.type) ? {} : { environment: typeof params.environmentId === 'string' ? params.environmentId : 'master' };
+  return new FolioError(error.code, error.message, { details: { type: details.type, id: details.id, ...environment, space: params.spaceId, ...details }, headers: error.headers });
+}
+
 function send(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -50,7 +66,8 @@ export function frameworkErrorHandler(pages: HtmlErrorPages) {
 
 export function installErrorHandling(app: FastifyInstance, pages: HtmlErrorPages) {
   app.setErrorHandler((err, request, reply) => {
-    const { error, status } = toFolioError(err);
+    const { error: thrown, status } = toFolioError(err);
+    const error = withScope(thrown, request);
     if (status >= 500) request.log.error({ err }, 'request failed');
     return send(reply, request, error, status, pages);
   });

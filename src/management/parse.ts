@@ -7,19 +7,13 @@ import { FolioError, validationFailed } from '../errors/index.js';
 import type { ContentTypeBody, FieldDefinition, FieldItems, Json, LocalizedFields, ResourceMetadata } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { shapeErrors } from '../content/field-rules.js';
+import { versionHeader } from '../contentful/index.js';
 
 const refuse = (path: Array<string | number>, details: string): never => {
   throw validationFailed([{ name: 'type', path, details }], details);
 };
 
-/** X-Contentful-Version: absent is undefined; anything but a positive integer is a 400. */
-export function versionHeader(request: FastifyRequest): number | undefined {
-  const raw = request.headers['x-contentful-version'];
-  if (raw === undefined) return undefined;
-  const n = is.string(raw) ? is.parseStrictInt(raw) : undefined;
-  if (n === undefined || n < 1) return is.invalid('X-Contentful-Version', 'a positive integer', raw, 'BAD_REQUEST');
-  return n;
-}
+export { versionHeader };
 
 /** Updates must say which version they change, or Contentful answers 409. */
 export function requiredVersion(request: FastifyRequest, what: string): number {
@@ -146,4 +140,4 @@ export function contentTypeBody(body: unknown): ContentTypeBody {
 }
 
 /** limit and skip of a list (CMA caps limit at 1000, as Folio's store does). */
-export { pageQuery as page } from '../http/collection.js';
+export { pageQuery as page } from '../contentful/index.js';

@@ -384,7 +384,7 @@ export function kyselyStore(
         if (q.kinds) query = query.where('kind', 'in', q.kinds);
         if (q.contentTypeId !== undefined) query = query.where('content_type_id', '=', q.contentTypeId);
         if (!q.includeDeleted) query = query.where('deleted', '=', 0);
-        const rows = await query.orderBy('seq').limit(q.limit).execute();
+        const rows = await query.orderBy('seq', q.newestFirst ? 'desc' : 'asc').limit(q.limit).execute();
         return rows.map((row) => ({
           seq: Number(row.seq),
           kind: row.kind as 'Entry' | 'Asset',

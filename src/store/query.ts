@@ -5,7 +5,7 @@ import type { DialectAdapter } from './dialect.js';
 import { searchTermsOf } from './search-index.js';
 import type { Database } from './schema.js';
 import { tagsField } from './tags-field.js';
-import type { Condition, ListQuery, OrderBy, Scalar } from './types.js';
+import type { Condition, ListQuery, OrderBy, Scalar, SysKey } from './types.js';
 
 export const defaultLimit = 100;
 export const maxLimit = 1000;
@@ -13,7 +13,13 @@ export const maxLimit = 1000;
 type Table = 'resources' | 'published';
 type Eb = ExpressionBuilder<Database, Table>;
 
-const sysColumns = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at', publishedAt: 'published_at' } as const;
+const sysColumns = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at', publishedAt: 'published_at', contentType: 'content_type_id' } as const;
+
+/** A sys property as SQL: a column, or (a published item's revision) a number in its sys JSON. */
+function sysExpression(key: SysKey, adapter: DialectAdapter, table: Table) {
+  if (key === 'revision') return table === 'published' ? adapter.jsonNumberAt('sys', ['publishedCounter']) : sql.ref('version');
+  return sql.ref(sysColumns[key]);
+}
 
 export function pageBounds(query: ListQuery): { limit: number; skip: number } {
   const limit = query.limit ?? defaultLimit;
@@ -90,7 +96,7 @@ function condition(c: Condition, adapter: DialectAdapter, table: Table): Express
   }
   if (c.op === 'has') return arrayHas(c, adapter);
   const isSys = 'sys' in c;
-  const target = isSys ? sql.ref(sysColumns[c.sys]) : adapter.jsonAt('data', [c.field, c.locale, ...(c.path ?? [])]);
+  const target = isSys ? sysExpression(c.sys, adapter, table) : adapter.jsonAt('data', [c.field, c.locale, ...(c.path ?? [])]);
   const value = (v: Scalar) => (isSys ? sql`${v}` : adapter.jsonValue(v));
   switch (c.op) {
     case 'exists':
@@ -118,7 +124,7 @@ export function whereClause(query: ListQuery, adapter: DialectAdapter, table: Ta
   };
 }
 
-export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectAdapter) {
+export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectAdapter, table: Table) {
   const list = order?.length ? order : [{ sys: 'createdAt' as const, direction: 'asc' as const }];
   // The id last makes every order total, so pages never overlap.
   const withId = list.some((o) => 'sys' in o && o.sys === 'id') ? list : [...list, { sys: 'id' as const, direction: 'asc' as const }];
@@ -126,7 +132,7 @@ export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectA
     const dir = o.direction === 'desc' ? sql`desc` : sql`asc`;
     const expr =
       'sys' in o
-        ? sql.ref(sysColumns[o.sys])
+        ? sysExpression(o.sys, adapter, table)
         : 'near' in o
           ? squaredKm(adapter, o.field, o.locale, o.near.lat, o.near.lon)
           : adapter.jsonAt('data', [o.field, o.locale]);

@@ -183,10 +183,10 @@ export interface Store {
   };
   /** The sync log, written by publish, unpublish and delete of entries and assets. */
   changes: {
-    /** Changes with seq in (after, upTo], oldest first. */
+    /** Changes with seq in (after, upTo], oldest first (`newestFirst`: the other way). */
     list(
       scope: Scope,
-      query: { after: number; upTo?: number; limit: number; kinds?: Array<'Entry' | 'Asset'>; contentTypeId?: string; includeDeleted: boolean },
+      query: { after: number; upTo?: number; limit: number; kinds?: Array<'Entry' | 'Asset'>; contentTypeId?: string; includeDeleted: boolean; newestFirst?: boolean },
     ): Promise<ChangeRecord[]>;
     /**
      * The newest position in the whole store (0 when nothing changed yet). It also moves when

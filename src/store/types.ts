@@ -197,8 +197,8 @@ export interface UserRecord {
 
 export type Scalar = string | number | boolean;
 
-/** sys properties a list can filter and order on. */
-export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt';
+/** sys properties a list can filter and order on; `revision` is the publish count (drafts: the version). */
+export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'revision' | 'contentType';
 
 /** What a condition looks at: one field value (fields.<field>.<locale>) or a sys property. */
 export type ConditionTarget = { field: string; locale: string; /** deeper inside the value, e.g. ['contentType'] */ path?: string[] } | { sys: SysKey };

@@ -242,7 +242,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         .where('environment_id', '=', scope.environmentId)
         .where('kind', '=', kind);
       const base = inScope.where(whereClause(query, ctx.adapter, table));
-      const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter).reduce((q, order) => q.orderBy(order) as S, select);
+      const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter, table).reduce((q, order) => q.orderBy(order) as S, select);
       // One after the other: in a transaction both run on one pg client, which must not get two at once.
       const { total } = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
       const page = { total: Number(total), ...bounds };

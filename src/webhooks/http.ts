@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertCan, managementActor, type Action, type Actor } from '../auth/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
-import * as is from '../validate/is.js';
 
 export const managementType = 'application/vnd.contentful.management.v1+json';
 
@@ -18,16 +17,7 @@ export async function authorize(store: Store, request: FastifyRequest, spaceId: 
   return actor;
 }
 
-/** X-Contentful-Version as a number; undefined when absent, 400 when malformed. */
-export function versionHeader(request: FastifyRequest): number | undefined {
-  const raw = request.headers['x-contentful-version'];
-  if (raw === undefined) return undefined;
-  const version = is.string(raw) ? is.parseStrictInt(raw) : undefined;
-  if (version === undefined) is.invalid('X-Contentful-Version', 'a non-negative integer', raw);
-  return version;
-}
-
-export { collection, pageQuery } from '../http/collection.js';
+export { collection, pageQuery, versionHeader } from '../contentful/index.js';
 
 
 export const validId = (id: string) => /^[a-zA-Z0-9._-]{1,64}$/.test(id);

@@ -12,7 +12,7 @@ import {
   unpublishAsset,
   updateAsset,
 } from '../../content/index.js';
-import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
+import { applySelect, chooseLocale, parseContentQuery } from '../../contentful/index.js';
 import { mapInSlices, sendInSlices } from '../../http/slices.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { assertResourceId, newResourceId } from '../ids.js';
@@ -28,7 +28,7 @@ export function assetRoutes(app: FastifyInstance, { store, storage, publicUrl }:
       const { actor, scope } = await begin(store, request);
       assertCan(actor, 'read');
       const query = request.query as Record<string, unknown>;
-      const q = await parseDeliveryQuery(query, new Map(), chooseLocale(query.locale, await store.locales.list(scope)), async () => []);
+      const q = await parseContentQuery(query, new Map(), chooseLocale(query.locale, await store.locales.list(scope)), async () => [], 'Asset');
       const result = await store.assets.list(scope, q.list);
       return sendInSlices(reply, collection(await mapInSlices(result.items, (a) => applySelect(assetJson(publicUrl, scope, a), q.select)), result));
     });

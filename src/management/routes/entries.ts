@@ -16,7 +16,7 @@ import {
   unpublishEntry,
   updateEntry,
 } from '../../content/index.js';
-import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
+import { applySelect, chooseLocale, parseContentQuery } from '../../contentful/index.js';
 import { FolioError } from '../../errors/index.js';
 import { mapInSlices, sendInSlices } from '../../http/slices.js';
 import type { Store } from '../../store/index.js';
@@ -49,7 +49,7 @@ async function listEntries(store: Store, scope: Scope, query: Record<string, unk
   const [locales, types] = await Promise.all([store.locales.list(scope), store.contentTypes.list(scope, { limit: 1000 })]);
   const typeMap = new Map(types.items.map((t) => [t.sys.id, t]));
   const { include: _include, ...rest } = query;
-  const q = await parseDeliveryQuery(rest, typeMap, chooseLocale(query.locale, locales), async (contentTypeId, where) =>
+  const q = await parseContentQuery(rest, typeMap, chooseLocale(query.locale, locales), async (contentTypeId, where) =>
     (await store.entries.list(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.sys.id),
   );
   const result = await store.entries.list(scope, q.list);
