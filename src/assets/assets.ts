@@ -1,5 +1,5 @@
 /** Asset operations: store the file, then write the asset through the store. */
-import { FolioError } from '../errors/index.js';
+import { FolioError, refused } from '../errors/index.js';
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { AssetRecord, Json, Scope, StoredFile } from '../store/types.js';
@@ -45,9 +45,7 @@ export async function publishAsset(store: Store, scope: Scope, id: string, expec
     const asset = await tx.assets.get(scope, id);
     if (!asset) throw new FolioError('NOT_FOUND', `Asset "${id}" not found`);
     if (storedFiles(asset).length === 0) {
-      throw new FolioError('VALIDATION_FAILED', 'An asset needs a file before it can be published', {
-        details: { errors: [{ name: 'required', path: ['fields', 'file'] }] },
-      });
+      throw refused('required', ['fields', 'file'], 'An asset needs a file before it can be published');
     }
     return tx.assets.publish(scope, id, expectedVersion);
   });

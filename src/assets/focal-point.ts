@@ -2,7 +2,7 @@
  * The editor's focal point of an image: where its subject is, as fractions of the width and
  * height (x from the left, y from the top, 0..1). Crops without `f` centre on it.
  */
-import { FolioError } from '../errors/index.js';
+import { FolioError, refused, validationFailed } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { AssetRecord, Json, Scope, StoredFile } from '../store/types.js';
 import * as is from '../validate/is.js';
@@ -24,9 +24,8 @@ export function validateFocalPoint(v: unknown): FocalPoint | null {
   if (!isFocalPoint(v)) {
     // Shown as JSON: the uniform message of validate/is would show objects as "[object Object]".
     const received = (JSON.stringify(v) ?? String(v)).slice(0, 80);
-    throw new FolioError('VALIDATION_FAILED', `Expected ${expected} for focalPoint but received ${received}`, {
-      details: { parameter: 'focalPoint', expected, received },
-    });
+    const message = `Expected ${expected} for focalPoint but received ${received}`;
+    throw refused('invalid', ['focalPoint'], message, received);
   }
   return { x: v.x, y: v.y };
 }
@@ -59,9 +58,7 @@ export async function setFocalPoint(
     if (!asset) throw new FolioError('NOT_FOUND', `Asset "${assetId}" not found`);
     const file = asset.fields.file?.[locale];
     if (!isStored(file) || !isImageType(file.contentType) || !file.details.image) {
-      throw new FolioError('VALIDATION_FAILED', `Asset "${assetId}" has no image file in locale "${locale}" to set a focal point on`, {
-        details: { errors: [{ name: 'required', path: ['fields', 'file', locale], details: 'a focal point needs an image file' }] },
-      });
+      throw validationFailed([{ name: 'required', path: ['fields', 'file', locale], details: 'a focal point needs an image file' }], `Asset "${assetId}" has no image file in locale "${locale}" to set a focal point on`);
     }
     const fields = { ...asset.fields, file: { ...asset.fields.file, [locale]: withFocalPoint(file, focalPoint) as unknown as Json } };
     return tx.assets.update(scope, assetId, { fields }, expectedVersion);

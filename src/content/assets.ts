@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../auth/index.js';
 import { ingestStoredObject, isStoredFile, assertSupportedType, storedFiles, fileToken, storedFileToken } from '../assets/index.js';
-import { FolioError } from '../errors/index.js';
+import { FolioError, refused, validationFailed } from '../errors/index.js';
 import type { FileStorage } from '../storage/index.js';
 import type { Store } from '../store/store.js';
 import type { AssetRecord, Json, LocalizedFields, ResourceMetadata, Scope, StoredFile } from '../store/types.js';
@@ -32,7 +32,7 @@ export interface AssetInput {
 }
 
 const invalid = (path: string[], details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path, details }] } });
+  throw refused('invalid', path, details);
 };
 
 const uploadLink = (id: string) => ({ sys: { type: 'Link', linkType: 'Upload', id } });
@@ -162,9 +162,8 @@ export async function publishAssetAs(store: Store, scope: Scope, id: string, exp
       const unprocessed = Object.entries(asset.fields.file ?? {}).filter(([, f]) => !isStoredFile(f));
       if (unprocessed.length || storedFiles(asset).length === 0) {
         const path = unprocessed.length ? ['fields', 'file', unprocessed[0]![0]] : ['fields', 'file'];
-        throw new FolioError('VALIDATION_FAILED', unprocessed.length ? 'Process the asset\'s files before publishing it' : 'An asset needs a file before it can be published', {
-          details: { errors: [{ name: unprocessed.length ? 'notProcessed' : 'required', path, details: 'Every file must be uploaded and processed' }] },
-        });
+        const message = unprocessed.length ? 'Process the asset\'s files before publishing it' : 'An asset needs a file before it can be published';
+        throw validationFailed([{ name: unprocessed.length ? 'notProcessed' : 'required', path, details: 'Every file must be uploaded and processed' }], message);
       }
     }
     return tx.assets.publish(scope, id, expectedVersion, actorId(actor));

@@ -3,7 +3,7 @@
  * saved; changes that would strand existing content are refused as Contentful refuses them.
  */
 import type { Actor } from '../auth/index.js';
-import { FolioError } from '../errors/index.js';
+import { FolioError, validationFailed } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { ContentTypeBody, ContentTypeRecord, FieldDefinition, Scope } from '../store/types.js';
 import { isForbiddenKey } from '../validate/json-shape.js';
@@ -67,9 +67,7 @@ function changeProblems(published: ContentTypeRecord | undefined, body: ContentT
 }
 
 const invalid = (problems: string[]) =>
-  new FolioError('VALIDATION_FAILED', problems.join('; '), {
-    details: { errors: problems.map((details) => ({ name: 'invalid', details })) },
-  });
+  validationFailed(problems.map((details) => ({ name: 'invalid', path: [], details })), problems.join('; '));
 
 async function currentType(store: Store, scope: Scope, id: string): Promise<ContentTypeRecord> {
   const type = await store.contentTypes.get(scope, id);

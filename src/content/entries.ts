@@ -4,7 +4,7 @@
  * never the store's write methods directly.
  */
 import type { Actor } from '../auth/index.js';
-import { FolioError } from '../errors/index.js';
+import { FolioError, refused } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { ContentTypeRecord, EntryRecord, Json, LocalizedFields, ResourceMetadata, Scope } from '../store/types.js';
 import { actorId, check } from './actor.js';
@@ -15,9 +15,7 @@ import { applyJsonPatch } from './json-patch.js';
 async function publishedType(store: Store, scope: Scope, contentTypeId: string): Promise<ContentTypeRecord> {
   const type = await store.contentTypes.getPublished(scope, contentTypeId);
   if (!type) {
-    throw new FolioError('VALIDATION_FAILED', `Content type "${contentTypeId}" does not exist or is not published`, {
-      details: { errors: [{ name: 'notResolvable', path: ['sys', 'contentType'], details: `Content type "${contentTypeId}" does not exist or is not published` }] },
-    });
+    throw refused('notResolvable', ['sys', 'contentType'], `Content type "${contentTypeId}" does not exist or is not published`);
   }
   return type;
 }

@@ -8,7 +8,7 @@ import { mimetypeGroups } from '../assets/index.js';
 import { invalidQuery, unknownParameter } from '../errors/index.js';
 import type { Condition, ContentTypeRecord, FieldDefinition, GeoArea, ListQuery, OrderBy, Scalar, SysKey } from '../store/types.js';
 import { queryTerms, searchLimits } from '../store/index.js';
-import { table } from '../validate/json-shape.js';
+import { isForbiddenKey, table } from '../validate/json-shape.js';
 import { integerParam, pageParameters, pageQuery, type PageRequest } from './collection.js';
 import type { LocaleChoice } from './locales.js';
 import { queryParams, valueList } from './params.js';
@@ -327,7 +327,7 @@ export async function parseContentQuery(
     where.push(condition(key, raw, type, choice));
   }
   const select = text.select === undefined ? undefined : valueList('select', text.select).map((s) => s.trim());
-  if (select?.some((s) => !/^(sys|fields|metadata)(\.[A-Za-z0-9_]+)?$/.test(s))) bad('select', 'select takes up to two levels, e.g. fields.title,sys.id');
+  if (select?.some((s) => !/^(sys|fields|metadata)(\.[A-Za-z0-9_]+)?$/.test(s) || s.split('.').some(isForbiddenKey))) bad('select', 'select takes up to two levels, e.g. fields.title,sys.id');
   const page = pageQuery(text);
   const explicit = text.order !== undefined ? order(text.order, type, choice)! : undefined;
   return {

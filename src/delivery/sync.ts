@@ -4,7 +4,7 @@
  * sync log (after, upTo], how far down it has been delivered, and the filters it was made with.
  * On the Preview API the same requests sync drafts: see previewSync.
  */
-import { deletedSys } from '../contentful/index.js';
+import { deletedSys, integerParam } from '../contentful/index.js';
 import { FolioError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { AssetRecord, ChangeRecord, Condition, EntryRecord, Scope } from '../store/types.js';
@@ -61,11 +61,7 @@ function parseStart(query: Record<string, unknown>): SyncToken {
   return { s: 0, i: 1, t: type, ...(c !== undefined ? { c } : {}) };
 }
 
-function syncLimit(query: Record<string, unknown>): number {
-  const limit = query.limit === undefined ? 100 : is.parseStrictInt(String(query.limit));
-  if (limit === undefined || limit < 1 || limit > 1000) is.invalid('limit', 'integer between 1 and 1000', query.limit, 'BAD_REQUEST');
-  return limit!;
-}
+const syncLimit = (query: Record<string, unknown>) => integerParam('limit', query.limit, 1, 1000, 100);
 
 const answer = (items: object[], baseUrl: string, next: SyncToken, more: boolean) => {
   const url = `${baseUrl}/sync?sync_token=${encode(next)}`;

@@ -4,7 +4,7 @@
  */
 import { isFocalPoint } from '../assets/index.js';
 import type { FocalPoint } from '../content/index.js';
-import { FolioError } from '../errors/index.js';
+import { refused } from '../errors/index.js';
 import * as is from '../validate/is.js';
 
 /** undefined: the client sent no image details (keep what is stored); null: it sent none to keep. */
@@ -14,7 +14,7 @@ export function focalPointFrom(details: unknown, path: string): FocalPoint | nul
   if (point === undefined || point === null) return null;
   if (!isFocalPoint(point)) {
     const message = is.invalidMessage(`${path}.details.image.focalPoint`, 'an object {x, y} with numbers from 0 to 1', JSON.stringify(point));
-    throw new FolioError('VALIDATION_FAILED', message, { details: { errors: [{ name: 'invalid', path: `${path}.details.image.focalPoint`.split('.'), details: message }] } });
+    throw refused('invalid', `${path}.details.image.focalPoint`.split('.'), message);
   }
   return { x: point.x, y: point.y };
 }

@@ -1,12 +1,12 @@
 /** An asset body from the client → AssetInput. Files come from uploads of this Folio only. */
 import type { AssetInput, IncomingAssetFile } from '../content/index.js';
-import { FolioError } from '../errors/index.js';
+import { refused } from '../errors/index.js';
 import * as is from '../validate/is.js';
 import { focalPointFrom } from './focal-point.js';
 import { bodyObject, metadataInput } from './parse.js';
 
 const invalid = (path: string[], details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path, details }] } });
+  throw refused('invalid', path, details);
 };
 
 /**

@@ -418,6 +418,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect((await store.changes.list(scope, { after: start, limit: 100, includeDeleted: false, kinds: ['Asset'] })).map((c) => c.id)).toEqual(['pic']);
         // b's row moved to its unpublish; a (at `after`) lies past upTo.
         expect((await store.changes.list(scope, { after: start, upTo: after - 1, limit: 100, includeDeleted: true })).map((c) => c.id)).toEqual(['pic']);
+        // Sync pages go newest first, as Contentful's.
+        expect((await store.changes.list(scope, { after: start, limit: 2, includeDeleted: false, newestFirst: true })).map((c) => c.id)).toEqual(['a', 'pic']);
+      });
+
+      it('orders and filters by revision (publish count; drafts: version) and content type', async () => {
+        await post('once', 'Once');
+        await post('twice', 'Twice');
+        for (const id of ['once', 'twice', 'twice']) await store.entries.publish(scope, id);
+        const published = await store.entries.listPublished(scope, { where: [{ sys: 'id', op: 'in', values: ['once', 'twice'] }], order: [{ sys: 'revision', direction: 'desc' }] });
+        expect(published.items.map((e) => [e.sys.id, e.sys.publishedCounter])).toEqual([['twice', 2], ['once', 1]]);
+        const drafts = await store.entries.list(scope, { where: [{ sys: 'revision', op: 'gte', value: 3 }, { sys: 'contentType', op: 'eq', value: 'post' }] });
+        expect(drafts.items.map((e) => e.sys.id)).toContain('twice');
+        expect(drafts.items.map((e) => e.sys.id)).not.toContain('once');
       });
     });
 

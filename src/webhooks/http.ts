@@ -1,7 +1,7 @@
 /** Small pieces the Management API routes of webhooks and scheduled actions share. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertCan, managementActor, type Action, type Actor } from '../auth/index.js';
-import { FolioError } from '../errors/index.js';
+import { resourceNotFound } from '../errors/index.js';
 import type { Store } from '../store/index.js';
 
 export const managementType = 'application/vnd.contentful.management.v1+json';
@@ -13,7 +13,7 @@ export const sendJson = (reply: FastifyReply, status: number, body: unknown) =>
 export async function authorize(store: Store, request: FastifyRequest, spaceId: string, action: Action): Promise<Actor> {
   const actor = await managementActor(store, request);
   assertCan(actor, action);
-  if (!(await store.spaces.get(spaceId))) throw new FolioError('NOT_FOUND', `Space "${spaceId}" not found`, { details: { type: 'Space', id: spaceId } });
+  if (!(await store.spaces.get(spaceId))) throw resourceNotFound('Space', spaceId);
   return actor;
 }
 

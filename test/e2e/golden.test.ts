@@ -63,6 +63,7 @@ async function asset(id: string, title: string, text: string) {
 async function buildSpace() {
   await cma(`${env}/locales`, { method: 'POST', body: { name: 'Klingon', code: 'tlh', fallbackCode: 'en-US', optional: true } });
   await cma(`${env}/tags/feline`, { method: 'PUT', body: { name: 'Feline', sys: { id: 'feline', visibility: 'public' } } });
+  await cma(`${env}/tags/canine`, { method: 'PUT', body: { name: 'Canine', sys: { id: 'canine', visibility: 'public' } } });
   await contentType('cat', {
     name: 'Cat',
     description: 'Meow.',
@@ -129,10 +130,12 @@ const queries: Record<string, string> = {
   'content-types-query': '/delivery/spaces/folio/content_types?name[match]=cit&sys.revision[gte]=1',
   'locales': '/delivery/spaces/folio/locales',
   'tags': '/delivery/spaces/folio/tags?name=Feline',
+  'tags-ordered': '/delivery/spaces/folio/tags?order=-name&sys.visibility=public&name[ne]=Nothing',
   'error-unknown-locale': '/delivery/spaces/folio/entries/nyancat?locale=invalidLocale',
   'error-unknown-parameter': '/delivery/spaces/folio/entries?name=0',
   'error-not-found': '/delivery/spaces/folio/entries/not-existing',
   'preview-entry-ghost': '/preview/spaces/folio/entries/ghost',
+  'preview-entries-draft-link': '/preview/spaces/folio/entries?sys.id=garfield',
 };
 
 describe('golden answers: an example space through the Management API, read through Delivery and Preview', () => {

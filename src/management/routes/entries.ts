@@ -17,7 +17,7 @@ import {
   updateEntry,
 } from '../../content/index.js';
 import { applySelect, chooseLocale, parseContentQuery } from '../../contentful/index.js';
-import { FolioError } from '../../errors/index.js';
+import { validationFailed } from '../../errors/index.js';
 import { mapInSlices, sendInSlices } from '../../http/slices.js';
 import type { Store } from '../../store/index.js';
 import type { Json, Scope } from '../../store/types.js';
@@ -37,9 +37,7 @@ const tagsOf = (body: Record<string, unknown>) => {
 function contentTypeHeader(request: Req): string {
   const raw = request.headers['x-contentful-content-type'];
   if (!is.nonEmptyString(raw)) {
-    throw new FolioError('VALIDATION_FAILED', 'Creating an entry needs its content type id in the X-Contentful-Content-Type header', {
-      details: { errors: [{ name: 'required', path: ['sys', 'contentType'], details: 'X-Contentful-Content-Type header missing' }] },
-    });
+    throw validationFailed([{ name: 'required', path: ['sys', 'contentType'], details: 'X-Contentful-Content-Type header missing' }], 'Creating an entry needs its content type id in the X-Contentful-Content-Type header');
   }
   return raw;
 }
