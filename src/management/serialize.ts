@@ -104,7 +104,7 @@ export function localeJson(scope: Scope, locale: LocaleRecord) {
 export function spaceJson(space: SpaceRecord) {
   return {
     name: space.name,
-    sys: { type: 'Space', id: space.id, version: 1, createdAt: space.createdAt, updatedAt: space.updatedAt },
+    sys: { type: 'Space', id: space.id, version: space.version, createdAt: space.createdAt, updatedAt: space.updatedAt },
   };
 }
 

@@ -87,6 +87,15 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect((await rejection(store.environments.create(scope.spaceId, { id: 'master', name: 'x' }))).id).toBe('ValidationFailed');
       });
 
+      it('renames a space with a version check', async () => {
+        const before = (await store.spaces.get(scope.spaceId))!;
+        const renamed = await store.spaces.rename(scope.spaceId, 'Renamed', before.version);
+        expect([renamed.name, renamed.version]).toEqual(['Renamed', before.version + 1]);
+        expect(await rejection(store.spaces.rename(scope.spaceId, 'Stale', before.version))).toMatchObject({ code: 'VERSION_MISMATCH' });
+        expect(await rejection(store.spaces.rename('nowhere', 'X', 1))).toMatchObject({ code: 'NOT_FOUND' });
+        await store.spaces.rename(scope.spaceId, before.name, renamed.version);
+      });
+
       it('refuses what belongs to a space or environment that does not exist', async () => {
         expect((await rejection(store.environments.create('ghost', { id: 'master', name: 'x' }))).id).toBe('NotFound');
         const nowhere = { spaceId: scope.spaceId, environmentId: 'ghost' };

@@ -101,6 +101,8 @@ export interface Store {
     get(id: string): Promise<SpaceRecord | undefined>;
     list(): Promise<SpaceRecord[]>;
     create(space: { id: string; name: string; defaultLocale: string }): Promise<SpaceRecord>;
+    /** NOT_FOUND for an unknown id; VERSION_MISMATCH when expectedVersion is stale. */
+    rename(id: string, name: string, expectedVersion: number): Promise<SpaceRecord>;
   };
   environments: {
     get(spaceId: string, id: string): Promise<EnvironmentRecord | undefined>;

@@ -73,6 +73,8 @@ export interface SpaceRecord {
   id: string;
   name: string;
   defaultLocale: string;
+  /** Counts renames, for X-Contentful-Version. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -67,6 +67,18 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       expect(articles.items[0]!.isPublished()).toBe(true);
     });
 
+    it('renames the space with a version check, and the Delivery API shows the new name', async () => {
+      const space = await client.space.get({ spaceId: 'folio' });
+      const renamed = await client.space.update({ spaceId: 'folio' }, { ...space, name: 'Renamed space' });
+      expect([renamed.name, renamed.sys.version]).toEqual(['Renamed space', space.sys.version + 1]);
+      expect(await failure(client.space.update({ spaceId: 'folio' }, { ...space, name: 'Stale' }))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
+      expect(await failure(client.space.update({ spaceId: 'folio' }, { ...renamed, name: '' }))).toMatchObject({ status: 422, sys: 'ValidationFailed' });
+      const delivered = await fetch(`${folio.url}/delivery/spaces/folio?access_token=${deliveryToken}`);
+      expect(((await delivered.json()) as { name: string }).name).toBe('Renamed space');
+      const back = await client.space.update({ spaceId: 'folio' }, { ...renamed, name: space.name });
+      expect(back.name).toBe(space.name);
+    });
+
     it('creates, updates, activates, deactivates and deletes content types with version checks', async () => {
       const created = await client.contentType.createWithId({ ...at, contentTypeId: 'note' }, {
         name: 'Note',
