@@ -345,18 +345,21 @@ export async function parseContentQuery(
   };
 }
 
-/** Keeps the selected paths of one serialized item (sys is always kept, as Contentful does). */
+/**
+ * Keeps the selected paths of one serialized item and nothing else, `sys` included: Contentful
+ * answers only what was selected (its SDK adds `sys.id` and `sys.type` to every select for that).
+ */
 export function applySelect<T extends Record<string, unknown>>(item: T, select: string[] | undefined): T {
   if (!select) return item;
-  const out: Record<string, unknown> = { sys: item.sys };
+  const out: Record<string, unknown> = {};
   for (const path of select) {
     const [top, sub] = path.split('.') as [string, string | undefined];
+    if (!Object.hasOwn(item, top)) continue;
     if (sub === undefined) out[top] = item[top];
     else {
       const from = item[top] as Record<string, unknown> | undefined;
-      if (from && Object.hasOwn(from, sub)) out[top] = { ...(out[top] as object), [sub]: from[sub] };
+      if (from && Object.hasOwn(from, sub) && out[top] !== from) out[top] = { ...(out[top] as object), [sub]: from[sub] };
     }
   }
   return out as T;
 }
-

@@ -122,7 +122,7 @@ const queries: Record<string, string> = {
   'entry-nyancat-all-locales': '/delivery/spaces/folio/entries/nyancat?locale=*',
   'entries-nyancat-includes': '/delivery/spaces/folio/entries?sys.id=nyancat',
   'entries-garfield-unresolvable': '/delivery/spaces/folio/entries?sys.id=garfield&include=1',
-  'entries-select-no-links': '/delivery/spaces/folio/entries?content_type=cat&select=fields.name,fields.lives&order=fields.lives',
+  'entries-select-no-links': '/delivery/spaces/folio/entries?content_type=cat&select=sys.id,sys.type,fields.name,fields.lives&order=fields.lives',
   'entries-order-sys': '/delivery/spaces/folio/entries?order=sys.contentType.sys.id,-sys.revision,sys.id&select=sys.id',
   'entries-within-either-corner': '/delivery/spaces/folio/entries?content_type=city&fields.center[within]=40,-124,36,-120&select=fields.name',
   'entries-cursor': '/delivery/spaces/folio/entries?content_type=cat&order=sys.id&limit=2&cursor=true&select=sys.id',
