@@ -9,7 +9,19 @@ import type { ContentTypeBody, ContentTypeRecord, FieldDefinition, Scope } from 
 import { isForbiddenKey } from '../validate/json-shape.js';
 import { actorId, check } from './actor.js';
 
-const fieldTypes = new Set(['Symbol', 'Text', 'RichText', 'Integer', 'Number', 'Date', 'Boolean', 'Object', 'Location', 'Link', 'Array']);
+const fieldTypes = new Set(['Symbol', 'Text', 'RichText', 'Integer', 'Number', 'Date', 'Boolean', 'Object', 'Location', 'Link', 'ResourceLink', 'Array']);
+
+/** Contentful's allowedResources: `{type: 'Contentful:Entry', source: 'crn:…:spaces/{id}', contentTypes: [ids]}`, 1 to 3 of them. */
+function allowedResourcesProblem(f: FieldDefinition): string | undefined {
+  const resources = f.allowedResources;
+  if (!Array.isArray(resources) || resources.length === 0 || resources.length > 3) return 'needs allowedResources: 1 to 3 {type, source, contentTypes}';
+  const ok = resources.every((r) => {
+    const o = r as { type?: unknown; source?: unknown; contentTypes?: unknown } | null;
+    return o !== null && typeof o === 'object' && o.type === 'Contentful:Entry' && typeof o.source === 'string' && /^crn:contentful:::content:spaces\/[A-Za-z0-9_-]+$/.test(o.source)
+      && Array.isArray(o.contentTypes) && o.contentTypes.length > 0 && o.contentTypes.every((c) => typeof c === 'string');
+  });
+  return ok ? undefined : 'allowedResources entries must be {type: "Contentful:Entry", source: "crn:contentful:::content:spaces/{id}", contentTypes: [ids]}';
+}
 
 function definitionProblems(body: ContentTypeBody): string[] {
   const problems: string[] = [];
@@ -22,7 +34,10 @@ function definitionProblems(body: ContentTypeBody): string[] {
     ids.add(f.id);
     if (!fieldTypes.has(f.type)) problems.push(`fields[${i}].type "${f.type}" is not a field type`);
     if (f.type === 'Link' && f.linkType !== 'Entry' && f.linkType !== 'Asset') problems.push(`fields[${i}] needs linkType Entry or Asset`);
-    if (f.type === 'Array' && f.items?.type !== 'Symbol' && f.items?.type !== 'Link') problems.push(`fields[${i}] needs items of type Symbol or Link`);
+    if (f.type === 'Array' && f.items?.type !== 'Symbol' && f.items?.type !== 'Link' && f.items?.type !== 'ResourceLink') problems.push(`fields[${i}] needs items of type Symbol, Link or ResourceLink`);
+    const resourceLinks = f.type === 'ResourceLink' || (f.type === 'Array' && f.items?.type === 'ResourceLink');
+    const resourcesProblem = resourceLinks ? allowedResourcesProblem(f) : f.allowedResources !== undefined ? 'has allowedResources but does not hold ResourceLinks' : undefined;
+    if (resourcesProblem) problems.push(`fields[${i}] ${resourcesProblem}`);
     if (f.type === 'Array' && f.items?.type === 'Link' && f.items.linkType !== 'Entry' && f.items.linkType !== 'Asset') {
       problems.push(`fields[${i}].items needs linkType Entry or Asset`);
     }

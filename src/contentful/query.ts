@@ -38,8 +38,8 @@ const numericSys = new Set<SysKey>(['revision']);
 const operators = new Set(['ne', 'in', 'nin', 'exists', 'lt', 'lte', 'gt', 'gte']);
 const passThrough = new Set(['access_token', 'locale', 'content_type', 'order', 'include', 'select', ...pageParameters]);
 /** Equality and ranges on these need reference, array or geo queries instead. */
-const unfilterable = new Set(['Link', 'Location', 'RichText', 'Array']);
-const unorderable = new Set(['Text', 'RichText', 'Object', 'Location', 'Array', 'Link']);
+const unfilterable = new Set(['Link', 'ResourceLink', 'Location', 'RichText', 'Array']);
+const unorderable = new Set(['Text', 'RichText', 'Object', 'Location', 'Array', 'Link', 'ResourceLink']);
 
 /** Assets have a fixed model: title, description and file, all localized, as in Contentful. */
 export const assetModel: ContentTypeRecord = {

@@ -129,6 +129,7 @@ export function contentTypeBody(body: unknown): ContentTypeBody {
       omitted: optionalBool(f.omitted, [...path, 'omitted']),
       ...(f.linkType !== undefined ? { linkType: f.linkType as FieldDefinition['linkType'] } : {}),
       ...(itemsDef ? { items: itemsDef } : {}),
+      ...(f.allowedResources !== undefined && f.allowedResources !== null ? { allowedResources: validations(f.allowedResources, [...path, 'allowedResources']) } : {}),
     });
   });
   return {

@@ -26,12 +26,14 @@ export type FieldType =
   | 'Object'
   | 'Location'
   | 'Link'
+  /** A reference to another space's entry (Contentful's cross-space references), kept as its URN. */
+  | 'ResourceLink'
   | 'Array';
 
 export type LinkType = 'Entry' | 'Asset';
 
 export interface FieldItems {
-  type: 'Symbol' | 'Link';
+  type: 'Symbol' | 'Link' | 'ResourceLink';
   linkType?: LinkType;
   validations?: Json[];
 }
@@ -47,6 +49,8 @@ export interface FieldDefinition {
   omitted: boolean;
   linkType?: LinkType;
   items?: FieldItems;
+  /** ResourceLink fields: which resources (type, source space, content types) they may point at. */
+  allowedResources?: Json[];
 }
 
 /** Contentful's sys metadata shared by versioned resources. Times are ISO-8601 strings (UTC, ms). */

@@ -80,6 +80,13 @@ async function buildSpace() {
     ],
   });
   await contentType('city', { name: 'City', description: null, displayField: 'name', fields: [field('name', 'Symbol', { localized: true }), field('center', 'Location')] });
+  // Cross-space references (ResourceLink) are stored and delivered unresolved, as URNs.
+  const otherSpace = { type: 'Contentful:Entry', source: 'crn:contentful:::content:spaces/otherSpace', contentTypes: ['dog'] };
+  await contentType('shelter', {
+    name: 'Shelter',
+    displayField: 'name',
+    fields: [field('name', 'Symbol'), field('mascot', 'ResourceLink', { allowedResources: [otherSpace] }), field('residents', 'Array', { items: { type: 'ResourceLink' }, allowedResources: [otherSpace] })],
+  });
   await asset('nyancat', 'Nyan Cat', 'nyan');
   await asset('happycat', 'Happy Cat', 'happy');
   // nyancat ↔ happycat link each other; garfield's friend is a draft that was never published.
@@ -97,6 +104,8 @@ async function buildSpace() {
   await entry('cat', 'happycat', { name: en('Happy Cat'), likes: en(['cheezburger']), color: en('gray'), bestFriend: en(entryLink('nyancat')), birthday: en('2003-10-28T23:00:00+00:00'), lives: en(1), image: en(assetLink('happycat')) });
   await publish('entries', 'nyancat', 1);
   await entry('cat', 'garfield', { name: en('Garfield'), likes: en(['lasagna']), color: en('orange'), bestFriend: en(entryLink('ghost')), lives: en(9) });
+  const dog = (id: string) => ({ sys: { type: 'ResourceLink', linkType: 'Contentful:Entry', urn: `crn:contentful:::content:spaces/otherSpace/entries/${id}` } });
+  await entry('shelter', 'shelter', { name: en('Shelter'), mascot: en(dog('rex')), residents: en([dog('rex'), dog('fido')]) });
   await entry('city', 'london', { name: en('London'), center: en({ lat: 51.508515, lon: -0.12548719999995228 }) });
   await entry('city', 'sanFrancisco', { name: en('San Francisco'), center: en({ lat: 37.7749295, lon: -122.4194155 }) });
 }
@@ -129,6 +138,8 @@ const queries: Record<string, string> = {
   'content-types': '/delivery/spaces/folio/content_types?order=sys.id',
   'content-types-query': '/delivery/spaces/folio/content_types?name[match]=cit&sys.revision[gte]=1',
   'locales': '/delivery/spaces/folio/locales',
+  'entry-resource-links': '/delivery/spaces/folio/entries?sys.id=shelter',
+  'content-type-resource-links': '/delivery/spaces/folio/content_types/shelter',
   'tags': '/delivery/spaces/folio/tags?name=Feline',
   'tags-ordered': '/delivery/spaces/folio/tags?order=-name&sys.visibility=public&name[ne]=Nothing',
   'error-unknown-locale': '/delivery/spaces/folio/entries/nyancat?locale=invalidLocale',
