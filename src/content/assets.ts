@@ -4,6 +4,7 @@
  * client may send the file back (with the url Folio issued) but only its focal point counts.
  */
 import type { Actor } from '../auth/index.js';
+import { link } from '../contentful/links.js';
 import { ingestStoredObject, isStoredFile, assertSupportedType, storedFiles, fileToken, storedFileToken } from '../assets/index.js';
 import { FolioError, refused, validationFailed } from '../errors/index.js';
 import type { FileStorage } from '../storage/index.js';
@@ -35,7 +36,7 @@ const invalid = (path: string[], details: string): never => {
   throw refused('invalid', path, details);
 };
 
-const uploadLink = (id: string) => ({ sys: { type: 'Link', linkType: 'Upload', id } });
+const uploadLink = (id: string) => link('Upload', id);
 
 async function currentAsset(store: Store, scope: Scope, id: string): Promise<AssetRecord> {
   const asset = await store.assets.get(scope, id);

@@ -4,6 +4,7 @@
  * UPDATE, so two writers that read the same version cannot both win.
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { link } from '../contentful/links.js';
 import { FolioError, validationFailed } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
@@ -173,7 +174,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .execute();
     const missing = tags.filter((t) => !found.some((f) => f.id === t));
     if (missing.length) {
-      const problems = missing.map((id) => ({ name: 'notResolvable', path: ['metadata', 'tags'], details: `Tag "${id}" does not exist`, value: { sys: { type: 'Link', linkType: 'Tag', id } } }));
+      const problems = missing.map((id) => ({ name: 'notResolvable', path: ['metadata', 'tags'], details: `Tag "${id}" does not exist`, value: link('Tag', id) }));
       throw validationFailed(problems, problems[0]!.details);
     }
   }
