@@ -12,3 +12,4 @@ export { chooseLocale, localizeFields, type LocaleChoice } from './locales.js';
 export { parseContentQuery, applySelect, selectsLinks, assetModel, type ContentQuery, type FindIds } from './query.js';
 export { queryInMemory, type MemoryModel } from './memory-query.js';
 export { queryLimits } from './params.js';
+export { resourceTypes, scopeOfPath, resourceOfPath, type PathScope } from './resources.js';

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resourceOfPath, scopeOfPath } from '../contentful/resources.js';
 import { FolioError, errorBody, isFolioError } from '../errors/index.js';
 
 /** Paths that answer in Contentful's error JSON; everything else is for people and gets HTML. */
@@ -28,15 +29,16 @@ const spaceLevel = new Set(['Space', 'Environment', 'ApiKey', 'PreviewApiKey', '
 
 /**
  * Contentful's 404 details name the missing thing's type and id, then its environment and space.
- * Deep layers know the first two; the route's parameters say the rest.
+ * Deep layers know the first two; the request's path says the rest. A path Folio has no route
+ * for is still read as Contentful's, so it names what it asked for.
  */
 function withScope(error: FolioError, request: FastifyRequest): FolioError {
-  const details = error.details;
-  if (error.status !== 404 || typeof details?.type !== 'string' || details.type === 'Space') return error;
-  const params = (request.params ?? {}) as { spaceId?: unknown; environmentId?: unknown };
-  if (typeof params.spaceId !== 'string') return error;
-  const environment = spaceLevel.has(details.type) ? {} : { environment: typeof params.environmentId === 'string' ? params.environmentId : 'master' };
-  return new FolioError(error.code, error.message, { details: { type: details.type, id: details.id, ...environment, space: params.spaceId, ...details }, headers: error.headers });
+  if (error.status !== 404 || !isApiPath(request.url)) return error;
+  const scope = scopeOfPath(request.url);
+  const details = typeof error.details?.type === 'string' ? error.details : resourceOfPath(scope?.rest);
+  if (!scope || !details || details.type === 'Space') return error;
+  const environment = spaceLevel.has(String(details.type)) ? {} : { environment: scope.environmentId ?? 'master' };
+  return new FolioError(error.code, error.message, { details: { type: details.type, id: details.id, ...environment, space: scope.spaceId, ...details }, headers: error.headers });
 }
 
 function send(
@@ -72,6 +74,6 @@ export function installErrorHandling(app: FastifyInstance, pages: HtmlErrorPages
     return send(reply, request, error, status, pages);
   });
   app.setNotFoundHandler((request, reply) =>
-    send(reply, request, new FolioError('NOT_FOUND'), 404, pages),
+    send(reply, request, withScope(new FolioError('NOT_FOUND'), request), 404, pages),
   );
 }

@@ -79,6 +79,14 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       expect(back.name).toBe(space.name);
     });
 
+    it('answers every 404 with Contentful\'s details: type, id, environment, space', async () => {
+      const details = async (path: string) => ((await (await raw(path)).json()) as { details?: unknown }).details;
+      expect(await details('/entries/nope')).toEqual({ type: 'Entry', id: 'nope', environment: 'master', space: 'folio' });
+      expect(await details('/bulk_actions/actions/fakeId')).toEqual({ type: 'BulkAction', id: 'fakeId', environment: 'master', space: 'folio' });
+      const hook = await fetch(`${folio.url}/management/spaces/folio/webhook_definitions/nope`, { headers: { authorization: `Bearer ${managementToken}` } });
+      expect([hook.status, ((await hook.json()) as { details: unknown }).details]).toEqual([404, { type: 'WebhookDefinition', id: 'nope', space: 'folio' }]);
+    });
+
     it('creates, updates, activates, deactivates and deletes content types with version checks', async () => {
       const created = await client.contentType.createWithId({ ...at, contentTypeId: 'note' }, {
         name: 'Note',
