@@ -55,7 +55,7 @@ async function main() {
     const scope = { spaceId: 'folio', environmentId: 'master' };
     const op = async () => {
       const { ctx } = await reader.context(scope, undefined);
-      return JSON.stringify(await reader.entries(scope, ctx, query));
+      return JSON.stringify(await reader.entries(scope, ctx, query, entriesPath));
     };
     const body = await op();
     console.log(`response: ${(body.length / 1024).toFixed(0)} KiB, ${JSON.parse(body).items.length} items with includes`);

@@ -5,7 +5,7 @@
  * type the bytes show. Text formats have no magic number: they are judged by content.
  */
 import { fileTypeFromBuffer, supportedMimeTypes } from 'file-type';
-import { FolioError } from '../errors/index.js';
+import { refused } from '../errors/index.js';
 
 /** How many leading bytes are read to decide; file-type needs at most this many. */
 export const sniffBytes = 4100;
@@ -51,7 +51,7 @@ export function isSvgText(head: Uint8Array): boolean {
 
 function mismatch(declared: string, actual: string): never {
   const details = `The file's bytes are ${actual}, not ${declared} as declared`;
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'type', path: ['fields', 'file'], details, value: { declared, actual } }] } });
+  throw refused('type', ['fields', 'file'], details, { declared, actual });
 }
 
 /**

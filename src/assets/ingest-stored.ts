@@ -3,7 +3,7 @@
  * so everything ingest learns about an image (size, dimensions, placeholder, and what later
  * steps add) is learnt the same way; other files are described from what storage knows.
  */
-import { FolioError } from '../errors/index.js';
+import { FolioError, validationFailed } from '../errors/index.js';
 import { formatBytes, type FileStorage } from '../storage/index.js';
 import type { StoredFile } from '../store/types.js';
 import { isImageType } from './file-url.js';
@@ -23,14 +23,10 @@ export interface StoredUpload {
 /** image/* types Folio cannot decode (and so cannot resize or describe) are refused. */
 export function assertSupportedType(contentType: string): void {
   if (!/^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/i.test(contentType)) {
-    throw new FolioError('VALIDATION_FAILED', `"${contentType.slice(0, 100)}" is not a media type such as image/png`, {
-      details: { errors: [{ name: 'type', path: ['fields', 'file', 'contentType'], details: 'Expected a media type such as image/png' }] },
-    });
+    throw validationFailed([{ name: 'type', path: ['fields', 'file', 'contentType'], details: 'Expected a media type such as image/png' }], `"${contentType.slice(0, 100)}" is not a media type such as image/png`);
   }
   if (/^image\//i.test(contentType) && !isImageType(contentType.toLowerCase())) {
-    throw new FolioError('VALIDATION_FAILED', `Folio does not support ${contentType} images; use JPEG, PNG, WebP, AVIF, GIF or TIFF`, {
-      details: { errors: [{ name: 'type', path: ['fields', 'file', 'contentType'], details: `Unsupported image type ${contentType}` }] },
-    });
+    throw validationFailed([{ name: 'type', path: ['fields', 'file', 'contentType'], details: `Unsupported image type ${contentType}` }], `Folio does not support ${contentType} images; use JPEG, PNG, WebP, AVIF, GIF or TIFF`);
   }
 }
 

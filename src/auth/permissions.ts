@@ -21,7 +21,7 @@ export interface Actor {
 }
 
 export const contentActions = ['read', 'create', 'update', 'delete', 'publish', 'unpublish', 'archive', 'schedule'] as const;
-export const adminActions = ['manageModel', 'manageLocales', 'manageUsers', 'manageApiKeys', 'manageWebhooks'] as const;
+export const adminActions = ['manageModel', 'manageLocales', 'manageUsers', 'manageApiKeys', 'manageWebhooks', 'manageSpace'] as const;
 export type Action = (typeof contentActions)[number] | (typeof adminActions)[number];
 
 /** Authors may change only what they created, and only while it is a draft nobody published. */

@@ -2,7 +2,7 @@
  * Managing users: the editor's Users screen and `folio user add` both come here. Input is
  * checked once, with messages a person can act on; the last admin can never be removed or demoted.
  */
-import { FolioError } from '../errors/index.js';
+import { FolioError, refused } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { UserRecord } from '../store/types.js';
 import * as is from '../validate/is.js';
@@ -12,7 +12,7 @@ import { assertCan, roles, type Actor, type Role } from './permissions.js';
 export const minPasswordLength = 8; // as FOLIO_ADMIN_PASSWORD
 
 const invalidField = (field: string, details: string) =>
-  new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path: [field], details }] } });
+  refused('invalid', [field], details);
 
 export function checkNewUser(input: { email: string; name: string; role: string; password: string }): { email: string; name: string; role: Role; password: string } {
   const email = input.email.trim();

@@ -3,7 +3,7 @@
  * key. Tokens are generated here, shown once in the create answer, and stored only as hashes.
  */
 import { generateToken, hashToken, type Actor } from '../auth/index.js';
-import { FolioError } from '../errors/index.js';
+import { FolioError, refused } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { ApiKeyRecord } from '../store/types.js';
 import { check } from './actor.js';
@@ -21,9 +21,7 @@ async function assertEnvironments(store: Store, spaceId: string, ids: string[]) 
   const known = new Set((await store.environments.list(spaceId)).map((e) => e.id));
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length) {
-    throw new FolioError('VALIDATION_FAILED', `Unknown environment ${missing.join(', ')}`, {
-      details: { errors: [{ name: 'notResolvable', path: ['environments'], details: `Unknown environment ${missing.join(', ')}` }] },
-    });
+    throw refused('notResolvable', ['environments'], `Unknown environment ${missing.join(', ')}`);
   }
 }
 

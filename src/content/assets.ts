@@ -21,7 +21,8 @@ import {
   type FocalPoint,
   type IncomingFile,
 } from '../assets/index.js';
-import { FolioError, validationFailed, type ValidationProblem } from '../errors/index.js';
+import { link } from '../contentful/index.js';
+import { FolioError, refused, validationFailed, type ValidationProblem } from '../errors/index.js';
 import type { FileStorage } from '../storage/index.js';
 import type { Store } from '../store/store.js';
 import type { AssetRecord, Json, LocalizedFields, ResourceMetadata, Scope, StoredFile } from '../store/types.js';
@@ -49,10 +50,10 @@ export interface AssetInput {
 }
 
 const invalid = (path: string[], details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path, details }] } });
+  throw refused('invalid', path, details);
 };
 
-const uploadLink = (id: string) => ({ sys: { type: 'Link', linkType: 'Upload', id } });
+const uploadLink = (id: string) => link('Upload', id);
 
 async function currentAsset(store: Store, scope: Scope, id: string): Promise<AssetRecord> {
   const asset = await store.assets.get(scope, id);

@@ -3,14 +3,26 @@
  * saved; changes that would strand existing content are refused as Contentful refuses them.
  */
 import type { Actor } from '../auth/index.js';
-import { FolioError } from '../errors/index.js';
+import { FolioError, validationFailed } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { ContentTypeBody, ContentTypeRecord, FieldDefinition, Scope } from '../store/types.js';
 import { isForbiddenKey } from '../validate/json-shape.js';
 import { actorId, check } from './actor.js';
 import { dropEditorInterface, syncEditorInterface } from './editor-interfaces.js';
 
-const fieldTypes = new Set(['Symbol', 'Text', 'RichText', 'Integer', 'Number', 'Date', 'Boolean', 'Object', 'Location', 'Link', 'Array']);
+const fieldTypes = new Set(['Symbol', 'Text', 'RichText', 'Integer', 'Number', 'Date', 'Boolean', 'Object', 'Location', 'Link', 'ResourceLink', 'Array']);
+
+/** Contentful's allowedResources: `{type: 'Contentful:Entry', source: 'crn:…:spaces/{id}', contentTypes: [ids]}`, 1 to 3 of them. */
+function allowedResourcesProblem(f: FieldDefinition): string | undefined {
+  const resources = f.allowedResources;
+  if (!Array.isArray(resources) || resources.length === 0 || resources.length > 3) return 'needs allowedResources: 1 to 3 {type, source, contentTypes}';
+  const ok = resources.every((r) => {
+    const o = r as { type?: unknown; source?: unknown; contentTypes?: unknown } | null;
+    return o !== null && typeof o === 'object' && o.type === 'Contentful:Entry' && typeof o.source === 'string' && /^crn:contentful:::content:spaces\/[A-Za-z0-9_-]+$/.test(o.source)
+      && Array.isArray(o.contentTypes) && o.contentTypes.length > 0 && o.contentTypes.every((c) => typeof c === 'string');
+  });
+  return ok ? undefined : 'allowedResources entries must be {type: "Contentful:Entry", source: "crn:contentful:::content:spaces/{id}", contentTypes: [ids]}';
+}
 
 function definitionProblems(body: ContentTypeBody): string[] {
   const problems: string[] = [];
@@ -23,7 +35,10 @@ function definitionProblems(body: ContentTypeBody): string[] {
     ids.add(f.id);
     if (!fieldTypes.has(f.type)) problems.push(`fields[${i}].type "${f.type}" is not a field type`);
     if (f.type === 'Link' && f.linkType !== 'Entry' && f.linkType !== 'Asset') problems.push(`fields[${i}] needs linkType Entry or Asset`);
-    if (f.type === 'Array' && f.items?.type !== 'Symbol' && f.items?.type !== 'Link') problems.push(`fields[${i}] needs items of type Symbol or Link`);
+    if (f.type === 'Array' && f.items?.type !== 'Symbol' && f.items?.type !== 'Link' && f.items?.type !== 'ResourceLink') problems.push(`fields[${i}] needs items of type Symbol, Link or ResourceLink`);
+    const resourceLinks = f.type === 'ResourceLink' || (f.type === 'Array' && f.items?.type === 'ResourceLink');
+    const resourcesProblem = resourceLinks ? allowedResourcesProblem(f) : f.allowedResources !== undefined ? 'has allowedResources but does not hold ResourceLinks' : undefined;
+    if (resourcesProblem) problems.push(`fields[${i}] ${resourcesProblem}`);
     if (f.type === 'Array' && f.items?.type === 'Link' && f.items.linkType !== 'Entry' && f.items.linkType !== 'Asset') {
       problems.push(`fields[${i}].items needs linkType Entry or Asset`);
     }
@@ -68,9 +83,7 @@ function changeProblems(published: ContentTypeRecord | undefined, body: ContentT
 }
 
 const invalid = (problems: string[]) =>
-  new FolioError('VALIDATION_FAILED', problems.join('; '), {
-    details: { errors: problems.map((details) => ({ name: 'invalid', details })) },
-  });
+  validationFailed(problems.map((details) => ({ name: 'invalid', path: [], details })), problems.join('; '));
 
 async function currentType(store: Store, scope: Scope, id: string): Promise<ContentTypeRecord> {
   const type = await store.contentTypes.get(scope, id);

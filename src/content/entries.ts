@@ -4,7 +4,7 @@
  * never the store's write methods directly.
  */
 import type { Actor } from '../auth/index.js';
-import { FolioError, validationFailed } from '../errors/index.js';
+import { FolioError, refused, validationFailed } from '../errors/index.js';
 import { linksIn } from '../store/index.js';
 import { isForbiddenKey } from '../validate/json-shape.js';
 import type { Store } from '../store/store.js';
@@ -18,9 +18,7 @@ import { publishAsset } from './assets.js';
 async function publishedType(store: Store, scope: Scope, contentTypeId: string): Promise<ContentTypeRecord> {
   const type = await store.contentTypes.getPublished(scope, contentTypeId);
   if (!type) {
-    throw new FolioError('VALIDATION_FAILED', `Content type "${contentTypeId}" does not exist or is not published`, {
-      details: { errors: [{ name: 'notResolvable', path: ['sys', 'contentType'], details: `Content type "${contentTypeId}" does not exist or is not published` }] },
-    });
+    throw refused('notResolvable', ['sys', 'contentType'], `Content type "${contentTypeId}" does not exist or is not published`);
   }
   return type;
 }

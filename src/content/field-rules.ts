@@ -23,6 +23,10 @@ const isLink = (v: Json, linkType: string | undefined): boolean =>
   is.nonEmptyString(v.sys.id) &&
   (linkType === undefined || v.sys.linkType === linkType);
 
+/** A cross-space reference, kept unresolved as its URN, as Contentful delivers it. */
+const isResourceLink = (v: Json): boolean =>
+  is.plainObject(v) && is.plainObject(v.sys) && v.sys.type === 'ResourceLink' && v.sys.linkType === 'Contentful:Entry' && is.nonEmptyString(v.sys.urn) && v.sys.urn.length <= 512;
+
 const isoDate = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 function typeProblem(type: FieldDefinition['type'] | FieldItems['type'], v: Json, def: { linkType?: string; items?: FieldItems }): string | undefined {
@@ -49,12 +53,14 @@ function typeProblem(type: FieldDefinition['type'] | FieldItems['type'], v: Json
         : 'a location {lat, lon}';
     case 'Link':
       return isLink(v, def.linkType) ? undefined : `a link to an ${def.linkType ?? 'Entry or Asset'}`;
+    case 'ResourceLink':
+      return isResourceLink(v) ? undefined : 'a ResourceLink {sys: {type: "ResourceLink", linkType: "Contentful:Entry", urn}}';
     case 'Array': {
       if (!Array.isArray(v)) return 'an array';
       const items = def.items;
       if (!items) return undefined;
       const bad = v.find((item) => typeProblem(items.type, item, { linkType: items.linkType }) !== undefined);
-      return bad === undefined ? undefined : `an array of ${items.type === 'Link' ? `links to ${items.linkType}` : 'strings'}`;
+      return bad === undefined ? undefined : `an array of ${items.type === 'Link' ? `links to ${items.linkType}` : items.type === 'ResourceLink' ? 'ResourceLinks' : 'strings'}`;
     }
   }
 }

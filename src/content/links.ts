@@ -29,7 +29,7 @@ export async function resolveLinks(
   store: Store,
   scope: Scope,
   roots: EntryRecord[],
-  options: { depth: number; published: boolean },
+  options: { depth: number; published: boolean; /** Contentful's way: assets of the deepest entries come too. */ assetsOfLastLevel?: boolean },
 ): Promise<LinkedItems> {
   const found: LinkedItems = { entries: new Map(roots.map((e) => [e.sys.id, e])), assets: new Map() };
   const entries = byIds(options.published ? store.entries.listPublished.bind(store.entries) : store.entries.list.bind(store.entries));
@@ -44,6 +44,11 @@ export async function resolveLinks(
     for (const a of newAssets) found.assets.set(a.sys.id, a);
     frontier = newEntries;
     for (const e of frontier) found.entries.set(e.sys.id, e);
+  }
+  if (options.assetsOfLastLevel && options.depth > 0) {
+    const assetIds = new Set<string>();
+    for (const e of frontier) for (const l of linksIn(e.fields as Json)) if (l.linkType === 'Asset' && !found.assets.has(l.id)) assetIds.add(l.id);
+    for (const a of await assets(scope, [...assetIds])) found.assets.set(a.sys.id, a);
   }
   return found;
 }

@@ -4,7 +4,7 @@
  * content is not deleted (nothing stored is lost by a delete).
  */
 import type { Actor } from '../auth/index.js';
-import { FolioError } from '../errors/index.js';
+import { FolioError, refused } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { LocaleRecord, Scope } from '../store/types.js';
 import { check } from './actor.js';
@@ -19,7 +19,7 @@ export interface LocaleInput {
 }
 
 const invalid = (path: string, details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path: [path], details }] } });
+  throw refused('invalid', [path], details);
 };
 
 /** Follows fallbacks from `start` with one locale's fallback replaced; a repeat is a loop. */

@@ -4,7 +4,7 @@
  * keeps names unique, checks versions and refuses to delete a tag still in use.
  */
 import type { Actor } from '../auth/index.js';
-import { FolioError } from '../errors/index.js';
+import { FolioError, refused } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { Page, Scope, TagRecord, TagVisibility } from '../store/types.js';
 import { check } from './actor.js';
@@ -16,7 +16,7 @@ export interface TagInput {
 }
 
 const invalid = (path: string, details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path: [path], details }] } });
+  throw refused('invalid', [path], details);
 };
 
 function assertName(name: string): string {

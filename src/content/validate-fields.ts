@@ -1,4 +1,4 @@
-import { FolioError } from '../errors/index.js';
+import { validationFailed } from '../errors/index.js';
 import type { ContentTypeBody, Json, LocaleRecord, LocalizedFields } from '../store/types.js';
 import { checkFieldValue, type FieldError } from './field-rules.js';
 
@@ -48,6 +48,6 @@ export function fieldErrors(
 
 export function assertNoFieldErrors(errors: FieldError[]): void {
   if (errors.length > 0) {
-    throw new FolioError('VALIDATION_FAILED', 'Validation error', { details: { errors } });
+    throw validationFailed(errors);
   }
 }

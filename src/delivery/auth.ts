@@ -1,7 +1,7 @@
 /** Contentful's token rules for the read APIs: the right kind of key, for this space and environment. */
 import type { FastifyRequest } from 'fastify';
 import { hashToken, tokenOf } from '../auth/index.js';
-import { FolioError } from '../errors/index.js';
+import { FolioError, resourceNotFound } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { ApiKeyKind, ApiKeyRecord } from '../store/types.js';
 
@@ -28,9 +28,9 @@ export function createAuthenticator(store: Store, kind: ApiKeyKind | readonly Ap
     const key = await store.apiKeys.findByTokenHash(tokenHash);
     if (!key || !kinds.includes(key.kind)) throw invalidToken();
     // As Contentful does: a valid token for another space or environment sees nothing there.
-    if (key.spaceId !== spaceId) throw new FolioError('NOT_FOUND', 'The resource could not be found.', { details: { type: 'Space', id: spaceId } });
+    if (key.spaceId !== spaceId) throw resourceNotFound('Space', spaceId);
     if (!key.environments.includes(environmentId) || !(await store.environments.get(spaceId, environmentId))) {
-      throw new FolioError('NOT_FOUND', 'The resource could not be found.', { details: { type: 'Environment', id: environmentId } });
+      throw resourceNotFound('Environment', environmentId);
     }
     if (grants.size >= maxGrants) grants.clear();
     grants.set(grantKey, { key, version });

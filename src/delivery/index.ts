@@ -1,6 +1,4 @@
 export { deliveryRoutes, type DeliveryOptions } from './routes.js';
-export { parseDeliveryQuery, applySelect, fieldLocale, unorderable, queryLimits, type DeliveryQuery } from './query.js';
 export { createReader, type Reader } from './reader.js';
 export { createAuthenticator } from './auth.js';
 export { ResponseCache, etagOf, type CachedResponse, type ResponseDep } from './response-cache.js';
-export { chooseLocale, localizedValue, type LocaleChoice } from './locales.js';

@@ -3,12 +3,11 @@
  * for entries, assets or content types answers. Routes add auth and caching headers.
  */
 import { resolveLinks, type LinkedItems } from '../content/index.js';
-import { FolioError } from '../errors/index.js';
+import { applySelect, chooseLocale, pagedCollection, parseContentQuery, selectsLinks } from '../contentful/index.js';
+import { resourceNotFound } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { AssetRecord, EntryRecord, Json, ListQuery, LocaleRecord, Scope } from '../store/types.js';
-import { chooseLocale } from './locales.js';
-import { applySelect, parseDeliveryQuery } from './query.js';
-import { assetJson, collection, entryJson, type SerializeContext } from './serialize.js';
+import { assetJson, entryJson, type SerializeContext } from './serialize.js';
 import { eachInSlices, mapInSlices } from '../http/slices.js';
 
 export type ReadMode = 'delivery' | 'preview';
@@ -69,50 +68,49 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
     };
   }
 
-  const notFound = (type: string, id: string) =>
-    new FolioError('NOT_FOUND', 'The resource could not be found.', { details: { type, id } });
-
   return {
     context,
     /** Records as this mode sees them (published, or drafts without archived ones), from the store or a snapshot of it. */
     records: side,
 
-    async entries(scope: Scope, ctx: SerializeContext, query: Record<string, unknown>) {
+    /** `url` is the request's own path and query: cursor pages link to their neighbours with it. */
+    async entries(scope: Scope, ctx: SerializeContext, query: Record<string, unknown>, url: string) {
       // The page, the reference query before it and the includes after it: one moment's data.
       const { q, page, linked } = await store.snapshot(async (view) => {
         const { entries } = side(view);
-        const q = await parseDeliveryQuery(query, ctx.types, ctx.choice, async (contentTypeId, where) =>
+        const q = await parseContentQuery(query, ctx.types, ctx.choice, async (contentTypeId, where) =>
           (await entries.list(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.sys.id),
         );
         const page = await entries.list(scope, q.list);
-        const linked = q.include === 0 || page.items.length === 0 ? undefined : await resolveLinks(view, scope, page.items, { depth: q.include, published: !preview });
+        // A select without link fields shows no links, so nothing to include.
+        const resolve = q.include > 0 && page.items.length > 0 && selectsLinks(q.select, q.list.contentTypeId === undefined ? undefined : ctx.types.get(q.list.contentTypeId));
+        const linked = resolve ? await resolveLinks(view, scope, page.items, { depth: q.include, published: !preview, assetsOfLastLevel: true }) : undefined;
         return { q, page, linked };
       });
       return {
-        ...collection(await mapInSlices(page.items, (e) => applySelect(entryJson(ctx, e), q.select)), page),
+        ...pagedCollection(await mapInSlices(page.items, (e) => applySelect(entryJson(ctx, e), q.select)), page, q.page, url),
         ...(await withIncludes(ctx, page.items, linked)),
       };
     },
 
     async entry(scope: Scope, ctx: SerializeContext, id: string) {
       const entry = await entries.get(scope, id);
-      if (!entry) throw notFound('Entry', id);
+      if (!entry) throw resourceNotFound('Entry', id);
       return entryJson(ctx, entry);
     },
 
-    async assets(scope: Scope, ctx: SerializeContext, query: Record<string, unknown>) {
-      const q = await parseDeliveryQuery(query, new Map(), ctx.choice, async () => []);
+    async assets(scope: Scope, ctx: SerializeContext, query: Record<string, unknown>, url: string) {
+      const q = await parseContentQuery(query, new Map(), ctx.choice, async () => [], 'Asset');
       const page = await assets.list(scope, q.list);
-      return collection(await mapInSlices(page.items, (a: AssetRecord) => applySelect(assetJson(ctx, a), q.select)), page);
+      return pagedCollection(await mapInSlices(page.items, (a: AssetRecord) => applySelect(assetJson(ctx, a), q.select)), page, q.page, url);
     },
 
     async asset(scope: Scope, ctx: SerializeContext, id: string) {
       const asset = await assets.get(scope, id);
-      if (!asset) throw notFound('Asset', id);
+      if (!asset) throw resourceNotFound('Asset', id);
       return assetJson(ctx, asset);
     },
 
-    notFound,
   };
 }
 

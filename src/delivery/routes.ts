@@ -11,8 +11,9 @@ import type { ContentTypeRecord } from '../store/types.js';
 import { createAuthenticator } from './auth.js';
 import { createReader } from './reader.js';
 import { ResponseCache, etagOf, type CachedResponse, type ResponseDep } from './response-cache.js';
-import { integerParam } from './query.js';
-import { collection, contentTypeJson, localeJson, spaceJson, tagJson, type SerializeContext } from './serialize.js';
+import { pagedCollection, queryInMemory, type MemoryModel } from '../contentful/index.js';
+import { resourceNotFound } from '../errors/index.js';
+import { contentTypeJson, localeJson, spaceJson, tagJson, type SerializeContext } from './serialize.js';
 import { singleFlight } from '../http/flights.js';
 import { stringifyInSlices } from '../http/slices.js';
 import { sync } from './sync.js';
@@ -38,6 +39,18 @@ const contentType = 'application/vnd.contentful.delivery.v1+json; charset=utf-8'
 const gzipAsync = promisify(gzip);
 /** More changes than this since a cache last looked: it drops everything instead of reading them. */
 const maxChangesRead = 500;
+/** What each small collection can be queried and ordered by (`locale` is read by every route). */
+const contentTypeModel: MemoryModel = {
+  paths: { 'sys.id': 'text', 'sys.createdAt': 'date', 'sys.updatedAt': 'date', 'sys.revision': 'number', name: 'text', description: 'text', displayField: 'text' },
+  fullText: ['name', 'description'],
+  ignore: ['locale'],
+};
+const tagModel: MemoryModel = {
+  paths: { 'sys.id': 'text', 'sys.type': 'text', 'sys.visibility': 'text', 'sys.createdAt': 'date', 'sys.updatedAt': 'date', 'sys.version': 'number', name: 'text' },
+  ignore: ['locale'],
+};
+const localeModel: MemoryModel = { paths: {}, ignore: ['locale'] };
+
 const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
 
 export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions) {
@@ -123,7 +136,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     });
     return sendJson(reply.header('x-folio-cache', hit ? 'hit' : 'miss'), value);
   }
-  const { notFound } = reader;
+  const notFound = resourceNotFound;
 
   const routes = (prefix: string) => {
     app.get<{ Params: Params }>(`${prefix}`, async (request, reply) => {
@@ -135,7 +148,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
     app.get<{ Params: Params }>(`${prefix}/entries`, async (request, reply) => {
       const { scope, version } = await authorize(request);
-      return cached(request, reply, version, undefined, (ctx) => reader.entries(scope, ctx, request.query as Record<string, unknown>));
+      return cached(request, reply, version, undefined, (ctx) => reader.entries(scope, ctx, request.query as Record<string, unknown>, request.url));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/entries/:id`, async (request, reply) => {
@@ -145,7 +158,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
     app.get<{ Params: Params }>(`${prefix}/assets`, async (request, reply) => {
       const { scope, version } = await authorize(request);
-      return cached(request, reply, version, undefined, (ctx) => reader.assets(scope, ctx, request.query as Record<string, unknown>));
+      return cached(request, reply, version, undefined, (ctx) => reader.assets(scope, ctx, request.query as Record<string, unknown>, request.url));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/assets/:id`, async (request, reply) => {
@@ -154,9 +167,9 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     });
 
     app.get<{ Params: Params }>(`${prefix}/content_types`, async (request, reply) => {
-      const { ctx } = await begin(request);
-      const items = [...ctx.types.values()].map((t: ContentTypeRecord) => contentTypeJson(ctx, t));
-      return send(reply, collection(items, { total: items.length, skip: 0, limit: 1000 }));
+      const { ctx, query } = await begin(request);
+      const page = queryInMemory(query, contentTypeModel, [...ctx.types.values()].map((t: ContentTypeRecord) => contentTypeJson(ctx, t)));
+      return send(reply, pagedCollection(page.items, page, page.request, request.url));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/content_types/:id`, async (request, reply) => {
@@ -167,28 +180,24 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     });
 
     app.get<{ Params: Params }>(`${prefix}/locales`, async (request, reply) => {
-      const { locales } = await begin(request);
-      const items = locales.filter((l) => l.contentDeliveryApi).map(localeJson);
-      return send(reply, collection(items, { total: items.length, skip: 0, limit: 1000 }));
+      const { locales, query } = await begin(request);
+      const page = queryInMemory(query, localeModel, locales.filter((l) => l.contentDeliveryApi).map(localeJson));
+      return send(reply, pagedCollection(page.items, page, page.request, request.url));
     });
 
-    if (!preview) {
-      app.get<{ Params: Params }>(`${prefix}/sync`, async (request, reply) => {
-        const { scope, ctx, query } = await begin(request, { allLocales: true });
-        const base = `${publicUrl}/delivery/spaces/${encodeURIComponent(scope.spaceId)}/environments/${encodeURIComponent(scope.environmentId)}`;
-        return send(reply, await sync(store, scope, ctx, query, base));
-      });
-    }
+    // Preview syncs drafts: see previewSync.
+    app.get<{ Params: Params }>(`${prefix}/sync`, async (request, reply) => {
+      const { scope, ctx, query } = await begin(request, { allLocales: true });
+      const base = `${publicUrl}/${mode}/spaces/${encodeURIComponent(scope.spaceId)}/environments/${encodeURIComponent(scope.environmentId)}`;
+      return send(reply, await sync(store, scope, ctx, query, base));
+    });
 
     // Only public tags exist for the read APIs, as in Contentful.
     app.get<{ Params: Params }>(`${prefix}/tags`, async (request, reply) => {
       const { scope, ctx, query } = await begin(request);
-      const page = await store.tags.list(scope, {
-        visibility: 'public',
-        limit: integerParam('limit', query.limit, 0, 1000, 100),
-        skip: integerParam('skip', query.skip, 0, 1_000_000_000, 0),
-      });
-      return send(reply, collection(page.items.map((t) => tagJson(ctx, t)), page));
+      const all = await store.tags.list(scope, { visibility: 'public', limit: 1000 });
+      const page = queryInMemory(query, tagModel, all.items.map((t) => tagJson(ctx, t)));
+      return send(reply, pagedCollection(page.items, page, page.request, request.url));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/tags/:id`, async (request, reply) => {

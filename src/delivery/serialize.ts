@@ -1,7 +1,6 @@
 /** Records → Contentful's Delivery/Preview JSON shapes. */
-import { fileUrl, isStoredFile } from '../assets/index.js';
+import { compact, environmentLink, fileJson, link, localizeFields, spaceLink, type LocaleChoice } from '../contentful/index.js';
 import type { AssetRecord, ContentTypeRecord, EntryRecord, Json, LocaleRecord, SpaceRecord, TagRecord, VersionedSys } from '../store/types.js';
-import { localizeFields, type LocaleChoice } from './locales.js';
 
 export interface SerializeContext {
   spaceId: string;
@@ -15,17 +14,15 @@ export interface SerializeContext {
   publicTags: Set<string>;
 }
 
-export const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } });
-
 /** Delivery shows the publish timeline; preview shows the draft's. */
 function baseSys(ctx: SerializeContext, type: string, sys: VersionedSys) {
   return {
-    space: link('Space', ctx.spaceId),
+    space: spaceLink(ctx.spaceId),
     id: sys.id,
     type,
     createdAt: ctx.preview ? sys.createdAt : (sys.firstPublishedAt ?? sys.createdAt),
     updatedAt: ctx.preview ? sys.updatedAt : (sys.publishedAt ?? sys.updatedAt),
-    environment: link('Environment', ctx.environmentId),
+    environment: environmentLink(ctx.environmentId),
     ...(ctx.preview ? { publishedVersion: sys.publishedVersion ?? undefined } : {}),
     revision: ctx.preview ? sys.version : sys.publishedCounter,
   };
@@ -47,8 +44,8 @@ export function tagJson(ctx: SerializeContext, tag: TagRecord) {
       createdAt: tag.createdAt,
       updatedAt: tag.updatedAt,
       version: tag.version,
-      space: link('Space', ctx.spaceId),
-      environment: link('Environment', ctx.environmentId),
+      space: spaceLink(ctx.spaceId),
+      environment: environmentLink(ctx.environmentId),
     },
   };
 }
@@ -69,26 +66,31 @@ export function entryJson(ctx: SerializeContext, entry: EntryRecord) {
   };
 }
 
-/** Folio keeps the content hash in the stored file; readers get Contentful's file shape. */
-function fileJson(ctx: SerializeContext, assetId: string, value: Json): Json {
-  if (!isStoredFile(value)) return value;
-  const { hash: _hash, ...rest } = value;
-  return { url: fileUrl(ctx.publicUrl, ctx.spaceId, assetId, value), ...rest, details: value.details } as Json;
-}
-
 export function assetJson(ctx: SerializeContext, asset: AssetRecord) {
   const fields = localizeFields(asset.fields, ctx.choice, () => true);
+  const file = { publicUrl: ctx.publicUrl, spaceId: ctx.spaceId, assetId: asset.sys.id };
   if (fields.file !== undefined) {
     fields.file = ctx.choice.all
-      ? Object.fromEntries(Object.entries(fields.file as Record<string, Json>).map(([code, f]) => [code, fileJson(ctx, asset.sys.id, f)]))
-      : fileJson(ctx, asset.sys.id, fields.file);
+      ? Object.fromEntries(Object.entries(fields.file as Record<string, Json>).map(([code, f]) => [code, fileJson(file, f)]))
+      : fileJson(file, fields.file);
   }
   return { metadata: metadataJson(ctx, asset.metadata.tags), sys: { ...baseSys(ctx, 'Asset', asset.sys), ...localeSys(ctx) }, fields };
 }
 
+/** A field as Contentful shows it: no empty validations, no items or linkType it lacks. */
+export function fieldJson(field: ContentTypeRecord['fields'][number]) {
+  const { validations, items, ...rest } = field;
+  return compact({
+    ...rest,
+    ...(items ? { items: compact({ ...items, validations: items.validations?.length ? items.validations : undefined }) } : {}),
+    ...(validations.length ? { validations } : {}),
+  });
+}
+
 export function contentTypeJson(ctx: SerializeContext, type: ContentTypeRecord) {
   const { sys, name, description, displayField, fields } = type;
-  return { sys: baseSys(ctx, 'ContentType', sys), displayField, name, description: description ?? '', fields };
+  // Contentful keeps a null description and leaves out what a field does not have.
+  return { sys: baseSys(ctx, 'ContentType', sys), displayField, name, description, fields: fields.map(fieldJson) };
 }
 
 export function localeJson(locale: LocaleRecord) {
@@ -109,4 +111,3 @@ export function spaceJson(space: SpaceRecord, locales: LocaleRecord[]) {
   };
 }
 
-export { collection } from '../http/collection.js';

@@ -7,6 +7,7 @@
  * Entries come in link order: topics and the author before the articles that link to them.
  */
 import sharp from 'sharp';
+import { link as linkTo } from '../contentful/links.js';
 import type { Json } from '../store/types.js';
 import type { ArticleSeed } from './article-seed.js';
 import { associateDegreeArticle } from './articles/associate-degree.js';
@@ -51,7 +52,7 @@ export const demoArticles: ArticleSeed[] = [
   devopsTeamArticle,
 ];
 
-const link = (linkType: 'Entry' | 'Asset', id: string): Json => ({ sys: { type: 'Link', linkType, id } });
+const link = (linkType: 'Entry' | 'Asset', id: string): Json => linkTo(linkType, id);
 
 /** Fixed encoder settings: the same SVG always gives the same bytes. */
 function encode(svg: string, contentType: ArticleSeed['image']['contentType']): Promise<Buffer> {

@@ -57,3 +57,25 @@ export interface ValidationProblem {
 /** Contentful's 422: every problem found, each with the path of the offending value. */
 export const validationFailed = (errors: ValidationProblem[], message = 'Validation error') =>
   new FolioError('VALIDATION_FAILED', message, { details: { errors } });
+
+/** A 422 with one problem: `name` is Contentful's kind of problem (invalid, type, required, taken …). */
+export const refused = (name: string, path: Array<string | number>, details: string, value?: unknown) =>
+  validationFailed([{ name, path, details, ...(value !== undefined ? { value } : {}) }], details);
+
+/**
+ * A resource that is not there, as Contentful reports it: `{type, id}`; the HTTP edge adds the
+ * environment and space of the request (src/http/error-handler.ts), which deep layers do not know.
+ */
+export const resourceNotFound = (type: string, id: string) =>
+  new FolioError('NOT_FOUND', 'The resource could not be found.', { details: { type, id } });
+
+/** Contentful's 400 for a query it cannot run: every problem, each with the parameter's path. */
+export const invalidQuery = (errors: ValidationProblem[], message = errors[0]?.details ?? 'The query you sent was invalid.') =>
+  new FolioError('INVALID_QUERY', message, { details: { errors } });
+
+/** A query parameter the endpoint does not know, in Contentful's words. */
+export const unknownParameter = (key: string) =>
+  invalidQuery([{ name: 'unknown', path: [key], details: `The path "${key}" is not recognized` }], 'The query you sent was invalid. Probably a filter or ordering specification is not applicable to the type of a field.');
+
+/** Contentful answers a locale the environment lacks with a bare 400, no details. */
+export const unknownLocale = (code: string) => new FolioError('BAD_REQUEST', `Unknown locale: ${code}`);

@@ -1,2 +1,2 @@
 export { codes, contentfulIds, graphqlCodes, type ContentfulErrorId, type ErrorCode, type GraphqlErrorCode } from './registry.js';
-export { FolioError, isFolioError, errorBody, notFound, validationFailed, type ErrorDetails, type ValidationProblem } from './folio-error.js';
+export { FolioError, isFolioError, errorBody, notFound, validationFailed, refused, resourceNotFound, invalidQuery, unknownParameter, unknownLocale, type ErrorDetails, type ValidationProblem } from './folio-error.js';

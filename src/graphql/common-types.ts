@@ -16,7 +16,7 @@ import {
   type GraphQLFieldConfigArgumentMap,
   type GraphQLOutputType,
 } from 'graphql';
-import { localizedValue } from '../delivery/index.js';
+import { localizedValue } from '../contentful/index.js';
 import { isStoredFile } from '../assets/index.js';
 import type { AssetRecord, EntryRecord, Json, ListQuery } from '../store/index.js';
 import { assetUrl, imageFormats, resizeFocuses, resizeStrategies, type ImageTransform } from './asset-url.js';

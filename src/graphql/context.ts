@@ -3,7 +3,8 @@
  * Delivery's reader (published or drafts), and what the answer showed, for the response cache.
  */
 import { byIds } from '../content/index.js';
-import { chooseLocale, type LocaleChoice, type Reader } from '../delivery/index.js';
+import { chooseLocale, type LocaleChoice } from '../contentful/index.js';
+import type { Reader } from '../delivery/index.js';
 import { isFolioError } from '../errors/index.js';
 import type { AssetRecord, ContentTypeRecord, EntryRecord, ListQuery, LocaleRecord, Page, Scope, TagRecord } from '../store/index.js';
 import type { Store } from '../store/index.js';

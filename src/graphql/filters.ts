@@ -14,7 +14,7 @@ import {
   type GraphQLInputFieldConfigMap,
   type GraphQLInputType,
 } from 'graphql';
-import { fieldLocale, queryLimits as deliveryLimits } from '../delivery/index.js';
+import { fieldLocale, queryLimits as deliveryLimits } from '../contentful/index.js';
 import { queryLimits } from './limits.js';
 import { searchLimits } from '../store/index.js';
 import type { Condition, ConditionTarget, ContentTypeRecord, FieldDefinition, Scalar, SysKey } from '../store/index.js';

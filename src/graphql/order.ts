@@ -1,6 +1,6 @@
 /** Contentful's `order` enums (`publishDate_DESC`, `sys_id_ASC`) and their store OrderBy. */
 import { GraphQLEnumType } from 'graphql';
-import { fieldLocale, unorderable } from '../delivery/index.js';
+import { fieldLocale, unorderable } from '../contentful/index.js';
 import type { ContentTypeRecord, OrderBy, SysKey } from '../store/index.js';
 import type { SingleChoice } from './context.js';
 

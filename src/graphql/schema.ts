@@ -16,7 +16,7 @@ import {
   type GraphQLFieldConfigMap,
   type GraphQLOutputType,
 } from 'graphql';
-import { localizedValue } from '../delivery/index.js';
+import { localizedValue } from '../contentful/index.js';
 import type { AssetRecord, ContentTypeRecord, EntryRecord, FieldDefinition, Json, Page } from '../store/index.js';
 import { collectionType, createCommonTypes, linkArgs, listCollection, localeArg, nodeOf, nonNull, pageArgs, pageOf, type CollectionValue } from './common-types.js';
 import type { EntryNode, GraphqlContext, Kind, Node, SingleChoice } from './context.js';

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resourceOfPath, scopeOfPath } from '../contentful/resources.js';
 import { FolioError, errorBody, isFolioError } from '../errors/index.js';
 
 /** Paths that answer in Contentful's error JSON; everything else is for people and gets HTML. */
@@ -21,6 +22,23 @@ function toFolioError(err: unknown): { error: FolioError; status: number } {
     return { error: new FolioError(code, fe.message), status: fe.statusCode };
   }
   return { error: new FolioError('SERVER_ERROR'), status: 500 };
+}
+
+/** Things that live in a space but in no environment: their 404 names only the space. */
+const spaceLevel = new Set(['Space', 'Environment', 'ApiKey', 'PreviewApiKey', 'WebhookDefinition', 'WebhookCallDetails', 'Upload', 'User', 'Role', 'SpaceMembership', 'ScheduledAction']);
+
+/**
+ * Contentful's 404 details name the missing thing's type and id, then its environment and space.
+ * Deep layers know the first two; the request's path says the rest. A path Folio has no route
+ * for is still read as Contentful's, so it names what it asked for.
+ */
+function withScope(error: FolioError, request: FastifyRequest): FolioError {
+  if (error.status !== 404 || !isApiPath(request.url)) return error;
+  const scope = scopeOfPath(request.url);
+  const details = typeof error.details?.type === 'string' ? error.details : resourceOfPath(scope?.rest);
+  if (!scope || !details || details.type === 'Space') return error;
+  const environment = spaceLevel.has(String(details.type)) ? {} : { environment: scope.environmentId ?? 'master' };
+  return new FolioError(error.code, error.message, { details: { type: details.type, id: details.id, ...environment, space: scope.spaceId, ...details }, headers: error.headers });
 }
 
 function send(
@@ -50,11 +68,12 @@ export function frameworkErrorHandler(pages: HtmlErrorPages) {
 
 export function installErrorHandling(app: FastifyInstance, pages: HtmlErrorPages) {
   app.setErrorHandler((err, request, reply) => {
-    const { error, status } = toFolioError(err);
+    const { error: thrown, status } = toFolioError(err);
+    const error = withScope(thrown, request);
     if (status >= 500) request.log.error({ err }, 'request failed');
     return send(reply, request, error, status, pages);
   });
   app.setNotFoundHandler((request, reply) =>
-    send(reply, request, new FolioError('NOT_FOUND'), 404, pages),
+    send(reply, request, withScope(new FolioError('NOT_FOUND'), request), 404, pages),
   );
 }

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/index.js';
 import { managementActor } from '../auth/index.js';
-import { FolioError } from '../errors/index.js';
+import { resourceNotFound } from '../errors/index.js';
 import type { FileStorage } from '../storage/index.js';
 import type { Store } from '../store/index.js';
 import type { Scope } from '../store/types.js';
@@ -34,8 +34,8 @@ export async function begin(store: Store, request: Req): Promise<{ actor: Actor;
   const actor = await managementActor(store, request);
   const scope = { spaceId: request.params.spaceId, environmentId: request.params.environmentId ?? 'master' };
   const [space, env] = await Promise.all([store.spaces.get(scope.spaceId), store.environments.get(scope.spaceId, scope.environmentId)]);
-  if (!space) throw new FolioError('NOT_FOUND', `Space "${scope.spaceId}" not found`, { details: { type: 'Space', id: scope.spaceId } });
-  if (!env) throw new FolioError('NOT_FOUND', `Environment "${scope.environmentId}" not found`, { details: { type: 'Environment', id: scope.environmentId } });
+  if (!space) throw resourceNotFound('Space', scope.spaceId);
+  if (!env) throw resourceNotFound('Environment', scope.environmentId);
   return { actor, scope };
 }
 

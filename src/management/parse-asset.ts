@@ -4,12 +4,12 @@
  */
 import { validateFocalPoint, type FocalPoint } from '../assets/index.js';
 import type { AssetInput, IncomingAssetFile } from '../content/index.js';
-import { FolioError } from '../errors/index.js';
+import { refused } from '../errors/index.js';
 import * as is from '../validate/is.js';
 import { bodyObject, metadataInput } from './parse.js';
 
 const invalid = (path: string[], details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path, details }] } });
+  throw refused('invalid', path, details);
 };
 
 /** A file to fetch from another server before the asset is saved. */

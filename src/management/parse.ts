@@ -7,23 +7,13 @@ import { FolioError, validationFailed } from '../errors/index.js';
 import type { ContentTypeBody, FieldDefinition, FieldItems, Json, LocalizedFields, ResourceMetadata } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { shapeErrors } from '../content/field-rules.js';
+import { versionHeader } from '../contentful/index.js';
 
 const refuse = (path: Array<string | number>, details: string): never => {
   throw validationFailed([{ name: 'type', path, details }], details);
 };
 
-/**
- * X-Contentful-Version: absent is undefined; anything but a non-negative integer is a 400.
- * 0 is what tools send to create with a chosen id (contentful-migration's content types): no
- * stored record has version 0, so on an existing one it is a 409, as on Contentful.
- */
-export function versionHeader(request: FastifyRequest): number | undefined {
-  const raw = request.headers['x-contentful-version'];
-  if (raw === undefined) return undefined;
-  const n = is.string(raw) ? is.parseStrictInt(raw) : undefined;
-  if (n === undefined || n < 0) return is.invalid('X-Contentful-Version', 'a non-negative integer', raw, 'BAD_REQUEST');
-  return n;
-}
+export { versionHeader };
 
 /** Updates must say which version they change, or Contentful answers 409. */
 export function requiredVersion(request: FastifyRequest, what: string): number {
@@ -139,6 +129,7 @@ export function contentTypeBody(body: unknown): ContentTypeBody {
       omitted: optionalBool(f.omitted, [...path, 'omitted']),
       ...(f.linkType !== undefined ? { linkType: f.linkType as FieldDefinition['linkType'] } : {}),
       ...(itemsDef ? { items: itemsDef } : {}),
+      ...(f.allowedResources !== undefined && f.allowedResources !== null ? { allowedResources: validations(f.allowedResources, [...path, 'allowedResources']) } : {}),
     });
   });
   return {
@@ -150,4 +141,4 @@ export function contentTypeBody(body: unknown): ContentTypeBody {
 }
 
 /** limit and skip of a list (CMA caps limit at 1000, as Folio's store does). */
-export { pageQuery as page } from '../http/collection.js';
+export { pageQuery as page } from '../contentful/index.js';

@@ -1,5 +1,5 @@
 /** Records → the Content Management API's JSON shapes (all locales, full sys). */
-import { fileUrl, isStoredFile } from '../assets/index.js';
+import { compact, environmentLink, link, spaceLink, userLink, versionedSys, withFileJson } from '../contentful/index.js';
 import type {
   ApiKeyRecord,
   AssetRecord,
@@ -16,42 +16,6 @@ import type {
   VersionedSys,
 } from '../store/types.js';
 
-export const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } });
-
-const userLink = (id: string | null | undefined) => (id ? { ...link('User', id) } : undefined);
-
-/** Drops undefined keys so absent facts are absent, as Contentful leaves them out. */
-function compact<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
-}
-
-/**
- * Contentful's CMA sys: version counts every write; publishedVersion/publishedAt/publishedBy only
- * while published; archivedAt/archivedVersion/archivedBy only while archived.
- */
-export function versionedSys(scope: Scope, type: string, sys: VersionedSys) {
-  const published = sys.publishedVersion !== null;
-  return compact({
-    space: link('Space', scope.spaceId),
-    id: sys.id,
-    type,
-    createdAt: sys.createdAt,
-    updatedAt: sys.updatedAt,
-    environment: link('Environment', scope.environmentId),
-    createdBy: userLink(sys.createdBy),
-    updatedBy: userLink(sys.updatedBy),
-    publishedVersion: published ? sys.publishedVersion : undefined,
-    publishedAt: published ? sys.publishedAt : undefined,
-    publishedBy: published ? userLink(sys.publishedBy) : undefined,
-    firstPublishedAt: sys.firstPublishedAt,
-    publishedCounter: sys.publishedCounter,
-    version: sys.version,
-    archivedAt: sys.archivedAt,
-    archivedVersion: sys.archivedAt ? sys.archivedVersion : undefined,
-    archivedBy: sys.archivedAt ? userLink(sys.archivedBy) : undefined,
-  });
-}
-
 /** Tags as Links; records written before tags existed have no metadata. */
 const metadataJson = (metadata: { tags: string[] } | undefined) => ({ tags: (metadata?.tags ?? []).map((id) => link('Tag', id)), concepts: [] });
 
@@ -64,18 +28,8 @@ export function entryJson(scope: Scope, entry: EntryRecord) {
   };
 }
 
-/** A stored file shows Contentful's url and server-computed details; the content hash stays inside. */
-function fileJson(publicUrl: string, scope: Scope, assetId: string, value: Json): Json {
-  if (!isStoredFile(value)) return value;
-  const { hash: _hash, ...rest } = value;
-  return { ...rest, url: fileUrl(publicUrl, scope.spaceId, assetId, value) } as Json;
-}
-
 export function assetJson(publicUrl: string, scope: Scope, asset: AssetRecord) {
-  const fields: Record<string, Record<string, Json>> = { ...asset.fields };
-  if (fields.file) {
-    fields.file = Object.fromEntries(Object.entries(fields.file).map(([code, f]) => [code, fileJson(publicUrl, scope, asset.sys.id, f)]));
-  }
+  const fields = withFileJson({ publicUrl, spaceId: scope.spaceId, assetId: asset.sys.id }, asset.fields);
   return { metadata: metadataJson(asset.metadata), sys: versionedSys(scope, 'Asset', asset.sys), fields };
 }
 
@@ -95,8 +49,8 @@ export function snapshotJson(scope: Scope, snapshot: SnapshotRecord<EntryRecord>
   const isEntry = 'contentTypeId' in snapshot.record.sys;
   return {
     sys: {
-      space: link('Space', scope.spaceId),
-      environment: link('Environment', scope.environmentId),
+      space: spaceLink(scope.spaceId),
+      environment: environmentLink(scope.environmentId),
       id: snapshot.id,
       type: 'Snapshot',
       snapshotType: 'publish',
@@ -120,8 +74,8 @@ export function tagJson(scope: Scope, tag: TagRecord) {
       version: tag.version,
       createdAt: tag.createdAt,
       updatedAt: tag.updatedAt,
-      space: link('Space', scope.spaceId),
-      environment: link('Environment', scope.environmentId),
+      space: spaceLink(scope.spaceId),
+      environment: environmentLink(scope.environmentId),
     },
   };
 }
@@ -139,8 +93,8 @@ export function localeJson(scope: Scope, locale: LocaleRecord) {
       type: 'Locale',
       id: locale.id,
       version: locale.version,
-      space: link('Space', scope.spaceId),
-      environment: link('Environment', scope.environmentId),
+      space: spaceLink(scope.spaceId),
+      environment: environmentLink(scope.environmentId),
       createdAt: locale.createdAt,
       updatedAt: locale.updatedAt,
     },
@@ -150,7 +104,7 @@ export function localeJson(scope: Scope, locale: LocaleRecord) {
 export function spaceJson(space: SpaceRecord) {
   return {
     name: space.name,
-    sys: { type: 'Space', id: space.id, version: 1, createdAt: space.createdAt, updatedAt: space.updatedAt },
+    sys: { type: 'Space', id: space.id, version: space.version, createdAt: space.createdAt, updatedAt: space.updatedAt },
   };
 }
 
@@ -196,4 +150,4 @@ export function apiKeyJson(key: ApiKeyRecord, extra: { accessToken?: string; pre
   };
 }
 
-export { collection } from '../http/collection.js';
+export { collection } from '../contentful/index.js';

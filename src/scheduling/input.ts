@@ -1,5 +1,5 @@
 /** A scheduled action as the Management API receives it, checked once at the edge. */
-import { FolioError } from '../errors/index.js';
+import { FolioError, validationFailed } from '../errors/index.js';
 import type { ScheduledActionBody } from '../store/index.js';
 import type { Json } from '../store/types.js';
 import * as is from '../validate/is.js';
@@ -70,7 +70,7 @@ export function parseScheduledAction(input: unknown, now = Date.now()): Schedule
     }
   }
 
-  if (problems.length > 0) throw new FolioError('VALIDATION_FAILED', problems.map((p) => p.details).join('; '), { details: { errors: problems } });
+  if (problems.length > 0) throw validationFailed(problems, problems.map((p) => p.details).join('; '));
   const entityLink = entity as { sys: { linkType: 'Entry' | 'Asset'; id: string } };
   return {
     environmentId: environment === undefined ? 'master' : (environment as { sys: { id: string } }).sys.id,

@@ -5,7 +5,7 @@
  * must lie ahead.
  */
 import { assertCan, type Actor } from '../auth/index.js';
-import { FolioError, isFolioError } from '../errors/index.js';
+import { FolioError, isFolioError, refused } from '../errors/index.js';
 import type { Page, ScheduledActionBody, ScheduledActionRecord, Store } from '../store/index.js';
 
 export type ScheduledActionQuery = Parameters<Store['scheduledActions']['list']>[1];
@@ -15,7 +15,7 @@ const inThePast = 'scheduledFor.datetime must be in the future';
 /** The time lies ahead of `now`, else a 422 naming scheduledFor.datetime. */
 function assertFuture(body: ScheduledActionBody, now: number) {
   if (Date.parse(body.scheduledFor) > now) return;
-  throw new FolioError('VALIDATION_FAILED', inThePast, { details: { errors: [{ name: 'invalid', path: ['scheduledFor', 'datetime'], details: inThePast }] } });
+  throw refused('invalid', ['scheduledFor', 'datetime'], inThePast);
 }
 
 /** True when the error is the refusal of a time that has passed (the editor words it its own way). */

@@ -1,7 +1,7 @@
 /** Scheduled action records → Contentful's ScheduledAction shape. */
 import type { ScheduledActionRecord } from '../store/index.js';
 
-const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } });
+import { link } from '../contentful/index.js';
 
 export function scheduledActionJson(a: ScheduledActionRecord) {
   return {

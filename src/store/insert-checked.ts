@@ -1,5 +1,5 @@
 /** Inserts whose constraint failures reach callers as errors that say what was wrong, never raw DB errors. */
-import { FolioError } from '../errors/index.js';
+import { FolioError, refused } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 
 export interface InsertProblems {
@@ -14,7 +14,7 @@ export const environmentMissing = (spaceId: string, environmentId: string) =>
 
 /** The error for a taken key, whether found by a look-up or by the constraint. */
 export function takenError({ message, path }: InsertProblems['duplicate'], cause?: unknown): FolioError {
-  return new FolioError('VALIDATION_FAILED', message, { details: { errors: [{ name: 'taken', path, details: message }] }, cause });
+  return refused('taken', path, message);
 }
 
 export async function insertChecked(adapter: DialectAdapter, insert: () => Promise<unknown>, problems: InsertProblems): Promise<void> {

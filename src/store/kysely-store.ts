@@ -1,6 +1,6 @@
 /** The Store over a Kysely connection or transaction; both dialects share every line here. */
 import type { Kysely } from 'kysely';
-import { FolioError } from '../errors/index.js';
+import { FolioError, resourceNotFound } from '../errors/index.js';
 import { assetCodec, contentTypeCodec, entryCodec } from './codecs.js';
 import type { DialectAdapter, Snapshot } from './dialect.js';
 import { newId, now } from './ids.js';
@@ -8,7 +8,7 @@ import { environmentMissing, insertChecked, takenError } from './insert-checked.
 import { accessTokensRepository, sessionsRepository } from './access-store.js';
 import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
-import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UploadRecord, UserRecord, UserRole, VersionedSys } from './types.js';
+import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, SpaceRecord, UploadRecord, UserRecord, UserRole, VersionedSys } from './types.js';
 import { tagsRepository } from './tags-repository.js';
 import { documentsRepository } from './documents-repository.js';
 import { bumpChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
@@ -16,6 +16,15 @@ import { outboxStore } from './outbox.js';
 import { scheduledActionStore } from './scheduled-action-store.js';
 import { portableStore } from './portable.js';
 import { webhookStore } from './webhook-store.js';
+
+const spaceOf = (row: Database['spaces']): SpaceRecord => ({
+  id: row.id,
+  name: row.name,
+  defaultLocale: row.default_locale,
+  version: row.version,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
 
 const localeOf = (row: LocalesTable): LocaleRecord => ({
   id: row.id,
@@ -99,18 +108,28 @@ export function kyselyStore(
     spaces: {
       get: async (id) => {
         const row = await db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirst();
-        return row && { id: row.id, name: row.name, defaultLocale: row.default_locale, createdAt: row.created_at, updatedAt: row.updated_at };
+        return row && spaceOf(row);
       },
       list: async () => {
         const rows = await db.selectFrom('spaces').selectAll().orderBy('id').execute();
-        return rows.map((row) => ({ id: row.id, name: row.name, defaultLocale: row.default_locale, createdAt: row.created_at, updatedAt: row.updated_at }));
+        return rows.map(spaceOf);
       },
       create: async ({ id, name, defaultLocale }) => {
         const time = now();
-        await insertChecked(adapter, () => db.insertInto('spaces').values({ id, name, default_locale: defaultLocale, created_at: time, updated_at: time }).execute(), {
+        await insertChecked(adapter, () => db.insertInto('spaces').values({ id, name, default_locale: defaultLocale, version: 1, created_at: time, updated_at: time }).execute(), {
           duplicate: { message: `Space "${id}" already exists`, path: ['sys', 'id'] },
         });
-        return { id, name, defaultLocale, createdAt: time, updatedAt: time };
+        return { id, name, defaultLocale, version: 1, createdAt: time, updatedAt: time };
+      },
+      rename: async (id, name, expectedVersion) => {
+        const time = now();
+        const result = await db.updateTable('spaces').set((eb) => ({ name, updated_at: time, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) {
+          const exists = await db.selectFrom('spaces').select('version').where('id', '=', id).executeTakeFirst();
+          if (!exists) throw resourceNotFound('Space', id);
+          throw new FolioError('VERSION_MISMATCH');
+        }
+        return spaceOf((await db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
       },
     },
 
@@ -386,7 +405,7 @@ export function kyselyStore(
         if (q.kinds) query = query.where('kind', 'in', q.kinds);
         if (q.contentTypeId !== undefined) query = query.where('content_type_id', '=', q.contentTypeId);
         if (!q.includeDeleted) query = query.where('deleted', '=', 0);
-        const rows = await query.orderBy('seq').limit(q.limit).execute();
+        const rows = await query.orderBy('seq', q.newestFirst ? 'desc' : 'asc').limit(q.limit).execute();
         return rows.map((row) => ({
           seq: Number(row.seq),
           kind: row.kind as 'Entry' | 'Asset',

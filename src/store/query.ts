@@ -13,15 +13,20 @@ export const maxLimit = 1000;
 type Table = 'resources' | 'published';
 type Eb = ExpressionBuilder<Database, Table>;
 
-const sysColumns = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at', publishedAt: 'published_at' } as const;
+const sysColumns = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at', publishedAt: 'published_at', contentType: 'content_type_id' } as const;
 /** Columns of drafts only; a published snapshot keeps them in its sys JSON. */
 const draftSysColumns = { firstPublishedAt: 'first_published_at', publishedVersion: 'published_version' } as const;
 
-/** A sys property as SQL, and how values compared with it are written. */
+/**
+ * A sys property as SQL, and how values compared with it are written: a column, or on a
+ * published snapshot a value in its sys JSON (its revision is the publish count).
+ */
 function sysTarget(key: SysKey, adapter: DialectAdapter, table: Table) {
-  if (key in sysColumns) return { target: sql.ref(sysColumns[key as keyof typeof sysColumns]), value: (v: Scalar) => sql`${v}` };
+  const plain = (v: Scalar) => sql`${v}`;
+  if (key === 'revision') return { target: table === 'published' ? adapter.jsonNumberAt('sys', ['publishedCounter']) : sql.ref('version'), value: plain };
+  if (key in sysColumns) return { target: sql.ref(sysColumns[key as keyof typeof sysColumns]), value: plain };
   const k = key as keyof typeof draftSysColumns;
-  return table === 'resources' ? { target: sql.ref(draftSysColumns[k]), value: (v: Scalar) => sql`${v}` } : { target: adapter.jsonAt('sys', [k]), value: (v: Scalar) => adapter.jsonValue(v) };
+  return table === 'resources' ? { target: sql.ref(draftSysColumns[k]), value: plain } : { target: adapter.jsonAt('sys', [k]), value: (v: Scalar) => adapter.jsonValue(v) };
 }
 
 export function pageBounds(query: ListQuery): { limit: number; skip: number } {

@@ -7,6 +7,7 @@ export interface SpacesTable {
   id: string;
   name: string;
   default_locale: string;
+  version: number;
   created_at: string;
   updated_at: string;
 }

@@ -87,6 +87,15 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect((await rejection(store.environments.create(scope.spaceId, { id: 'master', name: 'x' }))).id).toBe('ValidationFailed');
       });
 
+      it('renames a space with a version check', async () => {
+        const before = (await store.spaces.get(scope.spaceId))!;
+        const renamed = await store.spaces.rename(scope.spaceId, 'Renamed', before.version);
+        expect([renamed.name, renamed.version]).toEqual(['Renamed', before.version + 1]);
+        expect(await rejection(store.spaces.rename(scope.spaceId, 'Stale', before.version))).toMatchObject({ code: 'VERSION_MISMATCH' });
+        expect(await rejection(store.spaces.rename('nowhere', 'X', 1))).toMatchObject({ code: 'NOT_FOUND' });
+        await store.spaces.rename(scope.spaceId, before.name, renamed.version);
+      });
+
       it('refuses what belongs to a space or environment that does not exist', async () => {
         expect((await rejection(store.environments.create('ghost', { id: 'master', name: 'x' }))).id).toBe('NotFound');
         const nowhere = { spaceId: scope.spaceId, environmentId: 'ghost' };
@@ -443,6 +452,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect((await store.changes.list(scope, { after: start, limit: 100, includeDeleted: false, kinds: ['Asset'] })).map((c) => c.id)).toEqual(['pic']);
         // b's row moved to its unpublish; a (at `after`) lies past upTo.
         expect((await store.changes.list(scope, { after: start, upTo: after - 1, limit: 100, includeDeleted: true })).map((c) => c.id)).toEqual(['pic']);
+        // Sync pages go newest first, as Contentful's.
+        expect((await store.changes.list(scope, { after: start, limit: 2, includeDeleted: false, newestFirst: true })).map((c) => c.id)).toEqual(['a', 'pic']);
+      });
+
+      it('orders and filters by revision (publish count; drafts: version) and content type', async () => {
+        await post('once', 'Once');
+        await post('twice', 'Twice');
+        for (const id of ['once', 'twice', 'twice']) await store.entries.publish(scope, id);
+        const published = await store.entries.listPublished(scope, { where: [{ sys: 'id', op: 'in', values: ['once', 'twice'] }], order: [{ sys: 'revision', direction: 'desc' }] });
+        expect(published.items.map((e) => [e.sys.id, e.sys.publishedCounter])).toEqual([['twice', 2], ['once', 1]]);
+        const drafts = await store.entries.list(scope, { where: [{ sys: 'revision', op: 'gte', value: 3 }, { sys: 'contentType', op: 'eq', value: 'post' }] });
+        expect(drafts.items.map((e) => e.sys.id)).toContain('twice');
+        expect(drafts.items.map((e) => e.sys.id)).not.toContain('once');
       });
     });
 

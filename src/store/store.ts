@@ -105,6 +105,8 @@ export interface Store {
     get(id: string): Promise<SpaceRecord | undefined>;
     list(): Promise<SpaceRecord[]>;
     create(space: { id: string; name: string; defaultLocale: string }): Promise<SpaceRecord>;
+    /** NOT_FOUND for an unknown id; VERSION_MISMATCH when expectedVersion is stale. */
+    rename(id: string, name: string, expectedVersion: number): Promise<SpaceRecord>;
   };
   environments: {
     get(spaceId: string, id: string): Promise<EnvironmentRecord | undefined>;
@@ -187,10 +189,10 @@ export interface Store {
   };
   /** The sync log, written by publish, unpublish and delete of entries and assets. */
   changes: {
-    /** Changes with seq in (after, upTo], oldest first. */
+    /** Changes with seq in (after, upTo], oldest first (`newestFirst`: the other way). */
     list(
       scope: Scope,
-      query: { after: number; upTo?: number; limit: number; kinds?: Array<'Entry' | 'Asset'>; contentTypeId?: string; includeDeleted: boolean },
+      query: { after: number; upTo?: number; limit: number; kinds?: Array<'Entry' | 'Asset'>; contentTypeId?: string; includeDeleted: boolean; newestFirst?: boolean },
     ): Promise<ChangeRecord[]>;
     /**
      * The newest position in the whole store (0 when nothing changed yet). It also moves when

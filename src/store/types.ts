@@ -26,12 +26,14 @@ export type FieldType =
   | 'Object'
   | 'Location'
   | 'Link'
+  /** A reference to another space's entry (Contentful's cross-space references), kept as its URN. */
+  | 'ResourceLink'
   | 'Array';
 
 export type LinkType = 'Entry' | 'Asset';
 
 export interface FieldItems {
-  type: 'Symbol' | 'Link';
+  type: 'Symbol' | 'Link' | 'ResourceLink';
   linkType?: LinkType;
   validations?: Json[];
 }
@@ -47,6 +49,8 @@ export interface FieldDefinition {
   omitted: boolean;
   linkType?: LinkType;
   items?: FieldItems;
+  /** ResourceLink fields: which resources (type, source space, content types) they may point at. */
+  allowedResources?: Json[];
 }
 
 /** Contentful's sys metadata shared by versioned resources. Times are ISO-8601 strings (UTC, ms). */
@@ -73,6 +77,8 @@ export interface SpaceRecord {
   id: string;
   name: string;
   defaultLocale: string;
+  /** Counts renames, for X-Contentful-Version. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -197,8 +203,8 @@ export interface UserRecord {
 
 export type Scalar = string | number | boolean;
 
-/** sys properties a list can filter and order on. */
-export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'firstPublishedAt' | 'publishedVersion';
+/** sys properties a list can filter and order on; `revision` is the publish count (drafts: the version). */
+export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'firstPublishedAt' | 'publishedVersion' | 'revision' | 'contentType';
 
 /** What a condition looks at: one field value (fields.<field>.<locale>) or a sys property. */
 export type ConditionTarget = { field: string; locale: string; /** deeper inside the value, e.g. ['contentType'] */ path?: string[] } | { sys: SysKey };

@@ -4,7 +4,8 @@
  * UPDATE, so two writers that read the same version cannot both win.
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import { FolioError } from '../errors/index.js';
+import { link } from '../contentful/links.js';
+import { FolioError, validationFailed } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
 import { environmentMissing, insertChecked, takenError, type InsertProblems } from './insert-checked.js';
@@ -173,9 +174,8 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .execute();
     const missing = tags.filter((t) => !found.some((f) => f.id === t));
     if (missing.length) {
-      throw new FolioError('VALIDATION_FAILED', `Tag "${missing[0]}" does not exist`, {
-        details: { errors: missing.map((id) => ({ name: 'notResolvable', path: ['metadata', 'tags'], value: { sys: { type: 'Link', linkType: 'Tag', id } } })) },
-      });
+      const problems = missing.map((id) => ({ name: 'notResolvable', path: ['metadata', 'tags'], details: `Tag "${id}" does not exist`, value: link('Tag', id) }));
+      throw validationFailed(problems, problems[0]!.details);
     }
   }
 

@@ -5,7 +5,7 @@
  * leaves them out, because clients update by sending back what GET returned.
  */
 import { randomBytes } from 'node:crypto';
-import { FolioError } from '../errors/index.js';
+import { FolioError, validationFailed } from '../errors/index.js';
 import type { WebhookDefinitionBody, WebhookDefinitionRecord, WebhookHeader } from '../store/index.js';
 import type { Json } from '../store/types.js';
 import * as is from '../validate/is.js';
@@ -105,7 +105,7 @@ export function parseDefinition(
   if (!is.string(secret) || secret.length < 16 || secret.length > 256) problem(['secret'], 'secret must be a string of 16 to 256 characters');
 
   if (problems.length > 0) {
-    throw new FolioError('VALIDATION_FAILED', problems.map((p) => p.details).join('; '), { details: { errors: problems } });
+    throw validationFailed(problems, problems.map((p) => p.details).join('; '));
   }
   return {
     name: name as string,

@@ -1,9 +1,8 @@
 /** Small pieces the Management API routes of webhooks and scheduled actions share. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertCan, managementActor, type Action, type Actor } from '../auth/index.js';
-import { FolioError } from '../errors/index.js';
+import { resourceNotFound } from '../errors/index.js';
 import type { Store } from '../store/index.js';
-import * as is from '../validate/is.js';
 
 export const managementType = 'application/vnd.contentful.management.v1+json';
 
@@ -14,20 +13,11 @@ export const sendJson = (reply: FastifyReply, status: number, body: unknown) =>
 export async function authorize(store: Store, request: FastifyRequest, spaceId: string, action: Action): Promise<Actor> {
   const actor = await managementActor(store, request);
   assertCan(actor, action);
-  if (!(await store.spaces.get(spaceId))) throw new FolioError('NOT_FOUND', `Space "${spaceId}" not found`, { details: { type: 'Space', id: spaceId } });
+  if (!(await store.spaces.get(spaceId))) throw resourceNotFound('Space', spaceId);
   return actor;
 }
 
-/** X-Contentful-Version as a number; undefined when absent, 400 when malformed. */
-export function versionHeader(request: FastifyRequest): number | undefined {
-  const raw = request.headers['x-contentful-version'];
-  if (raw === undefined) return undefined;
-  const version = is.string(raw) ? is.parseStrictInt(raw) : undefined;
-  if (version === undefined) is.invalid('X-Contentful-Version', 'a non-negative integer', raw);
-  return version;
-}
-
-export { collection, pageQuery } from '../http/collection.js';
+export { collection, pageQuery, versionHeader } from '../contentful/index.js';
 
 
 export const validId = (id: string) => /^[a-zA-Z0-9._-]{1,64}$/.test(id);

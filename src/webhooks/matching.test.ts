@@ -86,6 +86,13 @@ describe('payloads', () => {
     expect(JSON.stringify(payload)).not.toContain('hash');
   });
 
+  it('carry the Management API\'s sys: who created, updated and published the entry', () => {
+    const by = { createdBy: 'u1', updatedBy: 'u2', publishedBy: 'u2' };
+    const payload = webhookPayload(event('ContentManagement.Entry.publish', { sys: { ...sys, ...by, contentTypeId: 'post' }, fields: {} }, 'Entry'), 'https://cms.example') as { sys: object };
+    const user = (id: string) => ({ sys: { type: 'Link', linkType: 'User', id } });
+    expect(payload.sys).toMatchObject({ createdBy: user('u1'), updatedBy: user('u2'), publishedBy: user('u2'), contentType: { sys: { id: 'post' } }, firstPublishedAt: 't1' });
+  });
+
   it('send tombstones for unpublish and delete', () => {
     const payload = webhookPayload(event('ContentManagement.Entry.delete', { sys: { ...sys, contentTypeId: 'post' }, fields: {} }, 'Entry'), 'https://cms.example');
     expect(payload).toEqual({

@@ -1,7 +1,6 @@
 /** Webhook records → Contentful's Management API shapes. Secrets never leave here. */
+import { link } from '../contentful/index.js';
 import type { WebhookCallLogRecord, WebhookDefinitionRecord } from '../store/index.js';
-
-export const link = (linkType: string, id: string) => ({ sys: { type: 'Link', linkType, id } });
 
 export function definitionJson(hook: WebhookDefinitionRecord) {
   return {

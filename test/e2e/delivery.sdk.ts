@@ -26,6 +26,18 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
     });
     afterAll(() => folio?.destroy());
 
+    /** Changes a draft's title through the content operations, as an editor would. */
+    async function retitleDraft(id: string, title: string) {
+      const store = await openStore(folio.storeOptions);
+      try {
+        const scope = { spaceId: 'folio', environmentId: 'master' };
+        const current = (await store.entries.get(scope, id))!;
+        await updateEntry(store, scope, { id, fields: { ...current.fields, title: { 'en-US': title } } }, systemActor);
+      } finally {
+        await store.close();
+      }
+    }
+
     it('reads the space, locales and content types', async () => {
       const locales = await client.getLocales();
       expect(locales.items.map((l) => [l.code, l.default])).toEqual([['en-US', true]]);
@@ -120,7 +132,7 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
 
     it('answers bad queries with 400 InvalidQuery, never a 5xx', async () => {
       const url = (q: string) => `${folio.url}/delivery/spaces/folio/environments/master/entries?access_token=${deliveryToken}&${q}`;
-      for (const q of ['limit=1001', 'fields.title=x', 'content_type=article&order=fields.description', 'content_type=article&fields.title[bogus]=x', 'include=11', 'content_type=nope', 'locale=xx-XX', 'content_type=article&fields.title[near]=1,2', 'content_type=article&fields.title[within]=1,2,3', 'mimetype_group=pictures']) {
+      for (const q of ['limit=1001', 'fields.title=x', 'content_type=article&order=fields.description', 'content_type=article&fields.title[bogus]=x', 'include=11', 'content_type=nope', 'content_type=article&fields.title[near]=1,2', 'content_type=article&fields.title[within]=1,2,3', 'mimetype_group=pictures']) {
         const res = await fetch(url(q));
         expect(res.status, q).toBe(400);
         expect(((await res.json()) as { sys: { id: string } }).sys.id, q).toBe('InvalidQuery');
@@ -248,6 +260,23 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
       }
     });
 
+    it('syncs newest-updated first, and syncs drafts on the Preview API', async () => {
+      const initial = await client.sync({ initial: true, type: 'Entry', content_type: 'article' } as never);
+      const updated = initial.entries.map((e) => e.sys.updatedAt);
+      expect(updated).toEqual([...updated].sort().reverse());
+
+      const draftId = 'article-how-to-become-a-game-developer';
+      await retitleDraft(draftId, 'A draft only preview sees');
+      const drafts = await previewClient.sync({ initial: true, limit: 4 } as never);
+      const draft = drafts.entries.find((e) => e.sys.id === draftId)!;
+      expect((draft.fields.title as Record<string, string>)['en-US']).toBe('A draft only preview sees');
+      expect(drafts.entries[0]!.sys.id).toBe(draftId);
+      const published = await client.sync({ initial: true } as never);
+      expect(drafts.entries.length + drafts.assets.length).toBeGreaterThanOrEqual(published.entries.length + published.assets.length);
+      const again = await previewClient.sync({ nextSyncToken: drafts.nextSyncToken });
+      expect(again.entries).toEqual([]);
+    });
+
     it('refuses a bad sync token or type with 400', async () => {
       const url = `${folio.url}/delivery/spaces/folio/environments/master/sync?access_token=${deliveryToken}`;
       for (const q of ['&sync_token=garbage', '&initial=true&type=Nope', '', '&initial=true&content_type=article']) {
@@ -259,6 +288,69 @@ export function describeDeliveryApi(name: string, env: () => Promise<Record<stri
     it('refuses with withoutUnresolvableLinks nothing that resolves', async () => {
       const res = await client.withoutUnresolvableLinks.getEntries({ content_type: 'article', limit: 1, order: ['-fields.publishDate'] });
       expect((res.items[0]!.fields.author as contentful.Entry | undefined)?.fields.name).toBe('Folio Editorial Team');
+    });
+
+    it('queries content types, locales and assets with the query language, as on entries', async () => {
+      const types = await client.getContentTypes({ 'sys.id[in]': 'article,topic', order: 'sys.id' } as never);
+      expect(types.items.map((t) => t.sys.id)).toEqual(['article', 'topic']);
+      const first = await client.getContentTypes({ order: '-sys.id', limit: 1, skip: 1 } as never);
+      expect([first.total, first.skip, first.limit, first.items.map((t) => t.sys.id)]).toEqual([3, 1, 1, ['author']]);
+      expect((await client.getContentTypes({ 'name[match]': 'artic' } as never)).items.map((t) => t.sys.id)).toEqual(['article']);
+      // The SDK's types take no query here, but it sends one (getLocales(query = {})).
+      const locales = await (client.getLocales as (q: object) => ReturnType<typeof client.getLocales>)({ limit: 1 });
+      expect([locales.total, locales.limit, locales.items.length]).toEqual([1, 1, 1]);
+      const assets = await client.getAssets({ 'fields.title[match]': 'python', 'fields.file.contentType': 'image/jpeg' } as never);
+      expect(assets.items.map((a) => a.sys.id)).toEqual(['image-how-to-learn-python']);
+      expect((await client.getAssets({ 'fields.file.details.size[gt]': '1' } as never)).total).toBe(7);
+    });
+
+    it('walks entries and assets with cursors: pages.next and pages.prev, no total, each item once', async () => {
+      const seen: string[] = [];
+      const pages: string[][] = [];
+      let page = await client.getEntriesWithCursor({ content_type: 'article', limit: 3, order: ['sys.id'] });
+      expect(page).not.toHaveProperty('total');
+      expect(page.pages.prev).toBeUndefined();
+      for (;;) {
+        seen.push(...page.items.map((e) => e.sys.id));
+        pages.push(page.items.map((e) => e.sys.id));
+        if (!page.pages.next) break;
+        page = await client.getEntriesWithCursor({ content_type: 'article', limit: 3, order: ['sys.id'], pageNext: page.pages.next });
+        expect(page.pages.prev).toEqual(expect.any(String));
+      }
+      const all = await client.getEntries({ content_type: 'article', order: ['sys.id'] });
+      expect(seen).toEqual(all.items.map((e) => e.sys.id));
+      const back = await client.getEntriesWithCursor({ content_type: 'article', limit: 3, order: ['sys.id'], pagePrev: page.pages.prev! });
+      expect(pages.length).toBeGreaterThan(1);
+      expect(back.items.map((e) => e.sys.id)).toEqual(pages.at(-2));
+      const assets = await client.getAssetsWithCursor({ limit: 5 });
+      expect([assets.items.length, typeof assets.pages.next]).toEqual([5, 'string']);
+      const rest = await client.getAssetsWithCursor({ limit: 5, pageNext: assets.pages.next! });
+      expect([rest.items.length, rest.pages.next]).toEqual([2, undefined]);
+    });
+
+    it('orders by sys.revision, sys.contentType.sys.id and several keys, ties broken by sys.id', async () => {
+      const res = await client.getEntries({ order: ['sys.contentType.sys.id', '-sys.revision', 'sys.id'] as never, limit: 1000, select: ['sys.id', 'sys.contentType'] as never });
+      const rows = res.items.map((e) => [e.sys.contentType.sys.id, e.sys.id]);
+      const expected = [...rows].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
+      expect(rows.map((r) => r[0])).toEqual(expected.map((r) => r[0]));
+      const topics = (await client.getEntries({ content_type: 'topic', order: ['-sys.revision'] as never })).items.map((e) => [e.sys.revision, e.sys.id] as const);
+      const byRevision = [...topics].sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
+      expect(topics).toEqual(byRevision);
+    });
+
+    it('answers Contentful\'s error shapes: unknown locale, unknown parameter, 404 details', async () => {
+      const get = async (path: string) => {
+        const res = await fetch(`${folio.url}/delivery/spaces/folio/environments/master${path}`, { headers: { authorization: `Bearer ${deliveryToken}` } });
+        const { requestId: _id, ...body } = (await res.json()) as Record<string, unknown>;
+        return { status: res.status, body };
+      };
+      expect(await get('/entries/topic-python?locale=invalidLocale')).toEqual({ status: 400, body: { sys: { type: 'Error', id: 'BadRequest' }, message: 'Unknown locale: invalidLocale' } });
+      expect((await get('/entries?name=0')).body).toMatchObject({
+        sys: { type: 'Error', id: 'InvalidQuery' },
+        details: { errors: [{ name: 'unknown', path: ['name'], details: 'The path "name" is not recognized' }] },
+      });
+      expect(await get('/entries/not-existing')).toMatchObject({ status: 404, body: { details: { type: 'Entry', id: 'not-existing', environment: 'master', space: 'folio' } } });
+      expect((await get('/content_types/nope')).body.details).toEqual({ type: 'ContentType', id: 'nope', environment: 'master', space: 'folio' });
     });
 
     it('shows public tags, tags published entries, and filters by them', async () => {

@@ -67,6 +67,26 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
       expect(articles.items[0]!.isPublished()).toBe(true);
     });
 
+    it('renames the space with a version check, and the Delivery API shows the new name', async () => {
+      const space = await client.space.get({ spaceId: 'folio' });
+      const renamed = await client.space.update({ spaceId: 'folio' }, { ...space, name: 'Renamed space' });
+      expect([renamed.name, renamed.sys.version]).toEqual(['Renamed space', space.sys.version + 1]);
+      expect(await failure(client.space.update({ spaceId: 'folio' }, { ...space, name: 'Stale' }))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
+      expect(await failure(client.space.update({ spaceId: 'folio' }, { ...renamed, name: '' }))).toMatchObject({ status: 422, sys: 'ValidationFailed' });
+      const delivered = await fetch(`${folio.url}/delivery/spaces/folio?access_token=${deliveryToken}`);
+      expect(((await delivered.json()) as { name: string }).name).toBe('Renamed space');
+      const back = await client.space.update({ spaceId: 'folio' }, { ...renamed, name: space.name });
+      expect(back.name).toBe(space.name);
+    });
+
+    it('answers every 404 with Contentful\'s details: type, id, environment, space', async () => {
+      const details = async (path: string) => ((await (await raw(path)).json()) as { details?: unknown }).details;
+      expect(await details('/entries/nope')).toEqual({ type: 'Entry', id: 'nope', environment: 'master', space: 'folio' });
+      expect(await details('/bulk_actions/actions/fakeId')).toEqual({ type: 'BulkAction', id: 'fakeId', environment: 'master', space: 'folio' });
+      const hook = await fetch(`${folio.url}/management/spaces/folio/webhook_definitions/nope`, { headers: { authorization: `Bearer ${managementToken}` } });
+      expect([hook.status, ((await hook.json()) as { details: unknown }).details]).toEqual([404, { type: 'WebhookDefinition', id: 'nope', space: 'folio' }]);
+    });
+
     it('creates, updates, activates, deactivates and deletes content types with version checks', async () => {
       const created = await client.contentType.createWithId({ ...at, contentTypeId: 'note' }, {
         name: 'Note',

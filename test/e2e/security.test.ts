@@ -219,9 +219,9 @@ describe('bounded queries (hole 4)', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `w${i}`).join(' ');
     const res = await get(`query=${encodeURIComponent(words.slice(0, 7000))}`);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { sys: { id: string }; details: { errors: Array<{ parameter: string }> } };
+    const body = (await res.json()) as { sys: { id: string }; details: { errors: Array<{ path: string[] }> } };
     expect(body.sys.id).toBe('InvalidQuery');
-    expect(body.details.errors[0]!.parameter).toBe('query');
+    expect(body.details.errors[0]!.path).toEqual(['query']);
   });
 
   it('runs the same word repeated 3,000 times as one word', async () => {

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { assertCan, managementActor } from '../../auth/index.js';
 import { createApiKey, deleteApiKey, getApiKey, listApiKeys, updateApiKey, type ApiKeyInput } from '../../content/index.js';
-import { FolioError } from '../../errors/index.js';
+import { FolioError, refused } from '../../errors/index.js';
 import type { Store } from '../../store/index.js';
 import type { ApiKeyRecord } from '../../store/types.js';
 import * as is from '../../validate/is.js';
@@ -17,7 +17,7 @@ import { apiKeyJson, collection } from '../serialize.js';
 type One = Req<{ id: string }>;
 
 const invalid = (path: string, details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'type', path: [path], details }] } });
+  throw refused('type', [path], details);
 };
 
 function apiKeyInput(body: unknown): ApiKeyInput {

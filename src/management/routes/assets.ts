@@ -12,7 +12,7 @@ import {
   unpublishAsset,
   updateAsset,
 } from '../../content/index.js';
-import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
+import { applySelect, chooseLocale, parseContentQuery } from '../../contentful/index.js';
 import { mapInSlices, sendInSlices } from '../../http/slices.js';
 import type { Store } from '../../store/index.js';
 import type { Scope } from '../../store/types.js';
@@ -30,7 +30,7 @@ type One = Req<{ id: string }>;
 /** Lists drafts (or, `published`, the published snapshots) with the Delivery API's filters, or cursor paging. */
 export async function listAssets(store: Store, scope: Scope, publicUrl: string, raw: Record<string, unknown>, path: string, published = false) {
   const { query, cursor } = cursorPaging(raw);
-  const q = await parseDeliveryQuery(query, new Map(), chooseLocale(query.locale, await store.locales.list(scope)), async () => []);
+  const q = await parseContentQuery(query, new Map(), chooseLocale(query.locale, await store.locales.list(scope)), async () => []);
   const result = await (published ? store.assets.listPublished : store.assets.list)(scope, q.list);
   const items = await mapInSlices(result.items, (a) => applySelect(assetJson(publicUrl, scope, a), q.select));
   return cursor ? cursorCollection({ ...result, items }, path) : collection(items, result);

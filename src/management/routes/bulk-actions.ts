@@ -11,7 +11,7 @@ import * as is from '../../validate/is.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { newResourceId } from '../ids.js';
 import { bodyObject } from '../parse.js';
-import { link } from '../serialize.js';
+import { link } from '../../contentful/index.js';
 
 const actions = ['publish', 'unpublish', 'validate'] as const;
 

@@ -5,7 +5,7 @@ import type { DocumentRecord, Scope } from '../../store/types.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { editorInterfaceBody } from '../parse-editor-interface.js';
 import { requiredVersion } from '../parse.js';
-import { collection, link } from '../serialize.js';
+import { collection, link } from '../../contentful/index.js';
 
 type One = Req<{ contentTypeId: string }>;
 

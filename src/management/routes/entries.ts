@@ -16,8 +16,8 @@ import {
   unpublishEntry,
   updateEntry,
 } from '../../content/index.js';
-import { applySelect, chooseLocale, parseDeliveryQuery } from '../../delivery/index.js';
-import { FolioError } from '../../errors/index.js';
+import { applySelect, chooseLocale, parseContentQuery } from '../../contentful/index.js';
+import { validationFailed } from '../../errors/index.js';
 import { mapInSlices, sendInSlices } from '../../http/slices.js';
 import type { Store } from '../../store/index.js';
 import type { Json, Scope } from '../../store/types.js';
@@ -38,9 +38,7 @@ const tagsOf = (body: Record<string, unknown>) => {
 function contentTypeHeader(request: Req): string {
   const raw = request.headers['x-contentful-content-type'];
   if (!is.nonEmptyString(raw)) {
-    throw new FolioError('VALIDATION_FAILED', 'Creating an entry needs its content type id in the X-Contentful-Content-Type header', {
-      details: { errors: [{ name: 'required', path: ['sys', 'contentType'], details: 'X-Contentful-Content-Type header missing' }] },
-    });
+    throw validationFailed([{ name: 'required', path: ['sys', 'contentType'], details: 'X-Contentful-Content-Type header missing' }], 'Creating an entry needs its content type id in the X-Contentful-Content-Type header');
   }
   return raw;
 }
@@ -55,7 +53,7 @@ export async function listEntries(store: Store, scope: Scope, raw: Record<string
   const [locales, types] = await Promise.all([store.locales.list(scope), store.contentTypes.list(scope, { limit: 1000 })]);
   const typeMap = new Map(types.items.map((t) => [t.sys.id, t]));
   const { include: _include, ...rest } = query;
-  const q = await parseDeliveryQuery(rest, typeMap, chooseLocale(query.locale, locales), async (contentTypeId, where) =>
+  const q = await parseContentQuery(rest, typeMap, chooseLocale(query.locale, locales), async (contentTypeId, where) =>
     (await entries(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.sys.id),
   );
   const result = await entries(scope, q.list);

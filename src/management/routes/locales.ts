@@ -1,7 +1,7 @@
 /** Locales: list, read, create, update, delete. */
 import type { FastifyInstance } from 'fastify';
 import { createLocale, deleteLocale, getLocale, listLocales, updateLocale, type LocaleInput } from '../../content/index.js';
-import { FolioError } from '../../errors/index.js';
+import { refused } from '../../errors/index.js';
 import * as is from '../../validate/is.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { bodyObject, requiredVersion } from '../parse.js';
@@ -10,7 +10,7 @@ import { collection, localeJson } from '../serialize.js';
 type One = Req<{ id: string }>;
 
 const invalid = (path: string, details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'type', path: [path], details }] } });
+  throw refused('type', [path], details);
 };
 
 /** Only what the body holds; `partial` (updates) leaves the rest as it is. */

@@ -8,7 +8,7 @@ import { assertCan, type Role } from '../../auth/index.js';
 import { FolioError } from '../../errors/index.js';
 import { table } from '../../validate/json-shape.js';
 import { begin, type ManagementOptions, type Req } from '../context.js';
-import { collection, link } from '../serialize.js';
+import { collection, link } from '../../contentful/index.js';
 
 type RoleId = Exclude<Role, 'admin'>;
 

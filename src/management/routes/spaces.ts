@@ -1,8 +1,10 @@
 /** Space and environment reads: what the client needs before anything else. */
 import type { FastifyInstance } from 'fastify';
 import { assertCan, managementActor } from '../../auth/index.js';
-import { FolioError } from '../../errors/index.js';
+import { FolioError, refused } from '../../errors/index.js';
+import * as is from '../../validate/is.js';
 import { begin, type ManagementOptions, type Req } from '../context.js';
+import { bodyObject, requiredVersion } from '../parse.js';
 import { collection, environmentJson, spaceJson } from '../serialize.js';
 
 export function spaceRoutes(app: FastifyInstance, { store }: ManagementOptions) {
@@ -16,6 +18,16 @@ export function spaceRoutes(app: FastifyInstance, { store }: ManagementOptions) 
     const { actor, scope } = await begin(store, request);
     assertCan(actor, 'read');
     return spaceJson((await store.spaces.get(scope.spaceId))!);
+  });
+
+  // Renaming is all a space's update does in Folio: its id and default locale stay.
+  app.put('/management/spaces/:spaceId', async (request: Req) => {
+    const { actor, scope } = await begin(store, request);
+    assertCan(actor, 'manageSpace');
+    const version = requiredVersion(request, 'a space');
+    const { name } = bodyObject(request.body);
+    if (!is.nonEmptyString(name) || name.length > 255) throw refused('size', ['name'], 'name must be a string of 1 to 255 characters');
+    return spaceJson(await store.spaces.rename(scope.spaceId, name, version));
   });
 
   app.get('/management/spaces/:spaceId/environments', async (request: Req) => {

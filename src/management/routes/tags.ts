@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createTag, deleteTag, getTag, listTags, updateTag } from '../../content/index.js';
-import { FolioError } from '../../errors/index.js';
+import { refused } from '../../errors/index.js';
 import type { TagVisibility } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
@@ -16,7 +16,7 @@ import { collection, tagJson } from '../serialize.js';
 type One = Req<{ id: string }>;
 
 const invalid = (path: string[], details: string): never => {
-  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'invalid', path, details }] } });
+  throw refused('invalid', path, details);
 };
 
 function nameOf(body: Record<string, unknown>): string {

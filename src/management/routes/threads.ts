@@ -10,7 +10,7 @@ import * as is from '../../validate/is.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { newResourceId } from '../ids.js';
 import { bodyObject, page, requiredVersion, versionHeader } from '../parse.js';
-import { collection, link } from '../serialize.js';
+import { collection, link } from '../../contentful/index.js';
 
 type Params = { parentId: string; id: string };
 

@@ -15,6 +15,7 @@ import * as webhooks from './0011_webhooks.js';
 import * as scheduledActions from './0012_scheduled_actions.js';
 import * as sessionsTokens from './0013_sessions_tokens.js';
 import * as tags from './0018_tags.js';
+import * as spaceVersion from './0019_space_version.js';
 import * as documents from './0020_documents.js';
 import * as scheduledActionPayload from './0021_scheduled_action_payload.js';
 
@@ -35,6 +36,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0012_scheduled_actions': scheduledActions,
     '0013_sessions_tokens': sessionsTokens,
     '0018_tags': tags,
+    '0019_space_version': spaceVersion,
     '0020_documents': documents,
     '0021_scheduled_action_payload': scheduledActionPayload,
   };

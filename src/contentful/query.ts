@@ -1,47 +1,64 @@
 /**
- * Contentful's query string → a store ListQuery plus what the response needs (include, select).
- * Anything Contentful would refuse is InvalidQuery naming the parameter.
+ * Contentful's query language for entries and assets: a query string → a store ListQuery plus
+ * what the answer needs (include, select, paging). Anything Contentful would refuse is
+ * InvalidQuery naming the parameter; a parameter it does not know is its `unknown` error.
+ * Small collections (content types, tags, locales) use the same words in ./memory-query.ts.
  */
 import { mimetypeGroups } from '../assets/index.js';
-import { FolioError } from '../errors/index.js';
+import { invalidQuery, unknownParameter } from '../errors/index.js';
 import type { Condition, ContentTypeRecord, FieldDefinition, GeoArea, ListQuery, OrderBy, Scalar, SysKey } from '../store/types.js';
 import { queryTerms, searchLimits } from '../store/index.js';
-import * as is from '../validate/is.js';
 import { isForbiddenKey, table } from '../validate/json-shape.js';
+import { integerParam, pageParameters, pageQuery, type PageRequest } from './collection.js';
 import type { LocaleChoice } from './locales.js';
+import { queryParams, valueList } from './params.js';
 
-export interface DeliveryQuery {
+
+export interface ContentQuery {
   list: ListQuery;
+  page: PageRequest;
   include: number;
   /** Top-level paths to keep, e.g. ['sys', 'fields.title']; undefined keeps everything. */
   select: string[] | undefined;
 }
 
-const bad = (parameter: string, message: string): never => {
-  throw new FolioError('INVALID_QUERY', message, { details: { errors: [{ name: 'invalid', parameter, details: message }] } });
+export const bad = (parameter: string, details: string): never => {
+  throw invalidQuery([{ name: 'invalid', path: [parameter], details }]);
 };
 
-const sysKeys: Readonly<Record<string, SysKey>> = table({ 'sys.id': 'id', 'sys.createdAt': 'createdAt', 'sys.updatedAt': 'updatedAt', 'sys.publishedAt': 'publishedAt' });
+const sysKeys: Readonly<Record<string, SysKey>> = table({
+  'sys.id': 'id',
+  'sys.createdAt': 'createdAt',
+  'sys.updatedAt': 'updatedAt',
+  'sys.publishedAt': 'publishedAt',
+  'sys.revision': 'revision',
+  'sys.contentType.sys.id': 'contentType',
+});
+const numericSys = new Set<SysKey>(['revision']);
 const operators = new Set(['ne', 'in', 'nin', 'exists', 'lt', 'lte', 'gt', 'gte']);
-/** Understood by Contentful, not by Folio yet: refused plainly rather than ignored. */
-const notYet = new Set(['all']);
-const passThrough = new Set(['access_token', 'locale', 'content_type', 'order', 'limit', 'skip', 'include', 'select']);
-/** Equality and ranges on these need reference, array or geo queries, which come later. */
-const unfilterable = new Set(['Link', 'Location', 'Object', 'RichText', 'Array']);
-export const unorderable = new Set(['Text', 'RichText', 'Object', 'Location', 'Array', 'Link']);
+const passThrough = new Set(['access_token', 'locale', 'content_type', 'order', 'include', 'select', ...pageParameters]);
+/** Equality and ranges on these need reference, array or geo queries instead. */
+const unfilterable = new Set(['Link', 'ResourceLink', 'Location', 'RichText', 'Array']);
+export const unorderable = new Set(['Text', 'RichText', 'Object', 'Location', 'Array', 'Link', 'ResourceLink']);
+
+/** Assets have a fixed model: title, description and file, all localized, as in Contentful. */
+export const assetModel: ContentTypeRecord = {
+  sys: { id: 'Asset', version: 1, publishedVersion: 1, publishedCounter: 1, createdAt: '', updatedAt: '', publishedAt: null, firstPublishedAt: null, archivedAt: null },
+  name: 'Asset',
+  description: null,
+  displayField: 'title',
+  fields: [
+    { id: 'title', name: 'Title', type: 'Symbol', localized: true, required: false, validations: [], disabled: false, omitted: false },
+    { id: 'description', name: 'Description', type: 'Text', localized: true, required: false, validations: [], disabled: false, omitted: false },
+    { id: 'file', name: 'File', type: 'Object', localized: true, required: false, validations: [], disabled: false, omitted: false },
+  ],
+};
 
 /**
  * Bounds on one query, so no request can hold the event loop: the whole query string (about
  * Contentful's own URL limit), values in one [in]/[nin]/[all] list, and full-text words.
  */
-export const queryLimits = { maxQueryChars: 8000, maxListValues: 100 } as const;
-
-/** A comma-separated list parameter, refused by name beyond `maxListValues` values. */
-function list(key: string, raw: string): string[] {
-  const values = raw.split(',');
-  if (values.length > queryLimits.maxListValues) bad(key, `${key} takes at most ${queryLimits.maxListValues} values, got ${values.length}`);
-  return values;
-}
+export { queryLimits } from './params.js';
 
 function fullText(key: string, raw: string): string {
   if (raw.length > searchLimits.maxLength) bad(key, `${key} takes at most ${searchLimits.maxLength} characters`);
@@ -50,22 +67,7 @@ function fullText(key: string, raw: string): string {
   return raw;
 }
 
-/** A bounded integer query parameter; anything else is InvalidQuery naming it. */
-export function integerParam(name: string, raw: unknown, min: number, max: number, fallback: number): number {
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'string') return bad(name, `The parameter ${name} was given more than once`);
-  return integer(name, raw, min, max, fallback);
-}
-
-function integer(name: string, raw: string | undefined, min: number, max: number, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const n = is.parseStrictInt(raw);
-  if (n === undefined || n < min || n > max) return bad(name, `${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  return n;
-}
-
-function coerce(parameter: string, raw: string, def: FieldDefinition | undefined): Scalar {
-  const type = def?.type === 'Array' ? def.items?.type : def?.type;
+function coerce(parameter: string, raw: string, type: string | undefined): Scalar {
   if (type === 'Integer' || type === 'Number') {
     const n = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(n) || (type === 'Integer' && !Number.isInteger(n))) return bad(parameter, `${parameter} expects a number, got "${raw}"`);
@@ -85,12 +87,12 @@ function fieldDef(parameter: string, fieldId: string, type: ContentTypeRecord | 
   return def;
 }
 
-export const fieldLocale = (def: FieldDefinition, choice: LocaleChoice) => (!choice.all && def.localized ? choice.code : choice.all ? defaultOf(choice) : choice.defaultCode);
 const defaultOf = (choice: LocaleChoice & { all: true }) => choice.codes[0] ?? 'en-US';
+export const fieldLocale = (def: FieldDefinition, choice: LocaleChoice) => (!choice.all && def.localized ? choice.code : choice.all ? defaultOf(choice) : choice.defaultCode);
 
 /** Contentful's operators on an Array of Symbols: equality means "contains". */
 function arrayCondition(key: string, op: string, raw: string, target: { field: string; locale: string }): Condition {
-  const values = list(key, raw);
+  const values = valueList(key, raw);
   switch (op) {
     case 'eq':
     case 'in':
@@ -105,42 +107,54 @@ function arrayCondition(key: string, op: string, raw: string, target: { field: s
   }
 }
 
+/** `fields.file.contentType`, `fields.file.details.size`: inside an asset's file object. */
+const objectPath = /^fields\.([A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)+)?(?:\[([a-z]+)\])?$/;
+
 function condition(key: string, raw: string, type: ContentTypeRecord | undefined, choice: LocaleChoice): Condition {
-  const m = /^(sys\.[A-Za-z]+|fields\.[A-Za-z0-9_]+)(?:\[([a-z]+)\])?$/.exec(key);
-  if (!m) return bad(key, `Unknown or unsupported query parameter "${key}"`);
-  const [, path, op = 'eq'] = m as unknown as [string, string, string | undefined];
-  if (notYet.has(op) && !(op === 'all' && path.startsWith('fields.'))) return bad(key, `The [${op}] operator is not supported by Folio yet`);
+  const sysMatch = /^(sys\.[A-Za-z.]+)(?:\[([a-z]+)\])?$/.exec(key);
+  const fieldMatch = sysMatch ? undefined : objectPath.exec(key);
+  if (!sysMatch && !fieldMatch) throw unknownParameter(key);
+  const op = (sysMatch ? sysMatch[2] : fieldMatch![3]) ?? 'eq';
   if (op !== 'eq' && op !== 'all' && op !== 'match' && !operators.has(op)) return bad(key, `Unknown operator [${op}]`);
 
-  let target: { sys: SysKey } | { field: string; locale: string };
-  let def: FieldDefinition | undefined;
-  if (path.startsWith('sys.')) {
-    const sys = sysKeys[path];
-    if (!sys) return bad(key, `Filtering on ${path} is not supported`);
+  let target: { sys: SysKey } | { field: string; locale: string; path?: string[] };
+  let valueType: string | undefined;
+  if (sysMatch) {
+    const sys = sysKeys[sysMatch[1]!];
+    if (!sys) throw unknownParameter(key);
+    if (op === 'all' || op === 'match') return bad(key, `The [${op}] operator does not apply to ${sysMatch[1]}`);
     target = { sys };
+    valueType = numericSys.has(sys) ? 'Integer' : undefined;
   } else {
-    def = fieldDef(key, path.slice('fields.'.length), type);
-    if (op === 'match') {
-      if (!['Symbol', 'Text', 'RichText', 'Array'].includes(def.type)) return bad(key, `[match] needs a text field, not ${def.type}`);
-      return { op: 'match', text: fullText(key, raw), field: def.id };
+    const def = fieldDef(key, fieldMatch![1]!, type);
+    const inner = fieldMatch![2]?.slice(1).split('.');
+    if (inner) {
+      if (def.type !== 'Object') return bad(key, `${def.id} is a ${def.type} field: it has no ${inner.join('.')}`);
+      if (op === 'match' || op === 'all') return bad(key, `The [${op}] operator does not apply to ${key.replace(/\[.*$/, '')}`);
+      target = { field: def.id, locale: fieldLocale(def, choice), path: inner };
+      valueType = inner.at(-1) === 'size' || inner.at(-1) === 'width' || inner.at(-1) === 'height' ? 'Number' : undefined;
+    } else {
+      if (op === 'match') {
+        if (!['Symbol', 'Text', 'RichText', 'Array'].includes(def.type)) return bad(key, `[match] needs a text field, not ${def.type}`);
+        return { op: 'match', text: fullText(key, raw), field: def.id };
+      }
+      if (def.type === 'Array' && def.items?.type === 'Symbol' && op !== 'exists') {
+        return arrayCondition(key, op, raw, { field: def.id, locale: fieldLocale(def, choice) });
+      }
+      if (op === 'all') return bad(key, 'The [all] operator applies to array fields only');
+      if (op !== 'exists' && (unfilterable.has(def.type) || def.type === 'Object')) return bad(key, `Filtering on ${def.type} fields is not supported`);
+      target = { field: def.id, locale: fieldLocale(def, choice) };
+      valueType = def.type;
     }
-    if (def.type === 'Array' && def.items?.type === 'Symbol' && op !== 'exists') {
-      return arrayCondition(key, op, raw, { field: def.id, locale: fieldLocale(def, choice) });
-    }
-    if (op === 'all') return bad(key, 'The [all] operator applies to array fields only');
-    if (op !== 'exists' && unfilterable.has(def.type)) {
-      return bad(key, `Filtering on ${def.type} fields is not supported by Folio yet`);
-    }
-    target = { field: def.id, locale: fieldLocale(def, choice) };
   }
-  const value = (v: string) => (def ? coerce(key, v, def) : v);
+  const value = (v: string) => coerce(key, v, valueType);
   switch (op) {
     case 'exists':
       if (raw !== 'true' && raw !== 'false') return bad(key, `${key} expects true or false`);
       return { ...target, op: 'exists', value: raw === 'true' };
     case 'in':
     case 'nin':
-      return { ...target, op, values: list(key, raw).map(value) };
+      return { ...target, op, values: valueList(key, raw).map(value) };
     default:
       return { ...target, op: op as 'eq', value: value(raw) };
   }
@@ -148,9 +162,10 @@ function condition(key: string, raw: string, type: ContentTypeRecord | undefined
 
 function order(raw: string | undefined, type: ContentTypeRecord | undefined, choice: LocaleChoice): OrderBy[] | undefined {
   if (raw === undefined) return undefined;
-  return list('order', raw).map((part) => {
-    const desc = part.startsWith('-');
-    const path = desc ? part.slice(1) : part;
+  return valueList('order', raw).map((part) => {
+    const trimmed = part.trim();
+    const desc = trimmed.startsWith('-');
+    const path = desc ? trimmed.slice(1) : trimmed;
     const direction = desc ? 'desc' : 'asc';
     if (path.startsWith('sys.')) {
       const sys = sysKeys[path];
@@ -185,12 +200,14 @@ async function referenceConditions(
     const m = /^fields\.([A-Za-z0-9_]+)\.(sys\.id|sys\.contentType\.sys\.id|fields\.[A-Za-z0-9_]+(?:\[[a-z]+\])?)(\[in\])?$/.exec(key);
     if (!m) continue;
     const [, fieldId, rest, inOp] = m as unknown as [string, string, string, string | undefined];
-    consumed.add(key);
     const def = fieldDef(key, fieldId, type);
     const linkType = def.type === 'Array' ? def.items?.linkType : def.linkType;
+    // fields.file.contentType on an asset is a path inside an object, not a reference.
+    if (!linkType && def.type === 'Object') continue;
+    consumed.add(key);
     if (!linkType) bad(key, `"${fieldId}" is not a reference field`);
     if (rest === 'sys.id') {
-      where.push({ op: 'linksTo', linkType: linkType!, ids: inOp ? list(key, raw) : [raw], field: fieldId });
+      where.push({ op: 'linksTo', linkType: linkType!, ids: inOp ? valueList(key, raw) : [raw], field: fieldId });
     } else if (rest === 'sys.contentType.sys.id') {
       if (inOp) bad(key, 'Give exactly one content type for a reference query');
     } else {
@@ -222,14 +239,15 @@ function point(key: string, raw: string) {
   return { lat, lon };
 }
 
-/** lat,lon,radiusKm is a circle; lat1,lon1,lat2,lon2 a box from its bottom-left to top-right corner. */
+/** lat,lon,radiusKm is a circle; lat1,lon1,lat2,lon2 a box between two opposite corners, in either order. */
 function area(key: string, raw: string): GeoArea {
   const n = numbers(key, raw, [3, 4]);
   if (n.length === 3) {
     if (n[2]! < 0) bad(key, `${key} needs a non-negative radius`);
     return { circle: { lat: n[0]!, lon: n[1]!, radiusKm: n[2]! } };
   }
-  return { box: { bottomLeft: { lat: n[0]!, lon: n[1]! }, topRight: { lat: n[2]!, lon: n[3]! } } };
+  const [lat1, lon1, lat2, lon2] = n as [number, number, number, number];
+  return { box: { bottomLeft: { lat: Math.min(lat1, lat2), lon: Math.min(lon1, lon2) }, topRight: { lat: Math.max(lat1, lat2), lon: Math.max(lon1, lon2) } } };
 }
 
 /** `metadata.tags.sys.id[in|all|nin]=a,b` and `metadata.tags[exists]=true|false`. */
@@ -240,33 +258,40 @@ function tagCondition(key: string, raw: string, byId: boolean, op: string | unde
     return { op: 'tagged', mode: raw === 'true' ? 'any' : 'none' };
   }
   if (!byId) bad(key, 'Tags are queried by id: metadata.tags.sys.id[in], [all] or [nin]');
-  const ids = list(key, raw).map((s) => s.trim()).filter(Boolean);
+  const ids = valueList(key, raw).map((s) => s.trim()).filter(Boolean);
   if (ids.length === 0) bad(key, `${key} needs at least one tag id`);
   return { op: 'tagged', mode: op === 'all' ? 'all' : op === 'nin' ? 'none' : 'any', ids };
 }
 
+/** Link-valued fields of a model: a `select` without any of them needs no includes. */
+export function selectsLinks(select: string[] | undefined, type: ContentTypeRecord | undefined): boolean {
+  if (!select) return true;
+  return select.some((path) => {
+    if (path === 'fields') return true;
+    if (!path.startsWith('fields.')) return false;
+    const def = type?.fields.find((f) => f.id === path.slice('fields.'.length));
+    return !def || def.type === 'Link' || def.type === 'RichText' || (def.type === 'Array' && def.items?.type === 'Link');
+  });
+}
 
-export async function parseDeliveryQuery(
+/**
+ * Entries (`types` are the environment's content types) or assets (`kind: 'Asset'`, their
+ * fixed model). The default order is Contentful's: newest update first, then by id.
+ */
+export async function parseContentQuery(
   params: Record<string, unknown>,
   types: Map<string, ContentTypeRecord>,
   choice: LocaleChoice,
   findIds: FindIds,
-): Promise<DeliveryQuery> {
-  // Keys come from the URL: a null-prototype record, and no key that names a prototype.
-  const text: Record<string, string> = Object.create(null) as Record<string, string>;
-  let chars = 0;
-  for (const [key, value] of Object.entries(params)) {
-    if (Array.isArray(value)) bad(key, `The parameter ${key} was given more than once`);
-    if (key.split(/[.[\]]/).some(isForbiddenKey)) bad(key, `"${key}" is not a query parameter`);
-    text[key] = String(value);
-    chars += key.length + text[key]!.length + 2;
-  }
-  if (chars > queryLimits.maxQueryChars) bad('query', `The query string is longer than ${queryLimits.maxQueryChars} characters`);
+  kind: 'Entry' | 'Asset' = 'Entry',
+): Promise<ContentQuery> {
+  const text = queryParams(params);
   const contentTypeId = text.content_type;
-  const type = contentTypeId === undefined ? undefined : types.get(contentTypeId);
+  if (kind === 'Asset' && contentTypeId !== undefined) throw unknownParameter('content_type');
+  const type = kind === 'Asset' ? assetModel : contentTypeId === undefined ? undefined : types.get(contentTypeId);
   if (contentTypeId !== undefined && !type) bad('content_type', `Unknown content type "${contentTypeId}"`);
 
-  const references = await referenceConditions(text, type, types, choice, findIds);
+  const references = kind === 'Entry' ? await referenceConditions(text, type, types, choice, findIds) : { consumed: new Set<string>(), where: [] };
   const where: Condition[] = [...references.where];
   let near: OrderBy | undefined;
   for (const [key, raw] of Object.entries(text)) {
@@ -280,7 +305,7 @@ export async function parseDeliveryQuery(
       else where.push({ ...target, op: 'within', area: area(key, raw) });
       continue;
     }
-    if (key === 'mimetype_group') {
+    if (key === 'mimetype_group' && kind === 'Asset') {
       const types = Object.hasOwn(mimetypeGroups, raw) ? mimetypeGroups[raw] : undefined;
       if (!types) bad(key, `Unknown mimetype_group "${raw}"; use one of ${Object.keys(mimetypeGroups).join(', ')}`);
       where.push({ field: 'file', locale: choice.all ? defaultOf(choice) : choice.defaultCode, path: ['contentType'], op: 'in', values: types! });
@@ -295,39 +320,45 @@ export async function parseDeliveryQuery(
       where.push(tagCondition(key, raw, !!tags[1], tags[2]));
       continue;
     }
-    if (key === 'links_to_entry' || key === 'links_to_asset') {
-      where.push({ op: 'linksTo', linkType: key === 'links_to_entry' ? 'Entry' : 'Asset', ids: list(key, raw) });
+    if ((key === 'links_to_entry' || key === 'links_to_asset') && kind === 'Entry') {
+      where.push({ op: 'linksTo', linkType: key === 'links_to_entry' ? 'Entry' : 'Asset', ids: valueList(key, raw) });
       continue;
     }
     where.push(condition(key, raw, type, choice));
   }
-  const select = text.select === undefined ? undefined : list('select', text.select).map((s) => s.trim());
+  const select = text.select === undefined ? undefined : valueList('select', text.select).map((s) => s.trim());
   if (select?.some((s) => !/^(sys|fields|metadata)(\.[A-Za-z0-9_]+)?$/.test(s) || s.split('.').some(isForbiddenKey))) bad('select', 'select takes up to two levels, e.g. fields.title,sys.id');
-
+  const page = pageQuery(text);
+  const explicit = text.order !== undefined ? order(text.order, type, choice)! : undefined;
   return {
     list: {
       ...(contentTypeId !== undefined ? { contentTypeId } : {}),
       where,
       // [near] sorts by distance, as in Contentful; an explicit order breaks ties.
-      order: [...(near ? [near] : []), ...(text.order !== undefined ? order(text.order, type, choice)! : near ? [] : [{ sys: 'updatedAt' as const, direction: 'desc' as const }])],
-      limit: integer('limit', text.limit, 0, 1000, 100),
-      skip: integer('skip', text.skip, 0, 1_000_000_000, 0),
+      order: [...(near ? [near] : []), ...(explicit ?? (near ? [] : [{ sys: 'updatedAt' as const, direction: 'desc' as const }]))],
+      limit: page.limit,
+      skip: page.skip,
     },
-    include: integer('include', text.include, 0, 10, 1),
+    page,
+    include: integerParam('include', text.include, 0, 10, 1),
     select,
   };
 }
 
-/** Keeps the selected paths of one serialized item (sys is always kept, as Contentful does). */
+/**
+ * Keeps the selected paths of one serialized item and nothing else, `sys` included: Contentful
+ * answers only what was selected (its SDK adds `sys.id` and `sys.type` to every select for that).
+ */
 export function applySelect<T extends Record<string, unknown>>(item: T, select: string[] | undefined): T {
   if (!select) return item;
-  const out: Record<string, unknown> = { sys: item.sys };
+  const out: Record<string, unknown> = {};
   for (const path of select) {
     const [top, sub] = path.split('.') as [string, string | undefined];
+    if (!Object.hasOwn(item, top)) continue;
     if (sub === undefined) out[top] = item[top];
     else {
       const from = item[top] as Record<string, unknown> | undefined;
-      if (from && sub in from) out[top] = { ...(out[top] as object), [sub]: from[sub] };
+      if (from && Object.hasOwn(from, sub) && out[top] !== from) out[top] = { ...(out[top] as object), [sub]: from[sub] };
     }
   }
   return out as T;

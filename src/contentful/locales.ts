@@ -1,5 +1,5 @@
 /** The `locale` parameter: one locale (with its fallback chain) or `*` for all of them. */
-import { FolioError } from '../errors/index.js';
+import { unknownLocale } from '../errors/index.js';
 import type { Json, LocaleRecord, LocalizedFields } from '../store/types.js';
 
 export type LocaleChoice = { all: true; codes: string[] } | { all: false; code: string; chain: string[]; defaultCode: string };
@@ -11,7 +11,7 @@ export function chooseLocale(param: unknown, locales: LocaleRecord[]): LocaleCho
   const code = param === undefined || param === '' ? defaultCode : String(param);
   const byCode = new Map(visible.map((l) => [l.code, l]));
   if (!byCode.has(code)) {
-    throw new FolioError('INVALID_QUERY', `Unknown locale: ${code}`, { details: { errors: [{ name: 'unknownLocale', value: code }] } });
+    throw unknownLocale(code);
   }
   const chain: string[] = [];
   for (let l = byCode.get(code); l && !chain.includes(l.code); l = l.fallbackCode ? byCode.get(l.fallbackCode) : undefined) chain.push(l.code);
@@ -23,7 +23,7 @@ export function localizeFields(fields: LocalizedFields, choice: LocaleChoice, lo
   const out: Record<string, Json> = {};
   for (const [id, byLocale] of Object.entries(fields)) {
     if (choice.all) {
-      const kept = Object.fromEntries(Object.entries(byLocale).filter(([code, v]) => choice.codes.includes(code) && v !== null));
+      const kept = Object.fromEntries(Object.entries(byLocale).filter(([code]) => choice.codes.includes(code)));
       if (Object.keys(kept).length) out[id] = kept;
       continue;
     }
@@ -33,10 +33,14 @@ export function localizeFields(fields: LocalizedFields, choice: LocaleChoice, lo
   return out;
 }
 
-/** One field's value in one locale: the first of its fallback chain that has one (unlocalized fields: the default locale's). */
+/**
+ * One field's value in one locale: the first of its fallback chain that has one (unlocalized
+ * fields: the default locale's). A stored null is a value, as Contentful returns it; only a
+ * missing value falls back.
+ */
 export function localizedValue(byLocale: Record<string, Json> | undefined, choice: LocaleChoice & { all: false }, localized: boolean): Json | undefined {
   if (!byLocale) return undefined;
   const chain = localized ? choice.chain : [choice.defaultCode];
-  const code = chain.find((c) => byLocale[c] !== undefined && byLocale[c] !== null);
+  const code = chain.find((c) => byLocale[c] !== undefined);
   return code === undefined ? undefined : byLocale[code];
 }
