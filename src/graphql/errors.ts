@@ -43,8 +43,8 @@ export function formatError(error: GraphQLError, requestId: string, log: (err: u
   let contentful = error.extensions?.contentful as ContentfulExtension | undefined;
   if (!contentful) {
     const original = error.originalError;
-    if (isFolioError(original)) {
-      contentful = { code: original.status === 401 ? 'ACCESS_TOKEN_INVALID' : original.status === 404 ? 'UNRESOLVABLE_LINK' : 'INVALID_QUERY', ...(original.details ? { details: original.details } : {}) };
+    if (isFolioError(original) && original.status < 500) {
+      contentful = { code: 'INVALID_QUERY', ...(original.details ? { details: original.details } : {}) };
     } else if (original) {
       log(original);
       message = graphqlCodes.INTERNAL_SERVER_ERROR.message;

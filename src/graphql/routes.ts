@@ -27,6 +27,18 @@ interface Params {
   environmentId?: string;
 }
 
+/**
+ * Front ends call the API from their own origins, as they call Contentful's. Tokens travel in a
+ * header or the URL, never in cookies, so any origin may read answers.
+ */
+const cors = { 'access-control-allow-origin': '*' };
+const preflight = {
+  ...cors,
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'Authorization, Content-Type, X-Contentful-User-Agent',
+  'access-control-max-age': '86400',
+};
+
 /** Same window as Delivery's cache: beyond it everything is dropped instead of read. */
 const maxChangesRead = 500;
 
@@ -53,7 +65,7 @@ export async function graphqlRoutes(app: FastifyInstance, opts: GraphqlOptions) 
   };
 
   const send = (reply: FastifyReply, status: number, json: Buffer | string) =>
-    reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'max-age=0, must-revalidate').send(json);
+    reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'max-age=0, must-revalidate').headers(cors).send(json);
 
   async function answer(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
     const scope = { spaceId: request.params.spaceId, environmentId: request.params.environmentId ?? 'master' };
@@ -87,5 +99,6 @@ export async function graphqlRoutes(app: FastifyInstance, opts: GraphqlOptions) 
   for (const path of ['/graphql/content/v1/spaces/:spaceId', '/graphql/content/v1/spaces/:spaceId/environments/:environmentId']) {
     app.get<{ Params: Params }>(path, answer);
     app.post<{ Params: Params }>(path, answer);
+    app.options(path, (_request, reply) => reply.code(204).headers(preflight).send());
   }
 }

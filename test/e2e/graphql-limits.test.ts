@@ -87,6 +87,18 @@ describe('GraphQL Content API: limits, errors and batching', () => {
     expect(none.body.errors![0]!.extensions.contentful.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('lets front ends on other origins call it (CORS), errors included', async () => {
+    const pre = await fetch(endpoint, { method: 'OPTIONS', headers: { origin: 'https://example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    expect(pre.headers.get('access-control-allow-methods')).toContain('POST');
+    const ok = await fetch(endpoint, { method: 'POST', headers: { origin: 'https://example.com', authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ topicCollection { total } }' }) });
+    expect([ok.status, ok.headers.get('access-control-allow-origin')]).toEqual([200, '*']);
+    const refused = await fetch(endpoint, { method: 'POST', headers: { origin: 'https://example.com', 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ topicCollection { total } }' }) });
+    expect([refused.status, refused.headers.get('access-control-allow-origin')]).toEqual([401, '*']);
+  });
+
   it("takes Apollo's automatic persisted queries: a hash alone once the query is known", async () => {
     const query = '{ topicCollection(order: name_ASC, limit: 2) { items { name } } }';
     const sha256Hash = createHash('sha256').update(query).digest('hex');

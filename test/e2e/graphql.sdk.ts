@@ -189,6 +189,8 @@ export function describeGraphqlApi(name: string, env: () => Promise<Record<strin
         ],
       };
       await createEntry(store, scope, { id: 'author-draft-only', contentTypeId: 'author', fields: { name: { 'en-US': 'Draft Author' }, slug: { 'en-US': 'draft-author' } } }, systemActor);
+      await createEntry(store, scope, { id: 'topic-draft-only', contentTypeId: 'topic', fields: { name: { 'en-US': 'Draft Topic' }, slug: { 'en-US': 'draft-topic' } } }, systemActor);
+      const topicLink = (id: string) => ({ sys: { type: 'Link', linkType: 'Entry', id } });
       await createEntry(
         store,
         scope,
@@ -203,6 +205,7 @@ export function describeGraphqlApi(name: string, env: () => Promise<Record<strin
             publishDate: { 'en-US': '2020-01-01' },
             type: { 'en-US': 'Guide' },
             author: { 'en-US': { sys: { type: 'Link', linkType: 'Entry', id: 'author-draft-only' } } },
+            topics: { 'en-US': [topicLink('topic-python'), topicLink('topic-draft-only')] },
           },
         },
         systemActor,
@@ -213,6 +216,7 @@ export function describeGraphqlApi(name: string, env: () => Promise<Record<strin
           article(id: "article-rich", preview: $preview) {
             title
             author { name }
+            topicsCollection { total items { name } }
             body {
               json
               links {
@@ -234,13 +238,18 @@ export function describeGraphqlApi(name: string, env: () => Promise<Record<strin
       expect(links.assets.hyperlink).toEqual([{ sys: { id: 'image-how-to-learn-python' } }]);
       // The author is a draft: published content cannot reach it, the rest of the answer stands.
       expect(data!.article.author).toBeNull();
-      expect(errors).toHaveLength(1);
-      expect(errors![0]!.path).toEqual(['article', 'author']);
-      expect(errors![0]!.extensions.contentful).toMatchObject({ code: 'UNRESOLVABLE_LINK', details: { linkType: 'Entry', field: 'author', linkId: 'author-draft-only' } });
+      // In a link collection the unresolvable item stays in its place as null.
+      expect(data!.article.topicsCollection).toEqual({ total: 2, items: [{ name: 'Python' }, null] });
+      expect(errors!.map((e) => [e.path, e.extensions.contentful.code, e.extensions.contentful.details?.linkId])).toEqual([
+        [['article', 'author'], 'UNRESOLVABLE_LINK', 'author-draft-only'],
+        [['article', 'topicsCollection', 'items', 1], 'UNRESOLVABLE_LINK', 'topic-draft-only'],
+      ]);
+      expect(errors![0]!.extensions.contentful).toMatchObject({ details: { linkType: 'Entry', field: 'author', linkId: 'author-draft-only' } });
       // Preview sees drafts, so the same link resolves there.
       const previewed = await raw(preview, query, { preview: true });
       expect(previewed.errors).toBeUndefined();
       expect(previewed.data!.article.author.name).toBe('Draft Author');
+      expect(previewed.data!.article.topicsCollection.items).toEqual([{ name: 'Python' }, { name: 'Draft Topic' }]);
     });
 
     it('shows drafts to preview tokens with preview: true, and refuses preview to delivery tokens', async () => {
