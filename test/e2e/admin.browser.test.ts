@@ -86,6 +86,25 @@ describe('the editor in Chromium', () => {
     expect(await page.getByLabel('Slug').inputValue()).toBe('unicode-spaces-a-title');
   });
 
+  it('stores nothing for a new article until something is typed, and asks before leaving with typing not yet saved', async () => {
+    // The title typed in the last test makes its draft by autosave: wait for that first.
+    await expect.poll(() => page.locator('#save-state').textContent(), { timeout: 15_000 }).toMatch(/Draft saved/);
+    const before = (await store.entries.list(scope, { contentTypeId: 'article', limit: 0 })).total;
+    // Another tab of the same signed-in browser.
+    const tabs = await browser.newContext();
+    await tabs.addCookies(await page.context().cookies());
+    const tab = await tabs.newPage();
+    await tab.goto(`${folio.url}/admin/articles/new`);
+    await tab.locator('.ProseMirror').waitFor();
+    expect((await store.entries.list(scope, { contentTypeId: 'article', limit: 0 })).total).toBe(before);
+    await tab.getByLabel('Title', { exact: true }).click();
+    await tab.keyboard.type('Half a thought');
+    const asked = new Promise<string>((resolve) => tab.once('dialog', (d) => { resolve(d.type()); void d.accept(); }));
+    await tab.close({ runBeforeUnload: true });
+    expect(await Promise.race([asked, new Promise<string>((resolve) => setTimeout(() => resolve('no question'), 5000))])).toBe('beforeunload');
+    await tabs.close();
+  });
+
   it('autosaves edits, warns on a conflicting edit, and publishes to the public page', async () => {
     await page.goto(`${folio.url}/admin/articles/${article}`);
     await page.locator('.ProseMirror').waitFor();

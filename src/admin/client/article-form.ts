@@ -53,6 +53,8 @@ export function enhanceArticleForm(form: HTMLFormElement): { changed: () => void
   let inflight: Promise<void> | undefined;
   let dirty = false;
   let stopped = false;
+  /** Something typed that the server does not have yet (pending, refused, or in conflict). */
+  let unsaved = false;
   const say = (text: string, conflict = false) => {
     if (!state) return;
     state.textContent = text;
@@ -78,6 +80,7 @@ export function enhanceArticleForm(form: HTMLFormElement): { changed: () => void
       for (const other of document.querySelectorAll<HTMLInputElement>('input[data-draft-version]')) other.value = String(data.version);
       const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
       // Part of it may have been refused (a taken slug): the rest is saved, the refusal shown.
+      if (!dirty && !data.problems?.length) unsaved = false;
       say(data.problems?.length ? `Draft saved at ${time} · version ${data.version}, except: ${data.problems.map((p) => p.message).join(' ')}` : `Draft saved at ${time} · version ${data.version}`, !!data.problems?.length);
       for (const badge of document.querySelectorAll('.page-head .badge, #status-heading .badge')) {
         badge.className = `badge ${data.status}`;
@@ -98,6 +101,7 @@ export function enhanceArticleForm(form: HTMLFormElement): { changed: () => void
     inflight = save().finally(() => (inflight = undefined));
   };
   const changed = () => {
+    unsaved = true;
     if (!enabled || stopped) return;
     dirty = true;
     say('Unsaved changes');
@@ -117,11 +121,16 @@ export function enhanceArticleForm(form: HTMLFormElement): { changed: () => void
   form.addEventListener('submit', (e) => {
     clearTimeout(timer);
     stopped = true;
+    unsaved = false;
     if (inflight) {
       e.preventDefault();
       const submitter = (e as SubmitEvent).submitter as HTMLButtonElement | null;
       void inflight.then(() => form.requestSubmit(submitter ?? undefined));
     }
+  });
+  // Leaving with unsaved work asks first (the browser words the question).
+  window.addEventListener('beforeunload', (e) => {
+    if (unsaved) e.preventDefault();
   });
   return { changed };
 }

@@ -98,7 +98,7 @@ const fieldsOf = (changes: FieldChange[]): LocalizedFields => {
   return fields;
 };
 
-const blankValues = (): ArticleFormValues => ({ title: '', slug: '', description: '', body: '', publishDate: '', type: '', featuredImage: '', topics: [], author: '' });
+const blankValues = (): ArticleFormValues => ({ title: '', slug: '', description: '', body: JSON.stringify(emptyDocument()), publishDate: '', type: '', featuredImage: '', topics: [], author: '' });
 
 /** Something worth a draft: any value typed or chosen, or words or an image in the body. */
 function hasContent(v: ArticleFormValues): boolean {
@@ -329,7 +329,9 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     const actor = actorOf(request);
     const intent = formString(request.body, 'intent') || 'save';
     if (!['save', 'publish', 'unpublish'].includes(intent)) throw new FolioError('BAD_REQUEST', 'Unknown action.');
-    if (intent === 'publish') current ? ops.assertAllowed(actor, 'publish', current) : assertCan(actor, 'publish');
+    // Refused before anything is saved: whoever may not publish hears that, not a half-done save.
+    if (intent === 'publish' && current) ops.assertAllowed(actor, 'publish', current);
+    else if (intent === 'publish') assertCan(actor, 'publish');
     if (intent === 'unpublish' && current) ops.assertAllowed(actor, 'unpublish', current);
     const saved = await save(actor, current, values, version);
     if ('conflict' in saved) return editPage(request, reply, current && (await ops.getArticle(ctx, actor, current.sys.id)), { values, conflict: true, status: 409 });
