@@ -25,3 +25,15 @@ export { listTags, getTag, createTag, updateTag, deleteTag, type TagInput } from
 export { getEditorInterface, listEditorInterfaces, updateEditorInterface, defaultWidgetId, type EditorInterfaceInput, type EditorInterfaceControl } from './editor-interfaces.js';
 export { runBulkAction, getBulkAction, maxBulkEntities, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
 export { listThreads, getThread, createThread, updateThread, deleteThread, type ThreadKind, type ThreadParent } from './threads.js';
+export {
+  createRelease,
+  getRelease,
+  queryReleases,
+  updateRelease,
+  deleteRelease,
+  archiveRelease,
+  runReleaseAction,
+  getReleaseAction,
+  listReleaseActions,
+  type ReleaseInput,
+} from './releases.js';
