@@ -314,7 +314,7 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       const resolved = await client.comment.update({ ...entry, commentId: first.sys.id }, { ...first, status: 'resolved' } as never);
       expect([resolved.status, resolved.sys.version]).toEqual(['resolved', 2]);
       expect(await failure(client.comment.update({ ...entry, commentId: first.sys.id }, first as never))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
-      expect((await client.comment.getMany({ ...entry, query: {} })).items.map((c) => c.body)).toEqual(['Is the title right?', 'Yes, checked.']);
+      expect((await client.comment.getMany({ ...entry, query: {} })).items.map((c) => c.body).sort()).toEqual(['Is the title right?', 'Yes, checked.']);
       const onType = await client.comment.create({ spaceId: 'folio', environmentId: 'master', parentEntityType: 'ContentType', parentEntityId: 'talk' } as never, { body: 'Add a summary field?' });
       expect(onType.sys.parentEntity.sys).toMatchObject({ linkType: 'ContentType', id: 'talk' });
       expect((await client.comment.getMany({ ...entry, query: {} })).total).toBe(2);
