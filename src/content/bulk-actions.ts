@@ -44,7 +44,8 @@ const errorJson = (err: FolioError): Json => ({
   ...(err.details ? { details: err.details as Json } : {}),
 });
 
-async function apply(tx: Store, scope: Scope, action: BulkActionKind, e: BulkEntity, actor: Actor) {
+/** One entity's part of an action (validate publishes, and the caller rolls back). */
+export async function applyBulkEntity(tx: Store, scope: Scope, action: BulkActionKind, e: BulkEntity, actor: Actor) {
   if (action === 'unpublish') {
     if (e.linkType === 'Entry') await unpublishEntry(tx, scope, e.id, undefined, actor);
     else await unpublishAsset(tx, scope, e.id, undefined, actor);
@@ -56,7 +57,9 @@ async function apply(tx: Store, scope: Scope, action: BulkActionKind, e: BulkEnt
 
 /**
  * Runs every entity in one transaction; commits only when all succeeded and the action writes
- * (releases publish through this too, so readers never see half of one).
+ * (releases publish through this too, so readers never see half of one). Call it outside any
+ * transaction: inside one, `store.transaction` is that transaction and a failure could not be
+ * rolled back on its own (the scheduler applies entities itself and throws instead).
  */
 export async function runAllOrNothing(store: Store, scope: Scope, action: BulkActionKind, entities: BulkEntity[], actor: Actor): Promise<EntityError[]> {
   const errors: EntityError[] = [];
@@ -64,7 +67,7 @@ export async function runAllOrNothing(store: Store, scope: Scope, action: BulkAc
     await store.transaction(async (tx) => {
       for (const e of entities) {
         try {
-          await apply(tx, scope, action, e, actor);
+          await applyBulkEntity(tx, scope, action, e, actor);
         } catch (err) {
           if (!isFolioError(err)) throw err;
           errors.push({ entity: linkOf(e), error: errorJson(err) });

@@ -20,7 +20,7 @@ export interface ReleaseInput {
 const maxTitle = 255;
 
 const linkJson = (e: BulkEntity): Json => ({ sys: { type: 'Link', linkType: e.linkType, id: e.id } });
-const entitiesOf = (doc: DocumentRecord): BulkEntity[] =>
+export const entitiesOf = (doc: DocumentRecord): BulkEntity[] =>
   ((doc.body.entities ?? []) as Array<{ sys: { linkType: 'Entry' | 'Asset'; id: string } }>).map((l) => ({ linkType: l.sys.linkType, id: l.sys.id }));
 
 function bodyOf(input: ReleaseInput): Record<string, Json> {
