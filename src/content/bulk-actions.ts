@@ -28,7 +28,7 @@ export const maxBulkEntities = 200;
 
 const kind = 'BulkAction';
 
-interface EntityError {
+export interface EntityError {
   entity: Json;
   error: Json;
 }
@@ -44,7 +44,8 @@ const errorJson = (err: FolioError): Json => ({
   ...(err.details ? { details: err.details as Json } : {}),
 });
 
-async function apply(tx: Store, scope: Scope, action: BulkActionKind, e: BulkEntity, actor: Actor) {
+/** One entity's part of an action (validate publishes, and the caller rolls back). */
+export async function applyBulkEntity(tx: Store, scope: Scope, action: BulkActionKind, e: BulkEntity, actor: Actor) {
   if (action === 'unpublish') {
     if (e.linkType === 'Entry') await unpublishEntry(tx, scope, { id: e.id }, actor);
     else await unpublishAsset(tx, scope, { id: e.id }, actor);
@@ -54,14 +55,19 @@ async function apply(tx: Store, scope: Scope, action: BulkActionKind, e: BulkEnt
   else await publishAsset(tx, scope, { id: e.id, version: e.version }, actor);
 }
 
-/** Runs every entity in one transaction; commits only when all succeeded and the action writes. */
-async function run(store: Store, scope: Scope, action: BulkActionKind, entities: BulkEntity[], actor: Actor): Promise<EntityError[]> {
+/**
+ * Runs every entity in one transaction; commits only when all succeeded and the action writes
+ * (releases publish through this too, so readers never see half of one). Call it outside any
+ * transaction: inside one, `store.transaction` is that transaction and a failure could not be
+ * rolled back on its own (the scheduler applies entities itself and throws instead).
+ */
+export async function runAllOrNothing(store: Store, scope: Scope, action: BulkActionKind, entities: BulkEntity[], actor: Actor): Promise<EntityError[]> {
   const errors: EntityError[] = [];
   try {
     await store.transaction(async (tx) => {
       for (const e of entities) {
         try {
-          await apply(tx, scope, action, e, actor);
+          await applyBulkEntity(tx, scope, action, e, actor);
         } catch (err) {
           if (!isFolioError(err)) throw err;
           errors.push({ entity: linkOf(e), error: errorJson(err) });
@@ -75,6 +81,19 @@ async function run(store: Store, scope: Scope, action: BulkActionKind, entities:
   return errors;
 }
 
+/** The status (and Contentful's error with every entity's error) an action ends with. */
+export function outcomeOf(errors: EntityError[], errorId: string): Record<string, Json> {
+  if (errors.length === 0) return { status: 'succeeded' };
+  return { status: 'failed', error: { sys: { type: 'Error', id: errorId }, message: 'Not all entities could be processed', details: { errors: errors as unknown as Json[] } } };
+}
+
+/** 1 to 200 entities, or a 422 naming where they are listed. */
+export function assertEntityCount(count: number, path: string[], min = 1) {
+  if (count >= min && count <= maxBulkEntities) return;
+  const details = `An action holds ${min} to ${maxBulkEntities} entities, not ${count}`;
+  throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'size', path, details, max: maxBulkEntities }] } });
+}
+
 export async function runBulkAction(
   store: Store,
   scope: Scope,
@@ -85,21 +104,12 @@ export async function runBulkAction(
   actor: Actor,
 ): Promise<DocumentRecord> {
   check(actor, action === 'validate' ? 'read' : action);
-  if (entities.length === 0 || entities.length > maxBulkEntities) {
-    const details = `A bulk action holds 1 to ${maxBulkEntities} entities, not ${entities.length}`;
-    throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'size', path: ['entities', 'items'], details, max: maxBulkEntities }] } });
-  }
+  assertEntityCount(entities.length, ['entities', 'items']);
   const by = actorId(actor);
   const created = await store.documents.create(scope, kind, { id, body: { action, payload, status: 'created' } }, by);
   const started = await store.documents.update(scope, kind, id, { ...created.body, status: 'inProgress' }, created.version, by);
-  const errors = await run(store, scope, action, entities, actor);
-  const outcome: Record<string, Json> = errors.length
-    ? {
-        status: 'failed',
-        error: { sys: { type: 'Error', id: 'BulkActionFailed' }, message: 'Not all entities could be processed', details: { errors: errors as unknown as Json[] } },
-      }
-    : { status: 'succeeded' };
-  return store.documents.update(scope, kind, id, { ...started.body, ...outcome }, started.version, by);
+  const errors = await runAllOrNothing(store, scope, action, entities, actor);
+  return store.documents.update(scope, kind, id, { ...started.body, ...outcomeOf(errors, 'BulkActionFailed') }, started.version, by);
 }
 
 export async function getBulkAction(store: Store, scope: Scope, id: string, actor: Actor): Promise<DocumentRecord> {

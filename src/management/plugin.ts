@@ -15,6 +15,7 @@ import { entryRoutes } from './routes/entries.js';
 import { localeRoutes } from './routes/locales.js';
 import { publicRoutes } from './routes/public.js';
 import { referenceRoutes } from './routes/references.js';
+import { releaseRoutes } from './routes/releases.js';
 import { roleRoutes } from './routes/roles.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { spaceRoutes } from './routes/spaces.js';
@@ -53,4 +54,5 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   referenceRoutes(app, options);
   bulkActionRoutes(app, options);
   threadRoutes(app, options);
+  releaseRoutes(app, options);
 }

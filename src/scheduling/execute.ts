@@ -5,7 +5,8 @@
  * checked when the action was scheduled, so it passes the system actor by name.
  */
 import { systemActor } from '../auth/index.js';
-import { publishAsset, publishEntry, resolveLinks, unpublishAsset, unpublishEntry } from '../content/index.js';
+import { FolioError } from '../errors/index.js';
+import { applyBulkEntity, publishAsset, publishEntry, releaseEntities, resolveLinks, unpublishAsset, unpublishEntry } from '../content/index.js';
 import type { ScheduledActionRecord, Store } from '../store/index.js';
 import type { Scope, VersionedSys } from '../store/types.js';
 
@@ -31,8 +32,20 @@ async function publishReferences(tx: Store, scope: Scope, action: ScheduledActio
   }
 }
 
+/**
+ * A release on schedule: every entity in the runner's transaction, so the first failure rolls
+ * all of it back and the scheduled action records that error (readers never see half of it).
+ */
+async function runRelease(tx: Store, scope: Scope, action: ScheduledActionRecord) {
+  const release = await tx.documents.get(scope, 'Release', action.entityId);
+  if (!release) throw new FolioError('BAD_REQUEST', 'The resource could not be found.', { details: { type: 'Release', id: action.entityId } });
+  if (release.body.status === 'archived') throw new FolioError('BAD_REQUEST', `Release "${action.entityId}" is archived`);
+  for (const entity of releaseEntities(release)) await applyBulkEntity(tx, scope, action.action, entity, systemActor);
+}
+
 export async function executeScheduledAction(tx: Store, action: ScheduledActionRecord): Promise<void> {
   const scope = { spaceId: action.spaceId, environmentId: action.environmentId };
+  if (action.entityType === 'Release') return runRelease(tx, scope, action);
   if (action.action === 'publish') await publishReferences(tx, scope, action);
   if (action.entityType === 'Entry') {
     if (action.action === 'publish') await publishEntry(tx, scope, { id: action.entityId }, systemActor);

@@ -48,10 +48,7 @@ export function parseScheduledAction(input: unknown, now = Date.now()): Schedule
 
   const { entity, environment, action, scheduledFor } = input;
   const payload = payloadOf(input.payload, problem);
-  if (!isLink(entity, ['Entry', 'Asset'])) {
-    const release = is.plainObject(entity) && is.plainObject(entity.sys) && entity.sys.linkType === 'Release';
-    problem(['entity'], release ? 'Folio cannot schedule releases' : 'entity must be a Link to an Entry or Asset', entity === undefined ? 'required' : 'invalid');
-  }
+  if (!isLink(entity, ['Entry', 'Asset', 'Release'])) problem(['entity'], 'entity must be a Link to an Entry, Asset or Release', entity === undefined ? 'required' : 'invalid');
   if (environment !== undefined && !isLink(environment, ['Environment'])) problem(['environment'], 'environment must be a Link to an Environment');
   if (!is.oneOf(action, ['publish', 'unpublish'] as const)) problem(['action'], 'action must be "publish" or "unpublish"', action === undefined ? 'required' : 'invalid');
 
@@ -71,7 +68,7 @@ export function parseScheduledAction(input: unknown, now = Date.now()): Schedule
   }
 
   if (problems.length > 0) throw validationFailed(problems, problems.map((p) => p.details).join('; '));
-  const entityLink = entity as { sys: { linkType: 'Entry' | 'Asset'; id: string } };
+  const entityLink = entity as { sys: { linkType: 'Entry' | 'Asset' | 'Release'; id: string } };
   return {
     environmentId: environment === undefined ? 'master' : (environment as { sys: { id: string } }).sys.id,
     entityType: entityLink.sys.linkType,

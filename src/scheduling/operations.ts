@@ -31,7 +31,12 @@ async function assertTarget(store: Store, spaceId: string, body: ScheduledAction
     throw new FolioError('NOT_FOUND', `Environment "${body.environmentId}" not found`, { details: { type: 'Environment', id: body.environmentId } });
   }
   const scope = { spaceId, environmentId: body.environmentId };
-  const entity = body.entityType === 'Entry' ? await store.entries.get(scope, body.entityId) : await store.assets.get(scope, body.entityId);
+  const entity =
+    body.entityType === 'Entry'
+      ? await store.entries.get(scope, body.entityId)
+      : body.entityType === 'Asset'
+        ? await store.assets.get(scope, body.entityId)
+        : await store.documents.get(scope, 'Release', body.entityId);
   if (!entity) {
     // Contentful's answer for an entity that is not there: a 400 with its stock message.
     throw new FolioError('BAD_REQUEST', 'The resource could not be found.', { details: { type: body.entityType, id: body.entityId } });

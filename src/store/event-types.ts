@@ -102,7 +102,7 @@ export type ScheduledActionStatus = 'scheduled' | 'inProgress' | 'succeeded' | '
 
 export interface ScheduledActionBody {
   environmentId: string;
-  entityType: 'Entry' | 'Asset';
+  entityType: 'Entry' | 'Asset' | 'Release';
   entityId: string;
   action: 'publish' | 'unpublish';
   /** UTC ISO-8601 with milliseconds. */

@@ -47,7 +47,7 @@ export interface ScheduledActionQuery {
   environmentId: string;
   statuses?: ScheduledActionStatus[];
   entityId?: string;
-  entityType?: 'Entry' | 'Asset';
+  entityType?: 'Entry' | 'Asset' | 'Release';
   action?: 'publish' | 'unpublish';
   /** By scheduledFor; ascending unless 'desc'. */
   direction?: 'asc' | 'desc';

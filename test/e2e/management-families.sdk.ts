@@ -314,7 +314,7 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       const resolved = await client.comment.update({ ...entry, commentId: first.sys.id }, { ...first, status: 'resolved' } as never);
       expect([resolved.status, resolved.sys.version]).toEqual(['resolved', 2]);
       expect(await failure(client.comment.update({ ...entry, commentId: first.sys.id }, first as never))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
-      expect((await client.comment.getMany({ ...entry, query: {} })).items.map((c) => c.body)).toEqual(['Is the title right?', 'Yes, checked.']);
+      expect((await client.comment.getMany({ ...entry, query: {} })).items.map((c) => c.body).sort()).toEqual(['Is the title right?', 'Yes, checked.']);
       const onType = await client.comment.create({ spaceId: 'folio', environmentId: 'master', parentEntityType: 'ContentType', parentEntityId: 'talk' } as never, { body: 'Add a summary field?' });
       expect(onType.sys.parentEntity.sys).toMatchObject({ linkType: 'ContentType', id: 'talk' });
       expect((await client.comment.getMany({ ...entry, query: {} })).total).toBe(2);
@@ -336,6 +336,56 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       });
       await client.task.delete({ ...entry, taskId: task.sys.id, version: 2 });
       expect((await client.task.getMany({ ...entry, query: {} })).total).toBe(0);
+    });
+
+    it('publishes, unpublishes and validates releases all or nothing, keeps their actions, archives them', async () => {
+      const ct = { ...at, contentTypeId: 'rel' };
+      const type = await client.contentType.createWithId(ct, { name: 'Rel', displayField: 'title', fields: [{ id: 'title', name: 'Title', type: 'Symbol', required: true, localized: false }] });
+      await client.contentType.publish(ct, type);
+      await client.entry.createWithId({ ...ct, entryId: 'rel-1' }, { fields: { title: { 'en-US': 'First' } } });
+      await client.entry.createWithId({ ...ct, entryId: 'rel-2' }, { fields: {} });
+      const entryLink = (id: string) => ({ sys: { type: 'Link', linkType: 'Entry', id } }) as const;
+      const created = await client.release.create(at, { title: 'Spring', entities: { sys: { type: 'Array' }, items: [entryLink('rel-1')] } } as never);
+      expect(created.sys).toMatchObject({ type: 'Release', version: 1, status: 'active' });
+      const published = await client.release.publish({ ...at, releaseId: created.sys.id, version: created.sys.version });
+      expect(published).toMatchObject({ action: 'publish', sys: { type: 'ReleaseAction', status: 'succeeded', release: { sys: { id: created.sys.id } } } });
+      expect((await client.entry.get({ ...at, entryId: 'rel-1' })).sys.publishedVersion).toBeDefined();
+      const afterPublish = await client.release.get({ ...at, releaseId: created.sys.id });
+      expect(afterPublish.sys.lastAction).toEqual({ sys: { type: 'Link', linkType: 'ReleaseAction', id: published.sys.id } });
+      const unpublished = await client.release.unpublish({ ...at, releaseId: created.sys.id, version: afterPublish.sys.version });
+      expect([unpublished.action, unpublished.sys.status]).toEqual(['unpublish', 'succeeded']);
+      expect((await client.entry.get({ ...at, entryId: 'rel-1' })).sys.publishedVersion).toBeUndefined();
+      const again = await client.release.get({ ...at, releaseId: created.sys.id });
+      expect((await client.release.publish({ ...at, releaseId: created.sys.id, version: again.sys.version })).sys.status).toBe('succeeded');
+
+      // With an invalid entry in it, publishing changes nothing and says which entity failed.
+      const draft = await client.entry.get({ ...at, entryId: 'rel-1' });
+      await client.entry.update({ ...at, entryId: 'rel-1' }, { ...draft, fields: { title: { 'en-US': 'First, changed' } } });
+      const current = await client.release.get({ ...at, releaseId: created.sys.id });
+      const grown = await client.release.update({ ...at, releaseId: created.sys.id, version: current.sys.version }, { title: 'Spring', entities: { sys: { type: 'Array' }, items: [entryLink('rel-1'), entryLink('rel-2')] } } as never);
+      const failed = await client.release.publish({ ...at, releaseId: grown.sys.id, version: grown.sys.version });
+      expect(failed.sys.status).toBe('failed');
+      expect((failed as unknown as { error: { details: { errors: Array<{ entity: { sys: { id: string } } }> } } }).error.details.errors.map((e) => e.entity.sys.id)).toEqual(['rel-2']);
+      expect((await client.entry.getPublished({ ...at, query: { 'sys.id': 'rel-1' } })).items[0]!.fields.title).toEqual({ 'en-US': 'First' });
+      const validated = await client.release.validate({ ...at, releaseId: grown.sys.id } as never);
+      expect(validated.sys.status).toBe('failed');
+      expect((await client.releaseAction.get({ ...at, releaseId: grown.sys.id, actionId: failed.sys.id })).sys.status).toBe('failed');
+      const actions = await client.releaseAction.queryForRelease({ ...at, releaseId: grown.sys.id } as never);
+      expect(actions.items.map((a) => a.action).sort()).toEqual(['publish', 'publish', 'publish', 'unpublish', 'validate']);
+      expect((await client.release.query({ ...at, query: { 'entities.sys.id[in]': 'rel-2' } as never })).items.map((r) => r.sys.id)).toEqual([grown.sys.id]);
+
+      // Archived releases cannot act; unarchived they can; stale versions lose; then delete.
+      const latest = await client.release.get({ ...at, releaseId: grown.sys.id });
+      expect(await failure(client.release.publish({ ...at, releaseId: grown.sys.id, version: 1 }))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
+      const archived = await client.release.archive({ ...at, releaseId: grown.sys.id, version: latest.sys.version });
+      expect(archived.sys.status).toBe('archived');
+      expect(await failure(client.release.publish({ ...at, releaseId: grown.sys.id, version: archived.sys.version }))).toMatchObject({ status: 400, sys: 'BadRequest' });
+      const active = await client.release.unarchive({ ...at, releaseId: grown.sys.id, version: archived.sys.version });
+      expect(active.sys.status).toBe('active');
+      await client.release.delete({ ...at, releaseId: grown.sys.id });
+      const missing = await failure(client.release.get({ ...at, releaseId: grown.sys.id }));
+      expect(missing).toMatchObject({ status: 404, sys: 'NotFound' });
+      expect(await failure(client.release.create(at, { title: '', entities: { sys: { type: 'Array' }, items: [] } } as never))).toMatchObject({ status: 422 });
     });
   });
 }

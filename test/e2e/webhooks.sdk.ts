@@ -341,5 +341,39 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       for (const id of ['ref-a', 'ref-b', 'ref-c', 'solo-a']) expect((await store.entries.getPublished(scope, id))?.sys.id).toBe(id);
       expect(await store.entries.getPublished(scope, 'solo-b')).toBeUndefined();
     });
+
+    it('publishes a release on schedule, all of it or (with an invalid entry) none of it', async () => {
+      const sp = await space();
+      for (const [id, title] of [['rs-1', 'One'], ['rs-2', undefined], ['rs-3', 'Three']] as const) {
+        await createEntry(store, scope, { id, contentTypeId: 'post', fields: title ? { title: en(title) } : {} }, systemActor);
+      }
+      const release = async (ids: string[]) => {
+        const items = ids.map((id) => ({ sys: { type: 'Link', linkType: 'Entry', id } }));
+        const res = await api('/environments/master/releases', { method: 'POST', body: JSON.stringify({ title: ids.join('+'), entities: { sys: { type: 'Array' }, items } }) });
+        expect(res.status).toBe(201);
+        return ((await res.json()) as { sys: { id: string } }).sys.id;
+      };
+      const environment = { sys: { type: 'Link', linkType: 'Environment', id: 'master' } } as const;
+      const datetime = new Date(Date.now() + 3_600_000).toISOString();
+      const schedule = async (releaseId: string) =>
+        (await sp.createScheduledAction({ entity: { sys: { type: 'Link', linkType: 'Release', id: releaseId } } as never, environment, action: 'publish', scheduledFor: { datetime } })).sys.id;
+      const good = await schedule(await release(['rs-1']));
+      const bad = await schedule(await release(['rs-3', 'rs-2']));
+      for (const id of [good, bad]) {
+        const a = (await store.scheduledActions.get('folio', id))!;
+        await store.scheduledActions.update('folio', id, { ...a, scheduledFor: new Date().toISOString() }, a.version, 'test');
+      }
+      const settled = async (id: string) => {
+        for (;;) {
+          const a = await sp.getScheduledAction({ scheduledActionId: id, environmentId: 'master' });
+          if (a.sys.status !== 'scheduled') return a;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      expect((await settled(good)).sys.status).toBe('succeeded');
+      expect((await store.entries.getPublished(scope, 'rs-1'))?.sys.id).toBe('rs-1');
+      expect((await settled(bad)).sys.status).toBe('failed');
+      expect(await store.entries.getPublished(scope, 'rs-3')).toBeUndefined();
+    });
   });
 }

@@ -19,7 +19,7 @@ const refuse = (path: Array<string | number>, details: string): never => {
   throw validationFailed([{ name: 'invalid', path, details }], details);
 };
 
-function entityOf(v: unknown, path: Array<string | number>, action: BulkActionKind): BulkEntity {
+export function entityOf(v: unknown, path: Array<string | number>, action: BulkActionKind): BulkEntity {
   const sys = is.plainObject(v) ? v.sys : undefined;
   if (!is.plainObject(sys) || sys.type !== 'Link' || !is.oneOf(sys.linkType, ['Entry', 'Asset'] as const) || !is.nonEmptyString(sys.id)) {
     return refuse(path, 'Each entity must be a Link to an Entry or an Asset');
@@ -28,7 +28,7 @@ function entityOf(v: unknown, path: Array<string | number>, action: BulkActionKi
   return { linkType: sys.linkType, id: sys.id, ...(action === 'publish' && sys.version !== undefined ? { version: sys.version as number } : {}) };
 }
 
-function listOf(items: unknown, path: Array<string | number>): unknown[] {
+export function listOf(items: unknown, path: Array<string | number>): unknown[] {
   if (!Array.isArray(items)) return refuse(path, 'entities must list the entities to act on');
   if (items.length > maxBulkEntities) refuse(path, `A bulk action holds at most ${maxBulkEntities} entities`);
   return items;
