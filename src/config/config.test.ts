@@ -72,6 +72,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FOLIO_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/FOLIO_WEBHOOK_ALLOW_PRIVATE/);
   });
 
+  it('keeps files in the data dir unless FOLIO_STORAGE=s3 names a bucket', () => {
+    expect(loadConfig({}).storage).toEqual({ kind: 'fs' });
+    expect(
+      loadConfig({ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'folio-files', FOLIO_S3_ENDPOINT: 'http://minio:9000', FOLIO_S3_FORCE_PATH_STYLE: '1' }).storage,
+    ).toEqual({ kind: 's3', bucket: 'folio-files', endpoint: 'http://minio:9000', region: 'us-east-1', forcePathStyle: true, credentials: undefined });
+    expect(loadConfig({ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', FOLIO_S3_REGION: 'eu-west-1' }).storage).toEqual({
+      kind: 's3',
+      bucket: 'b12',
+      endpoint: undefined,
+      region: 'eu-west-1',
+      forcePathStyle: false,
+      credentials: undefined,
+    });
+    const keys = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret/key' };
+    expect(loadConfig({ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', ...keys }).storage).toMatchObject({
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret/key' },
+    });
+  });
+
   it('derives the public URL from PORT', () => {
     expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
   });
@@ -93,6 +112,12 @@ describe('loadConfig', () => {
     [{ HOST: 'a b' }, 'HOST'],
     [{ FOLIO_UPLOAD_LIMIT_MB: '0' }, 'FOLIO_UPLOAD_LIMIT_MB'],
     [{ FOLIO_UPLOAD_LIMIT_MB: 'lots' }, 'FOLIO_UPLOAD_LIMIT_MB'],
+    [{ FOLIO_STORAGE: 'gcs' }, 'FOLIO_STORAGE'],
+    [{ FOLIO_STORAGE: 's3' }, 'FOLIO_S3_BUCKET'],
+    [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'Bad_Bucket' }, 'FOLIO_S3_BUCKET'],
+    [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', FOLIO_S3_ENDPOINT: 'minio:9000' }, 'FOLIO_S3_ENDPOINT'],
+    [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', FOLIO_S3_FORCE_PATH_STYLE: 'yes' }, 'FOLIO_S3_FORCE_PATH_STYLE'],
+    [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', AWS_ACCESS_KEY_ID: 'AKID' }, 'AWS_SECRET_ACCESS_KEY'],
   ])('rejects %j naming %s', (env, variable) => {
     const err = problem(env);
     expect(err.variable).toBe(variable);

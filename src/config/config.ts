@@ -24,7 +24,21 @@ export interface Config {
   uploadLimitBytes: number;
   /** Webhooks may call receivers on private networks (FOLIO_WEBHOOK_ALLOW_PRIVATE, default 0). */
   webhookAllowPrivate: boolean;
+  /** Where files live: the data dir (default), or an S3-compatible bucket shared by every server. */
+  storage: StorageSettings;
 }
+
+export type StorageSettings =
+  | { kind: 'fs' }
+  | {
+      kind: 's3';
+      bucket: string;
+      endpoint: string | undefined;
+      region: string;
+      forcePathStyle: boolean;
+      /** From AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (/ AWS_SESSION_TOKEN); unset: the SDK's chain (profiles, instance roles). */
+      credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
+    };
 
 export class ConfigError extends Error {
   constructor(
@@ -143,6 +157,35 @@ function uploadLimitBytes(env: Env): number {
   return Math.floor(Number(raw) * 1024 * 1024);
 }
 
+/** S3's bucket naming rules (lowercase, 3-63 characters, no leading or trailing dot or dash). */
+const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+function storage(env: Env): StorageSettings {
+  const kind = read(env, 'FOLIO_STORAGE') ?? 'fs';
+  if (kind === 'fs') return { kind };
+  if (kind !== 's3') throw new ConfigError('FOLIO_STORAGE', `expected fs or s3 but got "${kind}"`);
+  const bucket = read(env, 'FOLIO_S3_BUCKET');
+  if (bucket === undefined) throw new ConfigError('FOLIO_S3_BUCKET', 'must be set when FOLIO_STORAGE=s3');
+  if (!bucketName.test(bucket)) throw new ConfigError('FOLIO_S3_BUCKET', `expected an S3 bucket name (3-63 lowercase letters, digits, "." or "-") but got "${bucket}"`);
+  const endpoint = read(env, 'FOLIO_S3_ENDPOINT');
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/?#]+\/?$/.test(endpoint)) {
+    throw new ConfigError('FOLIO_S3_ENDPOINT', `expected an http(s) URL of the store, without a path, but got "${endpoint}"`);
+  }
+  const region = read(env, 'FOLIO_S3_REGION') ?? read(env, 'AWS_REGION') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{1,32}$/.test(region)) throw new ConfigError('FOLIO_S3_REGION', `expected a region name such as eu-west-1 but got "${region}"`);
+  return { kind, bucket, endpoint, region, forcePathStyle: flag(env, 'FOLIO_S3_FORCE_PATH_STYLE', '0'), credentials: awsCredentials(env) };
+}
+
+function awsCredentials(env: Env): Extract<StorageSettings, { kind: 's3' }>['credentials'] {
+  const accessKeyId = read(env, 'AWS_ACCESS_KEY_ID');
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY || undefined;
+  if (accessKeyId === undefined && secretAccessKey === undefined) return undefined;
+  if (accessKeyId === undefined) throw new ConfigError('AWS_ACCESS_KEY_ID', 'must be set when AWS_SECRET_ACCESS_KEY is');
+  if (secretAccessKey === undefined) throw new ConfigError('AWS_SECRET_ACCESS_KEY', 'must be set when AWS_ACCESS_KEY_ID is');
+  const sessionToken = read(env, 'AWS_SESSION_TOKEN');
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
 /** Pure: reads only `env` and `cwd`; the data dir's writability is checked by ensureDataDir. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const listenPort = port(env);
@@ -166,5 +209,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     imageSigningKeys: signingKeys(env),
     uploadLimitBytes: uploadLimitBytes(env),
     webhookAllowPrivate: flag(env, 'FOLIO_WEBHOOK_ALLOW_PRIVATE', '0'),
+    storage: storage(env),
   };
 }

@@ -1,2 +1,2 @@
-export { loadConfig, ConfigError, type Config } from './config.js';
+export { loadConfig, ConfigError, type Config, type StorageSettings } from './config.js';
 export { ensureDataDir, imageCacheDir } from './data-dir.js';

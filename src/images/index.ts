@@ -5,7 +5,7 @@ export { parseImageParams, normaliseParams, defaultParams } from './params.js';
 export { defaultSourceLimits, type SourceLimits } from './steps/load.js';
 export { imageFormats, formatOfContentType, type ImageFormat } from './formats.js';
 export { negotiateFormat, type AutoChoice } from './output-format.js';
-export { DerivedImageCache, SingleFlight, defaultCacheMaxBytes, type CachedImage, type CacheStats } from './cache.js';
+export { DerivedImageCache, SingleFlight, defaultCacheMaxBytes, type CachedImage, type CacheStats, type SharedImageTier } from './cache.js';
 export { WorkQueue, defaultMemoryBudget, type WorkQueueOptions, type Job, type Slot } from './queue.js';
 export { signImageUrl, verifySignature, parseSigningKeys } from './signing.js';
 export type { FaceBox, Gravity, Fit, ImageFocus, ImageParams, RequestableFormat, Rgba, TransformResult } from './types.js';

@@ -12,7 +12,7 @@ import { imagesRoutes, signImageUrl } from '../images/index.js';
 import { managementRoutes } from '../management/index.js';
 import { siteName, siteRoutes } from '../site/routes.js';
 import { renderError, renderNotFound } from '../site/views/index.js';
-import type { FileStorage } from '../storage/types.js';
+import type { FileStorage, SharedBlobs } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
 import type { MetricSources } from './metrics.js';
@@ -24,6 +24,8 @@ export interface AppParts {
   config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate'>>;
   store: Store;
   storage: FileStorage;
+  /** Derived images shared by every server (S3 storage); unset, each server keeps its own. */
+  sharedImages?: SharedBlobs | undefined;
   scope: Scope;
   locale: string;
   logger?: boolean | { level: string };
@@ -73,6 +75,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
     cacheDir: imageCacheDir(parts.config.dataDir),
+    sharedCache: parts.sharedImages,
     signingKeys: parts.config.imageSigningKeys,
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),

@@ -1,9 +1,8 @@
 /** Start-up in order: data dir → store → space, keys, demo → HTTP. Used by the CLI and tests. */
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ensureDataDir, type Config } from '../config/index.js';
 import { defaultLocale, ensureAdminUser, ensureApiKeys, ensureSpace, loadDemo } from '../setup/index.js';
-import { createFsStorage } from '../storage/index.js';
+import { openStorage, type OpenedStorage } from '../storage/index.js';
 import { openStore } from '../store/index.js';
 import type { ApiKeyKind } from '../store/types.js';
 import { buildApp, type BackgroundOptions } from './app.js';
@@ -24,13 +23,15 @@ export async function startFolio(
 ): Promise<RunningFolio> {
   await ensureDataDir(config.dataDir);
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  let opened: OpenedStorage | undefined;
   try {
-    const storage = createFsStorage(path.join(config.dataDir, 'files'));
+    const files = (opened = await openStorage(config.storage, config.dataDir));
+    const storage = files.files;
     const scope = await ensureSpace(store, config.spaceId);
     const generatedTokens = await ensureApiKeys(store, config.spaceId, config.tokens);
     if (config.admin) await ensureAdminUser(store, config.admin);
     const demoLoaded = config.demo ? await loadDemo(store, storage, scope) : false;
-    const app = await buildApp({ config, store, storage, scope, locale: defaultLocale, ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
+    const app = await buildApp({ config, store, storage, sharedImages: files.shared, scope, locale: defaultLocale, ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
     const address = await app.listen({ port: config.port, host: config.host });
     return {
       app,
@@ -40,10 +41,12 @@ export async function startFolio(
       close: async () => {
         await app.close();
         await store.close();
+        files.close();
       },
     };
   } catch (err) {
     await store.close();
+    opened?.close();
     throw err;
   }
 }
