@@ -1,72 +1,40 @@
 #!/usr/bin/env node
-/** The `folio` command. `folio serve` is what `npm start` runs. */
-import { ConfigError, loadConfig } from '../config/index.js';
-import { startFolio } from '../server/start.js';
-import { tokenBanner } from './token-banner.js';
-import { tokenCreate, userAdd, usersUsage, UsageError } from './users.js';
+/** The `folio` command. `folio serve` is what `npm start` runs. Exit codes: exit-codes.ts. */
+import { CommanderError } from 'commander';
+import { ConfigError } from '../config/index.js';
+import { exitCodes, UsageError } from './exit-codes.js';
+import { buildProgram, exitCodeOf } from './program.js';
 
-const usage = `Usage: folio <command>
-
-Commands:
-  serve    start Folio (configuration from environment variables; see README)
-${usersUsage}`;
-
-async function serve(): Promise<void> {
-  const t0 = performance.now();
-  const config = loadConfig();
-  const folio = await startFolio(config, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
-  if (folio.generatedTokens.length > 0) process.stdout.write(tokenBanner(config, folio.generatedTokens));
-  process.stdout.write(
-    `Folio is serving ${config.publicUrl} (listening on ${folio.url}; data in ${config.databaseUrl ? 'PostgreSQL' : config.sqlitePath}` +
-      `${folio.demoLoaded ? '; demo content loaded' : ''}) — ready in ${Math.round(performance.now() - t0)} ms\n`,
-  );
-  let closing = false;
-  const stop = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    folio.app.log.info({ signal }, 'shutting down');
-    folio.close().then(
-      () => process.exit(0),
-      (err) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-}
-
-async function main(argv: string[]): Promise<number | undefined> {
-  const [command] = argv;
-  if (command === 'serve') {
-    await serve();
-    return undefined;
+/** The exit code for a failure, after saying what it was in one line where a person can act on it. */
+function failureCode(err: unknown): number {
+  if (err instanceof CommanderError) return exitCodeOf(err);
+  if (err instanceof UsageError) {
+    console.error(`folio: ${err.message}`);
+    return exitCodes.usage;
   }
-  if (command === 'user' && argv[1] === 'add') return userAdd(argv.slice(2)).then(() => 0);
-  if (command === 'token' && argv[1] === 'create') return tokenCreate(argv.slice(2)).then(() => 0);
-  console.error(command === undefined || command === 'help' || command === '--help' ? usage : `Unknown command "${command}"\n\n${usage}`);
-  return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  if (err instanceof ConfigError) {
+    console.error(`folio: invalid configuration: ${err.message}`);
+    return exitCodes.usage;
+  }
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`folio: invalid configuration: PORT: the port is already in use`);
+    return exitCodes.usage;
+  }
+  console.error(err);
+  return exitCodes.failure;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (code !== undefined) process.exit(code);
+const program = buildProgram();
+const args = process.argv.slice(2);
+// Bare `folio` shows what there is to do; it is not a mistake.
+if (args.length === 0) {
+  program.outputHelp();
+  process.exit(exitCodes.ok);
+}
+program.parseAsync(process.argv).then(
+  () => {
+    // `serve` keeps running; every other command is done.
+    if (args[0] !== 'serve') process.exit(exitCodes.ok);
   },
-  (err: unknown) => {
-    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      console.error(`folio: ${(err as Error).message}`);
-      process.exit(2);
-    }
-    if (err instanceof ConfigError) {
-      console.error(`folio: invalid configuration: ${err.message}`);
-      process.exit(2);
-    }
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`folio: invalid configuration: PORT: the port is already in use`);
-      process.exit(2);
-    }
-    console.error(err);
-    process.exit(1);
-  },
+  (err: unknown) => process.exit(failureCode(err)),
 );

@@ -91,6 +91,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the operations settings', () => {
+    expect(loadConfig({})).toMatchObject({ shutdownTimeoutMs: 25_000, logSample: 1, facesIdleMs: 60_000 });
+    expect(loadConfig({ FOLIO_SHUTDOWN_TIMEOUT: '5', FOLIO_LOG_SAMPLE: '0.05', FOLIO_FACES_IDLE_MS: '0' })).toMatchObject({
+      shutdownTimeoutMs: 5000,
+      logSample: 0.05,
+      facesIdleMs: 0,
+    });
+  });
+
   it('derives the public URL from PORT', () => {
     expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
   });
@@ -113,6 +122,10 @@ describe('loadConfig', () => {
     [{ FOLIO_UPLOAD_LIMIT_MB: '0' }, 'FOLIO_UPLOAD_LIMIT_MB'],
     [{ FOLIO_UPLOAD_LIMIT_MB: 'lots' }, 'FOLIO_UPLOAD_LIMIT_MB'],
     [{ FOLIO_STORAGE: 'gcs' }, 'FOLIO_STORAGE'],
+    [{ FOLIO_SHUTDOWN_TIMEOUT: '10s' }, 'FOLIO_SHUTDOWN_TIMEOUT'],
+    [{ FOLIO_LOG_SAMPLE: '1.5' }, 'FOLIO_LOG_SAMPLE'],
+    [{ FOLIO_LOG_SAMPLE: '-0.1' }, 'FOLIO_LOG_SAMPLE'],
+    [{ FOLIO_FACES_IDLE_MS: 'soon' }, 'FOLIO_FACES_IDLE_MS'],
     [{ FOLIO_STORAGE: 's3' }, 'FOLIO_S3_BUCKET'],
     [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'Bad_Bucket' }, 'FOLIO_S3_BUCKET'],
     [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', FOLIO_S3_ENDPOINT: 'minio:9000' }, 'FOLIO_S3_ENDPOINT'],

@@ -3,6 +3,7 @@
  * A bad value throws ConfigError naming the variable; the CLI turns that into exit code 2.
  */
 import path from 'node:path';
+import * as is from '../validate/is.js';
 
 export interface Config {
   port: number;
@@ -26,6 +27,12 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** Where files live: the data dir (default), or an S3-compatible bucket shared by every server. */
   storage: StorageSettings;
+  /** On SIGTERM, how long in-flight requests and jobs may take before the process exits anyway (FOLIO_SHUTDOWN_TIMEOUT, seconds, default 25). */
+  shutdownTimeoutMs: number;
+  /** Share of successful requests logged, 0 to 1 (FOLIO_LOG_SAMPLE, default 1); 5xx answers are always logged. */
+  logSample: number;
+  /** The face detector is unloaded after this long without work (FOLIO_FACES_IDLE_MS, default 60000). */
+  facesIdleMs: number;
 }
 
 export type StorageSettings =
@@ -157,6 +164,20 @@ function uploadLimitBytes(env: Env): number {
   return Math.floor(Number(raw) * 1024 * 1024);
 }
 
+function wholeNumber(env: Env, name: string, fallback: number, max: number, unit: string): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const n = is.parseStrictInt(raw);
+  if (n === undefined || n > max) throw new ConfigError(name, `expected a whole number of ${unit} from 0 to ${max} but got "${raw}"`);
+  return n;
+}
+
+function logSample(env: Env): number {
+  const raw = read(env, 'FOLIO_LOG_SAMPLE') ?? '1';
+  if (!/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(raw)) throw new ConfigError('FOLIO_LOG_SAMPLE', `expected a share of requests from 0 to 1 (e.g. 0.1) but got "${raw}"`);
+  return Number(raw);
+}
+
 /** S3's bucket naming rules (lowercase, 3-63 characters, no leading or trailing dot or dash). */
 const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -210,5 +231,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     uploadLimitBytes: uploadLimitBytes(env),
     webhookAllowPrivate: flag(env, 'FOLIO_WEBHOOK_ALLOW_PRIVATE', '0'),
     storage: storage(env),
+    shutdownTimeoutMs: wholeNumber(env, 'FOLIO_SHUTDOWN_TIMEOUT', 25, 3600, 'seconds') * 1000,
+    logSample: logSample(env),
+    facesIdleMs: wholeNumber(env, 'FOLIO_FACES_IDLE_MS', 60_000, 86_400_000, 'milliseconds'),
   };
 }

@@ -7,6 +7,7 @@ import { imageCacheDir, type Config } from '../config/index.js';
 import { acceptJsonBodies } from '../http/json-body.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
 import { installSecurityHeaders } from '../http/security-headers.js';
+import { installRequestLog, redactPaths, redacted, requestSerializer } from '../http/request-log.js';
 import { deliveryRoutes } from '../delivery/index.js';
 import { imagesRoutes, signImageUrl } from '../images/index.js';
 import { managementRoutes } from '../management/index.js';
@@ -21,11 +22,13 @@ import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../we
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate'>>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample'>>;
   store: Store;
   storage: FileStorage;
   /** Derived images shared by every server (S3 storage); unset, each server keeps its own. */
   sharedImages?: SharedBlobs | undefined;
+  /** Resolves when the file storage answers (/readyz); unset: not checked. */
+  checkStorage?: (() => Promise<void>) | undefined;
   scope: Scope;
   locale: string;
   logger?: boolean | { level: string };
@@ -46,8 +49,8 @@ const pages: HtmlErrorPages = {
 export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const app = Fastify({
     frameworkErrors: frameworkErrorHandler(pages),
-    logger: parts.logger ?? false,
-    // Per-request lines drown what matters; /metrics counts requests instead.
+    logger: parts.logger ? { ...(parts.logger === true ? {} : parts.logger), redact: { paths: redactPaths, censor: redacted }, serializers: { req: requestSerializer } } : false,
+    // Fastify's own request lines carry the raw URL (tokens in the query): installRequestLog's replace them.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -56,6 +59,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     // getSpace() requests /spaces/{space}/): both forms are the same route.
     routerOptions: { ignoreTrailingSlash: true },
   });
+  installRequestLog(app, { sample: parts.config.logSample ?? 1 });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-contentful-request-id', request.id);
   });
@@ -71,7 +75,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const webhookTargets = { allowPrivate };
   // Counts every route: registered first, without encapsulation; the parts report their caches and queue.
   const sources: MetricSources = {};
-  await app.register(operationsRoutes, { store, sources });
+  await app.register(operationsRoutes, { store, sources, checkStorage: parts.checkStorage });
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
     cacheDir: imageCacheDir(parts.config.dataDir),

@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ensureDataDir, type Config } from '../config/index.js';
 import { defaultLocale, ensureAdminUser, ensureApiKeys, ensureSpace, loadDemo } from '../setup/index.js';
+import { configureFaceDetection } from '../faces/index.js';
+import { configureSharp } from '../images/index.js';
 import { openStorage, type OpenedStorage } from '../storage/index.js';
 import { openStore } from '../store/index.js';
 import type { ApiKeyKind } from '../store/types.js';
@@ -27,11 +29,14 @@ export async function startFolio(
   try {
     const files = (opened = await openStorage(config.storage, config.dataDir));
     const storage = files.files;
+    configureFaceDetection({ idleMs: config.facesIdleMs });
+    // Before the demo's images are made: libvips' default cache would keep their pixels for good.
+    configureSharp();
     const scope = await ensureSpace(store, config.spaceId);
     const generatedTokens = await ensureApiKeys(store, config.spaceId, config.tokens);
     if (config.admin) await ensureAdminUser(store, config.admin);
     const demoLoaded = config.demo ? await loadDemo(store, storage, scope) : false;
-    const app = await buildApp({ config, store, storage, sharedImages: files.shared, scope, locale: defaultLocale, ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
+    const app = await buildApp({ config, store, storage, sharedImages: files.shared, checkStorage: files.check, scope, locale: defaultLocale, ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
     const address = await app.listen({ port: config.port, host: config.host });
     return {
       app,

@@ -1,4 +1,6 @@
 /** The storage a server uses, chosen by configuration (FOLIO_STORAGE). */
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import type { StorageSettings } from '../config/index.js';
@@ -19,7 +21,7 @@ export async function openStorage(settings: StorageSettings, dataDir: string): P
   if (settings.kind === 'fs') {
     const root = path.join(dataDir, 'files');
     const files = createFsStorage(root);
-    return { files, shared: undefined, check: async () => void (await files.has('0'.repeat(64))), close: () => {} };
+    return { files, shared: undefined, check: () => access(root, constants.R_OK | constants.W_OK), close: () => {} };
   }
   const client = createS3Client(settings);
   const check = async () => void (await client.send(new HeadBucketCommand({ Bucket: settings.bucket })));

@@ -21,6 +21,7 @@ export async function startS3(buckets: string[] = ['folio']): Promise<TestS3> {
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const bucket = buckets[0]!;
+  let stopped = false;
   return {
     settings: { bucket, endpoint, region: 'us-east-1', forcePathStyle: true, credentials: testCredentials },
     env: {
@@ -32,7 +33,10 @@ export async function startS3(buckets: string[] = ['folio']): Promise<TestS3> {
       AWS_ACCESS_KEY_ID: testCredentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: testCredentials.secretAccessKey,
     },
+    // Idempotent: a test may stop the store early to see Folio without it.
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await server.close();
       await dir.remove();
     },
