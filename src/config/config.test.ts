@@ -92,7 +92,8 @@ describe('loadConfig', () => {
   });
 
   it('reads the operations settings', () => {
-    expect(loadConfig({})).toMatchObject({ shutdownTimeoutMs: 25_000, logSample: 1, facesIdleMs: 60_000 });
+    expect(loadConfig({})).toMatchObject({ shutdownTimeoutMs: 25_000, logSample: 1, facesIdleMs: 60_000, trustProxy: [] });
+    expect(loadConfig({ FOLIO_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1']);
     expect(loadConfig({ FOLIO_SHUTDOWN_TIMEOUT: '5', FOLIO_LOG_SAMPLE: '0.05', FOLIO_FACES_IDLE_MS: '0' })).toMatchObject({
       shutdownTimeoutMs: 5000,
       logSample: 0.05,
@@ -126,6 +127,8 @@ describe('loadConfig', () => {
     [{ FOLIO_LOG_SAMPLE: '1.5' }, 'FOLIO_LOG_SAMPLE'],
     [{ FOLIO_LOG_SAMPLE: '-0.1' }, 'FOLIO_LOG_SAMPLE'],
     [{ FOLIO_FACES_IDLE_MS: 'soon' }, 'FOLIO_FACES_IDLE_MS'],
+    [{ FOLIO_TRUST_PROXY: 'nginx' }, 'FOLIO_TRUST_PROXY'],
+    [{ FOLIO_TRUST_PROXY: '10.0.0.0/99' }, 'FOLIO_TRUST_PROXY'],
     [{ FOLIO_STORAGE: 's3' }, 'FOLIO_S3_BUCKET'],
     [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'Bad_Bucket' }, 'FOLIO_S3_BUCKET'],
     [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', FOLIO_S3_ENDPOINT: 'minio:9000' }, 'FOLIO_S3_ENDPOINT'],

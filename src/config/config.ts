@@ -3,6 +3,7 @@
  * A bad value throws ConfigError naming the variable; the CLI turns that into exit code 2.
  */
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import * as is from '../validate/is.js';
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   logSample: number;
   /** The face detector is unloaded after this long without work (FOLIO_FACES_IDLE_MS, default 60000). */
   facesIdleMs: number;
+  /** Proxies (IPs or CIDR ranges) whose X-Forwarded-For is believed (FOLIO_TRUST_PROXY); empty: none. */
+  trustProxy: string[];
 }
 
 export type StorageSettings =
@@ -178,6 +181,24 @@ function logSample(env: Env): number {
   return Number(raw);
 }
 
+function trustProxy(env: Env): string[] {
+  const entries = (read(env, 'FOLIO_TRUST_PROXY') ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const valid = entry.includes('/') ? isCidr(entry) : ipaddr.isValid(entry);
+    if (!valid) throw new ConfigError('FOLIO_TRUST_PROXY', `expected IP addresses or CIDR ranges separated by commas but got "${entry}"`);
+  }
+  return entries;
+}
+
+function isCidr(entry: string): boolean {
+  try {
+    ipaddr.parseCIDR(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** S3's bucket naming rules (lowercase, 3-63 characters, no leading or trailing dot or dash). */
 const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -234,5 +255,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     shutdownTimeoutMs: wholeNumber(env, 'FOLIO_SHUTDOWN_TIMEOUT', 25, 3600, 'seconds') * 1000,
     logSample: logSample(env),
     facesIdleMs: wholeNumber(env, 'FOLIO_FACES_IDLE_MS', 60_000, 86_400_000, 'milliseconds'),
+    trustProxy: trustProxy(env),
   };
 }

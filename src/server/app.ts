@@ -22,7 +22,7 @@ import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../we
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample'>>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample' | 'trustProxy'>>;
   store: Store;
   storage: FileStorage;
   /** Derived images shared by every server (S3 storage); unset, each server keeps its own. */
@@ -53,6 +53,9 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     // Fastify's own request lines carry the raw URL (tokens in the query): installRequestLog's replace them.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
+    // Behind a proxy every client would be the proxy's address (per-client limits, logs): believe
+    // X-Forwarded-For from the proxies named, and from no one else.
+    trustProxy: parts.config.trustProxy?.length ? parts.config.trustProxy : false,
     requestIdHeader: false,
     bodyLimit: 10 * 1024 * 1024,
     // The official clients ask for some resources with a trailing slash (contentful.js's

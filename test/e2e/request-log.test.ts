@@ -64,4 +64,12 @@ describe('request logs', () => {
     expect(started).toHaveLength(1);
     expect(started[0]).toMatchObject({ database: 'sqlite', storage: { kind: 'fs' }, logSample: 0, version: expect.any(String), startupMs: expect.any(Number) });
   });
+
+  it('name the client behind a trusted proxy (FOLIO_TRUST_PROXY), and believe no one else', async () => {
+    const viaProxy = async (base: string) => void (await (await fetch(`${base}/healthz`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).text());
+    const trusted = await run({ FOLIO_TRUST_PROXY: '127.0.0.1' }, viaProxy);
+    expect(trusted.requests.map((r) => r.ip)).toEqual(['203.0.113.9']);
+    const untrusted = await run({}, viaProxy);
+    expect(untrusted.requests.map((r) => r.ip)).toEqual(['127.0.0.1']);
+  });
 });
