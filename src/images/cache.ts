@@ -16,6 +16,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { SharedBlobs } from '../storage/index.js';
 
 export interface CachedImage {
   data: Buffer;
@@ -23,13 +24,10 @@ export interface CachedImage {
 }
 
 /**
- * Derived images every server can read, named by the sha256 hex of their cache key
- * (storage's SharedBlobs). Its failures cost the cache, never the response.
+ * Derived images every server can read, named by the sha256 hex of their cache key (S3 storage's
+ * shared blobs). Its failures cost the cache, never the response.
  */
-export interface SharedImageTier {
-  get(name: string): Promise<CachedImage | undefined>;
-  put(name: string, image: CachedImage): Promise<void>;
-}
+export type SharedImageTier = SharedBlobs;
 
 export const defaultCacheMaxBytes = 512 * 1024 * 1024;
 export const defaultMemoryMaxBytes = 32 * 1024 * 1024;
