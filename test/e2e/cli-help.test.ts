@@ -5,8 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import type { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { cliPath } from '../support/serve-process.js';
 import { makeDataDir } from './folio.js';
@@ -22,6 +23,8 @@ function commandPaths(command: Command, prefix: string[] = []): string[][] {
 }
 
 const paths = commandPaths(buildProgram());
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true }))));
 
 describe('folio --help', () => {
   it('knows the documented commands', () => {
@@ -62,6 +65,7 @@ describe('folio: mistakes', () => {
     [['token', 'create', '--email', 'a@example.com'], "required option '--name <name>' not specified"],
   ])('%j exits 2 saying %s', async (args, message) => {
     const dataDir = await makeDataDir();
+    dirs.push(dataDir);
     const result = spawnSync(process.execPath, [cliPath, ...args], { env: { ...process.env, FOLIO_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 20_000 });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
