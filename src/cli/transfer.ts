@@ -6,19 +6,24 @@
 import path from 'node:path';
 import { createBackup, restoreBackup, RestoreError } from '../backup/index.js';
 import { ensureDataDir, loadConfig, type Config } from '../config/index.js';
-import { createFsStorage, type FileStorage } from '../storage/index.js';
+import { openStorage, type FileStorage } from '../storage/index.js';
 import { openStore, type Store } from '../store/index.js';
 import type { Scope } from '../store/types.js';
 import { exportSpace, importSpace, type ImportSummary } from '../transfer/index.js';
 import { phaseProgress, table } from './progress.js';
-import { UsageError } from './users.js';
+import { UsageError } from './exit-codes.js';
 
 async function withStore<T>(fn: (parts: { config: Config; store: Store; storage: FileStorage }) => Promise<T>): Promise<T> {
   const config = loadConfig();
   await ensureDataDir(config.dataDir);
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   try {
-    return await fn({ config, store, storage: createFsStorage(path.join(config.dataDir, 'files')) });
+    const storage = await openStorage(config.storage, config.dataDir);
+    try {
+      return await fn({ config, store, storage: storage.files });
+    } finally {
+      storage.close();
+    }
   } finally {
     await store.close();
   }

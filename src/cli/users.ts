@@ -4,20 +4,12 @@
  * from argv: stdin with --password-stdin, or a prompt that does not echo.
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
-import { addUser, createAccessToken , systemActor } from '../auth/index.js';
+import { addUser, createAccessToken, systemActor } from '../auth/index.js';
 import { loadConfig } from '../config/index.js';
 import { isFolioError } from '../errors/index.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
-
-export const usersUsage = `  user add --email <e-mail> --name <name> --role <admin|editor|author|viewer> [--password-stdin]
-           add a user; the password is read from stdin, or asked for without echo
-  token create --email <e-mail> --name <token name> [--expires-days <n>]
-           create a personal access token for the Management API; printed once`;
-
-/** Problems a person can fix: printed as one line, exit code 2. */
-export class UsageError extends Error {}
+import { UsageError } from './exit-codes.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -60,16 +52,22 @@ async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   }
 }
 
-const required = (values: Record<string, unknown>, name: string): string => {
-  const v = values[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`);
-  return v;
+/** Commander makes these options required; an empty value is refused here. */
+const nonEmpty = (value: string, name: string): string => {
+  if (value.trim() === '') throw new UsageError(`--${name} must not be empty`);
+  return value;
 };
 
-export async function userAdd(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' } } });
-  const input = { email: required(values, 'email'), name: required(values, 'name'), role: required(values, 'role') };
-  const pw = await password(values['password-stdin'] === true);
+export interface UserAddOptions {
+  email: string;
+  name: string;
+  role: string;
+  passwordStdin?: boolean;
+}
+
+export async function userAdd(options: UserAddOptions): Promise<void> {
+  const input = { email: nonEmpty(options.email, 'email'), name: nonEmpty(options.name, 'name'), role: nonEmpty(options.role, 'role') };
+  const pw = await password(options.passwordStdin === true);
   await withStore(async (store) => {
     try {
       const user = await addUser(store, systemActor, { ...input, password: pw });
@@ -81,11 +79,16 @@ export async function userAdd(args: string[]): Promise<void> {
   });
 }
 
-export async function tokenCreate(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, 'expires-days': { type: 'string' } } });
-  const email = required(values, 'email');
-  const name = required(values, 'name').trim();
-  const days = values['expires-days'];
+export interface TokenCreateOptions {
+  email: string;
+  name: string;
+  expiresDays?: string;
+}
+
+export async function tokenCreate(options: TokenCreateOptions): Promise<void> {
+  const email = nonEmpty(options.email, 'email');
+  const name = nonEmpty(options.name, 'name').trim();
+  const days = options.expiresDays;
   if (days !== undefined && !/^[1-9]\d{0,4}$/.test(days)) throw new UsageError(`--expires-days: expected a whole number of days but got "${days}"`);
   await withStore(async (store) => {
     const user = await store.users.findByEmail(email);

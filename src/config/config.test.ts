@@ -73,6 +73,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FOLIO_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/FOLIO_WEBHOOK_ALLOW_PRIVATE/);
   });
 
+  it('keeps files in the data dir unless FOLIO_STORAGE=s3 names a bucket', () => {
+    expect(loadConfig({}).storage).toEqual({ kind: 'fs' });
+    expect(
+      loadConfig({ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'folio-files', FOLIO_S3_ENDPOINT: 'http://minio:9000', FOLIO_S3_FORCE_PATH_STYLE: '1' }).storage,
+    ).toEqual({ kind: 's3', bucket: 'folio-files', endpoint: 'http://minio:9000', region: 'us-east-1', forcePathStyle: true, credentials: undefined });
+    expect(loadConfig({ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', FOLIO_S3_REGION: 'eu-west-1' }).storage).toEqual({
+      kind: 's3',
+      bucket: 'b12',
+      endpoint: undefined,
+      region: 'eu-west-1',
+      forcePathStyle: false,
+      credentials: undefined,
+    });
+    const keys = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret/key' };
+    expect(loadConfig({ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', ...keys }).storage).toMatchObject({
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret/key' },
+    });
+  });
+
+  it('reads the operations settings', () => {
+    expect(loadConfig({})).toMatchObject({ shutdownTimeoutMs: 25_000, logSample: 1, facesIdleMs: 60_000, trustProxy: [] });
+    expect(loadConfig({ FOLIO_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1']);
+    expect(loadConfig({ FOLIO_SHUTDOWN_TIMEOUT: '5', FOLIO_LOG_SAMPLE: '0.05', FOLIO_FACES_IDLE_MS: '0' })).toMatchObject({
+      shutdownTimeoutMs: 5000,
+      logSample: 0.05,
+      facesIdleMs: 0,
+    });
+  });
+
   it('derives the public URL from PORT', () => {
     expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
   });
@@ -108,6 +137,18 @@ describe('loadConfig', () => {
     [{ FOLIO_TLS_KEY: 'key.pem' }, 'FOLIO_TLS_CERT'],
     [{ FOLIO_UPLOAD_LIMIT_MB: '0' }, 'FOLIO_UPLOAD_LIMIT_MB'],
     [{ FOLIO_UPLOAD_LIMIT_MB: 'lots' }, 'FOLIO_UPLOAD_LIMIT_MB'],
+    [{ FOLIO_STORAGE: 'gcs' }, 'FOLIO_STORAGE'],
+    [{ FOLIO_SHUTDOWN_TIMEOUT: '10s' }, 'FOLIO_SHUTDOWN_TIMEOUT'],
+    [{ FOLIO_LOG_SAMPLE: '1.5' }, 'FOLIO_LOG_SAMPLE'],
+    [{ FOLIO_LOG_SAMPLE: '-0.1' }, 'FOLIO_LOG_SAMPLE'],
+    [{ FOLIO_FACES_IDLE_MS: 'soon' }, 'FOLIO_FACES_IDLE_MS'],
+    [{ FOLIO_TRUST_PROXY: 'nginx' }, 'FOLIO_TRUST_PROXY'],
+    [{ FOLIO_TRUST_PROXY: '10.0.0.0/99' }, 'FOLIO_TRUST_PROXY'],
+    [{ FOLIO_STORAGE: 's3' }, 'FOLIO_S3_BUCKET'],
+    [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'Bad_Bucket' }, 'FOLIO_S3_BUCKET'],
+    [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', FOLIO_S3_ENDPOINT: 'minio:9000' }, 'FOLIO_S3_ENDPOINT'],
+    [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', FOLIO_S3_FORCE_PATH_STYLE: 'yes' }, 'FOLIO_S3_FORCE_PATH_STYLE'],
+    [{ FOLIO_STORAGE: 's3', FOLIO_S3_BUCKET: 'b12', AWS_ACCESS_KEY_ID: 'AKID' }, 'AWS_SECRET_ACCESS_KEY'],
   ])('rejects %j naming %s', (env, variable) => {
     const err = problem(env);
     expect(err.variable).toBe(variable);

@@ -3,6 +3,8 @@
  * A bad value throws ConfigError naming the variable; the CLI turns that into exit code 2.
  */
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
+import * as is from '../validate/is.js';
 
 export interface Config {
   port: number;
@@ -26,7 +28,29 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** PEM files: serve HTTPS on `port` (FOLIO_TLS_CERT and FOLIO_TLS_KEY, both or neither). */
   tls: { certFile: string; keyFile: string } | undefined;
+  /** Where files live: the data dir (default), or an S3-compatible bucket shared by every server. */
+  storage: StorageSettings;
+  /** On SIGTERM, how long in-flight requests and jobs may take before the process exits anyway (FOLIO_SHUTDOWN_TIMEOUT, seconds, default 25). */
+  shutdownTimeoutMs: number;
+  /** Share of successful requests logged, 0 to 1 (FOLIO_LOG_SAMPLE, default 1); 5xx answers are always logged. */
+  logSample: number;
+  /** The face detector is unloaded after this long without work (FOLIO_FACES_IDLE_MS, default 60000). */
+  facesIdleMs: number;
+  /** Proxies (IPs or CIDR ranges) whose X-Forwarded-For is believed (FOLIO_TRUST_PROXY); empty: none. */
+  trustProxy: string[];
 }
+
+export type StorageSettings =
+  | { kind: 'fs' }
+  | {
+      kind: 's3';
+      bucket: string;
+      endpoint: string | undefined;
+      region: string;
+      forcePathStyle: boolean;
+      /** From AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (/ AWS_SESSION_TOKEN); unset: the SDK's chain (profiles, instance roles). */
+      credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
+    };
 
 export class ConfigError extends Error {
   constructor(
@@ -154,6 +178,67 @@ function tls(env: Env, cwd: string): Config['tls'] {
   return { certFile: path.resolve(cwd, cert), keyFile: path.resolve(cwd, key) };
 }
 
+function wholeNumber(env: Env, name: string, fallback: number, max: number, unit: string): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const n = is.parseStrictInt(raw);
+  if (n === undefined || n > max) throw new ConfigError(name, `expected a whole number of ${unit} from 0 to ${max} but got "${raw}"`);
+  return n;
+}
+
+function logSample(env: Env): number {
+  const raw = read(env, 'FOLIO_LOG_SAMPLE') ?? '1';
+  if (!/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(raw)) throw new ConfigError('FOLIO_LOG_SAMPLE', `expected a share of requests from 0 to 1 (e.g. 0.1) but got "${raw}"`);
+  return Number(raw);
+}
+
+function trustProxy(env: Env): string[] {
+  const entries = (read(env, 'FOLIO_TRUST_PROXY') ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const valid = entry.includes('/') ? isCidr(entry) : ipaddr.isValid(entry);
+    if (!valid) throw new ConfigError('FOLIO_TRUST_PROXY', `expected IP addresses or CIDR ranges separated by commas but got "${entry}"`);
+  }
+  return entries;
+}
+
+function isCidr(entry: string): boolean {
+  try {
+    ipaddr.parseCIDR(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** S3's bucket naming rules (lowercase, 3-63 characters, no leading or trailing dot or dash). */
+const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+function storage(env: Env): StorageSettings {
+  const kind = read(env, 'FOLIO_STORAGE') ?? 'fs';
+  if (kind === 'fs') return { kind };
+  if (kind !== 's3') throw new ConfigError('FOLIO_STORAGE', `expected fs or s3 but got "${kind}"`);
+  const bucket = read(env, 'FOLIO_S3_BUCKET');
+  if (bucket === undefined) throw new ConfigError('FOLIO_S3_BUCKET', 'must be set when FOLIO_STORAGE=s3');
+  if (!bucketName.test(bucket)) throw new ConfigError('FOLIO_S3_BUCKET', `expected an S3 bucket name (3-63 lowercase letters, digits, "." or "-") but got "${bucket}"`);
+  const endpoint = read(env, 'FOLIO_S3_ENDPOINT');
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/?#]+\/?$/.test(endpoint)) {
+    throw new ConfigError('FOLIO_S3_ENDPOINT', `expected an http(s) URL of the store, without a path, but got "${endpoint}"`);
+  }
+  const region = read(env, 'FOLIO_S3_REGION') ?? read(env, 'AWS_REGION') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{1,32}$/.test(region)) throw new ConfigError('FOLIO_S3_REGION', `expected a region name such as eu-west-1 but got "${region}"`);
+  return { kind, bucket, endpoint, region, forcePathStyle: flag(env, 'FOLIO_S3_FORCE_PATH_STYLE', '0'), credentials: awsCredentials(env) };
+}
+
+function awsCredentials(env: Env): Extract<StorageSettings, { kind: 's3' }>['credentials'] {
+  const accessKeyId = read(env, 'AWS_ACCESS_KEY_ID');
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY || undefined;
+  if (accessKeyId === undefined && secretAccessKey === undefined) return undefined;
+  if (accessKeyId === undefined) throw new ConfigError('AWS_ACCESS_KEY_ID', 'must be set when AWS_SECRET_ACCESS_KEY is');
+  if (secretAccessKey === undefined) throw new ConfigError('AWS_SECRET_ACCESS_KEY', 'must be set when AWS_ACCESS_KEY_ID is');
+  const sessionToken = read(env, 'AWS_SESSION_TOKEN');
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
 /** Pure: reads only `env` and `cwd`; the data dir's writability is checked by ensureDataDir. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const listenPort = port(env);
@@ -179,5 +264,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     uploadLimitBytes: uploadLimitBytes(env),
     webhookAllowPrivate: flag(env, 'FOLIO_WEBHOOK_ALLOW_PRIVATE', '0'),
     tls: tlsFiles,
+    storage: storage(env),
+    shutdownTimeoutMs: wholeNumber(env, 'FOLIO_SHUTDOWN_TIMEOUT', 25, 3600, 'seconds') * 1000,
+    logSample: logSample(env),
+    facesIdleMs: wholeNumber(env, 'FOLIO_FACES_IDLE_MS', 60_000, 86_400_000, 'milliseconds'),
+    trustProxy: trustProxy(env),
   };
 }

@@ -1,6 +1,6 @@
 /** The real detector: face-api's SSD MobileNet on the WASM backend, in a real worker thread. */
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { photo } from '../images/test-support/images.js';
 import { createFaceDetector } from './index.js';
 import { readSample, samples, score } from './test-support/samples.js';
@@ -95,6 +95,20 @@ describe('face detector', () => {
       expect(problems[0]).toMatch(/face detection is off: the model did not load/);
     } finally {
       await broken.close();
+    }
+  });
+
+  it('loads on first use, unloads after idleMs without work, and loads again when needed', async () => {
+    const idle = createFaceDetector({ idleMs: 200, onError: (m) => errors.push(m) });
+    try {
+      expect(idle.loaded).toBe(false);
+      expect(score(samples[0]!, await idle.detect(await readSample('sample1.jpg'))).hits).toBe(3);
+      expect(idle.loaded).toBe(true);
+      await vi.waitFor(() => expect(idle.loaded).toBe(false), { timeout: 10_000, interval: 50 });
+      expect(score(samples[1]!, await idle.detect(await readSample(samples[1]!.file))).hits).toBeGreaterThanOrEqual(samples[1]!.faces - 1);
+      expect(idle.loaded).toBe(true);
+    } finally {
+      await idle.close();
     }
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Face detection off the main thread: one worker per detector, started on first use and kept,
- * requests queued to it. Results are memoised by content hash, so the same bytes are detected
+ * Face detection off the main thread: one worker per detector, started on first use, requests
+ * queued to it. The model and its WASM heap cost a few hundred MB, so after `idleMs` without work
+ * the worker is ended (the next detection starts a new one, paying the model load again). Results are memoised by content hash, so the same bytes are detected
  * once per process (restarts in tests, re-uploads). Detection never breaks an upload: when the
  * model cannot load, that is logged once and every image has no faces; when one image fails,
  * that is logged and it has none.
@@ -21,6 +22,8 @@ export interface FaceDetectorOptions {
   modelDir?: string;
   /** Results kept by content hash; default 512. */
   memoSize?: number;
+  /** End the worker after this long without work; default: keep it. */
+  idleMs?: number;
 }
 
 /**
@@ -69,14 +72,32 @@ export function createFaceDetector(options: FaceDetectorOptions = {}): FaceDetec
   let nextId = 1;
   const waiting: Pending[] = [];
   const inFlight = new Map<number, Pending>();
+  let idleTimer: NodeJS.Timeout | undefined;
 
   const settleAll = (faces: DetectedFace[] | undefined) => {
     for (const p of [...waiting.splice(0), ...inFlight.values()]) p.resolve(faces);
     inFlight.clear();
   };
 
-  /** The worker keeps the process alive only while it has work. */
-  const updateRef = () => (inFlight.size > 0 || waiting.length > 0 ? worker?.ref() : worker?.unref());
+  const unload = () => {
+    const w = worker;
+    worker = undefined;
+    if (w) void w.terminate();
+  };
+
+  /** The worker keeps the process alive only while it has work; without work it is unloaded after idleMs. */
+  const updateRef = () => {
+    clearTimeout(idleTimer);
+    if (inFlight.size > 0 || waiting.length > 0) {
+      worker?.ref();
+      return;
+    }
+    worker?.unref();
+    if (worker && options.idleMs !== undefined) {
+      idleTimer = setTimeout(unload, options.idleMs);
+      idleTimer.unref();
+    }
+  };
 
   const send = (p: Pending) => {
     const id = nextId++;
@@ -168,7 +189,11 @@ export function createFaceDetector(options: FaceDetectorOptions = {}): FaceDetec
       if (memo.size > memoSize) memo.delete(memo.keys().next().value!);
       return result.then(copies);
     },
+    get loaded() {
+      return worker !== undefined;
+    },
     async close() {
+      clearTimeout(idleTimer);
       const w = worker;
       worker = undefined;
       settleAll(undefined);

@@ -18,7 +18,19 @@ function logError(message: string, err?: unknown) {
   logger.error(err === undefined ? {} : { err }, message);
 }
 
-const detector = () => (shared ??= createFaceDetector({ onError: logError }));
+let idleMs: number | undefined;
+
+const detector = () => (shared ??= createFaceDetector({ onError: logError, ...(idleMs !== undefined ? { idleMs } : {}) }));
+
+/** Sets how long the shared detector stays loaded without work (FOLIO_FACES_IDLE_MS); before its first use. */
+export function configureFaceDetection(settings: { idleMs: number }): void {
+  idleMs = settings.idleMs;
+}
+
+/** Ends the shared detector's worker (shutdown); a later detection starts it again. */
+export async function closeFaceDetection(): Promise<void> {
+  await shared?.close();
+}
 
 /** Faces in an encoded image, in pixels of the image as displayed; [] when none (or detection is unavailable). */
 export function detectFaces(image: Buffer): Promise<DetectedFace[]> {

@@ -14,6 +14,8 @@ export interface FaceDetector {
   detect(image: Buffer): Promise<DetectedFace[]>;
   /** Starts the worker and model load now, so a batch of detections to come need not wait for it. */
   warmUp(): void;
+  /** Whether the worker (and its model) is in memory now. */
+  readonly loaded: boolean;
   /** Ends the worker; a later detect starts a new one. */
   close(): Promise<void>;
 }

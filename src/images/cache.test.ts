@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createS3Client, createS3SharedBlobs } from '../storage/s3-storage.js';
+import { startS3 } from '../../test/support/s3.js';
 import { DerivedImageCache, SingleFlight } from './cache.js';
 import { startFileServer, type FileServer } from './test-support/file-server.js';
 import { photo } from './test-support/images.js';
@@ -100,6 +102,45 @@ describe('DerivedImageCache', () => {
     const cache = await DerivedImageCache.open(dir, 1000);
     await expect(cache.getOrCreate('bad', () => Promise.reject(new Error('no')))).rejects.toThrow('no');
     expect((await cache.getOrCreate('bad', async () => image(3))).data.length).toBe(3);
+  });
+});
+
+describe('DerivedImageCache with a shared tier (S3)', () => {
+  it('a second server (own directory, same bucket) takes what the first made, without making it', async () => {
+    const s3 = await startS3();
+    const client = createS3Client(s3.settings);
+    try {
+      const shared = createS3SharedBlobs(client, s3.settings.bucket);
+      const otherDir = await mkdtemp(path.join(tmpdir(), 'folio-cache-b-'));
+      const a = await DerivedImageCache.open(dir, 1000, 1000, shared);
+      const b = await DerivedImageCache.open(otherDir, 1000, 1000, shared);
+      let made = 0;
+      const make = async () => (made++, image(10, 9));
+      await a.getOrCreate('k', make);
+      expect(await b.getOrCreate('k', make)).toEqual(image(10, 9));
+      expect(made).toBe(1);
+      expect(b.stats).toMatchObject({ sharedHits: 1, misses: 0, entries: 1 });
+      // Now local to b: the next request does not ask the store.
+      await b.getOrCreate('k', make);
+      expect(b.stats).toMatchObject({ sharedHits: 1, hits: 1 });
+      await rm(otherDir, { recursive: true, force: true });
+    } finally {
+      client.destroy();
+      await s3.stop();
+    }
+  });
+
+  it('an unreachable shared tier costs the sharing, never the image', async () => {
+    const s3 = await startS3();
+    const client = createS3Client(s3.settings);
+    await s3.stop();
+    try {
+      const cache = await DerivedImageCache.open(dir, 1000, 1000, createS3SharedBlobs(client, s3.settings.bucket));
+      expect(await cache.getOrCreate('k', async () => image(4, 2))).toEqual(image(4, 2));
+      expect(await cache.getOrCreate('k', async () => image(4, 3))).toEqual(image(4, 2));
+    } finally {
+      client.destroy();
+    }
   });
 });
 

@@ -7,15 +7,27 @@
  * hot image costs no file system call. Access times on disk are refreshed only for files that
  * are not already among the most recently used quarter, which is all the next start needs to
  * order them well enough.
+ *
+ * With several servers, a shared tier (derived/ in the S3 bucket) sits behind the local ones:
+ * a local miss asks it before transforming, and a transform is written to both, so an image
+ * made by one server is not made again by another. The local tiers stay in front: a hot image
+ * costs no request to the store.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { SharedBlobs } from '../storage/index.js';
 
 export interface CachedImage {
   data: Buffer;
   contentType: string;
 }
+
+/**
+ * Derived images every server can read, named by the sha256 hex of their cache key (S3 storage's
+ * shared blobs). Its failures cost the cache, never the response.
+ */
+export type SharedImageTier = SharedBlobs;
 
 export const defaultCacheMaxBytes = 512 * 1024 * 1024;
 export const defaultMemoryMaxBytes = 32 * 1024 * 1024;
@@ -94,6 +106,8 @@ export interface CacheStats {
   misses: number;
   /** Requests that waited for an identical request's computation. */
   joined: number;
+  /** Local misses found in the shared tier (another server made them). */
+  sharedHits: number;
   evictions: number;
   entries: number;
   bytes: number;
@@ -118,17 +132,23 @@ export class DerivedImageCache {
   #memoryBytes = 0;
   /** Counts puts and disk touches; an entry's `touched` is this count at its last one. */
   #touches = 0;
-  readonly #counts = { hits: 0, misses: 0, joined: 0, evictions: 0 };
+  readonly #counts = { hits: 0, misses: 0, joined: 0, sharedHits: 0, evictions: 0 };
 
   private constructor(
     readonly dir: string,
     readonly maxBytes: number,
     readonly memoryMaxBytes: number,
+    readonly shared: SharedImageTier | undefined,
   ) {}
 
   /** Creates the directory if needed and indexes what is in it, oldest access first. */
-  static async open(dir: string, maxBytes = defaultCacheMaxBytes, memoryMaxBytes = Math.min(defaultMemoryMaxBytes, maxBytes)): Promise<DerivedImageCache> {
-    const cache = new DerivedImageCache(dir, maxBytes, memoryMaxBytes);
+  static async open(
+    dir: string,
+    maxBytes = defaultCacheMaxBytes,
+    memoryMaxBytes = Math.min(defaultMemoryMaxBytes, maxBytes),
+    shared?: SharedImageTier,
+  ): Promise<DerivedImageCache> {
+    const cache = new DerivedImageCache(dir, maxBytes, memoryMaxBytes, shared);
     await mkdir(dir, { recursive: true });
     const found: { digest: string; file: string; size: number; atime: number }[] = [];
     for (const file of await readdir(dir)) {
@@ -164,6 +184,12 @@ export class DerivedImageCache {
       // Another request may have stored it between our look-up and now.
       const late = await this.get(key);
       if (late) return late;
+      const made = await this.#fromShared(key);
+      if (made) {
+        this.#counts.sharedHits++;
+        await this.#putLocal(key, made);
+        return made;
+      }
       this.#counts.misses++;
       const image = await make(shared);
       await this.put(key, image);
@@ -204,7 +230,22 @@ export class DerivedImageCache {
     return image;
   }
 
+  /** Stores in the local tiers and the shared one. */
   async put(key: string, image: CachedImage): Promise<void> {
+    await Promise.all([this.#putLocal(key, image), this.shared?.put(digestOf(key), image).catch(() => {})]);
+  }
+
+  async #fromShared(key: string): Promise<CachedImage | undefined> {
+    if (!this.shared) return undefined;
+    try {
+      return await this.shared.get(digestOf(key));
+    } catch {
+      // Unreachable store: transform here, as a single server would.
+      return undefined;
+    }
+  }
+
+  async #putLocal(key: string, image: CachedImage): Promise<void> {
     if (image.data.length > this.maxBytes) return;
     const digest = digestOf(key);
     const file = fileNameOf(key, image.contentType);

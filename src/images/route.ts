@@ -6,7 +6,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { FolioError } from '../errors/index.js';
 import * as is from '../validate/is.js';
 import { createHash } from 'node:crypto';
-import { DerivedImageCache, SingleFlight, type CachedImage } from './cache.js';
+import { DerivedImageCache, SingleFlight, type CachedImage, type SharedImageTier } from './cache.js';
 import { checkCost, leastOutputPixels, memoryOf, planOf } from './cost.js';
 import { formatOfContentType } from './formats.js';
 import { fileEtag, immutableHeaders, matchesIfNoneMatch, pipelineVersion } from './http-cache.js';
@@ -34,6 +34,8 @@ export interface ImagesRoutesOptions {
   cacheDir?: string | undefined;
   /** Cap of that directory, evicting least recently used; default 512 MiB. */
   cacheMaxBytes?: number | undefined;
+  /** Derived images shared by every server (S3), behind the directory; needs cacheDir. */
+  sharedCache?: SharedImageTier | undefined;
   /** Transforms at once; default the number of CPUs. */
   concurrency?: number | undefined;
   /** Transforms waiting; default 4 × concurrency. Beyond it: 429 with Retry-After. */
@@ -136,7 +138,7 @@ const focusDigest = (focus: ImageFocus | undefined) =>
 export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app, options) => {
   const { resolveFile, signingKeys, sourceLimits, onTransform } = options;
   configureSharp();
-  const cache = options.cacheDir ? await DerivedImageCache.open(options.cacheDir, options.cacheMaxBytes) : undefined;
+  const cache = options.cacheDir ? await DerivedImageCache.open(options.cacheDir, options.cacheMaxBytes, undefined, options.sharedCache) : undefined;
   const flight = new SingleFlight<CachedImage>();
   const queue = new WorkQueue({
     concurrency: options.concurrency,

@@ -10,13 +10,14 @@ import { acceptJsonBodies } from '../http/json-body.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
 import { installSecurityHeaders } from '../http/security-headers.js';
 import { isRootApiPath, rootPathRouter } from '../http/root-paths.js';
+import { installRequestLog, redactPaths, redacted, requestSerializer } from '../http/request-log.js';
 import { deliveryRoutes } from '../delivery/index.js';
 import { graphqlRoutes } from '../graphql/index.js';
 import { imagesRoutes, signImageUrl } from '../images/index.js';
 import { managementRoutes } from '../management/index.js';
 import { siteName, siteRoutes } from '../site/routes.js';
 import { renderError, renderNotFound } from '../site/views/index.js';
-import type { FileStorage } from '../storage/types.js';
+import type { FileStorage, SharedBlobs } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
 import type { MetricSources } from './metrics.js';
@@ -25,9 +26,13 @@ import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../we
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate'>>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample' | 'trustProxy'>>;
   store: Store;
   storage: FileStorage;
+  /** Derived images shared by every server (S3 storage); unset, each server keeps its own. */
+  sharedImages?: SharedBlobs | undefined;
+  /** Resolves when the file storage answers (/readyz); unset: not checked. */
+  checkStorage?: (() => Promise<void>) | undefined;
   scope: Scope;
   locale: string;
   logger?: boolean | { level: string };
@@ -73,16 +78,20 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const app = Fastify({
     serverFactory: serverFactory(parts),
     frameworkErrors: frameworkErrorHandler(pages),
-    logger: parts.logger ?? false,
-    // Per-request lines drown what matters; /metrics counts requests instead.
+    logger: parts.logger ? { ...(parts.logger === true ? {} : parts.logger), redact: { paths: redactPaths, censor: redacted }, serializers: { req: requestSerializer } } : false,
+    // Fastify's own request lines carry the raw URL (tokens in the query): installRequestLog's replace them.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
+    // Behind a proxy every client would be the proxy's address (per-client limits, logs): believe
+    // X-Forwarded-For from the proxies named, and from no one else.
+    trustProxy: parts.config.trustProxy?.length ? parts.config.trustProxy : false,
     requestIdHeader: false,
     bodyLimit: 10 * 1024 * 1024,
     // The official clients ask for some resources with a trailing slash (contentful.js's
     // getSpace() requests /spaces/{space}/): both forms are the same route.
     routerOptions: { ignoreTrailingSlash: true },
   });
+  installRequestLog(app, { sample: parts.config.logSample ?? 1 });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-contentful-request-id', request.id);
   });
@@ -98,10 +107,11 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const webhookTargets = { allowPrivate };
   // Counts every route: registered first, without encapsulation; the parts report their caches and queue.
   const sources: MetricSources = {};
-  await app.register(operationsRoutes, { store, sources });
+  await app.register(operationsRoutes, { store, sources, checkStorage: parts.checkStorage });
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
     cacheDir: imageCacheDir(parts.config.dataDir),
+    sharedCache: parts.sharedImages,
     signingKeys: parts.config.imageSigningKeys,
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),

@@ -4,6 +4,7 @@
  * route of every part is seen; the route label is the route's pattern, never the raw URL, so
  * the label set stays bounded whatever clients send. Gauges read the parts' state when scraped.
  */
+import type { CacheStats } from '../images/index.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.js';
@@ -14,7 +15,7 @@ export interface MetricSources {
   deliveryCache?: { readonly size: number };
   images?: {
     queue: { readonly running: number; readonly waiting: number; readonly concurrency: number; readonly queueLimit: number };
-    cache?: { readonly stats: { hits: number; misses: number; joined: number; evictions: number; entries: number; bytes: number } };
+    cache?: { readonly stats: CacheStats };
   };
 }
 
@@ -107,17 +108,18 @@ export function createMetrics(app: FastifyInstance, store: Store, sources: Metri
   // The image cache counts for itself; its totals are copied at each scrape.
   new Counter({
     name: 'folio_image_cache_requests_total',
-    help: 'Derived image look-ups: hit (from the cache), miss (transformed), joined (waited for an identical transform).',
+    help: 'Derived image look-ups: hit (from the cache), miss (transformed), joined (waited for an identical transform), shared (made by another server, read from the shared store).',
     labelNames: ['result'],
     registers,
     collect() {
       const cache = sources.images?.cache;
       if (!cache) return;
       this.reset();
-      const { hits, misses, joined } = cache.stats;
+      const { hits, misses, joined, sharedHits } = cache.stats;
       this.inc({ result: 'hit' }, hits);
       this.inc({ result: 'miss' }, misses);
       this.inc({ result: 'joined' }, joined);
+      this.inc({ result: 'shared' }, sharedHits);
     },
   });
   new Gauge({

@@ -1,9 +1,10 @@
 /** Start-up in order: data dir → store → space, keys, demo → HTTP. Used by the CLI and tests. */
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ensureDataDir, readTlsCredentials, type Config } from '../config/index.js';
 import { defaultLocale, ensureAdminUser, ensureApiKeys, ensureSpace, loadDemo } from '../setup/index.js';
-import { createFsStorage } from '../storage/index.js';
+import { configureFaceDetection } from '../faces/index.js';
+import { configureSharp } from '../images/index.js';
+import { openStorage, type OpenedStorage } from '../storage/index.js';
 import { openStore } from '../store/index.js';
 import type { ApiKeyKind } from '../store/types.js';
 import { buildApp, type BackgroundOptions } from './app.js';
@@ -25,13 +26,18 @@ export async function startFolio(
   await ensureDataDir(config.dataDir);
   const tls = config.tls ? await readTlsCredentials(config.tls) : undefined;
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  let opened: OpenedStorage | undefined;
   try {
-    const storage = createFsStorage(path.join(config.dataDir, 'files'));
+    const files = (opened = await openStorage(config.storage, config.dataDir));
+    const storage = files.files;
+    configureFaceDetection({ idleMs: config.facesIdleMs });
+    // Before the demo's images are made: libvips' default cache would keep their pixels for good.
+    configureSharp();
     const scope = await ensureSpace(store, config.spaceId);
     const generatedTokens = await ensureApiKeys(store, config.spaceId, config.tokens);
     if (config.admin) await ensureAdminUser(store, config.admin);
     const demoLoaded = config.demo ? await loadDemo(store, storage, scope) : false;
-    const app = await buildApp({ config, store, storage, scope, locale: defaultLocale, ...(tls ? { tls } : {}), ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
+    const app = await buildApp({ config, store, storage, sharedImages: files.shared, checkStorage: files.check, scope, locale: defaultLocale, ...(tls ? { tls } : {}), ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
     const listening = await app.listen({ port: config.port, host: config.host });
     // Fastify names the protocol from its own https option, which a server factory bypasses.
     const address = tls ? listening.replace(/^http:/, 'https:') : listening;
@@ -43,10 +49,12 @@ export async function startFolio(
       close: async () => {
         await app.close();
         await store.close();
+        files.close();
       },
     };
   } catch (err) {
     await store.close();
+    opened?.close();
     throw err;
   }
 }

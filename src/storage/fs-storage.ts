@@ -8,8 +8,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import * as is from '../validate/is.js';
+import { toBytes } from './bytes.js';
 import { assertObjectHash } from './hash.js';
+import { assertByteRange } from './range.js';
 import { SizeLimitError, type FileStorage, type StoredObject } from './types.js';
 
 const tempDirName = '.tmp';
@@ -69,16 +70,18 @@ export function createFsStorage(rootDir: string): FileStorage {
       }
     },
 
-    async stream(hash) {
+    async stream(hash, range) {
+      const file = objectPath(hash);
+      assertByteRange(range);
       // Open first so a missing object is `undefined`, not a stream that errors later.
       let handle;
       try {
-        handle = await open(objectPath(hash), 'r');
+        handle = await open(file, 'r');
       } catch (err) {
         if (isMissing(err)) return undefined;
         throw err;
       }
-      return handle.createReadStream();
+      return handle.createReadStream(range ? { start: range.start, ...(range.end !== undefined ? { end: range.end } : {}) } : {});
     },
 
     async has(hash) {
@@ -113,13 +116,6 @@ async function writeSynced(filePath: string, data: Buffer | Readable, maxBytes: 
     await handle.close();
   }
   return { hash: hasher.digest('hex'), size };
-}
-
-function toBytes(chunk: unknown): Buffer {
-  if (Buffer.isBuffer(chunk)) return chunk;
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  if (is.string(chunk)) return Buffer.from(chunk);
-  return is.invalid('data', 'a Buffer or a stream of bytes', typeof chunk);
 }
 
 async function fsyncDir(dir: string) {

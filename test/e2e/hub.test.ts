@@ -145,7 +145,7 @@ describe('the Images API on demo assets', () => {
 describe('operations endpoints', () => {
   it('reports health, readiness and metrics', async () => {
     expect(await (await get('/healthz')).json()).toEqual({ status: 'ok' });
-    expect(await (await get('/readyz')).json()).toEqual({ status: 'ready' });
+    expect(await (await get('/readyz')).json()).toEqual({ status: 'ready', checks: { database: 'ok', storage: 'ok' } });
     const metrics = await (await get('/metrics')).text();
     expect(metrics).toMatch(/folio_http_responses_total\{method="GET",status="2xx"\} \d+/);
   });
