@@ -1,6 +1,9 @@
 /** Assembles one Fastify app from the parts; each part registers its own routes. */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { FastPath } from '../http/fast-path.js';
+import { ContentVersion } from '../store/index.js';
 import { adminRoutes } from '../admin/index.js';
 import { resolveAssetFile } from '../assets/index.js';
 import { imageCacheDir, type Config } from '../config/index.js';
@@ -29,6 +32,8 @@ export interface AppParts {
   logger?: boolean | { level: string };
   /** Tuning of the webhook dispatcher and scheduled-action runner (tests shorten waits). */
   background?: BackgroundOptions;
+  /** How often other processes' writes are looked for (ms; 0: never, for tests of one process). */
+  versionPollMs?: number;
 }
 
 export interface BackgroundOptions {
@@ -42,7 +47,15 @@ const pages: HtmlErrorPages = {
 };
 
 export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
+  const { store, storage, scope } = parts;
+  // Warm answers are replayed before Fastify, and dropped the moment content changes: at once
+  // for this process's writes, and when the version (polled) moves for other processes'.
+  const version = new ContentVersion(store, parts.versionPollMs !== undefined ? { pollMs: parts.versionPollMs } : {});
+  const fastPath = new FastPath();
+  const stopHearing = store.changes.onWrite(() => fastPath.invalidate());
+  version.onChange(() => fastPath.invalidate());
   const app = Fastify({
+    serverFactory: (handler) => http.createServer((req, res) => fastPath.handle(req, res, handler)),
     frameworkErrors: frameworkErrorHandler(pages),
     logger: parts.logger ?? false,
     // Per-request lines drown what matters; /metrics counts requests instead.
@@ -63,12 +76,16 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   app.removeContentTypeParser('application/json');
   acceptJsonBodies(app);
 
-  const { store, storage, scope } = parts;
+  app.addHook('onClose', async () => {
+    stopHearing();
+    version.close();
+  });
   // One answer for definitions (early refusal) and calls (the real check): the setting, unless a test overrides it.
   const allowPrivate = parts.background?.webhooks?.allowPrivateTargets ?? parts.config.webhookAllowPrivate ?? false;
   const webhookTargets = { allowPrivate };
   // Counts every route: registered first, without encapsulation; the parts report their caches and queue.
   const sources: MetricSources = {};
+  sources.fastPath = fastPath;
   await app.register(operationsRoutes, { store, sources });
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
@@ -77,9 +94,10 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
     observe: (status) => (sources.images = status),
+    fastPath,
   });
   for (const mode of ['delivery', 'preview'] as const) {
-    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache) });
+    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache), version, fastPath });
   }
   await app.register(managementRoutes, {
     store,
@@ -100,6 +118,8 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
     },
     observe: (s) => (sources.pageCache = s.pageCache),
+    version,
+    fastPath,
   });
   await app.register(adminRoutes, {
     context: {

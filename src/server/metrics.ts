@@ -12,6 +12,8 @@ import type { Store } from '../store/store.js';
 export interface MetricSources {
   pageCache?: { readonly size: number };
   deliveryCache?: { readonly size: number };
+  /** Warm answers replayed before Fastify: counted like the requests Fastify answers. */
+  fastPath?: { onAnswer: ((route: string, status: number, seconds: number, cacheHeader: string | undefined) => void) | undefined };
   images?: {
     queue: { readonly running: number; readonly waiting: number; readonly concurrency: number; readonly queueLimit: number };
     cache?: { readonly stats: { hits: number; misses: number; joined: number; evictions: number; entries: number; bytes: number } };
@@ -152,6 +154,18 @@ export function createMetrics(app: FastifyInstance, store: Store, sources: Metri
       if (result === 'hit' || result === 'miss') cacheLookups.inc({ cache, result });
     }
   });
+
+  if (sources.fastPath) {
+    const cacheOfHeader = new Map(Object.entries(cacheHeaders).map(([cache, header]) => [header as string, cache]));
+    sources.fastPath.onAnswer = (route, status, seconds, cacheHeader) => {
+      const labels = { method: 'GET', route, status_code: String(status) };
+      requests.inc(labels);
+      duration.observe(labels, seconds);
+      responses.inc({ method: 'GET', status: `${Math.floor(status / 100)}xx` });
+      const cache = cacheHeader && cacheOfHeader.get(cacheHeader);
+      if (cache) cacheLookups.inc({ cache, result: 'hit' });
+    };
+  }
 
   return {
     registry,
