@@ -4,7 +4,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { openStore } from '../src/store/index.js';
@@ -163,11 +162,4 @@ export async function addBenchArticles(dataDir: string, count: number, prefix: s
   }
 }
 
-/** A port the system says is free now. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from '../test/e2e/folio.js';
