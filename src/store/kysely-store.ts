@@ -10,7 +10,7 @@ import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
 import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, UploadRecord, UserRecord, UserRole, VersionedSys } from './types.js';
 import { tagsRepository } from './tags-repository.js';
-import { bumpChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
+import { bumpChangeCounter, movedChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 import { outboxStore } from './outbox.js';
 import { announceWrite, onWrite } from './write-notices.js';
 import { scheduledActionStore } from './scheduled-action-store.js';
@@ -70,17 +70,19 @@ export function kyselyStore(
   /** snapshot: how to read one moment outside a transaction; absent inside one, which is one already. */
   options: { inTransaction: boolean; snapshot?: Snapshot; close: () => Promise<void>; database?: string },
 ): Store {
-  /** After a commit that may have moved the content version: this process's readers hear at once. */
+  /** After a commit that moved the content version: this process's readers hear at once. */
   const committed = () => {
     if (!options.inTransaction && options.database !== undefined) announceWrite(options.database);
   };
-  const transaction = <T>(fn: (tx: Store) => Promise<T>): Promise<T> =>
-    options.inTransaction
-      ? fn(store)
-      : db
-          .transaction()
-          .execute((trx) => fn(kyselyStore(trx, adapter, { inTransaction: true, close: options.close })))
-          .finally(committed);
+  const transaction = <T>(fn: (tx: Store) => Promise<T>): Promise<T> => {
+    if (options.inTransaction) return fn(store);
+    let trx: Kysely<Database> | undefined;
+    // Only transactions that moved the counter: the background queues commit often and change nothing readers see.
+    return db
+      .transaction()
+      .execute((t) => fn(kyselyStore((trx = t), adapter, { inTransaction: true, close: options.close })))
+      .finally(() => trx && movedChangeCounter(trx) && committed());
+  };
   /** The counter moved outside a transaction (committed already). */
   const bumped = async (d: Kysely<Database>) => {
     const value = await bumpChangeCounter(d);
