@@ -29,7 +29,8 @@ export interface Offer {
 }
 
 interface Kept {
-  headers: OutgoingHttpHeaders;
+  /** Names and values in one flat list, as writeHead takes them; the request id's value last. */
+  headers: string[];
   body: Buffer;
 }
 
@@ -94,7 +95,9 @@ export class FastPath {
     const kept = entry.variants.get(variantKey(req, entry.offer));
     if (!kept) return false;
     const started = performance.now();
-    res.writeHead(200, { ...kept.headers, 'x-contentful-request-id': randomUUID() });
+    const headers = kept.headers.slice();
+    headers[headers.length - 1] = randomUUID();
+    res.writeHead(200, headers);
     res.end(kept.body);
     this.onAnswer?.(entry.offer.route, 200, (performance.now() - started) / 1000, entry.offer.cacheHeader);
     return true;
@@ -130,11 +133,17 @@ export class FastPath {
     if (body.length > this.#maxBody || headers['set-cookie'] !== undefined) return;
     delete headers['x-contentful-request-id'];
     if (offer.cacheHeader) headers[offer.cacheHeader] = 'hit';
+    const flat: string[] = [];
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value]) flat.push(name, String(v));
+    }
+    flat.push('x-contentful-request-id', '');
     let entry = this.#urls.get(url);
     if (!entry) this.#urls.set(url, (entry = { offer, variants: new Map() }));
     const previous = entry.variants.get(key);
     if (previous) this.#bytes -= previous.body.length;
-    entry.variants.set(key, { headers, body });
+    entry.variants.set(key, { headers: flat, body });
     this.#bytes += body.length;
     for (const [oldest, old] of this.#urls) {
       if (this.#bytes <= this.#maxBytes) break;

@@ -157,13 +157,26 @@ export function createMetrics(app: FastifyInstance, store: Store, sources: Metri
 
   if (sources.fastPath) {
     const cacheOfHeader = new Map(Object.entries(cacheHeaders).map(([cache, header]) => [header as string, cache]));
+    // Label sets bound once per route: a replayed answer costs a few additions, not label hashing.
+    const bound = new Map<string, { requests: { inc(): void }; duration: { observe(v: number): void }; responses: { inc(): void }; hits?: { inc(): void } }>();
     sources.fastPath.onAnswer = (route, status, seconds, cacheHeader) => {
-      const labels = { method: 'GET', route, status_code: String(status) };
-      requests.inc(labels);
-      duration.observe(labels, seconds);
-      responses.inc({ method: 'GET', status: `${Math.floor(status / 100)}xx` });
-      const cache = cacheHeader && cacheOfHeader.get(cacheHeader);
-      if (cache) cacheLookups.inc({ cache, result: 'hit' });
+      const id = `${route}\n${status}\n${cacheHeader ?? ''}`;
+      let b = bound.get(id);
+      if (!b) {
+        const labels = { method: 'GET', route, status_code: String(status) };
+        const cache = cacheHeader && cacheOfHeader.get(cacheHeader);
+        b = {
+          requests: requests.labels(labels),
+          duration: duration.labels(labels),
+          responses: responses.labels({ method: 'GET', status: `${Math.floor(status / 100)}xx` }),
+          ...(cache ? { hits: cacheLookups.labels({ cache, result: 'hit' }) } : {}),
+        };
+        bound.set(id, b);
+      }
+      b.requests.inc();
+      b.duration.observe(seconds);
+      b.responses.inc();
+      b.hits?.inc();
     };
   }
 
