@@ -28,13 +28,11 @@ import { randomQueries } from '../src/images/test-support/random-queries.js';
 import { startFolio } from '../src/server/start.js';
 import { createFsStorage } from '../src/storage/index.js';
 import { openStore } from '../src/store/index.js';
+import { assetId, card, cardQuery, cardWindow } from './card.js';
 import { alternate, inProcess as inProcessFor, peakRssMiB, percentile, randomPort, startFolioProcess, startNginx, stop, type Row as BaseRow } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 64;
-const card = { width: 330, height: 216 };
-const cardQuery = '?w=330&h=216&q=60&fit=fill&f=faces&fm=jpg&fl=progressive';
-const assetId = 'image-devops-team-roles-and-responsibilities';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const scope = { spaceId: 'folio', environmentId: 'master' };
 
@@ -45,18 +43,6 @@ interface Row extends BaseRow {
 }
 
 const inProcess = (op: () => Promise<unknown>, concurrency: number) => inProcessFor(op, concurrency, seconds);
-
-/** The face box and crop window of the card, as Folio's fill with f=faces places it. */
-function cardWindow(image: { width: number; height: number; faces?: Array<{ x: number; y: number; width: number; height: number }> }) {
-  const faces = image.faces ?? [];
-  const wide = image.width * card.height > image.height * card.width;
-  const width = wide ? Math.round((image.height * card.width) / card.height) : image.width;
-  const height = wide ? image.height : Math.round((image.width * card.height) / card.width);
-  const cx = faces.length ? (Math.min(...faces.map((f) => f.x)) + Math.max(...faces.map((f) => f.x + f.width))) / 2 : image.width / 2;
-  const cy = faces.length ? (Math.min(...faces.map((f) => f.y)) + Math.max(...faces.map((f) => f.y + f.height))) / 2 : image.height / 2;
-  const clamp = (n: number, max: number) => Math.min(max, Math.max(0, Math.round(n)));
-  return { left: clamp(cx - width / 2, image.width - width), top: clamp(cy - height / 2, image.height - height), width, height };
-}
 
 /** Transforms Folio runs at once plus those it lets one client address have waiting (the WorkQueue defaults). */
 const admitted = os.availableParallelism() * 3;

@@ -6,9 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { systemActor } from '../src/auth/index.js';
-import { createEntry, publishEntry } from '../src/content/index.js';
 import { openStore } from '../src/store/index.js';
+import { generateArticles } from './gen-content.js';
 
 const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
 
@@ -78,14 +77,14 @@ export const nginxWorkers = process.env.BENCH_NGINX_WORKERS ?? 'auto';
  * Debian's nginx serving `root` as static files: the baseline for sending the same bytes.
  * `locations` adds nginx config inside the server block (types, headers).
  */
-export async function startNginx(root: string, listen: number, locations = ''): Promise<ChildProcess> {
+export async function startNginx(root: string, listen: number, locations = '', workers: string = nginxWorkers): Promise<ChildProcess> {
   const prefix = path.join(root, '..', 'nginx');
   await fs.mkdir(path.join(prefix, 'logs'), { recursive: true });
   const conf = path.join(prefix, 'nginx.conf');
   await fs.writeFile(
     conf,
     `daemon off;
-worker_processes ${nginxWorkers};
+worker_processes ${workers};
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/logs/error.log warn;
 ${process.getuid?.() === 0 ? 'user root;' : ''}
@@ -153,25 +152,14 @@ export const formatRow = (name: string, r: Row, width = 46) =>
   `${name.padEnd(width)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms` +
   (r.timeouts ? `   ${r.timeouts} timeouts` : '');
 
-/**
- * Adds `count` published copies of the first demo article (titles, slugs and dates varied) to
- * the SQLite store in `dataDir`, through the content operations, as Folio itself acting.
- */
+/** Adds `count` published articles to the SQLite store in `dataDir` (see gen-content.ts). */
 export async function addBenchArticles(dataDir: string, count: number, prefix: string): Promise<void> {
   const store = await openStore({ sqlitePath: path.join(dataDir, 'folio.db') });
-  const scope = { spaceId: 'folio', environmentId: 'master' };
-  const template = (await store.entries.listPublished(scope, { contentTypeId: 'article', limit: 1 })).items[0]!;
-  for (let i = 0; i < count; i++) {
-    const day = String((i % 28) + 1).padStart(2, '0');
-    const month = String((i % 12) + 1).padStart(2, '0');
-    const fields = {
-      ...template.fields,
-      title: { 'en-US': `${prefix} article ${i}` },
-      slug: { 'en-US': `${prefix.toLowerCase()}-article-${i}` },
-      publishDate: { 'en-US': `20${10 + (i % 10)}-${month}-${day}` },
-    };
-    await createEntry(store, scope, { id: `${prefix.toLowerCase()}-${i}`, contentTypeId: 'article', fields }, systemActor);
-    await publishEntry(store, scope, { id: `${prefix.toLowerCase()}-${i}` }, systemActor);
+  try {
+    await generateArticles(store, { spaceId: 'folio', environmentId: 'master' }, count, prefix);
+  } finally {
+    await store.close();
   }
-  await store.close();
 }
+
+export { freePort } from '../test/e2e/folio.js';

@@ -21,6 +21,8 @@ export function storedFiles(asset: AssetRecord): StoredFile[] {
 }
 
 export interface ResolvedFile {
+  /** Found in the published version (not only in the draft). */
+  published: boolean;
   fileName: string;
   contentType: string;
   hash: string;
@@ -57,10 +59,12 @@ export async function resolveAssetFile(
 ): Promise<ResolvedFile | undefined> {
   // The published version first: pages link to it, so most requests need this one query only.
   const inVersion = (asset: AssetRecord | undefined) => (asset ? storedFiles(asset).find((f) => storedFileToken(f) === token) : undefined);
-  const file = inVersion(await store.assets.getPublished(scope, assetId)) ?? inVersion(await store.assets.get(scope, assetId));
+  const published = inVersion(await store.assets.getPublished(scope, assetId));
+  const file = published ?? inVersion(await store.assets.get(scope, assetId));
   if (!file) return undefined;
   const focus = focusOf(file);
   return {
+    published: file === published,
     fileName: file.fileName,
     contentType: file.contentType,
     hash: file.hash,

@@ -19,8 +19,9 @@ export interface CachedResponse {
   /** Encoded once, so a hit is a plain write. */
   json: Buffer;
   etag: string;
-  /** The same body gzipped, made once for clients that accept it (the SDKs do). */
+  /** The same body gzipped and in brotli, made once for clients that accept them (the SDKs do). */
   gzip?: Buffer;
+  br?: Buffer;
 }
 
 /**
@@ -131,6 +132,6 @@ export class ResponseCache {
 const showsAny = (dep: ResponseDep, items: Set<string>) =>
   dep === undefined || (typeof dep === 'string' ? items.has(dep) : dep.some((d) => items.has(d)));
 
-const sizeOf = (r: CachedResponse) => r.json.length + (r.gzip?.length ?? 0);
+const sizeOf = (r: CachedResponse) => r.json.length + (r.gzip?.length ?? 0) + (r.br?.length ?? 0);
 
 export const etagOf = (json: Buffer) => `"${createHash('sha1').update(json).digest('base64url')}"`;

@@ -2,8 +2,6 @@
  * Content Delivery API (published content) and Content Preview API (latest drafts): one plugin,
  * registered twice, that differs only in which side of the store it reads.
  */
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changesBetween } from '../store/index.js';
 import type { Store } from '../store/store.js';
@@ -14,7 +12,10 @@ import { ResponseCache, etagOf, type CachedResponse, type ResponseDep } from './
 import { pagedCollection, queryInMemory, type MemoryModel } from '../contentful/index.js';
 import { resourceNotFound } from '../errors/index.js';
 import { contentTypeJson, localeJson, spaceJson, tagJson, type SerializeContext } from './serialize.js';
+import { encodeAsync, negotiateEncoding } from '../http/encoding.js';
+import type { FastPath } from '../http/fast-path.js';
 import { singleFlight } from '../http/flights.js';
+import type { ContentVersion } from '../store/index.js';
 import { stringifyInSlices } from '../http/slices.js';
 import { sync } from './sync.js';
 
@@ -27,6 +28,10 @@ export interface DeliveryOptions {
   cache?: boolean;
   /** Told the response cache once (when there is one), for /metrics. */
   observe?: (status: { responseCache: { readonly size: number } }) => void;
+  /** The app's content version; read from the store per request without it. */
+  version?: ContentVersion;
+  /** Where cached answers are offered for replay before routing. */
+  fastPath?: FastPath;
 }
 
 interface Params {
@@ -36,7 +41,6 @@ interface Params {
 }
 
 const contentType = 'application/vnd.contentful.delivery.v1+json; charset=utf-8';
-const gzipAsync = promisify(gzip);
 /** More changes than this since a cache last looked: it drops everything instead of reading them. */
 const maxChangesRead = 500;
 /** What each small collection can be queried and ordered by (`locale` is read by every route). */
@@ -51,7 +55,6 @@ const tagModel: MemoryModel = {
 };
 const localeModel: MemoryModel = { paths: {}, ignore: ['locale'] };
 
-const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
 
 export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions) {
   const { store, publicUrl, mode } = opts;
@@ -70,7 +73,8 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   // For /metrics: the answers held across every environment's cache.
   if (caching) opts.observe?.({ responseCache: { get size() { let n = 0; for (const c of caches.values()) n += c.size; return n; } } });
   const authenticate = createAuthenticator(store, mode);
-  const contentVersion = singleFlight(() => store.changes.latest());
+  const { version: known } = opts;
+  const contentVersion = known ? () => known.current() : singleFlight(() => store.changes.latest());
 
   const scopeOf = (request: FastifyRequest<{ Params: Params }>) => ({
     spaceId: request.params.spaceId,
@@ -95,15 +99,16 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   }
 
   /** A body-derived ETag lets clients revalidate cheaply; content can change at any publish. */
-  const sendJson = (reply: FastifyReply, { json, etag, gzip }: CachedResponse) => {
+  const sendJson = (reply: FastifyReply, answer: CachedResponse) => {
+    const { json, etag } = answer;
     reply.header('content-type', contentType).header('etag', etag).header('cache-control', 'max-age=0, must-revalidate');
     const ifNoneMatch = reply.request.headers['if-none-match'];
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
-    if (gzip) {
-      reply.header('vary', 'Accept-Encoding');
-      if (acceptsGzip(reply.request)) return reply.header('content-encoding', 'gzip').send(gzip);
-    }
-    return reply.send(json);
+    if (!answer.gzip && !answer.br) return reply.send(json);
+    reply.header('vary', 'Accept-Encoding');
+    const coding = negotiateEncoding(reply.request.headers['accept-encoding'], answer);
+    if (coding === 'identity') return reply.send(json);
+    return reply.header('content-encoding', coding).send(answer[coding]);
   };
   const send = async (reply: FastifyReply, body: unknown) => {
     const json = Buffer.from(await stringifyInSlices(body));
@@ -131,9 +136,12 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     const key = `${url.pathname}?${url.searchParams}`;
     const { value, hit } = await cacheFor(scope).load(contentVersionAtAuth, key, dep, async () => {
       const json = Buffer.from(await stringifyInSlices(await compute(await context())));
-      // Worth it from a few KiB on: cached bodies are sent many times, compressed once.
-      return { json, etag: etagOf(json), ...(json.length > 4096 ? { gzip: await gzipAsync(json) } : {}) };
+      // Cached bodies are sent many times: compressed once, here, as a CDN keeps its copies.
+      const { gzip, br } = await encodeAsync(json);
+      return { json, etag: etagOf(json), ...(gzip ? { gzip } : {}), ...(br ? { br } : {}) };
     });
+    // The token is part of what the answer varies on: a replay needs the very credentials this request passed.
+    opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding', 'authorization'], encodings: value, cacheHeader: 'x-folio-cache' });
     return sendJson(reply.header('x-folio-cache', hit ? 'hit' : 'miss'), value);
   }
   const notFound = resourceNotFound;

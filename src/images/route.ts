@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { FolioError } from '../errors/index.js';
+import type { FastPath, VaryOn } from '../http/fast-path.js';
 import * as is from '../validate/is.js';
 import { createHash } from 'node:crypto';
 import { DerivedImageCache, SingleFlight, type CachedImage, type SharedImageTier } from './cache.js';
@@ -20,6 +21,11 @@ import { planTransform, render } from './transform.js';
 import type { ImageFocus, ImageParams } from './types.js';
 
 export interface ResolvedFile {
+  /**
+   * The published version's file. Only those answers are kept for replay: a draft can change
+   * without moving the content version, so a draft's file is looked up on every request.
+   */
+  published?: boolean;
   fileName: string;
   contentType: string;
   hash: string;
@@ -52,6 +58,12 @@ export interface ImagesRoutesOptions {
   onTransform?: (() => void) | undefined;
   /** Told the transform queue and the derived-image cache once, to read their state (metrics). */
   observe?: ((status: ImagesStatus) => void) | undefined;
+  /**
+   * Where answers are offered for replay before routing: a warm hit then reads neither the
+   * store nor the disk. The app drops them when content changes, so a deleted asset or a
+   * replaced file stops answering at once.
+   */
+  fastPath?: FastPath | undefined;
 }
 
 /** Read-only views of the images part's state. */
@@ -105,12 +117,14 @@ async function send(
   body: () => Promise<Body>,
   extraHeaders: Record<string, string> = {},
   transformed = false,
+  offer?: (request: FastifyRequest, reply: FastifyReply, vary: VaryOn[]) => void,
 ) {
   const headers = { ...immutableHeaders(etag), ...safetyHeaders(file.contentType, transformed), ...extraHeaders };
   if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
     return reply.code(304).headers(headers).send();
   }
   const { data, contentType } = await body();
+  if (file.published) offer?.(request, reply, extraHeaders.vary ? ['accept'] : []);
   // Headers only now: an error thrown above must not carry this response's caching headers.
   return reply
     .code(200)
@@ -148,6 +162,11 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
   });
   options.observe?.({ queue, ...(cache ? { cache } : {}) });
   const signing = signingKeys && signingKeys.length > 0 ? signingKeys : undefined;
+  const { fastPath } = options;
+  const offer = fastPath
+    ? (request: FastifyRequest, reply: FastifyReply, vary: VaryOn[]) =>
+        fastPath.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary })
+    : undefined;
 
   /**
    * The derived image: from the disk cache, or transformed once however many ask at the same
@@ -164,7 +183,7 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
 
   app.get<FileRoute>('/files/:spaceId/:assetId/:token/*', async (request, reply) => {
     const file = await find(request.params);
-    return send(request, reply, file, fileEtag(request.params.token, 'original'), original(file));
+    return send(request, reply, file, fileEtag(request.params.token, 'original'), original(file), {}, false, offer);
   });
 
   app.get<FileRoute>('/images/:spaceId/:assetId/:token/*', async (request, reply) => {
@@ -184,7 +203,7 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
     const file = await find(request.params);
     const [first] = search;
     if (!first) {
-      return send(request, reply, file, fileEtag(request.params.token, 'original'), original(file));
+      return send(request, reply, file, fileEtag(request.params.token, 'original'), original(file), {}, false, offer);
     }
     const sourceFormat = formatOfContentType(file.contentType);
     if (!sourceFormat) is.invalid(first[0], `no parameters: this file is ${file.contentType}, not an image`, first[1], 'BAD_REQUEST');
@@ -219,6 +238,6 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
         { client: request.ip, signal: shared },
       );
     const gone = clientGone(reply);
-    return send(request, reply, file, etag, () => derive(`${pipelineVersion}\n${token}\n${variant}`, make, gone), auto ? { vary: 'Accept' } : {}, true);
+    return send(request, reply, file, etag, () => derive(`${pipelineVersion}\n${token}\n${variant}`, make, gone), auto ? { vary: 'Accept' } : {}, true, offer);
   });
 };

@@ -3,6 +3,8 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { FastPath } from '../http/fast-path.js';
+import { ContentVersion } from '../store/index.js';
 import { adminRoutes } from '../admin/index.js';
 import { resolveAssetFile } from '../assets/index.js';
 import { imageCacheDir, type Config, type TlsCredentials } from '../config/index.js';
@@ -40,6 +42,8 @@ export interface AppParts {
   tls?: TlsCredentials;
   /** Tuning of the webhook dispatcher and scheduled-action runner (tests shorten waits). */
   background?: BackgroundOptions;
+  /** How often other processes' writes are looked for (ms; 0: never, for tests of one process). */
+  versionPollMs?: number;
 }
 
 export interface BackgroundOptions {
@@ -53,20 +57,22 @@ const pages: HtmlErrorPages = {
 };
 
 /**
- * The HTTP(S) server under Fastify. Root API paths are rewritten before Fastify routes them
- * (which API answers depends on the token, and finding its kind may read the database).
+ * The HTTP(S) server under Fastify. Root API paths are rewritten before anything else sees them
+ * (which API answers depends on the token, and finding its kind may read the database); then
+ * warm answers are replayed by the fast path, and the rest goes to Fastify.
  */
-function serverFactory(parts: AppParts) {
+function serverFactory(parts: AppParts, fastPath: FastPath) {
   const routeRootPath = rootPathRouter(parts.store);
   return (handler: (req: IncomingMessage, res: ServerResponse) => void) => {
+    const next = (req: IncomingMessage, res: ServerResponse) => fastPath.handle(req, res, handler);
     const listener = (req: IncomingMessage, res: ServerResponse) => {
-      if (!isRootApiPath(req.url)) return handler(req, res);
+      if (!isRootApiPath(req.url)) return next(req, res);
       routeRootPath(req).then(
-        () => handler(req, res),
+        () => next(req, res),
         // The store failed while looking the token up: let the Delivery API answer (it will meet the same failure and report it).
         () => {
           req.url = `/delivery${req.url}`;
-          handler(req, res);
+          next(req, res);
         },
       );
     };
@@ -75,8 +81,15 @@ function serverFactory(parts: AppParts) {
 }
 
 export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
+  const { store, storage, scope } = parts;
+  // Warm answers are replayed before Fastify, and dropped the moment content changes: at once
+  // for this process's writes, and when the version (polled) moves for other processes'.
+  const version = new ContentVersion(store, parts.versionPollMs !== undefined ? { pollMs: parts.versionPollMs } : {});
+  const fastPath = new FastPath();
+  const stopHearing = store.changes.onWrite(() => fastPath.invalidate());
+  version.onChange(() => fastPath.invalidate());
   const app = Fastify({
-    serverFactory: serverFactory(parts),
+    serverFactory: serverFactory(parts, fastPath),
     frameworkErrors: frameworkErrorHandler(pages),
     logger: parts.logger ? { ...(parts.logger === true ? {} : parts.logger), redact: { paths: redactPaths, censor: redacted }, serializers: { req: requestSerializer } } : false,
     // Fastify's own request lines carry the raw URL (tokens in the query): installRequestLog's replace them.
@@ -101,12 +114,16 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   app.removeContentTypeParser('application/json');
   acceptJsonBodies(app);
 
-  const { store, storage, scope } = parts;
+  app.addHook('onClose', async () => {
+    stopHearing();
+    version.close();
+  });
   // One answer for definitions (early refusal) and calls (the real check): the setting, unless a test overrides it.
   const allowPrivate = parts.background?.webhooks?.allowPrivateTargets ?? parts.config.webhookAllowPrivate ?? false;
   const webhookTargets = { allowPrivate };
   // Counts every route: registered first, without encapsulation; the parts report their caches and queue.
   const sources: MetricSources = {};
+  sources.fastPath = fastPath;
   await app.register(operationsRoutes, { store, sources, checkStorage: parts.checkStorage });
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
@@ -116,9 +133,10 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
     observe: (status) => (sources.images = status),
+    fastPath,
   });
   for (const mode of ['delivery', 'preview'] as const) {
-    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache) });
+    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache), version, fastPath });
   }
   await app.register(graphqlRoutes, {
     store,
@@ -146,6 +164,8 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
     },
     observe: (s) => (sources.pageCache = s.pageCache),
+    version,
+    fastPath,
   });
   await app.register(adminRoutes, {
     context: {

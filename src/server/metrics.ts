@@ -13,6 +13,8 @@ import type { Store } from '../store/store.js';
 export interface MetricSources {
   pageCache?: { readonly size: number };
   deliveryCache?: { readonly size: number };
+  /** Warm answers replayed before Fastify: counted like the requests Fastify answers. */
+  fastPath?: { onAnswer: ((route: string, status: number, seconds: number, cacheHeader: string | undefined) => void) | undefined };
   images?: {
     queue: { readonly running: number; readonly waiting: number; readonly concurrency: number; readonly queueLimit: number };
     cache?: { readonly stats: CacheStats };
@@ -154,6 +156,31 @@ export function createMetrics(app: FastifyInstance, store: Store, sources: Metri
       if (result === 'hit' || result === 'miss') cacheLookups.inc({ cache, result });
     }
   });
+
+  if (sources.fastPath) {
+    const cacheOfHeader = new Map(Object.entries(cacheHeaders).map(([cache, header]) => [header as string, cache]));
+    // Label sets bound once per route: a replayed answer costs a few additions, not label hashing.
+    const bound = new Map<string, { requests: { inc(): void }; duration: { observe(v: number): void }; responses: { inc(): void }; hits?: { inc(): void } }>();
+    sources.fastPath.onAnswer = (route, status, seconds, cacheHeader) => {
+      const id = `${route}\n${status}\n${cacheHeader ?? ''}`;
+      let b = bound.get(id);
+      if (!b) {
+        const labels = { method: 'GET', route, status_code: String(status) };
+        const cache = cacheHeader && cacheOfHeader.get(cacheHeader);
+        b = {
+          requests: requests.labels(labels),
+          duration: duration.labels(labels),
+          responses: responses.labels({ method: 'GET', status: `${Math.floor(status / 100)}xx` }),
+          ...(cache ? { hits: cacheLookups.labels({ cache, result: 'hit' }) } : {}),
+        };
+        bound.set(id, b);
+      }
+      b.requests.inc();
+      b.duration.observe(seconds);
+      b.responses.inc();
+      b.hits?.inc();
+    };
+  }
 
   return {
     registry,

@@ -86,10 +86,13 @@ describe('PageCache', () => {
 
   it('renders a missing page once for everyone asking meanwhile, but not across an invalidation', async () => {
     let renders = 0;
+    // The second render lasts until the test lets it end: past the next change, however slow the machine.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
     const render = async () => {
-      renders++;
-      await new Promise((r) => setTimeout(r, 20));
-      return page(`render ${renders}`, ['Entry:a']);
+      const n = ++renders;
+      await (n === 2 ? gate : new Promise((r) => setTimeout(r, 20)));
+      return page(`render ${n}`, ['Entry:a']);
     };
     const first = await Promise.all(Array.from({ length: 20 }, () => cache.load('/a', render)));
     expect(renders).toBe(1);
@@ -103,6 +106,7 @@ describe('PageCache', () => {
     await cache.sync();
     // Started after the second change: must not be handed the render begun before it.
     const fresh = await cache.load('/a', render);
+    release();
     await slow;
     expect(renders).toBe(3);
     expect(fresh.page.body.toString()).toBe('render 3');
@@ -117,7 +121,7 @@ describe('PageCache', () => {
     expect(cache.has('/stale')).toBe(false);
   });
 
-  it('shares one change check among the requests of one event-loop turn', async () => {
+  it('reads nothing while nothing was written, and one shared check per write', async () => {
     let reads = 0;
     const latest = store.changes.latest.bind(store.changes);
     store.changes.latest = () => {
@@ -125,9 +129,26 @@ describe('PageCache', () => {
       return latest();
     };
     await Promise.all(Array.from({ length: 50 }, () => cache.sync()));
+    expect(reads).toBe(0);
+    await entry('a', 'article');
+    await Promise.all(Array.from({ length: 50 }, () => cache.sync()));
     expect(reads).toBe(1);
+    expect(seen.at(-1)).toMatchObject({ articles: ['a'] });
     await cache.sync();
-    expect(reads).toBe(2);
+    expect(reads).toBe(1);
+  });
+
+  it('hears a write made through another Store on the same database at once', async () => {
+    cache.put('/articles/a', page('a', ['Entry:a']), cache.currentGeneration);
+    const other = await openStore({ sqlitePath: path.join(dir(), `cache-${n}.db`) });
+    try {
+      await other.entries.create(scope, { id: 'a', contentTypeId: 'article', fields: { title: { 'en-US': 'a' } } });
+      await other.entries.publish(scope, 'a');
+    } finally {
+      await other.close();
+    }
+    await cache.sync();
+    expect(cache.has('/articles/a')).toBe(false);
   });
 
   it('evicts the least recently used page beyond maxPages', () => {

@@ -1,5 +1,5 @@
 /**
- * Rendered hub pages kept in memory, with their ETag and a gzipped copy, dropped precisely when
+ * Rendered hub pages kept in memory, with their ETag and gzip and brotli copies, dropped precisely when
  * content they show changes.
  *
  * How invalidation works:
@@ -10,8 +10,9 @@
  *   that list cards, each card also keyed by its `Entry:<id>`), `topics`, `authors`, and
  *   `related:<topicId>` (the articles an article page may suggest).
  * - The store's change log (`store.changes`) records every publish, unpublish and delete of an
- *   entry or asset, with a sequence number; `changes.latest()` is the newest. Before answering
- *   from the cache we read `latest()` (one indexed query); when it moved, we read the changes
+ *   entry or asset, with a sequence number; `changes.latest()` is the newest, which the app's
+ *   ContentVersion keeps in memory (heard at once for this process's writes, polled for other
+ *   processes'), so a hit reads nothing. When it moved, we read the changes
  *   since the last look and drop the pages whose keys they touch: the item itself, and for an
  *   article the `articles` set, and — only when its place in lists moved (`onChange` knows) —
  *   `articles:order` and `related:<t>` for each topic it had or has now. So republishing an
@@ -21,18 +22,18 @@
  *   any step since the last look has no row (`changesBetween`), everything is dropped, as it is
  *   when more changes arrived than we care to read.
  * - Concurrent requests share one `latest()` query, but only one that started after they
- *   arrived, so a request never misses a change that committed before it came in (`sync`).
+ *   arrived, so a request never misses a change this process committed before it came in (`sync`).
  * - A page rendered while an invalidation ran is not stored: it may show the old content.
  * - A missing page is rendered once for everyone who asks for it meanwhile (`load`): after a
  *   publish drops a popular page, the readers waiting for it share one render instead of each
  *   doing the same queries, rendering and gzip at once.
  * Several Folio processes on one PostgreSQL database each keep their own cache and each follow
- * the same log, so they stay correct too.
+ * the same log, each seeing another's publish within ContentVersion's poll interval.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { encodeSync, type Encoded } from '../http/encoding.js';
 import { GenerationFlights } from '../http/flights.js';
-import { changesBetween } from '../store/index.js';
+import { ContentVersion, changesBetween } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
 
@@ -43,11 +44,9 @@ export interface RenderedPage {
   deps: Iterable<string>;
 }
 
-export interface CachedPage {
+export interface CachedPage extends Encoded {
   status: number;
   contentType: string;
-  body: Buffer;
-  gzip: Buffer | undefined;
   etag: string;
 }
 
@@ -59,8 +58,6 @@ export interface ChangeSet {
   keys: Set<string>;
 }
 
-/** Smaller bodies are sent as they are: gzip would save less than a packet. */
-const gzipMin = 1024;
 /** More changes than this since the last look: drop everything instead of reading them. */
 const maxChangesRead = 500;
 
@@ -81,6 +78,8 @@ export class PageCache {
   private readonly flights = new GenerationFlights<CachedPage>();
   private chain: Promise<void> = Promise.resolve();
 
+  private readonly version: ContentVersion;
+
   constructor(
     private readonly store: Store,
     private readonly scope: Scope,
@@ -88,8 +87,12 @@ export class PageCache {
       maxPages: number;
       /** Told what changed before pages are dropped; returns extra keys to drop (e.g. old topics). */
       onChange(changes: ChangeSet): Promise<Iterable<string>> | Iterable<string>;
+      /** The app's content version; one of the cache's own otherwise. */
+      version?: ContentVersion;
     },
-  ) {}
+  ) {
+    this.version = options.version ?? new ContentVersion(store);
+  }
 
   get size(): number {
     return this.pages.size;
@@ -100,7 +103,9 @@ export class PageCache {
    * event loop share one check, started on the next turn (after all of them arrived); checks
    * run one at a time, so one that started before a request came in is never reused for it.
    */
-  sync(): Promise<void> {
+  sync(): Promise<void> | void {
+    // Nothing written since the cache last looked: no database read, no turn of the loop.
+    if (this.pending === undefined && this.version.current() === this.seen) return;
     this.pending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       this.pending = undefined;
       const run = this.chain.then(() => this.check());
@@ -111,7 +116,7 @@ export class PageCache {
   }
 
   private async check(): Promise<void> {
-    const latest = await this.store.changes.latest();
+    const latest = await this.version.current();
     if (this.seen === undefined) {
       this.seen = latest;
       return;
@@ -216,8 +221,7 @@ export function prepare(rendered: RenderedPage): CachedPage {
   return {
     status: rendered.status,
     contentType: rendered.contentType,
-    body,
-    gzip: body.length >= gzipMin ? gzipSync(body) : undefined,
+    ...encodeSync(body),
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
   };
 }

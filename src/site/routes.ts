@@ -3,6 +3,9 @@ import type { Document } from '@contentful/rich-text-types';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveLinks } from '../content/index.js';
 import { FolioError, notFound } from '../errors/index.js';
+import { bodyFor, negotiateEncoding } from '../http/encoding.js';
+import type { FastPath } from '../http/fast-path.js';
+import type { ContentVersion } from '../store/index.js';
 import type { Condition, EntryRecord } from '../store/types.js';
 import * as is from '../validate/is.js';
 import {
@@ -53,13 +56,18 @@ export interface SiteOptions {
   sitemapMaxUrls?: number;
   /** Told the page cache once, for /metrics. */
   observe?: (status: { pageCache: PageCache }) => void;
+  /** The app's content version (the page cache makes its own without). */
+  version?: ContentVersion;
+  /** Where cached pages are offered for replay before routing. */
+  fastPath?: FastPath;
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl = 'public, max-age=0, must-revalidate') {
   reply.code(page.status).type(page.contentType).header('cache-control', cacheControl).header('etag', page.etag).header('vary', 'Accept-Encoding');
   if (page.status === 200 && request.headers['if-none-match'] === page.etag) return reply.code(304).send();
-  if (page.gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(page.gzip);
-  return reply.send(page.body);
+  const coding = negotiateEncoding(request.headers['accept-encoding'], page);
+  if (coding !== 'identity') reply.header('content-encoding', coding);
+  return reply.send(bodyFor(page, coding));
 }
 
 /** `?page=`: absent is 1; anything but a positive whole number is a 400. */
@@ -125,7 +133,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     else if (framePromise && touchedTopics.size) keepFrame(framePromise.then((f) => refreshNavFrame(ctx, f, touchedTopics)));
     return keys;
   };
-  const cache = new PageCache(ctx.store, ctx.scope, { maxPages: maxCachedPages, onChange });
+  const cache = new PageCache(ctx.store, ctx.scope, { maxPages: maxCachedPages, onChange, ...(opts.version ? { version: opts.version } : {}) });
   opts.observe?.({ pageCache: cache });
 
   function keepFrame(loading: Promise<NavFrame>): Promise<NavFrame> {
@@ -142,6 +150,9 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     await cache.sync();
     const { page, hit } = await cache.load(key, async () => render(await frame()));
     reply.header('x-hub-cache', hit ? 'hit' : 'miss');
+    if (page.status === 200) {
+      opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding'], encodings: page, cacheHeader: 'x-hub-cache' });
+    }
     return send(request, reply, page);
   }
 

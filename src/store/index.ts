@@ -1,4 +1,5 @@
 /** The content store: `openStore` picks the dialect, applies migrations and returns a Store. */
+import path from 'node:path';
 import { Migrator } from 'kysely';
 import { openPostgres, openSqlite } from './dialect.js';
 import { kyselyStore } from './kysely-store.js';
@@ -14,6 +15,7 @@ export { linksIn, fieldLinks, type FoundLink } from './links.js';
 export { queryTerms, searchLimits, searchTermsOf } from './search-index.js';
 export { changesBetween } from './change-window.js';
 export { portableTables, type PortableTable, type PortableRow } from './portable.js';
+export { ContentVersion } from './content-version.js';
 
 export interface StoreOptions {
   /** postgres:// or postgresql:// selects PostgreSQL; otherwise SQLite at sqlitePath. */
@@ -39,7 +41,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await closeReaders();
     await db.destroy();
   };
-  const store = kyselyStore(db, adapter, { inTransaction: false, snapshot, close });
+  const database = isPostgresUrl(options.databaseUrl) ? options.databaseUrl : path.resolve(options.sqlitePath ?? 'folio.db');
+  const store = kyselyStore(db, adapter, { inTransaction: false, snapshot, close, database });
   if (pool) store.connections = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 });
   return store;
 }

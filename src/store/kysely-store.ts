@@ -11,8 +11,9 @@ import type { Store } from './store.js';
 import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, SpaceRecord, UploadRecord, UserRecord, UserRole, VersionedSys } from './types.js';
 import { tagsRepository } from './tags-repository.js';
 import { documentsRepository } from './documents-repository.js';
-import { bumpChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
+import { bumpChangeCounter, movedChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 import { outboxStore } from './outbox.js';
+import { announceWrite, onWrite } from './write-notices.js';
 import { scheduledActionStore } from './scheduled-action-store.js';
 import { portableStore } from './portable.js';
 import { webhookStore } from './webhook-store.js';
@@ -78,12 +79,27 @@ export function kyselyStore(
   db: Kysely<Database>,
   adapter: DialectAdapter,
   /** snapshot: how to read one moment outside a transaction; absent inside one, which is one already. */
-  options: { inTransaction: boolean; snapshot?: Snapshot; close: () => Promise<void> },
+  options: { inTransaction: boolean; snapshot?: Snapshot; close: () => Promise<void>; database?: string },
 ): Store {
-  const transaction = <T>(fn: (tx: Store) => Promise<T>): Promise<T> =>
-    options.inTransaction
-      ? fn(store)
-      : db.transaction().execute((trx) => fn(kyselyStore(trx, adapter, { inTransaction: true, close: options.close })));
+  /** After a commit that moved the content version: this process's readers hear at once. */
+  const committed = () => {
+    if (!options.inTransaction && options.database !== undefined) announceWrite(options.database);
+  };
+  const transaction = <T>(fn: (tx: Store) => Promise<T>): Promise<T> => {
+    if (options.inTransaction) return fn(store);
+    let trx: Kysely<Database> | undefined;
+    // Only transactions that moved the counter: the background queues commit often and change nothing readers see.
+    return db
+      .transaction()
+      .execute((t) => fn(kyselyStore((trx = t), adapter, { inTransaction: true, close: options.close })))
+      .finally(() => trx && movedChangeCounter(trx) && committed());
+  };
+  /** The counter moved outside a transaction (committed already). */
+  const bumped = async (d: Kysely<Database>) => {
+    const value = await bumpChangeCounter(d);
+    committed();
+    return value;
+  };
   const snapshot = <T>(fn: (view: Store) => Promise<T>): Promise<T> =>
     options.inTransaction || !options.snapshot
       ? fn(store)
@@ -184,10 +200,14 @@ export function kyselyStore(
         };
         // A new locale changes what readers get, so it moves the content version too.
         await bumpChangeCounter(db);
-        await insertChecked(adapter, () => db.insertInto('locales').values(row).execute(), {
-          duplicate: { message: `Locale "${locale.code}" (or its id) already exists`, path: ['code'] },
-          missingParent: environmentMissing(scope.spaceId, scope.environmentId),
-        });
+        try {
+          await insertChecked(adapter, () => db.insertInto('locales').values(row).execute(), {
+            duplicate: { message: `Locale "${locale.code}" (or its id) already exists`, path: ['code'] },
+            missingParent: environmentMissing(scope.spaceId, scope.environmentId),
+          });
+        } finally {
+          committed();
+        }
         return localeOf(row);
       },
       update: (scope, id, changes, expectedVersion) =>
@@ -332,13 +352,13 @@ export function kyselyStore(
         const next = await db.updateTable('api_keys').set(set).where('id', '=', id).where('version', '=', row.version).returningAll().executeTakeFirst();
         if (!next) throw new FolioError('VERSION_MISMATCH', `API key "${id}" was changed by someone else; reload and retry`);
         // Readers remember granted keys per content version: moving it makes them check again.
-        await bumpChangeCounter(db);
+        await bumped(db);
         return apiKeyOf(next);
       },
       delete: async (spaceId, id) => {
         const result = await db.deleteFrom('api_keys').where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
         if (Number(result.numDeletedRows) !== 1) throw new FolioError('NOT_FOUND', `API key "${id}" not found`, { details: { type: 'ApiKey', id } });
-        await bumpChangeCounter(db);
+        await bumped(db);
       },
       list: async (spaceId) => {
         const rows = await db.selectFrom('api_keys').selectAll().where('space_id', '=', spaceId).orderBy('created_at').orderBy('id').execute();
@@ -418,6 +438,7 @@ export function kyselyStore(
       },
       latest: async () =>
         Number((await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirst())?.value ?? 0),
+      onWrite: (listener) => (options.database === undefined ? () => {} : onWrite(options.database, listener)),
     },
 
     tags: tagsRepository(db, adapter),

@@ -200,6 +200,12 @@ export interface Store {
      * go, so it versions all that readers see and who may see it.
      */
     latest(): Promise<number>;
+    /**
+     * Calls `listener` after every commit in this process, through any Store open on the same
+     * database, that may have moved `latest()`; returns the function that stops it. Other
+     * processes' writes are not heard: poll `latest()` for those.
+     */
+    onWrite(listener: () => void): () => void;
   };
   /**
    * Tags of one environment. Ids are chosen by the caller, as in Contentful; a taken id or name

@@ -89,8 +89,13 @@ const metadataOf = (text: string): ResourceMetadata => {
 /** Stored as JSON; duplicate tags collapse, as a set. */
 const encodeMetadata = (metadata: ResourceMetadata | undefined) => JSON.stringify({ tags: [...new Set(metadata?.tags ?? [])] });
 
+/** Connections and transactions that moved the counter: their commit is announced to readers. */
+const moved = new WeakSet<Kysely<Database>>();
+export const movedChangeCounter = (db: Kysely<Database>) => moved.has(db);
+
 /** Next position of the change log; any published change takes one. */
 export async function bumpChangeCounter(db: Kysely<Database>) {
+  moved.add(db);
   return db
     .updateTable('counters')
     .set((eb) => ({ value: eb('value', '+', 1) }))

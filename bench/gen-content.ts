@@ -1,0 +1,62 @@
+/**
+ * npm run gen:content -- N [prefix] — adds N published articles to the instance the environment
+ * names (FOLIO_DATA_DIR or DATABASE_URL, as `folio serve` reads them), through the content
+ * operations, as Folio itself acting. Each is a copy of the first published article with its
+ * title, slug and publish date varied. Start the instance once first, so the demo is there.
+ * Ids are `<prefix>-<i>`: run it again with another prefix (default `gen`) to add more.
+ */
+import { pathToFileURL } from 'node:url';
+import { systemActor } from '../src/auth/index.js';
+import { loadConfig } from '../src/config/index.js';
+import { createEntry, publishEntry } from '../src/content/index.js';
+import { openStore, type Store } from '../src/store/index.js';
+import type { Scope } from '../src/store/types.js';
+
+/** Articles per transaction: one commit (one fsync on SQLite) per batch instead of per article. */
+const batch = 200;
+
+export async function generateArticles(store: Store, scope: Scope, count: number, prefix: string, progress?: (done: number) => void): Promise<void> {
+  const template = (await store.entries.listPublished(scope, { contentTypeId: 'article', limit: 1 })).items[0];
+  if (!template) throw new Error('no published article to copy: start Folio once first so the demo content is loaded');
+  const id = (i: number) => `${prefix.toLowerCase()}-${i}`;
+  for (let from = 0; from < count; from += batch) {
+    await store.transaction(async (tx) => {
+      for (let i = from; i < Math.min(count, from + batch); i++) {
+        const day = String((i % 28) + 1).padStart(2, '0');
+        const month = String((i % 12) + 1).padStart(2, '0');
+        const fields = {
+          ...template.fields,
+          title: { 'en-US': `${prefix} article ${i}` },
+          slug: { 'en-US': `${prefix.toLowerCase()}-article-${i}` },
+          publishDate: { 'en-US': `20${10 + (i % 10)}-${month}-${day}` },
+        };
+        await createEntry(tx, scope, { id: id(i), contentTypeId: 'article', fields }, systemActor);
+        await publishEntry(tx, scope, { id: id(i) }, systemActor);
+      }
+    });
+    progress?.(Math.min(count, from + batch));
+  }
+}
+
+async function main() {
+  const count = Number(process.argv[2]);
+  const prefix = process.argv[3] ?? 'gen';
+  if (!Number.isInteger(count) || count < 1) throw new Error('usage: npm run gen:content -- N [prefix]   (N published articles)');
+  if (!/^[A-Za-z][A-Za-z0-9]{0,15}$/.test(prefix)) throw new Error('prefix: letters and digits, up to 16');
+  const config = loadConfig(process.env);
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const started = performance.now();
+  try {
+    await generateArticles(store, { spaceId: config.spaceId, environmentId: 'master' }, count, prefix, (done) => process.stderr.write(`\r${done} of ${count}`));
+  } finally {
+    await store.close();
+  }
+  console.error(`\n${count} published articles added in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * Warm answers replayed in front of Fastify. A route that answered from its own cache marks the
+ * answer (`offer`); the exact bytes and headers it sent are kept for that URL and what the
+ * answer varies on, and the next identical GET is answered with them before routing, hooks,
+ * parsing or any database read. Nothing here decides what is valid: every answer is dropped
+ * as soon as the content version moves (a write in this process at once, another process's
+ * within ContentVersion's poll), and the route's own cache, which drops precisely, answers
+ * the next request and offers again.
+ *
+ * Only 200 answers to GETs without conditions (If-None-Match, Range …) are replayed; answers
+ * that set cookies are never kept. Per-request headers are made fresh: the request id, and the
+ * cache header says `hit`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { negotiateEncoding } from './encoding.js';
+
+/** Request headers an answer may vary on. Accept-Encoding is reduced to the coding it chose. */
+export type VaryOn = 'accept-encoding' | 'accept' | 'authorization';
+
+export interface Offer {
+  /** The route pattern, for metrics. */
+  route: string;
+  vary: readonly VaryOn[];
+  /** Which codings the answer had, so Accept-Encoding is reduced the same way on replay. */
+  encodings?: { gzip?: unknown; br?: unknown };
+  /** Header saying whether a cache answered (set to `hit` on replay). */
+  cacheHeader?: string;
+}
+
+interface Kept {
+  /** Names and values in one flat list, as writeHead takes them; the request id's value last. */
+  headers: string[];
+  body: Buffer;
+}
+
+interface UrlEntry {
+  offer: Offer;
+  variants: Map<string, Kept>;
+}
+
+export interface FastPathOptions {
+  /** Bytes kept in all; past it the least recently added URLs go. Default 64 MiB. */
+  maxBytes?: number;
+  /** Largest body kept; default 2 MiB. */
+  maxBody?: number;
+}
+
+/** The epoch a request arrived in: only answers to requests that arrived after the last change are kept. */
+const arrived = Symbol('fastPathEpoch');
+type StampedRequest = IncomingMessage & { [arrived]?: number };
+
+/** Requests that must reach Fastify: conditional, partial, or not a plain GET. */
+const replayable = (req: IncomingMessage) =>
+  req.method === 'GET' && req.headers['if-none-match'] === undefined && req.headers['if-modified-since'] === undefined && req.headers.range === undefined;
+
+export class FastPath {
+  readonly #urls = new Map<string, UrlEntry>();
+  #bytes = 0;
+  /** Moved by every invalidation. */
+  #epoch = 0;
+  readonly #maxBytes: number;
+  readonly #maxBody: number;
+  /** Told of every replayed answer (metrics). */
+  onAnswer: ((route: string, status: number, seconds: number, cacheHeader: string | undefined) => void) | undefined;
+
+  constructor(options: FastPathOptions = {}) {
+    this.#maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.#maxBody = options.maxBody ?? 2 * 1024 * 1024;
+  }
+
+  get size(): number {
+    return this.#urls.size;
+  }
+
+  /** Drops every kept answer and refuses those to requests that arrived before: content changed. */
+  invalidate(): void {
+    this.#epoch++;
+    this.#urls.clear();
+    this.#bytes = 0;
+  }
+
+  /** The server's request handler: a kept answer, else `next` (Fastify). */
+  handle(req: IncomingMessage, res: ServerResponse, next: (req: IncomingMessage, res: ServerResponse) => void): void {
+    if (!this.#answer(req, res)) {
+      (req as StampedRequest)[arrived] = this.#epoch;
+      next(req, res);
+    }
+  }
+
+  #answer(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!replayable(req)) return false;
+    const entry = this.#urls.get(req.url ?? '');
+    if (!entry) return false;
+    const kept = entry.variants.get(variantKey(req, entry.offer));
+    if (!kept) return false;
+    const started = performance.now();
+    const headers = kept.headers.slice();
+    headers[headers.length - 1] = randomUUID();
+    res.writeHead(200, headers);
+    res.end(kept.body);
+    this.onAnswer?.(entry.offer.route, 200, (performance.now() - started) / 1000, entry.offer.cacheHeader);
+    return true;
+  }
+
+  /**
+   * Keeps what is about to be sent for `raw`'s URL, if it is a 200 to a replayable request.
+   * Call from the route before sending; the bytes are taken as they leave.
+   */
+  offer(raw: IncomingMessage, res: ServerResponse, offer: Offer): void {
+    // Not through handle() (app.inject), or content changed since it arrived: its answer may be older.
+    const epoch = (raw as StampedRequest)[arrived];
+    if (epoch !== this.#epoch || !replayable(raw)) return;
+    const url = raw.url ?? '';
+    const key = variantKey(raw, offer);
+    const writeHead = res.writeHead;
+    let headers: OutgoingHttpHeaders | undefined;
+    let status = 0;
+    res.writeHead = function (this: ServerResponse, code: number, ...rest: unknown[]) {
+      status = code;
+      const last = rest[rest.length - 1];
+      if (last && typeof last === 'object' && !Array.isArray(last)) headers = { ...(last as OutgoingHttpHeaders) };
+      return (writeHead as (...args: unknown[]) => ServerResponse).call(this, code, ...rest);
+    } as typeof res.writeHead;
+    const end = res.end;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (status === 200 && headers && Buffer.isBuffer(chunk) && epoch === this.#epoch) this.#keep(url, key, offer, headers, chunk);
+      return (end as (...args: unknown[]) => ServerResponse).call(res, chunk, ...rest);
+    }) as typeof res.end;
+  }
+
+  #keep(url: string, key: string, offer: Offer, headers: OutgoingHttpHeaders, body: Buffer) {
+    if (body.length > this.#maxBody || headers['set-cookie'] !== undefined) return;
+    delete headers['x-contentful-request-id'];
+    if (offer.cacheHeader) headers[offer.cacheHeader] = 'hit';
+    const flat: string[] = [];
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value]) flat.push(name, String(v));
+    }
+    flat.push('x-contentful-request-id', '');
+    let entry = this.#urls.get(url);
+    if (!entry) this.#urls.set(url, (entry = { offer, variants: new Map() }));
+    const previous = entry.variants.get(key);
+    if (previous) this.#bytes -= previous.body.length;
+    entry.variants.set(key, { headers: flat, body });
+    this.#bytes += body.length;
+    for (const [oldest, old] of this.#urls) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#urls.delete(oldest);
+      for (const kept of old.variants.values()) this.#bytes -= kept.body.length;
+    }
+  }
+}
+
+function variantKey(req: IncomingMessage, offer: Offer): string {
+  let key = '';
+  for (const name of offer.vary) {
+    const value = req.headers[name];
+    key += `${name === 'accept-encoding' ? negotiateEncoding(value, offer.encodings ?? {}) : String(value ?? '')}\n`;
+  }
+  return key;
+}
