@@ -32,9 +32,13 @@ const sysKeys: Readonly<Record<string, SysKey>> = table({
   'sys.updatedAt': 'updatedAt',
   'sys.publishedAt': 'publishedAt',
   'sys.revision': 'revision',
+  'sys.firstPublishedAt': 'firstPublishedAt',
+  'sys.publishedVersion': 'publishedVersion',
+  // The Management API's (migration tools list live entries with sys.archivedAt[exists]=false).
+  'sys.archivedAt': 'archivedAt',
   'sys.contentType.sys.id': 'contentType',
 });
-const numericSys = new Set<SysKey>(['revision']);
+const numericSys = new Set<SysKey>(['revision', 'publishedVersion']);
 const operators = new Set(['ne', 'in', 'nin', 'exists', 'lt', 'lte', 'gt', 'gte']);
 const passThrough = new Set(['access_token', 'locale', 'content_type', 'order', 'include', 'select', ...pageParameters]);
 /** Equality and ranges on these need reference, array or geo queries instead. */

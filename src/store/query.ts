@@ -15,7 +15,7 @@ type Eb = ExpressionBuilder<Database, Table>;
 
 const sysColumns = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at', publishedAt: 'published_at', contentType: 'content_type_id' } as const;
 /** Columns of drafts only; a published snapshot keeps them in its sys JSON. */
-const draftSysColumns = { firstPublishedAt: 'first_published_at', publishedVersion: 'published_version' } as const;
+const draftSysColumns = { firstPublishedAt: 'first_published_at', publishedVersion: 'published_version', archivedAt: 'archived_at' } as const;
 
 /**
  * A sys property as SQL, and how values compared with it are written: a column, or on a

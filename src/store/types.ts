@@ -204,7 +204,7 @@ export interface UserRecord {
 export type Scalar = string | number | boolean;
 
 /** sys properties a list can filter and order on; `revision` is the publish count (drafts: the version). */
-export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'firstPublishedAt' | 'publishedVersion' | 'revision' | 'contentType';
+export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'firstPublishedAt' | 'publishedVersion' | 'archivedAt' | 'revision' | 'contentType';
 
 /** What a condition looks at: one field value (fields.<field>.<locale>) or a sys property. */
 export type ConditionTarget = { field: string; locale: string; /** deeper inside the value, e.g. ['contentType'] */ path?: string[] } | { sys: SysKey };

@@ -138,7 +138,7 @@ describe('HTTPS from FOLIO_TLS_CERT and FOLIO_TLS_KEY, with contentful-migration
     const program = `require(${JSON.stringify(path.resolve('node_modules/contentful-migration'))}).runMigration(${JSON.stringify(options)}).then(() => console.log('MIGRATED'), (err) => { console.error(err); process.exit(1); })`;
     // NODE_ENV=test would make the tool look for /tmp/.contentfulrc.json instead of the home directory's.
     const env = { PATH: process.env.PATH ?? '', HOME: dir, NODE_ENV: 'production', NODE_EXTRA_CA_CERTS: certFile };
-    const { stdout } = await run(process.execPath, ['-e', program], { env, timeout: 60_000 });
+    const { stdout } = await run(process.execPath, ['-e', program], { env, timeout: 90_000 });
     return stdout;
   }
 
@@ -148,7 +148,7 @@ describe('HTTPS from FOLIO_TLS_CERT and FOLIO_TLS_KEY, with contentful-migration
     await expect(fetch(folio.url.replace('https:', 'http:'))).rejects.toThrow();
   });
 
-  it('runs a migration script that creates a content type', async () => {
+  it('runs migration scripts: create and edit content types, transform entries, change a field control, move a field, derive linked entries, delete a field', async () => {
     expect(
       await migrate(
         'create-event',
@@ -162,6 +162,60 @@ describe('HTTPS from FOLIO_TLS_CERT and FOLIO_TLS_KEY, with contentful-migration
     const type = await cma.contentType.get({ contentTypeId: 'event' });
     expect(type.fields.map((f) => f.id)).toEqual(['title', 'venue']);
     expect(type.sys.publishedVersion).toBeGreaterThan(0);
+
+    const first = await cma.entry.create({ contentTypeId: 'event' }, { fields: { title: { 'en-US': 'Opening' }, venue: { 'en-US': 'main hall' } } });
+    await cma.entry.publish({ entryId: first.sys.id }, first);
+    const second = await cma.entry.create({ contentTypeId: 'event' }, { fields: { title: { 'en-US': 'Closing' }, venue: { 'en-US': 'garden' } } });
+
+    await migrate(
+      'venue-to-city',
+      `module.exports = function (migration) {
+        const event = migration.editContentType('event');
+        event.createField('place').name('Place').type('Symbol');
+        migration.transformEntries({
+          contentType: 'event',
+          from: ['venue'],
+          to: ['place'],
+          transformEntryForLocale: (fields, locale) => ({ place: fields.venue[locale].toUpperCase() }),
+        });
+      };`,
+    );
+    const places = await Promise.all([first, second].map(async (e) => (await cma.entry.get({ entryId: e.sys.id })).fields.place?.['en-US']));
+    expect(places).toEqual(['MAIN HALL', 'GARDEN']);
+
+    await migrate(
+      'cities',
+      `module.exports = function (migration) {
+        const event = migration.editContentType('event');
+        event.changeFieldControl('venue', 'builtin', 'dropdown', { helpText: 'Where it happens' });
+        event.moveField('place').afterField('title');
+        const city = migration.createContentType('city').name('City').displayField('name');
+        city.createField('name').name('Name').type('Symbol');
+        event.createField('city').name('City').type('Link').linkType('Entry');
+        migration.deriveLinkedEntries({
+          contentType: 'event',
+          derivedContentType: 'city',
+          from: ['place'],
+          toReferenceField: 'city',
+          derivedFields: ['name'],
+          identityKey: async (from) => from.place['en-US'].toLowerCase().replace(/[^a-z]+/g, '-'),
+          shouldPublish: true,
+          deriveEntryForLocale: async (from, locale) => ({ name: from.place[locale] }),
+        });
+      };`,
+    );
+    const event = await cma.contentType.get({ contentTypeId: 'event' });
+    expect(event.fields.map((f) => f.id)).toEqual(['title', 'place', 'venue', 'city']);
+    const controls = (await cma.editorInterface.get({ contentTypeId: 'event' })).controls!;
+    expect(controls.find((c) => c.fieldId === 'venue')).toMatchObject({ widgetId: 'dropdown', widgetNamespace: 'builtin', settings: { helpText: 'Where it happens' } });
+    const cities = await cma.entry.getMany({ query: { content_type: 'city', order: 'fields.name' } });
+    expect(cities.items.map((c) => c.fields.name['en-US'])).toEqual(['GARDEN', 'MAIN HALL']);
+    const linked = await cma.entry.get({ entryId: first.sys.id });
+    expect(linked.fields.city['en-US'].sys.id).toBe(cities.items.find((c) => c.fields.name['en-US'] === 'MAIN HALL')!.sys.id);
+
+    await migrate('drop-venue', `module.exports = function (migration) { migration.editContentType('event').deleteField('venue'); };`);
+    expect((await cma.contentType.get({ contentTypeId: 'event' })).fields.map((f) => f.id)).toEqual(['title', 'place', 'city']);
+    expect((await cma.entry.get({ entryId: first.sys.id })).fields.venue).toBeUndefined();
 
   });
 });
