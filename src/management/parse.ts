@@ -142,3 +142,24 @@ export function contentTypeBody(body: unknown): ContentTypeBody {
 
 /** limit and skip of a list (CMA caps limit at 1000, as Folio's store does). */
 export { pageQuery as page } from '../contentful/index.js';
+
+/**
+ * The body of `PUT …/published` for locale-based publishing, as contentful-management 12 sends
+ * it: `{"add": {"fields": {"*": ["de-DE"]}}}` or `{"remove": …}`. No body: every locale.
+ */
+export function localesToPublish(body: unknown): { add: string[]; remove: string[] } | undefined {
+  if (body === undefined || body === null || (is.plainObject(body) && Object.keys(body).length === 0)) return undefined;
+  if (!is.plainObject(body)) return refuse([], 'The body of a publish must be empty or {"add"|"remove": {"fields": {"*": [locale codes]}}}');
+  const codes = (side: 'add' | 'remove'): string[] => {
+    const part = body[side];
+    if (part === undefined) return [];
+    const all = is.plainObject(part) && is.plainObject(part.fields) ? part.fields['*'] : undefined;
+    if (!Array.isArray(all) || !all.every(is.nonEmptyString) || (is.plainObject(part) && is.plainObject(part.fields) && Object.keys(part.fields).length !== 1)) {
+      return refuse([side], `${side} must be {"fields": {"*": [locale codes]}}: Folio publishes chosen locales for all fields`);
+    }
+    return all as string[];
+  };
+  const locales = { add: codes('add'), remove: codes('remove') };
+  if (locales.add.length === 0 && locales.remove.length === 0) return refuse([], 'Name the locales to add or remove');
+  return locales;
+}

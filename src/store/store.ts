@@ -51,7 +51,11 @@ export interface VersionedRepository<TBody, TRecord extends { sys: VersionedSys 
    * Entries and content types also keep a snapshot of the published record (version history).
    * An archived item throws BAD_REQUEST.
    */
-  publish(scope: Scope, id: string, expectedVersion?: number, by?: string): Promise<TRecord>;
+  /**
+   * `fields`: what the published snapshot holds instead of the draft's fields (locale-based
+   * publishing publishes some locales of the draft and keeps the others as they were).
+   */
+  publish(scope: Scope, id: string, expectedVersion?: number, by?: string, options?: { fields?: Json }): Promise<TRecord>;
   unpublish(scope: Scope, id: string, expectedVersion?: number, by?: string): Promise<TRecord>;
   /** Only when not published (BAD_REQUEST otherwise); sets archivedAt/archivedVersion/archivedBy. */
   archive(scope: Scope, id: string, expectedVersion?: number, by?: string): Promise<TRecord>;

@@ -341,10 +341,11 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         return record;
       }),
 
-    publish: (scope, id, expectedVersion, by) =>
+    publish: (scope, id, expectedVersion, by, options) =>
       context.atomically(async (ctx) => {
         const row = await current(ctx, scope, id, expectedVersion);
         if (row.archived_at) throw archivedError(id);
+        const data = options?.fields === undefined ? row.data : JSON.stringify(options.fields);
         const time = now();
         const sys: VersionedSys = {
           ...sysOf(row),
@@ -369,16 +370,16 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
             updated_at: time,
             published_at: time,
             sys: JSON.stringify(sys),
-            data: row.data,
+            data,
             metadata: row.metadata,
           })
           .execute();
-        await writeIndexes(ctx, scope, id, 'published', row.data, row.metadata);
+        await writeIndexes(ctx, scope, id, 'published', data, row.metadata);
         await logChange(ctx, scope, row, sys, false);
         if (kind !== 'Asset') {
           await ctx.db
             .insertInto('snapshots')
-            .values({ space_id: scope.spaceId, environment_id: scope.environmentId, kind, entity_id: id, id: newId(), created_at: time, created_by: by ?? null, sys: JSON.stringify(kind === 'Entry' ? { ...sys, contentTypeId: row.content_type_id } : sys), data: row.data, metadata: row.metadata })
+            .values({ space_id: scope.spaceId, environment_id: scope.environmentId, kind, entity_id: id, id: newId(), created_at: time, created_by: by ?? null, sys: JSON.stringify(kind === 'Entry' ? { ...sys, contentTypeId: row.content_type_id } : sys), data, metadata: row.metadata })
             .execute();
         }
         return changed(ctx, scope, row, sys, 'publish');

@@ -442,6 +442,32 @@ export function describeManagementApi(name: string, env: () => Promise<Record<st
     });
 
 
+    it('publishes and unpublishes chosen locales, as contentful-management 12 asks for them', async () => {
+      const de = await client.locale.create(at, { name: 'German', code: 'de-DE', fallbackCode: 'en-US', optional: true, contentDeliveryApi: true, contentManagementApi: true });
+      const type = await client.contentType.createWithId({ ...at, contentTypeId: 'greeting' }, { name: 'Greeting', displayField: 'text', fields: [{ id: 'text', name: 'Text', type: 'Symbol', localized: true, required: true }] });
+      await client.contentType.publish({ ...at, contentTypeId: 'greeting' }, type);
+      const one = { ...at, entryId: 'greeting-1' };
+      const draft = await client.entry.createWithId({ ...one, contentTypeId: 'greeting' }, { fields: { text: { 'en-US': 'Hello', 'de-DE': 'Hallo' } } });
+      const delivered = async () => (await (await fetch(`${folio.url}/delivery/spaces/folio/entries/greeting-1?locale=*&access_token=${deliveryToken}`)).json()).fields?.text;
+
+      const english = await client.entry.publish({ ...one, locales: ['en-US'] } as never, draft);
+      expect(await delivered()).toEqual({ 'en-US': 'Hello' });
+      const edited = await client.entry.update(one, { ...english, fields: { text: { 'en-US': 'Hello again', 'de-DE': 'Guten Tag' } } });
+      const german = await client.entry.publish({ ...one, locales: ['de-DE'] } as never, edited);
+      // The English draft change stays unpublished; German goes live.
+      expect(await delivered()).toEqual({ 'en-US': 'Hello', 'de-DE': 'Guten Tag' });
+      const withoutGerman = await client.entry.unpublish({ ...one, locales: ['de-DE'] } as never, german);
+      expect(withoutGerman.sys.publishedVersion).toBeDefined();
+      expect(await delivered()).toEqual({ 'en-US': 'Hello' });
+      expect(await failure(client.entry.publish({ ...one, locales: ['xx-XX'] } as never, withoutGerman))).toMatchObject({ status: 422 });
+
+      await client.entry.unpublish(one, withoutGerman);
+      await client.entry.delete(one);
+      const cleared = await client.contentType.unpublish({ ...at, contentTypeId: 'greeting' });
+      await client.contentType.delete({ ...at, contentTypeId: cleared.sys.id });
+      await client.locale.delete({ ...at, localeId: de.sys.id });
+    });
+
     it('creates, updates and deletes locales; fallbacks never loop and the default stays', async () => {
       const initial = await client.locale.getMany({ ...at, query: {} });
       expect(initial.items.map((l) => [l.code, l.default])).toEqual([['en-US', true]]);

@@ -25,7 +25,7 @@ import * as is from '../../validate/is.js';
 import { begin, pathOf, scoped, type ManagementOptions, type Req } from '../context.js';
 import { cursorCollection, cursorPaging } from '../cursor.js';
 import { assertResourceId, newResourceId } from '../ids.js';
-import { bodyObject, localizedFields, metadataInput, publishVersion, requiredVersion, versionHeader } from '../parse.js';
+import { bodyObject, localizedFields, metadataInput, localesToPublish, publishVersion, requiredVersion, versionHeader } from '../parse.js';
 import { collection, entryJson } from '../serialize.js';
 
 type One = Req<{ id: string }>;
@@ -119,7 +119,9 @@ export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) 
     // Contentful requires the version to publish (the official client always sends it).
     app.put(`${base}/:id/published`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
-      return entryJson(scope, await publishEntry(store, scope, { id: request.params.id, version: await publishVersion(request, `entry "${request.params.id}"`, () => getEntry(store, scope, request.params.id, actor)) }, actor));
+      const locales = localesToPublish(request.body);
+      const version = await publishVersion(request, `entry "${request.params.id}"`, () => getEntry(store, scope, request.params.id, actor));
+      return entryJson(scope, await publishEntry(store, scope, { id: request.params.id, version, ...(locales ? { locales } : {}) }, actor));
     });
 
     app.delete(`${base}/:id/published`, async (request: One) => {
