@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { FolioError } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 import { now } from './ids.js';
-import { environmentMissing, insertChecked, takenError } from './insert-checked.js';
+import { assertEnvironment, insertChecked, takenError } from './insert-checked.js';
 import { pageBounds } from './query.js';
 import type { Database, DocumentsTable } from './schema.js';
 import type { Store } from './store.js';
@@ -55,13 +55,7 @@ export function documentsRepository(db: Kysely<Database>, adapter: DialectAdapte
     },
 
     create: async (scope, kind, document, by) => {
-      const environment = await db
-        .selectFrom('environments')
-        .select('id')
-        .where('space_id', '=', scope.spaceId)
-        .where('id', '=', scope.environmentId)
-        .executeTakeFirst();
-      if (!environment) throw new FolioError('NOT_FOUND', environmentMissing(scope.spaceId, scope.environmentId));
+      await assertEnvironment(db, scope);
       const duplicate = { message: `A ${kind} with id "${document.id}" already exists`, path: ['sys', 'id'] };
       // Looked up first: in PostgreSQL a failed INSERT would spoil a caller's open transaction.
       if (await inScope(scope, kind).select('id').where('id', '=', document.id).executeTakeFirst()) throw takenError(duplicate);

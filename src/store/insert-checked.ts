@@ -1,6 +1,9 @@
 /** Inserts whose constraint failures reach callers as errors that say what was wrong, never raw DB errors. */
 import { FolioError, refused } from '../errors/index.js';
+import type { Kysely } from 'kysely';
 import type { DialectAdapter } from './dialect.js';
+import type { Database } from './schema.js';
+import type { Scope } from './types.js';
 
 export interface InsertProblems {
   /** The key (or another unique value) is taken: `message`, reported against `path`. */
@@ -11,6 +14,12 @@ export interface InsertProblems {
 
 export const environmentMissing = (spaceId: string, environmentId: string) =>
   `Environment "${environmentId}" not found in space "${spaceId}"`;
+
+/** NOT_FOUND unless the scope's environment exists: checked before an insert that would otherwise fail on its foreign key. */
+export async function assertEnvironment(db: Kysely<Database>, scope: Scope): Promise<void> {
+  const environment = await db.selectFrom('environments').select('id').where('space_id', '=', scope.spaceId).where('id', '=', scope.environmentId).executeTakeFirst();
+  if (!environment) throw new FolioError('NOT_FOUND', environmentMissing(scope.spaceId, scope.environmentId));
+}
 
 /** The error for a taken key, whether found by a look-up or by the constraint. */
 export function takenError({ message, path }: InsertProblems['duplicate'], cause?: unknown): FolioError {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { FolioError } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 import { now } from './ids.js';
-import { environmentMissing, insertChecked, takenError } from './insert-checked.js';
+import { assertEnvironment, insertChecked, takenError } from './insert-checked.js';
 import { pageBounds } from './query.js';
 import type { Database, TagsTable } from './schema.js';
 import type { Store } from './store.js';
@@ -46,13 +46,7 @@ export function tagsRepository(db: Kysely<Database>, adapter: DialectAdapter): S
     },
 
     create: async (scope, tag) => {
-      const environment = await db
-        .selectFrom('environments')
-        .select('id')
-        .where('space_id', '=', scope.spaceId)
-        .where('id', '=', scope.environmentId)
-        .executeTakeFirst();
-      if (!environment) throw new FolioError('NOT_FOUND', environmentMissing(scope.spaceId, scope.environmentId));
+      await assertEnvironment(db, scope);
       const duplicate = { message: `A tag with id "${tag.id}" or name "${tag.name}" already exists`, path: ['name'] };
       // Looked up first: in PostgreSQL a failed INSERT would spoil a caller's open transaction.
       const clash = await inScope(scope).select('id').where((eb) => eb.or([eb('id', '=', tag.id), eb('name', '=', tag.name)])).executeTakeFirst();
