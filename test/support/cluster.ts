@@ -18,10 +18,10 @@ export interface ClusterServer {
 }
 
 /** `env` carries DATABASE_URL, the S3 settings and tokens; each server gets its own port and data dir. */
-export async function startClusterServer(env: Record<string, string>): Promise<ClusterServer> {
+export async function startClusterServer(env: Record<string, string>, cli?: string): Promise<ClusterServer> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-cluster-'));
   const port = await freePort();
-  const serve = startServe({ PORT: String(port), FOLIO_DATA_DIR: dataDir, ...env });
+  const serve = startServe({ PORT: String(port), FOLIO_DATA_DIR: dataDir, ...env }, cli);
   try {
     await serve.waitFor('ready in');
   } catch (err) {
