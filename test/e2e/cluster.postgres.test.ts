@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.js';
-import { startClusterServer, type ClusterServer } from '../support/cluster.js';
+import { managementRequest, plainField as field, startClusterServer, type ClusterServer } from '../support/cluster.js';
 import { createTestDatabase } from '../support/postgres.js';
 import { startS3, type TestS3 } from '../support/s3.js';
 
@@ -41,19 +41,7 @@ afterAll(async () => {
   await s3?.stop();
 });
 
-const cma = (server: ClusterServer, path: string, init: { method?: string; body?: unknown; version?: number; contentType?: string } = {}) =>
-  fetch(`${server.url}/management/spaces/folio/environments/master${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      authorization: `Bearer ${tokens.management}`,
-      'content-type': 'application/vnd.contentful.management.v1+json',
-      ...(init.version !== undefined ? { 'x-contentful-version': String(init.version) } : {}),
-      ...(init.contentType !== undefined ? { 'x-contentful-content-type': init.contentType } : {}),
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-
-const field = (id: string, type: string) => ({ id, name: id, type, localized: false, required: false, disabled: false, omitted: false, validations: [] });
+const cma = (server: ClusterServer, path: string, init?: Parameters<typeof managementRequest>[3]) => managementRequest(server, tokens.management, path, init);
 
 /** The hub's article type, made and published through `server`. */
 async function defineArticle(server: ClusterServer) {

@@ -39,3 +39,24 @@ export async function startClusterServer(env: Record<string, string>, cli?: stri
     },
   };
 }
+
+/** A Management API request to one server's master environment, as the SDK sends it. */
+export const managementRequest = (
+  server: { url: string },
+  token: string,
+  path: string,
+  init: { method?: string; body?: unknown; version?: number; contentType?: string } = {},
+) =>
+  fetch(`${server.url}/management/spaces/folio/environments/master${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/vnd.contentful.management.v1+json',
+      ...(init.version !== undefined ? { 'x-contentful-version': String(init.version) } : {}),
+      ...(init.contentType !== undefined ? { 'x-contentful-content-type': init.contentType } : {}),
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+
+/** A field of a content type, in the Management API's shape. */
+export const plainField = (id: string, type: string) => ({ id, name: id, type, localized: false, required: false, disabled: false, omitted: false, validations: [] });
