@@ -1,13 +1,15 @@
 /**
  * `npm run demo:cluster`: PostgreSQL, an S3-protocol store, two Folio servers and Debian's nginx
  * balancing them, all on this machine; prints the URLs and tokens. Ctrl-C stops everything it
- * started and removes its files.
+ * started and removes its files. Run by `node --import tsx`, not the tsx command: Ctrl-C reaches
+ * this process twice through npm, and the tsx command kills its child on the second one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { nginxPreamble } from '../bench/support.js';
 import { freePort } from '../test/e2e/folio.js';
 import { startCluster, type Cluster } from './cluster-parts.js';
 
@@ -19,19 +21,7 @@ async function startNginx(prefix: string, listen: number, upstreams: number[]): 
   const conf = path.join(prefix, 'nginx.conf');
   await fs.writeFile(
     conf,
-    `daemon off;
-worker_processes 1;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/logs/error.log warn;
-${process.getuid?.() === 0 ? 'user root;' : ''}
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
+    `${nginxPreamble(prefix, '1')}
   client_max_body_size 0;
   upstream folio {
 ${upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`).join('\n')}
@@ -81,7 +71,8 @@ async function main() {
   const stop = () =>
     (stopping ??= (async () => {
       say('\nstopping…');
-      if (nginx && nginx.exitCode === null) {
+      // Ctrl-C reaches nginx and the servers too (one process group): they may be gone already.
+      if (nginx && nginx.exitCode === null && nginx.signalCode === null) {
         const exited = new Promise((r) => nginx!.once('exit', r));
         nginx.kill('SIGQUIT');
         await exited;
@@ -90,8 +81,8 @@ async function main() {
       await fs.rm(nginxDir, { recursive: true, force: true });
       say('stopped.');
     })());
-  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  // `on`, not `once`: a second Ctrl-C (or npm passing the signal on) must not cut the clean-up short.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop().then(() => process.exit(0)));
   try {
     cluster = await startCluster({ servers: 2, demo: true, publicUrl, extraEnv: admin, log: say });
     say('starting nginx…');
