@@ -82,6 +82,31 @@ describe('PostgreSQL change notices', () => {
     }
   });
 
+  it('keep the background read of the counter for while the listener is down', async () => {
+    const databaseUrl = await createTestDatabase();
+    const store = await openStore({ databaseUrl });
+    let reads = 0;
+    const latest = store.changes.latest.bind(store.changes);
+    store.changes.latest = () => {
+      reads++;
+      return latest();
+    };
+    const version = new ContentVersion(store, { pollMs: 20 });
+    try {
+      expect(await eventually(() => store.changes.hearsOthers(), (yes) => yes)).toBe(true);
+      await version.current();
+      reads = 0;
+      // Hearing every commit: the next background read is seconds away, not 20 ms.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(reads).toBe(0);
+      await elsewhere(databaseUrl, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'folio-listen' AND datname = current_database()");
+      expect(await eventually(() => reads, (n) => n > 0)).toBeGreaterThan(0);
+    } finally {
+      version.close();
+      await store.close();
+    }
+  });
+
   it('refuse a schema migrated by a newer Folio, before touching it', async () => {
     const databaseUrl = await createTestDatabase();
     await (await openStore({ databaseUrl })).close();
