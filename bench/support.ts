@@ -74,16 +74,10 @@ export async function peakRssMiB(pid: number): Promise<number> {
 export const nginxWorkers = process.env.BENCH_NGINX_WORKERS ?? 'auto';
 
 /**
- * Debian's nginx serving `root` as static files: the baseline for sending the same bytes.
- * `locations` adds nginx config inside the server block (types, headers).
+ * The start of an nginx config that keeps everything (pid, logs, temp files) under `prefix` and
+ * runs in the foreground; it opens the `http {` block for the caller to fill and close.
  */
-export async function startNginx(root: string, listen: number, locations = '', workers: string = nginxWorkers): Promise<ChildProcess> {
-  const prefix = path.join(root, '..', 'nginx');
-  await fs.mkdir(path.join(prefix, 'logs'), { recursive: true });
-  const conf = path.join(prefix, 'nginx.conf');
-  await fs.writeFile(
-    conf,
-    `daemon off;
+export const nginxPreamble = (prefix: string, workers: string) => `daemon off;
 worker_processes ${workers};
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/logs/error.log warn;
@@ -95,7 +89,19 @@ http {
   proxy_temp_path ${prefix}/proxy;
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
+  scgi_temp_path ${prefix}/scgi;`;
+
+/**
+ * Debian's nginx serving `root` as static files: the baseline for sending the same bytes.
+ * `locations` adds nginx config inside the server block (types, headers).
+ */
+export async function startNginx(root: string, listen: number, locations = '', workers: string = nginxWorkers): Promise<ChildProcess> {
+  const prefix = path.join(root, '..', 'nginx');
+  await fs.mkdir(path.join(prefix, 'logs'), { recursive: true });
+  const conf = path.join(prefix, 'nginx.conf');
+  await fs.writeFile(
+    conf,
+    `${nginxPreamble(prefix, workers)}
   default_type text/html;
   sendfile on;
   tcp_nopush on;

@@ -7,7 +7,7 @@ export const exitCodes = {
   ok: 0,
   /** Anything unexpected: the database or the file store failed, or shutdown outlasted FOLIO_SHUTDOWN_TIMEOUT. */
   failure: 1,
-  /** The person can fix it: unknown command or option, a missing or bad option, a bad environment variable, a port in use. */
+  /** The person can fix it: unknown command or option, a missing or bad option, a bad environment variable, a port in use, a database schema from a newer Folio. */
   usage: 2,
 } as const;
 

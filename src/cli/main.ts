@@ -2,6 +2,7 @@
 /** The `folio` command. `folio serve` is what `npm start` runs. Exit codes: exit-codes.ts. */
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
+import { SchemaTooNewError } from '../store/index.js';
 import { exitCodes, UsageError } from './exit-codes.js';
 import { buildProgram, exitCodeOf } from './program.js';
 
@@ -14,6 +15,10 @@ function failureCode(err: unknown): number {
   }
   if (err instanceof ConfigError) {
     console.error(`folio: invalid configuration: ${err.message}`);
+    return exitCodes.usage;
+  }
+  if (err instanceof SchemaTooNewError) {
+    console.error(`folio: ${err.message}`);
     return exitCodes.usage;
   }
   if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -4,7 +4,7 @@
  * answer varies on, and the next identical GET is answered with them before routing, hooks,
  * parsing or any database read. Nothing here decides what is valid: every answer is dropped
  * as soon as the content version moves (a write in this process at once, another process's
- * within ContentVersion's poll), and the route's own cache, which drops precisely, answers
+ * when its NOTIFY arrives, or within ContentVersion's poll while the listener is down), and the route's own cache, which drops precisely, answers
  * the next request and offers again.
  *
  * Only 200 answers to GETs without conditions (If-None-Match, Range …) are replayed; answers

@@ -83,7 +83,8 @@ function serverFactory(parts: AppParts, fastPath: FastPath) {
 export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const { store, storage, scope } = parts;
   // Warm answers are replayed before Fastify, and dropped the moment content changes: at once
-  // for this process's writes, and when the version (polled) moves for other processes'.
+  // for this process's writes, and for other processes' as soon as PostgreSQL's NOTIFY arrives
+  // (ContentVersion polls while the listener is down).
   const version = new ContentVersion(store, parts.versionPollMs !== undefined ? { pollMs: parts.versionPollMs } : {});
   const fastPath = new FastPath();
   const stopHearing = store.changes.onWrite(() => fastPath.invalidate());

@@ -11,8 +11,8 @@
  *   `related:<topicId>` (the articles an article page may suggest).
  * - The store's change log (`store.changes`) records every publish, unpublish and delete of an
  *   entry or asset, with a sequence number; `changes.latest()` is the newest, which the app's
- *   ContentVersion keeps in memory (heard at once for this process's writes, polled for other
- *   processes'), so a hit reads nothing. When it moved, we read the changes
+ *   ContentVersion keeps in memory (heard at once for this process's writes and, through
+ *   PostgreSQL's NOTIFY, for other processes'), so a hit reads nothing. When it moved, we read the changes
  *   since the last look and drop the pages whose keys they touch: the item itself, and for an
  *   article the `articles` set, and — only when its place in lists moved (`onChange` knows) —
  *   `articles:order` and `related:<t>` for each topic it had or has now. So republishing an
@@ -28,7 +28,8 @@
  *   publish drops a popular page, the readers waiting for it share one render instead of each
  *   doing the same queries, rendering and gzip at once.
  * Several Folio processes on one PostgreSQL database each keep their own cache and each follow
- * the same log, each seeing another's publish within ContentVersion's poll interval.
+ * the same log, each seeing another's publish when its NOTIFY arrives (or within ContentVersion's
+ * poll interval while the listener is down).
  */
 import { createHash } from 'node:crypto';
 import { encodeSync, type Encoded } from '../http/encoding.js';

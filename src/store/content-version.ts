@@ -2,18 +2,23 @@
  * The content version (the store's change counter, `changes.latest()`) kept in memory, so a
  * cache hit needs no database read to know it is still valid. Writes in this process are heard
  * at once (`changes.onWrite`): the next caller reads the counter again, after the commit.
- * Writes by other processes sharing the database are found by a background read every
- * `pollMs`; until then this process answers from what it had.
+ * Writes by other processes sharing PostgreSQL are heard the same way, through LISTEN/NOTIFY
+ * (change-listener.ts). A background read every `pollMs` is the fallback while that listener is
+ * down (and SQLite's, for another process on the file); while it is up, the background read is
+ * only a safety net, every `heardPollMs`.
  */
 import type { Store } from './store.js';
 
 export const defaultPollMs = 250;
+/** Background read interval while other processes' commits are announced. */
+export const heardPollMs = 5000;
 
 export class ContentVersion {
   #known: number | undefined;
   /** A write was heard since the last read finished (or nothing was read yet). */
   #stale = true;
   #reading: Promise<number> | undefined;
+  #lastRead = 0;
   readonly #listeners = new Set<(version: number) => void>();
   readonly #stopWatching: () => void;
   readonly #timer: NodeJS.Timeout | undefined;
@@ -29,7 +34,10 @@ export class ContentVersion {
     });
     const pollMs = options.pollMs ?? defaultPollMs;
     if (pollMs > 0) {
-      this.#timer = setInterval(() => void this.#read().catch(() => undefined), pollMs);
+      this.#timer = setInterval(() => {
+        if (store.changes.hearsOthers() && Date.now() - this.#lastRead < Math.max(pollMs, heardPollMs)) return;
+        void this.#read().catch(() => undefined);
+      }, pollMs);
       this.#timer.unref();
     }
   }
@@ -53,6 +61,7 @@ export class ContentVersion {
 
   #read(): Promise<number> {
     if (this.#reading) return this.#reading;
+    this.#lastRead = Date.now();
     const reading: Promise<number> = this.store.changes.latest().then(
       (version) => {
         if (this.#reading === reading) {

@@ -4,6 +4,8 @@ import { Migrator } from 'kysely';
 import { openPostgres, openSqlite } from './dialect.js';
 import { kyselyStore } from './kysely-store.js';
 import { migrationProvider } from './migrations/index.js';
+import { listenForChanges } from './change-listener.js';
+import { refuseNewerSchema } from './schema-guard.js';
 import type { Store } from './store.js';
 
 export type { Store, VersionedRepository, EntryBody, AssetBody } from './store.js';
@@ -16,6 +18,7 @@ export { queryTerms, searchLimits, searchTermsOf } from './search-index.js';
 export { changesBetween } from './change-window.js';
 export { portableTables, type PortableTable, type PortableRow } from './portable.js';
 export { ContentVersion } from './content-version.js';
+export { SchemaTooNewError } from './schema-guard.js';
 
 export interface StoreOptions {
   /** postgres:// or postgresql:// selects PostgreSQL; otherwise SQLite at sqlitePath. */
@@ -30,18 +33,25 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ? openPostgres(options.databaseUrl)
     : { ...openSqlite(options.sqlitePath ?? 'folio.db'), pool: undefined };
   try {
-    const { error } = await new Migrator({ db, provider: migrationProvider(adapter) }).migrateToLatest();
+    // Several servers may start at once on one database: Kysely's migrator takes a PostgreSQL
+    // advisory lock (SQLite: its lock table) around the run, so each migration runs once.
+    const provider = migrationProvider(adapter);
+    await refuseNewerSchema(db, Object.keys(await provider.getMigrations()));
+    const { error } = await new Migrator({ db, provider }).migrateToLatest();
     if (error) throw error;
   } catch (err) {
     await closeReaders();
     await db.destroy();
     throw err;
   }
+  const database = isPostgresUrl(options.databaseUrl) ? options.databaseUrl : path.resolve(options.sqlitePath ?? 'folio.db');
+  // Other servers' commits on this database, heard within milliseconds (polling is the fallback).
+  const stopListening = isPostgresUrl(options.databaseUrl) ? listenForChanges(options.databaseUrl, database) : async () => {};
   const close = async () => {
+    await stopListening();
     await closeReaders();
     await db.destroy();
   };
-  const database = isPostgresUrl(options.databaseUrl) ? options.databaseUrl : path.resolve(options.sqlitePath ?? 'folio.db');
   const store = kyselyStore(db, adapter, { inTransaction: false, snapshot, close, database });
   if (pool) store.connections = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 });
   return store;

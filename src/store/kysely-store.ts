@@ -13,7 +13,7 @@ import { tagsRepository } from './tags-repository.js';
 import { documentsRepository } from './documents-repository.js';
 import { bumpChangeCounter, movedChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 import { outboxStore } from './outbox.js';
-import { announceWrite, onWrite } from './write-notices.js';
+import { announceWrite, hearingOthers, onWrite } from './write-notices.js';
 import { scheduledActionStore } from './scheduled-action-store.js';
 import { portableStore } from './portable.js';
 import { webhookStore } from './webhook-store.js';
@@ -439,6 +439,7 @@ export function kyselyStore(
       latest: async () =>
         Number((await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirst())?.value ?? 0),
       onWrite: (listener) => (options.database === undefined ? () => {} : onWrite(options.database, listener)),
+      hearsOthers: () => options.database !== undefined && hearingOthers(options.database),
     },
 
     tags: tagsRepository(db, adapter),

@@ -207,9 +207,14 @@ export interface Store {
     /**
      * Calls `listener` after every commit in this process, through any Store open on the same
      * database, that may have moved `latest()`; returns the function that stops it. Other
-     * processes' writes are not heard: poll `latest()` for those.
+     * processes' writes are heard only while `hearsOthers()`: otherwise poll `latest()`.
      */
     onWrite(listener: () => void): () => void;
+    /**
+     * True while other processes' commits reach `onWrite` too (PostgreSQL LISTEN/NOTIFY, its
+     * connection up): readers may then poll `latest()` rarely, as a safety net only.
+     */
+    hearsOthers(): boolean;
   };
   /**
    * Tags of one environment. Ids are chosen by the caller, as in Contentful; a taken id or name

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/auth/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -65,6 +66,30 @@ describe('folio serve: unusable image cache', () => {
     expect(lines[0]).toContain('FOLIO_DATA_DIR');
     expect(lines[0]).toContain(path.join(dataDir, 'cache', 'images'));
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('folio serve: a database from a newer Folio', () => {
+  it('exits 2 with one line naming the migration it does not know, and leaves the database as it was', async () => {
+    const dataDir = await makeDataDir();
+    dirs.push(dataDir);
+    const sqlitePath = path.join(dataDir, 'folio.db');
+    await (await openStore({ sqlitePath })).close();
+    const db = new Database(sqlitePath);
+    db.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00.000Z')").run();
+    const tables = () => db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get();
+    const before = tables();
+    try {
+      const result = runToExit({ FOLIO_DATA_DIR: dataDir, PORT: String(await freePort()) });
+      expect(result.status).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('9999_from_the_future');
+      expect(lines[0]).toContain('newer Folio');
+      expect(tables()).toEqual(before);
+    } finally {
+      db.close();
+    }
   });
 });
 

@@ -2,9 +2,11 @@
  * A real S3-protocol server (s3rver) on a loopback port with its files in a temp dir, and the
  * settings Folio needs to use it. s3rver takes any credentials; these are fixed test values.
  */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import S3rver from 's3rver';
 import type { S3Settings } from '../../src/storage/s3-storage.js';
-import { tempDir } from './tmp.js';
 
 export interface TestS3 {
   settings: S3Settings;
@@ -16,8 +18,9 @@ export interface TestS3 {
 export const testCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 export async function startS3(buckets: string[] = ['folio']): Promise<TestS3> {
-  const dir = await tempDir('folio-s3rver-');
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir.dir, configureBuckets: buckets.map((name) => ({ name })) });
+  // Not tmp.ts: that one needs vitest, and `npm run demo:cluster` runs this outside it.
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-s3rver-'));
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: buckets.map((name) => ({ name })) });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const bucket = buckets[0]!;
@@ -38,7 +41,7 @@ export async function startS3(buckets: string[] = ['folio']): Promise<TestS3> {
       if (stopped) return;
       stopped = true;
       await server.close();
-      await dir.remove();
+      await fs.rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -14,8 +14,9 @@ export interface ServeProcess {
   exited: Promise<number | null>;
 }
 
-export function startServe(env: Record<string, string>): ServeProcess {
-  const child = spawn(process.execPath, [cliPath, 'serve'], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+/** `cli`: another build's main.js (scripts compare builds); this one's by default. */
+export function startServe(env: Record<string, string>, cli = cliPath): ServeProcess {
+  const child = spawn(process.execPath, [cli, 'serve'], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
   let out = '';
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {
