@@ -181,6 +181,8 @@ describe('other files', () => {
       'public, max-age=31536000, immutable',
     ]);
     expect(Buffer.from(await whole.arrayBuffer()).equals(mp4)).toBe(true);
+    const head = await fetch(url, { method: 'HEAD', headers: { range: 'bytes=0-99' } });
+    expect([head.status, head.headers.get('content-length'), head.headers.get('content-range'), (await head.arrayBuffer()).byteLength]).toEqual([206, '100', `bytes 0-99/${mp4.length}`, 0]);
 
     const cases: Array<[string, number, number]> = [
       ['bytes=1000-1999', 1000, 1999],
