@@ -17,11 +17,15 @@ export const storedFileToken = (file: StoredFile) => {
   return fileToken(file.hash, valid ? point : undefined);
 };
 
-export const isImageType = (contentType: string) => /^image\/(jpeg|png|webp|avif|gif|tiff)$/.test(contentType);
+/** Images the Images API reads: raster ones it decodes, and SVG, which it rasterises. */
+export const isImageType = (contentType: string) => /^image\/(jpeg|png|webp|avif|gif|tiff|svg\+xml)$/.test(contentType);
+
+/** Vector images: served as they are (under a sandboxing policy), rasterised when transformed. */
+export const isSvgType = (contentType: string) => contentType === 'image/svg+xml';
 
 /**
  * Protocol-relative URL of an asset file, as Contentful's `fields.file.url`: images under
- * /images (transformable), everything else under /files.
+ * /images (transformable; SVG too, as on images.ctfassets.net), everything else under /files.
  */
 export function fileUrl(publicUrl: string, spaceId: string, assetId: string, file: StoredFile): string {
   const base = publicUrl.replace(/^https?:/, '');

@@ -4,14 +4,11 @@
  * steps add) is learnt the same way; other files are described from what storage knows.
  */
 import { FolioError, validationFailed } from '../errors/index.js';
-import { formatBytes, type FileStorage } from '../storage/index.js';
+import type { FileStorage } from '../storage/index.js';
 import type { StoredFile } from '../store/types.js';
 import { isImageType } from './file-url.js';
 import { sniffBytes, typeFromBytes } from './file-type.js';
-import { ingestFile } from './ingest.js';
-
-/** Images are decoded in memory; a bigger one is refused before it is read. */
-export const maxImageBytes = 100 * 1024 * 1024;
+import { assertImageSize, ingestFile } from './ingest.js';
 
 export interface StoredUpload {
   fileName: string;
@@ -20,13 +17,13 @@ export interface StoredUpload {
   size: number;
 }
 
-/** image/* types Folio cannot decode (and so cannot resize or describe) are refused. */
+/**
+ * A declared type must at least be a media type. Any kind of file is accepted (Contentful's
+ * promise): images the Images API reads go under /images, everything else under /files.
+ */
 export function assertSupportedType(contentType: string): void {
   if (!/^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/i.test(contentType)) {
     throw validationFailed([{ name: 'type', path: ['fields', 'file', 'contentType'], details: 'Expected a media type such as image/png' }], `"${contentType.slice(0, 100)}" is not a media type such as image/png`);
-  }
-  if (/^image\//i.test(contentType) && !isImageType(contentType.toLowerCase())) {
-    throw validationFailed([{ name: 'type', path: ['fields', 'file', 'contentType'], details: `Unsupported image type ${contentType}` }], `Folio does not support ${contentType} images; use JPEG, PNG, WebP, AVIF, GIF or TIFF`);
   }
 }
 
@@ -56,9 +53,7 @@ export async function ingestStoredObject(storage: FileStorage, upload: StoredUpl
   if (!isImageType(contentType)) {
     return { fileName: upload.fileName, contentType, hash: upload.hash, details: { size: upload.size } };
   }
-  if (upload.size > maxImageBytes) {
-    throw new FolioError('VALIDATION_FAILED', `Images may be at most ${formatBytes(maxImageBytes)}`);
-  }
+  assertImageSize(contentType, upload.size);
   const data = await storage.get(upload.hash);
   if (!data) throw new FolioError('NOT_FOUND', 'The uploaded file is no longer stored');
   return ingestFile(storage, { fileName: upload.fileName, contentType, data });

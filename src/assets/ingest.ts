@@ -1,8 +1,9 @@
 import sharp from 'sharp';
 import type { FileStorage } from '../storage/types.js';
 import type { StoredFile } from '../store/types.js';
-import { isImageType } from './file-url.js';
+import { isImageType, isSvgType } from './file-url.js';
 import { FolioError } from '../errors/index.js';
+import { formatBytes } from '../storage/index.js';
 import { sniffBytes, typeFromBytes } from './file-type.js';
 import { placeholderOf } from './placeholder.js';
 import { detectFaces } from '../faces/index.js';
@@ -13,16 +14,28 @@ export interface IncomingFile {
   data: Buffer;
 }
 
+/** Images are decoded in memory; a bigger one is refused before it is read. */
+export const maxImageBytes = 100 * 1024 * 1024;
+
+/** SVG is text that librsvg parses whole: real logos and diagrams are far smaller. */
+export const maxSvgBytes = 10 * 1024 * 1024;
+
+export function assertImageSize(contentType: string, size: number): void {
+  const max = isSvgType(contentType) ? maxSvgBytes : maxImageBytes;
+  if (size > max) throw new FolioError('VALIDATION_FAILED', `${isSvgType(contentType) ? 'SVG images' : 'Images'} may be at most ${formatBytes(max)}`);
+}
+
 /**
  * Image dimensions as displayed (after EXIF orientation), its placeholder and the faces in it
  * (boxes in those pixels, for f=face/faces); a file that claims to be an image must decode.
  * Done once here, never on the request path. Detection never refuses a file: at worst, no faces.
  */
-async function imageDetails(data: Buffer) {
+async function imageDetails(data: Buffer, vector: boolean) {
   try {
     const meta = await sharp(data, { limitInputPixels: 50_000_000 }).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
-    const [placeholder, faces] = await Promise.all([placeholderOf(data), detectFaces(data)]);
+    // Vector images are logos and diagrams: nothing for face crops to find.
+    const [placeholder, faces] = await Promise.all([placeholderOf(data), vector ? [] : detectFaces(data)]);
     return {
       width: meta.autoOrient?.width ?? meta.width,
       height: meta.autoOrient?.height ?? meta.height,
@@ -40,7 +53,11 @@ async function imageDetails(data: Buffer) {
  */
 export async function ingestFile(storage: FileStorage, file: IncomingFile): Promise<StoredFile> {
   const contentType = await typeFromBytes(file.contentType, file.data.subarray(0, sniffBytes));
-  const image = isImageType(contentType) ? await imageDetails(file.data) : undefined;
+  let image: Awaited<ReturnType<typeof imageDetails>> | undefined;
+  if (isImageType(contentType)) {
+    assertImageSize(contentType, file.data.length);
+    image = await imageDetails(file.data, isSvgType(contentType));
+  }
   const { hash, size } = await storage.put(file.data);
   return {
     fileName: file.fileName,

@@ -3,7 +3,8 @@
  * finds one. Writing assets is src/content/assets.ts's job (the one asset domain).
  */
 import { FolioError } from '../errors/index.js';
-import type { FileStorage } from '../storage/types.js';
+import type { Readable } from 'node:stream';
+import type { ByteRange, FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { AssetRecord, Json, Scope, StoredFile } from '../store/types.js';
 import * as is from '../validate/is.js';
@@ -27,6 +28,8 @@ export interface ResolvedFile {
   contentType: string;
   hash: string;
   read(): Promise<Buffer>;
+  size?: number;
+  stream(range?: ByteRange): Promise<Readable | undefined>;
   /** Faces found at ingest and the editor's focal point, for crops. */
   focus?: ImageFocus;
 }
@@ -63,12 +66,15 @@ export async function resolveAssetFile(
   const file = published ?? inVersion(await store.assets.get(scope, assetId));
   if (!file) return undefined;
   const focus = focusOf(file);
+  const size = file.details.size;
   return {
     published: file === published,
     fileName: file.fileName,
     contentType: file.contentType,
     hash: file.hash,
     ...(focus ? { focus } : {}),
+    ...(is.integer(size) && size >= 0 ? { size } : {}),
+    stream: (range) => storage.stream(file.hash, range),
     read: async () => {
       const data = await storage.get(file.hash);
       if (!data) throw new FolioError('NOT_FOUND', 'The file of this asset is missing from storage');

@@ -234,12 +234,19 @@ describe('originals', () => {
   });
 
   it('sends files that could run script (HTML, SVG, XML) as sandboxed downloads that may load nothing', async () => {
-    for (const [asset, kind] of [['page', 'files'], ['drawing', 'files'], ['drawing', 'images'], ['feed', 'files']] as const) {
+    for (const [asset, kind] of [['page', 'files'], ['drawing', 'files'], ['feed', 'files']] as const) {
       const res = await fetch(server.url(asset, '', kind));
       const headers = ['content-security-policy', 'content-disposition', 'x-content-type-options'].map((h) => res.headers.get(h));
       expect(headers, `${kind} ${asset}`).toEqual(["sandbox; default-src 'none'", 'attachment', 'nosniff']);
       await res.arrayBuffer();
     }
+  });
+
+  it('shows an SVG under /images as it is, under a policy that runs no script and loads nothing', async () => {
+    const res = await fetch(server.url('drawing'));
+    const headers = ['content-type', 'content-security-policy', 'content-disposition', 'x-content-type-options'].map((h) => res.headers.get(h));
+    expect(headers).toEqual(['image/svg+xml', "default-src 'none'; style-src 'unsafe-inline'; sandbox", null, 'nosniff']);
+    expect(await res.text()).toContain('<script>');
   });
 
   it('shows what a browser only displays inline, sandboxed and never sniffed; PDF without the sandbox its viewer breaks under', async () => {

@@ -5,6 +5,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { FolioError } from '../errors/index.js';
 import type { FastPath, VaryOn } from '../http/fast-path.js';
+import type { ByteRange } from '../storage/types.js';
+import type { Readable } from 'node:stream';
+import { rangeApplies, rangeOf } from './byte-range.js';
+import { safetyHeaders, type Served } from './file-headers.js';
 import * as is from '../validate/is.js';
 import { createHash } from 'node:crypto';
 import { DerivedImageCache, SingleFlight, type CachedImage, type SharedImageTier } from './cache.js';
@@ -30,6 +34,10 @@ export interface ResolvedFile {
   contentType: string;
   hash: string;
   read(): Promise<Buffer>;
+  /** Bytes in the file, when known: needed to answer Range requests. */
+  size?: number | undefined;
+  /** The file (or `range` of it) as a stream, so big files and seeks never sit in memory whole. */
+  stream?: ((range?: ByteRange) => Promise<Readable | undefined>) | undefined;
   focus?: ImageFocus;
 }
 
@@ -82,26 +90,38 @@ interface FileRoute {
 
 const fileNotFound = () => new FolioError('NOT_FOUND', 'The file could not be found.');
 
-/**
- * Uploaded files share the API's origin, so none may run script there: no sniffing, and
- * anything opened directly is sandboxed. Types a browser only displays (raster images, audio,
- * video, plain text) are shown inline; PDF is spared the sandbox, which breaks built-in viewers.
- * Everything else, above all what can carry script (SVG, HTML, XML), gets a CSP that allows
- * nothing and is downloaded, never rendered on this origin. Transforms are always raster images.
- */
-const inlineTypes = /^(image\/(jpeg|png|webp|avif|gif)|audio\/[a-z0-9.+-]+|video\/[a-z0-9.+-]+|text\/plain|application\/pdf)$/;
+type Offer = (request: FastifyRequest, reply: FastifyReply, vary: VaryOn[]) => void;
 
-function safetyHeaders(contentType: string, transformed = false): Record<string, string> {
-  const headers: Record<string, string> = { 'x-content-type-options': 'nosniff', 'access-control-allow-origin': '*' };
-  const type = contentType.split(';')[0]!.trim().toLowerCase();
-  if (transformed || (inlineTypes.test(type) && !type.includes('xml'))) {
-    if (type !== 'application/pdf' || transformed) headers['content-security-policy'] = 'sandbox';
-    return headers;
+/** Files up to this size are read whole (and may be replayed); bigger ones are streamed. */
+const wholeFileBytes = 1024 * 1024;
+
+/**
+ * An original under /files: a Range request gets that part (206) or 416, a big file is
+ * streamed, and the rest is sent as `send` sends it.
+ */
+async function sendFile(request: FastifyRequest, reply: FastifyReply, file: ResolvedFile, etag: string, offer?: Offer) {
+  const { size, stream } = file;
+  const range = size !== undefined && rangeApplies(header(request.headers['if-range']), etag) ? rangeOf(header(request.headers.range), size) : undefined;
+  const ranges = { 'accept-ranges': size !== undefined && stream ? 'bytes' : 'none' };
+  if (size === undefined || !stream || matchesIfNoneMatch(request.headers['if-none-match'], etag) || (range?.kind === 'whole' && size <= wholeFileBytes)) {
+    return send(request, reply, file, etag, original(file), ranges, 'file', offer);
   }
-  headers['content-security-policy'] = "sandbox; default-src 'none'";
-  headers['content-disposition'] = 'attachment';
-  return headers;
+  const headers = { ...safetyHeaders(file.contentType, 'file'), ...ranges };
+  if (range?.kind === 'unsatisfiable') {
+    return reply.code(416).headers({ ...headers, 'content-range': `bytes */${size}` }).send();
+  }
+  const part = range?.kind === 'part' ? range : undefined;
+  const body = await stream(part);
+  if (!body) throw new FolioError('NOT_FOUND', 'The file of this asset is missing from storage');
+  const length = part ? part.end - part.start + 1 : size;
+  return reply
+    .code(part ? 206 : 200)
+    .headers({ ...immutableHeaders(etag), ...headers, 'content-type': file.contentType, 'content-length': String(length), ...(part ? { 'content-range': `bytes ${part.start}-${part.end}/${size}` } : {}) })
+    .send(body);
 }
+
+/** A request header's single value (a repeated one means nothing here). */
+const header = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 
 interface Body {
   data: Buffer;
@@ -116,10 +136,10 @@ async function send(
   etag: string,
   body: () => Promise<Body>,
   extraHeaders: Record<string, string> = {},
-  transformed = false,
-  offer?: (request: FastifyRequest, reply: FastifyReply, vary: VaryOn[]) => void,
+  served: Served = 'file',
+  offer?: Offer,
 ) {
-  const headers = { ...immutableHeaders(etag), ...safetyHeaders(file.contentType, transformed), ...extraHeaders };
+  const headers = { ...immutableHeaders(etag), ...safetyHeaders(file.contentType, served), ...extraHeaders };
   if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
     return reply.code(304).headers(headers).send();
   }
@@ -163,8 +183,8 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
   options.observe?.({ queue, ...(cache ? { cache } : {}) });
   const signing = signingKeys && signingKeys.length > 0 ? signingKeys : undefined;
   const { fastPath } = options;
-  const offer = fastPath
-    ? (request: FastifyRequest, reply: FastifyReply, vary: VaryOn[]) =>
+  const offer: Offer | undefined = fastPath
+    ? (request, reply, vary) =>
         fastPath.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary })
     : undefined;
 
@@ -183,7 +203,7 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
 
   app.get<FileRoute>('/files/:spaceId/:assetId/:token/*', async (request, reply) => {
     const file = await find(request.params);
-    return send(request, reply, file, fileEtag(request.params.token, 'original'), original(file), {}, false, offer);
+    return sendFile(request, reply, file, fileEtag(request.params.token, 'original'), offer);
   });
 
   app.get<FileRoute>('/images/:spaceId/:assetId/:token/*', async (request, reply) => {
@@ -203,7 +223,7 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
     const file = await find(request.params);
     const [first] = search;
     if (!first) {
-      return send(request, reply, file, fileEtag(request.params.token, 'original'), original(file), {}, false, offer);
+      return send(request, reply, file, fileEtag(request.params.token, 'original'), original(file), {}, 'image', offer);
     }
     const sourceFormat = formatOfContentType(file.contentType);
     if (!sourceFormat) is.invalid(first[0], `no parameters: this file is ${file.contentType}, not an image`, first[1], 'BAD_REQUEST');
@@ -226,7 +246,7 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
           const data = await file.read();
           shared.throwIfAborted();
           // The header and the plan, before any pixel: the exact cost, then the memory it needs.
-          const ctx = await planTransform(data, params, file.focus, sourceLimits, { accept });
+          const ctx = await planTransform(data, params, file.focus, sourceLimits, { accept, sourceType: file.contentType });
           const plan = planOf(ctx, data.length);
           checkCost(plan, { ...ctx.size, frames: ctx.source.frames });
           await slot.reserve(memoryOf(plan));
@@ -238,6 +258,6 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
         { client: request.ip, signal: shared },
       );
     const gone = clientGone(reply);
-    return send(request, reply, file, etag, () => derive(`${pipelineVersion}\n${token}\n${variant}`, make, gone), auto ? { vary: 'Accept' } : {}, true, offer);
+    return send(request, reply, file, etag, () => derive(`${pipelineVersion}\n${token}\n${variant}`, make, gone), auto ? { vary: 'Accept' } : {}, 'transformed', offer);
   });
 };

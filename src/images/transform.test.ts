@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { defaultParams, parseImageParams } from './params.js';
@@ -217,9 +220,38 @@ describe('transform: source limits', () => {
     await expect(transform(Buffer.from('not an image at all'), params('w=10'))).rejects.toMatchObject({ status: 400 });
   });
 
-  it('refuses formats that are not asset images, such as SVG', async () => {
+  it('refuses SVG bytes unless the file is stored as SVG', async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
     await expect(transform(svg, params('w=10'))).rejects.toThrow('The image could not be processed: its format is not supported.');
+    await expect(transform(svg, params('w=10'), undefined, undefined, { sourceType: 'image/png' })).rejects.toThrow('its format is not supported');
+  });
+
+  describe('SVG, stored as SVG', () => {
+    const svg = (body: string, size = 'width="40" height="20"') => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${size}>${body}</svg>`);
+    const rasterise = (data: Buffer, query: string) => transform(data, params(query), undefined, undefined, { sourceType: 'image/svg+xml' });
+
+    it('is rasterised sharp at the size asked for, larger than it declares, as PNG without fm', async () => {
+      const out = await rasterise(svg('<rect width="40" height="20" fill="#0a0"/>'), 'w=400');
+      expect([out.contentType, out.width, out.height]).toEqual(['image/png', 400, 200]);
+      expect(near(await pixelAt(out.data, 399, 199), [0, 170, 0])).toBe(true);
+    });
+
+    it('declaring a huge size, is rasterised within the pixel limit rather than refused', async () => {
+      const out = await rasterise(svg('<rect width="100%" height="100%"/>', 'width="200000" height="100000"'), 'w=300&fm=webp');
+      expect([out.contentType, out.width, out.height]).toEqual(['image/webp', 300, 150]);
+    });
+
+    it('loads nothing it links to: local files and URLs stay blank', async () => {
+      const red = await solid(10, 10, '#f00');
+      const dir = await mkdtemp(path.join(tmpdir(), 'folio-svg-'));
+      await writeFile(path.join(dir, 'red.png'), red);
+      for (const href of [`file://${dir}/red.png`, `${dir}/red.png`, 'http://127.0.0.1:9/red.png']) {
+        const out = await rasterise(svg(`<image xlink:href="${href}" href="${href}" width="40" height="20"/>`), 'fm=png');
+        const { data } = await sharp(out.data).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+        expect(data.some((v) => v !== 0), href).toBe(false);
+      }
+      await rm(dir, { recursive: true });
+    });
   });
 
   it('refuses a truncated JPEG', async () => {

@@ -15,6 +15,8 @@ import type { ImageFocus, ImageParams, TransformResult } from './types.js';
 export interface TransformOptions {
   /** The request's Accept header, for fm=auto. */
   accept?: string | undefined;
+  /** The type the file is stored as (a vector source is rasterised only when stored as one). */
+  sourceType?: string | undefined;
 }
 
 /** After load, in order; sharp applies each operation lazily and decodes once, in output. */
@@ -31,7 +33,7 @@ export async function planTransform(
   limits?: SourceLimits,
   options: TransformOptions = {},
 ): Promise<PipelineContext> {
-  const ctx = await load(input, params, focus, { limits, accept: options.accept });
+  const ctx = await load(input, params, focus, { limits, accept: options.accept, sourceType: options.sourceType });
   prepare(ctx);
   return ctx;
 }

@@ -114,6 +114,27 @@ describe('derived images', () => {
     expect(reads).toEqual({ latest: 0, getPublished: 0, get: 0 });
   });
 
+  it('replay an SVG original with its sandboxing policy, and nosniff', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><script>alert(1)</script></svg>');
+    const file = { fileName: 'mark.svg', contentType: 'image/svg+xml', data: svg };
+    await createAssetFromFile(store, storage, hub.scope, { id: 'mark', locale: 'en-US', title: 'Mark', description: 'Mark', file }, systemActor);
+    await publishAsset(store, hub.scope, { id: 'mark' }, systemActor);
+    const url = await imageUrl('mark', '');
+    const first = await fetch(url);
+    expect(await bytes(first)).toEqual(svg);
+    reads.getPublished = reads.get = reads.latest = 0;
+    const again = await fetch(url);
+    expect(await bytes(again)).toEqual(svg);
+    expect(reads).toEqual({ latest: 0, getPublished: 0, get: 0 });
+    for (const res of [first, again]) {
+      expect([res.headers.get('content-type'), res.headers.get('content-security-policy'), res.headers.get('x-content-type-options')]).toEqual([
+        'image/svg+xml',
+        "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+        'nosniff',
+      ]);
+    }
+  });
+
   it('stop answering at once when the asset is unpublished and deleted', async () => {
     await addImage('gone', 400, '#40c040');
     const url = await imageUrl('gone');

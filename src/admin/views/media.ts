@@ -47,7 +47,7 @@ ${m.cards.length === 0
   : html`<ul class="grid">
   ${m.cards.map(
     (c) => html`<li><a class="card" href="/admin/media/${c.id}">
-    ${c.thumb ? html`<img src="${c.thumb}" alt="" loading="lazy" width="300" height="200">` : html`<img alt="">`}
+    ${c.thumb ? html`<img src="${c.thumb}" alt="" loading="lazy" width="300" height="200">` : html`<span class="file-kind">${c.fileName.includes('.') ? c.fileName.split('.').pop()!.toUpperCase() : 'FILE'}</span>`}
     <span class="meta"><span class="name">${c.title || c.fileName}</span>
     <span>${statusBadge(c.status)} ${c.hasAlt ? '' : html`<span class="badge draft">No alt text</span>`}</span></span>
   </a></li>`,

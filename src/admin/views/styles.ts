@@ -88,6 +88,7 @@ td .sub{color:var(--muted);font-size:13px}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:16px}
 .card{background:var(--panel);border:1px solid var(--line);border-radius:var(--radius);overflow:hidden;text-decoration:none;color:var(--text);display:flex;flex-direction:column}
 .card img{width:100%;aspect-ratio:3/2;object-fit:cover;display:block;background:var(--bg)}
+.card .file-kind{aspect-ratio:3/2;display:grid;place-items:center;background:var(--bg);color:var(--muted);font-weight:600}
 .card .meta{padding:10px 12px;display:flex;flex-direction:column;gap:4px}
 .card .name{font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .card:hover{border-color:var(--muted)}

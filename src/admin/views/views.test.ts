@@ -103,6 +103,12 @@ describe('editor views', () => {
     expect(page).toContain('2 of 3 fields differ');
   });
 
+  it('shows a file that is not an image by its kind, never as an empty image', () => {
+    const page = renderMedia({ viewer, csrf, cards: [{ id: 'f1', title: 'Terms', fileName: 'terms.pdf', hasAlt: false, status: 'draft' }], total: 1, page: 1, pages: 1, canUpload: false });
+    expect(page).not.toContain('<img alt="">');
+    expect(page).toContain('<span class="file-kind">PDF</span>');
+  });
+
   it('keeps a textarea’s text exactly, blank lines and spaces included', () => {
     const page = renderAssetEdit({ viewer, csrf, id: 'i1', version: 1, status: 'draft', title: '', description: 'one\n  \n\ntwo  ', fileName: 'f.pdf', previews: [], problems: [], canSave: true });
     expect(page).toContain('>one\n  \n\ntwo  </textarea>');

@@ -3,8 +3,8 @@
  * pixels, an unknown format or an unreadable header is a 400 at once, so a decompression bomb
  * costs a header read.
  */
-import sharp, { type Metadata } from 'sharp';
-import { formatOfMetadata, imageFormats, type ImageFormat } from '../formats.js';
+import sharp, { type Metadata, type SharpOptions } from 'sharp';
+import { formatOfContentType, formatOfMetadata, imageFormats, isVectorType, type ImageFormat } from '../formats.js';
 import { chooseOutputFormat } from '../output-format.js';
 import type { PipelineContext } from '../pipeline.js';
 import { sourceError, unprocessableSource } from '../source-error.js';
@@ -25,6 +25,8 @@ export interface LoadOptions {
   limits?: SourceLimits | undefined;
   /** The request's Accept header, for fm=auto. */
   accept?: string | undefined;
+  /** The type the file is stored as: SVG bytes are rasterised only when it says image/svg+xml. */
+  sourceType?: string | undefined;
 }
 
 export interface SourceLimits {
@@ -40,20 +42,49 @@ export const defaultSourceLimits: SourceLimits = { maxPixels: 50_000_000, timeou
 // camera JPEGs raise (sharp's default 'warning' would refuse those).
 const failOn = 'error';
 
+const metadataOf = async (input: Buffer, options: SharpOptions) => {
+  try {
+    return await sharp(input, options).metadata();
+  } catch (cause) {
+    throw sourceError(cause);
+  }
+};
+
+/** sharp's largest density. */
+const maxDensity = 100_000;
+
+/**
+ * The density to rasterise a vector source at: large enough that the asked width and height
+ * need no upscaling (a vector has no pixels to lose), small enough that the raster stays
+ * within the pixel limit, however large the size the SVG declares. Slightly over, so rounding
+ * never leaves the raster a pixel short.
+ */
+function vectorDensity(meta: Metadata, params: ImageParams, maxPixels: number): number {
+  const density = meta.density ?? 72;
+  const { width, height } = meta;
+  if (!width || !height) return density;
+  const wanted = Math.max(1, (params.width ?? 0) / width, (params.height ?? 0) / height) * 1.001;
+  const allowed = Math.sqrt(maxPixels / (width * height)) * 0.999;
+  return Math.min(maxDensity, density * Math.min(wanted, allowed));
+}
+
 export async function load(
   input: Buffer,
   params: ImageParams,
   focus: ImageFocus | undefined,
-  { limits = defaultSourceLimits, accept }: LoadOptions = {},
+  { limits = defaultSourceLimits, accept, sourceType }: LoadOptions = {},
 ): Promise<PipelineContext> {
-  const options = { failOn, limitInputPixels: limits.maxPixels } as const;
-  let meta: Metadata;
-  try {
-    meta = await sharp(input, options).metadata();
-  } catch (cause) {
-    throw sourceError(cause);
+  let options: SharpOptions = { failOn, limitInputPixels: limits.maxPixels };
+  // The header alone, unlimited: a vector's declared size is no cost (it is rasterised at the
+  // density chosen below); a raster's pixel count is checked below, and by sharp on decoding.
+  let meta = await metadataOf(input, { failOn, limitInputPixels: false });
+  const vector = meta.format === 'svg' && sourceType !== undefined && isVectorType(sourceType);
+  if (vector) {
+    // Rasterised at the density the request needs, and described at that density from here on.
+    options = { ...options, density: vectorDensity(meta, params, limits.maxPixels) };
+    meta = await metadataOf(input, options);
   }
-  const format = formatOfMetadata(meta);
+  const format = vector ? formatOfContentType(sourceType!) : formatOfMetadata(meta);
   if (!format) throw unprocessableSource('its format is not supported');
   if (!meta.width || !meta.height) throw unprocessableSource('it has no dimensions');
   // Round corners are a composite, which sharp does not apply per frame: those get one frame.

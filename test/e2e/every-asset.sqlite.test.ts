@@ -1,0 +1,3 @@
+import { describeEveryAsset } from './every-asset.sdk.js';
+
+describeEveryAsset('SQLite', async () => ({}));
