@@ -18,6 +18,7 @@ import * as tags from './0018_tags.js';
 import * as spaceVersion from './0019_space_version.js';
 import * as documents from './0020_documents.js';
 import * as scheduledActionPayload from './0021_scheduled_action_payload.js';
+import * as environments from './0022_environments.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -39,6 +40,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0019_space_version': spaceVersion,
     '0020_documents': documents,
     '0021_scheduled_action_payload': scheduledActionPayload,
+    '0022_environments': environments,
   };
   return { getMigrations: async () => migrations };
 }
