@@ -115,6 +115,14 @@ export function describeEnvironments(name: string, env: () => Promise<Record<str
       expect(await failure(client.environment.get({ spaceId: 'folio', environmentId: 'broken' }))).toMatchObject({ status: 404 });
       expect(await failure(client.environment.createWithId({ spaceId: 'folio', environmentId: 'staging' }, { name: 'Again' }))).toMatchObject({ status: 422, sys: 'ValidationFailed' });
 
+      // POST picks the id; update renames with the version.
+      const scratch = await ready((await client.environment.create({ spaceId: 'folio' }, { name: 'Scratch' })).sys.id);
+      expect(scratch.sys.id).toMatch(/^[A-Za-z0-9]{22}$/);
+      const renamed = await client.environment.update({ spaceId: 'folio', environmentId: scratch.sys.id }, { ...scratch, name: 'Renamed' });
+      expect([renamed.name, renamed.sys.version]).toEqual(['Renamed', scratch.sys.version + 1]);
+      expect(await failure(client.environment.update({ spaceId: 'folio', environmentId: scratch.sys.id }, { ...scratch, name: 'Stale' }))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
+      await client.environment.delete({ spaceId: 'folio', environmentId: scratch.sys.id });
+
       await client.environment.delete({ spaceId: 'folio', environmentId: 'staging' });
       expect(await failure(client.environment.get({ spaceId: 'folio', environmentId: 'staging' }))).toMatchObject({ status: 404, sys: 'NotFound' });
       expect((await delivered('staging')).status).toBe(404);

@@ -23,7 +23,9 @@ type Alias = Req<{ aliasId: string }>;
 const environments = '/management/spaces/:spaceId/environments';
 const aliases = '/management/spaces/:spaceId/environment_aliases';
 
-function nameOf(body: Record<string, unknown>): string {
+/** A body without a name names the environment after its id. */
+function nameOf(body: Record<string, unknown>, id: string): string {
+  if (body.name === undefined) return id;
   if (!is.nonEmptyString(body.name) || body.name.length > 255) throw refused('size', ['name'], 'name must be a string of 1 to 255 characters');
   return body.name;
 }
@@ -57,7 +59,7 @@ export function environmentRoutes(app: FastifyInstance, { store }: ManagementOpt
     if (header !== undefined && typeof header !== 'string') throw refused('type', ['X-Contentful-Source-Environment'], 'give one source environment');
     const source = header === undefined ? undefined : assertResourceId(header);
     const version = versionHeader(request);
-    const name = nameOf(bodyObject(request.body));
+    const name = nameOf(bodyObject(request.body ?? {}), id);
     const { view, created, copied } = await putEnvironment(store, spaceId, id, { name, ...(source ? { source } : {}), ...(version !== undefined ? { version } : {}) }, actor);
     // The copy runs on after the answer; its failure is logged and shows as status `failed`.
     copied?.catch((err: unknown) => request.log.error({ err, environment: id }, 'environment copy failed'));
