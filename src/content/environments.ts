@@ -40,9 +40,9 @@ export async function listEnvironments(store: Store, spaceId: string, actor: Act
   check(actor, 'read');
   const [environments, aliases] = await Promise.all([store.environments.list(spaceId), store.environmentAliases.list(spaceId)]);
   const byId = new Map(environments.map((e) => [e.id, e]));
-  const aliasIds = new Set(aliases.map((a) => a.id));
   const targets = (id: string) => aliases.filter((a) => a.environmentId === id).map((a) => a.id);
-  const views: EnvironmentView[] = environments.filter((e) => !aliasIds.has(e.id) || aliases.some((a) => a.id === e.id && a.environmentId === e.id)).map((e) => ({ environment: e, aliases: targets(e.id) }));
+  const hidden = (id: string) => aliases.some((a) => a.id === id && a.environmentId !== id);
+  const views: EnvironmentView[] = environments.filter((e) => !hidden(e.id)).map((e) => ({ environment: e, aliases: targets(e.id) }));
   for (const alias of aliases) {
     const target = byId.get(alias.environmentId);
     if (target && alias.id !== target.id) views.push({ environment: target, aliasId: alias.id, aliases: targets(target.id) });

@@ -156,26 +156,22 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
     app.get<{ Params: Params }>(`${prefix}/entries`, async (request, reply) => {
       const auth = await authorize(request);
-      const { scope } = auth;
-      return cached(request, reply, auth, undefined, (ctx) => reader.entries(scope, ctx, request.query as Record<string, unknown>, request.url));
+      return cached(request, reply, auth, undefined, (ctx) => reader.entries(auth.scope, ctx, request.query as Record<string, unknown>, request.url));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/entries/:id`, async (request, reply) => {
       const auth = await authorize(request);
-      const { scope } = auth;
-      return cached(request, reply, auth, `Entry:${request.params.id}`, (ctx) => reader.entry(scope, ctx, request.params.id));
+      return cached(request, reply, auth, `Entry:${request.params.id}`, (ctx) => reader.entry(auth.scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/assets`, async (request, reply) => {
       const auth = await authorize(request);
-      const { scope } = auth;
-      return cached(request, reply, auth, undefined, (ctx) => reader.assets(scope, ctx, request.query as Record<string, unknown>, request.url));
+      return cached(request, reply, auth, undefined, (ctx) => reader.assets(auth.scope, ctx, request.query as Record<string, unknown>, request.url));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/assets/:id`, async (request, reply) => {
       const auth = await authorize(request);
-      const { scope } = auth;
-      return cached(request, reply, auth, `Asset:${request.params.id}`, (ctx) => reader.asset(scope, ctx, request.params.id));
+      return cached(request, reply, auth, `Asset:${request.params.id}`, (ctx) => reader.asset(auth.scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/content_types`, async (request, reply) => {

@@ -94,6 +94,9 @@ export function describeEnvironments(name: string, env: () => Promise<Record<str
       expect(((await unprefixed.json()) as { fields: { title: string } }).fields.title).toBe('Staged headline');
       expect((await client.entry.get({ spaceId: 'folio', environmentId: 'master', entryId: articleId })).fields.title).toEqual({ 'en-US': 'Staged headline' });
       expect((await client.environment.get({ spaceId: 'folio', environmentId: 'master' })).sys).toMatchObject({ id: 'master', aliasedEnvironment: envLink('staging') });
+      const listed = (await client.environment.getMany({ spaceId: 'folio' })).items;
+      expect(listed.map((e) => [e.sys.id, (e.sys as { aliasedEnvironment?: { sys: { id: string } } }).aliasedEnvironment?.sys.id])).toEqual([['master', 'staging'], ['staging', undefined]]);
+      expect(listed[1]!.sys.aliases).toEqual([{ sys: { type: 'Link', linkType: 'EnvironmentAlias', id: 'master' } }]);
       const graphql = await fetch(`${folio.url}/graphql/content/v1/spaces/folio/environments/master`, {
         method: 'POST',
         headers: { authorization: `Bearer ${deliveryToken}`, 'content-type': 'application/json' },
