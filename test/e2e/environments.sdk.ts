@@ -97,6 +97,14 @@ export function describeEnvironments(name: string, env: () => Promise<Record<str
       const listed = (await client.environment.getMany({ spaceId: 'folio' })).items;
       expect(listed.map((e) => [e.sys.id, (e.sys as { aliasedEnvironment?: { sys: { id: string } } }).aliasedEnvironment?.sys.id])).toEqual([['master', 'staging'], ['staging', undefined]]);
       expect(listed[1]!.sys.aliases).toEqual([{ sys: { type: 'Link', linkType: 'EnvironmentAlias', id: 'master' } }]);
+      // Sync reads staging's log, and its next URL keeps the id the client used.
+      const synced = (await (await fetch(`${folio.url}/delivery/spaces/folio/environments/master/sync?initial=true&type=Entry&access_token=${deliveryToken}`)).json()) as {
+        items: Array<{ sys: { id: string; environment: { sys: { id: string } } }; fields: { title?: Record<string, string> } }>;
+        nextSyncUrl: string;
+      };
+      expect(synced.items.find((i) => i.sys.id === articleId)?.fields.title).toEqual({ 'en-US': 'Staged headline' });
+      expect(synced.nextSyncUrl).toContain('/environments/master/sync');
+      expect(synced.items[0]!.sys.environment.sys.id).toBe('master');
       const graphql = await fetch(`${folio.url}/graphql/content/v1/spaces/folio/environments/master`, {
         method: 'POST',
         headers: { authorization: `Bearer ${deliveryToken}`, 'content-type': 'application/json' },
