@@ -18,7 +18,9 @@ export interface ApiKeyInput {
 }
 
 async function assertEnvironments(store: Store, spaceId: string, ids: string[]) {
-  const known = new Set((await store.environments.list(spaceId)).map((e) => e.id));
+  // A key may name aliases as well as environments, as Contentful's may.
+  const [environments, aliases] = await Promise.all([store.environments.list(spaceId), store.environmentAliases.list(spaceId)]);
+  const known = new Set([...environments, ...aliases].map((e) => e.id));
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length) {
     throw refused('notResolvable', ['environments'], `Unknown environment ${missing.join(', ')}`);

@@ -43,3 +43,15 @@ export {
   entitiesOf as releaseEntities,
   type ReleaseInput,
 } from './releases.js';
+export {
+  getEnvironment,
+  listEnvironments,
+  putEnvironment,
+  deleteEnvironment,
+  listEnvironmentAliases,
+  getEnvironmentAlias,
+  putEnvironmentAlias,
+  deleteEnvironmentAlias,
+  type EnvironmentView,
+  type EnvironmentPut,
+} from './environments.js';

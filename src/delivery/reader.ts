@@ -30,7 +30,8 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
   const { entries, assets } = side(store);
 
   /** The locale choice and the published content types every answer needs. */
-  async function context(scope: Scope, localeParam: unknown): Promise<{ ctx: SerializeContext; locales: LocaleRecord[] }> {
+  /** `named`: the environment id the request used (an alias's, when it came through one). */
+  async function context(scope: Scope, localeParam: unknown, named = scope.environmentId): Promise<{ ctx: SerializeContext; locales: LocaleRecord[] }> {
     const [locales, types, tags] = await Promise.all([
       store.locales.list(scope),
       store.contentTypes.listPublished(scope, { limit: 1000 }),
@@ -38,7 +39,7 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
     ]);
     const ctx: SerializeContext = {
       spaceId: scope.spaceId,
-      environmentId: scope.environmentId,
+      environmentId: named,
       publicUrl,
       choice: chooseLocale(localeParam, locales),
       types: new Map(types.items.map((t) => [t.sys.id, t])),

@@ -83,19 +83,20 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
   /** Checks the token; the content version it was checked at also keys the response cache. */
   async function authorize(request: FastifyRequest<{ Params: Params }>) {
-    const scope = scopeOf(request);
+    const named = scopeOf(request);
     const version = await contentVersion();
-    await authenticate(request, scope.spaceId, scope.environmentId, version);
-    return { scope, version };
+    const { environmentId } = await authenticate(request, named.spaceId, named.environmentId, version);
+    // Rows are read from the environment the id resolved to; answers name the id the client used.
+    return { scope: { spaceId: named.spaceId, environmentId }, named, version };
   }
 
   /** Auth, scope, and the context every answer needs. */
   async function begin(request: FastifyRequest<{ Params: Params }>, options: { allLocales?: boolean } = {}) {
-    const { scope } = await authorize(request);
+    const { scope, named } = await authorize(request);
     const query = request.query as Record<string, unknown>;
     // Sync always answers in every locale, as Contentful's does.
-    const { ctx, locales } = await reader.context(scope, options.allLocales ? '*' : query.locale);
-    return { scope, locales, ctx, query };
+    const { ctx, locales } = await reader.context(scope, options.allLocales ? '*' : query.locale, named.environmentId);
+    return { scope, named, locales, ctx, query };
   }
 
   /** A body-derived ETag lets clients revalidate cheaply; content can change at any publish. */
@@ -123,12 +124,11 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   async function cached(
     request: FastifyRequest<{ Params: Params }>,
     reply: FastifyReply,
-    contentVersionAtAuth: number,
+    { scope, named, version: contentVersionAtAuth }: Awaited<ReturnType<typeof authorize>>,
     dep: ResponseDep,
     compute: (ctx: SerializeContext) => Promise<unknown>,
   ) {
-    const scope = scopeOf(request);
-    const context = async () => (await reader.context(scope, (request.query as Record<string, unknown>).locale)).ctx;
+    const context = async () => (await reader.context(scope, (request.query as Record<string, unknown>).locale, named.environmentId)).ctx;
     if (!caching) return send(reply, await compute(await context()));
     const url = new URL(request.url, 'http://folio');
     url.searchParams.delete('access_token');
@@ -155,23 +155,23 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     });
 
     app.get<{ Params: Params }>(`${prefix}/entries`, async (request, reply) => {
-      const { scope, version } = await authorize(request);
-      return cached(request, reply, version, undefined, (ctx) => reader.entries(scope, ctx, request.query as Record<string, unknown>, request.url));
+      const auth = await authorize(request);
+      return cached(request, reply, auth, undefined, (ctx) => reader.entries(auth.scope, ctx, request.query as Record<string, unknown>, request.url));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/entries/:id`, async (request, reply) => {
-      const { scope, version } = await authorize(request);
-      return cached(request, reply, version, `Entry:${request.params.id}`, (ctx) => reader.entry(scope, ctx, request.params.id));
+      const auth = await authorize(request);
+      return cached(request, reply, auth, `Entry:${request.params.id}`, (ctx) => reader.entry(auth.scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/assets`, async (request, reply) => {
-      const { scope, version } = await authorize(request);
-      return cached(request, reply, version, undefined, (ctx) => reader.assets(scope, ctx, request.query as Record<string, unknown>, request.url));
+      const auth = await authorize(request);
+      return cached(request, reply, auth, undefined, (ctx) => reader.assets(auth.scope, ctx, request.query as Record<string, unknown>, request.url));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/assets/:id`, async (request, reply) => {
-      const { scope, version } = await authorize(request);
-      return cached(request, reply, version, `Asset:${request.params.id}`, (ctx) => reader.asset(scope, ctx, request.params.id));
+      const auth = await authorize(request);
+      return cached(request, reply, auth, `Asset:${request.params.id}`, (ctx) => reader.asset(auth.scope, ctx, request.params.id));
     });
 
     app.get<{ Params: Params }>(`${prefix}/content_types`, async (request, reply) => {
@@ -195,8 +195,8 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
     // Preview syncs drafts: see previewSync.
     app.get<{ Params: Params }>(`${prefix}/sync`, async (request, reply) => {
-      const { scope, ctx, query } = await begin(request, { allLocales: true });
-      const base = `${publicUrl}/${mode}/spaces/${encodeURIComponent(scope.spaceId)}/environments/${encodeURIComponent(scope.environmentId)}`;
+      const { scope, named, ctx, query } = await begin(request, { allLocales: true });
+      const base = `${publicUrl}/${mode}/spaces/${encodeURIComponent(scope.spaceId)}/environments/${encodeURIComponent(named.environmentId)}`;
       return send(reply, await sync(store, scope, ctx, query, base));
     });
 

@@ -68,13 +68,15 @@ export async function graphqlRoutes(app: FastifyInstance, opts: GraphqlOptions) 
     reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'max-age=0, must-revalidate').headers(cors).send(json);
 
   async function answer(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
-    const scope = { spaceId: request.params.spaceId, environmentId: request.params.environmentId ?? 'master' };
+    const named = { spaceId: request.params.spaceId, environmentId: request.params.environmentId ?? 'master' };
     const log = (err: unknown) => request.log.error({ err }, 'graphql resolver failed');
     try {
       const version = await contentVersion();
-      const key = await authenticate(request, scope.spaceId, scope.environmentId, version).catch((err: unknown) => {
+      const { key, environmentId } = await authenticate(request, named.spaceId, named.environmentId, version).catch((err: unknown) => {
         throw authRefusal(err, request);
       });
+      // An alias's id reads its target environment.
+      const scope = { spaceId: named.spaceId, environmentId };
       const input = read(request);
       const canPreview = key.kind === 'preview';
       if (!caching) {

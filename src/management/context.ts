@@ -29,14 +29,24 @@ export type Req<P = object> = FastifyRequest<{ Params: Params & P }>;
 /** The URL prefixes of environment-scoped resources: with and without /environments/{env}. */
 export const scoped = (path: string) => [`/management/spaces/:spaceId${path}`, `/management/spaces/:spaceId/environments/:environmentId${path}`];
 
-/** Authenticates first (401 before 404), then finds the space (and environment). */
+/**
+ * Authenticates first (401 before 404), then finds the space and the environment the path names:
+ * an alias's id resolves to its target, so `scope` always holds a real environment's id.
+ */
 export async function begin(store: Store, request: Req): Promise<{ actor: Actor; scope: Scope }> {
   const actor = await managementActor(store, request);
-  const scope = { spaceId: request.params.spaceId, environmentId: request.params.environmentId ?? 'master' };
-  const [space, env] = await Promise.all([store.spaces.get(scope.spaceId), store.environments.get(scope.spaceId, scope.environmentId)]);
-  if (!space) throw resourceNotFound('Space', scope.spaceId);
-  if (!env) throw resourceNotFound('Environment', scope.environmentId);
-  return { actor, scope };
+  const named = request.params.environmentId ?? 'master';
+  const [space, resolved] = await Promise.all([store.spaces.get(request.params.spaceId), store.environments.resolve(request.params.spaceId, named)]);
+  if (!space) throw resourceNotFound('Space', request.params.spaceId);
+  if (!resolved) throw resourceNotFound('Environment', named);
+  return { actor, scope: { spaceId: request.params.spaceId, environmentId: resolved.environment.id } };
+}
+
+/** For space-level routes (environments and aliases themselves): the caller, then the space. */
+export async function beginSpace(store: Store, request: Req): Promise<{ actor: Actor; spaceId: string }> {
+  const actor = await managementActor(store, request);
+  if (!(await store.spaces.get(request.params.spaceId))) throw resourceNotFound('Space', request.params.spaceId);
+  return { actor, spaceId: request.params.spaceId };
 }
 
 /** The request's path without its query, for links back to the same list. */

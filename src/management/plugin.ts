@@ -19,6 +19,7 @@ import { releaseRoutes } from './routes/releases.js';
 import { roleRoutes } from './routes/roles.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { spaceRoutes } from './routes/spaces.js';
+import { environmentRoutes } from './routes/environments.js';
 import { tagRoutes } from './routes/tags.js';
 import { threadRoutes } from './routes/threads.js';
 import { uploadRoutes } from './routes/uploads.js';
@@ -36,6 +37,7 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   });
 
   spaceRoutes(app, options);
+  environmentRoutes(app, options);
   contentTypeRoutes(app, options);
   entryRoutes(app, options);
   snapshotRoutes(app, options);

@@ -1,11 +1,12 @@
 /** Records → the Content Management API's JSON shapes (all locales, full sys). */
 import { compact, environmentLink, link, spaceLink, userLink, versionedSys, withFileJson } from '../contentful/index.js';
+import type { EnvironmentView } from '../content/index.js';
 import type {
   ApiKeyRecord,
   AssetRecord,
   ContentTypeRecord,
   EntryRecord,
-  EnvironmentRecord,
+  EnvironmentAliasRecord,
   Json,
   LocaleRecord,
   Scope,
@@ -108,19 +109,28 @@ export function spaceJson(space: SpaceRecord) {
   };
 }
 
-export function environmentJson(env: EnvironmentRecord) {
+/** Through an alias, the answer carries the alias's id and names the environment behind it, as Contentful's does. */
+export function environmentJson({ environment: env, aliasId, aliases }: EnvironmentView) {
   return {
     name: env.name,
     sys: {
       type: 'Environment',
-      id: env.id,
-      version: 1,
+      id: aliasId ?? env.id,
+      version: env.version,
       space: link('Space', env.spaceId),
-      status: link('Status', 'ready'),
+      status: link('Status', env.status),
       createdAt: env.createdAt,
       updatedAt: env.updatedAt,
-      aliases: [],
+      aliases: aliases.map((id) => link('EnvironmentAlias', id)),
+      ...(aliasId ? { aliasedEnvironment: link('Environment', env.id) } : {}),
     },
+  };
+}
+
+export function environmentAliasJson(alias: EnvironmentAliasRecord) {
+  return {
+    sys: { type: 'EnvironmentAlias', id: alias.id, version: alias.version, space: link('Space', alias.spaceId), createdAt: alias.createdAt, updatedAt: alias.updatedAt },
+    environment: link('Environment', alias.environmentId),
   };
 }
 

@@ -17,6 +17,7 @@ import { announceWrite, hearingOthers, onWrite } from './write-notices.js';
 import { scheduledActionStore } from './scheduled-action-store.js';
 import { portableStore } from './portable.js';
 import { webhookStore } from './webhook-store.js';
+import { environmentsRepository } from './environments-repository.js';
 
 const spaceOf = (row: Database['spaces']): SpaceRecord => ({
   id: row.id,
@@ -149,24 +150,7 @@ export function kyselyStore(
       },
     },
 
-    environments: {
-      get: async (spaceId, id) => {
-        const row = await db.selectFrom('environments').selectAll().where('space_id', '=', spaceId).where('id', '=', id).executeTakeFirst();
-        return row && { spaceId: row.space_id, id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at };
-      },
-      list: async (spaceId) => {
-        const rows = await db.selectFrom('environments').selectAll().where('space_id', '=', spaceId).orderBy('id').execute();
-        return rows.map((row) => ({ spaceId: row.space_id, id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at }));
-      },
-      create: async (spaceId, { id, name }) => {
-        const time = now();
-        await insertChecked(adapter, () => db.insertInto('environments').values({ space_id: spaceId, id, name, created_at: time, updated_at: time }).execute(), {
-          duplicate: { message: `Environment "${id}" already exists in space "${spaceId}"`, path: ['sys', 'id'] },
-          missingParent: `Space "${spaceId}" not found`,
-        });
-        return { spaceId, id, name, createdAt: time, updatedAt: time };
-      },
-    },
+    ...environmentsRepository(context),
 
     locales: {
       list: async (scope) => {

@@ -35,6 +35,7 @@ export const portableTables = [
   'access_tokens',
   'tags',
   'documents',
+  'environment_aliases',
 ] as const;
 
 export type PortableTable = (typeof portableTables)[number];

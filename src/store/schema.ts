@@ -16,6 +16,19 @@ export interface EnvironmentsTable {
   space_id: string;
   id: string;
   name: string;
+  /** queued, ready or failed (a clone's progress). */
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EnvironmentAliasesTable {
+  space_id: string;
+  id: string;
+  /** The target environment's id. */
+  environment_id: string;
+  version: number;
   created_at: string;
   updated_at: string;
 }
@@ -300,6 +313,7 @@ export interface DocumentsTable {
 export interface Database {
   spaces: SpacesTable;
   environments: EnvironmentsTable;
+  environment_aliases: EnvironmentAliasesTable;
   locales: LocalesTable;
   resources: ResourcesTable;
   published: PublishedTable;

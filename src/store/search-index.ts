@@ -51,6 +51,10 @@ export interface SearchIndex {
   write(db: Kysely<any>, key: SearchKey, side: Side, fields: LocalizedFields | undefined): Promise<void>;
   /** Rows of `table` whose text (in one field, or any) has every term as a word prefix. */
   matches(table: 'resources' | 'published', side: Side, terms: string[], field: string | undefined): Expression<SqlBool>;
+  /** Copies one environment's rows to another (a clone): the text is already indexed, so no item is read. */
+  copy(db: Kysely<any>, spaceId: string, from: string, to: string): Promise<void>;
+  /** Removes an environment's rows. */
+  drop(db: Kysely<any>, spaceId: string, environmentId: string): Promise<void>;
 }
 
 const sameItem = (table: string, d: string) =>
@@ -92,6 +96,20 @@ export const sqliteSearch: SearchIndex = {
       (SELECT d.space_id, d.environment_id, d.kind, d.id FROM search_fts f JOIN search_docs d ON d.doc_id = f.rowid
       WHERE search_fts MATCH ${match} AND d.side = ${side}${fieldFilter(field)})`;
   },
+  async copy(db, spaceId, from, to) {
+    await sql`INSERT INTO search_docs (space_id, environment_id, side, kind, id, field_id)
+      SELECT space_id, ${to}, side, kind, id, field_id FROM search_docs WHERE space_id = ${spaceId} AND environment_id = ${from} ORDER BY doc_id`.execute(db);
+    // Each copied row finds its text through the source row of the same item, side and field.
+    await sql`INSERT INTO search_fts (rowid, body)
+      SELECT n.doc_id, f.body FROM search_docs o JOIN search_fts f ON f.rowid = o.doc_id
+      JOIN search_docs n ON n.space_id = o.space_id AND n.environment_id = ${to} AND n.side = o.side AND n.kind = o.kind AND n.id = o.id AND n.field_id = o.field_id
+      WHERE o.space_id = ${spaceId} AND o.environment_id = ${from}`.execute(db);
+  },
+  async drop(db, spaceId, environmentId) {
+    const where = sql`space_id = ${spaceId} AND environment_id = ${environmentId}`;
+    await sql`DELETE FROM search_fts WHERE rowid IN (SELECT doc_id FROM search_docs WHERE ${where})`.execute(db);
+    await sql`DELETE FROM search_docs WHERE ${where}`.execute(db);
+  },
 };
 
 export const postgresSearch: SearchIndex = {
@@ -115,5 +133,12 @@ export const postgresSearch: SearchIndex = {
     const query = terms.map((t) => `${t}:*`).join(' & ');
     return sql<SqlBool>`EXISTS (SELECT 1 FROM search_docs d WHERE d.tsv @@ to_tsquery('simple', ${query})
       AND d.side = ${side} AND ${sameItem(table, 'd')}${fieldFilter(field)})`;
+  },
+  async copy(db, spaceId, from, to) {
+    await sql`INSERT INTO search_docs (space_id, environment_id, side, kind, id, field_id, body)
+      SELECT space_id, ${to}, side, kind, id, field_id, body FROM search_docs WHERE space_id = ${spaceId} AND environment_id = ${from}`.execute(db);
+  },
+  async drop(db, spaceId, environmentId) {
+    await sql`DELETE FROM search_docs WHERE space_id = ${spaceId} AND environment_id = ${environmentId}`.execute(db);
   },
 };

@@ -9,6 +9,7 @@ import type { Store } from './store.js';
 import { defineField as field } from './define-field.js';
 import type { Condition, ContentTypeBody, Scope } from './types.js';
 import { describeEventStoreContract } from './events.contract.js';
+import { describeEnvironmentContract } from './environments.contract.js';
 
 
 const postType: ContentTypeBody = {
@@ -686,5 +687,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       });
     });
     describeEventStoreContract(() => ({ store, scope }));
+    describeEnvironmentContract(() => ({ store, scope }));
   });
 }

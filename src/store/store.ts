@@ -6,6 +6,8 @@ import type {
   ContentTypeRecord,
   EntryRecord,
   EnvironmentRecord,
+  EnvironmentAliasRecord,
+  EnvironmentStatus,
   ListQuery,
   LocaleRecord,
   LocalizedFields,
@@ -113,9 +115,37 @@ export interface Store {
     rename(id: string, name: string, expectedVersion: number): Promise<SpaceRecord>;
   };
   environments: {
+    /** The environment with exactly this id (no alias is followed: see `resolve`). */
     get(spaceId: string, id: string): Promise<EnvironmentRecord | undefined>;
     list(spaceId: string): Promise<EnvironmentRecord[]>;
-    create(spaceId: string, env: { id: string; name: string }): Promise<EnvironmentRecord>;
+    /** Empty; `status` defaults to ready (a clone starts queued). */
+    create(spaceId: string, env: { id: string; name: string; status?: EnvironmentStatus }): Promise<EnvironmentRecord>;
+    /** NOT_FOUND for an unknown id; VERSION_MISMATCH when expectedVersion is stale. */
+    rename(spaceId: string, id: string, name: string, expectedVersion: number): Promise<EnvironmentRecord>;
+    /**
+     * Copies the source's content into the (empty, existing) target in one transaction and marks
+     * the target ready; NOT_FOUND when either is missing.
+     */
+    clone(spaceId: string, sourceId: string, targetId: string): Promise<EnvironmentRecord>;
+    setStatus(spaceId: string, id: string, status: EnvironmentStatus): Promise<void>;
+    /** Removes the environment and everything in it; BAD_REQUEST while an alias targets it. */
+    delete(spaceId: string, id: string): Promise<void>;
+    /**
+     * The one place an id in a request path becomes an environment: an alias's target, or the
+     * environment of that id (so `master` without an alias row is the real master).
+     */
+    resolve(spaceId: string, id: string): Promise<{ environment: EnvironmentRecord; aliasId?: string } | undefined>;
+  };
+  environmentAliases: {
+    list(spaceId: string): Promise<EnvironmentAliasRecord[]>;
+    get(spaceId: string, id: string): Promise<EnvironmentAliasRecord | undefined>;
+    /**
+     * Creates the alias (expectedVersion absent) or points it elsewhere (VERSION_MISMATCH when
+     * stale); the target must exist (NOT_FOUND) and be ready (BAD_REQUEST).
+     */
+    put(spaceId: string, id: string, environmentId: string, expectedVersion?: number): Promise<EnvironmentAliasRecord>;
+    /** NOT_FOUND when there is none; `master` cannot be deleted (BAD_REQUEST). */
+    delete(spaceId: string, id: string): Promise<void>;
   };
   locales: {
     list(scope: Scope): Promise<LocaleRecord[]>;

@@ -83,10 +83,24 @@ export interface SpaceRecord {
   updatedAt: string;
 }
 
+export type EnvironmentStatus = 'queued' | 'ready' | 'failed';
+
 export interface EnvironmentRecord {
   spaceId: string;
   id: string;
   name: string;
+  status: EnvironmentStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Another id for an environment (Contentful's environment alias). */
+export interface EnvironmentAliasRecord {
+  spaceId: string;
+  id: string;
+  environmentId: string;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,7 +1,8 @@
 import { createTestDatabase } from '../support/postgres.js';
+import { describeEnvironments } from './environments.sdk.js';
+import { describeManagementFamilies } from './management-families.sdk.js';
 import { describeManagementApi } from './management.sdk.js';
 
 describeManagementApi('PostgreSQL', async () => ({ DATABASE_URL: await createTestDatabase() }));
-import { describeManagementFamilies } from './management-families.sdk.js';
-
 describeManagementFamilies('PostgreSQL', async () => ({ DATABASE_URL: await createTestDatabase() }));
+describeEnvironments('PostgreSQL', async () => ({ DATABASE_URL: await createTestDatabase() }));

@@ -1,6 +1,7 @@
+import { describeEnvironments } from './environments.sdk.js';
+import { describeManagementFamilies } from './management-families.sdk.js';
 import { describeManagementApi } from './management.sdk.js';
 
 describeManagementApi('SQLite', async () => ({}));
-import { describeManagementFamilies } from './management-families.sdk.js';
-
 describeManagementFamilies('SQLite', async () => ({}));
+describeEnvironments('SQLite', async () => ({}));

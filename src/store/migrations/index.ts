@@ -19,6 +19,7 @@ import * as spaceVersion from './0019_space_version.js';
 import * as documents from './0020_documents.js';
 import * as scheduledActionPayload from './0021_scheduled_action_payload.js';
 import { changeNoticesMigration } from './0022_change_notices.js';
+import * as environments from './0023_environments.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -41,6 +42,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0020_documents': documents,
     '0021_scheduled_action_payload': scheduledActionPayload,
     '0022_change_notices': changeNoticesMigration(adapter),
+    '0023_environments': environments,
   };
   return { getMigrations: async () => migrations };
 }
