@@ -28,7 +28,7 @@ export interface ArticlesModel {
 
 export const statusBadge = (status: Status): SafeHtml => html`<span class="badge ${status}">${statusLabels[status]}</span>`;
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+export const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 function pageHref(filters: ArticlesModel['filters'], page: number): string {
   const q = new URLSearchParams();
