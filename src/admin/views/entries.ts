@@ -1,7 +1,7 @@
 /** Entries of any content type, or of all: search, type and status filters, status badges, pages. */
 import { html } from '../../site/views/index.js';
 import { filterStatuses, statusLabels, type Status } from '../status.js';
-import { statusBadge, when } from './articles.js';
+import { listHref, statusBadge, when } from './articles.js';
 import { renderPage, type Viewer } from './layout.js';
 
 export interface EntryRow {
@@ -27,13 +27,7 @@ export interface EntriesModel {
   notice?: string | undefined;
 }
 
-function pageHref(filters: EntriesModel['filters'], page: number): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
-  if (page > 1) q.set('page', String(page));
-  const s = q.toString();
-  return `/admin/entries${s ? `?${s}` : ''}`;
-}
+const pageHref = (filters: EntriesModel['filters'], page: number) => listHref('/admin/entries', filters, page);
 
 export function renderEntries(m: EntriesModel): string {
   const { filters } = m;

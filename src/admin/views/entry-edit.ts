@@ -1,7 +1,7 @@
 /** Editing one entry of any content type in one locale: its fields, a locale switcher, status and actions. Works without JS. */
 import { html } from '../../site/views/index.js';
 import type { Status } from '../status.js';
-import { statusBadge } from './articles.js';
+import { publishLabel, statusBadge } from './articles.js';
 import { entryField, type FieldView } from './entry-fields.js';
 import { errorSummary, renderPage, type FieldProblem, type Viewer } from './layout.js';
 
@@ -74,7 +74,7 @@ ${m.locales.length > 1
     <h2 id="status-heading">Status: ${statusBadge(m.status)}</h2>
     <div class="actions">
       ${m.can.save ? html`<button type="submit" name="intent" value="save">Save draft</button>` : ''}
-      ${m.can.publish && m.status !== 'archived' ? html`<button class="primary" type="submit" name="intent" value="publish">${m.status === 'changed' ? 'Publish changes' : m.status === 'published' ? 'Publish again' : 'Publish'}</button>` : ''}
+      ${m.can.publish && m.status !== 'archived' ? html`<button class="primary" type="submit" name="intent" value="publish">${publishLabel(m.status)}</button>` : ''}
       ${m.can.unpublish && live ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
       ${m.can.archive && m.status === 'archived' ? html`<button type="submit" name="intent" value="unarchive">Unarchive</button>` : ''}
     </div>
