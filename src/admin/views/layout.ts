@@ -40,7 +40,7 @@ export const settingsLinks = [
 const settingsHome = (viewer: Viewer) => settingsLinks.find((l) => can({ kind: 'user', id: '', role: viewer.role }, l.action))?.href;
 
 /** A disclosure (no script needed) listing every content type, and all content. */
-const contentMenu = (viewer: Viewer, current: boolean) => html`<details class="menu"><summary${current ? html` aria-current="page"` : ''}>Content</summary><ul>
+const contentMenu = (viewer: Viewer, current: boolean) => html`<details class="menu"><summary${current ? html` class="current"` : ''}>Content</summary><ul>
   <li><a href="/admin/entries">All content</a></li>
   ${(viewer.contentTypes ?? []).map((t) => html`<li><a href="/admin/entries?type=${encodeURIComponent(t.id)}">${t.name}</a></li>`)}
 </ul></details>`;
@@ -64,8 +64,8 @@ ${viewer
   ? html`<header class="top">
   <a class="brand" href="/admin/articles">Folio <span>editor</span></a>
   <nav aria-label="Main"><ul>
-    ${navItems(viewer).map((item) => html`<li><a href="${item.href}"${item.id === model.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`)}
     <li>${contentMenu(viewer, model.section === 'content')}</li>
+    ${navItems(viewer).map((item) => html`<li><a href="${item.href}"${item.id === model.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`)}
   </ul></nav>
   <div class="me">
     <span>${viewer.name} <span class="badge role">${viewer.role}</span></span>
