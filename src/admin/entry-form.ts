@@ -164,8 +164,9 @@ export function parseRaw(field: FormField, raw: Raw, stored: Json | undefined): 
     case 'choice': {
       if (first.trim() === '') return { value: undefined };
       if (field.def.type !== 'Integer' && field.def.type !== 'Number') return { value: first };
-      const n = integer ? is.parseStrictInt(first.trim()) : /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(first.trim()) ? Number(first) : undefined;
-      return n === undefined || !Number.isFinite(n) ? { problem: integer ? 'Enter a whole number, such as 42.' : 'Enter a number, such as 4.5.' } : { value: n };
+      const text = first.trim();
+      const n = (integer ? /^-?\d{1,16}$/ : /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/).test(text) ? Number(text) : undefined;
+      return n === undefined || !Number.isFinite(n) || (integer && !Number.isSafeInteger(n)) ? { problem: integer ? 'Enter a whole number, such as 42.' : 'Enter a number, such as 4.5.' } : { value: n };
     }
     case 'date': {
       if (first === '') return { value: undefined };
