@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, systemActor } from '../../src/auth/index.js';
 import { createLocale, publishContentType, saveContentType } from '../../src/content/index.js';
 import { defineField, openStore, type Store } from '../../src/store/index.js';
-import { cspViolations, launchBrowser } from './browser.js';
+import { cspViolations, launchBrowser, screenshots } from './browser.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 
 const password = 'a long enough password';
@@ -19,11 +19,7 @@ let browser: Browser;
 let store: Store;
 let page: Page;
 let blocked: string[] = [];
-
-const shots = process.env.FOLIO_SCREENSHOTS;
-const shot = async (name: string) => {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-};
+const shot = screenshots(() => page);
 
 beforeAll(async () => {
   [folio, browser] = await Promise.all([startTestFolio(), launchBrowser()]);
