@@ -10,6 +10,8 @@ import { table } from '../validate/json-shape.js';
 declare module 'fastify' {
   interface FastifyRequest {
     signedIn: SignedIn | null;
+    /** The active content types (id, name) for the Content menu, read once per signed-in request. */
+    contentMenu: Array<{ id: string; name: string }>;
   }
 }
 
@@ -22,7 +24,7 @@ export function actorOf(request: FastifyRequest): Actor {
 
 export function viewerOf(request: FastifyRequest): Viewer {
   const { name, email, role } = request.signedIn!.user;
-  return { name, email, role };
+  return { name, email, role, contentTypes: request.contentMenu };
 }
 
 /** Cookies are Secure when the public URL is https or the request came over https. */

@@ -12,6 +12,8 @@ import {
   createAssetFromFile,
   createEntry,
   deleteEntry,
+  getEditorInterface,
+  getEntry,
   getEntrySnapshot,
   listEntrySnapshots,
   ownershipOf,
@@ -22,13 +24,14 @@ import {
   unarchiveEntry,
   unpublishEntry,
   updateAssetLocale,
+  type EditorInterfaceControl,
   type FieldChange,
 } from '../content/index.js';
 import { FolioError } from '../errors/index.js';
 import { cancelScheduledAction, createScheduledAction, getScheduledAction, listScheduledActions } from '../scheduling/index.js';
 import { createPreviewUrl } from '../site/index.js';
 import type { ScheduledActionRecord } from '../store/index.js';
-import type { AssetRecord, Condition, EntryRecord, Json, LocalizedFields } from '../store/types.js';
+import type { AssetRecord, Condition, ContentTypeRecord, EntryRecord, Json, LocalizedFields } from '../store/types.js';
 import * as is from '../validate/is.js';
 import type { AdminContext } from './context.js';
 import { statusOf, type Status } from './status.js';
@@ -59,26 +62,42 @@ export interface ArticleQuery {
 /** Status needs version arithmetic the store cannot filter on: lists that filter by it are read whole (up to this many). */
 const statusScanLimit = 10_000;
 
-export async function listArticles(ctx: AdminContext, actor: Actor, query: ArticleQuery) {
+export interface EntryListQuery {
+  /** Undefined: entries of every type. */
+  contentTypeId?: string | undefined;
+  q?: string | undefined;
+  status?: Status | undefined;
+  where?: Condition[];
+  page: number;
+  perPage: number;
+}
+
+/** A page of entries, newest change first, with each one's status (search is the store's `match`). */
+export async function listEntryPage(ctx: AdminContext, actor: Actor, query: EntryListQuery) {
   assertCan(actor, 'read');
-  const where: Condition[] = [];
+  const where: Condition[] = [...(query.where ?? [])];
   if (query.q) where.push({ op: 'match', text: query.q });
-  if (query.topic) where.push({ op: 'linksTo', linkType: 'Entry', ids: [query.topic], field: 'topics' });
   const order = [{ sys: 'updatedAt' as const, direction: 'desc' as const }, { sys: 'id' as const, direction: 'asc' as const }];
   const skip = (query.page - 1) * query.perPage;
   const scheduled = await scheduledPublishIds(ctx, actor);
   const statusOfEntry = (e: EntryRecord) => statusOf(e.sys, { scheduled: scheduled.has(e.sys.id) });
+  const typed = query.contentTypeId ? { contentTypeId: query.contentTypeId } : {};
   if (!query.status) {
-    const page = await ctx.store.entries.list(ctx.scope, { contentTypeId: articleType, where, order, limit: query.perPage, skip });
+    const page = await ctx.store.entries.list(ctx.scope, { ...typed, where, order, limit: query.perPage, skip });
     return { items: page.items, total: page.total, statusOf: statusOfEntry };
   }
   const matching: EntryRecord[] = [];
   for (let skipped = 0; skipped < statusScanLimit; skipped += 1000) {
-    const page = await ctx.store.entries.list(ctx.scope, { contentTypeId: articleType, where, order, limit: 1000, skip: skipped });
+    const page = await ctx.store.entries.list(ctx.scope, { ...typed, where, order, limit: 1000, skip: skipped });
     matching.push(...page.items.filter((e) => statusOfEntry(e) === query.status));
     if (skipped + page.items.length >= page.total) break;
   }
   return { items: matching.slice(skip, skip + query.perPage), total: matching.length, statusOf: statusOfEntry };
+}
+
+export function listArticles(ctx: AdminContext, actor: Actor, query: ArticleQuery) {
+  const where: Condition[] = query.topic ? [{ op: 'linksTo', linkType: 'Entry', ids: [query.topic], field: 'topics' }] : [];
+  return listEntryPage(ctx, actor, { ...query, contentTypeId: articleType, where });
 }
 
 export async function getArticle(ctx: AdminContext, actor: Actor, id: string): Promise<EntryRecord> {
@@ -185,19 +204,9 @@ export async function unpublishArticle(ctx: AdminContext, actor: Actor, id: stri
   return unpublishEntry(ctx.store, ctx.scope, { id, version }, actor);
 }
 
-export async function archiveArticle(ctx: AdminContext, actor: Actor, id: string, version: number): Promise<EntryRecord> {
-  await getArticle(ctx, actor, id);
-  return archiveEntry(ctx.store, ctx.scope, { id, version }, actor);
-}
-
 export async function unarchiveArticle(ctx: AdminContext, actor: Actor, id: string, version: number): Promise<EntryRecord> {
   await getArticle(ctx, actor, id);
   return unarchiveEntry(ctx.store, ctx.scope, { id, version }, actor);
-}
-
-export async function deleteArticle(ctx: AdminContext, actor: Actor, id: string, version: number): Promise<void> {
-  await getArticle(ctx, actor, id);
-  await deleteEntry(ctx.store, ctx.scope, { id, version }, actor);
 }
 
 // ---- writing assets
@@ -336,4 +345,70 @@ export async function cancelChange(ctx: AdminContext, actor: Actor, id: string, 
 export async function previewLink(ctx: AdminContext, actor: Actor, id: string): Promise<string> {
   await getArticle(ctx, actor, id);
   return createPreviewUrl(ctx.store, ctx.publicUrl, id);
+}
+
+// ---- entries of any content type
+
+/** The published content types, by name: what entries can be made of (the Content menu, the list's filter). */
+export async function listContentTypes(ctx: AdminContext): Promise<ContentTypeRecord[]> {
+  const page = await ctx.store.contentTypes.listPublished(ctx.scope, { limit: 1000 });
+  return page.items.sort((a, b) => a.name.localeCompare(b.name) || a.sys.id.localeCompare(b.sys.id));
+}
+
+/** A content type and its editor interface's controls by field id (widget and help text). */
+export async function getEditable(ctx: AdminContext, actor: Actor, contentTypeId: string) {
+  const type = await ctx.store.contentTypes.getPublished(ctx.scope, contentTypeId);
+  if (!type) throw new FolioError('NOT_FOUND', 'There is no such content type, or it is not active.');
+  const ui = await getEditorInterface(ctx.store, ctx.scope, contentTypeId, actor).catch(() => undefined);
+  const controls = new Map<string, EditorInterfaceControl>();
+  for (const c of (ui?.body.controls ?? []) as unknown as EditorInterfaceControl[]) if (is.plainObject(c) && is.string(c.fieldId)) controls.set(c.fieldId, c);
+  return { type, controls };
+}
+
+export function getAnyEntry(ctx: AdminContext, actor: Actor, id: string): Promise<EntryRecord> {
+  return getEntry(ctx.store, ctx.scope, id, actor);
+}
+
+export function createAnyEntry(ctx: AdminContext, actor: Actor, contentTypeId: string, fields: LocalizedFields): Promise<EntryRecord> {
+  return createEntry(ctx.store, ctx.scope, { contentTypeId, fields }, actor);
+}
+
+export function patchAnyEntry(ctx: AdminContext, actor: Actor, target: { id: string; version: number; changes: FieldChange[] }): Promise<EntryRecord> {
+  return patchEntryFields(ctx.store, ctx.scope, target, actor);
+}
+
+/** What the editor's buttons do to any entry: the content operations, with the version the page showed. */
+export const entryActions = {
+  publish: (ctx: AdminContext, actor: Actor, id: string, version: number) => publishEntry(ctx.store, ctx.scope, { id, version, withAssets: true }, actor),
+  unpublish: (ctx: AdminContext, actor: Actor, id: string, version: number) => unpublishEntry(ctx.store, ctx.scope, { id, version }, actor),
+  archive: (ctx: AdminContext, actor: Actor, id: string, version: number) => archiveEntry(ctx.store, ctx.scope, { id, version }, actor),
+  unarchive: (ctx: AdminContext, actor: Actor, id: string, version: number) => unarchiveEntry(ctx.store, ctx.scope, { id, version }, actor),
+  delete: (ctx: AdminContext, actor: Actor, id: string, version: number) => deleteEntry(ctx.store, ctx.scope, { id, version }, actor),
+} as const;
+
+/** Picker choices for link fields: recent entries of the allowed types, with their status, plus the ones already linked. */
+export async function entryChoices(ctx: AdminContext, actor: Actor, contentTypeIds: string[], linked: string[], limit = 200) {
+  assertCan(actor, 'read');
+  const order = [{ sys: 'updatedAt' as const, direction: 'desc' as const }];
+  const pages = contentTypeIds.length
+    ? await Promise.all(contentTypeIds.map((contentTypeId) => ctx.store.entries.list(ctx.scope, { contentTypeId, order, limit })))
+    : [await ctx.store.entries.list(ctx.scope, { order, limit })];
+  const found = new Map(pages.flatMap((p) => p.items).map((e) => [e.sys.id, e]));
+  for (const id of linked) {
+    if (found.has(id)) continue;
+    const e = await ctx.store.entries.get(ctx.scope, id);
+    if (e) found.set(id, e);
+  }
+  return [...found.values()];
+}
+
+export async function assetChoices(ctx: AdminContext, actor: Actor, linked: string[], limit = 200) {
+  const { items } = await listAssets(ctx, actor, { page: 1, perPage: limit });
+  const found = new Map(items.map((a) => [a.sys.id, a]));
+  for (const id of linked) {
+    if (found.has(id)) continue;
+    const a = await ctx.store.assets.get(ctx.scope, id);
+    if (a) found.set(id, a);
+  }
+  return [...found.values()];
 }

@@ -13,7 +13,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkCredentials, endSession, resolveSession, sessionLifetimeMs, startSession } from '../auth/index.js';
 import { isFolioError } from '../errors/index.js';
 import { articleRoutes } from './routes/articles.js';
+import { entryRoutes } from './routes/entries.js';
 import { historyRoutes } from './routes/history.js';
+import { listContentTypes } from './operations.js';
 import { mediaRoutes } from './routes/media.js';
 import { peopleRoutes } from './routes/people.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -68,8 +70,10 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_request, body, done) => done(null, body));
 
   app.decorateRequest('signedIn', null);
+  app.decorateRequest('contentMenu', null as unknown as Array<{ id: string; name: string }>);
   app.addHook('onRequest', async (request) => {
     request.signedIn = (await resolveSession(store, request.cookies[sessionCookie])) ?? null;
+    request.contentMenu = request.signedIn ? (await listContentTypes(ctx)).map((t) => ({ id: t.sys.id, name: t.name })) : [];
   });
   app.addHook('preHandler', (request, reply, done) => {
     if (!request.routeOptions.config.public && !request.signedIn) {
@@ -176,6 +180,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   });
 
   await app.register(articleRoutes, { context: ctx, scriptHref });
+  await app.register(entryRoutes, { context: ctx });
   await app.register(historyRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });
   await app.register(peopleRoutes, { context: ctx });

@@ -25,3 +25,11 @@ export function cspViolations(page: Page): string[] {
   });
   return seen;
 }
+
+/** Full-page screenshots into FOLIO_SCREENSHOTS when it is set (to check screens by eye); nothing otherwise. */
+export function screenshots(page: () => Page) {
+  const dir = process.env.FOLIO_SCREENSHOTS;
+  return async (name: string, p: Page = page()) => {
+    if (dir) await p.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  };
+}

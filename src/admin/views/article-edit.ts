@@ -2,7 +2,7 @@
 import { html, raw, type SafeHtml } from '../../site/views/index.js';
 import type { Status } from '../status.js';
 import type { HistoryItem, ScheduledChange } from '../operations.js';
-import { statusBadge } from './articles.js';
+import { publishLabel, statusBadge } from './articles.js';
 import { historyPanel } from './history.js';
 import { errorSummary, problemFor, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
 import { goLiveNote, schedulePanel, scheduleForms } from './schedule.js';
@@ -125,7 +125,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
     <h2 id="status-heading">Status: ${statusBadge(m.status)}</h2>
     <div class="actions">
       ${m.can.save ? html`<button type="submit" name="intent" value="save">Save draft</button>` : ''}
-      ${m.can.publish ? html`<button class="primary" type="submit" name="intent" value="publish" id="publish-button">${m.status === 'published' ? 'Publish again' : m.status === 'changed' ? 'Publish changes' : 'Publish'}</button>` : ''}
+      ${m.can.publish ? html`<button class="primary" type="submit" name="intent" value="publish" id="publish-button">${publishLabel(m.status)}</button>` : ''}
       ${m.can.unpublish && (m.status === 'published' || m.status === 'changed') ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
     </div>
     <p class="save-state" id="save-state" role="status" aria-live="polite">${readOnly ? 'You can read this article but not change it.' : m.id ? `Version ${m.version}` : 'Not saved yet: the draft is made when you write something.'}</p>

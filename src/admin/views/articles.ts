@@ -28,15 +28,21 @@ export interface ArticlesModel {
 
 export const statusBadge = (status: Status): SafeHtml => html`<span class="badge ${status}">${statusLabels[status]}</span>`;
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+export const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
-function pageHref(filters: ArticlesModel['filters'], page: number): string {
+/** A list's address with its filters (empty ones left out) and page. */
+export function listHref(path: string, filters: Record<string, string>, page: number): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
   if (page > 1) q.set('page', String(page));
   const s = q.toString();
-  return `/admin/articles${s ? `?${s}` : ''}`;
+  return `${path}${s ? `?${s}` : ''}`;
 }
+
+const pageHref = (filters: ArticlesModel['filters'], page: number) => listHref('/admin/articles', filters, page);
+
+/** The publish button says what publishing does now. */
+export const publishLabel = (status: Status) => (status === 'published' ? 'Publish again' : status === 'changed' ? 'Publish changes' : 'Publish');
 
 export function renderArticles(m: ArticlesModel): string {
   const { filters } = m;

@@ -7,13 +7,15 @@ export interface Viewer {
   name: string;
   email: string;
   role: Role;
+  /** The active content types, for the Content menu. */
+  contentTypes?: Array<{ id: string; name: string }>;
 }
 
 export interface PageModel {
   title: string;
   /** Absent on the sign-in page. */
   viewer?: Viewer;
-  section?: 'articles' | 'media' | 'users' | 'tokens' | 'settings';
+  section?: 'articles' | 'content' | 'media' | 'users' | 'tokens' | 'settings';
   csrf: string;
   scriptHref?: string | undefined;
   body: HtmlValue;
@@ -37,6 +39,12 @@ export const settingsLinks = [
 /** Where the Settings link goes: the first of its screens this role may use, if any. */
 const settingsHome = (viewer: Viewer) => settingsLinks.find((l) => can({ kind: 'user', id: '', role: viewer.role }, l.action))?.href;
 
+/** A disclosure (no script needed) listing every content type, and all content. */
+const contentMenu = (viewer: Viewer, current: boolean) => html`<details class="menu"><summary${current ? html` class="current"` : ''}>Content</summary><ul>
+  <li><a href="/admin/entries">All content</a></li>
+  ${(viewer.contentTypes ?? []).map((t) => html`<li><a href="/admin/entries?type=${encodeURIComponent(t.id)}">${t.name}</a></li>`)}
+</ul></details>`;
+
 export function renderPage(model: PageModel): string {
   const { viewer } = model;
   const page: SafeHtml = html`<!DOCTYPE html>
@@ -56,6 +64,7 @@ ${viewer
   ? html`<header class="top">
   <a class="brand" href="/admin/articles">Folio <span>editor</span></a>
   <nav aria-label="Main"><ul>
+    <li>${contentMenu(viewer, model.section === 'content')}</li>
     ${navItems(viewer).map((item) => html`<li><a href="${item.href}"${item.id === model.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`)}
   </ul></nav>
   <div class="me">

@@ -18,6 +18,10 @@ a{color:var(--accent)}
 .top nav a{display:block;padding:6px 12px;border-radius:6px;text-decoration:none;color:var(--muted);font-weight:500}
 .top nav a:hover{background:var(--bg);color:var(--text)}
 .top nav a[aria-current=page]{background:var(--bg);color:var(--text)}
+.top details.menu{position:relative}.top details.menu summary{padding:6px 12px;border-radius:6px;color:var(--muted);font-weight:500;cursor:pointer}.top details.menu summary.current{background:var(--bg);color:var(--text)}
+.top details.menu ul{display:block;position:absolute;z-index:10;min-width:12rem;background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:4px}
+nav.locales ul{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}nav.locales a[aria-current=page]{font-weight:700}
+textarea.code{font-family:ui-monospace,monospace;font-size:.9em}
 .me{margin-left:auto;display:flex;align-items:center;gap:12px;color:var(--muted);font-size:14px}
 main{max-width:1200px;margin:0 auto;padding:24px}
 h1{font-size:24px;margin:0}

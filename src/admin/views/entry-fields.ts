@@ -1,0 +1,106 @@
+/** One input per field of the generic entry form, by widget; each with its label, help, fallback and errors. */
+import { html, type SafeHtml } from '../../site/views/index.js';
+import { inputName, shownMarker, zones, type FormField, type Raw } from '../entry-form.js';
+import { statusLabels, type Status } from '../status.js';
+import { problemFor, type FieldProblem } from './layout.js';
+
+export interface LinkChoice {
+  id: string;
+  label: string;
+  /** Entries: their status, shown beside the title. */
+  status?: Status;
+}
+
+export interface FieldView {
+  field: FormField;
+  raw: Raw;
+  /** The value the locale falls back to, in the form's shape, when this locale has none. */
+  fallback?: { locale: string; raw: Raw } | undefined;
+  /** Pickers' choices (links). */
+  choices?: LinkChoice[];
+  /** Not editable here (a field that is not localized, seen from another locale). */
+  readOnlyNote?: string | undefined;
+}
+
+const selected = (on: boolean) => (on ? html` selected` : '');
+const checked = (on: boolean) => (on ? html` checked` : '');
+
+function control(v: FieldView, id: string, describedBy: string): SafeHtml {
+  const { field, raw } = v;
+  const name = inputName(field.def.id);
+  const [first = '', second = ''] = raw;
+  const aria = describedBy ? html` aria-describedby="${describedBy}"` : '';
+  const placeholder = v.fallback ? html` placeholder="${v.fallback.raw.join(', ')}"` : '';
+  switch (field.kind) {
+    case 'text':
+      return html`<input type="text" id="${id}" name="${name}" value="${first}"${aria}${placeholder}>`;
+    case 'textarea':
+    case 'json':
+      return html`<textarea id="${id}" name="${name}" rows="${field.kind === 'json' ? 8 : 5}"${field.kind === 'json' ? html` class="code" spellcheck="false"` : ''}${aria}${placeholder}>${first}</textarea>`;
+    case 'number':
+      return html`<input type="number" id="${id}" name="${name}" value="${first}" step="${field.def.type === 'Integer' ? '1' : 'any'}"${aria}${placeholder}>`;
+    case 'date':
+      return field.dateOnly
+        ? html`<input type="date" id="${id}" name="${name}" value="${first}"${aria}>`
+        : html`<span class="inline-form"><input type="datetime-local" id="${id}" name="${name}" value="${first}"${aria}>
+  <label class="visually-hidden" for="${id}-zone">Time zone</label>
+  <select id="${id}-zone" name="${inputName(field.def.id, 'zone')}"><option value="">No zone</option>${zones.map((z) => html`<option value="${z}"${selected(z === second)}>${z === 'Z' ? 'UTC' : `UTC${z}`}</option>`)}</select></span>`;
+    case 'boolean':
+      return html`<span class="checks" id="${id}"${aria}>${[
+        ['true', 'Yes'],
+        ['false', 'No'],
+        ['', 'Not set'],
+      ].map(([value, label]) => html`<label><input type="radio" name="${name}" value="${value}"${checked(first === value)}> ${label}</label>`)}</span>`;
+    case 'choice':
+      return field.radio
+        ? html`<span class="checks" id="${id}"${aria}>${['', ...field.options].map((o) => html`<label><input type="radio" name="${name}" value="${o}"${checked(first === o)}> ${o || 'None'}</label>`)}</span>`
+        : html`<select id="${id}" name="${name}"${aria}><option value="">Choose a value</option>${withCurrent(field.options, first).map((o) => html`<option value="${o}"${selected(o === first)}>${o}</option>`)}</select>`;
+    case 'choices':
+      return html`<span class="checks" id="${id}"${aria}>${withCurrent(field.options, ...raw).map((o) => html`<label><input type="checkbox" name="${name}" value="${o}"${checked(raw.includes(o))}> ${o}</label>`)}</span>`;
+    case 'tags':
+      return html`<input type="text" id="${id}" name="${name}" value="${first}"${aria}${placeholder}>`;
+    case 'location':
+      return html`<span class="inline-form" id="${id}"${aria}><label>Latitude <input type="number" step="any" min="-90" max="90" name="${inputName(field.def.id, 'lat')}" value="${first}"></label>
+  <label>Longitude <input type="number" step="any" min="-180" max="180" name="${inputName(field.def.id, 'lon')}" value="${second}"></label></span>`;
+    case 'entry':
+    case 'asset':
+      return html`<select id="${id}" name="${name}"${aria}><option value="">None</option>${(v.choices ?? []).map((c) => html`<option value="${c.id}"${selected(c.id === first)}>${choiceLabel(c)}</option>`)}</select>`;
+    case 'entries':
+    case 'assets':
+      return html`<select id="${id}" name="${name}" multiple size="${Math.min(8, Math.max(3, v.choices?.length ?? 0))}"${aria}>${(v.choices ?? []).map((c) => html`<option value="${c.id}"${selected(raw.includes(c.id))}>${choiceLabel(c)}</option>`)}</select>`;
+  }
+}
+
+/** A stored value outside the list stays choosable, so saving an unrelated change does not drop it. */
+const withCurrent = (options: string[], ...current: string[]) => [...options, ...current.filter((c) => c !== '' && !options.includes(c))];
+
+const choiceLabel = (c: LinkChoice) => (c.status ? `${c.label} · ${statusLabels[c.status]}` : c.label);
+
+const hints: Partial<Record<FormField['kind'], string>> = {
+  tags: 'Separate values with commas.',
+  json: 'JSON.',
+  entries: 'Hold Ctrl or ⌘ to choose several.',
+  assets: 'Hold Ctrl or ⌘ to choose several.',
+};
+
+export function entryField(v: FieldView, problems: FieldProblem[]): SafeHtml {
+  const { def } = v.field;
+  const id = `f-${def.id}`;
+  const errors = problemFor(problems, def.id);
+  const help = [v.field.helpText, hints[v.field.kind] ?? (v.field.def.type === 'RichText' ? 'Rich text as Contentful’s JSON document.' : '')].filter(Boolean).join(' ');
+  const fallback = v.fallback && v.fallback.raw.some((r) => r !== '') ? `Empty here: readers see the ${v.fallback.locale} value.` : '';
+  const describedBy = [help ? `${id}-hint` : '', fallback ? `${id}-fallback` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const label = html`${def.name || def.id}${def.required ? html` <span class="hint">(required)</span>` : ''}`;
+  if (v.readOnlyNote) {
+    return html`<div class="field"><span class="label"><strong>${label}</strong></span><p class="hint">${v.readOnlyNote}</p></div>`;
+  }
+  const grouped = v.field.kind === 'boolean' || v.field.kind === 'choices' || v.field.kind === 'location' || (v.field.kind === 'choice' && v.field.radio);
+  return html`<div class="field${errors.length ? ' invalid' : ''}" data-field="${def.id}" data-widget="${v.field.widgetId}">
+  <input type="hidden" name="${shownMarker(def.id)}" value="1">
+  ${grouped ? html`<span class="label" id="${id}-label"><strong>${label}</strong></span>` : html`<label for="${id}">${label}</label>`}
+  ${help ? html`<p class="hint" id="${id}-hint">${help}</p>` : ''}
+  ${control(v, id, describedBy)}
+  ${fallback ? html`<p class="hint" id="${id}-fallback">${fallback}</p>` : ''}
+  ${errors.length ? html`<p class="error-text" id="${id}-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
+</div>`;
+}

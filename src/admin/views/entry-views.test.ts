@@ -1,0 +1,97 @@
+/** The entries list and the generic entry editor, with every widget, are valid HTML and escape what they show. */
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { defineField } from '../../store/define-field.js';
+import type { FieldDefinition } from '../../store/types.js';
+import { formFields, rawOf } from '../entry-form.js';
+import { renderEntries } from './entries.js';
+import { renderEntryEdit } from './entry-edit.js';
+
+// A group of checkboxes shares one name, as radio buttons do: that is how a list is sent.
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }] } });
+const errorsIn = async (markup: string) =>
+  (await validator.validateString(markup)).results.flatMap((r) => r.messages.map((m) => `${m.ruleId} (${m.line}:${m.column}): ${m.message}`));
+
+const evil = '<script>alert(1)</script>';
+const viewer = { name: 'Ann', email: 'ann@example.com', role: 'admin' as const, contentTypes: [{ id: 'event', name: evil }] };
+const csrf = 'token-123';
+
+const defs: FieldDefinition[] = [
+  defineField('title', 'Symbol', { required: true }),
+  defineField('summary', 'Text'),
+  defineField('count', 'Integer'),
+  defineField('price', 'Number'),
+  defineField('startsAt', 'Date'),
+  defineField('free', 'Boolean'),
+  defineField('kind', 'Symbol', { validations: [{ in: ['talk', evil] }] }),
+  defineField('level', 'Symbol', { validations: [{ in: ['a', 'b'] }] }),
+  defineField('tags', 'Array', { items: { type: 'Symbol', validations: [] } }),
+  defineField('days', 'Array', { items: { type: 'Symbol', validations: [{ in: ['mon', 'tue'] }] } }),
+  defineField('venue', 'Location'),
+  defineField('extra', 'Object'),
+  defineField('body', 'RichText'),
+  defineField('speaker', 'Link', { linkType: 'Entry' }),
+  defineField('related', 'Array', { items: { type: 'Link', linkType: 'Entry', validations: [] } }),
+  defineField('poster', 'Link', { linkType: 'Asset' }),
+  defineField('gallery', 'Array', { items: { type: 'Link', linkType: 'Asset', validations: [] } }),
+];
+const controls = new Map([
+  ['level', { fieldId: 'level', widgetId: 'radio' }],
+  ['title', { fieldId: 'title', widgetId: 'singleLine', settings: { helpText: evil } }],
+]);
+const fields = formFields(defs, controls);
+const choices = [{ id: 'e1', label: evil, status: 'published' as const }];
+
+const editor = renderEntryEdit({
+  viewer,
+  csrf,
+  type: { id: 'event', name: 'Event' },
+  id: 'e9',
+  version: 3,
+  status: 'changed',
+  title: evil,
+  locale: 'de-DE',
+  locales: [
+    { code: 'en-US', name: 'English' },
+    { code: 'de-DE', name: 'German' },
+  ],
+  fields: fields.map((field) => ({
+    field,
+    raw: rawOf(field, field.def.id === 'startsAt' ? '2026-12-31T18:30+01:00' : undefined),
+    fallback: field.kind === 'text' ? { locale: 'en-US', raw: [evil] } : undefined,
+    ...(['entry', 'entries', 'asset', 'assets'].includes(field.kind) ? { choices } : {}),
+    readOnlyNote: field.def.id === 'count' ? 'The same in every locale: edit it in en-US.' : undefined,
+  })),
+  problems: [{ field: 'kind', message: evil }, { field: 'venue', message: 'Enter a latitude.' }],
+  can: { save: true, publish: true, unpublish: true, archive: true, delete: true },
+});
+
+const list = renderEntries({
+  viewer,
+  csrf,
+  rows: [{ id: 'e9', href: '/admin/entries/e9', title: evil, typeName: evil, status: 'draft', updatedAt: '2026-01-02T03:04:05.000Z' }],
+  total: 30,
+  page: 2,
+  pages: 2,
+  filters: { type: 'event', q: evil, status: 'draft' },
+  types: [{ id: 'event', name: evil }],
+  canCreate: true,
+});
+
+describe('entry views', () => {
+  it.each([
+    ['entries', list],
+    ['entryEdit', editor],
+  ])('%s is valid HTML and escapes content', async (_name, page) => {
+    expect(await errorsIn(page)).toEqual([]);
+    expect(page).not.toContain(evil);
+  });
+
+  it('gives every field kind its widget, and marks problems beside their fields', () => {
+    expect(fields.map((f) => f.kind)).toEqual(['text', 'textarea', 'number', 'number', 'date', 'boolean', 'choice', 'choice', 'tags', 'choices', 'location', 'json', 'json', 'entry', 'entries', 'asset', 'assets']);
+    expect(editor).toMatch(/<div class="field invalid" data-field="kind"[\s\S]*?id="f-kind-error">&lt;script&gt;/);
+    expect(editor).toMatch(/<input type="datetime-local" id="f-startsAt" name="f\.startsAt" value="2026-12-31T18:30"/);
+    expect(editor).not.toContain('name="f.count.shown"');
+    expect(editor).toContain('href="#f-venue"');
+  });
+});
