@@ -12,6 +12,7 @@ import * as contentful from 'contentful';
 import * as contentfulManagement from 'contentful-management';
 import type { PlainClientAPI } from 'contentful-management';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../support/postgres.js';
 import { makeDataDir, startTestFolio, type TestFolio } from './folio.js';
 
 const run = promisify(execFile);
@@ -103,7 +104,10 @@ describe('root paths, routed by token', () => {
   });
 });
 
-describe('HTTPS from FOLIO_TLS_CERT and FOLIO_TLS_KEY, with contentful-migration changing only the host', () => {
+describe.each([
+  ['SQLite', async () => ({})],
+  ['PostgreSQL', async () => ({ DATABASE_URL: await createTestDatabase() })],
+] as const)('HTTPS from FOLIO_TLS_CERT and FOLIO_TLS_KEY, with contentful-migration changing only the host, on %s', (_db, database) => {
   let folio: TestFolio;
   let dir: string;
   let certFile: string;
@@ -115,7 +119,7 @@ describe('HTTPS from FOLIO_TLS_CERT and FOLIO_TLS_KEY, with contentful-migration
     certFile = path.join(dir, 'cert.pem');
     const keyFile = path.join(dir, 'key.pem');
     await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1']);
-    folio = await startTestFolio({ ...tokenEnv, FOLIO_TLS_CERT: certFile, FOLIO_TLS_KEY: keyFile, FOLIO_DATA_DIR: path.join(dir, 'data') });
+    folio = await startTestFolio({ ...tokenEnv, ...(await database()), FOLIO_TLS_CERT: certFile, FOLIO_TLS_KEY: keyFile, FOLIO_DATA_DIR: path.join(dir, 'data') });
     host = new URL(folio.url).host;
     // This process trusts the test's certificate through an agent; the tools' processes through NODE_EXTRA_CA_CERTS.
     const httpsAgent = new https.Agent({ ca: await fs.readFile(certFile) });
