@@ -20,6 +20,10 @@ export const collection = <T>(items: T[], page: { total: number; skip: number; l
   items,
 });
 
+/** One page of a list that was read whole (a few hundred items at most): sliced here, counted whole. */
+export const pageOfAll = <T, J>(all: T[], page: { skip: number; limit: number }, toJson: (item: T) => J) =>
+  collection(all.slice(page.skip, page.skip + page.limit).map(toJson), { total: all.length, skip: page.skip, limit: page.limit });
+
 export const maxSkip = 1_000_000_000;
 const bad = (name: string, details: string, value: unknown) => {
   throw invalidQuery([{ name: 'invalid', path: [name], details, value }]);

@@ -5,7 +5,7 @@
  */
 export { link, userLink, spaceLink, environmentLink } from './links.js';
 export { compact, versionedSys, deletedSys } from './sys.js';
-export { collection, pagedCollection, pageQuery, pageParameters, integerParam, type PageRequest } from './collection.js';
+export { collection, pageOfAll, pagedCollection, pageQuery, pageParameters, integerParam, type PageRequest } from './collection.js';
 export { fileJson, withFileJson, type FileContext } from './file.js';
 export { versionHeader } from './headers.js';
 export { chooseLocale, localizeFields, localizedValue, type LocaleChoice } from './locales.js';

@@ -15,7 +15,8 @@ import * as is from '../../validate/is.js';
 import { beginSpace, type ManagementOptions, type Req } from '../context.js';
 import { assertResourceId, newResourceId } from '../ids.js';
 import { bodyObject, page, requiredVersion, versionHeader } from '../parse.js';
-import { collection, environmentAliasJson, environmentJson } from '../serialize.js';
+import { pageOfAll } from '../../contentful/index.js';
+import { environmentAliasJson, environmentJson } from '../serialize.js';
 
 type One = Req<{ environmentId: string }>;
 type Alias = Req<{ aliasId: string }>;
@@ -42,9 +43,7 @@ function targetOf(body: Record<string, unknown>): string {
 export function environmentRoutes(app: FastifyInstance, { store }: ManagementOptions) {
   app.get(environments, async (request: Req) => {
     const { actor, spaceId } = await beginSpace(store, request);
-    const { limit, skip } = page(request.query as Record<string, unknown>);
-    const all = await listEnvironments(store, spaceId, actor);
-    return collection(all.slice(skip, skip + limit).map(environmentJson), { total: all.length, skip, limit });
+    return pageOfAll(await listEnvironments(store, spaceId, actor), page(request.query as Record<string, unknown>), environmentJson);
   });
 
   app.get(`${environments}/:environmentId`, async (request: One) => {
@@ -76,9 +75,7 @@ export function environmentRoutes(app: FastifyInstance, { store }: ManagementOpt
 
   app.get(aliases, async (request: Req) => {
     const { actor, spaceId } = await beginSpace(store, request);
-    const { limit, skip } = page(request.query as Record<string, unknown>);
-    const all = await listEnvironmentAliases(store, spaceId, actor);
-    return collection(all.slice(skip, skip + limit).map(environmentAliasJson), { total: all.length, skip, limit });
+    return pageOfAll(await listEnvironmentAliases(store, spaceId, actor), page(request.query as Record<string, unknown>), environmentAliasJson);
   });
 
   app.get(`${aliases}/:aliasId`, async (request: Alias) => {

@@ -11,6 +11,7 @@ import * as is from '../../validate/is.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
 import { assertResourceId } from '../ids.js';
 import { bodyObject, page, requiredVersion, versionHeader } from '../parse.js';
+import { pageOfAll } from '../../contentful/index.js';
 import { collection, tagJson } from '../serialize.js';
 
 type One = Req<{ id: string }>;
@@ -59,7 +60,7 @@ export function tagRoutes(app: FastifyInstance, { store }: ManagementOptions) {
       // Tags are few (an environment's vocabulary): filter the whole list, then page it.
       const all = await listTags(store, scope, { ...filter, limit: 1000 }, actor);
       const wanted = all.items.filter((t) => ids.includes(t.id));
-      return collection(wanted.slice(skip, skip + limit).map((t) => tagJson(scope, t)), { total: wanted.length, skip, limit });
+      return pageOfAll(wanted, { skip, limit }, (t) => tagJson(scope, t));
     });
 
     app.get(`${base}/:id`, async (request: One) => {
