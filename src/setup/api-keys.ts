@@ -2,6 +2,7 @@ import { generateToken, hashToken } from '../auth/index.js';
 import { ConfigError } from '../config/index.js';
 import type { Store } from '../store/store.js';
 import type { ApiKeyKind } from '../store/types.js';
+import { setupLock } from './space.js';
 
 const kinds: ApiKeyKind[] = ['delivery', 'preview', 'management'];
 
@@ -14,7 +15,7 @@ export async function ensureApiKeys(
   spaceId: string,
   configured: Partial<Record<ApiKeyKind, string>>,
 ): Promise<Array<{ kind: ApiKeyKind; token: string }>> {
-  return store.transaction(async (tx) => {
+  return store.exclusively(setupLock, async (tx) => {
     const existing = await tx.apiKeys.list(spaceId);
     const generated: Array<{ kind: ApiKeyKind; token: string }> = [];
     for (const kind of kinds) {

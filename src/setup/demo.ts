@@ -7,17 +7,22 @@ import { warmUpFaceDetection } from '../faces/index.js';
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Json, Scope } from '../store/types.js';
-import { defaultLocale } from './space.js';
+import { defaultLocale, setupLock } from './space.js';
 
 const loadedKey = (scope: Scope) => `demo-loaded:${scope.spaceId}:${scope.environmentId}`;
 
 const localize = (fields: Record<string, Json>) =>
   Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { [defaultLocale]: v }]));
 
+/** False when the demo was loaded before or the space already has content. */
+async function wanted(store: Store, scope: Scope): Promise<boolean> {
+  if ((await store.settings.get(loadedKey(scope))) !== undefined) return false;
+  return (await store.entries.list(scope, { limit: 1 })).total === 0;
+}
+
 /** Returns false when the demo was loaded before or the space already has content. */
 export async function loadDemo(store: Store, storage: FileStorage, scope: Scope): Promise<boolean> {
-  if ((await store.settings.get(loadedKey(scope))) !== undefined) return false;
-  if ((await store.entries.list(scope, { limit: 1 })).total > 0) return false;
+  if (!(await wanted(store, scope))) return false;
 
   // Rendering and ingest (decoding, face detection) are the slow part; done before the
   // transaction so the write lock is held briefly. Files are content-addressed: storing them
@@ -27,7 +32,9 @@ export async function loadDemo(store: Store, storage: FileStorage, scope: Scope)
     demoAssets.map(async (a) => ingestFile(storage, { fileName: a.fileName, contentType: a.contentType, data: await a.render() })),
   );
 
-  await store.transaction(async (tx) => {
+  // Asked again under the setup lock: another server starting beside this one may have loaded it meanwhile.
+  return store.exclusively(setupLock, async (tx) => {
+    if (!(await wanted(tx, scope))) return false;
     for (const type of demoContentTypes) {
       const { id, ...body } = type;
       await saveContentType(tx, scope, { id, body }, systemActor);
@@ -43,6 +50,6 @@ export async function loadDemo(store: Store, storage: FileStorage, scope: Scope)
       await publishEntry(tx, scope, { id: entry.id }, systemActor);
     }
     await tx.settings.set(loadedKey(scope), new Date().toISOString());
+    return true;
   });
-  return true;
 }

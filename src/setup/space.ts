@@ -3,10 +3,13 @@ import type { Scope } from '../store/types.js';
 
 export const defaultLocale = 'en-US';
 
+/** Names the lock every first-start step takes: servers started together set up once. */
+export const setupLock = 'setup';
+
 /** Creates the configured space with environment `master` and locale en-US, once. */
 export async function ensureSpace(store: Store, spaceId: string): Promise<Scope> {
   const scope = { spaceId, environmentId: 'master' };
-  await store.transaction(async (tx) => {
+  await store.exclusively(setupLock, async (tx) => {
     if (!(await tx.spaces.get(spaceId))) {
       await tx.spaces.create({ id: spaceId, name: 'Folio', defaultLocale });
     }

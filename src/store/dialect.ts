@@ -25,6 +25,11 @@ export interface DialectAdapter {
   readonly search: SearchIndex;
   /** Which constraint a failed statement broke, when callers should hear about it. */
   violation(err: unknown): Violation | undefined;
+  /**
+   * Inside a transaction: waits until no other connection, in any process, holds the lock
+   * `name`, then holds it until the transaction ends.
+   */
+  lock(trx: Kysely<Database>, name: string): Promise<void>;
 }
 
 export type Violation = 'unique' | 'foreignKey';
@@ -49,6 +54,11 @@ const sqliteAdapter: DialectAdapter = {
   // json_extract yields SQL values: JSON true/false become 1/0.
   jsonValue: (v) => sql`${typeof v === 'boolean' ? Number(v) : v}`,
   violation: (err) => sqliteViolations[errorCode(err)],
+  // SQLite has one lock, the file's write lock: a write statement takes it (waiting out
+  // busy_timeout for another process's), even one that matches no row, so every name shares it.
+  lock: async (trx) => {
+    await sql`UPDATE settings SET key = key WHERE key = ''`.execute(trx);
+  },
 };
 
 const postgresAdapter: DialectAdapter = {
@@ -61,6 +71,9 @@ const postgresAdapter: DialectAdapter = {
   jsonNumberAt: (column, p) => sql`(${sql.ref(column)}::jsonb #>> ${sql.val(p)}::text[])::double precision`,
   jsonArrayHas: (column, p, v) => sql`COALESCE((${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[]) @> ${JSON.stringify([v])}::jsonb, false)`,
   violation: (err) => postgresViolations[errorCode(err)],
+  lock: async (trx, name) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`folio:${name}`}))`.execute(trx);
+  },
 };
 
 /**

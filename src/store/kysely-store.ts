@@ -119,6 +119,11 @@ export function kyselyStore(
     dialect: adapter.name,
     context,
     transaction,
+    exclusively: (name, fn) =>
+      transaction(async (tx) => {
+        await adapter.lock(contextOf(tx).db, name);
+        return fn(tx);
+      }),
     snapshot,
     close: options.close,
 

@@ -98,6 +98,11 @@ export interface Store {
   /** Runs `fn` in one database transaction; the store passed to it uses that transaction. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /**
+   * `transaction`, run by one caller at a time across every process on this database: for
+   * check-then-create work, such as first-start setup, that several servers may do at once.
+   */
+  exclusively<T>(name: string, fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
    * Reads in `fn` all see one moment of the data, however many statements and awaits they
    * take, without holding up anyone else's queries. Read-only; inside a transaction it is that
    * transaction.
