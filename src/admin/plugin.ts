@@ -18,6 +18,7 @@ import { historyRoutes } from './routes/history.js';
 import { listContentTypes } from './operations.js';
 import { mediaRoutes } from './routes/media.js';
 import { peopleRoutes } from './routes/people.js';
+import { pickerRoutes } from './routes/pickers.js';
 import { settingsRoutes } from './routes/settings.js';
 import { loadClientBundle } from './bundle.js';
 import type { AdminContext } from './context.js';
@@ -181,6 +182,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
 
   await app.register(articleRoutes, { context: ctx, scriptHref });
   await app.register(entryRoutes, { context: ctx });
+  await app.register(pickerRoutes, { context: ctx });
   await app.register(historyRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });
   await app.register(peopleRoutes, { context: ctx });

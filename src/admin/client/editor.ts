@@ -3,22 +3,23 @@
  * input as Contentful RichText JSON (rich-text/convert.ts), with a toolbar and keyboard shortcuts.
  */
 import { baseKeymap, chainCommands, exitCode, setBlockType, toggleMark, wrapIn } from 'prosemirror-commands';
+import { dropCursor } from 'prosemirror-dropcursor';
 import { history, redo, undo } from 'prosemirror-history';
 import { inputRules, textblockTypeInputRule, wrappingInputRule } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import { Node as PmNode, type MarkType, type NodeType } from 'prosemirror-model';
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
-import { EditorState, type Command, type Transaction } from 'prosemirror-state';
-import { EditorView, type NodeView } from 'prosemirror-view';
+import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state';
+import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, goToNextCell, isInTable, tableEditing } from 'prosemirror-tables';
+import { EditorView } from 'prosemirror-view';
 import { proseMirrorToRichText, richTextToProseMirror, type RtNode } from '../rich-text/convert.js';
 import { el } from './dom.js';
+import { editLink, linkActive, linkPopover } from './editor-link.js';
+import { AssetView, EntryTitles, EntryView, insertAtom, type Thumbs } from './editor-nodes.js';
+import { cleanPastedHtml } from './editor-paste.js';
+import { chooseEntry, chooseImage, type ImageChoice } from './editor-pickers.js';
+import { slashCommands, type SlashCommand } from './editor-slash.js';
 import { editorSchema as schema } from './schema.js';
-
-interface ImageChoice {
-  id: string;
-  title: string;
-  thumb: string;
-}
 
 const nodes = schema.nodes;
 const marks = schema.marks;
@@ -34,21 +35,28 @@ function blockActive(state: EditorState, type: NodeType, attrs?: Record<string, 
   return parent.type === type && (!attrs || Object.entries(attrs).every(([k, v]) => parent.attrs[k] === v));
 }
 
-const toggleLink: Command = (state, dispatch) => {
-  if (markActive(state, marks.link!)) return toggleMark(marks.link!)(state, dispatch);
-  if (state.selection.empty) return false;
+/** A table of three columns and three rows, the first of header cells, with the cursor in its first cell. */
+const insertTable: Command = (state, dispatch) => {
   if (!dispatch) return true;
-  const href = window.prompt('Link address (https://…)');
-  if (!href) return false;
-  if (!/^(https?:|mailto:|tel:|\/)/i.test(href.trim())) {
-    window.alert('Use an address starting with https://, http://, mailto:, tel: or /');
-    return false;
-  }
-  return toggleMark(marks.link!, { href: href.trim() })(state, dispatch);
+  const cell = (type: NodeType) => type.create(null, nodes.paragraph!.create());
+  const row = (type: NodeType) => nodes.table_row!.create(null, [cell(type), cell(type), cell(type)]);
+  const table = nodes.table!.create(null, [row(nodes.table_header!), row(nodes.table_cell!), row(nodes.table_cell!)]);
+  const tr = state.tr.replaceSelectionWith(table);
+  let at = -1;
+  tr.doc.descendants((node, pos) => {
+    if (at < 0 && node === table) at = pos;
+    return at < 0 && !node.isTextblock;
+  });
+  if (at < 0) return false;
+  const end = at + table.nodeSize;
+  if (tr.doc.resolve(end).nodeAfter?.type !== nodes.paragraph) tr.insert(end, nodes.paragraph!.create());
+  // Inside the table, its first row, its first cell and that cell's paragraph.
+  dispatch(tr.setSelection(TextSelection.create(tr.doc, at + 4)).scrollIntoView());
+  return true;
 };
 
-const insertRule: Command = (state, dispatch) => {
-  if (dispatch) dispatch(state.tr.replaceSelectionWith(nodes.horizontal_rule!.create()).scrollIntoView());
+const insertNode = (make: () => PmNode): Command => (state, dispatch) => {
+  dispatch?.(insertAtom(state, make()));
   return true;
 };
 
@@ -61,7 +69,6 @@ function buildKeymap(): Record<string, Command> {
     'Mod-i': toggleMark(marks.italic!),
     'Mod-u': toggleMark(marks.underline!),
     'Mod-`': toggleMark(marks.code!),
-    'Mod-k': toggleLink,
     'Shift-Ctrl-0': setBlockType(nodes.paragraph!),
     'Shift-Ctrl-2': setBlockType(nodes.heading!, { level: 2 }),
     'Shift-Ctrl-3': setBlockType(nodes.heading!, { level: 3 }),
@@ -88,85 +95,88 @@ const rules = inputRules({
   ],
 });
 
-class AssetView implements NodeView {
-  dom: HTMLElement;
-  constructor(node: PmNode, thumbs: Map<string, { src: string; title: string }>) {
-    const id = String(node.attrs.id);
-    const thumb = thumbs.get(id);
-    this.dom = el('figure', { 'data-asset-id': id, class: 'pm-asset', contenteditable: 'false' });
-    if (thumb?.src) this.dom.append(el('img', { src: thumb.src, alt: '', width: '300', height: '200' }));
-    this.dom.append(el('figcaption', { class: 'hint' }, `Image: ${thumb?.title ?? id}`));
-  }
-  stopEvent() {
-    return false;
-  }
-}
-
-/** A small dialog listing the media library's images; resolves with the chosen id. */
-function chooseImage(images: ImageChoice[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const dialog = el('dialog', { 'aria-labelledby': 'image-dialog-title', class: 'panel' });
-    const list = el('div', { class: 'picker', role: 'list' });
-    for (const image of images) {
-      const b = el('button', { type: 'button', role: 'listitem', title: image.title }, el('img', { src: image.thumb, alt: '' }), el('span', { class: 'visually-hidden' }, image.title));
-      b.addEventListener('click', () => dialog.close(image.id));
-      list.append(b);
-    }
-    const cancel = el('button', { type: 'button' }, 'Cancel');
-    cancel.addEventListener('click', () => dialog.close(''));
-    dialog.append(el('h2', { id: 'image-dialog-title' }, 'Insert an image'), images.length ? list : el('p', {}, 'The media library has no images yet.'), el('p', {}, cancel));
-    dialog.addEventListener('close', () => {
-      resolve(dialog.returnValue || undefined);
-      dialog.remove();
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-  });
-}
-
 interface ToolbarItem {
   label: string;
   keys?: string;
   command: Command;
   active?: (s: EditorState) => boolean;
+  /** Shown only while this holds (table tools inside a table). */
+  when?: (s: EditorState) => boolean;
+  /** The Contentful node type it makes, checked against the field's enabledNodeTypes. */
+  makes?: string;
+  /** Offered as a slash command too, found by these words. */
+  slash?: string;
+  /** The name in the slash menu and the button's title, when the label is short ("H2"). */
+  name?: string;
+}
+
+/** The field's `enabledNodeTypes` / `enabledMarks` validations, when it has them: the tools offered follow. */
+function allowedBy(host: HTMLElement) {
+  const nodesAllowed = host.dataset.enabledNodes ? new Set(JSON.parse(host.dataset.enabledNodes) as string[]) : undefined;
+  const marksAllowed = host.dataset.enabledMarks ? new Set(JSON.parse(host.dataset.enabledMarks) as string[]) : undefined;
+  return ({ makes }: ToolbarItem) => {
+    if (!makes) return true;
+    if (makes.startsWith('mark:')) return !marksAllowed || marksAllowed.has(makes.slice('mark:'.length));
+    return !nodesAllowed || nodesAllowed.has(makes);
+  };
 }
 
 export function mountEditor(host: HTMLElement, input: HTMLInputElement, onChange: () => void): EditorView {
-  const thumbs = new Map<string, { src: string; title: string }>(Object.entries(JSON.parse(host.dataset.thumbs ?? '{}') as Record<string, { src: string; title: string }>));
+  const thumbs: Thumbs = new Map(Object.entries(JSON.parse(host.dataset.thumbs ?? '{}') as Record<string, { src: string; title: string }>));
   const images = JSON.parse(host.dataset.images ?? '[]') as ImageChoice[];
   for (const i of images) thumbs.set(i.id, { src: i.thumb, title: i.title });
+  const titles = new EntryTitles();
 
   const doc = PmNode.fromJSON(schema, richTextToProseMirror(JSON.parse(input.value) as RtNode));
   let view: EditorView;
-  const items: ToolbarItem[] = [
-    { label: 'Paragraph', keys: 'Ctrl+Shift+0', command: setBlockType(nodes.paragraph!), active: (s) => blockActive(s, nodes.paragraph!) },
-    ...[2, 3, 4].map((level) => ({ label: `H${level}`, keys: `Ctrl+Shift+${level}`, command: setBlockType(nodes.heading!, { level }), active: (s: EditorState) => blockActive(s, nodes.heading!, { level }) })),
-    { label: 'Bold', keys: 'Ctrl+B', command: toggleMark(marks.bold!), active: (s) => markActive(s, marks.bold!) },
-    { label: 'Italic', keys: 'Ctrl+I', command: toggleMark(marks.italic!), active: (s) => markActive(s, marks.italic!) },
-    { label: 'Underline', keys: 'Ctrl+U', command: toggleMark(marks.underline!), active: (s) => markActive(s, marks.underline!) },
-    { label: 'Code', keys: 'Ctrl+`', command: toggleMark(marks.code!), active: (s) => markActive(s, marks.code!) },
-    { label: 'Link', keys: 'Ctrl+K', command: toggleLink, active: (s) => markActive(s, marks.link!) },
-    { label: 'Bulleted list', keys: 'Ctrl+Shift+8', command: wrapInList(nodes.bullet_list!) },
-    { label: 'Numbered list', keys: 'Ctrl+Shift+9', command: wrapInList(nodes.ordered_list!) },
-    { label: 'Quote', keys: 'Ctrl+>', command: wrapIn(nodes.blockquote!) },
-    { label: 'Rule', command: insertRule },
-    {
-      label: 'Image',
-      command: (state, dispatch) => {
-        if (!dispatch) return true;
-        void chooseImage(images).then((id) => {
-          if (!id) return view.focus();
-          view.dispatch(view.state.tr.replaceSelectionWith(nodes.embedded_asset!.create({ id })).scrollIntoView());
-          view.focus();
-        });
-        return true;
-      },
-    },
+  /** Runs after a dialog: the editor may have changed meanwhile, so the command reads the state then. */
+  const later = (pick: () => Promise<string | undefined>, make: (id: string) => PmNode): Command => (_state, dispatch) => {
+    if (!dispatch) return true;
+    void pick().then((id) => {
+      if (id) view.dispatch(insertAtom(view.state, make(id)));
+      view.focus();
+    });
+    return true;
+  };
+  const inTable = (s: EditorState) => isInTable(s);
+  const mark = (label: string, keys: string, type: MarkType, name: string): ToolbarItem => ({ label, keys, command: toggleMark(type), active: (s) => markActive(s, type), makes: `mark:${name}` });
+  const all: ToolbarItem[] = [
+    { label: 'Paragraph', keys: 'Ctrl+Shift+0', command: setBlockType(nodes.paragraph!), active: (s) => blockActive(s, nodes.paragraph!), slash: 'text plain' },
+    ...[2, 3, 4].map((level) => ({
+      label: `H${level}`,
+      name: `Heading ${level}`,
+      keys: `Ctrl+Shift+${level}`,
+      command: setBlockType(nodes.heading!, { level }),
+      active: (s: EditorState) => blockActive(s, nodes.heading!, { level }),
+      makes: `heading-${level}`,
+      slash: `heading ${level} title`,
+    })),
+    mark('Bold', 'Ctrl+B', marks.bold!, 'bold'),
+    mark('Italic', 'Ctrl+I', marks.italic!, 'italic'),
+    mark('Underline', 'Ctrl+U', marks.underline!, 'underline'),
+    mark('Code', 'Ctrl+`', marks.code!, 'code'),
+    { label: 'Link', keys: 'Ctrl+K', command: editLink, active: linkActive, makes: 'hyperlink' },
+    { label: 'Bulleted list', keys: 'Ctrl+Shift+8', command: wrapInList(nodes.bullet_list!), makes: 'unordered-list', slash: 'bullets ul' },
+    { label: 'Numbered list', keys: 'Ctrl+Shift+9', command: wrapInList(nodes.ordered_list!), makes: 'ordered-list', slash: 'numbers ol' },
+    { label: 'Quote', keys: 'Ctrl+>', command: wrapIn(nodes.blockquote!), makes: 'blockquote', slash: 'blockquote citation' },
+    { label: 'Rule', command: insertNode(() => nodes.horizontal_rule!.create()), makes: 'hr', slash: 'divider line hr' },
+    { label: 'Table', command: insertTable, makes: 'table', slash: 'grid rows columns' },
+    { label: 'Image', command: later(() => chooseImage(images), (id) => nodes.embedded_asset!.create({ id })), makes: 'embedded-asset-block', slash: 'picture photo asset' },
+    { label: 'Entry', command: later(() => chooseEntry('Embed an entry'), (id) => nodes.embedded_entry!.create({ id })), makes: 'embedded-entry-block', slash: 'embed block reference' },
+    { label: 'Inline entry', command: later(() => chooseEntry('Insert an entry in the text'), (id) => nodes.embedded_entry_inline!.create({ id })), makes: 'embedded-entry-inline', slash: 'embed inline reference' },
+    { label: 'Add row', command: addRowAfter, when: inTable },
+    { label: 'Add column', command: addColumnAfter, when: inTable },
+    { label: 'Delete row', command: deleteRow, when: inTable },
+    { label: 'Delete column', command: deleteColumn, when: inTable },
+    { label: 'Delete table', command: deleteTable, when: inTable },
   ];
+  const items = all.filter(allowedBy(host));
+  const slash: SlashCommand[] = items.filter((i) => i.slash !== undefined).map((i) => ({ label: i.name ?? i.label, keywords: i.slash!, run: (v) => void i.command(v.state, v.dispatch, v) }));
 
   const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Formatting', 'aria-controls': 'body-prosemirror' });
   const buttons = items.map((item) => {
-    const b = el('button', { type: 'button', title: item.keys ? `${item.label} (${item.keys})` : item.label }, item.label);
+    const name = item.name ?? item.label;
+    const b = el('button', { type: 'button', title: item.keys ? `${name} (${item.keys})` : name }, item.label);
     if (item.active) b.setAttribute('aria-pressed', 'false');
     b.addEventListener('mousedown', (e) => e.preventDefault());
     b.addEventListener('click', () => {
@@ -179,14 +189,32 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement, onChange
   const refresh = (state: EditorState) =>
     items.forEach((item, i) => {
       if (item.active) buttons[i]!.setAttribute('aria-pressed', String(item.active(state)));
+      if (item.when) buttons[i]!.hidden = !item.when(state);
     });
 
-  const mount = el('div');
+  const mount = el('div', { class: 'pm-frame' });
   host.replaceChildren(toolbar, mount);
   view = new EditorView(mount, {
-    state: EditorState.create({ doc, plugins: [history(), rules, keymap(buildKeymap()), keymap(baseKeymap)] }),
-    nodeViews: { embedded_asset: (node) => new AssetView(node, thumbs) },
-    attributes: { id: 'body-prosemirror', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': 'body-label' },
+    state: EditorState.create({
+      doc,
+      plugins: [
+        history(),
+        rules,
+        slashCommands(mount, () => slash),
+        keymap({ ...buildKeymap(), 'Mod-k': editLink, Tab: goToNextCell(1), 'Shift-Tab': goToNextCell(-1) }),
+        keymap(baseKeymap),
+        dropCursor(),
+        tableEditing(),
+        linkPopover(mount, titles),
+      ],
+    }),
+    nodeViews: {
+      embedded_asset: (node) => new AssetView(node, thumbs),
+      embedded_entry: (node) => new EntryView(node, titles, false),
+      embedded_entry_inline: (node) => new EntryView(node, titles, true),
+    },
+    transformPastedHTML: cleanPastedHtml,
+    attributes: { id: 'body-prosemirror', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': host.dataset.labelledby ?? 'body-label' },
     dispatchTransaction(tr: Transaction) {
       const state = view.state.apply(tr);
       view.updateState(state);

@@ -3,11 +3,14 @@
  * rich-text/convert.ts). Mark order matters: it is the order marks come back in.
  */
 import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+import { tableNodes } from 'prosemirror-tables';
 
-const simpleMark = (tag: string, style?: string): MarkSpec => ({
-  parseDOM: [{ tag }, ...(style ? [{ style }] : [])],
+/** A mark and the other tags that mean it. Pasted inline styles become tags before parsing (editor-paste.ts). */
+const simpleMark = (tag: string, ...others: string[]): MarkSpec => ({
+  parseDOM: [tag, ...others].map((t) => ({ tag: t })),
   toDOM: () => [tag, 0],
 });
+const linkTarget = (linkType: string) => (node: { attrs: Record<string, unknown> }) => `${linkType} ${String(node.attrs.id)}`;
 
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
@@ -39,6 +42,15 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'figure[data-asset-id]', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.assetId }) }],
     toDOM: (node): DOMOutputSpec => ['figure', { 'data-asset-id': node.attrs.id, class: 'pm-asset' }, `Image ${node.attrs.id}`],
   },
+  embedded_entry: {
+    attrs: { id: {} },
+    group: 'block',
+    atom: true,
+    draggable: true,
+    parseDOM: [{ tag: 'div[data-entry-id]', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.entryId }) }],
+    toDOM: (node): DOMOutputSpec => ['div', { 'data-entry-id': node.attrs.id, class: 'pm-entry' }, linkTarget('Entry')(node)],
+  },
+  ...tableNodes({ tableGroup: 'block', cellContent: 'paragraph+', cellAttributes: {} }),
   preserved_block: {
     attrs: { json: {} },
     group: 'block',
@@ -46,6 +58,14 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: (node): DOMOutputSpec => ['div', { class: 'pm-preserved', 'data-json': node.attrs.json }, 'Content the editor keeps as it is'],
   },
   text: { group: 'inline' },
+  embedded_entry_inline: {
+    attrs: { id: {} },
+    group: 'inline',
+    inline: true,
+    atom: true,
+    parseDOM: [{ tag: 'span[data-entry-id]', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.entryId }) }],
+    toDOM: (node): DOMOutputSpec => ['span', { 'data-entry-id': node.attrs.id, class: 'pm-entry-inline' }, linkTarget('Entry')(node)],
+  },
   preserved_inline: {
     attrs: { json: {} },
     group: 'inline',
@@ -56,13 +76,13 @@ const nodes: Record<string, NodeSpec> = {
 };
 
 const marks: Record<string, MarkSpec> = {
-  bold: simpleMark('strong', 'font-weight=bold'),
-  italic: simpleMark('em', 'font-style=italic'),
+  bold: simpleMark('strong', 'b'),
+  italic: simpleMark('em', 'i'),
   underline: simpleMark('u'),
-  code: simpleMark('code'),
+  code: simpleMark('code', 'kbd', 'samp'),
   superscript: { ...simpleMark('sup'), excludes: 'subscript' },
   subscript: { ...simpleMark('sub'), excludes: 'superscript' },
-  strikethrough: simpleMark('s'),
+  strikethrough: simpleMark('s', 'del', 'strike'),
   link: {
     attrs: { href: { default: null }, nodeType: { default: 'hyperlink' }, data: { default: null } },
     inclusive: false,

@@ -37,11 +37,30 @@ describe('RichText ⇄ ProseMirror', () => {
     expect(embeddedAssetIds(body)).toEqual(['img1']);
   });
 
-  it('keeps what the editor cannot edit (tables, entry links, embedded entries) untouched', () => {
-    const table = { nodeType: 'table', data: {}, content: [{ nodeType: 'table-row', data: {}, content: [{ nodeType: 'table-cell', data: {}, content: [p(t('cell'))] }] }] };
+  it('edits tables (header cells, spans), entry links and embedded entries as nodes of their own', () => {
+    const cell = (nodeType: string, data: Record<string, unknown>, text: string) => ({ nodeType, data, content: [p(t(text))] });
+    const row = (...content: RtNode[]): RtNode => ({ nodeType: 'table-row', data: {}, content });
+    const table = {
+      nodeType: 'table',
+      data: {},
+      content: [row(cell('table-header-cell', {}, 'Role'), cell('table-header-cell', {}, 'Pay')), row(cell('table-cell', { colspan: 2 }, 'both'))],
+    };
     const entryLink = { nodeType: 'entry-hyperlink', data: { target: { sys: { id: 'e1', type: 'Link', linkType: 'Entry' } } }, content: [t('an entry')] };
     const inlineEntry = { nodeType: 'embedded-entry-inline', data: { target: { sys: { id: 'e2', type: 'Link', linkType: 'Entry' } } }, content: [] };
-    const body = doc(table, p(t('go to '), entryLink, t(' or '), inlineEntry));
+    const blockEntry = { nodeType: 'embedded-entry-block', data: { target: { sys: { id: 'e3', type: 'Link', linkType: 'Entry' } } }, content: [] };
+    const body = doc(table, p(t('go to '), entryLink, t(' or '), inlineEntry), blockEntry);
+    const pm = richTextToProseMirror(body);
+    expect(pm.content?.map((n) => n.type)).toEqual(['table', 'paragraph', 'embedded_entry']);
+    expect(pm.content?.[1]?.content?.map((n) => n.type)).toEqual(['text', 'text', 'text', 'embedded_entry_inline']);
+    expect(roundTrip(body)).toEqual(body);
+  });
+
+  it('keeps what the editor cannot edit (resource links, unknown data) untouched', () => {
+    const resource = { nodeType: 'embedded-resource-block', data: { target: { sys: { urn: 'crn:contentful:::content:spaces/x/entries/y', type: 'ResourceLink', linkType: 'Contentful:Entry' } } }, content: [] };
+    const oddEntry = { nodeType: 'embedded-entry-block', data: { target: { sys: { id: 'e4', type: 'Link', linkType: 'Entry' } }, note: 'kept' }, content: [] };
+    const oddCell = { nodeType: 'table', data: {}, content: [{ nodeType: 'table-row', data: {}, content: [{ nodeType: 'table-cell', data: { align: 'left' }, content: [p(t('x'))] }] }] };
+    const body = doc(resource, oddEntry, oddCell);
+    expect(richTextToProseMirror(body).content?.map((n) => n.type)).toEqual(['preserved_block', 'preserved_block', 'preserved_block']);
     expect(roundTrip(body)).toEqual(body);
   });
 

@@ -3,10 +3,13 @@
  * the server and tests use it without ProseMirror; the editor bundle feeds the result to
  * `Node.fromJSON(editorSchema, …)`.
  *
- * Hyperlinks (Contentful inline nodes) become `link` marks on their text and come back as one
- * node per run of equally linked text. Nodes the editor cannot edit (tables, embedded entries…)
- * ride along untouched inside `preserved_block` / `preserved_inline` atoms, so nothing is lost.
+ * Hyperlinks (Contentful inline nodes, to URLs, entries or assets) become `link` marks on their
+ * text and come back as one node per run of equally linked text. Tables, embedded assets and
+ * entries (block and inline) are editor nodes of their own. Anything else (resource links, data
+ * the editor does not know) rides along untouched inside `preserved_block` / `preserved_inline`
+ * atoms, so nothing is lost.
  */
+import { link } from '../../contentful/links.js';
 import { table } from '../../validate/json-shape.js';
 
 export interface RtNode {
@@ -41,15 +44,45 @@ const blockPairs = table<string>({
   'list-item': 'list_item',
   blockquote: 'blockquote',
   hr: 'horizontal_rule',
+  table: 'table',
+  'table-row': 'table_row',
+  'table-cell': 'table_cell',
+  'table-header-cell': 'table_header',
 });
+const cellTypes = new Set(['table-cell', 'table-header-cell']);
+
+/** Contentful's cell data (`colspan`, `rowspan`) as prosemirror-tables' cell attributes, and back. */
+function cellAttrs(data: Record<string, unknown>): Record<string, unknown> | undefined {
+  const { colspan = 1, rowspan = 1, ...rest } = data;
+  const span = (v: unknown) => Number.isInteger(v) && (v as number) >= 1;
+  if (Object.keys(rest).length || !span(colspan) || !span(rowspan)) return undefined;
+  return { colspan, rowspan, colwidth: null };
+}
+/** A table is edited as one: if any row or cell holds what the editor cannot keep, the whole table rides along as it is. */
+const tableEditable = (table: RtNode) =>
+  (table.content ?? []).every(
+    (row) => row.nodeType === 'table-row' && !Object.keys(row.data).length && (row.content ?? []).every((cell) => cellTypes.has(cell.nodeType) && cellAttrs(cell.data) !== undefined),
+  );
+
+function cellData(attrs: Record<string, unknown> | undefined): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  if (Number(attrs?.colspan ?? 1) > 1) data.colspan = Number(attrs!.colspan);
+  if (Number(attrs?.rowspan ?? 1) > 1) data.rowspan = Number(attrs!.rowspan);
+  return data;
+}
 const pmToRt = table<string>(Object.fromEntries(Object.entries(blockPairs).map(([rt, pm]) => [pm, rt])));
 const hyperlinkTypes = new Set(['hyperlink', 'entry-hyperlink', 'asset-hyperlink', 'resource-hyperlink']);
 const inlineTypes = new Set(['text', 'embedded-entry-inline', 'embedded-resource-inline', ...hyperlinkTypes]);
 
-const assetLink = (data: Record<string, unknown>) => {
-  const target = data.target as { sys?: { id?: unknown } } | undefined;
-  return typeof target?.sys?.id === 'string' ? target.sys.id : undefined;
+/** The id a node's `data.target` links to, when the data is exactly one link of that type. */
+const linkTarget = (data: Record<string, unknown>, linkType: 'Asset' | 'Entry') => {
+  const target = data.target as { sys?: { id?: unknown; type?: unknown; linkType?: unknown } } | undefined;
+  const sys = target?.sys;
+  const plain = Object.keys(data).length === 1 && sys?.type === 'Link' && sys.linkType === linkType;
+  return plain && typeof sys.id === 'string' && sys.id ? sys.id : undefined;
 };
+const assetLink = (data: Record<string, unknown>) => linkTarget(data, 'Asset');
+const targetOf = (id: string, linkType: 'Asset' | 'Entry') => ({ target: link(linkType, id) });
 
 function textToPm(node: RtNode, extra: PmMark[]): PmNode[] {
   if (!node.value) return [];
@@ -67,6 +100,10 @@ function inlineToPm(node: RtNode): PmNode[] {
     };
     return (node.content ?? []).flatMap((child) => textToPm(child, [link]));
   }
+  if (node.nodeType === 'embedded-entry-inline') {
+    const id = linkTarget(node.data, 'Entry');
+    if (id) return [{ type: 'embedded_entry_inline', attrs: { id } }];
+  }
   return [{ type: 'preserved_inline', attrs: { json: JSON.stringify(node) } }];
 }
 
@@ -77,13 +114,18 @@ function blockToPm(node: RtNode): PmNode {
     const id = assetLink(node.data);
     if (id) return { type: 'embedded_asset', attrs: { id } };
   }
+  if (node.nodeType === 'embedded-entry-block') {
+    const id = linkTarget(node.data, 'Entry');
+    if (id) return { type: 'embedded_entry', attrs: { id } };
+  }
   const type = blockPairs[node.nodeType];
-  if (!type || Object.keys(node.data).length > 0) return { type: 'preserved_block', attrs: { json: JSON.stringify(node) } };
+  const attrs = cellTypes.has(node.nodeType) ? cellAttrs(node.data) : Object.keys(node.data).length ? undefined : {};
+  if (!type || !attrs || (node.nodeType === 'table' && !tableEditable(node))) return { type: 'preserved_block', attrs: { json: JSON.stringify(node) } };
   if (type === 'horizontal_rule') return { type };
   const children = node.content ?? [];
   const textblock = type === 'paragraph';
   const content = textblock ? children.flatMap(inlineToPm) : children.map(blockToPm);
-  return { type, ...(content.length ? { content } : {}) };
+  return { type, ...(Object.keys(attrs).length ? { attrs } : {}), ...(content.length ? { content } : {}) };
 }
 
 /** A Contentful RichText document as ProseMirror JSON. */
@@ -122,6 +164,11 @@ function inlinesToRt(nodes: PmNode[] | undefined): RtNode[] {
       out.push(JSON.parse(String(node.attrs?.json)) as RtNode);
       continue;
     }
+    if (node.type === 'embedded_entry_inline') {
+      flush();
+      out.push({ nodeType: 'embedded-entry-inline', data: targetOf(String(node.attrs?.id), 'Entry'), content: [] });
+      continue;
+    }
     if (node.type !== 'text') continue;
     const link = node.marks?.find((m) => m.type === 'link');
     if (!link) {
@@ -147,13 +194,16 @@ function blockToRt(node: PmNode): RtNode {
     case 'horizontal_rule':
       return { nodeType: 'hr', data: {}, content: [] };
     case 'embedded_asset':
-      return { nodeType: 'embedded-asset-block', data: { target: { sys: { id: String(node.attrs?.id), type: 'Link', linkType: 'Asset' } } }, content: [] };
+      return { nodeType: 'embedded-asset-block', data: targetOf(String(node.attrs?.id), 'Asset'), content: [] };
+    case 'embedded_entry':
+      return { nodeType: 'embedded-entry-block', data: targetOf(String(node.attrs?.id), 'Entry'), content: [] };
     case 'preserved_block':
       return JSON.parse(String(node.attrs?.json)) as RtNode;
   }
   const nodeType = pmToRt[node.type];
   if (!nodeType) throw new Error(`Unknown editor node "${node.type}"`);
-  return { nodeType, data: {}, content: (node.content ?? []).map(blockToRt) };
+  const data = cellTypes.has(nodeType) ? cellData(node.attrs) : {};
+  return { nodeType, data, content: (node.content ?? []).map(blockToRt) };
 }
 
 /** ProseMirror JSON (a `doc`) as a Contentful RichText document. */

@@ -72,6 +72,7 @@ td .sub{color:var(--muted);font-size:13px}
 .checks label{font-weight:400;display:flex;gap:8px;align-items:center;margin:2px 0}
 .toolbar{display:flex;flex-wrap:wrap;gap:4px;padding:6px;border:1px solid var(--line);border-bottom:0;border-radius:6px 6px 0 0;background:var(--bg)}
 .toolbar button{min-height:30px;padding:3px 9px;font-size:13px}
+.toolbar button[hidden]{display:none}
 .toolbar button[aria-pressed=true]{background:var(--accent);color:var(--accent-text);border-color:var(--accent)}
 .ProseMirror,.body-preview{min-height:320px;border:1px solid var(--line);border-radius:0 0 6px 6px;padding:12px 16px;background:var(--panel);font-size:16px;line-height:1.6;white-space:pre-wrap}
 .body-preview{border-radius:6px;white-space:normal}
@@ -80,6 +81,25 @@ td .sub{color:var(--muted);font-size:13px}
 .ProseMirror figure,.body-preview figure{margin:12px 0;padding:8px;border:1px dashed var(--line);border-radius:6px}
 .ProseMirror figure img,.body-preview figure img{max-width:100%;height:auto;display:block}
 .ProseMirror-selectednode{outline:3px solid var(--focus)}
+.pm-frame{position:relative}
+.pm-entry{margin:12px 0;padding:8px 12px;border:1px dashed var(--line);border-radius:6px;background:var(--bg)}
+.pm-entry-inline{display:inline-block;padding:0 6px;border:1px solid var(--line);border-radius:4px;background:var(--bg);font-size:14px}
+.ProseMirror table{border-collapse:collapse;table-layout:fixed;width:100%;margin:12px 0;white-space:normal}
+.ProseMirror td,.ProseMirror th{border:1px solid var(--line);padding:4px 8px;vertical-align:top;min-width:3em;position:relative}
+.ProseMirror th{background:var(--bg);text-align:left}
+.ProseMirror td p,.ProseMirror th p{margin:0}
+.ProseMirror .selectedCell:after{content:"";position:absolute;inset:0;background:color-mix(in srgb,var(--accent) 18%,transparent);pointer-events:none}
+.ProseMirror-gapcursor{display:none}
+.pm-popover,.pm-slash{position:absolute;z-index:5;background:var(--panel);border:1px solid var(--line);border-radius:8px;box-shadow:0 6px 24px rgb(0 0 0/.14);padding:6px}
+.pm-popover{display:flex;flex-wrap:wrap;gap:6px;align-items:center;max-width:min(420px,100%)}
+.pm-popover[hidden],.pm-slash[hidden]{display:none}
+.pm-popover-target{max-width:240px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.pm-link-form{display:flex;flex-wrap:wrap;gap:6px;align-items:center}.pm-link-form input{flex:1 1 220px}.pm-link-form .error-text{flex-basis:100%}.pm-link-form .error-text:empty{display:none}
+.pm-slash{list-style:none;margin:0;min-width:200px;max-height:260px;overflow:auto}
+.pm-slash li{padding:6px 10px;border-radius:6px;cursor:pointer}
+.pm-slash li[aria-selected=true]{background:var(--accent);color:var(--accent-text)}
+.entry-choices{list-style:none;margin:8px 0;padding:0;max-height:300px;overflow:auto;min-width:min(420px,80vw)}
+.entry-choice{display:block;width:100%;text-align:left;margin:2px 0}
 .pm-preserved{display:block;padding:6px;background:var(--bg);color:var(--muted);border-radius:4px}
 .picker{display:grid;grid-template-columns:repeat(auto-fill,minmax(84px,1fr));gap:8px;max-height:260px;overflow:auto;padding:4px}
 .picker label{margin:0;font-weight:400;position:relative}
