@@ -5,4 +5,4 @@ export { managementActor, tokenResolvers, type TokenResolver } from './managemen
 export { startSession, resolveSession, endSession, sessionLifetimeMs, sessionIdleMs, type SignedIn } from './sessions.js';
 export { checkCredentials } from './sign-in.js';
 export { createAccessToken, accessTokenActor, isActive, accessTokenPrefix } from './access-tokens.js';
-export { addUser, changeRole, removeUser, checkNewUser, minPasswordLength } from './users.js';
+export { addUser, changeRole, removeUser, checkNewUser, minPasswordLength, type NewUser } from './users.js';

@@ -18,7 +18,10 @@ const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Remembered kinds of known tokens: a key's kind never changes, and a deleted key is refused by the API it is sent to. */
 const maxRemembered = 1000;
 
-export const isRootApiPath = (url: string | undefined) => !!url && (url.startsWith('/spaces/') || url.startsWith('/content/v1/spaces/'));
+/** Paths only the Management API has (the current user, the organization): no token decides where they go. */
+const managementOnly = /^\/(?:users\/me|organizations)(?:[/?]|$)/;
+
+export const isRootApiPath = (url: string | undefined) => !!url && (url.startsWith('/spaces/') || url.startsWith('/content/v1/spaces/') || managementOnly.test(url));
 
 /** The token of a raw request, read as tokens.ts's tokenOf reads it, before Fastify has parsed anything. */
 function rawTokenOf(request: IncomingMessage): string | undefined {
@@ -50,6 +53,10 @@ export function rootPathRouter(store: Store) {
     // GraphQL needs no token to be routed: its endpoint is one API for both token kinds.
     if (url.startsWith('/content/')) {
       request.url = `/graphql${url}`;
+      return;
+    }
+    if (managementOnly.test(url)) {
+      request.url = `/management${url}`;
       return;
     }
     const kind = await kindOf(rawTokenOf(request));

@@ -23,6 +23,8 @@ import { environmentRoutes } from './routes/environments.js';
 import { tagRoutes } from './routes/tags.js';
 import { threadRoutes } from './routes/threads.js';
 import { uploadRoutes } from './routes/uploads.js';
+import { peopleRoutes } from './routes/people.js';
+import { unavailableRoutes } from './routes/unavailable.js';
 
 const mediaType = 'application/vnd.contentful.management.v1+json; charset=utf-8';
 
@@ -57,4 +59,6 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   bulkActionRoutes(app, options);
   threadRoutes(app, options);
   releaseRoutes(app, options);
+  peopleRoutes(app, options);
+  unavailableRoutes(app, options);
 }
