@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { acceptJsonBodies } from '../http/json-body.js';
 import type { ManagementOptions } from './context.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { assetKeyRoutes } from './routes/asset-keys.js';
 import { assetRoutes } from './routes/assets.js';
 import { bulkActionRoutes } from './routes/bulk-actions.js';
 import { contentTypeRoutes } from './routes/content-types.js';
@@ -60,5 +61,6 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   threadRoutes(app, options);
   releaseRoutes(app, options);
   peopleRoutes(app, options);
+  assetKeyRoutes(app, options);
   unavailableRoutes(app, options);
 }

@@ -28,7 +28,7 @@ import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../we
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample' | 'trustProxy'>>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'embargoedAssets' | 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample' | 'trustProxy'>>;
   store: Store;
   storage: FileStorage;
   /** Derived images shared by every server (S3 storage); unset, each server keeps its own. */
@@ -131,6 +131,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     cacheDir: imageCacheDir(parts.config.dataDir),
     sharedCache: parts.sharedImages,
     signingKeys: parts.config.imageSigningKeys,
+    embargoKeys: parts.config.embargoedAssets ? parts.config.imageSigningKeys : undefined,
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
     observe: (status) => (sources.images = status),
@@ -151,6 +152,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     publicUrl: parts.config.publicUrl,
     uploadLimitBytes: parts.config.uploadLimitBytes ?? 1024 * 1024 * 1024,
     outboundTargets: webhookTargets,
+    ...(parts.config.embargoedAssets && signingKey ? { assetKeySigningKey: signingKey } : {}),
   });
   await app.register(webhooksRoutes, { store, targets: webhookTargets });
   await app.register(scheduledActionsRoutes, { store });

@@ -160,8 +160,8 @@ export function describeManagementPeople(name: string, env: () => Promise<Record
 
       // Removing a membership removes the user: their tokens stop working.
       expect(await store.users.get(made.sys.id)).toBeUndefined();
-      for (const call of [client.spaceMembership.get({ ...space, spaceMembershipId: made.sys.id }), client.spaceMembership.delete({ ...space, spaceMembershipId: made.sys.id })]) {
-        expect(await failure(call)).toMatchObject({ status: 404, sys: 'NotFound', details: { type: 'SpaceMembership', id: made.sys.id, space: 'folio' } });
+      for (const call of [() => client.spaceMembership.get({ ...space, spaceMembershipId: made.sys.id }), () => client.spaceMembership.delete({ ...space, spaceMembershipId: made.sys.id })]) {
+        expect(await failure(call())).toMatchObject({ status: 404, sys: 'NotFound', details: { type: 'SpaceMembership', id: made.sys.id, space: 'folio' } });
       }
       expect(await failure(client.user.getForSpace({ ...space, userId: 'ghost' }))).toMatchObject({ status: 404, details: { type: 'User', id: 'ghost', space: 'folio' } });
       expect(await failure(client.spaceMembership.getMany({ spaceId: 'elsewhere' }))).toMatchObject({ status: 404, details: { type: 'Space', id: 'elsewhere' } });
@@ -196,27 +196,31 @@ export function describeManagementPeople(name: string, env: () => Promise<Record
     it('answers UI extensions, app installations and teams as a space without them, on every verb', async () => {
       const refused = { status: 403, sys: 'AccessDenied', message: 'You are not authorized to do this action or exceeded your plan limits.' };
       const extension = { extension: { name: 'Stars', fieldTypes: [{ type: 'Symbol' }], src: 'https://example.com/stars.html' } };
-      const calls: Array<Promise<unknown>> = [
-        client.extension.getMany(at),
-        client.extension.get({ ...at, extensionId: 'stars' }),
-        client.extension.create(at, extension as never),
-        client.extension.createWithId({ ...at, extensionId: 'stars' }, extension as never),
-        client.extension.update({ ...at, extensionId: 'stars' }, { ...extension, sys: { version: 1 } } as never),
-        client.extension.delete({ ...at, extensionId: 'stars' }),
-        client.appInstallation.getMany(at),
-        client.appInstallation.get({ ...at, appDefinitionId: 'app' }),
-        client.appInstallation.upsert({ ...at, appDefinitionId: 'app' }, { parameters: {} }),
-        client.appInstallation.delete({ ...at, appDefinitionId: 'app' }),
-        client.team.getMany(org),
-        client.team.getManyForSpace(space),
-        client.team.create(org, { name: 'Writers', description: '' }),
-        client.teamSpaceMembership.getMany(space),
+      // Made one at a time: a rejection nobody awaits yet would be reported as unhandled.
+      const calls: Array<() => Promise<unknown>> = [
+        () => client.extension.getMany(at),
+        () => client.extension.get({ ...at, extensionId: 'stars' }),
+        () => client.extension.create(at, extension as never),
+        () => client.extension.createWithId({ ...at, extensionId: 'stars' }, extension as never),
+        () => client.extension.update({ ...at, extensionId: 'stars' }, { ...extension, sys: { version: 1 } } as never),
+        () => client.extension.delete({ ...at, extensionId: 'stars' }),
+        () => client.appInstallation.getMany(at),
+        () => client.appInstallation.get({ ...at, appDefinitionId: 'app' }),
+        () => client.appInstallation.upsert({ ...at, appDefinitionId: 'app' }, { parameters: {} }),
+        () => client.appInstallation.delete({ ...at, appDefinitionId: 'app' }),
+        () => client.team.getMany(org),
+        () => client.team.getManyForSpace(space),
+        () => client.team.create(org, { name: 'Writers', description: '' }),
+        () => client.teamSpaceMembership.getMany(space),
       ];
-      for (const call of calls) expect(await failure(call)).toMatchObject(refused);
+      for (const call of calls) expect(await failure(call())).toMatchObject(refused);
       const environment = await (await legacy(adminToken).getSpace('folio')).getEnvironment('master');
       expect(await failure(environment.getUiExtensions())).toMatchObject(refused);
       expect(await failure(environment.createUiExtension(extension.extension as never))).toMatchObject(refused);
       expect(await failure(environment.getAppInstallations())).toMatchObject(refused);
+      // Asset keys without embargoed assets (FOLIO_EMBARGOED_ASSETS off): a space without the feature.
+      expect(await failure(client.assetKey.create(at, { expiresAt: Math.floor(Date.now() / 1000) + 60 }))).toMatchObject(refused);
+      expect(await failure(environment.createAssetKey({ expiresAt: Math.floor(Date.now() / 1000) + 60 }))).toMatchObject(refused);
       // Who asks and where come first: no token is 401, an unknown space or environment 404.
       expect((await fetch(`${folio.url}/management/spaces/folio/environments/master/extensions`)).status).toBe(401);
       expect(await failure(client.extension.getMany({ spaceId: 'folio', environmentId: 'nowhere' }))).toMatchObject({ status: 404, details: { type: 'Environment' } });

@@ -1,3 +1,4 @@
+import { describeAssetKeys } from './asset-keys.sdk.js';
 import { describeEnvironments } from './environments.sdk.js';
 import { describeManagementFamilies } from './management-families.sdk.js';
 import { describeManagementApi } from './management.sdk.js';
@@ -7,3 +8,4 @@ describeManagementApi('SQLite', async () => ({}));
 describeManagementFamilies('SQLite', async () => ({}));
 describeEnvironments('SQLite', async () => ({}));
 describeManagementPeople('SQLite', async () => ({}));
+describeAssetKeys('SQLite', async () => ({}));
