@@ -17,13 +17,27 @@ export const maxAssetKeySeconds = 48 * 3600;
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwtHeader = encode({ alg: 'HS256', typ: 'JWT' });
 
+function signJwt(claims: object, key: string): string {
+  const unsigned = `${jwtHeader}.${encode(claims)}`;
+  return `${unsigned}.${hmac(unsigned, key)}`;
+}
+
 const secretOf = (policy: string, key: string) => hmac(`asset-key\n${policy}`, key);
 
 /** A key for the space until `expiresAt` (Unix seconds); the caller has checked the limits. */
 export function createAssetKey(spaceId: string, expiresAt: number, key: string): { policy: string; secret: string } {
-  const unsigned = `${jwtHeader}.${encode({ exp: expiresAt, sub: spaceId, aud: 'adn', jti: randomUUID(), 'ctf:unpub': true })}`;
-  const policy = `${unsigned}.${hmac(unsigned, key)}`;
+  const policy = signJwt({ exp: expiresAt, sub: spaceId, aud: 'adn', jti: randomUUID(), 'ctf:unpub': true }, key);
   return { policy, secret: secretOf(policy, key) };
+}
+
+/** How long the URLs Folio signs for its own pages (the editor showing drafts) work. */
+const ownUrlSeconds = 3600;
+
+/** A file's path and query, signed as a client signs it, for Folio's own pages. */
+export function signEmbargoedUrl(pathAndQuery: string, spaceId: string, key: string, now = Date.now()): string {
+  const { policy, secret } = createAssetKey(spaceId, Math.floor(now / 1000) + ownUrlSeconds, key);
+  const token = signJwt({ sub: pathAndQuery.split('?', 1)[0] }, secret);
+  return `${pathAndQuery}${pathAndQuery.includes('?') ? '&' : '?'}policy=${policy}&token=${token}`;
 }
 
 /** The claims of an HS256 JWT whose signature holds under `key`; undefined for anything else. */

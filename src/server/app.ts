@@ -15,7 +15,7 @@ import { isRootApiPath, rootPathRouter } from '../http/root-paths.js';
 import { installRequestLog, redactPaths, redacted, requestSerializer } from '../http/request-log.js';
 import { deliveryRoutes } from '../delivery/index.js';
 import { graphqlRoutes } from '../graphql/index.js';
-import { imagesRoutes, signImageUrl } from '../images/index.js';
+import { imagesRoutes, signEmbargoedUrl, signImageUrl } from '../images/index.js';
 import { managementRoutes } from '../management/index.js';
 import { siteName, siteRoutes } from '../site/routes.js';
 import { renderError, renderNotFound } from '../site/views/index.js';
@@ -179,6 +179,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       publicUrl: parts.config.publicUrl,
       webhookTargets,
       ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
+      ...(parts.config.embargoedAssets && signingKey ? { signEmbargoed: (pathAndQuery: string) => signEmbargoedUrl(pathAndQuery, scope.spaceId, signingKey) } : {}),
     },
   });
   return app;

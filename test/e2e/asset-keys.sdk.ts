@@ -10,6 +10,7 @@ import { createHmac } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signImageUrl } from '../../src/images/index.js';
+import { AdminClient } from './admin-client.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 import { failure } from './management.sdk.js';
 
@@ -33,7 +34,7 @@ export function describeAssetKeys(name: string, env: () => Promise<Record<string
     let host: string;
 
     beforeAll(async () => {
-      folio = await startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken, FOLIO_IMAGE_SIGNING_KEY: signingKey, FOLIO_EMBARGOED_ASSETS: '1', ...(await env()) });
+      folio = await startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken, FOLIO_IMAGE_SIGNING_KEY: signingKey, FOLIO_EMBARGOED_ASSETS: '1', FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: 'admin-password-1', ...(await env()) });
       host = new URL(folio.url).host;
       client = contentfulManagement.createClient({ accessToken: managementToken, host, hostUpload: host, insecure: true, basePath: 'management' });
     });
@@ -80,6 +81,17 @@ export function describeAssetKeys(name: string, env: () => Promise<Record<string
         `${url}?policy=${key.policy}`,
       ];
       for (const refused of refusedUrls) expect((await fetch(refused)).status, refused).toBe(403);
+
+      // The editor shows the draft: its page carries URLs it signed with an asset key of its own.
+      const editor = new AdminClient(folio.url);
+      await editor.login('admin@example.com', 'admin-password-1');
+      const page = await editor.get(`/admin/media/${asset.sys.id}`);
+      const sources = [...page.text.matchAll(/src="(\/images\/[^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+      expect(sources.length).toBeGreaterThan(0);
+      for (const src of sources) {
+        expect(src).toMatch(/[?&]policy=.+&token=/);
+        expect((await fetch(`${folio.url}${src}`)).status, src).toBe(200);
+      }
 
       // Published, the file is public again, cached like every published file.
       await client.asset.publish({ ...at, assetId: asset.sys.id }, asset);
