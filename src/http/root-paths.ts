@@ -21,6 +21,8 @@ const maxRemembered = 1000;
 /** Paths only the Management API has (the current user, the organization): no token decides where they go. */
 const managementOnly = /^\/(?:users\/me|organizations)(?:[/?]|$)/;
 
+const assetKeysPath = /^\/spaces\/[^/?]+(?:\/environments\/[^/?]+)?\/asset_keys\/?(?:\?|$)/;
+
 export const isRootApiPath = (url: string | undefined) => !!url && (url.startsWith('/spaces/') || url.startsWith('/content/v1/spaces/') || managementOnly.test(url));
 
 /** The token of a raw request, read as tokens.ts's tokenOf reads it, before Fastify has parsed anything. */
@@ -60,7 +62,8 @@ export function rootPathRouter(store: Store) {
       return;
     }
     const kind = await kindOf(rawTokenOf(request));
-    const api = !readMethods.has(request.method ?? 'GET') ? 'management' : (kind ?? 'delivery');
+    // Asset keys are made with a POST on every API: the token tells which one is asked.
+    const api = !readMethods.has(request.method ?? 'GET') && !assetKeysPath.test(url) ? 'management' : (kind ?? 'delivery');
     request.url = `/${api}${url}`;
   };
 }

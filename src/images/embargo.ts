@@ -7,6 +7,7 @@
  * alone (Contentful's "unpublished assets protected" mode); published files stay public.
  */
 import { randomUUID } from 'node:crypto';
+import { FolioError, refused } from '../errors/index.js';
 import * as is from '../validate/is.js';
 import { hmac, sameSignature } from './signing.js';
 
@@ -24,7 +25,20 @@ function signJwt(claims: object, key: string): string {
 
 const secretOf = (policy: string, key: string) => hmac(`asset-key\n${policy}`, key);
 
-/** A key for the space until `expiresAt` (Unix seconds); the caller has checked the limits. */
+/** The `expiresAt` of a request for a key, as Contentful checks it: whole seconds, not past, at most 48 hours ahead. */
+export function assetKeyExpiry(body: unknown, now = Date.now()): number {
+  const expiresAt = is.plainObject(body) ? body.expiresAt : undefined;
+  const seconds = Math.floor(now / 1000);
+  if (!is.integer(expiresAt)) throw refused('type', ['expiresAt'], 'expiresAt must be a Unix timestamp in whole seconds', expiresAt);
+  if (expiresAt < seconds) throw refused('range', ['expiresAt'], `expiresAt (${expiresAt}) cannot be in the past, current time was ${seconds}`, expiresAt);
+  if (expiresAt > seconds + maxAssetKeySeconds) throw refused('range', ['expiresAt'], `expiresAt (${expiresAt}) cannot be more than 48 hours in the future`, expiresAt);
+  return expiresAt;
+}
+
+/** What a Folio without embargoed assets answers: Contentful's answer for a space without the feature. */
+export const embargoOff = () => new FolioError('FEATURE_NOT_AVAILABLE', undefined, { details: { reasons: 'Embargoed assets are off: set FOLIO_EMBARGOED_ASSETS=1' } });
+
+/** A key for the space until `expiresAt` (Unix seconds, checked by assetKeyExpiry). */
 export function createAssetKey(spaceId: string, expiresAt: number, key: string): { policy: string; secret: string } {
   const policy = signJwt({ exp: expiresAt, sub: spaceId, aud: 'adn', jti: randomUUID(), 'ctf:unpub': true }, key);
   return { policy, secret: secretOf(policy, key) };

@@ -137,8 +137,9 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     observe: (status) => (sources.images = status),
     fastPath,
   });
+  const assetKeys = parts.config.embargoedAssets && signingKey ? { assetKeySigningKey: signingKey } : {};
   for (const mode of ['delivery', 'preview'] as const) {
-    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache), version, fastPath });
+    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache), version, fastPath, ...assetKeys });
   }
   await app.register(graphqlRoutes, {
     store,
@@ -152,7 +153,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     publicUrl: parts.config.publicUrl,
     uploadLimitBytes: parts.config.uploadLimitBytes ?? 1024 * 1024 * 1024,
     outboundTargets: webhookTargets,
-    ...(parts.config.embargoedAssets && signingKey ? { assetKeySigningKey: signingKey } : {}),
+    ...assetKeys,
   });
   await app.register(webhooksRoutes, { store, targets: webhookTargets });
   await app.register(scheduledActionsRoutes, { store });

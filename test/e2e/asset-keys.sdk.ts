@@ -4,6 +4,7 @@
  * URL signed as Contentful's docs describe (a JWT, HS256 with the key's secret, whose `sub` is the
  * URL, and `?policy=…&token=…`). Run on every store (management.sqlite/.postgres test files).
  */
+import * as contentful from 'contentful';
 import * as contentfulManagement from 'contentful-management';
 import type { PlainClientAPI } from 'contentful-management';
 import { createHmac } from 'node:crypto';
@@ -16,6 +17,8 @@ import { failure } from './management.sdk.js';
 
 const managementToken = 'management-token-for-asset-key-tests';
 const signingKey = 'image-signing-key-for-asset-key-tests';
+const deliveryToken = 'delivery-token-for-asset-key-tests';
+const previewToken = 'preview-token-for-asset-key-tests';
 const at = { spaceId: 'folio', environmentId: 'master' };
 const en = <T>(v: T) => ({ 'en-US': v });
 
@@ -34,7 +37,7 @@ export function describeAssetKeys(name: string, env: () => Promise<Record<string
     let host: string;
 
     beforeAll(async () => {
-      folio = await startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken, FOLIO_IMAGE_SIGNING_KEY: signingKey, FOLIO_EMBARGOED_ASSETS: '1', FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: 'admin-password-1', ...(await env()) });
+      folio = await startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken, FOLIO_IMAGE_SIGNING_KEY: signingKey, FOLIO_EMBARGOED_ASSETS: '1', FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_DELIVERY_TOKEN: deliveryToken, FOLIO_PREVIEW_TOKEN: previewToken, FOLIO_ADMIN_PASSWORD: 'admin-password-1', ...(await env()) });
       host = new URL(folio.url).host;
       client = contentfulManagement.createClient({ accessToken: managementToken, host, hostUpload: host, insecure: true, basePath: 'management' });
     });
@@ -81,6 +84,14 @@ export function describeAssetKeys(name: string, env: () => Promise<Record<string
         `${url}?policy=${key.policy}`,
       ];
       for (const refused of refusedUrls) expect((await fetch(refused)).status, refused).toBe(403);
+
+      // contentful.js makes keys on the Delivery and Preview APIs, and on Contentful's root path.
+      for (const [accessToken, basePath] of [[deliveryToken, 'delivery'], [previewToken, 'preview']] as const) {
+        const cda = contentful.createClient({ space: 'folio', accessToken, host, insecure: true, basePath });
+        expect((await fetch(signedUrl(url, await cda.createAssetKey(expiresAt)))).status).toBe(200);
+      }
+      const root = await fetch(`${folio.url}/spaces/folio/environments/master/asset_keys`, { method: 'POST', headers: { authorization: `Bearer ${deliveryToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ expiresAt }) });
+      expect((await fetch(signedUrl(url, (await root.json()) as { policy: string; secret: string }))).status).toBe(200);
 
       // The editor shows the draft: its page carries URLs it signed with an asset key of its own.
       const editor = new AdminClient(folio.url);

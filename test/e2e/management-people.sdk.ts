@@ -14,6 +14,7 @@ import { startTestFolio, type TestFolio } from './folio.js';
 import { failure } from './management.sdk.js';
 
 const managementToken = 'management-token-for-people-tests';
+const deliveryToken = 'delivery-token-for-people-tests';
 const adminEmail = 'owner@example.com';
 const space = { spaceId: 'folio' };
 const at = { ...space, environmentId: 'master' };
@@ -36,7 +37,7 @@ export function describeManagementPeople(name: string, env: () => Promise<Record
       fetch(`${folio.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
 
     beforeAll(async () => {
-      folio = await startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken, FOLIO_ADMIN_EMAIL: adminEmail, FOLIO_ADMIN_PASSWORD: 'owner-password-1', ...(await env()) });
+      folio = await startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken, FOLIO_DELIVERY_TOKEN: deliveryToken, FOLIO_ADMIN_EMAIL: adminEmail, FOLIO_ADMIN_PASSWORD: 'owner-password-1', ...(await env()) });
       host = new URL(folio.url).host;
       client = plain(managementToken);
       store = await openStore(folio.storeOptions);
@@ -193,7 +194,7 @@ export function describeManagementPeople(name: string, env: () => Promise<Record
       expect(await failure(client.role.get({ ...space, roleId: 'admin' }))).toMatchObject({ status: 404, details: { type: 'Role', id: 'admin', space: 'folio' } });
     });
 
-    it('answers UI extensions, app installations and teams as a space without them, on every verb', async () => {
+    it('answers UI extensions, app installations, teams and custom roles as a space without them, on every verb', async () => {
       const refused = { status: 403, sys: 'AccessDenied', message: 'You are not authorized to do this action or exceeded your plan limits.' };
       const extension = { extension: { name: 'Stars', fieldTypes: [{ type: 'Symbol' }], src: 'https://example.com/stars.html' } };
       // Made one at a time: a rejection nobody awaits yet would be reported as unhandled.
@@ -212,6 +213,8 @@ export function describeManagementPeople(name: string, env: () => Promise<Record
         () => client.team.getManyForSpace(space),
         () => client.team.create(org, { name: 'Writers', description: '' }),
         () => client.teamSpaceMembership.getMany(space),
+        () => client.role.create(space, { name: 'Translator', description: '', policies: [], permissions: {} } as never),
+        () => client.role.delete({ ...space, roleId: 'editor' }),
       ];
       for (const call of calls) expect(await failure(call())).toMatchObject(refused);
       const environment = await (await legacy(adminToken).getSpace('folio')).getEnvironment('master');
@@ -221,6 +224,8 @@ export function describeManagementPeople(name: string, env: () => Promise<Record
       // Asset keys without embargoed assets (FOLIO_EMBARGOED_ASSETS off): a space without the feature.
       expect(await failure(client.assetKey.create(at, { expiresAt: Math.floor(Date.now() / 1000) + 60 }))).toMatchObject(refused);
       expect(await failure(environment.createAssetKey({ expiresAt: Math.floor(Date.now() / 1000) + 60 }))).toMatchObject(refused);
+      const viaDelivery = await raw('/delivery/spaces/folio/environments/master/asset_keys', deliveryToken, { method: 'POST', body: JSON.stringify({ expiresAt: Math.floor(Date.now() / 1000) + 60 }) });
+      expect([viaDelivery.status, (await viaDelivery.json()).message]).toEqual([403, refused.message]);
       // Who asks and where come first: no token is 401, an unknown space or environment 404.
       expect((await fetch(`${folio.url}/management/spaces/folio/environments/master/extensions`)).status).toBe(401);
       expect(await failure(client.extension.getMany({ spaceId: 'folio', environmentId: 'nowhere' }))).toMatchObject({ status: 404, details: { type: 'Environment' } });

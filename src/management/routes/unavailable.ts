@@ -2,7 +2,7 @@
  * Contentful features Folio does not offer, answered as Contentful answers a space or an
  * organization without them (403 AccessDenied, its plan-limit message) on every verb, so a
  * client learns "not here" instead of "no such path": UI extensions and app installations (Folio
- * has no app framework) and teams (premium in Contentful). The caller is authenticated and the
+ * has no app framework), teams and custom roles (premium in Contentful). The caller is authenticated and the
  * space found first, as for every other route: 401 and 404 come before 403.
  */
 import type { FastifyInstance } from 'fastify';
@@ -27,6 +27,19 @@ const unavailable = (feature: string) =>
   new FolioError('FEATURE_NOT_AVAILABLE', undefined, { details: { reasons: `${feature} are not available in Folio` } });
 
 export function unavailableRoutes(app: FastifyInstance, { store }: ManagementOptions) {
+  // Custom roles are premium in Contentful; Folio's roles are fixed (roles.ts reads them).
+  app.post('/management/spaces/:spaceId/roles', async (request: Req) => {
+    await begin(store, request);
+    throw unavailable('Custom roles');
+  });
+  app.route({
+    method: ['PUT', 'DELETE'],
+    url: '/management/spaces/:spaceId/roles/:id',
+    handler: async (request: Req) => {
+      await begin(store, request);
+      throw unavailable('Custom roles');
+    },
+  });
   for (const url of spacePaths) {
     app.route({
       method: [...verbs],
