@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { acceptJsonBodies } from '../http/json-body.js';
 import type { ManagementOptions } from './context.js';
+import { accessTokenRoutes } from './routes/access-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { assetKeyRoutes } from './routes/asset-keys.js';
 import { assetRoutes } from './routes/assets.js';
@@ -61,6 +62,7 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   threadRoutes(app, options);
   releaseRoutes(app, options);
   peopleRoutes(app, options);
+  accessTokenRoutes(app, options);
   assetKeyRoutes(app, options);
   unavailableRoutes(app, options);
 }

@@ -185,6 +185,35 @@ export function describeManagementPeople(name: string, env: () => Promise<Record
       expect((await editor.user.getManyForSpace(space)).items.map((u) => u.sys.id)).toContain(adminId);
     });
 
+    it('makes, lists and revokes the caller’s own personal access tokens, which act as their owner', async () => {
+      const editor = plain(editorToken);
+      const made = await editor.accessToken.createPersonalAccessToken({ name: 'CI deploys', scopes: ['content_management_manage'], expiresIn: 3600 });
+      expect(made).toMatchObject({ name: 'CI deploys', scopes: ['content_management_manage'], revokedAt: null, sys: { type: 'PersonalAccessToken', expiresAt: expect.any(String) }, token: expect.stringMatching(/^folio_pat_/) });
+      // The new token is its owner: an editor's token is refused what editors are refused.
+      expect((await plain(made.token!).user.getCurrent()).email).toBe('ed@example.com');
+      expect(await failure(plain(made.token!).spaceMembership.getMany(space))).toMatchObject({ status: 403 });
+
+      const viaLegacy = await legacy(editorToken).createPersonalAccessToken({ name: 'Scripts', scopes: ['content_management_manage'] });
+      expect(viaLegacy.sys.expiresAt).toBeNull();
+      const listed = await editor.personalAccessToken.getMany({});
+      expect(listed.items.map((t) => t.name).sort()).toEqual(['CI deploys', 'Scripts', 'editor']);
+      expect(listed.items.every((t) => !('token' in t))).toBe(true);
+      expect((await editor.accessToken.get({ tokenId: made.sys.id })).name).toBe('CI deploys');
+
+      const revoked = await (await legacy(editorToken).getPersonalAccessToken(viaLegacy.sys.id)).revoke();
+      expect(revoked.revokedAt).toEqual(expect.any(String));
+      expect(await failure(plain(viaLegacy.token!).user.getCurrent())).toMatchObject({ status: 401, sys: 'AccessTokenInvalid' });
+
+      // Someone else's token is not found; the key is no user; bad input is Contentful's 422.
+      expect(await failure(plain(adminToken).accessToken.get({ tokenId: made.sys.id }))).toMatchObject({ status: 404, details: { type: 'PersonalAccessToken', id: made.sys.id } });
+      expect(await failure(plain(adminToken).accessToken.revoke({ tokenId: made.sys.id }))).toMatchObject({ status: 404 });
+      expect((await plain(made.token!).user.getCurrent()).email).toBe('ed@example.com');
+      expect(await failure(client.accessToken.getMany({}))).toMatchObject({ status: 403, sys: 'AccessDenied' });
+      for (const body of [{ name: '', scopes: ['content_management_manage'] }, { name: 'x', scopes: ['everything'] }, { name: 'x', scopes: ['content_management_manage'], expiresIn: -5 }]) {
+        expect(await failure(editor.accessToken.createPersonalAccessToken(body as never))).toMatchObject({ status: 422 });
+      }
+    });
+
     it('lists the fixed roles with Contentful’s paging', async () => {
       const roles = await client.role.getMany({ ...space, query: { limit: 2 } });
       expect(roles).toMatchObject({ total: 3, limit: 2, skip: 0 });
