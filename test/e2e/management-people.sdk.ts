@@ -244,6 +244,8 @@ export function describeManagementPeople(name: string, env: () => Promise<Record
         () => client.teamSpaceMembership.getMany(space),
         () => client.role.create(space, { name: 'Translator', description: '', policies: [], permissions: {} } as never),
         () => client.role.delete({ ...space, roleId: 'editor' }),
+        () => client.concept.getMany(org),
+        () => client.conceptScheme.getMany(org),
       ];
       for (const call of calls) expect(await failure(call())).toMatchObject(refused);
       const environment = await (await legacy(adminToken).getSpace('folio')).getEnvironment('master');

@@ -2,7 +2,7 @@
  * Contentful features Folio does not offer, answered as Contentful answers a space or an
  * organization without them (403 AccessDenied, its plan-limit message) on every verb, so a
  * client learns "not here" instead of "no such path": UI extensions and app installations (Folio
- * has no app framework), teams and custom roles (premium in Contentful). The caller is authenticated and the
+ * has no app framework), teams, custom roles and taxonomy (premium in Contentful). The caller is authenticated and the
  * space found first, as for every other route: 401 and 404 come before 403.
  */
 import type { FastifyInstance } from 'fastify';
@@ -19,9 +19,9 @@ const spacePaths = [
   '/management/spaces/:spaceId/team_space_memberships',
   '/management/spaces/:spaceId/team_space_memberships/:id',
 ];
-const organizationPaths = ['/teams', '/teams/:id', '/teams/:teamId/team_memberships', '/teams/:teamId/team_memberships/:id', '/team_memberships', '/team_space_memberships', '/team_space_memberships/:id'].map(
-  (path) => `/management/organizations/:organizationId${path}`,
-);
+const teamPaths = ['/teams', '/teams/:id', '/teams/:teamId/team_memberships', '/teams/:teamId/team_memberships/:id', '/team_memberships', '/team_space_memberships', '/team_space_memberships/:id'];
+const taxonomyPaths = ['/taxonomy/concepts', '/taxonomy/concepts/:id', '/taxonomy/concepts/:id/:relatives', '/taxonomy/concept-schemes', '/taxonomy/concept-schemes/:id'];
+const organizationPaths = [...teamPaths, ...taxonomyPaths].map((path) => `/management/organizations/:organizationId${path}`);
 
 const unavailable = (feature: string) =>
   new FolioError('FEATURE_NOT_AVAILABLE', undefined, { details: { reasons: `${feature} are not available in Folio` } });
@@ -57,7 +57,7 @@ export function unavailableRoutes(app: FastifyInstance, { store }: ManagementOpt
       handler: async (request: Req<{ organizationId: string }>) => {
         await managementActor(store, request);
         await organizationOf(store, request.params.organizationId);
-        throw unavailable('Teams');
+        throw unavailable(url.includes('/taxonomy/') ? 'Taxonomy concepts' : 'Teams');
       },
     });
   }
