@@ -13,6 +13,8 @@ export interface AdminContext {
   publicUrl: string;
   /** Signs an /images path and query when FOLIO_IMAGE_SIGNING_KEY is set. */
   signImage?: (pathAndQuery: string) => string;
+  /** With embargoed assets on: signs a file URL with an asset key, so the editor shows drafts' files. */
+  signEmbargoed?: (pathAndQuery: string) => string;
   /** Which webhook targets definitions may name (FOLIO_WEBHOOK_ALLOW_PRIVATE); public only when absent. */
   webhookTargets?: TargetPolicy;
 }

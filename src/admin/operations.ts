@@ -144,16 +144,17 @@ export function imageInfo(ctx: AdminContext, asset: AssetRecord) {
   const file = asset.fields.file?.[ctx.locale];
   if (!isStoredFile(file)) return undefined;
   const url = fileUrl(ctx.publicUrl, ctx.scope.spaceId, asset.sys.id, file).replace(/^\/\/[^/]+/, '');
+  const embargo = ctx.signEmbargoed ?? ((pathAndQuery: string) => pathAndQuery);
   const image = file.details.image as ({ width: number; height: number; focalPoint?: { x: number; y: number } } & Record<string, Json>) | undefined;
   return {
-    path: url,
+    path: embargo(url),
     contentType: file.contentType,
     fileName: file.fileName,
     size: file.details.size,
     ...(image ? { width: image.width, height: image.height } : {}),
     focalPoint: isFocalPoint(image?.focalPoint) ? image.focalPoint : undefined,
     /** A transformed image URL (signed when signing is on). */
-    transform: (query: string) => (ctx.signImage ? ctx.signImage(url + query) : url + query),
+    transform: (query: string) => embargo(ctx.signImage ? ctx.signImage(url + query) : url + query),
   };
 }
 

@@ -11,6 +11,9 @@ import { generateToken, hashToken } from './tokens.js';
 export const accessTokenPrefix = 'folio_pat_';
 const markUsedEveryMs = 60_000;
 
+/** Why a token name is refused (the editor's form and the Management API ask the same), or undefined. */
+export const tokenNameProblem = (name: string) => (!name || name.length > 100 ? 'Give the token a name of up to 100 characters.' : undefined);
+
 export async function createAccessToken(
   store: Store,
   userId: string,

@@ -4,5 +4,5 @@ export { can, assertCan, systemActor, roles, contentActions, adminActions, type 
 export { managementActor, tokenResolvers, type TokenResolver } from './management-actor.js';
 export { startSession, resolveSession, endSession, sessionLifetimeMs, sessionIdleMs, type SignedIn } from './sessions.js';
 export { checkCredentials } from './sign-in.js';
-export { createAccessToken, accessTokenActor, isActive, accessTokenPrefix } from './access-tokens.js';
-export { addUser, changeRole, removeUser, checkNewUser, minPasswordLength } from './users.js';
+export { createAccessToken, accessTokenActor, isActive, accessTokenPrefix, tokenNameProblem } from './access-tokens.js';
+export { addUser, changeRole, removeUser, checkNewUser, minPasswordLength, type NewUser } from './users.js';

@@ -5,12 +5,14 @@
 import type { Store } from '../store/store.js';
 import type { UserRecord } from '../store/types.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { invitedPasswordHash } from './users.js';
 
 let decoy: Promise<string> | undefined;
 
 export async function checkCredentials(store: Store, email: string, password: string): Promise<UserRecord | undefined> {
   const user = email ? await store.users.findByEmail(email.trim()) : undefined;
-  if (!user) {
+  // An invited account (no password yet) costs the same work too: answers do not tell it apart.
+  if (!user || user.passwordHash === invitedPasswordHash) {
     decoy ??= hashPassword('folio-decoy-password');
     await verifyPassword(await decoy, password);
     return undefined;

@@ -14,22 +14,38 @@ export const minPasswordLength = 8; // as FOLIO_ADMIN_PASSWORD
 const invalidField = (field: string, details: string) =>
   refused('invalid', [field], details);
 
-export function checkNewUser(input: { email: string; name: string; role: string; password: string }): { email: string; name: string; role: Role; password: string } {
+/** A new user's details; no password makes an invitation (see `invitedPasswordHash`). */
+export interface NewUser {
+  email: string;
+  name: string;
+  role: string;
+  password?: string | undefined;
+}
+
+/**
+ * What an account made without a password stores (the Management API's space memberships invite
+ * by e-mail, as Contentful's do): no password verifies against it, so it signs in with nothing
+ * until a password is set; its owner's personal access tokens work meanwhile.
+ */
+export const invitedPasswordHash = '';
+
+export function checkNewUser(input: NewUser): { email: string; name: string; role: Role; password: string | undefined } {
   const email = input.email.trim();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320) throw invalidField('email', 'Enter an e-mail address like name@example.com.');
   const name = input.name.trim();
   if (!name || name.length > 200) throw invalidField('name', 'Enter a name (up to 200 characters).');
   if (!is.oneOf(input.role, roles)) throw invalidField('role', `Choose a role: ${roles.join(', ')}.`);
-  if (input.password.length < minPasswordLength) throw invalidField('password', `Use a password of at least ${minPasswordLength} characters.`);
+  if (input.password !== undefined && input.password.length < minPasswordLength) throw invalidField('password', `Use a password of at least ${minPasswordLength} characters.`);
   return { email, name, role: input.role, password: input.password };
 }
 
-/** Adds a user; the operator at the command line and start-up pass `systemActor`. */
-export async function addUser(store: Store, actor: Actor, input: { email: string; name: string; role: string; password: string }): Promise<UserRecord> {
+/** Adds a user (with `id`: under that id); the operator at the command line and start-up pass `systemActor`. */
+export async function addUser(store: Store, actor: Actor, input: NewUser & { id?: string }): Promise<UserRecord> {
   assertCan(actor, 'manageUsers');
   const user = checkNewUser(input);
   if (await store.users.findByEmail(user.email)) throw invalidField('email', `A user with the e-mail ${user.email.toLowerCase()} already exists.`);
-  return store.users.create({ email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) });
+  const passwordHash = user.password === undefined ? invitedPasswordHash : await hashPassword(user.password);
+  return store.users.create({ ...(input.id ? { id: input.id } : {}), email: user.email, name: user.name, role: user.role, passwordHash });
 }
 
 async function otherAdmins(store: Store, userId: string) {

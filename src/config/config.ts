@@ -20,6 +20,8 @@ export interface Config {
   demo: boolean;
   /** HMAC keys for image URL signing, newest first; empty: signing off. */
   imageSigningKeys: string[];
+  /** Embargoed assets (FOLIO_EMBARGOED_ASSETS=1): drafts' files need URLs signed with an asset key; needs imageSigningKeys. */
+  embargoedAssets: boolean;
   /** Keep Delivery API responses in memory until content changes. */
   deliveryCache: boolean;
   /** Largest Management API upload, in bytes (FOLIO_UPLOAD_LIMIT_MB, default 1024). */
@@ -155,6 +157,13 @@ function signingKeys(env: Env): string[] {
   return keys;
 }
 
+/** Asset keys are signed with the image signing keys: embargo without them has nothing to sign with. */
+function embargoedAssets(env: Env): boolean {
+  const on = flag(env, 'FOLIO_EMBARGOED_ASSETS', '0');
+  if (on && signingKeys(env).length === 0) throw new ConfigError('FOLIO_EMBARGOED_ASSETS', 'needs FOLIO_IMAGE_SIGNING_KEY: asset keys are signed with it');
+  return on;
+}
+
 function flag(env: Env, name: string, fallback: '0' | '1'): boolean {
   const raw = read(env, name) ?? fallback;
   if (raw !== '0' && raw !== '1') throw new ConfigError(name, `expected 0 or 1 but got "${raw}"`);
@@ -261,6 +270,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demo: flag(env, 'FOLIO_DEMO', '1'),
     deliveryCache: flag(env, 'FOLIO_DELIVERY_CACHE', '1'),
     imageSigningKeys: signingKeys(env),
+    embargoedAssets: embargoedAssets(env),
     uploadLimitBytes: uploadLimitBytes(env),
     webhookAllowPrivate: flag(env, 'FOLIO_WEBHOOK_ALLOW_PRIVATE', '0'),
     tls: tlsFiles,

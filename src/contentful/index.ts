@@ -3,7 +3,7 @@
  * envelopes and cursor pages, paging parameters, asset file JSON, request headers, locales and
  * the query language every list endpoint of every API speaks.
  */
-export { link, userLink, spaceLink, environmentLink } from './links.js';
+export { link, linkedId, userLink, spaceLink, environmentLink } from './links.js';
 export { compact, versionedSys, deletedSys } from './sys.js';
 export { collection, pageOfAll, pagedCollection, pageQuery, pageParameters, integerParam, type PageRequest } from './collection.js';
 export { fileJson, withFileJson, type FileContext } from './file.js';

@@ -18,6 +18,7 @@ import { singleFlight } from '../http/flights.js';
 import type { ContentVersion } from '../store/index.js';
 import { stringifyInSlices } from '../http/slices.js';
 import { sync } from './sync.js';
+import { assetKeyExpiry, createAssetKey, embargoOff } from '../images/index.js';
 
 export interface DeliveryOptions {
   store: Store;
@@ -32,6 +33,8 @@ export interface DeliveryOptions {
   version?: ContentVersion;
   /** Where cached answers are offered for replay before routing. */
   fastPath?: FastPath;
+  /** Set when embargoed assets are on: the key asset keys are signed with (the image signing key). */
+  assetKeySigningKey?: string;
 }
 
 interface Params {
@@ -147,6 +150,12 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   const notFound = resourceNotFound;
 
   const routes = (prefix: string) => {
+    // Asset keys, as on the Management API: any key that reads this environment may sign its files' URLs.
+    app.post<{ Params: Params }>(`${prefix}/asset_keys`, async (request) => {
+      const { scope } = await authorize(request);
+      if (!opts.assetKeySigningKey) throw embargoOff();
+      return createAssetKey(scope.spaceId, assetKeyExpiry(request.body), opts.assetKeySigningKey);
+    });
     app.get<{ Params: Params }>(`${prefix}`, async (request, reply) => {
       const { scope, locales } = await begin(request);
       const space = await store.spaces.get(scope.spaceId);

@@ -32,6 +32,8 @@ export const codes = {
   },
   ACCESS_DENIED: { id: 'AccessDenied', message: 'You do not have access to this resource.' },
   NOT_FOUND: { id: 'NotFound', message: 'The resource could not be found.' },
+  /** A Contentful feature Folio does not offer (premium plans, the app framework): Contentful's plan-limit answer. */
+  FEATURE_NOT_AVAILABLE: { id: 'AccessDenied', message: 'You are not authorized to do this action or exceeded your plan limits.' },
   VERSION_MISMATCH: {
     id: 'VersionMismatch',
     message: 'The version you sent does not match the current version of the resource.',

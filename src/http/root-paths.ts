@@ -18,7 +18,12 @@ const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Remembered kinds of known tokens: a key's kind never changes, and a deleted key is refused by the API it is sent to. */
 const maxRemembered = 1000;
 
-export const isRootApiPath = (url: string | undefined) => !!url && (url.startsWith('/spaces/') || url.startsWith('/content/v1/spaces/'));
+/** Paths only the Management API has (the current user, the organization): no token decides where they go. */
+const managementOnly = /^\/(?:users\/me|organizations)(?:[/?]|$)/;
+
+const assetKeysPath = /^\/spaces\/[^/?]+(?:\/environments\/[^/?]+)?\/asset_keys\/?(?:\?|$)/;
+
+export const isRootApiPath = (url: string | undefined) => !!url && (url.startsWith('/spaces/') || url.startsWith('/content/v1/spaces/') || managementOnly.test(url));
 
 /** The token of a raw request, read as tokens.ts's tokenOf reads it, before Fastify has parsed anything. */
 function rawTokenOf(request: IncomingMessage): string | undefined {
@@ -52,8 +57,13 @@ export function rootPathRouter(store: Store) {
       request.url = `/graphql${url}`;
       return;
     }
+    if (managementOnly.test(url)) {
+      request.url = `/management${url}`;
+      return;
+    }
     const kind = await kindOf(rawTokenOf(request));
-    const api = !readMethods.has(request.method ?? 'GET') ? 'management' : (kind ?? 'delivery');
+    // Asset keys are made with a POST on every API: the token tells which one is asked.
+    const api = !readMethods.has(request.method ?? 'GET') && !assetKeysPath.test(url) ? 'management' : (kind ?? 'delivery');
     request.url = `/${api}${url}`;
   };
 }

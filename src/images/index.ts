@@ -8,5 +8,6 @@ export { negotiateFormat, type AutoChoice } from './output-format.js';
 export { DerivedImageCache, SingleFlight, defaultCacheMaxBytes, type CachedImage, type CacheStats, type SharedImageTier } from './cache.js';
 export { WorkQueue, defaultMemoryBudget, type WorkQueueOptions, type Job, type Slot } from './queue.js';
 export { signImageUrl, verifySignature, parseSigningKeys } from './signing.js';
+export { assetKeyExpiry, createAssetKey, embargoOff, signEmbargoedUrl, verifyEmbargoedUrl, maxAssetKeySeconds } from './embargo.js';
 export { configureSharp } from './sharp-settings.js';
 export type { FaceBox, Gravity, Fit, ImageFocus, ImageParams, RequestableFormat, Rgba, TransformResult } from './types.js';

@@ -19,6 +19,7 @@ import { chooseOutputFormat, negotiateFormat } from './output-format.js';
 import { normaliseParams, parseImageParams, rawQuery } from './params.js';
 import { WorkQueue } from './queue.js';
 import { configureSharp } from './sharp-settings.js';
+import { embargoParameters, verifyEmbargoedUrl } from './embargo.js';
 import { signatureParameter, verifySignature } from './signing.js';
 import type { SourceLimits } from './steps/load.js';
 import { planTransform, render } from './transform.js';
@@ -60,6 +61,11 @@ export interface ImagesRoutesOptions {
   memoryBudget?: number | undefined;
   /** When set (FOLIO_IMAGE_SIGNING_KEY, comma-separated), transform URLs need a valid `s` under one of them. */
   signingKeys?: readonly string[] | undefined;
+  /**
+   * Set when embargoed assets are on (FOLIO_EMBARGOED_ASSETS): the keys asset keys are made
+   * with. Files only drafts hold are then served only to URLs signed with an asset key (embargo.ts).
+   */
+  embargoKeys?: readonly string[] | undefined;
   /** Source limits for transforms; defaultSourceLimits otherwise. */
   sourceLimits?: SourceLimits | undefined;
   /** Called once per transform that actually runs, after its plan is admitted (tests and metrics). */
@@ -195,19 +201,40 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
   const derive = (key: string, make: (shared: AbortSignal) => Promise<CachedImage>, signal: AbortSignal): Promise<CachedImage> =>
     cache ? cache.getOrCreate(key, make, signal) : flight.run(key, make, signal).promise;
 
-  const find = async ({ spaceId, assetId, token, '*': fileName }: FileRoute['Params']) => {
+  const embargo = options.embargoKeys && options.embargoKeys.length > 0 ? options.embargoKeys : undefined;
+  /** Embargoed answers are for the one who signed the URL: no shared cache may keep them. */
+  const embargoed = new WeakSet<FastifyRequest>();
+  if (embargo) {
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (embargoed.has(request)) reply.header('cache-control', 'private, no-store');
+      return payload;
+    });
+  }
+
+  /** The file, once the request may have it: a draft's file under embargo needs a signed URL. */
+  const find = async (request: FastifyRequest<FileRoute>, search: URLSearchParams) => {
+    const { spaceId, assetId, token, '*': fileName } = request.params;
     const file = fileName ? await resolveFile(spaceId, assetId, token) : undefined;
     if (!file) throw fileNotFound();
+    if (embargo && !file.published) {
+      if (!verifyEmbargoedUrl(spaceId, request.url.split('?', 1)[0]!, search, embargo)) {
+        throw new FolioError('ACCESS_DENIED', 'This file is embargoed: sign its URL with an asset key (policy and token).');
+      }
+      embargoed.add(request);
+    }
     return file;
   };
 
   app.get<FileRoute>('/files/:spaceId/:assetId/:token/*', async (request, reply) => {
-    const file = await find(request.params);
+    const file = await find(request, new URLSearchParams(rawQuery(request.url)));
     return sendFile(request, reply, file, fileEtag(request.params.token, 'original'), offer);
   });
 
   app.get<FileRoute>('/images/:spaceId/:assetId/:token/*', async (request, reply) => {
     const search = new URLSearchParams(rawQuery(request.url));
+    // An asset key's signature is no image parameter, and the image signature does not cover it.
+    const signed = new URLSearchParams([...search].filter(([name]) => embargoParameters.includes(name)));
+    for (const name of embargoParameters) search.delete(name);
     const transforming = [...search.keys()].some((name) => name !== signatureParameter);
     if (signing && transforming) {
       const pathname = request.url.split('?', 1)[0]!;
@@ -220,7 +247,7 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
     if (signing) search.delete(signatureParameter);
     // Bad parameters are a 400 whether or not the asset exists: they are wrong for any asset.
     const params = parseImageParams(search);
-    const file = await find(request.params);
+    const file = await find(request, signed);
     const [first] = search;
     if (!first) {
       return send(request, reply, file, fileEtag(request.params.token, 'original'), original(file), {}, 'image', offer);

@@ -17,6 +17,8 @@ export interface ManagementOptions {
   uploadLimitBytes: number;
   /** Where asset files named by URL may be fetched from: the webhooks' rule (public addresses only when absent). */
   outboundTargets?: TargetPolicy;
+  /** Set when embargoed assets are on: the key asset keys are signed with (the image signing key). */
+  assetKeySigningKey?: string;
 }
 
 export interface Params {

@@ -6,7 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import { acceptJsonBodies } from '../http/json-body.js';
 import type { ManagementOptions } from './context.js';
+import { accessTokenRoutes } from './routes/access-tokens.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { assetKeyRoutes } from './routes/asset-keys.js';
 import { assetRoutes } from './routes/assets.js';
 import { bulkActionRoutes } from './routes/bulk-actions.js';
 import { contentTypeRoutes } from './routes/content-types.js';
@@ -23,6 +25,8 @@ import { environmentRoutes } from './routes/environments.js';
 import { tagRoutes } from './routes/tags.js';
 import { threadRoutes } from './routes/threads.js';
 import { uploadRoutes } from './routes/uploads.js';
+import { peopleRoutes } from './routes/people.js';
+import { unavailableRoutes } from './routes/unavailable.js';
 
 const mediaType = 'application/vnd.contentful.management.v1+json; charset=utf-8';
 
@@ -57,4 +61,8 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   bulkActionRoutes(app, options);
   threadRoutes(app, options);
   releaseRoutes(app, options);
+  peopleRoutes(app, options);
+  accessTokenRoutes(app, options);
+  assetKeyRoutes(app, options);
+  unavailableRoutes(app, options);
 }

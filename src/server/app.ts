@@ -15,7 +15,7 @@ import { isRootApiPath, rootPathRouter } from '../http/root-paths.js';
 import { installRequestLog, redactPaths, redacted, requestSerializer } from '../http/request-log.js';
 import { deliveryRoutes } from '../delivery/index.js';
 import { graphqlRoutes } from '../graphql/index.js';
-import { imagesRoutes, signImageUrl } from '../images/index.js';
+import { imagesRoutes, signEmbargoedUrl, signImageUrl } from '../images/index.js';
 import { managementRoutes } from '../management/index.js';
 import { siteName, siteRoutes } from '../site/routes.js';
 import { renderError, renderNotFound } from '../site/views/index.js';
@@ -28,7 +28,7 @@ import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../we
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample' | 'trustProxy'>>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'embargoedAssets' | 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample' | 'trustProxy'>>;
   store: Store;
   storage: FileStorage;
   /** Derived images shared by every server (S3 storage); unset, each server keeps its own. */
@@ -131,13 +131,15 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     cacheDir: imageCacheDir(parts.config.dataDir),
     sharedCache: parts.sharedImages,
     signingKeys: parts.config.imageSigningKeys,
+    embargoKeys: parts.config.embargoedAssets ? parts.config.imageSigningKeys : undefined,
     resolveFile: (spaceId: string, assetId: string, token: string) =>
       spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
     observe: (status) => (sources.images = status),
     fastPath,
   });
+  const assetKeys = parts.config.embargoedAssets && signingKey ? { assetKeySigningKey: signingKey } : {};
   for (const mode of ['delivery', 'preview'] as const) {
-    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache), version, fastPath });
+    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache), version, fastPath, ...assetKeys });
   }
   await app.register(graphqlRoutes, {
     store,
@@ -151,6 +153,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     publicUrl: parts.config.publicUrl,
     uploadLimitBytes: parts.config.uploadLimitBytes ?? 1024 * 1024 * 1024,
     outboundTargets: webhookTargets,
+    ...assetKeys,
   });
   await app.register(webhooksRoutes, { store, targets: webhookTargets });
   await app.register(scheduledActionsRoutes, { store });
@@ -177,6 +180,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       publicUrl: parts.config.publicUrl,
       webhookTargets,
       ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
+      ...(parts.config.embargoedAssets && signingKey ? { signEmbargoed: (pathAndQuery: string) => signEmbargoedUrl(pathAndQuery, scope.spaceId, signingKey) } : {}),
     },
   });
   return app;

@@ -1,6 +1,6 @@
 /** Users (admins only) and personal access tokens (everyone, their own). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { addUser, assertCan, changeRole, createAccessToken, isActive, removeUser } from '../../auth/index.js';
+import { addUser, assertCan, changeRole, createAccessToken, isActive, removeUser, tokenNameProblem } from '../../auth/index.js';
 import { FolioError } from '../../errors/index.js';
 import type { AdminContext } from '../context.js';
 import { actorOf, csrfFor, formString, problemsOf, sendPage, viewerOf } from '../http.js';
@@ -82,7 +82,8 @@ export async function peopleRoutes(app: FastifyInstance, opts: { context: AdminC
   app.post('/admin/tokens', async (request, reply) => {
     const name = formString(request.body, 'name').trim();
     const expires = formString(request.body, 'expires');
-    if (!name || name.length > 100) return tokensPage(request, reply, { problems: [{ field: 'name', message: 'Give the token a name of up to 100 characters.' }], status: 422 });
+    const problem = tokenNameProblem(name);
+    if (problem) return tokensPage(request, reply, { problems: [{ field: 'name', message: problem }], status: 422 });
     if (expires !== '' && !expiryDays.has(expires)) throw new FolioError('BAD_REQUEST', 'Choose an expiry from the list.');
     const expiresAt = expires ? new Date(Date.now() + Number(expires) * 86_400_000).toISOString() : null;
     const { token } = await createAccessToken(store, request.signedIn!.user.id, { name, expiresAt });

@@ -8,7 +8,7 @@ import { assertCan, type Role } from '../../auth/index.js';
 import { FolioError } from '../../errors/index.js';
 import { table } from '../../validate/json-shape.js';
 import { begin, type ManagementOptions, type Req } from '../context.js';
-import { collection, link } from '../../contentful/index.js';
+import { link, pageOfAll, pageQuery } from '../../contentful/index.js';
 
 type RoleId = Exclude<Role, 'admin'>;
 
@@ -25,7 +25,8 @@ const definitions = table<{ name: string; description: string; policies: object[
   viewer: { name: 'Viewer', description: 'Reads all content', policies: contentPolicies(['read']) },
 });
 
-const ids: RoleId[] = ['editor', 'author', 'viewer'];
+/** The roles a member who is not an admin holds (space memberships link to them). */
+export const spaceRoleIds: readonly RoleId[] = ['editor', 'author', 'viewer'];
 /** Fixed since Folio began: the roles never change, so their dates do not either. */
 const epoch = '2024-01-01T00:00:00.000Z';
 
@@ -44,13 +45,13 @@ export function roleRoutes(app: FastifyInstance, { store }: ManagementOptions) {
   app.get('/management/spaces/:spaceId/roles', async (request: Req) => {
     const { actor, scope } = await begin(store, request);
     assertCan(actor, 'read');
-    return collection(ids.map((id) => roleJson(scope.spaceId, id)), { total: ids.length, skip: 0, limit: 100 });
+    return pageOfAll([...spaceRoleIds], pageQuery(request.query as Record<string, unknown>), (id) => roleJson(scope.spaceId, id));
   });
 
   app.get('/management/spaces/:spaceId/roles/:id', async (request: Req<{ id: string }>) => {
     const { actor, scope } = await begin(store, request);
     assertCan(actor, 'read');
-    const id = ids.find((r) => r === request.params.id);
+    const id = spaceRoleIds.find((r) => r === request.params.id);
     if (!id) throw new FolioError('NOT_FOUND', `Role "${request.params.id}" not found`, { details: { type: 'Role', id: request.params.id } });
     return roleJson(scope.spaceId, id);
   });
