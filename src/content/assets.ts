@@ -140,8 +140,14 @@ export interface NewAssetFromFile {
   allowedGroups?: readonly string[] | undefined;
 }
 
-const groupNames: Record<string, string> = { image: 'an image', video: 'a video', audio: 'an audio file', pdfdocument: 'a PDF document', attachment: 'a file of unknown kind' };
-const groupName = (group: string) => groupNames[group] ?? `a ${group} file`;
+const groupNames: Record<string, [string, string]> = {
+  image: ['an image', 'images'],
+  video: ['a video', 'videos'],
+  audio: ['an audio file', 'audio files'],
+  pdfdocument: ['a PDF document', 'PDF documents'],
+  attachment: ['a file of unknown kind', 'files of any kind'],
+};
+const groupName = (group: string, plural = false) => (Object.hasOwn(groupNames, group) ? groupNames[group]![plural ? 1 : 0] : plural ? `${group} files` : `a ${group} file`);
 
 /** Refuses bytes outside the allowed groups, before anything is stored, naming what they are. */
 async function assertAllowedKind(file: IncomingFile, groups: readonly string[] | undefined): Promise<void> {
@@ -149,8 +155,8 @@ async function assertAllowedKind(file: IncomingFile, groups: readonly string[] |
   const type = await typeFromBytes(file.contentType, file.data.subarray(0, sniffBytes));
   const group = mimetypeGroupOf(type);
   if (groups.includes(group)) return;
-  const allowed = groups.map((g) => groupName(g).replace(/^an? /, '')).join(' or ');
-  throw refused('linkMimetypeGroup', ['fields', 'file'], `“${file.fileName}” is ${groupName(group)} (${type}); this field takes only: ${allowed}`, { type, group, allowed: [...groups] });
+  const allowed = groups.map((g) => groupName(g, true)).join(' or ');
+  throw refused('linkMimetypeGroup', ['fields', 'file'], `“${file.fileName}” is ${groupName(group)} (${type}); this field takes only ${allowed}`, { type, group, allowed: [...groups] });
 }
 
 /** An asset from a file in hand (the editor's upload, the demo loader, imports): ingested, then created. */

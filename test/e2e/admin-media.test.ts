@@ -222,7 +222,7 @@ describe('uploads held to a media field’s rule', () => {
     const before = (await store.assets.list(scope, { limit: 0 })).total;
     const asPdf = await upload(editor, 'report.pdf', pdf, 'application/pdf', 'article/featuredImage');
     expect(asPdf.status).toBe(422);
-    expect(asPdf.data.message).toBe('report.pdf: “report.pdf” is a PDF document (application/pdf); this field takes only: image');
+    expect(asPdf.data.message).toBe('“report.pdf” is a PDF document (application/pdf); this field takes only images');
     // Declared as an image, the bytes still say PDF.
     const disguised = await upload(editor, 'photo.png', pdf, 'image/png', 'article/featuredImage');
     expect(disguised.status).toBe(422);

@@ -1,21 +1,12 @@
 /** Replace an asset's file: the new file streams as the body, with progress; the page then shows the new file. */
-import { el } from './dom.js';
+import { el, labelAsButton } from './dom.js';
 import { sendFile } from './upload.js';
 
 export function enhanceReplace(box: HTMLElement) {
   const input = box.querySelector<HTMLInputElement>('#replace-input')!;
   const state = box.querySelector<HTMLElement>('#replace-state')!;
   const label = box.querySelector<HTMLLabelElement>('label[for="replace-input"]')!;
-  label.tabIndex = 0;
-  // One stop for the keyboard: the label is the button now.
-  input.tabIndex = -1;
-  label.setAttribute('role', 'button');
-  label.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      input.click();
-    }
-  });
+  labelAsButton(label, input);
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
     input.value = '';

@@ -4,7 +4,7 @@
  * Used by the media library and by the entry editors' media pickers (`data-field` names the
  * field, so the server applies its mimetype rule to the bytes).
  */
-import { csrfToken, el } from './dom.js';
+import { csrfToken, el, labelAsButton } from './dom.js';
 
 export interface Uploaded {
   id: string;
@@ -95,16 +95,7 @@ export function enhanceUpload(zone: HTMLElement, onUploaded?: (asset: Uploaded) 
   });
   // The label acts as the button: make it reachable and operable by keyboard.
   const label = zone.querySelector<HTMLLabelElement>(`label[for="${input.id}"]`)!;
-  label.tabIndex = 0;
-  // One stop for the keyboard: the label is the button now.
-  input.tabIndex = -1;
-  label.setAttribute('role', 'button');
-  label.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      input.click();
-    }
-  });
+  labelAsButton(label, input);
   for (const type of ['dragenter', 'dragover']) {
     zone.addEventListener(type, (e) => {
       e.preventDefault();

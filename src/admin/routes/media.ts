@@ -103,13 +103,13 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
       const info = ops.imageInfo(ctx, asset);
       return reply.code(201).send({ id: asset.sys.id, href: `/admin/media/${asset.sys.id}`, title: asset.fields.title?.[locale] ?? file.fileName, thumb: info?.width ? info.transform(gridQuery) : undefined });
     } catch (err) {
-      if (isFolioError(err) && err.status === 422) return reply.code(422).send({ message: `${file.fileName}: ${uploadRefusal(err)}` });
+      if (isFolioError(err) && err.status === 422) return reply.code(422).send({ message: uploadRefusal(err, file.fileName) });
       throw err;
     }
   });
 
   async function fieldGroups(raw: string | undefined): Promise<string[] | undefined> {
-    const [typeId, fieldId] = is.string(raw) ? raw.split('/') : [];
+    const [typeId, fieldId] = is.string(raw) && raw.length <= 200 ? raw.split('/') : [];
     if (!typeId || !fieldId) return undefined;
     const type = await ctx.store.contentTypes.getPublished(ctx.scope, typeId);
     const def = type?.fields.find((f) => f.id === fieldId);
@@ -260,7 +260,7 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
       return reply.send({ version: saved.asset.sys.version, published: saved.published, href: `/admin/media/${asset.sys.id}?done=replaced`, ...imageUrls(saved.asset) });
     } catch (err) {
       if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return reply.code(409).send({ message: 'Someone else changed this file. Reload to see their changes.' });
-      if (isFolioError(err) && err.status === 422) return reply.code(422).send({ message: `${file.fileName}: ${uploadRefusal(err)}` });
+      if (isFolioError(err) && err.status === 422) return reply.code(422).send({ message: uploadRefusal(err, file.fileName) });
       throw err;
     }
   });
@@ -327,9 +327,10 @@ function kindOf(contentType: string): string {
   return group === 'pdfdocument' ? 'pdf' : ['image', 'video', 'audio'].includes(group) ? group : 'other';
 }
 
-/** A refusal in a person's words: the problem's own details when there is one. */
-function uploadRefusal(err: { message: string; details?: unknown }): string {
+/** A refusal in a person's words, naming the file: the problem's own details when there is one. */
+function uploadRefusal(err: { message: string; details?: unknown }, fileName: string): string {
   const errors = (err.details as { errors?: Array<{ details?: unknown }> } | undefined)?.errors;
   const first = Array.isArray(errors) ? errors[0]?.details : undefined;
-  return is.string(first) ? first : err.message;
+  const message = is.string(first) ? first : err.message;
+  return message.includes(fileName) ? message : `${fileName}: ${message}`;
 }

@@ -24,6 +24,8 @@ export const mediaCss = `
 .locale-switch a[aria-current=page]{border-color:var(--accent);background:var(--accent);color:var(--accent-text)}
 .locale-switch a[aria-current=page] .sub{color:inherit}
 table.texts{width:100%;border-collapse:collapse;margin-top:16px;font-size:14px}
+.drop.compact .uploads li{grid-template-columns:1fr;gap:4px;border-top:1px solid var(--line)}
+@media (max-width:640px){.grid{grid-template-columns:repeat(2,minmax(0,1fr));gap:10px}.card .meta{padding:8px}}
 table.texts caption{text-align:left;font-weight:600;margin-bottom:4px}
 table.texts th,table.texts td{text-align:left;padding:4px 6px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
 `;
