@@ -15,6 +15,7 @@ function choose(target: HTMLElement, asset: Uploaded) {
   const radio = el('input', { type: 'radio', name, value: asset.id });
   const label = el('label', { title: asset.title }, radio, ...(asset.thumb ? [el('img', { src: asset.thumb, alt: '', width: '84', height: '63' })] : []), el('span', { class: 'visually-hidden' }, `${asset.title} (no alt text yet)`));
   target.append(label);
+  label.scrollIntoView({ block: 'nearest' });
   radio.checked = true;
   radio.dispatchEvent(new Event('change', { bubbles: true }));
 }
