@@ -105,7 +105,9 @@ describe('an asset’s details', () => {
     expect(page).toContain(`${stored.details.image.width} × ${stored.details.image.height} px`);
     expect(page).toContain(stored.contentType);
     expect(page).toContain(`${stored.details.size.toLocaleString('en-GB')} bytes`);
-    expect(page).toMatch(new RegExp(`id="faces">${stored.details.image.faces?.length ? stored.details.image.faces.length : 'None'}<`));
+    const faces = stored.details.image.faces ?? [];
+    expect(page).toMatch(new RegExp(`id="faces">${faces.length ? faces.length : 'None'}<`));
+    expect([...page.matchAll(/<rect x="/g)]).toHaveLength(faces.length);
     expect(page).toContain('Where it is used');
     expect(page).toContain(`href="/admin/articles/${article}"`);
     const download = /href="([^"]+)" download="([^"]+)"/.exec(page)!;

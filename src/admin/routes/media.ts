@@ -156,8 +156,7 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
     const title = state.values?.title ?? text('title', edited);
     const description = state.values?.description ?? text('description', edited);
     const focalPoint = state.values ? (state.values.focalPoint ?? undefined) : info?.focalPoint;
-    const file = asset.fields.file?.[locale] as (Record<string, Json> & { details?: { image?: { faces?: unknown[] } } }) | undefined;
-    const faces = Array.isArray(file?.details?.image?.faces) ? file.details.image.faces.length : 0;
+    const faces = facesOf(asset.fields.file?.[locale]);
     const ownership = ops.ownershipOf(asset.sys);
     return sendPage(
       reply,
@@ -180,11 +179,11 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
               size: is.integer(info.size) ? formatBytes(info.size) : 'unknown',
               bytes: is.integer(info.size) ? info.size : undefined,
               ...(info.width && info.height ? { width: info.width, height: info.height } : {}),
-              faces,
+              faces: faces.length,
               download: info.path,
             }
           : undefined,
-        image: info?.width && info.height && edited === locale ? { src: info.transform(focalQuery), width: info.width, height: info.height, focalPoint } : undefined,
+        image: info?.width && info.height && edited === locale ? { src: info.transform(focalQuery), width: info.width, height: info.height, focalPoint, faces } : undefined,
         previews: info?.width ? previewCrops.map((p) => ({ ...p, src: info.transform(p.query) })) : [],
         usage: await usage(request, asset.sys.id),
         problems: state.problems ?? [],
@@ -319,6 +318,13 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
     await ops.assetActions.unarchive(ctx, actor, request.params.id, Number(formString(request.body, 'version')));
     return reply.redirect(`/admin/media/${request.params.id}?done=unarchived`, 303);
   });
+}
+
+/** The face boxes ingest found (pixels of the image as displayed), for the outline over the image. */
+function facesOf(file: Json | undefined): Array<{ x: number; y: number; width: number; height: number }> {
+  const faces = is.plainObject(file) && is.plainObject(file.details) && is.plainObject(file.details.image) ? file.details.image.faces : undefined;
+  if (!Array.isArray(faces)) return [];
+  return faces.flatMap((f) => (is.plainObject(f) && is.number(f.x) && is.number(f.y) && is.number(f.width) && is.number(f.height) ? [{ x: f.x, y: f.y, width: f.width, height: f.height }] : []));
 }
 
 /** The library's kind of a stored type (the filter's names). */

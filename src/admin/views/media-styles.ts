@@ -12,6 +12,8 @@ export const mediaCss = `
 .drop.compact .hint{margin-left:8px}
 .media-edit .stack{display:flex;flex-direction:column;gap:16px;min-width:0}
 .media-edit .panel h3{font-size:14px;margin:12px 0 4px}
+.focal svg.faces{position:absolute;inset:0;width:100%;height:100%;pointer-events:none}
+.focal svg.faces rect{fill:none;stroke:#ffd400;stroke-width:2;vector-effect:non-scaling-stroke;stroke-dasharray:6 4}
 .facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 16px;margin:0 0 12px}
 .facts dt{color:var(--muted)}.facts dd{margin:0}
 .break{overflow-wrap:anywhere}

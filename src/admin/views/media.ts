@@ -140,7 +140,7 @@ export interface AssetEditModel {
   description: string;
   fileName: string;
   file?: AssetFileFacts | undefined;
-  image?: { src: string; width: number; height: number; focalPoint?: { x: number; y: number } | undefined } | undefined;
+  image?: { src: string; width: number; height: number; focalPoint?: { x: number; y: number } | undefined; faces?: Array<{ x: number; y: number; width: number; height: number }> } | undefined;
   /** Crops as the hub and the Images API make them: label, URL, size. */
   previews: Array<{ label: string; src: string; width: number; height: number; query: string }>;
   usage: Usage;
@@ -172,7 +172,7 @@ function factsPanel(m: AssetEditModel): SafeHtml {
     <dt>Name</dt><dd class="break">${m.fileName}</dd>
     <dt>Type</dt><dd>${f.contentType} <span class="sub">(${f.kind}, read from the file’s bytes)</span></dd>
     <dt>Size</dt><dd>${f.size}${f.bytes !== undefined ? html` <span class="sub">(${f.bytes.toLocaleString('en-GB')} bytes)</span>` : ''}</dd>
-    ${f.width && f.height ? html`<dt>Dimensions</dt><dd>${f.width} × ${f.height} px</dd><dt>Faces found</dt><dd id="faces">${f.faces === 0 ? 'None' : String(f.faces)}</dd>` : ''}
+    ${f.width && f.height ? html`<dt>Dimensions</dt><dd>${f.width} × ${f.height} px</dd><dt>Faces found</dt><dd><span id="faces">${f.faces === 0 ? 'None' : String(f.faces)}</span>${f.faces ? html` <span class="sub">(outlined on the image; crops with f=faces keep them)</span>` : ''}</dd>` : ''}
   </dl>
   <p class="actions"><a class="button" href="${f.download}" download="${m.fileName}">Download original</a></p>
   ${m.can.save
@@ -233,6 +233,9 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
   <p class="hint" id="focal-hint">Click the part of the image that must stay in every crop. With the keyboard, focus the image and use the arrow keys.</p>
   <div class="focal" id="focal" data-width="${m.image.width}" data-height="${m.image.height}">
     <img src="${m.image.src}" alt="${m.description}" width="${m.image.width}" height="${m.image.height}" id="focal-image">
+    ${m.image.faces?.length
+      ? html`<svg class="faces" viewBox="0 0 ${m.image.width} ${m.image.height}" preserveAspectRatio="none" aria-hidden="true">${m.image.faces.map((f) => html`<rect x="${f.x}" y="${f.y}" width="${f.width}" height="${f.height}" rx="4"></rect>`)}</svg>`
+      : ''}
     <span class="dot" id="focal-dot" hidden${fp ? html` data-x="${fp.x.toFixed(3)}" data-y="${fp.y.toFixed(3)}"` : ''}></span>
   </div>
   <h2 class="spaced">Previews</h2>

@@ -77,7 +77,7 @@ const pages: Record<string, string> = {
     title: 'Pic',
     description: evil,
     fileName: 'p.jpg',
-    image: { src: '/images/p.jpg', width: 800, height: 600, focalPoint: { x: 0.25, y: 0.5 } },
+    image: { src: '/images/p.jpg', width: 800, height: 600, focalPoint: { x: 0.25, y: 0.5 }, faces: [{ x: 100, y: 80, width: 120, height: 140 }] },
     previews: [{ label: 'Card', src: '/images/p.jpg?w=330', width: 330, height: 216, query: '?w=330' }],
     locale: 'en-US',
     locales: [{ code: 'en-US', name: 'English', default: true, title: 'Pic', description: evil }, { code: 'de-DE', name: 'German', default: false, title: evil, description: '' }],
