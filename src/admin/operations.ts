@@ -7,10 +7,13 @@
 import { fileUrl, isFocalPoint, isStoredFile, type FocalPoint, type IncomingFile } from '../assets/index.js';
 import { assertCan, can, type Actor } from '../auth/index.js';
 import {
+  archiveAsset,
   archiveEntry,
+  assetUsage,
   check,
   createAssetFromFile,
   createEntry,
+  deleteAsset,
   deleteEntry,
   getEditorInterface,
   getEntry,
@@ -21,6 +24,7 @@ import {
   publishAsset,
   publishEntry,
   restoreEntrySnapshot,
+  unarchiveAsset,
   unarchiveEntry,
   unpublishEntry,
   updateAssetLocale,
@@ -121,10 +125,11 @@ export async function fieldChoices(ctx: AdminContext, contentTypeId: string, fie
   return [];
 }
 
-export async function listAssets(ctx: AdminContext, actor: Actor, query: { page: number; perPage: number; q?: string }) {
+/** A page of assets, newest first; the store filters and pages (media-filters.ts makes `where`). */
+export async function listAssets(ctx: AdminContext, actor: Actor, query: { page: number; perPage: number; where?: Condition[] }) {
   assertCan(actor, 'read');
   const page = await ctx.store.assets.list(ctx.scope, {
-    ...(query.q ? { where: [{ op: 'match', text: query.q }] } : {}),
+    ...(query.where?.length ? { where: query.where } : {}),
     order: [{ sys: 'createdAt', direction: 'desc' }, { sys: 'id', direction: 'asc' }],
     limit: query.perPage,
     skip: (query.page - 1) * query.perPage,
@@ -212,15 +217,20 @@ export async function unarchiveArticle(ctx: AdminContext, actor: Actor, id: stri
 
 // ---- writing assets
 
-export async function uploadAsset(ctx: AdminContext, actor: Actor, file: IncomingFile, title: string): Promise<AssetRecord> {
-  return createAssetFromFile(ctx.store, ctx.storage, ctx.scope, { locale: ctx.locale, title, description: '', file }, actor);
+/** `allowedGroups`: a media field's mimetype groups, when the upload comes from its picker. */
+export async function uploadAsset(ctx: AdminContext, actor: Actor, file: IncomingFile, title: string, allowedGroups?: readonly string[]): Promise<AssetRecord> {
+  return createAssetFromFile(ctx.store, ctx.storage, ctx.scope, { locale: ctx.locale, title, description: '', file, allowedGroups }, actor);
 }
 
 export interface AssetDetails {
-  title: string;
-  description: string;
-  /** 0..1 from the left and top; null removes it. */
-  focalPoint: FocalPoint | null;
+  /** The locale edited; the editor's own when absent. */
+  locale?: string | undefined;
+  title?: string | undefined;
+  description?: string | undefined;
+  /** 0..1 from the left and top; null removes it, undefined keeps it. */
+  focalPoint?: FocalPoint | null | undefined;
+  /** A new file for the locale. */
+  file?: IncomingFile | undefined;
 }
 
 /**
@@ -229,7 +239,9 @@ export interface AssetDetails {
  * no editorial workflow of their own here. Returns whether it is published now.
  */
 export async function saveAssetDetails(ctx: AdminContext, actor: Actor, id: string, details: AssetDetails, version: number): Promise<{ asset: AssetRecord; published: boolean }> {
-  const saved = await updateAssetLocale(ctx.store, ctx.scope, { id, version, locale: ctx.locale, ...details }, actor);
+  const { file, locale, ...change } = details;
+  const replace = file ? { file, storage: ctx.storage } : undefined;
+  const saved = await updateAssetLocale(ctx.store, ctx.scope, { id, version, locale: locale ?? ctx.locale, ...change, replace }, actor);
   if (!can(actor, 'publish', ownershipOf(saved.sys))) return { asset: saved, published: false };
   try {
     return { asset: await publishAsset(ctx.store, ctx.scope, { id, version: saved.sys.version }, actor), published: true };
@@ -239,6 +251,15 @@ export async function saveAssetDetails(ctx: AdminContext, actor: Actor, id: stri
     throw err;
   }
 }
+
+/** What the media library's buttons do to an asset: the content operations, guarded as the editor wants. */
+export const assetActions = {
+  archive: (ctx: AdminContext, actor: Actor, id: string, version: number) => archiveAsset(ctx.store, ctx.scope, { id, version, guarded: true }, actor),
+  unarchive: (ctx: AdminContext, actor: Actor, id: string, version: number) => unarchiveAsset(ctx.store, ctx.scope, { id, version }, actor),
+  delete: (ctx: AdminContext, actor: Actor, id: string, version: number) => deleteAsset(ctx.store, ctx.scope, { id, version, guarded: true }, actor),
+} as const;
+
+export const usageOf = (ctx: AdminContext, actor: Actor, id: string) => assetUsage(ctx.store, ctx.scope, id, actor);
 
 // ---- version history
 

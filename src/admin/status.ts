@@ -7,6 +7,7 @@ export type Status = (typeof statuses)[number];
 /** What the articles list filters on. */
 export const filterStatuses: readonly Status[] = ['draft', 'changed', 'published', 'scheduled', 'archived'];
 
+/** The store filters by the same rule in SQL (the `status` condition, src/store/query.ts): change both together. */
 export function statusOf(sys: VersionedSys, extra: { scheduled?: boolean } = {}): Status {
   if (sys.archivedAt) return 'archived';
   if (extra.scheduled) return 'scheduled';

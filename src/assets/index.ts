@@ -4,3 +4,4 @@ export { ingestFile, maxImageBytes, maxSvgBytes, type IncomingFile } from './ing
 export { resolveAssetFile, storedFiles, isStoredFile, type ResolvedFile } from './stored-files.js';
 export { mimetypeGroups, mimetypeGroupOf } from './mimetype-groups.js';
 export { ingestStoredObject, assertSupportedType, type StoredUpload } from './ingest-stored.js';
+export { typeFromBytes, sniffBytes } from './file-type.js';

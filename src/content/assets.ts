@@ -14,8 +14,11 @@ import {
   ingestStoredObject,
   isImageType,
   isStoredFile,
+  mimetypeGroupOf,
+  sniffBytes,
   storedFiles,
   storedFileToken,
+  typeFromBytes,
   validateFocalPoint,
   withFocalPoint,
   type FocalPoint,
@@ -25,7 +28,7 @@ import { link } from '../contentful/index.js';
 import { FolioError, refused, validationFailed, type ValidationProblem } from '../errors/index.js';
 import type { FileStorage } from '../storage/index.js';
 import type { Store } from '../store/store.js';
-import type { AssetRecord, Json, LocalizedFields, ResourceMetadata, Scope, StoredFile } from '../store/types.js';
+import type { AssetRecord, EntryRecord, Json, LocalizedFields, ResourceMetadata, Scope, StoredFile } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { actorId, check } from './actor.js';
 
@@ -133,12 +136,34 @@ export interface NewAssetFromFile {
   description: string;
   /** Bytes to ingest, or a file ingested before (bulk loaders ingest outside their transaction). */
   file: IncomingFile | StoredFile;
+  /** Mimetype groups the file must belong to (a media field's `linkMimetypeGroup`), judged by its bytes. */
+  allowedGroups?: readonly string[] | undefined;
+}
+
+const groupNames: Record<string, [string, string]> = {
+  image: ['an image', 'images'],
+  video: ['a video', 'videos'],
+  audio: ['an audio file', 'audio files'],
+  pdfdocument: ['a PDF document', 'PDF documents'],
+  attachment: ['a file of unknown kind', 'files of any kind'],
+};
+const groupName = (group: string, plural = false) => (Object.hasOwn(groupNames, group) ? groupNames[group]![plural ? 1 : 0] : plural ? `${group} files` : `a ${group} file`);
+
+/** Refuses bytes outside the allowed groups, before anything is stored, naming what they are. */
+async function assertAllowedKind(file: IncomingFile, groups: readonly string[] | undefined): Promise<void> {
+  if (!groups) return;
+  const type = await typeFromBytes(file.contentType, file.data.subarray(0, sniffBytes));
+  const group = mimetypeGroupOf(type);
+  if (groups.includes(group)) return;
+  const allowed = groups.map((g) => groupName(g, true)).join(' or ');
+  throw refused('linkMimetypeGroup', ['fields', 'file'], `“${file.fileName}” is ${groupName(group)} (${type}); this field takes only ${allowed}`, { type, group, allowed: [...groups] });
 }
 
 /** An asset from a file in hand (the editor's upload, the demo loader, imports): ingested, then created. */
 export async function createAssetFromFile(store: Store, storage: FileStorage, scope: Scope, input: NewAssetFromFile, actor: Actor): Promise<AssetRecord> {
   // Refused before the file is even looked at: ingest (decoding, face detection) is the costly part.
   check(actor, 'create');
+  if ('data' in input.file) await assertAllowedKind(input.file, input.allowedGroups);
   const file = 'data' in input.file ? await ingestFile(storage, input.file) : input.file;
   const { locale } = input;
   const fields: LocalizedFields = {
@@ -155,6 +180,11 @@ export interface AssetLocaleChange extends AssetTarget {
   description?: string;
   /** Validated here (any value a door received); null removes it, undefined keeps it. */
   focalPoint?: unknown;
+  /**
+   * A new file for this locale (the editor's replace): typed by its bytes and ingested into
+   * storage, so its size, dimensions and faces are its own; the old focal point does not carry over.
+   */
+  replace?: { file: IncomingFile; storage: FileStorage } | undefined;
 }
 
 /**
@@ -165,20 +195,27 @@ export async function updateAssetLocale(store: Store, scope: Scope, change: Asse
   const { id, locale } = change;
   const path = ['fields', 'file', locale, 'details', 'image', 'focalPoint'];
   const focalPoint = change.focalPoint === undefined ? undefined : validateFocalPoint(change.focalPoint, path);
+  let replacement: StoredFile | undefined;
+  if (change.replace) {
+    // Ingest (decoding, face detection) is the costly part: refused before it, outside the transaction.
+    check(actor, 'update', (await currentAsset(store, scope, id)).sys);
+    replacement = await ingestFile(change.replace.storage, change.replace.file);
+  }
   return store.transaction(async (tx) => {
     const current = await currentAsset(tx, scope, id);
     check(actor, 'update', current.sys);
     const fields: LocalizedFields = { ...current.fields };
+    if (replacement) fields.file = { ...current.fields.file, [locale]: replacement as unknown as Json };
     if (change.title !== undefined) fields.title = { ...current.fields.title, [locale]: change.title };
     if (change.description !== undefined) fields.description = { ...current.fields.description, [locale]: change.description };
-    const file = current.fields.file?.[locale];
+    const file = fields.file?.[locale];
     const isImage = isStoredFile(file) && isImageType(file.contentType) && !!file.details.image;
     // Removing a focal point from a file that cannot have one leaves nothing to do.
     if (focalPoint !== undefined && (focalPoint !== null || isImage)) {
       if (!isStoredFile(file) || !isImageType(file.contentType) || !file.details.image) {
         throw validationFailed([{ name: 'required', path: ['fields', 'file', locale], details: 'A focal point needs an image file' }], `Asset "${id}" has no image file in locale "${locale}" to set a focal point on`);
       }
-      fields.file = { ...current.fields.file, [locale]: withFocalPoint(file, focalPoint) as unknown as Json };
+      fields.file = { ...fields.file, [locale]: withFocalPoint(file, focalPoint) as unknown as Json };
     }
     return tx.assets.update(scope, id, { fields }, change.version, actorId(actor));
   });
@@ -257,11 +294,47 @@ export async function publishAsset(store: Store, scope: Scope, { id, version }: 
   });
 }
 
+/** Entries linking to the asset, drafts and published versions apart (at most `limit` of each), with how many there are. */
+export async function assetUsage(store: Store, scope: Scope, id: string, actor: Actor, limit = 100) {
+  check(actor, 'read');
+  const query = { where: [{ op: 'linksTo' as const, linkType: 'Asset' as const, ids: [id] }], order: [{ sys: 'updatedAt' as const, direction: 'desc' as const }], limit };
+  const [drafts, published] = await Promise.all([store.entries.list(scope, query), store.entries.listPublished(scope, query)]);
+  return { drafts, published };
+}
+
+/**
+ * The editor's guard before an asset leaves the site (delete, archive): refused while published
+ * entries link to it, naming them; a published asset is unpublished first, in the same
+ * transaction. Returns the version to act on. Contentful's API (so Folio's) lets a client delete
+ * any unpublished asset, however linked: the guard is asked for, not imposed.
+ */
+async function withdrawn(tx: Store, scope: Scope, asset: AssetRecord, version: number | undefined, actor: Actor): Promise<number | undefined> {
+  const using = await tx.entries.listPublished(scope, { where: [{ op: 'linksTo', linkType: 'Asset', ids: [asset.sys.id] }], limit: 20 });
+  if (using.total > 0) throw assetInUse(asset, using.items, using.total);
+  if (asset.sys.publishedVersion === null) return version;
+  check(actor, 'unpublish', asset.sys);
+  return (await tx.assets.unpublish(scope, asset.sys.id, version, actorId(actor))).sys.version;
+}
+
+function assetInUse(asset: AssetRecord, entries: EntryRecord[], total: number): FolioError {
+  const listed = entries.map((e) => ({ id: e.sys.id, contentTypeId: e.sys.contentTypeId }));
+  return new FolioError('ASSET_IN_USE', `Asset "${asset.sys.id}" is linked from ${total} published ${total === 1 ? 'entry' : 'entries'}: unpublish them or remove the link first`, {
+    details: { type: 'Asset', id: asset.sys.id, total, entries: listed },
+  });
+}
+
+export interface AssetRemoval extends AssetTarget {
+  /** The editor's guard (see withdrawn): refuse while published entries link to it, unpublish first. */
+  guarded?: boolean;
+}
+
 function simple(action: 'unpublish' | 'archive' | 'unarchive') {
-  return (store: Store, scope: Scope, { id, version }: AssetTarget, actor: Actor): Promise<AssetRecord> =>
+  return (store: Store, scope: Scope, { id, version, guarded }: AssetRemoval, actor: Actor): Promise<AssetRecord> =>
     store.transaction(async (tx) => {
-      check(actor, action === 'unarchive' ? 'archive' : action, (await currentAsset(tx, scope, id)).sys);
-      return tx.assets[action](scope, id, version, actorId(actor));
+      const asset = await currentAsset(tx, scope, id);
+      check(actor, action === 'unarchive' ? 'archive' : action, asset.sys);
+      const at = guarded && action === 'archive' ? await withdrawn(tx, scope, asset, version, actor) : version;
+      return tx.assets[action](scope, id, at, actorId(actor));
     });
 }
 
@@ -270,8 +343,9 @@ export const archiveAsset = simple('archive');
 export const unarchiveAsset = simple('unarchive');
 
 /** Removes the asset; its bytes stay in storage, where other assets or uploads may share them. */
-export const deleteAsset = (store: Store, scope: Scope, { id, version }: AssetTarget, actor: Actor) =>
+export const deleteAsset = (store: Store, scope: Scope, { id, version, guarded }: AssetRemoval, actor: Actor) =>
   store.transaction(async (tx) => {
-    check(actor, 'delete', (await currentAsset(tx, scope, id)).sys);
-    return tx.assets.delete(scope, id, version);
+    const asset = await currentAsset(tx, scope, id);
+    check(actor, 'delete', asset.sys);
+    return tx.assets.delete(scope, id, guarded ? await withdrawn(tx, scope, asset, version, actor) : version);
   });

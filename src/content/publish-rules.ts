@@ -13,6 +13,14 @@ import type { FieldError } from './field-rules.js';
 const hasRule = (validations: Json[] | undefined, key: string) =>
   (validations ?? []).find((v): v is Record<string, Json> => is.plainObject(v) && key in v);
 
+const groupsOfRule = (rule: Json | undefined) => (Array.isArray(rule) ? rule.filter(is.string) : is.string(rule) ? [rule] : undefined);
+
+/** The mimetype groups an asset field (single or list) allows, by its `linkMimetypeGroup` rule; undefined when any file goes. */
+export function allowedMimetypeGroups(def: FieldDefinition): string[] | undefined {
+  const validations = (def.type === 'Array' ? def.items?.validations : def.validations) ?? [];
+  return groupsOfRule(hasRule(validations, 'linkMimetypeGroup')?.linkMimetypeGroup);
+}
+
 function linkIds(v: Json): string[] {
   const list = Array.isArray(v) ? v : [v];
   return list.flatMap((l) => (is.plainObject(l) && is.plainObject(l.sys) && is.string(l.sys.id) ? [l.sys.id] : []));
@@ -96,7 +104,7 @@ async function assetRuleErrors(store: Store, scope: Scope, def: FieldDefinition,
     const path = ['fields', def.id, locale];
     for (const asset of await assetsById(store, scope, linkIds(value))) {
       const file = fileOf(asset, locale, defaultLocale);
-      const groups = Array.isArray(mimeRule) ? mimeRule.filter(is.string) : is.string(mimeRule) ? [mimeRule] : undefined;
+      const groups = groupsOfRule(mimeRule);
       if (groups && file && !groups.includes(mimetypeGroupOf(file.contentType))) {
         errors.push({ name: 'linkMimetypeGroup', path, details: `Asset ${asset.sys.id} must be of type ${groups.join(' or ')}`, value });
       }

@@ -39,6 +39,7 @@ export const codes = {
     message: 'The version you sent does not match the current version of the resource.',
   },
   VALIDATION_FAILED: { id: 'ValidationFailed', message: 'Validation error.' },
+  ASSET_IN_USE: { id: 'ValidationFailed', message: 'The asset is linked from published entries.' },
   UNSUPPORTED_MEDIA_TYPE: { id: 'UnsupportedMediaType', message: 'The body must be JSON: send Content-Type: application/vnd.contentful.management.v1+json.' },
   RATE_LIMITED: { id: 'RateLimitExceeded', message: 'You have exceeded the rate limit.' },
   SERVER_ERROR: { id: 'ServerError', message: 'Internal server error.' },

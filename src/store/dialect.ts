@@ -17,6 +17,8 @@ export interface DialectAdapter {
   /** A JSON value at `path` inside a text column, comparable with `jsonValue` and orderable. */
   jsonAt(column: string, path: string[]): RawBuilder<unknown>;
   jsonValue(value: Scalar): RawBuilder<unknown>;
+  /** A JSON string at `path` as SQL text (NULL when absent), for text operators such as LIKE. */
+  jsonTextAt(column: string, path: string[]): RawBuilder<unknown>;
   /** A JSON number at `path` as an SQL number, for arithmetic. */
   jsonNumberAt(column: string, path: string[]): RawBuilder<unknown>;
   /** True when the JSON array at `path` contains `value`. */
@@ -49,6 +51,7 @@ const sqliteAdapter: DialectAdapter = {
   search: sqliteSearch,
   jsonAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
   jsonNumberAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
+  jsonTextAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
   jsonArrayHas: (column, p, v) =>
     sql`EXISTS (SELECT 1 FROM json_each(${sql.ref(column)}, ${sqlitePath(p)}) WHERE json_each.value = ${typeof v === 'boolean' ? Number(v) : v})`,
   // json_extract yields SQL values: JSON true/false become 1/0.
@@ -69,6 +72,7 @@ const postgresAdapter: DialectAdapter = {
   jsonAt: (column, p) => sql`nullif(${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[], 'null'::jsonb)`,
   jsonValue: (v) => sql`${JSON.stringify(v)}::jsonb`,
   jsonNumberAt: (column, p) => sql`(${sql.ref(column)}::jsonb #>> ${sql.val(p)}::text[])::double precision`,
+  jsonTextAt: (column, p) => sql`(${sql.ref(column)}::jsonb #>> ${sql.val(p)}::text[])`,
   jsonArrayHas: (column, p, v) => sql`COALESCE((${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[]) @> ${JSON.stringify([v])}::jsonb, false)`,
   violation: (err) => postgresViolations[errorCode(err)],
   lock: async (trx, name) => {

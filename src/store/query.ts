@@ -5,7 +5,7 @@ import type { DialectAdapter } from './dialect.js';
 import { searchTermsOf } from './search-index.js';
 import type { Database } from './schema.js';
 import { tagsField } from './tags-field.js';
-import type { Condition, ListQuery, OrderBy, Scalar, SysKey } from './types.js';
+import type { Condition, EditorialStatus, ListQuery, OrderBy, Scalar, SysKey } from './types.js';
 
 export const defaultLimit = 100;
 export const maxLimit = 1000;
@@ -94,6 +94,31 @@ function arrayHas(c: Extract<Condition, { op: 'has' }>, adapter: DialectAdapter)
   return c.mode === 'any' ? any : sql<SqlBool>`NOT ${any}`;
 }
 
+/** LIKE with the text's own % and _ taken literally; LOWER on both sides makes it any case in both engines. */
+function contains(c: Extract<Condition, { op: 'contains' }>, adapter: DialectAdapter): Expression<SqlBool> {
+  const pattern = `%${c.text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql<SqlBool>`LOWER(${adapter.jsonTextAt('data', [c.field, c.locale, ...(c.path ?? [])])}) LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/**
+ * The editor's status rule (src/admin/status.ts statusOf) in SQL, so lists filter by status in
+ * the database and page there: publishing bumps the version once, so an untouched published
+ * draft is publishedVersion + 1. Published snapshots have no draft status.
+ */
+function editorialStatus(status: EditorialStatus, table: Table): Expression<SqlBool> {
+  if (table === 'published') return sql<SqlBool>`1 = 0`;
+  switch (status) {
+    case 'archived':
+      return sql<SqlBool>`archived_at IS NOT NULL`;
+    case 'draft':
+      return sql<SqlBool>`(archived_at IS NULL AND published_version IS NULL)`;
+    case 'published':
+      return sql<SqlBool>`(archived_at IS NULL AND version <= published_version + 1)`;
+    case 'changed':
+      return sql<SqlBool>`(archived_at IS NULL AND version > published_version + 1)`;
+  }
+}
+
 const all = (parts: Expression<SqlBool>[]) => (parts.length ? sql<SqlBool>`(${sql.join(parts, sql` AND `)})` : sql<SqlBool>`1 = 1`);
 
 function condition(c: Condition, adapter: DialectAdapter, table: Table): Expression<SqlBool> {
@@ -111,6 +136,8 @@ function condition(c: Condition, adapter: DialectAdapter, table: Table): Express
     return terms.length ? adapter.search.matches(table, linkSide[table], terms, c.field) : sql<SqlBool>`1 = 1`;
   }
   if (c.op === 'has') return arrayHas(c, adapter);
+  if (c.op === 'contains') return contains(c, adapter);
+  if (c.op === 'status') return editorialStatus(c.status, table);
   const { target, value } = 'sys' in c ? sysTarget(c.sys, adapter, table) : { target: adapter.jsonAt('data', [c.field, c.locale, ...(c.path ?? [])]), value: (v: Scalar) => adapter.jsonValue(v) };
   switch (c.op) {
     case 'exists':

@@ -258,6 +258,30 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect(await ids({ where: [{ op: 'not', condition: { op: 'any', of: [[{ ...title, op: 'eq', value: 'Apple' }], [{ sys: 'id', op: 'eq', value: 'd' }]] } }] })).toEqual(['b', 'c']);
       });
 
+      it('find a part of a text value in any case, % and _ taken literally', async () => {
+        const ids = async (q: Parameters<Store['entries']['list']>[1]) => (await store.entries.list(scope, q)).items.map((e) => e.sys.id);
+        await post('e', '100%_Juice.PNG');
+        const title = { field: 'title', locale: 'en-US' } as const;
+        expect(await ids({ where: [{ ...title, op: 'contains', text: 'ANAN' }] })).toEqual(['b']);
+        expect(await ids({ where: [{ ...title, op: 'contains', text: '0%_j' }] })).toEqual(['e']);
+        expect(await ids({ where: [{ ...title, op: 'contains', text: '%' }] })).toEqual(['e']);
+        expect(await ids({ where: [{ ...title, op: 'contains', text: 'a_p' }] })).toEqual([]);
+        expect(await ids({ where: [{ field: 'rank', locale: 'en-US', op: 'contains', text: '1' }] })).toEqual(['b', 'c']);
+      });
+
+      it('filter drafts by editorial status as the editor computes it (publishedVersion + 1 is unchanged)', async () => {
+        const ids = async (status: 'draft' | 'changed' | 'published' | 'archived') => (await store.entries.list(scope, { where: [{ op: 'status', status }] })).items.map((e) => e.sys.id);
+        // a and b are published; change b; archive d; c stays a draft.
+        const b = (await store.entries.get(scope, 'b'))!;
+        await store.entries.update(scope, 'b', { contentTypeId: 'post', fields: { ...b.fields, title: en('Blueberry') } }, b.sys.version);
+        await store.entries.archive(scope, 'd');
+        expect(await ids('published')).toEqual(['a']);
+        expect(await ids('changed')).toEqual(['b']);
+        expect(await ids('draft')).toEqual(['c']);
+        expect(await ids('archived')).toEqual(['d']);
+        expect((await store.entries.listPublished(scope, { where: [{ op: 'status', status: 'published' }] })).items).toEqual([]);
+      });
+
       it('filter and order by sys.firstPublishedAt and sys.publishedVersion, drafts and published alike', async () => {
         const a = (await store.entries.get(scope, 'a'))!;
         const b = (await store.entries.get(scope, 'b'))!;

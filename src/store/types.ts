@@ -228,6 +228,8 @@ export type GeoArea =
   | { circle: { lat: number; lon: number; radiusKm: number } }
   | { box: { bottomLeft: { lat: number; lon: number }; topRight: { lat: number; lon: number } } };
 
+export type EditorialStatus = 'draft' | 'changed' | 'published' | 'archived';
+
 /**
  * A condition, with Contentful's operators. `ne` and `nin` also match items without the value;
  * `exists: false` matches only those.
@@ -247,6 +249,10 @@ export type Condition =
   | { op: 'tagged'; mode: 'any' | 'all' | 'none'; ids?: string[] }
   /** Full text: every word of `text` starts a word in the item's text (one field, or any). */
   | { op: 'match'; text: string; field?: string }
+  /** A text value with `text` anywhere in it, in any case (a part of a file name, which full text does not index). */
+  | { field: string; locale: string; path?: string[]; op: 'contains'; text: string }
+  /** Drafts in an editorial status, by the editor's rule (src/admin/status.ts); published snapshots have none. */
+  | { op: 'status'; status: EditorialStatus }
   /** A Location field inside a circle or box. */
   | { field: string; locale: string; op: 'within'; area: GeoArea }
   /** Any of the groups holds, each group being conditions that all hold (GraphQL's OR). */

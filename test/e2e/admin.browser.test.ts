@@ -197,14 +197,14 @@ describe('the editor in Chromium', () => {
       const seen: string[] = [];
       (window as unknown as { seen: string[] }).seen = seen;
       new MutationObserver(() => {
-        const p = document.querySelector('#uploads progress') as HTMLProgressElement | null;
+        const p = document.querySelector('[data-upload-list] progress') as HTMLProgressElement | null;
         if (p) seen.push(String(p.value));
-      }).observe(document.getElementById('uploads')!, { subtree: true, attributes: true, childList: true, characterData: true });
+      }).observe(document.querySelector('[data-upload-list]')!, { subtree: true, attributes: true, childList: true, characterData: true });
     });
-    await page.locator('#upload-input').setInputFiles({ name: 'noise field.png', mimeType: 'image/png', buffer: png });
+    await page.locator('#drop-input').setInputFiles({ name: 'noise field.png', mimeType: 'image/png', buffer: png });
     const done = page.getByRole('link', { name: 'Uploaded — add alt text' });
     await done.waitFor({ timeout: 30_000 });
-    expect(await page.locator('#uploads progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(100);
+    expect(await page.locator('[data-upload-list] progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(100);
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen.at(-1)).toBe('100');
     expect(png.length).toBeGreaterThan(1_000_000);
@@ -272,7 +272,7 @@ describe('the editor in Chromium', () => {
     expect(await page.locator('.ProseMirror > *').first().evaluate((el) => [el.tagName, el.textContent])).toEqual(['H2', 'Keyboard heading']);
     // Media upload is reachable as a button.
     await page.goto(`${folio.url}/admin/media`);
-    await page.locator('label[for="upload-input"]').focus();
+    await page.locator('label[for="drop-input"]').focus();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('button');
 
     // The list at 375 px.

@@ -18,3 +18,16 @@ export async function postJson<T>(url: string, body: unknown): Promise<{ status:
   const data = (await res.json().catch(() => ({}))) as T;
   return { status: res.status, data };
 }
+
+/** A visually hidden file input's label made its button: one keyboard stop that opens the picker. */
+export function labelAsButton(label: HTMLLabelElement, input: HTMLInputElement) {
+  label.tabIndex = 0;
+  label.setAttribute('role', 'button');
+  input.tabIndex = -1;
+  label.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      input.click();
+    }
+  });
+}

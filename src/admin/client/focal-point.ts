@@ -1,6 +1,6 @@
 /**
  * The focal-point picker: click the image (or focus it and use the arrow keys) to move the
- * point; it is saved at once and the Images API previews are fetched again.
+ * point; it is saved at once and the previews switch to the new crops' addresses.
  */
 import { csrfToken } from './dom.js';
 
@@ -40,20 +40,21 @@ export function enhanceFocalPoint(box: HTMLElement, form: HTMLFormElement) {
     status.textContent = 'Saving focal point…';
     const body = new URLSearchParams(new FormData(form) as unknown as Record<string, string>);
     const res = await fetch(form.action, { method: 'POST', body, headers: { accept: 'application/json', 'x-csrf-token': csrfToken() }, credentials: 'same-origin' });
-    const data = (await res.json().catch(() => ({}))) as { version?: number; message?: string };
+    const data = (await res.json().catch(() => ({}))) as { version?: number; message?: string; image?: string; previews?: string[] };
     if (!res.ok || !data.version) {
       status.textContent = data.message ?? 'Could not save the focal point.';
       return;
     }
     version.value = String(data.version);
     status.textContent = `Focal point saved (${fx.value}, ${fy.value}).`;
-    // Image URLs are cached for good; fetch the previews anew and show those bytes.
-    for (const img of document.querySelectorAll<HTMLImageElement>('#previews img')) {
-      const src = img.dataset.src ?? img.src;
-      img.dataset.src = src;
-      const blob = await fetch(src, { cache: 'reload' }).then((r) => r.blob());
-      img.src = URL.createObjectURL(blob);
-    }
+    // The focal point is part of every image URL's token (URLs are cached for good): the old
+    // addresses now answer 404, so the crops are shown from the new ones the server sent.
+    const previews = document.querySelectorAll<HTMLImageElement>('#previews img');
+    data.previews?.forEach((src, i) => {
+      if (previews[i]) previews[i].src = src;
+    });
+    const image = box.querySelector<HTMLImageElement>('#focal-image');
+    if (image && data.image) image.src = data.image;
   }
 
   box.addEventListener('click', (e) => {

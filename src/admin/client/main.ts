@@ -2,6 +2,8 @@
 import { enhanceArticleForm } from './article-form.js';
 import { enhanceFocalPoint } from './focal-point.js';
 import { enhanceSchedule, localizeTimes } from './schedule.js';
+import { enhancePickerUploads } from './picker-upload.js';
+import { enhanceReplace } from './replace.js';
 import { enhanceUpload } from './upload.js';
 
 function start() {
@@ -21,6 +23,9 @@ function start() {
   if (scheduleForm) enhanceSchedule(scheduleForm);
   const drop = document.getElementById('drop');
   if (drop) enhanceUpload(drop);
+  enhancePickerUploads();
+  const replace = document.getElementById('replace');
+  if (replace) enhanceReplace(replace);
   const focal = document.getElementById('focal');
   const assetForm = document.querySelector<HTMLFormElement>('#asset-form');
   if (focal && assetForm && assetForm.querySelector('#f-focalX') && !assetForm.querySelector('fieldset[disabled]')) enhanceFocalPoint(focal, assetForm);

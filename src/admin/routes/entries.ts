@@ -157,6 +157,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
         fallback: fallback && { locale: fallback.locale, raw: rawOf(f, fallback.value) },
         ...(choices.has(f.def.id) ? { choices: choices.get(f.def.id)! } : {}),
         readOnlyNote: editableIn(f, locale) ? undefined : `The same in every locale: edit it in ${defaultLocale}.`,
+        uploadField: can(actor, 'create') ? `${typeId}/${f.def.id}` : undefined,
       };
     });
     const ownership = entry ? ops.ownershipOf(entry.sys) : undefined;

@@ -4,6 +4,7 @@ import type { Status } from '../status.js';
 import type { HistoryItem, ScheduledChange } from '../operations.js';
 import { publishLabel, statusBadge } from './articles.js';
 import { historyPanel } from './history.js';
+import { pickerUpload } from './media.js';
 import { errorSummary, problemFor, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
 import { goLiveNote, schedulePanel, scheduleForms } from './schedule.js';
 import { table } from '../../validate/json-shape.js';
@@ -151,13 +152,14 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
       ${current ? html`<img class="current-image" src="${current.thumb}" alt="" width="288" height="192">` : ''}
       ${imageErrors.length ? html`<p class="error-text" id="f-featuredImage-error">${imageErrors.map((e) => e.message).join(' ')}</p>` : ''}
       <details${imageErrors.length ? html` open` : ''}><summary>Choose from the media library</summary>
-      <div class="picker">
+      <div class="picker" id="featuredImage-picker">
         <label><input type="radio" name="featuredImage" value=""${v.featuredImage ? '' : html` checked`}><span class="none">None</span><span class="visually-hidden">No image</span></label>
         ${m.options.images.map(
           (i) => html`<label title="${i.title}"><input type="radio" name="featuredImage" value="${i.id}"${i.id === v.featuredImage ? html` checked` : ''}><img src="${i.thumb}" alt="" loading="lazy" width="84" height="63"><span class="visually-hidden">${i.title}${i.hasAlt ? '' : ' (no alt text yet)'}</span></label>`,
         )}
       </div>
-      <p class="hint"><a href="/admin/media">Upload images in the media library</a></p>
+      ${readOnly ? '' : pickerUpload({ target: 'featuredImage-picker', field: 'article/featuredImage' })}
+      <p class="hint"><a href="/admin/media">Open the media library</a></p>
       </details>
     </fieldset>
     </fieldset>

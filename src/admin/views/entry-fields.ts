@@ -3,6 +3,7 @@ import { html, type SafeHtml } from '../../site/views/index.js';
 import { inputName, shownMarker, zones, type FormField, type Raw } from '../entry-form.js';
 import { statusLabels, type Status } from '../status.js';
 import { problemFor, type FieldProblem } from './layout.js';
+import { pickerUpload } from './media.js';
 
 export interface LinkChoice {
   id: string;
@@ -20,6 +21,8 @@ export interface FieldView {
   choices?: LinkChoice[];
   /** Not editable here (a field that is not localized, seen from another locale). */
   readOnlyNote?: string | undefined;
+  /** Media fields: contentTypeId/fieldId, so the picker can upload new files held to the field's rules. */
+  uploadField?: string | undefined;
 }
 
 const selected = (on: boolean) => (on ? html` selected` : '');
@@ -100,6 +103,7 @@ export function entryField(v: FieldView, problems: FieldProblem[]): SafeHtml {
   ${grouped ? html`<span class="label" id="${id}-label"><strong>${label}</strong></span>` : html`<label for="${id}">${label}</label>`}
   ${help ? html`<p class="hint" id="${id}-hint">${help}</p>` : ''}
   ${control(v, id, describedBy)}
+  ${v.uploadField && (v.field.kind === 'asset' || v.field.kind === 'assets') ? pickerUpload({ target: id, field: v.uploadField }) : ''}
   ${fallback ? html`<p class="hint" id="${id}-fallback">${fallback}</p>` : ''}
   ${errors.length ? html`<p class="error-text" id="${id}-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
 </div>`;

@@ -61,6 +61,7 @@ const editor = renderEntryEdit({
     fallback: field.kind === 'text' ? { locale: 'en-US', raw: [evil] } : undefined,
     ...(['entry', 'entries', 'asset', 'assets'].includes(field.kind) ? { choices } : {}),
     readOnlyNote: field.def.id === 'count' ? 'The same in every locale: edit it in en-US.' : undefined,
+    uploadField: `event/${field.def.id}`,
   })),
   problems: [{ field: 'kind', message: evil }, { field: 'venue', message: 'Enter a latitude.' }],
   can: { save: true, publish: true, unpublish: true, archive: true, delete: true },
@@ -93,5 +94,12 @@ describe('entry views', () => {
     expect(editor).toMatch(/<input type="datetime-local" id="f-startsAt" name="f\.startsAt" value="2026-12-31T18:30"/);
     expect(editor).not.toContain('name="f.count.shown"');
     expect(editor).toContain('href="#f-venue"');
+  });
+
+  it('lets media pickers (only those) upload, held to their field’s rules, once the script runs', () => {
+    const zones = [...editor.matchAll(/data-upload data-field="([^"]+)" data-picker-for="([^"]+)" hidden/g)].map((m) => [m[1], m[2]]);
+    const media = fields.filter((f) => f.kind === 'asset' || f.kind === 'assets').map((f) => [`event/${f.def.id}`, `f-${f.def.id}`]);
+    expect(zones).toEqual(media);
+    expect(media).toHaveLength(2);
   });
 });

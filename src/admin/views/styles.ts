@@ -1,5 +1,6 @@
 /** The editor's stylesheet: system fonts, light and dark, visible focus. Served with a content hash. */
 import { createHash } from 'node:crypto';
+import { mediaCss } from './media-styles.js';
 import { settingsCss } from './settings-styles.js';
 
 export const adminCss = `
@@ -134,6 +135,7 @@ progress{width:100%;height:10px}
 .inline-form{display:inline-flex;gap:8px;align-items:center}
 .inline-form select{width:auto}
 ${settingsCss}
+${mediaCss}
 .login{max-width:400px;margin:10vh auto;padding:0 16px}
 .login h1{margin-bottom:20px}
 .login .brand{margin-bottom:24px;font-size:22px}

@@ -7,7 +7,7 @@ import { renderArticles } from './articles.js';
 import { renderCompare } from './history.js';
 import { wordDiff } from '../compare.js';
 import { renderLogin, renderProblem } from './auth.js';
-import { renderAssetEdit, renderMedia } from './media.js';
+import { renderAssetEdit, renderAssetRemoval, renderMedia } from './media.js';
 import { renderTokens, renderUsers } from './people.js';
 
 /** The focal-point marker is placed with left/top: the one inline style. */
@@ -67,7 +67,7 @@ const pages: Record<string, string> = {
     ],
     canRestore: true,
   }),
-  media: renderMedia({ viewer, csrf, cards: [{ id: 'i1', title: evil, thumb: '/images/x.jpg', fileName: 'x.jpg', hasAlt: false, status: 'draft' }], total: 1, page: 1, pages: 1, canUpload: true }),
+  media: renderMedia({ viewer, csrf, cards: [{ id: 'i1', title: evil, thumb: '/images/x.jpg', fileName: 'x.jpg', size: '1 KB', needsAlt: true, status: 'draft' }], total: 1, page: 1, pages: 1, filters: { q: evil, kind: 'image', size: 'small', status: 'draft', missing: 'alt' }, canUpload: true }),
   assetEdit: renderAssetEdit({
     viewer,
     csrf,
@@ -77,11 +77,17 @@ const pages: Record<string, string> = {
     title: 'Pic',
     description: evil,
     fileName: 'p.jpg',
-    image: { src: '/images/p.jpg', width: 800, height: 600, focalPoint: { x: 0.25, y: 0.5 } },
+    image: { src: '/images/p.jpg', width: 800, height: 600, focalPoint: { x: 0.25, y: 0.5 }, faces: [{ x: 100, y: 80, width: 120, height: 140 }] },
     previews: [{ label: 'Card', src: '/images/p.jpg?w=330', width: 330, height: 216, query: '?w=330' }],
+    locale: 'en-US',
+    locales: [{ code: 'en-US', name: 'English', default: true, title: 'Pic', description: evil }, { code: 'de-DE', name: 'German', default: false, title: evil, description: '' }],
+    file: { contentType: 'image/jpeg', kind: 'Images', size: '1 KB', bytes: 1024, width: 800, height: 600, faces: 2, download: '/images/p.jpg' },
+    usage: { published: [{ id: 'e1', title: evil, type: 'Article', href: '/admin/articles/e1', status: 'published' }], drafts: [], publishedTotal: 1, draftTotal: 1 },
     problems: [],
-    canSave: true,
+    can: { save: true, archive: true, delete: true },
   }),
+  assetRemoval: renderAssetRemoval({ viewer, csrf, kind: 'delete', id: 'i1', version: 3, name: evil, live: true, usage: { published: [{ id: 'e1', title: evil, type: 'Article', href: '/admin/articles/e1', status: 'published' }], drafts: [], publishedTotal: 1, draftTotal: 1 }, problems: [] }),
+  assetRemovalUnused: renderAssetRemoval({ viewer, csrf, kind: 'delete', id: 'i1', version: 3, name: evil, live: false, usage: { published: [], drafts: [], publishedTotal: 0, draftTotal: 0 }, problems: [] }),
   users: renderUsers({ viewer, csrf, users: [{ id: 'u1', name: evil, email: 'a@example.com', role: 'admin', createdAt: '2026-01-01T00:00:00Z', isYou: false }], problems: [], values: { email: '', name: '', role: 'author' } }),
   tokens: renderTokens({ viewer, csrf, tokens: [{ id: 't1', name: evil, createdAt: '2026-01-01T00:00:00Z', expiresAt: null, lastUsedAt: null, state: 'active' }], problems: [], created: { name: 'CI', token: 'folio_pat_abc' } }),
 };
@@ -104,13 +110,13 @@ describe('editor views', () => {
   });
 
   it('shows a file that is not an image by its kind, never as an empty image', () => {
-    const page = renderMedia({ viewer, csrf, cards: [{ id: 'f1', title: 'Terms', fileName: 'terms.pdf', hasAlt: false, status: 'draft' }], total: 1, page: 1, pages: 1, canUpload: false });
+    const page = renderMedia({ viewer, csrf, cards: [{ id: 'f1', title: 'Terms', fileName: 'terms.pdf', size: '', needsAlt: false, status: 'draft' }], total: 1, page: 1, pages: 1, filters: { q: '', kind: '', size: '', status: '', missing: '' }, canUpload: false });
     expect(page).not.toContain('<img alt="">');
     expect(page).toContain('<span class="file-kind">PDF</span>');
   });
 
   it('keeps a textarea’s text exactly, blank lines and spaces included', () => {
-    const page = renderAssetEdit({ viewer, csrf, id: 'i1', version: 1, status: 'draft', title: '', description: 'one\n  \n\ntwo  ', fileName: 'f.pdf', previews: [], problems: [], canSave: true });
+    const page = renderAssetEdit({ viewer, csrf, id: 'i1', version: 1, status: 'draft', title: '', description: 'one\n  \n\ntwo  ', fileName: 'f.pdf', previews: [], problems: [], locale: 'en-US', locales: [], usage: { published: [], drafts: [], publishedTotal: 0, draftTotal: 0 }, can: { save: true, archive: false, delete: false } });
     expect(page).toContain('>one\n  \n\ntwo  </textarea>');
   });
 
