@@ -222,8 +222,27 @@ describe('the entry editor with its script', { timeout: 240_000 }, () => {
     await shot('entry-side-by-side-390');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.goto(`${folio.url}/admin/entries/${id}`);
+    await page.frameLocator('#preview-frame').locator('h1').waitFor();
     await shot('entry-preview-390');
+    // Full-page captures leave a frame from another site below the fold unpainted: the frame itself, in view.
+    await page.locator('#preview-frame').scrollIntoViewIfNeeded();
+    if (process.env.FOLIO_SCREENSHOTS) await page.screenshot({ path: `${process.env.FOLIO_SCREENSHOTS}/entry-preview-390-frame.png` });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it('shows the draft of an article beside its form through the signed draft link of the hub, following each change', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${folio.url}/admin/articles/article-how-to-learn-python`);
+    const frame = page.locator('#preview-frame');
+    expect(await frame.getAttribute('src')).toMatch(/^\/drafts\/article-how-to-learn-python\?expires=\d+&sig=/);
+    const heading = page.frameLocator('#preview-frame').locator('h1');
+    await expect.poll(() => heading.textContent()).toBe('How to Learn Python: A Step-by-Step Guide');
+    await page.getByLabel('Title', { exact: true }).fill('How to Learn Python, Live');
+    await expect.poll(() => heading.textContent(), { timeout: 5000, interval: 50 }).toBe('How to Learn Python, Live');
+    // Readers still see the published title: the frame shows the draft.
+    expect(await (await fetch(`${folio.url}/articles/how-to-learn-python`)).text()).not.toContain('How to Learn Python, Live');
+    await shot('article-preview-1280');
+    await page.goto(`${folio.url}/admin/entries/${id}`);
   });
 
   it('asks before leaving with work it could not save', async () => {
