@@ -86,9 +86,15 @@ export function formFields(fields: FieldDefinition[], controls: Map<string, Edit
     });
 }
 
-export const inputName = (fieldId: string, part = '') => `f.${fieldId}${part ? `.${part}` : ''}`;
+/**
+ * Input names: `f.<field>[.<part>]` for the form's locale; a second locale shown side by side
+ * prefixes its inputs with `column` (see sideColumn).
+ */
+export const inputName = (fieldId: string, part = '', column = '') => `${column}f.${fieldId}${part ? `.${part}` : ''}`;
 /** Sent with every field the form shows: a field without it was not on the form and is not touched. */
-export const shownMarker = (fieldId: string) => inputName(fieldId, 'shown');
+export const shownMarker = (fieldId: string, column = '') => inputName(fieldId, 'shown', column);
+/** The prefix of the inputs of the locale shown beside the form's own. */
+export const sideColumn = 'side.';
 
 /** UTC and the offsets in use, for the date picker's zone. */
 export const zones = ['Z', ...Array.from({ length: 27 }, (_, i) => i - 12).flatMap((h) => [`${h < 0 ? '-' : '+'}${String(Math.abs(h)).padStart(2, '0')}:00`, ...(h === 5 ? ['+05:30'] : [])])];
@@ -131,14 +137,27 @@ export function rawOf(field: FormField, v: Json | undefined): Raw {
 const isList = (field: FormField) => field.kind === 'choices' || field.kind === 'entries' || field.kind === 'assets';
 
 /** What the form sent for a field; undefined when the field was not on the form. */
-export function rawFrom(body: unknown, field: FormField): Raw | undefined {
+export function rawFrom(body: unknown, field: FormField, column = ''): Raw | undefined {
   const id = field.def.id;
-  if (!formString(body, shownMarker(id))) return undefined;
-  if (isList(field)) return formList(body, inputName(id));
-  if (field.kind === 'date') return [formString(body, inputName(id)).trim(), formString(body, inputName(id, 'zone'))];
-  if (field.kind === 'location') return [formString(body, inputName(id, 'lat')).trim(), formString(body, inputName(id, 'lon')).trim()];
+  const name = (part = '') => inputName(id, part, column);
+  if (!formString(body, shownMarker(id, column))) return undefined;
+  if (isList(field)) return formList(body, name());
+  if (field.kind === 'date') return [formString(body, name()).trim(), formString(body, name('zone'))];
+  if (field.kind === 'location') return [formString(body, name('lat')).trim(), formString(body, name('lon')).trim()];
   // Browsers send a text area's line breaks as CRLF.
-  return [formString(body, inputName(id)).replace(/\r\n/g, '\n')];
+  return [formString(body, name()).replace(/\r\n/g, '\n')];
+}
+
+/** The inverse of rawFrom: a value in the form's shape as input name → values (what the script puts back into inputs). */
+export function inputsOf(field: FormField, raw: Raw, column = ''): Record<string, string[]> {
+  const id = field.def.id;
+  const out: Record<string, string[]> = Object.create(null);
+  const [first = '', second = ''] = raw;
+  if (isList(field)) out[inputName(id, '', column)] = raw;
+  else if (field.kind === 'date') Object.assign(out, { [inputName(id, '', column)]: [first], [inputName(id, 'zone', column)]: [second] });
+  else if (field.kind === 'location') Object.assign(out, { [inputName(id, 'lat', column)]: [first], [inputName(id, 'lon', column)]: [second] });
+  else out[inputName(id, '', column)] = [first];
+  return out;
 }
 
 /** Lists compare as sets: choosing the same links again keeps their stored order. */

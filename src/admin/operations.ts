@@ -16,6 +16,7 @@ import {
   deleteAsset,
   deleteEntry,
   getEditorInterface,
+  fieldErrors,
   getEntry,
   getEntrySnapshot,
   listEntrySnapshots,
@@ -385,6 +386,12 @@ export async function getEditable(ctx: AdminContext, actor: Actor, contentTypeId
   const controls = new Map<string, EditorInterfaceControl>();
   for (const c of (ui?.body.controls ?? []) as unknown as EditorInterfaceControl[]) if (is.plainObject(c) && is.string(c.fieldId)) controls.set(c.fieldId, c);
   return { type, controls };
+}
+
+/** What would stop a draft from being published (its fields' rules, required values), in the API's words: the editor shows it as people type. */
+export async function publishChecks(ctx: AdminContext, entry: EntryRecord) {
+  const type = await ctx.store.contentTypes.getPublished(ctx.scope, entry.sys.contentTypeId);
+  return type ? fieldErrors(type, entry.fields, await ctx.store.locales.list(ctx.scope), 'publish') : [];
 }
 
 export function getAnyEntry(ctx: AdminContext, actor: Actor, id: string): Promise<EntryRecord> {

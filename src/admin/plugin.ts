@@ -181,7 +181,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   });
 
   await app.register(articleRoutes, { context: ctx, scriptHref });
-  await app.register(entryRoutes, { context: ctx });
+  await app.register(entryRoutes, { context: ctx, scriptHref });
   await app.register(pickerRoutes, { context: ctx });
   await app.register(historyRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });

@@ -11,6 +11,7 @@ import type { ContentTypeBody, Scope } from '../store/types.js';
 import { publishContentType, saveContentType } from './content-types.js';
 import { createEntry, publishEntry, updateEntry } from './entries.js';
 import { resolveLinks } from './links.js';
+import { createLocale } from './locales.js';
 import { systemActor } from '../auth/index.js';
 
 let dir: string;
@@ -141,6 +142,21 @@ describe('entries', () => {
     expect((await store.entries.getPublished(scope, 'p1'))?.fields.title).toEqual(en('Hello'));
     await publishEntry(store, scope, { id: 'p1' }, systemActor);
     expect((await store.entries.getPublished(scope, 'p1'))?.fields.title).toEqual(en('Edited'));
+  });
+
+  it('require a required localized field in every locale that is not optional, as Contentful does', async () => {
+    const locale = (code: string, optional: boolean) => createLocale(store, scope, { code, name: code, fallbackCode: 'en-US', optional, contentDeliveryApi: true, contentManagementApi: true }, systemActor);
+    await locale('fr-FR', false);
+    await locale('de-DE', true);
+    const card: ContentTypeBody = { name: 'Card', description: null, displayField: 'title', fields: [field('title', 'Symbol', { required: true, localized: true }), field('code', 'Symbol', { required: true })] };
+    await saveContentType(store, scope, { id: 'card', body: card }, systemActor);
+    await publishContentType(store, scope, { id: 'card' }, systemActor);
+    await createEntry(store, scope, { id: 'c1', contentTypeId: 'card', fields: { title: en('Hello'), code: en('x') } }, systemActor);
+    const errors = await validationErrors(publishEntry(store, scope, { id: 'c1' }, systemActor));
+    // French may not be empty; German is optional; a field that is not localized has only the default locale.
+    expect(errors).toEqual([expect.objectContaining({ name: 'required', path: ['fields', 'title', 'fr-FR'], details: 'The property "title" is required here' })]);
+    await updateEntry(store, scope, { id: 'c1', fields: { title: { 'en-US': 'Hello', 'fr-FR': 'Bonjour' }, code: en('x') } }, systemActor);
+    expect((await publishEntry(store, scope, { id: 'c1' }, systemActor)).sys.publishedVersion).not.toBeNull();
   });
 });
 

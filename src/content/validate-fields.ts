@@ -37,9 +37,14 @@ export function fieldErrors(
     }
   }
   if (mode === 'publish') {
+    // As in Contentful: a required field is required in the default locale and, when localized,
+    // in every locale that is not optional.
+    const strict = locales.filter((l) => !l.default && l.optional === false).map((l) => l.code);
     for (const def of type.fields) {
-      if (def.required && !def.disabled && !def.omitted && isEmpty(fields[def.id]?.[defaultLocale])) {
-        errors.push({ name: 'required', path: ['fields', def.id], details: `The property "${def.id}" is required here` });
+      if (!def.required || def.disabled || def.omitted) continue;
+      if (isEmpty(fields[def.id]?.[defaultLocale])) errors.push({ name: 'required', path: ['fields', def.id], details: `The property "${def.id}" is required here` });
+      for (const code of def.localized ? strict : []) {
+        if (isEmpty(fields[def.id]?.[code])) errors.push({ name: 'required', path: ['fields', def.id, code], details: `The property "${def.id}" is required here` });
       }
     }
   }

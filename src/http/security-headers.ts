@@ -29,7 +29,12 @@ export interface SecurityHeaderOptions {
   publicUrl: string;
 }
 
-export function pagePolicy(publicUrl: string, opts: { styleAttributes: boolean }): string {
+/**
+ * `frameSrc`: other sites a page may show in a frame (the editor's live preview of a content type
+ * whose preview URL is another site). `frameAncestors`: who may frame the page (the hub's signed
+ * draft pages: the editor, on this origin).
+ */
+export function pagePolicy(publicUrl: string, opts: { styleAttributes: boolean; frameSrc?: string[]; frameAncestors?: "'self'" }): string {
   const origin = new URL(publicUrl).origin;
   return [
     "default-src 'self'",
@@ -37,11 +42,12 @@ export function pagePolicy(publicUrl: string, opts: { styleAttributes: boolean }
     ...(opts.styleAttributes ? ["style-src 'self' 'unsafe-inline'", "style-src-elem 'self'"] : ["style-src 'self'"]),
     `img-src 'self' ${origin} data: blob:`,
     "connect-src 'self'",
+    ...(opts.frameSrc?.length ? [`frame-src 'self' ${opts.frameSrc.join(' ')}`] : []),
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${opts.frameAncestors ?? "'none'"}`,
   ].join('; ');
 }
 
@@ -50,7 +56,8 @@ const isEditorPath = (url: string) => url === '/admin' || url.startsWith('/admin
 export const nonPagePolicy = "default-src 'none'; frame-ancestors 'none'";
 
 export function installSecurityHeaders(app: FastifyInstance, opts: SecurityHeaderOptions): void {
-  const hub = pagePolicy(opts.publicUrl, { styleAttributes: true });
+  // The hub's pages may be framed by this origin only: the editor's live preview shows them beside its form.
+  const hub = pagePolicy(opts.publicUrl, { styleAttributes: true, frameAncestors: "'self'" });
   const editor = pagePolicy(opts.publicUrl, { styleAttributes: false });
   const https = opts.publicUrl.startsWith('https:');
   app.addHook('onSend', async (request, reply) => {
@@ -59,9 +66,10 @@ export function installSecurityHeaders(app: FastifyInstance, opts: SecurityHeade
     if (https) reply.header('strict-transport-security', 'max-age=31536000');
     if (reply.hasHeader('content-security-policy')) return;
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      reply.header('content-security-policy', isEditorPath(request.url) ? editor : hub);
+      const editorPage = isEditorPath(request.url);
+      reply.header('content-security-policy', editorPage ? editor : hub);
       // For browsers older than frame-ancestors.
-      reply.header('x-frame-options', 'DENY');
+      reply.header('x-frame-options', editorPage ? 'DENY' : 'SAMEORIGIN');
     } else {
       reply.header('content-security-policy', nonPagePolicy);
     }

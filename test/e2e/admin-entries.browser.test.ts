@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * The generic entry editor in Chromium, without its script: the Content menu, a new event made by
+ * The generic entry editor in Chromium, through its plain form posts: the Content menu, a new event made by
  * its first save, published, and its German title written with the English one as placeholder.
  * At 390 px the form fits the screen. Set FOLIO_SCREENSHOTS=/some/dir to keep screenshots.
  */

@@ -42,7 +42,9 @@ describe('security headers', () => {
       // The hub's image placeholders are style attributes (see security-headers.ts); <style> elements stay out.
       expect(csp.get('style-src'), path).toEqual(editor ? ["'self'"] : ["'self'", "'unsafe-inline'"]);
       if (!editor) expect(csp.get('style-src-elem'), path).toEqual(["'self'"]);
-      expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
+      // Hub pages may be framed by the editor on this origin (its live preview); editor pages by nobody.
+      expect(csp.get('frame-ancestors'), path).toEqual(editor ? ["'none'"] : ["'self'"]);
+      expect(res.headers.get('x-frame-options'), path).toBe(editor ? 'DENY' : 'SAMEORIGIN');
       expect(csp.get('object-src'), path).toEqual(["'none'"]);
       expect(csp.get('base-uri'), path).toEqual(["'none'"]);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');

@@ -1,5 +1,6 @@
 /** The editor's progressive JavaScript: each page works without it; this makes it nicer. */
 import { enhanceArticleForm } from './article-form.js';
+import { enhanceEntryForm } from './entry-form.js';
 import { enhanceFocalPoint } from './focal-point.js';
 import { enhanceSchedule, localizeTimes } from './schedule.js';
 import { enhancePickerUploads } from './picker-upload.js';
@@ -18,6 +19,8 @@ function start() {
     // ProseMirror is most of the code: only the article page loads it.
     if (host && input && articleForm.dataset.autosave === 'on') void import('./editor.js').then(({ mountEditor }) => mountEditor(host, input, changed));
   }
+  const entryForm = document.querySelector<HTMLFormElement>('#entry-form');
+  if (entryForm) enhanceEntryForm(entryForm);
   localizeTimes();
   const scheduleForm = document.querySelector<HTMLFormElement>('#schedule-form');
   if (scheduleForm) enhanceSchedule(scheduleForm);

@@ -10,6 +10,7 @@ import type { AdminContext } from '../context.js';
 import { actorOf, csrfFor, formList, formString, pageNumber, problemsOf, sendPage, viewerOf, wantsJson } from '../http.js';
 import type { FieldChange } from '../../content/index.js';
 import * as ops from '../operations.js';
+import { previewSource } from '../preview.js';
 import { emptyDocument, embeddedAssetIds, isRichTextDocument, type RtNode } from '../rich-text/convert.js';
 import { filterStatuses, statusOf, type Status } from '../status.js';
 import { renderArticleEdit, type ArticleFormValues } from '../views/article-edit.js';
@@ -258,6 +259,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
           archive: !!entry && can(actor, 'archive', ownership),
           delete: !!entry && can(actor, 'delete', ownership),
         },
+        previewSrc: entry ? await previewSource(ctx, entry, '', locale) : '',
         publicHref: status === 'published' || status === 'changed' ? `/articles/${encodeURIComponent(slug)}` : undefined,
         assetThumbs: thumbs,
         history,
@@ -378,11 +380,12 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
   });
 
   /** What was valid is stored (a new version); what was not comes back, to be shown beside its field. */
-  function autosaveAnswer(reply: FastifyReply, current: EntryRecord, saved: { entry?: EntryRecord; problems: FieldProblem[] }, extra: Record<string, string> = {}) {
+  async function autosaveAnswer(reply: FastifyReply, current: EntryRecord, saved: { entry?: EntryRecord; problems: FieldProblem[] }, extra: Record<string, string> = {}) {
     const message = saved.problems.map((p) => p.message).join(' ');
     if (!saved.entry) return reply.code(422).send({ problems: saved.problems, message, version: current.sys.version, ...extra });
     return reply.header('cache-control', 'no-store').send({
       ...extra,
+      preview: await previewSource(ctx, saved.entry, '', locale),
       version: saved.entry.sys.version,
       status: statusOf(saved.entry.sys),
       savedAt: saved.entry.sys.updatedAt,

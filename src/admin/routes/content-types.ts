@@ -10,12 +10,14 @@ import type { ContentTypeBody, ContentTypeRecord, FieldDefinition } from '../../
 import type { AdminContext } from '../context.js';
 import { describeRules, fieldFormValuesOf, parseFieldForm, typeLabel, blankField, type FieldFormValues } from '../field-form.js';
 import { actorOf, csrfFor, formString, sendPage, viewerOf } from '../http.js';
+import { maxPatternLength, patternProblem, previewPattern, setPreviewPattern } from '../preview.js';
 import { refusalOf } from '../refusals.js';
 import { renderContentType, renderContentTypes, renderFieldEdit, type NewTypeValues, type TypeStatus } from '../views/content-types.js';
 import type { FieldProblem } from '../views/layout.js';
 import { renderConfirm } from '../views/settings.js';
 
 type One = FastifyRequest<{ Params: { id: string } }>;
+type Details = { name: string; description: string; displayField: string; previewUrl: string };
 type OneField = FastifyRequest<{ Params: { id: string; fieldId: string } }>;
 
 /** Publishing bumps the version once: an untouched active type is publishedVersion + 1. */
@@ -67,7 +69,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    state: { problems?: FieldProblem[]; newField?: FieldFormValues; details?: { name: string; description: string; displayField: string }; notice?: string; status?: number } = {},
+    state: { problems?: FieldProblem[]; newField?: FieldFormValues; details?: Details; notice?: string; status?: number } = {},
   ) {
     const t = await getContentType(store, scope, id, actorOf(request));
     assertCan(actorOf(request), 'manageModel');
@@ -79,7 +81,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
         id: t.sys.id,
         version: t.sys.version,
         status: typeStatus(t),
-        details: state.details ?? { name: t.name, description: t.description ?? '', displayField: t.displayField ?? '' },
+        details: state.details ?? { name: t.name, description: t.description ?? '', displayField: t.displayField ?? '', previewUrl: await previewPattern(opts.context, t.sys.id) },
         displayChoices: t.fields.filter(canName).map((f) => ({ id: f.id, name: f.name })),
         fields: t.fields.map((f) => ({ id: f.id, name: f.name, type: typeLabel(f), required: f.required, localized: f.localized, omitted: f.omitted, rules: describeRules(f), isDisplay: f.id === t.displayField })),
         newField: state.newField ?? blankField(),
@@ -91,7 +93,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
   }
 
   /** Runs a write; a refusal re-renders the type page with the message, never a 5xx. */
-  async function attempt(request: FastifyRequest, reply: FastifyReply, id: string, write: () => Promise<unknown>, done: string, onRefusal: { fallback: string; newField?: FieldFormValues; details?: { name: string; description: string; displayField: string } }) {
+  async function attempt(request: FastifyRequest, reply: FastifyReply, id: string, write: () => Promise<unknown>, done: string, onRefusal: { fallback: string; newField?: FieldFormValues; details?: Details }) {
     try {
       await write();
     } catch (caught) {
@@ -154,10 +156,23 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
   app.post('/admin/content-types/:id', async (request: One, reply) => {
     const actor = actorOf(request);
     const t = await getContentType(store, scope, request.params.id, actor);
-    const details = { name: formString(request.body, 'ct-name').trim(), description: formString(request.body, 'ct-description').trim(), displayField: formString(request.body, 'ct-display') };
-    if (!details.name || details.name.length > 50) return typePage(request, reply, t.sys.id, { problems: [{ field: 'ct-name', message: 'Give the content type a name of up to 50 characters.' }], details, status: 422 });
+    const details: Details = {
+      name: formString(request.body, 'ct-name').trim(),
+      description: formString(request.body, 'ct-description').trim(),
+      displayField: formString(request.body, 'ct-display'),
+      previewUrl: formString(request.body, 'ct-preview').trim().slice(0, maxPatternLength + 1),
+    };
+    const problems: FieldProblem[] = [];
+    if (!details.name || details.name.length > 50) problems.push({ field: 'ct-name', message: 'Give the content type a name of up to 50 characters.' });
+    const previewProblem = patternProblem(details.previewUrl);
+    if (previewProblem) problems.push({ field: 'ct-preview', message: previewProblem });
+    if (problems.length) return typePage(request, reply, t.sys.id, { problems, details, status: 422 });
     const body = { ...bodyOf(t), name: details.name, description: details.description || null, displayField: details.displayField || null };
-    return attempt(request, reply, t.sys.id, () => saveContentType(store, scope, { id: t.sys.id, body, version: versionOf(request.body) }, actor), 'saved', { fallback: 'ct-display', details });
+    const write = async () => {
+      await saveContentType(store, scope, { id: t.sys.id, body, version: versionOf(request.body) }, actor);
+      await setPreviewPattern(opts.context, t.sys.id, details.previewUrl);
+    };
+    return attempt(request, reply, t.sys.id, write, 'saved', { fallback: 'ct-display', details });
   });
 
   app.post('/admin/content-types/:id/fields', async (request: One, reply) => {

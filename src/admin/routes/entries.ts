@@ -11,32 +11,42 @@ import { FolioError, isFolioError } from '../../errors/index.js';
 import type { ContentTypeRecord, EntryRecord, Json, LocaleRecord, LocalizedFields } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import type { AdminContext } from '../context.js';
-import { formFields, parseRaw, rawFrom, rawOf, sameRaw, type FormField, type Raw } from '../entry-form.js';
+import { formFields, inputsOf, parseRaw, rawFrom, rawOf, sameRaw, sideColumn, type FormField, type Raw } from '../entry-form.js';
+import { pagePolicy } from '../../http/security-headers.js';
+import { patternOrigin, previewPattern, previewSource } from '../preview.js';
 import { actorOf, csrfFor, formString, pageNumber, sendPage, viewerOf } from '../http.js';
 import * as ops from '../operations.js';
 import { refusalOf } from '../refusals.js';
 import { filterStatuses, statusOf, type Status } from '../status.js';
 import { renderEntries } from '../views/entries.js';
 import { entryHref, renderEntryEdit } from '../views/entry-edit.js';
-import type { FieldView, LinkChoice } from '../views/entry-fields.js';
-import type { FieldProblem } from '../views/layout.js';
+import type { EntryProblem, FieldView, LinkChoice } from '../views/entry-fields.js';
 import { removalRoutes } from './article-removal.js';
 
 const perPage = 25;
 
-type One = FastifyRequest<{ Params: { id: string }; Querystring: { locale?: string; done?: string } }>;
-type New = FastifyRequest<{ Querystring: { type?: string; locale?: string } }>;
+type One = FastifyRequest<{ Params: { id: string }; Querystring: { locale?: string; side?: string; done?: string } }>;
+type New = FastifyRequest<{ Querystring: { type?: string; locale?: string; side?: string } }>;
+
+/** A locale the form shows, and the prefix of its inputs: the form's own, and one beside it. */
+interface Column {
+  locale: string;
+  column: string;
+}
+
+/** What the form sent, by locale and field id, shown again after a refusal so nothing typed is lost. */
+type Raws = Map<string, Raw>;
+const rawKey = (locale: string, fieldId: string) => `${locale}\u0000${fieldId}`;
 
 interface PageState {
-  /** What the person sent, shown again after a refusal so nothing typed is lost. */
-  raws?: Map<string, Raw>;
-  problems?: FieldProblem[];
+  raws?: Raws;
+  problems?: EntryProblem[];
   notice?: string | undefined;
   conflict?: boolean;
   status?: number;
 }
 
-type Saved = { entry: EntryRecord | undefined; problems: FieldProblem[]; raws: Map<string, Raw> } | { conflict: true; raws: Map<string, Raw> };
+type Saved = { entry: EntryRecord | undefined; problems: EntryProblem[]; raws: Raws } | { conflict: true; raws: Raws };
 
 const notices: Record<string, string> = {
   saved: 'Draft saved.',
@@ -49,12 +59,20 @@ const notices: Record<string, string> = {
 const intents = ['save', 'publish', 'unpublish', 'unarchive'] as const;
 type Intent = (typeof intents)[number];
 
-/** Validation errors name `fields.<id>.<locale>`: shown beside that field. */
-const fieldOfError = (item: { path?: unknown[] }) => (Array.isArray(item.path) && item.path[0] === 'fields' && is.string(item.path[1]) ? item.path[1] : undefined);
+/** Validation errors name `fields.<id>.<locale>`: shown beside that field, in that locale's column. */
+const fieldOfError = (item: { path?: unknown[] }) =>
+  Array.isArray(item.path) && item.path[0] === 'fields' && is.string(item.path[1]) ? `${item.path[1]}${is.string(item.path[2]) ? `\u0000${item.path[2]}` : ''}` : undefined;
+const withLocale = (p: { field: string; message: string }, locale: string): EntryProblem => {
+  const [field = '', at] = p.field.split('\u0000');
+  return { field, message: p.message, locale: at ?? locale };
+};
 
 const linkedIds = (raw: Raw) => raw.filter((id) => id !== '');
 
-export async function entryRoutes(app: FastifyInstance, opts: { context: AdminContext }) {
+/** Inputs an autosave may name: every field in two locales, with room to spare. */
+const maxInputs = 2000;
+
+export async function entryRoutes(app: FastifyInstance, opts: { context: AdminContext; scriptHref?: string | undefined }) {
   const ctx = opts.context;
   const defaultLocale = ctx.locale;
 
@@ -142,42 +160,72 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
   /** Fields editable in this locale: a field that is not localized has only the default locale's value. */
   const editableIn = (f: FormField, locale: string) => f.def.localized || locale === defaultLocale;
 
-  async function editPage(request: FastifyRequest, reply: FastifyReply, typeId: string, entry: EntryRecord | undefined, locale: string, state: PageState = {}) {
+  /** Contentful's rule: a required field must be filled in the default locale and, when localized, in every locale that is not optional. */
+  const requiredIn = (f: FormField, locale: LocaleRecord | undefined) => f.def.required && (locale?.code === defaultLocale || (f.def.localized && locale?.optional === false));
+
+  /** The form's locale and the one shown beside it (`side`), when the space has it and it differs. */
+  function columnsOf(locales: LocaleRecord[], asked: unknown, side: unknown): Column[] {
+    const locale = localeOf(locales, asked);
+    const other = is.string(side) && side !== locale && locales.some((l) => l.code === side) ? side : undefined;
+    return [{ locale, column: '' }, ...(other ? [{ locale: other, column: sideColumn }] : [])];
+  }
+
+  async function editPage(request: FastifyRequest, reply: FastifyReply, typeId: string, entry: EntryRecord | undefined, columns: Column[], state: PageState = {}) {
     const actor = actorOf(request);
-    const [{ type, controls }, locales, types] = await Promise.all([ops.getEditable(ctx, actor, typeId), ctx.store.locales.list(ctx.scope), typeMap()]);
+    const [{ type, controls }, locales, types, pattern] = await Promise.all([ops.getEditable(ctx, actor, typeId), ctx.store.locales.list(ctx.scope), typeMap(), previewPattern(ctx, typeId)]);
     const fields = formFields(type.fields, controls);
-    const raws = new Map(fields.map((f) => [f.def.id, state.raws?.get(f.def.id) ?? rawOf(f, entry?.fields[f.def.id]?.[locale])]));
-    const choices = await choicesFor(actor, fields, raws, types);
-    const views: FieldView[] = fields.map((f) => {
-      const stored = entry?.fields[f.def.id];
-      const fallback = stored?.[locale] === undefined ? fallbackOf(locales, locale, stored) : undefined;
-      return {
-        field: f,
-        raw: raws.get(f.def.id)!,
-        fallback: fallback && { locale: fallback.locale, raw: rawOf(f, fallback.value) },
-        ...(choices.has(f.def.id) ? { choices: choices.get(f.def.id)! } : {}),
-        readOnlyNote: editableIn(f, locale) ? undefined : `The same in every locale: edit it in ${defaultLocale}.`,
-        uploadField: can(actor, 'create') ? `${typeId}/${f.def.id}` : undefined,
-      };
-    });
+    const raws: Raws = new Map();
+    for (const { locale } of columns) for (const f of fields) raws.set(rawKey(locale, f.def.id), state.raws?.get(rawKey(locale, f.def.id)) ?? rawOf(f, entry?.fields[f.def.id]?.[locale]));
+    // Link choices are the same in every column: read once, for the links of all of them.
+    const linked = new Map(fields.map((f) => [f.def.id, columns.flatMap(({ locale }) => raws.get(rawKey(locale, f.def.id))!)]));
+    const choices = await choicesFor(actor, fields, linked, types);
+    const viewsOf = ({ locale, column }: Column): FieldView[] => {
+      const record = locales.find((l) => l.code === locale);
+      return fields.map((f) => {
+        const stored = entry?.fields[f.def.id];
+        const fallback = stored?.[locale] === undefined ? fallbackOf(locales, locale, stored) : undefined;
+        const required = requiredIn(f, record);
+        return {
+          field: f,
+          raw: raws.get(rawKey(locale, f.def.id))!,
+          locale,
+          column,
+          required,
+          optionalHere: f.def.required && !required,
+          showLocale: columns.length > 1,
+          fallback: fallback && { locale: fallback.locale, raw: rawOf(f, fallback.value) },
+          ...(choices.has(f.def.id) ? { choices: choices.get(f.def.id)! } : {}),
+          readOnlyNote: editableIn(f, locale) ? undefined : `The same in every locale: edit it in ${defaultLocale}.`,
+          uploadField: can(actor, 'create') ? `${typeId}/${f.def.id}` : undefined,
+        };
+      });
+    };
     const ownership = entry ? ops.ownershipOf(entry.sys) : undefined;
     const status: Status = entry ? statusOf(entry.sys) : 'draft';
+    const locale = columns[0]!.locale;
+    const previewing = typeId === ops.articleType || pattern !== '';
+    const origin = patternOrigin(pattern);
+    // The frame may show the pattern's site: the page's policy names it, and nothing else.
+    if (origin) reply.header('content-security-policy', pagePolicy(ctx.publicUrl, { styleAttributes: false, frameSrc: [origin] })).header('x-frame-options', 'DENY');
     return sendPage(
       reply,
       renderEntryEdit({
         viewer: viewerOf(request),
         csrf: csrfFor(request, reply, ctx.publicUrl),
-        type: { id: type.sys.id, name: type.name },
+        scriptHref: opts.scriptHref,
+        type: { id: type.sys.id, name: type.name, displayField: type.displayField ?? '' },
         id: entry?.sys.id ?? '',
         version: entry?.sys.version ?? 0,
         status,
         title: entry ? titleOf(entry, types) : '',
         locale,
+        side: columns[1]?.locale,
         locales: locales.map((l) => ({ code: l.code, name: l.name })),
-        fields: views,
+        columns: columns.map((c) => ({ locale: c.locale, name: locales.find((l) => l.code === c.locale)?.name ?? c.locale, fields: viewsOf(c) })),
         problems: state.problems ?? [],
         notice: state.notice,
         conflict: state.conflict ?? false,
+        preview: previewing ? { src: entry ? ((await previewSource(ctx, entry, pattern, locale)) ?? '') : '' } : undefined,
         can: {
           save: status !== 'archived' && (entry ? can(actor, 'update', ownership) : can(actor, 'create')),
           publish: can(actor, 'publish', ownership),
@@ -191,24 +239,26 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
   }
 
   /**
-   * Saves what the form changed in its locale and what of it is valid: a field is a change only
-   * when its inputs differ from the stored value's. A value the form or the content rules refuse
-   * is left out and reported beside its field; the rest is stored.
+   * Saves what the form changed in the locales it shows and what of it is valid: a field is a
+   * change only when its inputs differ from the stored value's. A value the form or the content
+   * rules refuse is left out and reported beside its field; the rest is stored.
    */
-  async function save(actor: Actor, typeId: string, entry: EntryRecord | undefined, body: unknown, locale: string, version: number): Promise<Saved> {
+  async function save(actor: Actor, typeId: string, entry: EntryRecord | undefined, body: unknown, columns: Column[], version: number): Promise<Saved> {
     const { type, controls } = await ops.getEditable(ctx, actor, typeId);
-    const problems: FieldProblem[] = [];
-    const raws = new Map<string, Raw>();
+    const problems: EntryProblem[] = [];
+    const raws: Raws = new Map();
     let changes: FieldChange[] = [];
-    for (const f of formFields(type.fields, controls)) {
-      const sent = editableIn(f, locale) ? rawFrom(body, f) : undefined;
-      if (!sent) continue;
-      raws.set(f.def.id, sent);
-      const stored = entry?.fields[f.def.id]?.[locale];
-      if (sameRaw(f, sent, rawOf(f, stored))) continue;
-      const parsed = parseRaw(f, sent, stored);
-      if ('problem' in parsed) problems.push({ field: f.def.id, message: parsed.problem });
-      else changes.push({ field: f.def.id, locale, value: parsed.value });
+    for (const { locale, column } of columns) {
+      for (const f of formFields(type.fields, controls)) {
+        const sent = editableIn(f, locale) ? rawFrom(body, f, column) : undefined;
+        if (!sent) continue;
+        raws.set(rawKey(locale, f.def.id), sent);
+        const stored = entry?.fields[f.def.id]?.[locale];
+        if (sameRaw(f, sent, rawOf(f, stored))) continue;
+        const parsed = parseRaw(f, sent, stored);
+        if ('problem' in parsed) problems.push({ field: f.def.id, locale, message: parsed.problem });
+        else changes.push({ field: f.def.id, locale, value: parsed.value });
+      }
     }
     if (changes.length === 0) return { entry, problems, raws };
     // Every refusal is reported at once, so one retry without the refused values is enough.
@@ -220,12 +270,20 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
         if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return { conflict: true, raws };
         const refusal = refusalOf(err, 'form', fieldOfError);
         if (!refusal) throw err;
-        problems.push(...refusal.problems);
-        const left = changes.filter((c) => !refusal.problems.some((p) => p.field === c.field));
+        const found = refusal.problems.map((p) => withLocale(p, defaultLocale));
+        problems.push(...found);
+        const left = changes.filter((c) => !found.some((p) => p.field === c.field && p.locale === c.locale));
         if (attempt > 0 || left.length === changes.length || left.length === 0) return { entry, problems, raws };
         changes = left;
       }
     }
+  }
+
+  /** Refused before anything is saved: whoever may not do this hears that, not a half-done save. */
+  function assertIntent(actor: Actor, intent: Intent, current: EntryRecord | undefined) {
+    if (current && intent !== 'save') ops.assertAllowed(actor, intent === 'unarchive' ? 'archive' : intent, current);
+    else if (intent === 'publish') assertCan(actor, 'publish');
+    else if (!current) assertCan(actor, 'create');
   }
 
   async function submit(request: FastifyRequest, reply: FastifyReply, typeId: string, current: EntryRecord | undefined) {
@@ -233,55 +291,102 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
     const body = request.body;
     const intent = (formString(body, 'intent') || 'save') as Intent;
     if (!intents.includes(intent)) throw new FolioError('BAD_REQUEST', 'Unknown action.');
-    const locale = localeOf(await ctx.store.locales.list(ctx.scope), formString(body, 'locale'));
+    const locales = await ctx.store.locales.list(ctx.scope);
+    const columns = columnsOf(locales, formString(body, 'locale'), formString(body, 'side'));
+    const { locale } = columns[0]!;
+    const here = (id: string, extra: string) => entryHref(id, locale, defaultLocale, [columns[1] ? `side=${encodeURIComponent(columns[1].locale)}` : '', extra].filter(Boolean).join('&'));
     const version = Number(formString(body, 'version'));
-    // Refused before anything is saved: whoever may not do this hears that, not a half-done save.
-    if (current && intent !== 'save') ops.assertAllowed(actor, intent === 'unarchive' ? 'archive' : intent, current);
-    else if (intent === 'publish') assertCan(actor, 'publish');
-    else if (!current) assertCan(actor, 'create');
+    assertIntent(actor, intent, current);
     if (intent === 'unpublish' || intent === 'unarchive') {
       const done = await ops.entryActions[intent](ctx, actor, current!.sys.id, version).catch((err: unknown) => err);
-      if (done instanceof Error) return refused(request, reply, typeId, current, locale, done, new Map());
-      return reply.redirect(entryHref(current!.sys.id, locale, defaultLocale, `done=${intent}d`), 303);
+      if (done instanceof Error) return refused(request, reply, typeId, current, columns, done, new Map());
+      return reply.redirect(here(current!.sys.id, `done=${intent}d`), 303);
     }
-    const saved = await save(actor, typeId, current, body, locale, version);
+    const saved = await save(actor, typeId, current, body, columns, version);
     if ('conflict' in saved) {
       const latest = current && (await ops.getAnyEntry(ctx, actor, current.sys.id));
-      return editPage(request, reply, typeId, latest, locale, { raws: saved.raws, conflict: true, status: 409 });
+      return editPage(request, reply, typeId, latest, columns, { raws: saved.raws, conflict: true, status: 409 });
     }
     if (!saved.entry) {
       // Nothing to keep yet: no empty draft is made.
       if (saved.problems.length === 0) return reply.redirect(`/admin/entries/new?type=${encodeURIComponent(typeId)}&locale=${encodeURIComponent(locale)}`, 303);
-      return editPage(request, reply, typeId, undefined, locale, { raws: saved.raws, problems: saved.problems, status: 422 });
+      return editPage(request, reply, typeId, undefined, columns, { raws: saved.raws, problems: saved.problems, status: 422 });
     }
     if (saved.problems.length) {
       const notice = saved.entry !== current ? 'Your other changes were saved as a draft; the values marked below were not.' : undefined;
-      return editPage(request, reply, typeId, saved.entry, locale, { raws: saved.raws, problems: saved.problems, notice, status: 422 });
+      return editPage(request, reply, typeId, saved.entry, columns, { raws: saved.raws, problems: saved.problems, notice, status: 422 });
     }
     const id = saved.entry.sys.id;
     if (intent === 'publish') {
       try {
         await ops.entryActions.publish(ctx, actor, id, saved.entry.sys.version);
       } catch (err) {
-        return refused(request, reply, typeId, saved.entry, locale, err, saved.raws, 'Your changes were saved as a draft, but the entry was not published.');
+        return refused(request, reply, typeId, saved.entry, columns, err, saved.raws, 'Your changes were saved as a draft, but the entry was not published.');
       }
     }
-    return reply.redirect(entryHref(id, locale, defaultLocale, `done=${intent === 'publish' ? 'published' : 'saved'}`), 303);
+    return reply.redirect(here(id, `done=${intent === 'publish' ? 'published' : 'saved'}`), 303);
   }
 
   /** A refusal of the operation (validation, a stale version) shown on the form, in the API's words. */
-  function refused(request: FastifyRequest, reply: FastifyReply, typeId: string, entry: EntryRecord | undefined, locale: string, err: unknown, raws: Map<string, Raw>, notice?: string) {
+  function refused(request: FastifyRequest, reply: FastifyReply, typeId: string, entry: EntryRecord | undefined, columns: Column[], err: unknown, raws: Raws, notice?: string) {
     const refusal = refusalOf(err, 'form', fieldOfError);
     if (!refusal) throw err;
-    return editPage(request, reply, typeId, entry, locale, { raws, problems: refusal.problems, notice, status: refusal.status });
+    return editPage(request, reply, typeId, entry, columns, { raws, problems: refusal.problems.map((p) => withLocale(p, defaultLocale)), notice, status: refusal.status });
+  }
+
+  /**
+   * Autosave: the form's inputs as JSON (`values`, named as the form names them) and the version
+   * the page has. What is valid is stored; what is not comes back beside its field. A stale
+   * version answers 409 with the latest values of the fields shown (`theirs`), for the form to
+   * compare with what the person typed.
+   */
+  async function autosave(request: FastifyRequest, reply: FastifyReply, typeId: string, current: EntryRecord | undefined) {
+    const actor = actorOf(request);
+    const body = request.body as { version?: unknown; values?: unknown } | undefined;
+    if (!is.plainObject(body) || !is.integer(body.version) || !is.plainObject(body.values) || Object.keys(body.values).length > maxInputs) {
+      return reply.code(400).send({ message: 'Send {version, values}.' });
+    }
+    assertIntent(actor, 'save', current);
+    const values = body.values;
+    const columns = columnsOf(await ctx.store.locales.list(ctx.scope), formString(values, 'locale'), formString(values, 'side'));
+    const saved = await save(actor, typeId, current, values, columns, body.version);
+    reply.header('cache-control', 'no-store');
+    if ('conflict' in saved) {
+      const latest = await ops.getAnyEntry(ctx, actor, current!.sys.id);
+      const { type, controls } = await ops.getEditable(ctx, actor, typeId);
+      const theirs: Record<string, string[]> = Object.create(null);
+      for (const { locale, column } of columns) for (const f of formFields(type.fields, controls)) if (editableIn(f, locale)) Object.assign(theirs, inputsOf(f, rawOf(f, latest.fields[f.def.id]?.[locale]), column));
+      return reply.code(409).send({
+        conflict: true,
+        version: latest.sys.version,
+        theirs,
+        message: 'Someone else saved this entry while you were editing. Nothing of theirs or yours is lost: choose below which value each field keeps.',
+      });
+    }
+    const message = saved.problems.map((p) => p.message).join(' ');
+    if (!saved.entry && saved.problems.length === 0) return reply.send({ problems: [], message: 'Nothing to save yet.' });
+    if (!saved.entry) return reply.code(422).send({ problems: saved.problems, message, version: 0 });
+    const created = !current ? { id: saved.entry.sys.id, href: `/admin/entries/${saved.entry.sys.id}` } : {};
+    const pattern = await previewPattern(ctx, typeId);
+    return reply.code(current ? 200 : 201).send({
+      ...created,
+      version: saved.entry.sys.version,
+      status: statusOf(saved.entry.sys),
+      problems: saved.problems,
+      checks: (await ops.publishChecks(ctx, saved.entry)).flatMap((e) => {
+        const field = fieldOfError(e);
+        return field ? [withLocale({ field, message: e.details }, defaultLocale)] : [];
+      }),
+      ...(saved.problems.length ? { message: `Saved, except: ${message}` } : {}),
+      preview: (await previewSource(ctx, saved.entry, pattern, columns[0]!.locale)) ?? '',
+    });
   }
 
   app.get('/admin/entries/new', async (request: New, reply) => {
     assertCan(actorOf(request), 'create');
     const typeId = request.query.type ?? '';
     if (typeId === ops.articleType) return reply.redirect('/admin/articles/new', 303);
-    const locale = localeOf(await ctx.store.locales.list(ctx.scope), request.query.locale);
-    return editPage(request, reply, typeId, undefined, locale);
+    return editPage(request, reply, typeId, undefined, columnsOf(await ctx.store.locales.list(ctx.scope), request.query.locale, request.query.side));
   });
 
   /** The new entry's form: the draft is made by the first save that has something in it. */
@@ -291,12 +396,25 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
     return submit(request, reply, typeId, undefined);
   });
 
+  /** The new entry's first autosave with something in it makes the draft and says where it lives. */
+  app.post('/admin/entries/new/autosave', async (request: New, reply) => {
+    const typeId = request.query.type ?? '';
+    if (typeId === ops.articleType) throw new FolioError('BAD_REQUEST', 'Articles are written in the article editor.');
+    return autosave(request, reply, typeId, undefined);
+  });
+
+  app.post('/admin/entries/:id/autosave', async (request: One, reply) => {
+    const entry = await ops.getAnyEntry(ctx, actorOf(request), request.params.id);
+    if (entry.sys.contentTypeId === ops.articleType) throw new FolioError('BAD_REQUEST', 'Articles are edited in the article editor.');
+    return autosave(request, reply, entry.sys.contentTypeId, entry);
+  });
+
   app.get('/admin/entries/:id', async (request: One, reply) => {
     const entry = await ops.getAnyEntry(ctx, actorOf(request), request.params.id);
     if (entry.sys.contentTypeId === ops.articleType) return reply.redirect(articleHref(entry.sys.id), 303);
-    const locale = localeOf(await ctx.store.locales.list(ctx.scope), request.query.locale);
+    const columns = columnsOf(await ctx.store.locales.list(ctx.scope), request.query.locale, request.query.side);
     const notice = request.query.done ? notices[request.query.done] : undefined;
-    return editPage(request, reply, entry.sys.contentTypeId, entry, locale, notice ? { notice } : {});
+    return editPage(request, reply, entry.sys.contentTypeId, entry, columns, notice ? { notice } : {});
   });
 
   app.post('/admin/entries/:id', async (request: One, reply) => {

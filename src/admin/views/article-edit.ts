@@ -6,6 +6,7 @@ import { publishLabel, statusBadge } from './articles.js';
 import { historyPanel } from './history.js';
 import { pickerUpload } from './media.js';
 import { errorSummary, problemFor, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
+import { previewPane } from './preview-pane.js';
 import { goLiveNote, schedulePanel, scheduleForms } from './schedule.js';
 import { table } from '../../validate/json-shape.js';
 
@@ -33,6 +34,8 @@ export interface ArticleEditModel {
   viewer: Viewer;
   csrf: string;
   scriptHref?: string | undefined;
+  /** The live preview frame's address: the draft's signed link (empty for a new article). */
+  previewSrc?: string | undefined;
   id: string;
   version: number;
   status: Status;
@@ -103,7 +106,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 <form method="post" action="${m.id ? `/admin/articles/${m.id}` : '/admin/articles'}" id="article-form" data-id="${m.id}" data-autosave="${m.can.save ? 'on' : 'off'}">
 <input type="hidden" name="_csrf" value="${m.csrf}">
 <input type="hidden" name="version" value="${m.version}">
-<div class="edit">
+<div class="edit previewing">
 <div class="panel">
   <fieldset ${readOnly ? 'disabled' : ''} class="checks block">
   <legend class="visually-hidden">Article</legend>
@@ -136,6 +139,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
     ${m.can.archive || m.can.delete ? html`<p class="links">${m.can.archive ? (m.status === 'archived' ? html`<button type="submit" form="unarchive-form">Unarchive</button>` : html`<a class="button" href="/admin/articles/${m.id}/archive">Archive…</a>`) : ''}
     ${m.can.delete ? html`<a class="button danger" href="/admin/articles/${m.id}/delete">Delete…</a>` : ''}</p>` : ''}` : ''}
   </section>
+  ${previewPane(m.previewSrc ?? '')}
   ${m.id ? schedulePanel({ articleId: m.id, pending: m.schedule.pending, canSchedule: m.can.schedule, value: m.schedule.value, problems: m.problems, now: m.schedule.now }) : ''}
   <section class="panel" aria-labelledby="details-heading">
     <h2 id="details-heading">Details</h2>

@@ -88,7 +88,7 @@ export interface ContentTypeModel {
   id: string;
   version: number;
   status: TypeStatus;
-  details: { name: string; description: string; displayField: string };
+  details: { name: string; description: string; displayField: string; previewUrl: string };
   /** Fields that can name entries (Symbol and Text). */
   displayChoices: Array<{ id: string; name: string }>;
   fields: FieldRow[];
@@ -156,6 +156,7 @@ ${m.fields.length === 0
       <div class="field"><label for="f-ct-display">Display field</label>
         <select id="f-ct-display" name="ct-display" aria-describedby="f-ct-display-hint"><option value="">None</option>${m.displayChoices.map((c) => html`<option value="${c.id}"${c.id === m.details.displayField ? html` selected` : ''}>${c.name} (${c.id})</option>`)}</select>
         <p class="hint" id="f-ct-display-hint">The text field that names entries in lists.</p></div>
+      ${textField({ name: 'ct-preview', label: 'Preview URL', value: m.details.previewUrl, problems: m.problems, hint: 'The page that shows an entry, for the live preview beside the editor, as in Contentful’s content preview: “/events/{fields.slug}” on this site, or https://… on another. Placeholders: {fields.<field id>}, {entry.sys.id}, {locale}. Leave empty for no preview.' })}
       <button type="submit">Save details</button>
     </form>
   </section>

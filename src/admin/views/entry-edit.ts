@@ -1,25 +1,37 @@
-/** Editing one entry of any content type in one locale: its fields, a locale switcher, status and actions. Works without JS. */
+/**
+ * Editing one entry of any content type: its fields in one locale or two side by side, a locale
+ * switcher, status and actions, and the live preview beside the form when the type has one.
+ * Works without JS; the script adds autosave, errors as you type and conflict resolution.
+ */
 import { html } from '../../site/views/index.js';
 import type { Status } from '../status.js';
 import { publishLabel, statusBadge } from './articles.js';
-import { entryField, type FieldView } from './entry-fields.js';
-import { errorSummary, renderPage, type FieldProblem, type Viewer } from './layout.js';
+import { entryField, inputId, type EntryProblem, type FieldView } from './entry-fields.js';
+import { errorSummary, renderPage, type Viewer } from './layout.js';
+import { previewPane } from './preview-pane.js';
 
 export interface EntryEditModel {
   viewer: Viewer;
   csrf: string;
-  type: { id: string; name: string };
+  scriptHref?: string | undefined;
+  /** displayField: the field that names the entry (its title, kept in step as it is typed). */
+  type: { id: string; name: string; displayField?: string };
   /** Empty: a new entry, stored at its first save. */
   id: string;
   version: number;
   status: Status;
   title: string;
   locale: string;
+  /** The locale shown beside `locale`, if any. */
+  side?: string | undefined;
   locales: Array<{ code: string; name: string }>;
-  fields: FieldView[];
-  problems: FieldProblem[];
+  /** The form's locale first; the side locale second. Both list the same fields in the same order. */
+  columns: Array<{ locale: string; name: string; fields: FieldView[] }>;
+  problems: EntryProblem[];
   notice?: string | undefined;
   conflict?: boolean;
+  /** Live preview: the frame's address (empty until there is something to show). */
+  preview?: { src: string } | undefined;
   can: { save: boolean; publish: boolean; unpublish: boolean; archive: boolean; delete: boolean };
 }
 
@@ -30,20 +42,32 @@ export function entryHref(id: string, locale: string, defaultLocale: string, ext
 
 export function renderEntryEdit(m: EntryEditModel): string {
   const base = m.id ? `/admin/entries/${m.id}` : `/admin/entries/new`;
-  const query = (locale: string) => {
+  const query = (locale: string, side = m.side) => {
     const q = new URLSearchParams();
     if (!m.id) q.set('type', m.type.id);
     q.set('locale', locale);
+    if (side && side !== locale) q.set('side', side);
     return `${base}?${q.toString()}`;
   };
   const title = m.title || `Untitled ${m.type.name}`;
-  const names = new Map(m.fields.map((f) => [f.field.def.id, f.field.def.name || f.field.def.id]));
+  const [own, beside] = m.columns;
+  const names = new Map((own?.fields ?? []).map((f) => [f.field.def.id, f.field.def.name || f.field.def.id]));
   const live = m.status === 'published' || m.status === 'changed';
+  const summary = m.problems.map((p) => {
+    const name = names.has(p.field) ? `${names.get(p.field)}${beside ? ` (${p.locale ?? m.locale})` : ''}: ` : '';
+    const id = inputId(p.field, p.locale && p.locale !== m.locale ? 'side' : '', p.locale ?? m.locale);
+    return { field: id.slice(2), message: `${name}${p.message}` };
+  });
+  const rows = (own?.fields ?? []).map((f, i) => {
+    const other = beside?.fields[i];
+    return other ? html`<div class="field-row">${entryField(f, m.problems)}${entryField(other, m.problems)}</div>` : entryField(f, m.problems);
+  });
   return renderPage({
     title,
     viewer: m.viewer,
     section: 'content',
     csrf: m.csrf,
+    scriptHref: m.scriptHref,
     body: html`<div class="page-head">
   <div><p class="hint"><a href="/admin/entries?type=${encodeURIComponent(m.type.id)}">${m.type.name}</a></p><h1>${title}</h1></div>
   <div>${statusBadge(m.status)}</div>
@@ -51,22 +75,27 @@ export function renderEntryEdit(m: EntryEditModel): string {
 ${m.conflict
   ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>Someone else changed this entry</h2>
   <p>Your changes are still in the form below but were <strong>not saved</strong>. <a href="${query(m.locale)}">Open the latest version</a> to see theirs.</p></div>`
-  : errorSummary(m.problems.map((p) => ({ field: p.field, message: names.has(p.field) ? `${names.get(p.field)}: ${p.message}` : p.message })))}
+  : errorSummary(summary)}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 ${m.locales.length > 1
-  ? html`<nav class="locales" aria-label="Locales"><ul class="links">${m.locales.map(
+  ? html`<nav class="locales" aria-label="Locales"><span class="hint">Locale</span><ul class="links">${m.locales.map(
       (l) => html`<li><a href="${query(l.code)}"${l.code === m.locale ? html` aria-current="page"` : ''}>${l.name} (${l.code})</a></li>`,
-    )}</ul></nav>`
+    )}</ul></nav>
+<nav class="locales" aria-label="Side by side"><span class="hint">Side by side with</span><ul class="links"><li><a href="${query(m.locale, '')}"${m.side ? '' : html` aria-current="page"`}>No other locale</a></li>${m.locales
+      .filter((l) => l.code !== m.locale)
+      .map((l) => html`<li><a href="${query(m.locale, l.code)}"${l.code === m.side ? html` aria-current="page"` : ''}>${l.name} beside</a></li>`)}</ul></nav>`
   : ''}
-<form method="post" action="${m.id ? base : `/admin/entries/new?type=${encodeURIComponent(m.type.id)}`}" id="entry-form" data-id="${m.id}">
+<form method="post" action="${m.id ? base : `/admin/entries/new?type=${encodeURIComponent(m.type.id)}`}" id="entry-form" data-id="${m.id}" data-type="${m.type.id}" data-display-field="${m.type.displayField ?? ''}" data-untitled="Untitled ${m.type.name}" data-autosave="${m.can.save ? 'on' : 'off'}">
 <input type="hidden" name="_csrf" value="${m.csrf}">
 <input type="hidden" name="version" value="${m.version}">
 <input type="hidden" name="locale" value="${m.locale}">
-<div class="edit">
+${m.side ? html`<input type="hidden" name="side" value="${m.side}">` : ''}
+<div class="edit${m.preview ? ' previewing' : ''}">
 <div class="panel">
   <fieldset ${m.can.save ? '' : 'disabled'} class="checks block">
-  <legend class="visually-hidden">${m.type.name} (${m.locale})</legend>
-  ${m.fields.map((f) => entryField(f, m.problems))}
+  <legend class="visually-hidden">${m.type.name} (${m.columns.map((c) => c.locale).join(', ')})</legend>
+  ${beside ? html`<div class="field-row column-heads" aria-hidden="true"><h2>${own!.name} (${own!.locale})</h2><h2>${beside.name} (${beside.locale})</h2></div>` : ''}
+  ${rows}
   </fieldset>
 </div>
 <aside aria-label="Publishing">
@@ -74,16 +103,17 @@ ${m.locales.length > 1
     <h2 id="status-heading">Status: ${statusBadge(m.status)}</h2>
     <div class="actions">
       ${m.can.save ? html`<button type="submit" name="intent" value="save">Save draft</button>` : ''}
-      ${m.can.publish && m.status !== 'archived' ? html`<button class="primary" type="submit" name="intent" value="publish">${publishLabel(m.status)}</button>` : ''}
+      ${m.can.publish && m.status !== 'archived' ? html`<button class="primary" type="submit" name="intent" value="publish" id="publish-button">${publishLabel(m.status)}</button>` : ''}
       ${m.can.unpublish && live ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
       ${m.can.archive && m.status === 'archived' ? html`<button type="submit" name="intent" value="unarchive">Unarchive</button>` : ''}
     </div>
-    <p class="save-state" role="status">${!m.can.save ? 'You can read this entry but not change it.' : m.id ? `Version ${m.version}` : 'Not saved yet: the draft is made when you save.'}</p>
+    <p class="save-state" id="save-state" role="status" aria-live="polite">${!m.can.save ? 'You can read this entry but not change it.' : m.id ? `Version ${m.version}` : 'Not saved yet: the draft is made when you write something.'}</p>
     ${m.id && (m.can.archive || m.can.delete)
       ? html`<p class="links">${m.can.archive && m.status !== 'archived' ? html`<a class="button" href="${base}/archive">Archive…</a>` : ''}
     ${m.can.delete ? html`<a class="button danger" href="${base}/delete">Delete…</a>` : ''}</p>`
       : ''}
   </section>
+  ${m.preview ? previewPane(m.preview.src) : ''}
 </aside>
 </div>
 </form>`,

@@ -2,7 +2,7 @@
 import { html, type SafeHtml } from '../../site/views/index.js';
 import { inputName, shownMarker, zones, type FormField, type Raw } from '../entry-form.js';
 import { statusLabels, type Status } from '../status.js';
-import { problemFor, type FieldProblem } from './layout.js';
+import type { FieldProblem } from './layout.js';
 import { pickerUpload } from './media.js';
 
 export interface LinkChoice {
@@ -23,14 +23,32 @@ export interface FieldView {
   readOnlyNote?: string | undefined;
   /** Media fields: contentTypeId/fieldId, so the picker can upload new files held to the field's rules. */
   uploadField?: string | undefined;
+  /** The locale this input writes, and its inputs' name prefix ('' for the form's own locale). */
+  locale: string;
+  column: string;
+  /** Required in this locale: the field is required and the locale is not optional (Contentful's rule). */
+  required: boolean;
+  /** Required elsewhere but optional here: said beside the label. */
+  optionalHere?: boolean;
+  /** Two locales side by side: each label names its locale. */
+  showLocale?: boolean;
 }
+
+/** A problem with a field's value in one locale (none: the form's own locale). */
+export interface EntryProblem extends FieldProblem {
+  locale?: string;
+}
+
+/** The id of a field's input: the side column's carry its locale, so both columns can be on one page. */
+export const inputId = (fieldId: string, column: string, locale: string) => (column ? `f-${locale}-${fieldId}` : `f-${fieldId}`);
 
 const selected = (on: boolean) => (on ? html` selected` : '');
 const checked = (on: boolean) => (on ? html` checked` : '');
 
 function control(v: FieldView, id: string, describedBy: string): SafeHtml {
   const { field, raw } = v;
-  const name = inputName(field.def.id);
+  const part = (p: string) => inputName(field.def.id, p, v.column);
+  const name = part('');
   const [first = '', second = ''] = raw;
   const aria = describedBy ? html` aria-describedby="${describedBy}"` : '';
   const placeholder = v.fallback ? html` placeholder="${v.fallback.raw.join(', ')}"` : '';
@@ -47,7 +65,7 @@ function control(v: FieldView, id: string, describedBy: string): SafeHtml {
         ? html`<input type="date" id="${id}" name="${name}" value="${first}"${aria}>`
         : html`<span class="inline-form"><input type="datetime-local" id="${id}" name="${name}" value="${first}"${aria}>
   <label class="visually-hidden" for="${id}-zone">Time zone</label>
-  <select id="${id}-zone" name="${inputName(field.def.id, 'zone')}"><option value="">No zone</option>${zones.map((z) => html`<option value="${z}"${selected(z === second)}>${z === 'Z' ? 'UTC' : `UTC${z}`}</option>`)}</select></span>`;
+  <select id="${id}-zone" name="${part('zone')}"><option value="">No zone</option>${zones.map((z) => html`<option value="${z}"${selected(z === second)}>${z === 'Z' ? 'UTC' : `UTC${z}`}</option>`)}</select></span>`;
     case 'boolean':
       return html`<span class="checks" id="${id}"${aria}>${[
         ['true', 'Yes'],
@@ -63,8 +81,8 @@ function control(v: FieldView, id: string, describedBy: string): SafeHtml {
     case 'tags':
       return html`<input type="text" id="${id}" name="${name}" value="${first}"${aria}${placeholder}>`;
     case 'location':
-      return html`<span class="inline-form" id="${id}"${aria}><label>Latitude <input type="number" step="any" min="-90" max="90" name="${inputName(field.def.id, 'lat')}" value="${first}"></label>
-  <label>Longitude <input type="number" step="any" min="-180" max="180" name="${inputName(field.def.id, 'lon')}" value="${second}"></label></span>`;
+      return html`<span class="inline-form" id="${id}"${aria}><label>Latitude <input type="number" step="any" min="-90" max="90" name="${part('lat')}" value="${first}"></label>
+  <label>Longitude <input type="number" step="any" min="-180" max="180" name="${part('lon')}" value="${second}"></label></span>`;
     case 'entry':
     case 'asset':
       return html`<select id="${id}" name="${name}"${aria}><option value="">None</option>${(v.choices ?? []).map((c) => html`<option value="${c.id}"${selected(c.id === first)}>${choiceLabel(c)}</option>`)}</select>`;
@@ -86,25 +104,33 @@ const hints: Partial<Record<FormField['kind'], string>> = {
   assets: 'Hold Ctrl or ⌘ to choose several.',
 };
 
-export function entryField(v: FieldView, problems: FieldProblem[]): SafeHtml {
+/** Widgets that show the fallback value as their placeholder; the others name it in the hint. */
+const placeholders = new Set<FormField['kind']>(['text', 'textarea', 'json', 'number', 'tags']);
+
+export function entryField(v: FieldView, problems: EntryProblem[]): SafeHtml {
   const { def } = v.field;
-  const id = `f-${def.id}`;
-  const errors = problemFor(problems, def.id);
+  const id = inputId(def.id, v.column, v.locale);
+  const errors = problems.filter((p) => p.field === def.id && (p.locale ?? v.locale) === v.locale);
   const help = [v.field.helpText, hints[v.field.kind] ?? (v.field.def.type === 'RichText' ? 'Rich text as Contentful’s JSON document.' : '')].filter(Boolean).join(' ');
-  const fallback = v.fallback && v.fallback.raw.some((r) => r !== '') ? `Empty here: readers see the ${v.fallback.locale} value.` : '';
+  const shown = v.fallback && v.fallback.raw.some((r) => r !== '') ? v.fallback : undefined;
+  const fallback = shown
+    ? placeholders.has(v.field.kind)
+      ? `Fallback · Empty here: readers see the ${shown.locale} value. It is shown greyed in the box.`
+      : `Fallback · Empty here: readers see the ${shown.locale} value. It is ${shown.raw.filter(Boolean).join(', ')}.`
+    : '';
   const describedBy = [help ? `${id}-hint` : '', fallback ? `${id}-fallback` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const label = html`${def.name || def.id}${def.required ? html` <span class="hint">(required)</span>` : ''}`;
+  const label = html`${def.name || def.id}${v.showLocale ? html` <span class="locale-tag">${v.locale}</span>` : ''}${v.required ? html` <span class="hint">(required)</span>` : v.optionalHere ? html` <span class="hint">(optional in ${v.locale})</span>` : ''}`;
   if (v.readOnlyNote) {
-    return html`<div class="field"><span class="label"><strong>${label}</strong></span><p class="hint">${v.readOnlyNote}</p></div>`;
+    return html`<div class="field" data-locale="${v.locale}"><span class="label"><strong>${label}</strong></span><p class="hint">${v.readOnlyNote}</p></div>`;
   }
   const grouped = v.field.kind === 'boolean' || v.field.kind === 'choices' || v.field.kind === 'location' || (v.field.kind === 'choice' && v.field.radio);
-  return html`<div class="field${errors.length ? ' invalid' : ''}" data-field="${def.id}" data-widget="${v.field.widgetId}">
-  <input type="hidden" name="${shownMarker(def.id)}" value="1">
+  return html`<div class="field${errors.length ? ' invalid' : ''}${shown ? ' has-fallback' : ''}" data-field="${def.id}" data-locale="${v.locale}" data-widget="${v.field.widgetId}">
+  <input type="hidden" name="${shownMarker(def.id, v.column)}" value="1">
   ${grouped ? html`<span class="label" id="${id}-label"><strong>${label}</strong></span>` : html`<label for="${id}">${label}</label>`}
   ${help ? html`<p class="hint" id="${id}-hint">${help}</p>` : ''}
   ${control(v, id, describedBy)}
   ${v.uploadField && (v.field.kind === 'asset' || v.field.kind === 'assets') ? pickerUpload({ target: id, field: v.uploadField }) : ''}
   ${fallback ? html`<p class="hint" id="${id}-fallback">${fallback}</p>` : ''}
-  ${errors.length ? html`<p class="error-text" id="${id}-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
+  <p class="error-text" id="${id}-error"${errors.length ? '' : html` hidden`}>${errors.map((e) => e.message).join(' ')}</p>
 </div>`;
 }

@@ -55,15 +55,26 @@ const editor = renderEntryEdit({
     { code: 'en-US', name: 'English' },
     { code: 'de-DE', name: 'German' },
   ],
-  fields: fields.map((field) => ({
-    field,
-    raw: rawOf(field, field.def.id === 'startsAt' ? '2026-12-31T18:30+01:00' : undefined),
-    fallback: field.kind === 'text' ? { locale: 'en-US', raw: [evil] } : undefined,
-    ...(['entry', 'entries', 'asset', 'assets'].includes(field.kind) ? { choices } : {}),
-    readOnlyNote: field.def.id === 'count' ? 'The same in every locale: edit it in en-US.' : undefined,
-    uploadField: `event/${field.def.id}`,
+  side: 'en-US',
+  columns: (['de-DE', 'en-US'] as const).map((locale, i) => ({
+    locale,
+    name: locale === 'de-DE' ? 'German' : 'English',
+    fields: fields.map((field) => ({
+      field,
+      locale,
+      column: i === 0 ? '' : 'side.',
+      required: field.def.required && locale === 'en-US',
+      optionalHere: field.def.required && locale !== 'en-US',
+      showLocale: true,
+      raw: rawOf(field, field.def.id === 'startsAt' ? '2026-12-31T18:30+01:00' : undefined),
+      fallback: field.kind === 'text' && locale === 'de-DE' ? { locale: 'en-US', raw: [evil] } : undefined,
+      ...(['entry', 'entries', 'asset', 'assets'].includes(field.kind) ? { choices } : {}),
+      readOnlyNote: field.def.id === 'count' && locale === 'de-DE' ? 'The same in every locale: edit it in en-US.' : undefined,
+      uploadField: `event/${field.def.id}`,
+    })),
   })),
-  problems: [{ field: 'kind', message: evil }, { field: 'venue', message: 'Enter a latitude.' }],
+  preview: { src: '/drafts/e9?expires=1&sig=a' },
+  problems: [{ field: 'kind', message: evil }, { field: 'venue', message: 'Enter a latitude.' }, { field: 'title', locale: 'en-US', message: 'The property "title" is required here' }],
   can: { save: true, publish: true, unpublish: true, archive: true, delete: true },
 });
 
@@ -94,6 +105,11 @@ describe('entry views', () => {
     expect(editor).toMatch(/<input type="datetime-local" id="f-startsAt" name="f\.startsAt" value="2026-12-31T18:30"/);
     expect(editor).not.toContain('name="f.count.shown"');
     expect(editor).toContain('href="#f-venue"');
+    expect(editor).toContain('href="#f-en-US-title"');
+    expect(editor).toMatch(/<div class="field invalid" data-field="title" data-locale="en-US"[\s\S]*?name="side\.f\.title"[\s\S]*?id="f-en-US-title-error">The property/);
+    expect(editor).toContain('name="side.f.count.shown"');
+    expect(editor).toContain('(optional in de-DE)');
+    expect(editor).toContain('<iframe id="preview-frame"');
   });
 
   it('lets media pickers (only those) upload, held to their field’s rules, once the script runs', () => {

@@ -59,7 +59,7 @@ const pages: Record<string, string> = {
     id: 'event',
     version: 4,
     status: 'active',
-    details: { name: evil, description: evil, displayField: 'kind' },
+    details: { name: evil, description: evil, displayField: 'kind', previewUrl: `/events/{fields.slug}?x=${evil}` },
     displayChoices: [{ id: 'kind', name: evil }],
     fields: [field],
     newField: { ...blankField(), id: '1x' },

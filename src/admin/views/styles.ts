@@ -64,6 +64,16 @@ td .sub{color:var(--muted);font-size:13px}
 .empty{padding:40px;text-align:center;color:var(--muted)}
 .edit{display:grid;grid-template-columns:minmax(0,1fr) 320px;gap:24px;align-items:start}
 .edit aside{display:flex;flex-direction:column;gap:16px;position:sticky;top:72px}
+.edit.previewing{grid-template-columns:minmax(0,1fr) minmax(320px,42%)}
+.preview-pane iframe{display:block;width:100%;height:70vh;min-height:360px;border:1px solid var(--line);border-radius:6px;background:#fff}
+.field-row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px;align-items:start}
+.column-heads h2{font-size:15px;margin:0 0 8px}
+.locale-tag{font-size:12px;font-weight:600;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 4px}
+nav.locales{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 12px}nav.locales ul{margin:0 0 8px}
+.has-fallback ::placeholder{font-style:italic}
+.conflict-compare{margin-top:8px;padding:10px 12px;border:2px solid var(--warn);border-radius:6px}
+.conflict-compare dl{display:grid;grid-template-columns:auto minmax(0,1fr);gap:4px 12px;margin:6px 0 10px}.conflict-compare dt{font-weight:600}.conflict-compare dd{margin:0;overflow-wrap:anywhere}
+.in-conflict>input,.in-conflict>textarea,.in-conflict>select{border-color:var(--warn)}
 .actions{display:flex;flex-wrap:wrap;gap:8px}
 .save-state{font-size:13px;color:var(--muted);min-height:20px;margin:8px 0 0}
 .save-state.conflict{color:var(--danger);font-weight:600}
@@ -166,7 +176,7 @@ ins,del{padding:0 2px;border-radius:3px}
 ins{text-decoration:underline 2px;text-underline-offset:3px;background:color-mix(in srgb,var(--ok) 16%,transparent);color:inherit}
 del{text-decoration:line-through 2px;background:color-mix(in srgb,var(--danger) 14%,transparent);color:inherit}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:860px){.edit,.media-edit,.below{grid-template-columns:1fr}.edit aside{position:static}}
+@media (max-width:860px){.edit,.edit.previewing,.media-edit,.below,.field-row{grid-template-columns:1fr}.edit aside{position:static}.column-heads{display:none}.preview-pane iframe{height:60vh}}
 @media (max-width:640px){.top{height:auto;flex-wrap:wrap;padding:10px 16px;gap:8px}.me{margin-left:0}main{padding:16px}
  table.articles thead{display:none}table.articles tr{display:grid;grid-template-columns:1fr auto;padding:10px 14px;border-bottom:1px solid var(--line)}
  table.articles td{border:0;padding:2px 0}table.articles td.hide-narrow{display:none}.uploads li{grid-template-columns:1fr}}
