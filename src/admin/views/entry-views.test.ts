@@ -114,8 +114,9 @@ describe('entry views', () => {
 
   it('lets media pickers (only those) upload, held to their field’s rules, once the script runs', () => {
     const zones = [...editor.matchAll(/data-upload data-field="([^"]+)" data-picker-for="([^"]+)" hidden/g)].map((m) => [m[1], m[2]]);
-    const media = fields.filter((f) => f.kind === 'asset' || f.kind === 'assets').map((f) => [`event/${f.def.id}`, `f-${f.def.id}`]);
+    // Both locale columns, field by field: the form's own locale, then the one beside it.
+    const media = fields.filter((f) => f.kind === 'asset' || f.kind === 'assets').flatMap((f) => [`f-${f.def.id}`, `f-en-US-${f.def.id}`].map((id) => [`event/${f.def.id}`, id]));
     expect(zones).toEqual(media);
-    expect(media).toHaveLength(2);
+    expect(media).toHaveLength(4);
   });
 });
