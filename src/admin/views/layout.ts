@@ -35,6 +35,7 @@ export const settingsLinks = [
   { id: 'api-keys', href: '/admin/api-keys', label: 'API keys', action: 'manageApiKeys' },
   { id: 'webhooks', href: '/admin/webhooks', label: 'Webhooks', action: 'manageWebhooks' },
   { id: 'users', href: '/admin/users', label: 'Users', action: 'manageUsers' },
+  { id: 'site', href: '/admin/site', label: 'Site', action: 'manageSpace' },
 ] as const;
 /** Where the Settings link goes: the first of its screens this role may use, if any. */
 const settingsHome = (viewer: Viewer) => settingsLinks.find((l) => can({ kind: 'user', id: '', role: viewer.role }, l.action))?.href;
