@@ -15,7 +15,7 @@ export interface PageModel {
   title: string;
   /** Absent on the sign-in page. */
   viewer?: Viewer;
-  section?: 'articles' | 'content' | 'media' | 'users' | 'tokens' | 'settings';
+  section?: 'articles' | 'content' | 'media' | 'users' | 'tokens' | 'settings' | 'account';
   csrf: string;
   scriptHref?: string | undefined;
   body: HtmlValue;
@@ -69,7 +69,7 @@ ${viewer
     ${navItems(viewer).map((item) => html`<li><a href="${item.href}"${item.id === model.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`)}
   </ul></nav>
   <div class="me">
-    <span>${viewer.name} <span class="badge role">${viewer.role}</span></span>
+    <a href="/admin/account"${model.section === 'account' ? html` aria-current="page"` : ''}>${viewer.name}</a> <span class="badge role">${viewer.role}</span>
     <form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="${model.csrf}"><button type="submit">Sign out</button></form>
   </div>
 </header>`
