@@ -53,14 +53,15 @@ beforeAll(async () => {
   admin = await newPage();
   await signIn(admin, 'admin@example.com', password);
   await admin.waitForURL('**/admin/articles');
-});
+}, 300_000);
 afterAll(async () => {
   for (const c of contexts) await c.close();
   await browser?.close();
   await folio?.destroy();
 });
 
-describe('site settings and accounts in Chromium', () => {
+// Generous: a loaded machine signs in slowly (argon2), and these flows sign in many times.
+describe('site settings and accounts in Chromium', { timeout: 240_000 }, () => {
   it('changes the site name: the hub header, title, feed and JSON-LD show it', async () => {
     await admin.goto(`${folio.url}/admin/users`);
     await admin.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Site' }).click();

@@ -48,6 +48,11 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
     reply.header('retry-after', String(wait));
     return sendPage(reply, renderProblem({ status: 429, title: 'Too many attempts', message, csrf: csrfFor(request, reply, publicUrl), retryAfterSeconds: wait }), 429);
   };
+  /** Counts an attempt against `key`; answers 429 (and the caller stops) when there were too many. */
+  const overLimit = (request: FastifyRequest, reply: FastifyReply, key: string, message: string) => {
+    const wait = codeLimiter.take(key);
+    return wait > 0 ? tooMany(request, reply, wait, message) : undefined;
+  };
   const linkGone = (request: FastifyRequest, reply: FastifyReply) => sendPage(reply, renderLinkGone({ csrf: csrfFor(request, reply, publicUrl), message: linkGoneMessage }), 400);
   const loginWith = (request: FastifyRequest, reply: FastifyReply, notice: string, email = '') =>
     sendPage(reply, renderLogin({ csrf: csrfFor(request, reply, publicUrl), email, next: '/admin/articles', notice }));
@@ -66,8 +71,8 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
     const pending = await peekAccountToken(store, scope, token, 'signIn');
     if (!pending?.userId) return loginWith(request, reply, 'Your sign-in took too long. Sign in again.');
     const key = `code|${pending.userId}`;
-    const wait = codeLimiter.take(key);
-    if (wait > 0) return tooMany(request, reply, wait, 'Too many wrong codes for this account. For your safety, wait before trying again.');
+    const refused = overLimit(request, reply, key, 'Too many wrong codes for this account. For your safety, wait before trying again.');
+    if (refused) return refused;
     if (!(await checkTwoFactor(store, scope, pending.userId, formString(request.body, 'code').slice(0, 40)))) {
       return codePage(request, reply, [{ field: 'code', message: 'That code is not right. Type the 6 digits your app shows now, or a recovery code.' }], 401);
     }
@@ -187,8 +192,8 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
   app.post('/admin/account/password', async (request, reply) => {
     const user = request.signedIn!.user;
     const key = `password|${user.id}`;
-    const wait = codeLimiter.take(key);
-    if (wait > 0) return tooMany(request, reply, wait, 'Too many wrong passwords. For your safety, wait before trying again.');
+    const refused = overLimit(request, reply, key, 'Too many wrong passwords. For your safety, wait before trying again.');
+    if (refused) return refused;
     try {
       await changePassword(store, user.id, { current: formString(request.body, 'current'), next: formString(request.body, 'next') });
     } catch (err) {
@@ -218,8 +223,8 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
   app.post('/admin/account/two-factor/confirm', async (request, reply) => {
     const user = request.signedIn!.user;
     const key = `code|${user.id}`;
-    const wait = codeLimiter.take(key);
-    if (wait > 0) return tooMany(request, reply, wait, 'Too many wrong codes. For your safety, wait before trying again.');
+    const refused = overLimit(request, reply, key, 'Too many wrong codes. For your safety, wait before trying again.');
+    if (refused) return refused;
     try {
       const recoveryCodes = await confirmTwoFactor(store, scope, user.id, formString(request.body, 'code').slice(0, 40));
       codeLimiter.reset(key);
@@ -240,8 +245,8 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
   app.post('/admin/account/two-factor/off', async (request, reply) => {
     const user = request.signedIn!.user;
     const key = `password|${user.id}`;
-    const wait = codeLimiter.take(key);
-    if (wait > 0) return tooMany(request, reply, wait, 'Too many wrong passwords. For your safety, wait before trying again.');
+    const refused = overLimit(request, reply, key, 'Too many wrong passwords. For your safety, wait before trying again.');
+    if (refused) return refused;
     if (!(await verifyPassword(user.passwordHash, formString(request.body, 'password')))) {
       return accountPage(request, reply, { problems: [{ field: 'password', message: 'Your password is not right.' }], status: 422 });
     }

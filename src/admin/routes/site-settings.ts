@@ -23,7 +23,7 @@ export async function siteSettingsRoutes(app: FastifyInstance, opts: { context: 
     ]);
     const images = assets.items.flatMap((a) => {
       const file = a.fields.file?.[locale] as { contentType?: unknown } | undefined;
-      return typeof file?.contentType === 'string' && file.contentType.startsWith('image/') ? [{ id: a.sys.id, title: textOf(a, 'title', locale) || a.sys.id }] : [];
+      return typeof file?.contentType === 'string' && file.contentType.startsWith('image/') ? [{ id: a.sys.id, name: textOf(a, 'title', locale) || a.sys.id }] : [];
     });
     const s = current.settings;
     return sendPage(

@@ -57,7 +57,7 @@ ${m.recoveryCodes
     ${textField({ name: 'code', label: 'Code from the app', value: '', problems: m.problems, autocomplete: 'one-time-code', hint: 'The 6 digits it shows now.' })}
     <div class="actions"><button class="primary" type="submit">Turn on two-factor sign-in</button></div>
   </form>
-  <form method="post" action="/admin/account/two-factor/cancel">${hiddenCsrf(m.csrf)}<button type="submit">Cancel set-up</button></form>`
+  <form class="after" method="post" action="/admin/account/two-factor/cancel">${hiddenCsrf(m.csrf)}<button type="submit">Cancel set-up</button></form>`
       : html`<p><span class="badge published">On</span> Signing in asks for a code from your app. Recovery codes left: ${tf.recoveryLeft}.</p>
   <form method="post" action="/admin/account/two-factor/off" novalidate>
     ${hiddenCsrf(m.csrf)}

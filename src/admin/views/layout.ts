@@ -129,3 +129,19 @@ export function textField(opts: {
   ${errors.length ? html`<p class="error-text" id="${id}-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
 </div>`;
 }
+
+/** A labelled select with its hint and inline error; `empty` adds a first option with no value. */
+export function selectField(opts: { name: string; label: string; value: string; options: Array<{ id: string; name: string }>; problems: FieldProblem[]; empty?: string; hint?: string }): SafeHtml {
+  const id = `f-${opts.name}`;
+  const errors = problemFor(opts.problems, opts.name);
+  const describedBy = [opts.hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${errors.length ? ' invalid' : ''}">
+  <label for="${id}">${opts.label}</label>
+  ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : ''}
+  <select id="${id}" name="${opts.name}"${errors.length ? html` aria-invalid="true"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
+    ${opts.empty !== undefined ? html`<option value="">${opts.empty}</option>` : ''}
+    ${opts.options.map((o) => html`<option value="${o.id}"${o.id === opts.value ? html` selected` : ''}>${o.name}</option>`)}
+  </select>
+  ${errors.length ? html`<p class="error-text" id="${id}-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
+</div>`;
+}

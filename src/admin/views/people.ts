@@ -65,8 +65,8 @@ ${m.resetRequests.length
       <button type="submit">Change<span class="visually-hidden"> role of ${u.name}</span></button>
     </form></td>
     <td>${day(u.createdAt)}</td>
-    <td class="row-actions"><form class="inline-form" method="post" action="/admin/users/${u.id}/reset-link"><input type="hidden" name="_csrf" value="${m.csrf}"><button type="submit">Reset link<span class="visually-hidden"> for ${u.name}</span></button></form>
-    ${u.isYou ? '' : html`<form class="inline-form" method="post" action="/admin/users/${u.id}/delete"><input type="hidden" name="_csrf" value="${m.csrf}"><button class="danger" type="submit">Remove<span class="visually-hidden"> ${u.name}</span></button></form>`}</td>
+    <td><div class="row-actions"><form class="inline-form" method="post" action="/admin/users/${u.id}/reset-link"><input type="hidden" name="_csrf" value="${m.csrf}"><button type="submit">Reset link<span class="visually-hidden"> for ${u.name}</span></button></form>
+    ${u.isYou ? '' : html`<form class="inline-form" method="post" action="/admin/users/${u.id}/delete"><input type="hidden" name="_csrf" value="${m.csrf}"><button class="danger" type="submit">Remove<span class="visually-hidden"> ${u.name}</span></button></form>`}</div></td>
   </tr>`,
   )}
   </tbody>

@@ -110,8 +110,8 @@ ${opts.banner ?? ''}
 <div class="wrap">
 <a class="brand${look?.logo ? ' has-logo' : ''}" href="/"${attrs({ 'aria-current': opts.isHome ? 'page' : undefined })}>${look?.logo ? html`<img src="${look.logo.src}" width="${look.logo.width}" height="${look.logo.height}" alt="">` : ''}${opts.siteName}</a>
 ${tagline ? html`<p class="tagline">${tagline}</p>` : ''}
-${look?.nav.length ? html`<nav class="site-nav" aria-label="Sections"><ul>${look.nav.map((t) => html`<li><a href="/topics/${encodeURIComponent(t.slug)}">${t.name}</a></li>`)}</ul></nav>` : ''}
 ${opts.search === false ? '' : searchBox(opts.search ?? '')}
+${look?.nav.length ? html`<nav class="site-nav" aria-label="Sections"><ul>${look.nav.map((t) => html`<li><a href="/topics/${encodeURIComponent(t.slug)}">${t.name}</a></li>`)}</ul></nav>` : ''}
 </div>
 </header>
 <main id="main">

@@ -101,6 +101,7 @@ h1 { text-wrap: balance; }
 .brand.has-logo::before { display: none; }
 .brand img { height: 2rem; width: auto; max-width: 10rem; object-fit: contain; }
 .site-nav { flex-basis: 100%; padding-bottom: 0.75rem; }
+.site-header .wrap:has(> .site-nav) { padding-top: 0.5rem; }
 .site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.9375rem; }
 .site-nav a { color: inherit; }
 .tagline { margin: 0; padding-left: 0.75rem; border-left: 1px solid var(--line); color: var(--muted); font-size: 0.9375rem; }
