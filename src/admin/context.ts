@@ -1,4 +1,5 @@
 /** What the editor needs from the rest of Folio, handed in by the app. */
+import type { Mailer } from '../mail/index.js';
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
@@ -17,4 +18,6 @@ export interface AdminContext {
   signEmbargoed?: (pathAndQuery: string) => string;
   /** Which webhook targets definitions may name (FOLIO_WEBHOOK_ALLOW_PRIVATE); public only when absent. */
   webhookTargets?: TargetPolicy;
+  /** Sends account mail (FOLIO_SMTP_URL); absent: admins hand reset links and invites over. */
+  mailer?: Mailer;
 }

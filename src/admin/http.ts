@@ -2,7 +2,8 @@
 import type {} from '@fastify/cookie';
 import type {} from '@fastify/csrf-protection';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor, SignedIn } from '../auth/index.js';
+import { endSession, sessionLifetimeMs, startSession, type Actor, type SignedIn } from '../auth/index.js';
+import type { Store } from '../store/store.js';
 import { isFolioError } from '../errors/index.js';
 import type { FieldProblem, Viewer } from './views/layout.js';
 import { table } from '../validate/json-shape.js';
@@ -16,6 +17,8 @@ declare module 'fastify' {
 }
 
 export const sessionCookie = 'folio_session';
+/** Holds a sign-in waiting for its two-factor code (a one-time token, 5 minutes). */
+export const signInCookie = 'folio_signin';
 
 export function actorOf(request: FastifyRequest): Actor {
   const user = request.signedIn!.user;
@@ -36,6 +39,19 @@ export const cookieOptions = (request: FastifyRequest, publicUrl: string) => ({
   sameSite: 'lax' as const,
   secure: secureFor(request, publicUrl),
 });
+
+/**
+ * Signs the request's browser in as `userId`, with a new session id every time: an id planted
+ * before sign-in is worthless after it.
+ */
+export async function signInAs(store: Store, request: FastifyRequest, reply: FastifyReply, publicUrl: string, userId: string): Promise<void> {
+  const old = request.cookies[sessionCookie];
+  if (old) await endSession(store, old);
+  const { cookieValue } = await startSession(store, userId);
+  // Sign-ins are rare enough to carry the sweep of sessions that ran out.
+  await store.sessions.deleteExpired(new Date().toISOString());
+  reply.setCookie(sessionCookie, cookieValue, { ...cookieOptions(request, publicUrl), maxAge: sessionLifetimeMs / 1000 });
+}
 
 /** A CSRF token for forms on this page, bound to the current session (or to none before sign-in). */
 export function csrfFor(request: FastifyRequest, reply: FastifyReply, publicUrl: string): string {

@@ -10,8 +10,9 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { checkCredentials, endSession, resolveSession, sessionLifetimeMs, startSession } from '../auth/index.js';
+import { accountTokenLifetimeMs, checkCredentials, endSession, hasTwoFactor, issueAccountToken, resolveSession } from '../auth/index.js';
 import { isFolioError } from '../errors/index.js';
+import { accountRoutes } from './routes/accounts.js';
 import { articleRoutes } from './routes/articles.js';
 import { entryRoutes } from './routes/entries.js';
 import { historyRoutes } from './routes/history.js';
@@ -22,7 +23,7 @@ import { pickerRoutes } from './routes/pickers.js';
 import { settingsRoutes } from './routes/settings.js';
 import { loadClientBundle } from './bundle.js';
 import type { AdminContext } from './context.js';
-import { cookieOptions, csrfFor, formString, sendPage, sessionCookie, viewerOf, wantsJson } from './http.js';
+import { cookieOptions, csrfFor, formString, sendPage, sessionCookie, signInAs, signInCookie, viewerOf, wantsJson } from './http.js';
 import { FailureLimiter } from './login-limiter.js';
 import { safeNext } from './next-path.js';
 import { renderLogin, renderProblem } from './views/auth.js';
@@ -160,13 +161,13 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
         return sendPage(reply, renderLogin({ csrf, email, next, error: 'The e-mail or password is not right.' }), 401);
       }
       limiter.reset(key);
-      // A new session id at every sign-in: an id planted before sign-in is worthless after it.
-      const old = request.cookies[sessionCookie];
-      if (old) await endSession(store, old);
-      const { cookieValue } = await startSession(store, user.id);
-      // Sign-ins are rare enough to carry the sweep of sessions that ran out.
-      await store.sessions.deleteExpired(new Date().toISOString());
-      reply.setCookie(sessionCookie, cookieValue, { ...cookieOptions(request, publicUrl), maxAge: sessionLifetimeMs / 1000 });
+      if (await hasTwoFactor(store, ctx.scope, user.id)) {
+        // The password was right; the session starts only after the code (accounts.ts).
+        const token = await issueAccountToken(store, ctx.scope, { purpose: 'signIn', userId: user.id, next });
+        reply.setCookie(signInCookie, token, { ...cookieOptions(request, publicUrl), maxAge: accountTokenLifetimeMs.signIn / 1000 });
+        return reply.redirect('/admin/login/code', 303);
+      }
+      await signInAs(store, request, reply, publicUrl, user.id);
       return reply.redirect(next, 303);
     },
   );
@@ -186,6 +187,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   await app.register(historyRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });
   await app.register(peopleRoutes, { context: ctx });
+  await app.register(accountRoutes, { context: ctx, maxCodeFailures: opts.maxLoginFailures ?? 5 });
   await app.register(settingsRoutes, { context: ctx });
   // The editor's own 404 page, with its navigation, for any other address under /admin.
   app.all('/admin/*', { config: { public: true } }, (request, reply) => problemPage(request, reply, 404, 'Not found', 'There is no page at this address.'));

@@ -6,3 +6,6 @@ export { startSession, resolveSession, endSession, sessionLifetimeMs, sessionIdl
 export { checkCredentials } from './sign-in.js';
 export { createAccessToken, accessTokenActor, isActive, accessTokenPrefix, tokenNameProblem } from './access-tokens.js';
 export { addUser, changeRole, removeUser, checkNewUser, minPasswordLength, type NewUser } from './users.js';
+export { issueAccountToken, peekAccountToken, takeAccountToken, openAccountTokens, accountTokenLifetimeMs, type AccountTokenBody } from './account-tokens.js';
+export { createInvite, openInvite, acceptInvite, requestPasswordReset, createResetLink, openReset, resetPassword, changePassword, signOutEverywhere } from './accounts.js';
+export { hasTwoFactor, pendingTwoFactor, startTwoFactor, confirmTwoFactor, checkTwoFactor, recoveryCodesLeft, removeTwoFactor } from './two-factor.js';

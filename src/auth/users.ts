@@ -29,14 +29,34 @@ export interface NewUser {
  */
 export const invitedPasswordHash = '';
 
-export function checkNewUser(input: NewUser): { email: string; name: string; role: Role; password: string | undefined } {
-  const email = input.email.trim();
+/** argon2 hashes any length; a cap keeps one request from making it hash megabytes. */
+export const maxPasswordLength = 1024;
+
+export function checkEmail(input: string): string {
+  const email = input.trim();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320) throw invalidField('email', 'Enter an e-mail address like name@example.com.');
-  const name = input.name.trim();
+  return email;
+}
+
+export function checkName(input: string): string {
+  const name = input.trim();
   if (!name || name.length > 200) throw invalidField('name', 'Enter a name (up to 200 characters).');
-  if (!is.oneOf(input.role, roles)) throw invalidField('role', `Choose a role: ${roles.join(', ')}.`);
-  if (input.password !== undefined && input.password.length < minPasswordLength) throw invalidField('password', `Use a password of at least ${minPasswordLength} characters.`);
-  return { email, name, role: input.role, password: input.password };
+  return name;
+}
+
+export function checkRole(input: string): Role {
+  if (!is.oneOf(input, roles)) throw invalidField('role', `Choose a role: ${roles.join(', ')}.`);
+  return input;
+}
+
+export function checkPassword(password: string, field = 'password'): string {
+  if (password.length < minPasswordLength) throw invalidField(field, `Use a password of at least ${minPasswordLength} characters.`);
+  if (password.length > maxPasswordLength) throw invalidField(field, `Use a password of at most ${maxPasswordLength} characters.`);
+  return password;
+}
+
+export function checkNewUser(input: NewUser): { email: string; name: string; role: Role; password: string | undefined } {
+  return { email: checkEmail(input.email), name: checkName(input.name), role: checkRole(input.role), password: input.password === undefined ? undefined : checkPassword(input.password) };
 }
 
 /** Adds a user (with `id`: under that id); the operator at the command line and start-up pass `systemActor`. */
@@ -52,9 +72,9 @@ async function otherAdmins(store: Store, userId: string) {
   return (await store.users.list()).filter((u) => u.role === 'admin' && u.id !== userId).length;
 }
 
-export async function changeRole(store: Store, actor: Actor, userId: string, role: string): Promise<UserRecord> {
+export async function changeRole(store: Store, actor: Actor, userId: string, input: string): Promise<UserRecord> {
   assertCan(actor, 'manageUsers');
-  if (!is.oneOf(role, roles)) throw invalidField('role', `Choose a role: ${roles.join(', ')}.`);
+  const role = checkRole(input);
   return store.transaction(async (tx) => {
     const user = await tx.users.get(userId);
     if (!user) throw new FolioError('NOT_FOUND', 'There is no such user.');

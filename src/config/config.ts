@@ -40,6 +40,8 @@ export interface Config {
   facesIdleMs: number;
   /** Proxies (IPs or CIDR ranges) whose X-Forwarded-For is believed (FOLIO_TRUST_PROXY); empty: none. */
   trustProxy: string[];
+  /** Where account mail (password reset links, invites) is sent: FOLIO_SMTP_URL (smtp:// or smtps://), FOLIO_MAIL_FROM. Unset: no mail; admins hand links over. */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 export type StorageSettings =
@@ -248,6 +250,21 @@ function awsCredentials(env: Env): Extract<StorageSettings, { kind: 's3' }>['cre
   return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
 
+function mail(env: Env, site: string): Config['mail'] {
+  const raw = read(env, 'FOLIO_SMTP_URL');
+  const from = read(env, 'FOLIO_MAIL_FROM') ?? `Folio <folio@${new URL(site).hostname}>`;
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('FOLIO_SMTP_URL', 'expected a URL like smtps://user:password@mail.example.com:465');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError('FOLIO_SMTP_URL', `expected smtp:// or smtps:// but got "${url.protocol}"`);
+  if (from.length > 320 || /[\r\n]/.test(from)) throw new ConfigError('FOLIO_MAIL_FROM', 'expected one address like "Folio <folio@example.com>"');
+  return { smtpUrl: raw, from };
+}
+
 /** Pure: reads only `env` and `cwd`; the data dir's writability is checked by ensureDataDir. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const listenPort = port(env);
@@ -279,5 +296,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logSample: logSample(env),
     facesIdleMs: wholeNumber(env, 'FOLIO_FACES_IDLE_MS', 60_000, 86_400_000, 'milliseconds'),
     trustProxy: trustProxy(env),
+    mail: mail(env, publicUrl(env, listenPort, tlsFiles !== undefined)),
   };
 }

@@ -6,6 +6,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { FastPath } from '../http/fast-path.js';
 import { ContentVersion } from '../store/index.js';
 import { adminRoutes } from '../admin/index.js';
+import { smtpMailer } from '../mail/index.js';
 import { resolveAssetFile } from '../assets/index.js';
 import { imageCacheDir, type Config, type TlsCredentials } from '../config/index.js';
 import { acceptJsonBodies } from '../http/json-body.js';
@@ -28,7 +29,7 @@ import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../we
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'embargoedAssets' | 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample' | 'trustProxy'>>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'embargoedAssets' | 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample' | 'trustProxy' | 'mail'>>;
   store: Store;
   storage: FileStorage;
   /** Derived images shared by every server (S3 storage); unset, each server keeps its own. */
@@ -181,6 +182,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
       webhookTargets,
       ...(signingKey ? { signImage: (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) } : {}),
       ...(parts.config.embargoedAssets && signingKey ? { signEmbargoed: (pathAndQuery: string) => signEmbargoedUrl(pathAndQuery, scope.spaceId, signingKey) } : {}),
+      ...(parts.config.mail ? { mailer: smtpMailer(parts.config.mail) } : {}),
     },
   });
   return app;

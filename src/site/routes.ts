@@ -25,6 +25,8 @@ import {
 import { fieldOf, imageOf, textOf, type SiteContext } from './data.js';
 import { articleHref, authorHref, bodyPicture, cardOf, heroPicture, leadOf, shownAssets, topicHref, usedTopics } from './models.js';
 import { articleOrderKey, assetKey, entryKey, PageCache, prepare, relatedKey, type CachedPage, type ChangeSet, type RenderedPage } from './page-cache.js';
+import { loadSiteLook, pageLook, type SiteLook } from './look.js';
+import { defaultSiteSettings } from './settings.js';
 import { checkPreviewLink, previewSecret } from './preview-links.js';
 import { readingMinutes, wordCount } from './reading.js';
 import { searchArticles, termPattern, maxQueryLength } from './search.js';
@@ -36,7 +38,8 @@ import { renderAuthorPage, renderSearchPage, renderSearchResults, renderTopicPag
 import { highlight, type CardModel } from './views/parts.js';
 import { searchScript, searchScriptHref } from './views/scripts.js';
 
-export const siteName = 'Folio';
+/** The site's name until the settings name another (pages outside the hub's routes use it). */
+export const siteName = defaultSiteSettings.name;
 const siteDescription = 'Guides to in-demand roles, the skills they take, and practical steps to get started.';
 
 /** Cards per page on the home page (the lead counts on page 1) and on topic pages. */
@@ -129,6 +132,8 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       }
     }
     if (changes.all) withdrawn.clear();
+    // Settings changes leave no log row, so they arrive as `all`; the look's images arrive by key.
+    if (changes.all || lookShown?.deps.some((k) => changes.keys.has(k))) lookPromise = undefined;
     if (changes.all || unknown || changes.keys.has('topics')) framePromise = undefined;
     else if (framePromise && touchedTopics.size) keepFrame(framePromise.then((f) => refreshNavFrame(ctx, f, touchedTopics)));
     return keys;
@@ -144,11 +149,25 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     return loading;
   }
   const frame = (): Promise<NavFrame> => framePromise ?? keepFrame(loadNavFrame(ctx));
+  let lookPromise: Promise<SiteLook> | undefined;
+  let lookShown: SiteLook | undefined;
+  const look = (): Promise<SiteLook> => {
+    if (lookPromise) return lookPromise;
+    const loading = loadSiteLook(ctx).then((l) => (lookShown = l));
+    loading.catch(() => {
+      if (lookPromise === loading) lookPromise = undefined;
+    });
+    return (lookPromise = loading);
+  };
 
   /** Answers from the cache, or renders, keeps and answers. */
-  async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: (f: NavFrame) => Promise<RenderedPage> | RenderedPage) {
+  async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: (f: NavFrame, l: SiteLook) => Promise<RenderedPage> | RenderedPage) {
     await cache.sync();
-    const { page, hit } = await cache.load(key, async () => render(await frame()));
+    const { page, hit } = await cache.load(key, async () => {
+      const [f, l] = await Promise.all([frame(), look()]);
+      const rendered = await render(f, l);
+      return { ...rendered, deps: [...rendered.deps, ...l.deps] };
+    });
     reply.header('x-hub-cache', hit ? 'hit' : 'miss');
     if (page.status === 200) {
       opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding'], encodings: page, cacheHeader: 'x-hub-cache' });
@@ -169,7 +188,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
 
   app.get<{ Querystring: { page?: string } }>('/', async (request, reply) => {
     const current = pageParam(request.query.page);
-    return cached(request, reply, `/?page=${current}`, async (f) => {
+    return cached(request, reply, `/?page=${current}`, async (f, l) => {
       const { total, articles: shown } = await articlesPage(ctx, { skip: (current - 1) * perHomePage, limit: perHomePage });
       const pages = pagesOf(total, perHomePage);
       if (current > pages) throw notFound(`There is no page ${current}`);
@@ -180,7 +199,8 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
         contentType: html,
         deps: [articleOrderKey, ...shown.map((a) => entryKey(a.id)), ...topicDeps(f), ...shownAssets(shown)],
         body: renderHome({
-          siteName,
+          siteName: l.settings.name,
+          look: pageLook(f, l),
           publicUrl: ctx.publicUrl,
           ...(lead ? { lead: leadOf(ctx, lead) } : {}),
           cards: rest.map((a) => cardOf(ctx, a)),
@@ -188,7 +208,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
           pages,
           chips: usedTopics(f).map((t) => ({ name: t.name, href: topicHref(t.slug) })),
           topics: footerTopics(f),
-          jsonLd: [websiteData(siteName, base)],
+          jsonLd: [websiteData(l.settings.name, base)],
         }),
       };
     });
@@ -196,7 +216,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
 
   app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/topics/:slug', async (request, reply) => {
     const current = pageParam(request.query.page);
-    return cached(request, reply, `/topics/${request.params.slug}?page=${current}`, async (f) => {
+    return cached(request, reply, `/topics/${request.params.slug}?page=${current}`, async (f, l) => {
       const topic = await topicBySlug(ctx, request.params.slug);
       if (!topic) throw notFound(`No topic at ${request.url}`);
       const { total, articles: shown } = await articlesPage(ctx, { where: [inTopic([topic.id])], skip: (current - 1) * topicPageSize, limit: topicPageSize });
@@ -207,7 +227,8 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
         contentType: html,
         deps: [articleOrderKey, entryKey(topic.id), ...shown.map((a) => entryKey(a.id)), ...topicDeps(f), ...shownAssets(shown)],
         body: renderTopicPage({
-          siteName,
+          siteName: l.settings.name,
+          look: pageLook(f, l),
           publicUrl: ctx.publicUrl,
           name: topic.name,
           slug: topic.slug,
@@ -225,7 +246,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
 
   app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/authors/:slug', async (request, reply) => {
     const current = pageParam(request.query.page);
-    return cached(request, reply, `/authors/${request.params.slug}?page=${current}`, async (f) => {
+    return cached(request, reply, `/authors/${request.params.slug}?page=${current}`, async (f, l) => {
       const author = await authorBySlug(ctx, request.params.slug);
       if (!author) throw notFound(`No author at ${request.url}`);
       const byAuthor: Condition = { op: 'linksTo', linkType: 'Entry', ids: [author.id], field: 'author' };
@@ -237,7 +258,8 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
         contentType: html,
         deps: [articleOrderKey, ...shown.map((a) => entryKey(a.id)), 'authors', entryKey(author.id), ...topicDeps(f), ...shownAssets(shown)],
         body: renderAuthorPage({
-          siteName,
+          siteName: l.settings.name,
+          look: pageLook(f, l),
           publicUrl: ctx.publicUrl,
           name: author.name,
           slug: author.slug,
@@ -260,7 +282,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     const raw = request.query.q;
     const q = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim().slice(0, maxQueryLength) : '';
     const fragment = request.query.fragment === '1';
-    return cached(request, reply, `/search?q=${q}&fragment=${fragment}`, async (f) => {
+    return cached(request, reply, `/search?q=${q}&fragment=${fragment}`, async (f, l) => {
       const { terms, hits } = await searchArticles(ctx, q);
       const re = termPattern(terms);
       const cards: CardModel[] = hits.map((h) => ({
@@ -274,13 +296,13 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
         deps: ['articles', ...topicDeps(f), ...shownAssets(hits.map((h) => h.article))],
         body: fragment
           ? renderSearchResults(q, cards).value
-          : renderSearchPage({ siteName, publicUrl: ctx.publicUrl, query: q, cards, scriptSrc: searchScriptHref(), topics: footerTopics(f) }),
+          : renderSearchPage({ siteName: l.settings.name, look: pageLook(f, l), publicUrl: ctx.publicUrl, query: q, cards, scriptSrc: searchScriptHref(), topics: footerTopics(f) }),
       };
     });
   });
 
   /** The article page for a published entry, or a draft (preview) with its draft links. */
-  async function articlePage(f: NavFrame, entry: EntryRecord, draft?: { expiresAt: string }): Promise<RenderedPage> {
+  async function articlePage(f: NavFrame, l: SiteLook, entry: EntryRecord, draft?: { expiresAt: string }): Promise<RenderedPage> {
     const linked = await resolveLinks(ctx.store, ctx.scope, [entry], { depth: 1, published: !draft });
     const info = articleInfo(ctx, entry, linked);
     const topics = info.topicIds.flatMap((id) => {
@@ -311,7 +333,8 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       contentType: html,
       deps,
       body: renderArticle({
-        siteName,
+        siteName: l.settings.name,
+        look: pageLook(f, l),
         title: info.title,
         description: info.description,
         publishDate: info.publishDate,
@@ -362,7 +385,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
             updatedAt: entry.sys.updatedAt,
             ...(hero ? { image: new URL(hero.src, url).href } : {}),
             ...(author ? { author: { name: textOf(author, 'name', locale), ...(authorSlug ? { url: base + authorHref(authorSlug) } : {}) } } : {}),
-            siteName,
+            siteName: l.settings.name,
             siteUrl: `${base}/`,
             keywords: topics.map((t) => t.name),
             wordCount: wordCount(info.bodyText),
@@ -378,18 +401,19 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   }
 
   app.get<{ Params: { slug: string } }>('/articles/:slug', async (request, reply) =>
-    cached(request, reply, `/articles/${request.params.slug}`, async (f) => {
+    cached(request, reply, `/articles/${request.params.slug}`, async (f, l) => {
       const entry = await articleBySlug(ctx, request.params.slug);
       if (!entry) throw notFound(`No article at ${request.url}`);
-      return articlePage(f, entry);
+      return articlePage(f, l, entry);
     }),
   );
 
   app.get<{ Params: { entryId: string }; Querystring: { expires?: unknown; sig?: unknown } }>('/drafts/:entryId', async (request, reply) => {
     const secret = opts.previewSecret ?? (await previewSecret(ctx.store));
     const check = checkPreviewLink(secret, request.params.entryId, request.query.expires, request.query.sig);
+    const [f, l] = await Promise.all([frame(), look()]);
     const refuse = (status: number, title: string, text: string) =>
-      send(request, reply, prepare({ status, contentType: html, deps: [], body: renderError({ siteName, status, title, text }) }), 'no-store');
+      send(request, reply, prepare({ status, contentType: html, deps: [], body: renderError({ siteName: l.settings.name, look: pageLook(f, l), status, title, text }) }), 'no-store');
     if (!check.ok) {
       return check.reason === 'expired'
         ? refuse(410, 'This preview link has expired', 'Preview links work for a limited time. Open the draft again from the editor to get a new link.')
@@ -399,7 +423,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     if (!entry || entry.sys.contentTypeId !== 'article') {
       return refuse(404, 'This draft no longer exists', 'The entry was deleted, or is not an article the hub can show.');
     }
-    const page = await articlePage(await frame(), entry, { expiresAt: new Date(Number(request.query.expires) * 1000).toISOString() });
+    const page = await articlePage(f, l, entry, { expiresAt: new Date(Number(request.query.expires) * 1000).toISOString() });
     reply.header('x-robots-tag', 'noindex');
     return send(request, reply, prepare(page), 'private, no-store');
   });
@@ -415,13 +439,19 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       categories: a.topicNames,
     }));
   const feedDeps = ['articles', 'topics', 'authors'];
-  const feed = { title: `${siteName} – Career articles`, description: siteDescription, siteUrl: base };
+  const feedOf = async (l: SiteLook) => ({
+    title: l.settings.tagline ? `${l.settings.name} – ${l.settings.tagline}` : l.settings.name,
+    description: siteDescription,
+    language: l.settings.language,
+    siteUrl: base,
+    items: await feedItems(),
+  });
 
   app.get('/rss.xml', (request, reply) =>
-    cached(request, reply, '/rss.xml', async () => ({ status: 200, contentType: 'application/rss+xml; charset=utf-8', deps: feedDeps, body: renderRss({ ...feed, items: await feedItems() }) })),
+    cached(request, reply, '/rss.xml', async (_f, l) => ({ status: 200, contentType: 'application/rss+xml; charset=utf-8', deps: feedDeps, body: renderRss(await feedOf(l)) })),
   );
   app.get('/atom.xml', (request, reply) =>
-    cached(request, reply, '/atom.xml', async () => ({ status: 200, contentType: 'application/atom+xml; charset=utf-8', deps: feedDeps, body: renderAtom({ ...feed, items: await feedItems() }) })),
+    cached(request, reply, '/atom.xml', async (_f, l) => ({ status: 200, contentType: 'application/atom+xml; charset=utf-8', deps: feedDeps, body: renderAtom(await feedOf(l)) })),
   );
   const xmlType = 'application/xml; charset=utf-8';
   app.get('/sitemap.xml', (request, reply) =>

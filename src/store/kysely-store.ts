@@ -429,6 +429,11 @@ export function kyselyStore(
         Number((await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirst())?.value ?? 0),
       onWrite: (listener) => (options.database === undefined ? () => {} : onWrite(options.database, listener)),
       hearsOthers: () => options.database !== undefined && hearingOthers(options.database),
+      bump: async () => {
+        // Inside a transaction the commit announces it; outside, `bumped` does.
+        if (options.inTransaction) await bumpChangeCounter(db);
+        else await bumped(db);
+      },
     },
 
     tags: tagsRepository(db, adapter),

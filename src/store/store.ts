@@ -250,6 +250,11 @@ export interface Store {
      * connection up): readers may then poll `latest()` rarely, as a safety net only.
      */
     hearsOthers(): boolean;
+    /**
+     * Moves `latest()` without a log row, for writes outside content that readers still show
+     * (the site settings): readers that cache by the content version start over.
+     */
+    bump(): Promise<void>;
   };
   /**
    * Tags of one environment. Ids are chosen by the caller, as in Contentful; a taken id or name

@@ -336,7 +336,19 @@ export interface UploadRecord {
 }
 
 /** The kinds of JSON document kept in the documents table (see Store.documents). */
-export type DocumentKind = 'EditorInterface' | 'BulkAction' | 'Release' | 'ReleaseAction' | 'Comment' | 'Task';
+export type DocumentKind =
+  | 'EditorInterface'
+  | 'BulkAction'
+  | 'Release'
+  | 'ReleaseAction'
+  | 'Comment'
+  | 'Task'
+  /** The hub's name, tagline, logo, navigation, social image and language (id `site`). */
+  | 'SiteSettings'
+  /** Account links (invites, password resets) and sign-ins waiting for a code: id is the token's sha256. */
+  | 'AccountToken'
+  /** A user's TOTP secret and hashed recovery codes (id: the user id). */
+  | 'TwoFactor';
 
 /** One small versioned JSON document of the Management API; `body` is its content without sys. */
 export interface DocumentRecord<T = Record<string, Json>> {

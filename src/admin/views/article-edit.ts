@@ -5,7 +5,7 @@ import type { HistoryItem, ScheduledChange } from '../operations.js';
 import { publishLabel, statusBadge } from './articles.js';
 import { historyPanel } from './history.js';
 import { pickerUpload } from './media.js';
-import { errorSummary, problemFor, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
+import { errorSummary, problemFor, renderPage, selectField, textField, type FieldProblem, type Viewer } from './layout.js';
 import { previewPane } from './preview-pane.js';
 import { goLiveNote, schedulePanel, scheduleForms } from './schedule.js';
 import { table } from '../../validate/json-shape.js';
@@ -68,18 +68,8 @@ const fieldNames = table<string>({
   scheduleAt: 'Schedule',
 });
 
-function select(name: string, label: string, value: string, options: Array<{ id: string; name: string }>, problems: FieldProblem[], empty?: string): SafeHtml {
-  const id = `f-${name}`;
-  const errors = problemFor(problems, name);
-  return html`<div class="field${errors.length ? ' invalid' : ''}">
-  <label for="${id}">${label}</label>
-  <select id="${id}" name="${name}"${errors.length ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}>
-    ${empty !== undefined ? html`<option value="">${empty}</option>` : ''}
-    ${options.map((o) => html`<option value="${o.id}"${o.id === value ? html` selected` : ''}>${o.name}</option>`)}
-  </select>
-  ${errors.length ? html`<p class="error-text" id="${id}-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
-</div>`;
-}
+const select = (name: string, label: string, value: string, options: Array<{ id: string; name: string }>, problems: FieldProblem[], empty?: string): SafeHtml =>
+  selectField({ name, label, value, options, problems, ...(empty !== undefined ? { empty } : {}) });
 
 export function renderArticleEdit(m: ArticleEditModel): string {
   const v = m.values;

@@ -27,6 +27,7 @@ export function renderLogin(model: LoginModel): string {
       ${textField({ name: 'password', label: 'Password', type: 'password', value: '', problems: [], autocomplete: 'current-password', required: true })}
       <button class="primary" type="submit">Sign in</button>
     </form>
+    <p><a href="/admin/forgot">Forgot your password?</a></p>
   </div>
 </div>`,
   });

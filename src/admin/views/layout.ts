@@ -15,7 +15,7 @@ export interface PageModel {
   title: string;
   /** Absent on the sign-in page. */
   viewer?: Viewer;
-  section?: 'articles' | 'content' | 'media' | 'users' | 'tokens' | 'settings';
+  section?: 'articles' | 'content' | 'media' | 'users' | 'tokens' | 'settings' | 'account';
   csrf: string;
   scriptHref?: string | undefined;
   body: HtmlValue;
@@ -35,6 +35,7 @@ export const settingsLinks = [
   { id: 'api-keys', href: '/admin/api-keys', label: 'API keys', action: 'manageApiKeys' },
   { id: 'webhooks', href: '/admin/webhooks', label: 'Webhooks', action: 'manageWebhooks' },
   { id: 'users', href: '/admin/users', label: 'Users', action: 'manageUsers' },
+  { id: 'site', href: '/admin/site', label: 'Site', action: 'manageSpace' },
 ] as const;
 /** Where the Settings link goes: the first of its screens this role may use, if any. */
 const settingsHome = (viewer: Viewer) => settingsLinks.find((l) => can({ kind: 'user', id: '', role: viewer.role }, l.action))?.href;
@@ -68,7 +69,7 @@ ${viewer
     ${navItems(viewer).map((item) => html`<li><a href="${item.href}"${item.id === model.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`)}
   </ul></nav>
   <div class="me">
-    <span>${viewer.name} <span class="badge role">${viewer.role}</span></span>
+    <a href="/admin/account"${model.section === 'account' ? html` aria-current="page"` : ''}>${viewer.name}</a> <span class="badge role">${viewer.role}</span>
     <form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="${model.csrf}"><button type="submit">Sign out</button></form>
   </div>
 </header>`
@@ -125,6 +126,22 @@ export function textField(opts: {
   <label for="${id}">${opts.label}</label>
   ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : ''}
   ${opts.textarea ? html`<textarea${common}>${opts.value}</textarea>` : html`<input type="${opts.type ?? 'text'}"${common} value="${opts.value}">`}
+  ${errors.length ? html`<p class="error-text" id="${id}-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
+</div>`;
+}
+
+/** A labelled select with its hint and inline error; `empty` adds a first option with no value. */
+export function selectField(opts: { name: string; label: string; value: string; options: Array<{ id: string; name: string }>; problems: FieldProblem[]; empty?: string; hint?: string }): SafeHtml {
+  const id = `f-${opts.name}`;
+  const errors = problemFor(opts.problems, opts.name);
+  const describedBy = [opts.hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${errors.length ? ' invalid' : ''}">
+  <label for="${id}">${opts.label}</label>
+  ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : ''}
+  <select id="${id}" name="${opts.name}"${errors.length ? html` aria-invalid="true"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
+    ${opts.empty !== undefined ? html`<option value="">${opts.empty}</option>` : ''}
+    ${opts.options.map((o) => html`<option value="${o.id}"${o.id === opts.value ? html` selected` : ''}>${o.name}</option>`)}
+  </select>
   ${errors.length ? html`<p class="error-text" id="${id}-error">${errors.map((e) => e.message).join(' ')}</p>` : ''}
 </div>`;
 }

@@ -19,6 +19,13 @@ export interface UsersModel {
   users: UserRow[];
   problems: FieldProblem[];
   values: { email: string; name: string; role: string };
+  invite: { email: string; role: string };
+  invites: Array<{ email: string; role: string; expiresAt: string }>;
+  /** People who asked for a password reset while no mail can be sent. */
+  resetRequests: Array<{ id: string; name: string; email: string }>;
+  /** A link just made, shown on this page only. */
+  link?: { kind: 'invite' | 'reset'; email: string; url: string; mailed: boolean } | undefined;
+  mailConfigured: boolean;
   notice?: string | undefined;
 }
 
@@ -34,6 +41,16 @@ export function renderUsers(m: UsersModel): string {
 <div class="page-head"><h1>Users</h1></div>
 ${errorSummary(m.problems)}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
+${m.link
+  ? html`<div class="notice" role="status" tabindex="-1" id="new-link"><strong>${m.link.kind === 'invite' ? 'Invite' : 'Password reset link'} for ${m.link.email} created.</strong>
+  ${m.link.mailed ? 'It was sent by e-mail; you can also hand it over yourself.' : 'Hand it over through a safe channel: it is shown only now.'} It works once${m.link.kind === 'invite' ? ', for 7 days' : ', for one hour'}.
+  <code class="token-once" id="link-url">${m.link.url}</code></div>`
+  : ''}
+${m.resetRequests.length
+  ? html`<section class="panel" aria-labelledby="requests-heading"><h2 id="requests-heading">Password reset requests</h2>
+  <p class="hint">${m.mailConfigured ? '' : 'No mail server is set (FOLIO_SMTP_URL), so these people wait for you. '}Create a link and hand it to the person, after checking it is them.</p>
+  <ul class="plain">${m.resetRequests.map((r) => html`<li>${r.name} (${r.email}) <form class="inline-form" method="post" action="/admin/users/${r.id}/reset-link"><input type="hidden" name="_csrf" value="${m.csrf}"><button type="submit">Create reset link<span class="visually-hidden"> for ${r.name}</span></button></form></li>`)}</ul></section>`
+  : ''}
 <div class="table-wrap"><table>
   <caption class="visually-hidden">Users and their roles</caption>
   <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Added</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
@@ -48,11 +65,23 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
       <button type="submit">Change<span class="visually-hidden"> role of ${u.name}</span></button>
     </form></td>
     <td>${day(u.createdAt)}</td>
-    <td>${u.isYou ? '' : html`<form method="post" action="/admin/users/${u.id}/delete"><input type="hidden" name="_csrf" value="${m.csrf}"><button class="danger" type="submit">Remove<span class="visually-hidden"> ${u.name}</span></button></form>`}</td>
+    <td><div class="row-actions"><form class="inline-form" method="post" action="/admin/users/${u.id}/reset-link"><input type="hidden" name="_csrf" value="${m.csrf}"><button type="submit">Reset link<span class="visually-hidden"> for ${u.name}</span></button></form>
+    ${u.isYou ? '' : html`<form class="inline-form" method="post" action="/admin/users/${u.id}/delete"><input type="hidden" name="_csrf" value="${m.csrf}"><button class="danger" type="submit">Remove<span class="visually-hidden"> ${u.name}</span></button></form>`}</div></td>
   </tr>`,
   )}
   </tbody>
 </table></div>
+<section class="panel narrow" aria-labelledby="invite-heading">
+  <h2 id="invite-heading">Invite by link</h2>
+  <p class="hint">They choose their own name and password. The link works once, for 7 days${m.mailConfigured ? ', and is also sent by e-mail' : ''}.</p>
+  ${m.invites.length ? html`<p class="hint">Open invites: ${m.invites.map((i, n) => html`${n ? ', ' : ''}${i.email} (${i.role}, until ${day(i.expiresAt)})`)}.</p>` : ''}
+  <form method="post" action="/admin/users/invite" novalidate>
+    <input type="hidden" name="_csrf" value="${m.csrf}">
+    ${textField({ name: 'inviteEmail', label: 'E-mail to invite', type: 'email', value: m.invite.email, problems: m.problems, autocomplete: 'off' })}
+    <div class="field"><label for="f-inviteRole">Role</label><select id="f-inviteRole" name="inviteRole">${roles.map((r) => html`<option value="${r}"${r === (m.invite.role || 'author') ? html` selected` : ''}>${r}</option>`)}</select></div>
+    <button class="primary" type="submit">Create invite link</button>
+  </form>
+</section>
 <section class="panel narrow" aria-labelledby="add-heading">
   <h2 id="add-heading">Add a user</h2>
   <p class="hint">Give them the password through a safe channel; they can sign in right away.</p>

@@ -23,7 +23,7 @@ a{color:var(--accent)}
 .top details.menu ul{display:block;position:absolute;z-index:10;min-width:12rem;background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:4px}
 nav.locales ul{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}nav.locales a[aria-current=page]{font-weight:700}
 textarea.code{font-family:ui-monospace,monospace;font-size:.9em}
-.me{margin-left:auto;display:flex;align-items:center;gap:12px;color:var(--muted);font-size:14px}
+.me{margin-left:auto;display:flex;align-items:center;gap:12px;color:var(--muted);font-size:14px}.me a{color:inherit}.after{margin-top:8px}.plain{list-style:none;padding:0;margin:8px 0;display:grid;gap:8px}.row-actions{display:flex;gap:8px;flex-wrap:wrap}.codes{columns:2;list-style:none;padding:0;margin:8px 0}.codes code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace}
 main{max-width:1200px;margin:0 auto;padding:24px}
 h1{font-size:24px;margin:0}
 h2{font-size:17px;margin:0 0 12px}

@@ -9,6 +9,7 @@ import { wordDiff } from '../compare.js';
 import { renderLogin, renderProblem } from './auth.js';
 import { renderAssetEdit, renderAssetRemoval, renderMedia } from './media.js';
 import { renderTokens, renderUsers } from './people.js';
+import { renderAccount, renderCodeStep } from './account.js';
 
 /** The focal-point marker is placed with left/top: the one inline style. */
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': ['error', { allowedProperties: ['left', 'top'] }] } });
@@ -88,7 +89,9 @@ const pages: Record<string, string> = {
   }),
   assetRemoval: renderAssetRemoval({ viewer, csrf, kind: 'delete', id: 'i1', version: 3, name: evil, live: true, usage: { published: [{ id: 'e1', title: evil, type: 'Article', href: '/admin/articles/e1', status: 'published' }], drafts: [], publishedTotal: 1, draftTotal: 1 }, problems: [] }),
   assetRemovalUnused: renderAssetRemoval({ viewer, csrf, kind: 'delete', id: 'i1', version: 3, name: evil, live: false, usage: { published: [], drafts: [], publishedTotal: 0, draftTotal: 0 }, problems: [] }),
-  users: renderUsers({ viewer, csrf, users: [{ id: 'u1', name: evil, email: 'a@example.com', role: 'admin', createdAt: '2026-01-01T00:00:00Z', isYou: false }], problems: [], values: { email: '', name: '', role: 'author' } }),
+  users: renderUsers({ viewer, csrf, users: [{ id: 'u1', name: evil, email: 'a@example.com', role: 'admin', createdAt: '2026-01-01T00:00:00Z', isYou: false }], problems: [], values: { email: '', name: '', role: 'author' }, invite: { email: evil, role: 'author' }, invites: [{ email: evil, role: 'editor', expiresAt: '2026-01-08T00:00:00Z' }], resetRequests: [{ id: 'u1', name: evil, email: 'a@example.com' }], link: { kind: 'invite', email: evil, url: 'https://cms.example.com/admin/invite?token=abc', mailed: false }, mailConfigured: false }),
+  code: renderCodeStep({ csrf, problems: [{ field: 'code', message: 'That code is not right.' }] }),
+  account: renderAccount({ viewer, csrf, problems: [{ field: 'current', message: 'Your current password is not right.' }], twoFactor: { state: 'pending', secret: 'JBSWY3DPEHPK3PXP', uri: `otpauth://totp/Folio:${evil}?secret=JBSWY3DPEHPK3PXP` }, recoveryCodes: ['0-7GQ2K-M4XZP'] }),
   tokens: renderTokens({ viewer, csrf, tokens: [{ id: 't1', name: evil, createdAt: '2026-01-01T00:00:00Z', expiresAt: null, lastUsedAt: null, state: 'active' }], problems: [], created: { name: 'CI', token: 'folio_pat_abc' } }),
 };
 

@@ -2,7 +2,7 @@
 import type { Document } from '@contentful/rich-text-types';
 import { formatDate, isoDate } from './format.js';
 import { html, raw, type SafeHtml } from './html.js';
-import { absoluteUrl, page } from './layout.js';
+import { absoluteUrl, page, type PageLook } from './layout.js';
 import { picture, renderCards, type CardModel, type PictureModel } from './parts.js';
 import { renderRichText, type EmbeddedEntry, type ResolvedAsset } from './rich-text.js';
 import { oneLine } from './text.js';
@@ -16,6 +16,8 @@ export interface TopicModel {
 
 export interface ArticleModel {
   siteName: string;
+  /** The site settings' part of every page. */
+  look?: PageLook;
   title: string;
   description: string;
   /** `YYYY-MM-DD` or an ISO date-time. */
@@ -130,6 +132,7 @@ ${renderCards(model.related, { headingLevel: 3 })}
   const ogImage = hero ? absoluteUrl(hero.src, model.canonicalUrl) : undefined;
   return page({
     siteName: model.siteName,
+    ...(model.look ? { look: model.look } : {}),
     title,
     ...(model.tagline !== undefined ? { tagline: model.tagline } : {}),
     ...(description ? { description } : {}),

@@ -1,15 +1,19 @@
 /** Friendly HTML error pages: 404 and everything else. */
 import { html } from './html.js';
-import { page } from './layout.js';
+import { page, type PageLook } from './layout.js';
 
 export interface NotFoundModel {
   siteName: string;
+  /** The site settings' part of every page. */
+  look?: PageLook;
   /** The path that was asked for, as received. */
   path: string;
 }
 
 export interface ErrorModel {
   siteName: string;
+  /** The site settings' part of every page. */
+  look?: PageLook;
   status: number;
   /** Overrides the status's usual heading and explanation. */
   title?: string;
@@ -23,6 +27,7 @@ const shortPath = (path: string) => (path.length > maxPath ? `${path.slice(0, ma
 export function renderNotFound(model: NotFoundModel): string {
   return page({
     siteName: model.siteName,
+    ...(model.look ? { look: model.look } : {}),
     title: 'Page not found',
     description: 'The page you asked for does not exist.',
     noindex: true,
@@ -59,6 +64,7 @@ export function renderError(model: ErrorModel): string {
   const text = model.text ?? usual.text;
   return page({
     siteName: model.siteName,
+    ...(model.look ? { look: model.look } : {}),
     title,
     description: text,
     noindex: true,

@@ -22,6 +22,8 @@ export interface FeedItem {
 export interface FeedModel {
   title: string;
   description: string;
+  /** BCP 47; default `en`. */
+  language?: string;
   /** The site's absolute base URL. */
   siteUrl: string;
   items: FeedItem[];
@@ -41,7 +43,7 @@ export function renderRss(model: FeedModel): string {
 <title>${xml(model.title)}</title>
 <link>${xml(site)}/</link>
 <description>${xml(model.description)}</description>
-<language>en</language>
+<language>${xml(model.language ?? 'en')}</language>
 <atom:link href="${xml(site)}/rss.xml" rel="self" type="application/rss+xml"/>
 ${newest ? `<lastBuildDate>${new Date(newest).toUTCString()}</lastBuildDate>\n` : ''}${model.items
     .map(
@@ -65,7 +67,7 @@ export function renderAtom(model: FeedModel): string {
   const site = model.siteUrl.replace(/\/+$/, '');
   const newest = model.items.reduce((max, i) => Math.max(max, toDate(i.updated).getTime()), 0);
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(model.language ?? 'en')}">
 <title>${xml(model.title)}</title>
 <subtitle>${xml(model.description)}</subtitle>
 <id>${xml(site)}/</id>

@@ -1,7 +1,7 @@
 /** `/`: the hub — the newest story as a lead, topic chips, then cards newest first, by page. */
 import { isoDate } from './format.js';
 import { html } from './html.js';
-import { absoluteUrl, defaultTagline, page } from './layout.js';
+import { absoluteUrl, defaultTagline, page, type PageLook } from './layout.js';
 import { pageHref, renderCards, renderChips, renderLead, renderPagination, type CardModel, type ChipModel } from './parts.js';
 
 export type { CardModel, PictureModel as CardImage } from './parts.js';
@@ -9,6 +9,8 @@ export { renderCard } from './parts.js';
 
 export interface HomeModel {
   siteName: string;
+  /** The site settings' part of every page. */
+  look?: PageLook;
   /** Page 1 only: the newest article, shown large. */
   lead?: CardModel;
   /** In display order (newest first; `sortNewestFirst` does it). */
@@ -68,6 +70,7 @@ ${renderPagination('/', current, pages)}
   const image = lead?.image;
   return page({
     siteName: model.siteName,
+    ...(model.look ? { look: model.look } : {}),
     title: current > 1 ? `All articles, page ${current}` : model.siteName,
     tagline: model.tagline ?? defaultTagline,
     description: intro,

@@ -4,8 +4,21 @@ import { cssHref } from './styles.js';
 
 export const defaultTagline = 'Career articles';
 
+/** What the site settings add to every page (src/site/settings.ts); absent: the defaults. */
+export interface PageLook {
+  tagline: string;
+  /** BCP 47, for `<html lang>`. */
+  language: string;
+  logo?: { src: string; width: number; height: number };
+  /** The settings' navigation topics, in order, shown in the header. */
+  nav: Array<{ name: string; slug: string }>;
+  /** og:image for pages without an image of their own. */
+  socialImage?: { url: string; width: number; height: number; alt: string };
+}
+
 export interface PageOptions {
   siteName: string;
+  look?: PageLook;
   /** The page's own title; the site name is appended when it fits. */
   title: string;
   description?: string;
@@ -63,11 +76,12 @@ export const scriptJson = (value: object): string =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 export function page(opts: PageOptions): string {
-  const tagline = opts.tagline ?? defaultTagline;
+  const look = opts.look;
+  const tagline = look?.tagline ?? opts.tagline ?? defaultTagline;
   const title = documentTitle(opts.title, opts.siteName, tagline);
   const base = opts.publicUrl?.replace(/\/+$/, '');
   const preload = opts.preloadImage;
-  return `<!DOCTYPE html>\n${html`<html lang="en">
+  return `<!DOCTYPE html>\n${html`<html lang="${look?.language ?? 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -85,7 +99,7 @@ ${preload ? html`<link rel="preload" as="image" href="${preload.href}"${attrs({ 
 <link rel="icon" href="${favicon}" type="image/svg+xml">
 ${base ? html`<link rel="alternate" type="application/rss+xml" title="${opts.siteName} (RSS)" href="${base}/rss.xml">
 <link rel="alternate" type="application/atom+xml" title="${opts.siteName} (Atom)" href="${base}/atom.xml">` : ''}
-${opts.ogType ? openGraph(opts, title) : ''}
+${opts.ogType ? openGraph(look?.socialImage && !opts.ogImage ? { ...opts, ogImage: look.socialImage } : opts, title) : ''}
 ${(opts.jsonLd ?? []).map((data) => html`<script type="application/ld+json">${raw(scriptJson(data))}</script>\n`)}
 ${(opts.scripts ?? []).map((src) => html`<script src="${src}" defer></script>\n`)}
 </head>
@@ -94,9 +108,10 @@ ${(opts.scripts ?? []).map((src) => html`<script src="${src}" defer></script>\n`
 ${opts.banner ?? ''}
 <header class="site-header">
 <div class="wrap">
-<a class="brand" href="/"${attrs({ 'aria-current': opts.isHome ? 'page' : undefined })}>${opts.siteName}</a>
+<a class="brand${look?.logo ? ' has-logo' : ''}" href="/"${attrs({ 'aria-current': opts.isHome ? 'page' : undefined })}>${look?.logo ? html`<img src="${look.logo.src}" width="${look.logo.width}" height="${look.logo.height}" alt="">` : ''}${opts.siteName}</a>
 ${tagline ? html`<p class="tagline">${tagline}</p>` : ''}
 ${opts.search === false ? '' : searchBox(opts.search ?? '')}
+${look?.nav.length ? html`<nav class="site-nav" aria-label="Sections"><ul>${look.nav.map((t) => html`<li><a href="/topics/${encodeURIComponent(t.slug)}">${t.name}</a></li>`)}</ul></nav>` : ''}
 </div>
 </header>
 <main id="main">

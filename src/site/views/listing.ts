@@ -1,11 +1,13 @@
 /** `/topics/{slug}`, `/authors/{slug}` and `/search`: lists of cards under a heading. */
 import { html, type SafeHtml } from './html.js';
-import { page } from './layout.js';
+import { page, type PageLook } from './layout.js';
 import { pageHref, renderCards, renderChips, renderPagination, type CardModel, type ChipModel } from './parts.js';
 import { oneLine } from './text.js';
 
 interface Common {
   siteName: string;
+  /** The site settings' part of every page. */
+  look?: PageLook;
   publicUrl: string;
   topics?: Array<{ name: string; slug: string }>;
   jsonLd?: object[];
@@ -46,6 +48,7 @@ ${renderPagination(path, model.page, model.pages)}
 </div>`;
   return page({
     siteName: model.siteName,
+    ...(model.look ? { look: model.look } : {}),
     title: model.page > 1 ? `${name} articles, page ${model.page}` : `${name} articles`,
     description,
     canonicalUrl: base(model.publicUrl) + pageHref(path, model.page),
@@ -91,6 +94,7 @@ ${renderPagination(path, model.page, model.pages)}
 </div>`;
   return page({
     siteName: model.siteName,
+    ...(model.look ? { look: model.look } : {}),
     title: model.page > 1 ? `${name}, author, page ${model.page}` : `${name}, author`,
     description: bio || `Articles by ${name}.`,
     canonicalUrl: base(model.publicUrl) + pageHref(path, model.page),
@@ -147,6 +151,7 @@ ${renderSearchResults(q, model.cards)}
 </div>`;
   return page({
     siteName: model.siteName,
+    ...(model.look ? { look: model.look } : {}),
     title: q ? `Search: ${q}` : 'Search articles',
     description: 'Search every article on the hub.',
     canonicalUrl: `${base(model.publicUrl)}/search${q ? `?q=${encodeURIComponent(q)}` : ''}`,

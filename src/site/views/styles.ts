@@ -98,6 +98,12 @@ h1 { text-wrap: balance; }
   border-radius: 6px;
   background: linear-gradient(135deg, var(--accent), #7c4dff);
 }
+.brand.has-logo::before { display: none; }
+.brand img { height: 2rem; width: auto; max-width: 10rem; object-fit: contain; }
+.site-nav { flex-basis: 100%; padding-bottom: 0.75rem; }
+.site-header .wrap:has(> .site-nav) { padding-top: 0.5rem; }
+.site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.9375rem; }
+.site-nav a { color: inherit; }
 .tagline { margin: 0; padding-left: 0.75rem; border-left: 1px solid var(--line); color: var(--muted); font-size: 0.9375rem; }
 .site-footer { margin-top: 4rem; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.875rem; }
 .site-footer .wrap { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; padding-block: 1.5rem; }
