@@ -61,12 +61,21 @@ export async function applyBulkEntity(tx: Store, scope: Scope, action: BulkActio
  * transaction: inside one, `store.transaction` is that transaction and a failure could not be
  * rolled back on its own (the scheduler applies entities itself and throws instead).
  */
-export async function runAllOrNothing(store: Store, scope: Scope, action: BulkActionKind, entities: BulkEntity[], actor: Actor): Promise<EntityError[]> {
+export async function runAllOrNothing(
+  store: Store,
+  scope: Scope,
+  action: BulkActionKind,
+  entities: BulkEntity[],
+  actor: Actor,
+  /** Runs first for each entity, in the same transaction (a release writes the fields it holds). */
+  before?: (tx: Store, e: BulkEntity) => Promise<void>,
+): Promise<EntityError[]> {
   const errors: EntityError[] = [];
   try {
     await store.transaction(async (tx) => {
       for (const e of entities) {
         try {
+          await before?.(tx, e);
           await applyBulkEntity(tx, scope, action, e, actor);
         } catch (err) {
           if (!isFolioError(err)) throw err;

@@ -43,6 +43,7 @@ export {
   entitiesOf as releaseEntities,
   type ReleaseInput,
 } from './releases.js';
+export { getReleaseEntry, listReleaseEntries, putReleaseEntry, patchReleaseEntry, type ReleaseEntryWrite } from './release-entries.js';
 export {
   getEnvironment,
   listEnvironments,

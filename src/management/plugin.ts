@@ -15,6 +15,7 @@ import { entryRoutes } from './routes/entries.js';
 import { localeRoutes } from './routes/locales.js';
 import { publicRoutes } from './routes/public.js';
 import { referenceRoutes } from './routes/references.js';
+import { releaseEntryRoutes } from './routes/release-entries.js';
 import { releaseRoutes } from './routes/releases.js';
 import { roleRoutes } from './routes/roles.js';
 import { snapshotRoutes } from './routes/snapshots.js';
@@ -57,4 +58,5 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   bulkActionRoutes(app, options);
   threadRoutes(app, options);
   releaseRoutes(app, options);
+  releaseEntryRoutes(app, options);
 }

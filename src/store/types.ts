@@ -330,7 +330,7 @@ export interface UploadRecord {
 }
 
 /** The kinds of JSON document kept in the documents table (see Store.documents). */
-export type DocumentKind = 'EditorInterface' | 'BulkAction' | 'Release' | 'ReleaseAction' | 'Comment' | 'Task';
+export type DocumentKind = 'EditorInterface' | 'BulkAction' | 'Release' | 'ReleaseAction' | 'ReleaseEntry' | 'Comment' | 'Task';
 
 /** One small versioned JSON document of the Management API; `body` is its content without sys. */
 export interface DocumentRecord<T = Record<string, Json>> {
