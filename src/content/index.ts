@@ -28,7 +28,7 @@ export { listLocales, getLocale, createLocale, updateLocale, deleteLocale, type 
 export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type ApiKeyInput } from './api-keys.js';
 export { listTags, getTag, createTag, updateTag, deleteTag, type TagInput } from './tags.js';
 export { getEditorInterface, listEditorInterfaces, updateEditorInterface, defaultWidgetId, type EditorInterfaceInput, type EditorInterfaceControl } from './editor-interfaces.js';
-export { runBulkAction, getBulkAction, applyBulkEntity, maxBulkEntities, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
+export { runBulkAction, settleInterruptedActions, getBulkAction, applyBulkEntity, maxBulkEntities, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
 export { listThreads, getThread, createThread, updateThread, deleteThread, type ThreadKind, type ThreadParent } from './threads.js';
 export {
   createRelease,
@@ -43,7 +43,7 @@ export {
   entitiesOf as releaseEntities,
   type ReleaseInput,
 } from './releases.js';
-export { getReleaseEntry, listReleaseEntries, putReleaseEntry, patchReleaseEntry, type ReleaseEntryWrite } from './release-entries.js';
+export { applyHeldEntry, getReleaseEntry, listReleaseEntries, putReleaseEntry, patchReleaseEntry, type ReleaseEntryWrite } from './release-entries.js';
 export {
   getEnvironment,
   listEnvironments,

@@ -10,7 +10,7 @@ import { FolioError, validationFailed } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { DocumentRecord, Json, Page, Scope } from '../store/types.js';
 import { actorId, check } from './actor.js';
-import { assertEntityCount, outcomeOf, runAllOrNothing, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
+import { assertEntityCount, runRecordedAction, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
 import { applyHeldEntry, dropHeldEntries } from './release-entries.js';
 import { assertActive, entitiesOf, existingRelease, linkJson } from './release-rules.js';
 
@@ -108,8 +108,7 @@ export async function runReleaseAction(
   const started = await store.documents.create(scope, 'ReleaseAction', { id: actionId, parentId: releaseId, body: { action, status: 'inProgress' } }, by);
   // Publishing (and validating) a release first writes the fields it holds to its entries.
   const before = action === 'unpublish' ? undefined : (tx: Store, e: BulkEntity) => (e.linkType === 'Entry' ? applyHeldEntry(tx, scope, releaseId, e.id, actor) : Promise.resolve());
-  const errors = await runAllOrNothing(store, scope, action, entities, actor, before);
-  const finished = await store.documents.update(scope, 'ReleaseAction', actionId, { ...started.body, ...outcomeOf(errors, 'InvalidEntry') }, started.version, by);
+  const finished = await runRecordedAction(store, scope, { kind: 'ReleaseAction', doc: started, errorId: 'InvalidEntry' }, { action, entities, ...(before ? { before } : {}) }, actor);
   const current = await existingRelease(store, scope, releaseId);
   await store.documents.update(scope, 'Release', releaseId, { ...current.body, lastAction: actionId }, current.version, by);
   return finished;

@@ -286,5 +286,7 @@ export interface Store {
     create(scope: Scope, kind: DocumentKind, document: { id: string; parentId?: string | null; body: Record<string, Json> }, by?: string): Promise<DocumentRecord>;
     update(scope: Scope, kind: DocumentKind, id: string, body: Record<string, Json>, expectedVersion?: number, by?: string): Promise<DocumentRecord>;
     delete(scope: Scope, kind: DocumentKind, id: string, expectedVersion?: number): Promise<void>;
+    /** Every document of these kinds, in any environment, whose body has `status: "inProgress"` (actions a stopped server may have left). */
+    listInProgress(kinds: DocumentKind[]): Promise<Array<{ scope: Scope; doc: DocumentRecord }>>;
   };
 }
