@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkCredentials, endSession, resolveSession, sessionLifetimeMs, startSession } from '../auth/index.js';
 import { isFolioError } from '../errors/index.js';
 import { articleRoutes } from './routes/articles.js';
+import { commentRoutes } from './routes/comments.js';
 import { entryRoutes } from './routes/entries.js';
 import { historyRoutes } from './routes/history.js';
 import { listContentTypes } from './operations.js';
@@ -181,6 +182,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
 
   await app.register(articleRoutes, { context: ctx, scriptHref });
   await app.register(entryRoutes, { context: ctx });
+  await app.register(commentRoutes, { context: ctx });
   await app.register(historyRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });
   await app.register(peopleRoutes, { context: ctx });

@@ -29,7 +29,8 @@ export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type 
 export { listTags, getTag, createTag, updateTag, deleteTag, type TagInput } from './tags.js';
 export { getEditorInterface, listEditorInterfaces, updateEditorInterface, defaultWidgetId, type EditorInterfaceInput, type EditorInterfaceControl } from './editor-interfaces.js';
 export { runBulkAction, settleInterruptedActions, getBulkAction, applyBulkEntity, maxBulkEntities, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
-export { listThreads, getThread, createThread, updateThread, deleteThread, type ThreadKind, type ThreadParent } from './threads.js';
+export { listThreads, getThread, createThread, updateThread, deleteThread, listMentions, mentionsOf, parentOf as threadParentOf, type ThreadKind, type ThreadParent, type ThreadCreate, type ThreadUpdate } from './threads.js';
+export { commentDocument, commentText, documentFromMarkup } from './comment-body.js';
 export {
   createRelease,
   getRelease,

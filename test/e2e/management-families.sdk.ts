@@ -324,6 +324,21 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       expect(await failure(client.comment.create(entry, { body: 'x'.repeat(513) }))).toMatchObject({ status: 422 });
       expect(await failure(client.comment.create({ ...entry, parentCommentId: 'ghost' }, { body: 'x' }))).toMatchObject({ status: 404 });
 
+      // Mentions: a rich-text body with mention nodes, read back as rich text or as plain text.
+      const text = (value: string) => ({ nodeType: 'text', value, marks: [], data: {} });
+      const mention = (id: string, linkType = 'User') => ({ nodeType: 'mention', data: { target: { sys: { type: 'Link', linkType, id } } }, content: [text('Reviewer')] });
+      const doc = (...content: unknown[]) => ({ nodeType: 'document', data: {}, content: [{ nodeType: 'paragraph', data: {}, content }] });
+      const mentioning = await client.comment.create(entry, { body: doc(text('Please check, '), mention(user.id), text('.')) } as never);
+      expect((mentioning as unknown as { body: { content: Array<{ content: unknown[] }> } }).body.content[0]!.content[1]).toMatchObject({ nodeType: 'mention', data: { target: { sys: { linkType: 'User', id: user.id } } } });
+      expect((await client.comment.get({ ...entry, commentId: mentioning.sys.id })).body).toBe('Please check, @Reviewer.');
+      const rich = await client.comment.getMany({ ...entry, bodyFormat: 'rich-text', query: {} } as never);
+      expect(rich.items.every((c) => typeof c.body === 'object')).toBe(true);
+      expect(rich.items.find((c) => c.sys.id === first.sys.id)!.body).toEqual(doc(text('Is the title right?')));
+      expect(await failure(client.comment.create(entry, { body: doc(mention('nobody')) } as never))).toMatchObject({ status: 422, details: { errors: [{ path: ['body'] }] } });
+      expect(await failure(client.comment.create(entry, { body: doc(mention('team-1', 'Team')) } as never))).toMatchObject({ status: 422 });
+      expect(await failure(client.comment.create(entry, { body: { nodeType: 'document', data: {}, content: [{ nodeType: 'heading-1', data: {}, content: [text('x')] }] } } as never))).toMatchObject({ status: 422 });
+      await client.comment.delete({ ...entry, commentId: mentioning.sys.id, version: 1 });
+
       const assignedTo = { sys: { type: 'Link', linkType: 'User', id: user.id } } as const;
       const task = await client.task.create(entry, { body: 'Check the facts', assignedTo, status: 'active', dueDate: '2030-01-31' } as never);
       expect(task).toMatchObject({ body: 'Check the facts', status: 'active', assignedTo, dueDate: '2030-01-31', sys: { type: 'Task', version: 1 } });

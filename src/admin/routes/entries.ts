@@ -21,6 +21,8 @@ import { entryHref, renderEntryEdit } from '../views/entry-edit.js';
 import type { FieldView, LinkChoice } from '../views/entry-fields.js';
 import type { FieldProblem } from '../views/layout.js';
 import { removalRoutes } from './article-removal.js';
+import { entryComments, mentionables } from '../comments.js';
+import { commentsPanel } from '../views/comments.js';
 
 const perPage = 25;
 
@@ -161,11 +163,15 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
     });
     const ownership = entry ? ops.ownershipOf(entry.sys) : undefined;
     const status: Status = entry ? statusOf(entry.sys) : 'draft';
+    const csrf = csrfFor(request, reply, ctx.publicUrl);
+    const comments = entry
+      ? commentsPanel({ entryId: entry.sys.id, csrf, comments: await entryComments(ctx, actor, entry.sys.id), people: await mentionables(ctx) })
+      : undefined;
     return sendPage(
       reply,
       renderEntryEdit({
         viewer: viewerOf(request),
-        csrf: csrfFor(request, reply, ctx.publicUrl),
+        csrf,
         type: { id: type.sys.id, name: type.name },
         id: entry?.sys.id ?? '',
         version: entry?.sys.version ?? 0,
@@ -184,6 +190,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
           archive: !!entry && can(actor, 'archive', ownership),
           delete: !!entry && can(actor, 'delete', ownership),
         },
+        comments,
       }),
       state.status ?? 200,
     );

@@ -1,5 +1,5 @@
 /** Editing one entry of any content type in one locale: its fields, a locale switcher, status and actions. Works without JS. */
-import { html } from '../../site/views/index.js';
+import { html, type HtmlValue } from '../../site/views/index.js';
 import type { Status } from '../status.js';
 import { publishLabel, statusBadge } from './articles.js';
 import { entryField, type FieldView } from './entry-fields.js';
@@ -21,6 +21,8 @@ export interface EntryEditModel {
   notice?: string | undefined;
   conflict?: boolean;
   can: { save: boolean; publish: boolean; unpublish: boolean; archive: boolean; delete: boolean };
+  /** The comments panel (a stored entry only); its own form, so after the entry's. */
+  comments?: HtmlValue;
 }
 
 export function entryHref(id: string, locale: string, defaultLocale: string, extra = ''): string {
@@ -86,6 +88,7 @@ ${m.locales.length > 1
   </section>
 </aside>
 </div>
-</form>`,
+</form>
+${m.comments ?? ''}`,
   });
 }

@@ -15,7 +15,7 @@ export interface PageModel {
   title: string;
   /** Absent on the sign-in page. */
   viewer?: Viewer;
-  section?: 'articles' | 'content' | 'media' | 'users' | 'tokens' | 'settings';
+  section?: 'articles' | 'content' | 'media' | 'mentions' | 'users' | 'tokens' | 'settings';
   csrf: string;
   scriptHref?: string | undefined;
   body: HtmlValue;
@@ -24,6 +24,7 @@ export interface PageModel {
 const navItems = (viewer: Viewer) => [
   { id: 'articles', href: '/admin/articles', label: 'Articles' },
   { id: 'media', href: '/admin/media', label: 'Media' },
+  { id: 'mentions', href: '/admin/mentions', label: 'Mentions' },
   ...(viewer.role === 'admin' ? [{ id: 'users', href: '/admin/users', label: 'Users' }] : []),
   { id: 'tokens', href: '/admin/tokens', label: 'Access tokens' },
   ...(settingsHome(viewer) ? [{ id: 'settings', href: settingsHome(viewer)!, label: 'Settings' }] : []),

@@ -44,6 +44,7 @@ textarea{min-height:84px;resize:vertical}
 .error-summary{border:2px solid var(--danger);border-radius:var(--radius);padding:14px 18px;margin-bottom:20px;background:var(--panel)}
 .error-summary h2{color:var(--danger)}
 .error-summary ul{margin:0;padding-left:20px}
+.mention{color:var(--accent)}
 .notice{border-left:4px solid var(--ok);background:var(--panel);padding:12px 16px;border-radius:6px;margin-bottom:20px}
 .notice.warn{border-color:var(--warn)}
 .badge{display:inline-block;padding:2px 8px;border-radius:999px;font-size:12px;font-weight:600;border:1px solid currentColor;white-space:nowrap}
