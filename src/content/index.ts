@@ -54,6 +54,7 @@ export {
   getEnvironmentAlias,
   putEnvironmentAlias,
   deleteEnvironmentAlias,
+  settleInterruptedClones,
   type EnvironmentView,
   type EnvironmentPut,
 } from './environments.js';

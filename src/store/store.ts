@@ -129,10 +129,14 @@ export interface Store {
     rename(spaceId: string, id: string, name: string, expectedVersion: number): Promise<EnvironmentRecord>;
     /**
      * Copies the source's content into the (empty, existing) target in one transaction and marks
-     * the target ready; NOT_FOUND when either is missing.
+     * the target ready; NOT_FOUND when either is missing, BAD_REQUEST when the target is no
+     * longer queued (settled as failed meanwhile). The transaction first claims the target's row,
+     * so settleQueued waits for a copy that is running.
      */
     clone(spaceId: string, sourceId: string, targetId: string): Promise<EnvironmentRecord>;
     setStatus(spaceId: string, id: string, status: EnvironmentStatus): Promise<void>;
+    /** Every environment still `queued` (its copy is not running: see clone) becomes `failed`; their ids. */
+    settleQueued(): Promise<Array<{ spaceId: string; id: string }>>;
     /** Removes the environment and everything in it; BAD_REQUEST while an alias targets it. */
     delete(spaceId: string, id: string): Promise<void>;
     /**
