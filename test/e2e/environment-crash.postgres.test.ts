@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises';
 import { afterAll, expect, it } from 'vitest';
 import { cloneCrashRounds } from './environment-crash.flow.js';
+import { createTestDatabase } from '../support/postgres.js';
 import { makeDataDir } from './folio.js';
 
 const dirs: string[] = [];

@@ -23,6 +23,7 @@ a{color:var(--accent)}
 nav.locales ul{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}nav.locales a[aria-current=page]{font-weight:700}
 textarea.code{font-family:ui-monospace,monospace;font-size:.9em}
 .me{margin-left:auto;display:flex;align-items:center;gap:12px;color:var(--muted);font-size:14px}
+.env{display:flex;align-items:center;gap:6px}.env strong{color:var(--text)}
 main{max-width:1200px;margin:0 auto;padding:24px}
 h1{font-size:24px;margin:0}
 h2{font-size:17px;margin:0 0 12px}
