@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { systemActor } from '../../src/auth/index.js';
 import { createEntry, publishContentType, saveContentType } from '../../src/content/index.js';
 import { defineField, openStore } from '../../src/store/index.js';
-import { startServe, type ServeProcess } from '../support/serve-process.js';
+import { killServe, startReady } from '../support/serve-process.js';
 import { freePort } from './folio.js';
 
 const token = 'environment-crash-management';
@@ -21,15 +21,8 @@ export async function cloneCrashRounds(options: { dataDir: string; databaseUrl?:
   const space = `http://127.0.0.1:${port}/management/spaces/folio`;
   const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
     fetch(`${space}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.contentful.management.v1+json', ...headers }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-  const start = async () => {
-    const serve = startServe(env);
-    await serve.waitFor('ready in');
-    return serve;
-  };
-  const kill = async (serve: ServeProcess) => {
-    if (serve.child.exitCode === null && serve.child.signalCode === null) serve.child.kill('SIGKILL');
-    await serve.exited;
-  };
+  const start = () => startReady(env);
+  const kill = killServe;
   const statusOf = async (id: string) => ((await (await call('GET', `/environments/${id}`)).json()) as { sys: { status: { sys: { id: string } } } }).sys.status.sys.id;
   const totalIn = async (id: string) => ((await (await call('GET', `/environments/${id}/entries?limit=0`)).json()) as { total: number }).total;
 

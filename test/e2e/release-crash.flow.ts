@@ -12,7 +12,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { expect } from 'vitest';
-import { startServe, type ServeProcess } from '../support/serve-process.js';
+import { killServe, startReady } from '../support/serve-process.js';
 import { freePort } from './folio.js';
 
 const tokens = { management: 'release-crash-management', delivery: 'release-crash-delivery' };
@@ -74,15 +74,8 @@ export async function releaseCrashRounds(options: { dataDir: string; databaseUrl
     if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : {}) as { sys: { id: string; version: number; status?: string }; error?: { sys: { id: string } } };
   };
-  const start = async () => {
-    const serve = startServe(env);
-    await serve.waitFor('ready in');
-    return serve;
-  };
-  const kill = async (serve: ServeProcess) => {
-    if (serve.child.exitCode === null && serve.child.signalCode === null) serve.child.kill('SIGKILL');
-    await serve.exited;
-  };
+  const start = () => startReady(env);
+  const kill = killServe;
   /** What a reader of the Delivery API sees: how many of the entries are published. */
   const delivered = async () => {
     const res = await fetch(`${origin}/delivery/spaces/folio/environments/master/entries?content_type=crash&limit=0`, { headers: { authorization: `Bearer ${tokens.delivery}` } }).catch(() => undefined);
