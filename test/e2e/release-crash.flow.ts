@@ -147,7 +147,11 @@ export async function releaseCrashRounds(options: { dataDir: string; databaseUrl
         }
       }
     }
-    return outcomes;
+    console.log(`release crash rounds: ${JSON.stringify({ ...outcomes, seenByReaders: [...outcomes.seenByReaders] })}`);
+    // Both ends were met: a publish killed mid-run, and one that committed; readers saw only whole states.
+    expect(outcomes.interrupted).toBeGreaterThan(0);
+    expect(outcomes.succeeded).toBeGreaterThan(0);
+    expect([...outcomes.seenByReaders].sort((a, b) => a - b)).toEqual([0, count]);
   } finally {
     await peek.close();
     await kill(serve);
