@@ -27,7 +27,8 @@ export function actorOf(request: FastifyRequest): Actor {
 
 export function viewerOf(request: FastifyRequest): Viewer {
   const { name, email, role } = request.signedIn!.user;
-  return { name, email, role, contentTypes: request.contentMenu };
+  const env = request.environment;
+  return { name, email, role, contentTypes: request.contentMenu, ...(env ? { environment: { id: env.id, target: env.target, choices: request.environmentChoices ?? [], here: request.method === 'GET' ? request.url : '/admin/articles' } } : {}) };
 }
 
 /** Cookies are Secure when the public URL is https or the request came over https. */

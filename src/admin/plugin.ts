@@ -14,6 +14,9 @@ import { accountTokenLifetimeMs, checkCredentials, endSession, hasTwoFactor, iss
 import { isFolioError } from '../errors/index.js';
 import { accountRoutes } from './routes/accounts.js';
 import { articleRoutes } from './routes/articles.js';
+import { commentRoutes } from './routes/comments.js';
+import { environmentRoutes } from './routes/environment.js';
+import { environmentChoices, environmentCookie, environmentScoped } from './environment.js';
 import { entryRoutes } from './routes/entries.js';
 import { historyRoutes } from './routes/history.js';
 import { listContentTypes } from './operations.js';
@@ -46,7 +49,8 @@ const csrfKeySetting = 'admin.csrfHmacKey';
 const uploadLimit = 50 * 1024 * 1024;
 
 export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
-  const ctx = opts.context;
+  const scoped = environmentScoped(opts.context);
+  const ctx = scoped.ctx;
   const { store, publicUrl } = ctx;
   const bundle = loadClientBundle();
   if (!bundle) app.log.warn('The editor bundle is missing (dist/admin-client/app.js): run `npm run build`; pages work without their scripts.');
@@ -75,7 +79,12 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   app.decorateRequest('contentMenu', null as unknown as Array<{ id: string; name: string }>);
   app.addHook('onRequest', async (request) => {
     request.signedIn = (await resolveSession(store, request.cookies[sessionCookie])) ?? null;
+  });
+  // From here on, every read of ctx.scope is the environment this request works in.
+  scoped.register(app);
+  app.addHook('onRequest', async (request) => {
     request.contentMenu = request.signedIn ? (await listContentTypes(ctx)).map((t) => ({ id: t.sys.id, name: t.name })) : [];
+    request.environmentChoices = await environmentChoices(ctx, request);
   });
   app.addHook('preHandler', (request, reply, done) => {
     if (!request.routeOptions.config.public && !request.signedIn) {
@@ -176,6 +185,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
     const value = request.cookies[sessionCookie];
     if (value) await endSession(store, value);
     reply.clearCookie(sessionCookie, cookieOptions(request, publicUrl));
+    reply.clearCookie(environmentCookie, cookieOptions(request, publicUrl));
     request.signedIn = null;
     const csrf = csrfFor(request, reply, publicUrl);
     return sendPage(reply, renderLogin({ csrf, email: '', next: '/admin/articles', notice: 'You have signed out.' }));
@@ -184,6 +194,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   await app.register(articleRoutes, { context: ctx, scriptHref });
   await app.register(entryRoutes, { context: ctx, scriptHref });
   await app.register(pickerRoutes, { context: ctx });
+  await app.register(commentRoutes, { context: ctx });
+  await app.register(environmentRoutes, { context: ctx });
   await app.register(historyRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });
   await app.register(peopleRoutes, { context: ctx });

@@ -55,30 +55,94 @@ export async function applyBulkEntity(tx: Store, scope: Scope, action: BulkActio
   else await publishAsset(tx, scope, { id: e.id, version: e.version }, actor);
 }
 
+/** The kinds of document that record an action's run. */
+export type ActionKind = 'BulkAction' | 'ReleaseAction';
+
+/** Rolls back a run whose action was settled (marked failed) before it could start. */
+class Settled extends Error {}
+
+/** What the action's error says when the server running it stopped before it finished. */
+const stoppedError: Json = {
+  sys: { type: 'Error', id: 'ActionInterrupted' },
+  message: 'The server running this action stopped before it finished; nothing of it was applied. Run it again.',
+};
+
 /**
- * Runs every entity in one transaction; commits only when all succeeded and the action writes
- * (releases publish through this too, so readers never see half of one). Call it outside any
+ * Runs every entity of a recorded action (its document committed at status inProgress) in one
+ * transaction, all or nothing (releases publish through this too, so readers never see half of
+ * one). The transaction first claims the action (a versioned write, which in PostgreSQL holds
+ * its row until commit) and, when the action writes and everything succeeded, records
+ * `succeeded` before it commits; so a crash leaves either all of it with `succeeded`, or none of
+ * it with `inProgress`, which settleInterruptedActions turns into `failed`. Call it outside any
  * transaction: inside one, `store.transaction` is that transaction and a failure could not be
  * rolled back on its own (the scheduler applies entities itself and throws instead).
  */
-export async function runAllOrNothing(store: Store, scope: Scope, action: BulkActionKind, entities: BulkEntity[], actor: Actor): Promise<EntityError[]> {
+export async function runRecordedAction(
+  store: Store,
+  scope: Scope,
+  recorded: { kind: ActionKind; doc: DocumentRecord; errorId: string },
+  work: {
+    action: BulkActionKind;
+    entities: BulkEntity[];
+    /** Runs first for each entity, in the same transaction (a release writes the fields it holds). */
+    before?: (tx: Store, e: BulkEntity) => Promise<void>;
+  },
+  actor: Actor,
+): Promise<DocumentRecord> {
+  const { kind, doc, errorId } = recorded;
+  const by = actorId(actor);
   const errors: EntityError[] = [];
+  let finished: DocumentRecord | undefined;
   try {
     await store.transaction(async (tx) => {
-      for (const e of entities) {
+      try {
+        await tx.documents.update(scope, kind, doc.id, doc.body, doc.version, by);
+      } catch (err) {
+        if (isFolioError(err) && err.code === 'VERSION_MISMATCH') throw new Settled();
+        throw err;
+      }
+      for (const e of work.entities) {
         try {
-          await applyBulkEntity(tx, scope, action, e, actor);
+          await work.before?.(tx, e);
+          await applyBulkEntity(tx, scope, work.action, e, actor);
         } catch (err) {
           if (!isFolioError(err)) throw err;
           errors.push({ entity: linkOf(e), error: errorJson(err) });
         }
       }
-      if (errors.length > 0 || action === 'validate') throw new RollBack();
+      if (errors.length > 0 || work.action === 'validate') throw new RollBack();
+      finished = await tx.documents.update(scope, kind, doc.id, { ...doc.body, status: 'succeeded' }, doc.version + 1, by);
     });
   } catch (err) {
-    if (!(err instanceof RollBack)) throw err;
+    if (!(err instanceof RollBack) && !(err instanceof Settled)) throw err;
   }
-  return errors;
+  if (finished) return finished;
+  try {
+    return await store.documents.update(scope, kind, doc.id, { ...doc.body, ...outcomeOf(errors, errorId) }, doc.version, by);
+  } catch (err) {
+    // Settled meanwhile by another server's start: it is failed, and nothing was applied.
+    if (!isFolioError(err) || err.code !== 'VERSION_MISMATCH') throw err;
+    return (await store.documents.get(scope, kind, doc.id)) ?? doc;
+  }
+}
+
+/**
+ * At start: actions a stopped server left `inProgress` become `failed` (their work, one
+ * transaction, was never committed). An action another server is running right now holds its
+ * row (PostgreSQL) or the write lock (SQLite), so this waits for it and then finds it changed.
+ */
+export async function settleInterruptedActions(store: Store): Promise<number> {
+  let settled = 0;
+  for (const { scope, doc } of await store.documents.listInProgress(['BulkAction', 'ReleaseAction'])) {
+    const kind = doc.kind as ActionKind;
+    try {
+      await store.documents.update(scope, kind, doc.id, { ...doc.body, status: 'failed', error: stoppedError }, doc.version);
+      settled++;
+    } catch (err) {
+      if (!isFolioError(err) || (err.code !== 'VERSION_MISMATCH' && err.code !== 'NOT_FOUND')) throw err;
+    }
+  }
+  return settled;
 }
 
 /** The status (and Contentful's error with every entity's error) an action ends with. */
@@ -108,8 +172,7 @@ export async function runBulkAction(
   const by = actorId(actor);
   const created = await store.documents.create(scope, kind, { id, body: { action, payload, status: 'created' } }, by);
   const started = await store.documents.update(scope, kind, id, { ...created.body, status: 'inProgress' }, created.version, by);
-  const errors = await runAllOrNothing(store, scope, action, entities, actor);
-  return store.documents.update(scope, kind, id, { ...started.body, ...outcomeOf(errors, 'BulkActionFailed') }, started.version, by);
+  return runRecordedAction(store, scope, { kind, doc: started, errorId: 'BulkActionFailed' }, { action, entities }, actor);
 }
 
 export async function getBulkAction(store: Store, scope: Scope, id: string, actor: Actor): Promise<DocumentRecord> {

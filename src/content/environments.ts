@@ -119,3 +119,12 @@ export async function deleteEnvironmentAlias(store: Store, spaceId: string, id: 
   check(actor, 'manageSpace');
   await store.environmentAliases.delete(spaceId, id);
 }
+
+/**
+ * At start: a copy no server is running any more (its server stopped; the copy, one
+ * transaction, rolled back whole) leaves its environment `failed`, for the client to delete and
+ * create again, as Contentful's failed environments are.
+ */
+export async function settleInterruptedClones(store: Store): Promise<Array<{ spaceId: string; id: string }>> {
+  return store.environments.settleQueued();
+}

@@ -31,8 +31,9 @@ export { listLocales, getLocale, createLocale, updateLocale, deleteLocale, type 
 export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type ApiKeyInput } from './api-keys.js';
 export { listTags, getTag, createTag, updateTag, deleteTag, type TagInput } from './tags.js';
 export { getEditorInterface, listEditorInterfaces, updateEditorInterface, defaultWidgetId, type EditorInterfaceInput, type EditorInterfaceControl } from './editor-interfaces.js';
-export { runBulkAction, getBulkAction, applyBulkEntity, maxBulkEntities, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
-export { listThreads, getThread, createThread, updateThread, deleteThread, type ThreadKind, type ThreadParent } from './threads.js';
+export { runBulkAction, settleInterruptedActions, getBulkAction, applyBulkEntity, maxBulkEntities, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
+export { listThreads, getThread, createThread, updateThread, deleteThread, listMentions, mentionsOf, parentOf as threadParentOf, type ThreadKind, type ThreadParent, type ThreadCreate, type ThreadUpdate } from './threads.js';
+export { commentDocument, commentText, documentFromMarkup } from './comment-body.js';
 export {
   createRelease,
   getRelease,
@@ -46,6 +47,7 @@ export {
   entitiesOf as releaseEntities,
   type ReleaseInput,
 } from './releases.js';
+export { applyHeldEntry, getReleaseEntry, listReleaseEntries, putReleaseEntry, patchReleaseEntry, type ReleaseEntryWrite } from './release-entries.js';
 export {
   getEnvironment,
   listEnvironments,
@@ -55,6 +57,7 @@ export {
   getEnvironmentAlias,
   putEnvironmentAlias,
   deleteEnvironmentAlias,
+  settleInterruptedClones,
   type EnvironmentView,
   type EnvironmentPut,
 } from './environments.js';

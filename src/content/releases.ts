@@ -10,7 +10,11 @@ import { FolioError, validationFailed } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { DocumentRecord, Json, Page, Scope } from '../store/types.js';
 import { actorId, check } from './actor.js';
-import { assertEntityCount, outcomeOf, runAllOrNothing, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
+import { assertEntityCount, runRecordedAction, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
+import { applyHeldEntry, dropHeldEntries } from './release-entries.js';
+import { assertActive, entitiesOf, existingRelease, linkJson } from './release-rules.js';
+
+export { entitiesOf };
 
 export interface ReleaseInput {
   title: string;
@@ -19,9 +23,6 @@ export interface ReleaseInput {
 
 const maxTitle = 255;
 
-const linkJson = (e: BulkEntity): Json => ({ sys: { type: 'Link', linkType: e.linkType, id: e.id } });
-export const entitiesOf = (doc: DocumentRecord): BulkEntity[] =>
-  ((doc.body.entities ?? []) as Array<{ sys: { linkType: 'Entry' | 'Asset'; id: string } }>).map((l) => ({ linkType: l.sys.linkType, id: l.sys.id }));
 
 function bodyOf(input: ReleaseInput): Record<string, Json> {
   const title = input.title.trim();
@@ -29,16 +30,6 @@ function bodyOf(input: ReleaseInput): Record<string, Json> {
   assertEntityCount(input.entities.length, ['entities', 'items'], 0);
   const unique = new Map(input.entities.map((e) => [`${e.linkType}:${e.id}`, e]));
   return { title, entities: [...unique.values()].map(linkJson), status: 'active' };
-}
-
-async function existing(store: Store, scope: Scope, id: string): Promise<DocumentRecord> {
-  const doc = await store.documents.get(scope, 'Release', id);
-  if (!doc) throw new FolioError('NOT_FOUND', `Release "${id}" not found`, { details: { type: 'Release', id } });
-  return doc;
-}
-
-function assertActive(doc: DocumentRecord) {
-  if (doc.body.status === 'archived') throw new FolioError('BAD_REQUEST', `Release "${doc.id}" is archived: unarchive it first`);
 }
 
 function assertVersion(doc: DocumentRecord, expected: number | undefined) {
@@ -52,7 +43,7 @@ export async function createRelease(store: Store, scope: Scope, id: string, inpu
 
 export async function getRelease(store: Store, scope: Scope, id: string, actor: Actor): Promise<DocumentRecord> {
   check(actor, 'read');
-  return existing(store, scope, id);
+  return existingRelease(store, scope, id);
 }
 
 /** Newest first; `entityId` keeps the releases that hold that entry or asset. */
@@ -69,17 +60,20 @@ export async function queryReleases(store: Store, scope: Scope, query: { entityI
 export async function updateRelease(store: Store, scope: Scope, id: string, input: ReleaseInput, expectedVersion: number, actor: Actor): Promise<DocumentRecord> {
   check(actor, 'update');
   return store.transaction(async (tx) => {
-    const doc = await existing(tx, scope, id);
+    const doc = await existingRelease(tx, scope, id);
     assertActive(doc);
-    return tx.documents.update(scope, 'Release', id, { ...doc.body, ...bodyOf(input) }, expectedVersion, actorId(actor));
+    const updated = await tx.documents.update(scope, 'Release', id, { ...doc.body, ...bodyOf(input) }, expectedVersion, actorId(actor));
+    await dropHeldEntries(tx, scope, id, new Set(entitiesOf(updated).filter((e) => e.linkType === 'Entry').map((e) => e.id)));
+    return updated;
   });
 }
 
 export async function deleteRelease(store: Store, scope: Scope, id: string, actor: Actor): Promise<void> {
   check(actor, 'delete');
   await store.transaction(async (tx) => {
-    await existing(tx, scope, id);
+    await existingRelease(tx, scope, id);
     for (const action of (await tx.documents.list(scope, 'ReleaseAction', { parentId: id, limit: 1000 })).items) await tx.documents.delete(scope, 'ReleaseAction', action.id);
+    await dropHeldEntries(tx, scope, id);
     await tx.documents.delete(scope, 'Release', id);
   });
 }
@@ -87,7 +81,7 @@ export async function deleteRelease(store: Store, scope: Scope, id: string, acto
 export async function archiveRelease(store: Store, scope: Scope, id: string, archived: boolean, expectedVersion: number | undefined, actor: Actor): Promise<DocumentRecord> {
   check(actor, 'archive');
   return store.transaction(async (tx) => {
-    const doc = await existing(tx, scope, id);
+    const doc = await existingRelease(tx, scope, id);
     assertVersion(doc, expectedVersion);
     if ((doc.body.status === 'archived') === archived) throw new FolioError('BAD_REQUEST', `Release "${id}" is ${archived ? 'already' : 'not'} archived`);
     return tx.documents.update(scope, 'Release', id, { ...doc.body, status: archived ? 'archived' : 'active' }, doc.version, actorId(actor));
@@ -105,16 +99,17 @@ export async function runReleaseAction(
   actor: Actor,
 ): Promise<DocumentRecord> {
   check(actor, action === 'validate' ? 'read' : action);
-  const release = await existing(store, scope, releaseId);
+  const release = await existingRelease(store, scope, releaseId);
   assertVersion(release, expectedVersion);
   assertActive(release);
   const entities = entitiesOf(release);
   assertEntityCount(entities.length, ['entities', 'items']);
   const by = actorId(actor);
   const started = await store.documents.create(scope, 'ReleaseAction', { id: actionId, parentId: releaseId, body: { action, status: 'inProgress' } }, by);
-  const errors = await runAllOrNothing(store, scope, action, entities, actor);
-  const finished = await store.documents.update(scope, 'ReleaseAction', actionId, { ...started.body, ...outcomeOf(errors, 'InvalidEntry') }, started.version, by);
-  const current = await existing(store, scope, releaseId);
+  // Publishing (and validating) a release first writes the fields it holds to its entries.
+  const before = action === 'unpublish' ? undefined : (tx: Store, e: BulkEntity) => (e.linkType === 'Entry' ? applyHeldEntry(tx, scope, releaseId, e.id, actor) : Promise.resolve());
+  const finished = await runRecordedAction(store, scope, { kind: 'ReleaseAction', doc: started, errorId: 'InvalidEntry' }, { action, entities, ...(before ? { before } : {}) }, actor);
+  const current = await existingRelease(store, scope, releaseId);
   await store.documents.update(scope, 'Release', releaseId, { ...current.body, lastAction: actionId }, current.version, by);
   return finished;
 }

@@ -8,12 +8,13 @@
  */
 import type { Actor } from '../auth/index.js';
 import { FolioError, validationFailed } from '../errors/index.js';
+import { newId } from '../store/ids.js';
 import type { Store } from '../store/store.js';
 import type { DocumentRecord, Json, Page, Scope } from '../store/types.js';
 import { isScheduleDateTime } from '../scheduling/input.js';
 import * as is from '../validate/is.js';
-import { inspectJson } from '../validate/json-shape.js';
 import { actorId, check } from './actor.js';
+import { maxBodyLength, mentionedUsers, parseCommentDocument } from './comment-body.js';
 
 export type ThreadKind = 'Comment' | 'Task';
 export type ParentType = 'Entry' | 'ContentType';
@@ -23,8 +24,6 @@ export interface ThreadParent {
   id: string;
 }
 
-/** Contentful's limit on a comment's or task's text. */
-const maxBodyLength = 512;
 const statuses = ['active', 'resolved'] as const;
 
 const refuse = (path: string, details: string): never => {
@@ -38,11 +37,13 @@ async function assertParent(store: Store, scope: Scope, parent: ThreadParent) {
   if (!found) throw new FolioError('NOT_FOUND', `${parent.type} "${parent.id}" not found`, { details: { type: parent.type, id: parent.id } });
 }
 
-/** A plain-text body, or a rich-text document (mentions) kept to the field value limits. */
-function bodyOf(v: unknown): Json {
-  if (is.string(v)) return v.length >= 1 && v.length <= maxBodyLength ? v : refuse('body', `body has 1 to ${maxBodyLength} characters`);
-  if (is.plainObject(v) && v.nodeType === 'document' && !inspectJson(v, { maxDepth: 16, maxNodes: 2_000 })) return v as Json;
-  return refuse('body', 'body must be text or a rich text document');
+/** A plain-text body, or a rich-text document with mentions of users who exist (kept as `mentions`). */
+async function bodyOf(store: Store, v: unknown): Promise<{ body: Json; mentions: string[] }> {
+  if (is.string(v)) return v.length >= 1 && v.length <= maxBodyLength ? { body: v, mentions: [] } : refuse('body', `body has 1 to ${maxBodyLength} characters`);
+  const doc = parseCommentDocument(v);
+  const mentions = mentionedUsers(doc);
+  for (const id of mentions) if (!(await store.users.get(id))) refuse('body', `There is no user "${id}" to mention`);
+  return { body: doc as unknown as Json, mentions };
 }
 
 function statusOf(v: unknown, fallback: 'active'): string {
@@ -62,7 +63,8 @@ async function taskFields(store: Store, input: Record<string, unknown>): Promise
 }
 
 async function bodyFor(store: Store, kind: ThreadKind, input: Record<string, unknown>, parentComment: string | null): Promise<Record<string, Json>> {
-  const common = { body: bodyOf(input.body), status: statusOf(input.status, 'active') };
+  const { body, mentions } = await bodyOf(store, input.body);
+  const common = { body, ...(mentions.length > 0 ? { mentions } : {}), status: statusOf(input.status, 'active') };
   if (kind === 'Task') return { ...common, ...(await taskFields(store, input)) };
   return { ...common, parentComment };
 }
@@ -92,16 +94,17 @@ export async function getThread(store: Store, scope: Scope, kind: ThreadKind, pa
   return existing(store, scope, kind, parent, id);
 }
 
-export async function createThread(
-  store: Store,
-  scope: Scope,
-  kind: ThreadKind,
-  parent: ThreadParent,
-  id: string,
-  input: Record<string, unknown>,
-  parentComment: string | null,
-  actor: Actor,
-): Promise<DocumentRecord> {
+export interface ThreadCreate {
+  kind: ThreadKind;
+  parent: ThreadParent;
+  /** Generated when absent. */
+  id?: string;
+  input: Record<string, unknown>;
+  /** A reply: the comment it answers (X-Contentful-Parent-Id). */
+  parentComment?: string | null;
+}
+
+export async function createThread(store: Store, scope: Scope, { kind, parent, id = newId(), input, parentComment = null }: ThreadCreate, actor: Actor): Promise<DocumentRecord> {
   check(actor, kind === 'Task' ? 'create' : 'read');
   return store.transaction(async (tx) => {
     await assertParent(tx, scope, parent);
@@ -111,22 +114,21 @@ export async function createThread(
   });
 }
 
-export async function updateThread(
-  store: Store,
-  scope: Scope,
-  kind: ThreadKind,
-  parent: ThreadParent,
-  id: string,
-  input: Record<string, unknown>,
-  expectedVersion: number,
-  actor: Actor,
-): Promise<DocumentRecord> {
+export interface ThreadUpdate {
+  kind: ThreadKind;
+  parent: ThreadParent;
+  id: string;
+  input: Record<string, unknown>;
+  version: number;
+}
+
+export async function updateThread(store: Store, scope: Scope, { kind, parent, id, input, version }: ThreadUpdate, actor: Actor): Promise<DocumentRecord> {
   check(actor, 'read');
   return store.transaction(async (tx) => {
     const doc = await existing(tx, scope, kind, parent, id);
     assertMayChange(actor, doc, kind);
     const body = await bodyFor(tx, kind, input, (doc.body.parentComment as string | null | undefined) ?? null);
-    return tx.documents.update(scope, kind, id, body, expectedVersion, actorId(actor));
+    return tx.documents.update(scope, kind, id, body, version, actorId(actor));
   });
 }
 
@@ -137,4 +139,23 @@ export async function deleteThread(store: Store, scope: Scope, kind: ThreadKind,
     if (actor.role !== 'admin' && doc.createdBy !== actor.id) throw new FolioError('ACCESS_DENIED', `Only its author or an admin may delete this ${kind.toLowerCase()}`);
     await tx.documents.delete(scope, kind, id, expectedVersion);
   });
+}
+
+/** Who a comment mentions (none for tasks and plain comments). */
+export const mentionsOf = (doc: DocumentRecord): string[] => (Array.isArray(doc.body.mentions) ? doc.body.mentions.filter(is.string) : []);
+
+/** The thread's parent, from its key (`Entry:id`). */
+export function parentOf(doc: DocumentRecord): ThreadParent {
+  const [type, ...rest] = (doc.parentId ?? '').split(':');
+  return { type: type === 'ContentType' ? 'ContentType' : 'Entry', id: rest.join(':') };
+}
+
+/**
+ * The comments that mention a user, newest first: how Folio tells people they were mentioned
+ * (listed for them in the editor; Folio sends no mail for it). The newest thousand are looked at.
+ */
+export async function listMentions(store: Store, scope: Scope, userId: string, actor: Actor): Promise<DocumentRecord[]> {
+  check(actor, 'read');
+  const recent = await store.documents.list(scope, 'Comment', { limit: 1000, newestFirst: true });
+  return recent.items.filter((c) => mentionsOf(c).includes(userId));
 }

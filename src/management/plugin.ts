@@ -17,6 +17,7 @@ import { entryRoutes } from './routes/entries.js';
 import { localeRoutes } from './routes/locales.js';
 import { publicRoutes } from './routes/public.js';
 import { referenceRoutes } from './routes/references.js';
+import { releaseEntryRoutes } from './routes/release-entries.js';
 import { releaseRoutes } from './routes/releases.js';
 import { roleRoutes } from './routes/roles.js';
 import { snapshotRoutes } from './routes/snapshots.js';
@@ -65,4 +66,5 @@ export async function managementRoutes(app: FastifyInstance, options: Management
   accessTokenRoutes(app, options);
   assetKeyRoutes(app, options);
   unavailableRoutes(app, options);
+  releaseEntryRoutes(app, options);
 }

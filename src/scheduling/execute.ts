@@ -6,7 +6,7 @@
  */
 import { systemActor } from '../auth/index.js';
 import { FolioError } from '../errors/index.js';
-import { applyBulkEntity, publishAsset, publishEntry, releaseEntities, resolveLinks, unpublishAsset, unpublishEntry } from '../content/index.js';
+import { applyBulkEntity, applyHeldEntry, publishAsset, publishEntry, releaseEntities, resolveLinks, unpublishAsset, unpublishEntry } from '../content/index.js';
 import type { ScheduledActionRecord, Store } from '../store/index.js';
 import type { Scope, VersionedSys } from '../store/types.js';
 
@@ -40,7 +40,11 @@ async function runRelease(tx: Store, scope: Scope, action: ScheduledActionRecord
   const release = await tx.documents.get(scope, 'Release', action.entityId);
   if (!release) throw new FolioError('BAD_REQUEST', 'The resource could not be found.', { details: { type: 'Release', id: action.entityId } });
   if (release.body.status === 'archived') throw new FolioError('BAD_REQUEST', `Release "${action.entityId}" is archived`);
-  for (const entity of releaseEntities(release)) await applyBulkEntity(tx, scope, action.action, entity, systemActor);
+  for (const entity of releaseEntities(release)) {
+    // A scheduled publish writes the fields the release holds first, as a publish by hand does.
+    if (action.action === 'publish' && entity.linkType === 'Entry') await applyHeldEntry(tx, scope, release.id, entity.id, systemActor);
+    await applyBulkEntity(tx, scope, action.action, entity, systemActor);
+  }
 }
 
 export async function executeScheduledAction(tx: Store, action: ScheduledActionRecord): Promise<void> {

@@ -1,6 +1,7 @@
 /** Start-up in order: data dir → store → space, keys, demo → HTTP. Used by the CLI and tests. */
 import type { FastifyInstance } from 'fastify';
 import { ensureDataDir, readTlsCredentials, type Config } from '../config/index.js';
+import { settleInterruptedActions, settleInterruptedClones } from '../content/index.js';
 import { defaultLocale, ensureAdminUser, ensureApiKeys, ensureSpace, loadDemo } from '../setup/index.js';
 import { configureFaceDetection } from '../faces/index.js';
 import { configureSharp } from '../images/index.js';
@@ -35,6 +36,9 @@ export async function startFolio(
     configureSharp();
     const scope = await ensureSpace(store, config.spaceId);
     const generatedTokens = await ensureApiKeys(store, config.spaceId, config.tokens);
+    // Work a stopped server left half-done is settled before this one answers anybody.
+    await settleInterruptedActions(store);
+    await settleInterruptedClones(store);
     if (config.admin) await ensureAdminUser(store, config.admin);
     const demoLoaded = config.demo ? await loadDemo(store, storage, scope) : false;
     const app = await buildApp({ config, store, storage, sharedImages: files.shared, checkStorage: files.check, scope, locale: defaultLocale, ...(tls ? { tls } : {}), ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });

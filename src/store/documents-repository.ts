@@ -93,6 +93,14 @@ export function documentsRepository(db: Kysely<Database>, adapter: DialectAdapte
       return documentOf(updated);
     },
 
+    listInProgress: async (kinds) => {
+      // The body is JSON.stringify's, so the status reads exactly so; the parse below confirms it.
+      const rows = await db.selectFrom('documents').selectAll().where('kind', 'in', kinds).where('body', 'like', '%"status":"inProgress"%').execute();
+      return rows
+        .map((row) => ({ scope: { spaceId: row.space_id, environmentId: row.environment_id }, doc: documentOf(row) }))
+        .filter(({ doc }) => doc.body.status === 'inProgress');
+    },
+
     delete: async (scope, kind, id, expectedVersion) => {
       const row = await current(scope, kind, id, expectedVersion);
       const result = await db

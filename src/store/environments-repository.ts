@@ -113,6 +113,9 @@ export function environmentsRepository(context: RepositoryContext): Pick<Store, 
         const target = await envRow(tx, spaceId, targetId);
         if (!target) throw resourceNotFound('Environment', targetId);
         if (!(await envRow(tx, spaceId, sourceId))) throw resourceNotFound('Environment', sourceId);
+        // Claims the row until commit: a settling server's UPDATE waits, then finds it ready.
+        const claimed = await tx.updateTable('environments').set({ updated_at: now() }).where('space_id', '=', spaceId).where('id', '=', targetId).where('status', '=', 'queued').executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) throw new FolioError('BAD_REQUEST', `Environment "${targetId}" is no longer waiting for its copy (${target.status})`);
         await copyRows(tx, spaceId, sourceId, targetId, await scopedTables(tx));
         await a.search.copy(tx, spaceId, sourceId, targetId);
         await tx.updateTable('environments').set({ status: 'ready', updated_at: now() }).where('space_id', '=', spaceId).where('id', '=', targetId).execute();
@@ -122,6 +125,10 @@ export function environmentsRepository(context: RepositoryContext): Pick<Store, 
       }),
     setStatus: async (spaceId, id, status) => {
       await db.updateTable('environments').set({ status, updated_at: now() }).where('space_id', '=', spaceId).where('id', '=', id).execute();
+    },
+    settleQueued: async () => {
+      const rows = await db.updateTable('environments').set({ status: 'failed', updated_at: now() }).where('status', '=', 'queued').returning(['space_id', 'id']).execute();
+      return rows.map((r) => ({ spaceId: r.space_id, id: r.id }));
     },
     delete: (spaceId, id) =>
       context.atomically(async ({ db: tx, adapter: a }) => {

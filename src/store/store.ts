@@ -129,10 +129,14 @@ export interface Store {
     rename(spaceId: string, id: string, name: string, expectedVersion: number): Promise<EnvironmentRecord>;
     /**
      * Copies the source's content into the (empty, existing) target in one transaction and marks
-     * the target ready; NOT_FOUND when either is missing.
+     * the target ready; NOT_FOUND when either is missing, BAD_REQUEST when the target is no
+     * longer queued (settled as failed meanwhile). The transaction first claims the target's row,
+     * so settleQueued waits for a copy that is running.
      */
     clone(spaceId: string, sourceId: string, targetId: string): Promise<EnvironmentRecord>;
     setStatus(spaceId: string, id: string, status: EnvironmentStatus): Promise<void>;
+    /** Every environment still `queued` (its copy is not running: see clone) becomes `failed`; their ids. */
+    settleQueued(): Promise<Array<{ spaceId: string; id: string }>>;
     /** Removes the environment and everything in it; BAD_REQUEST while an alias targets it. */
     delete(spaceId: string, id: string): Promise<void>;
     /**
@@ -291,5 +295,7 @@ export interface Store {
     create(scope: Scope, kind: DocumentKind, document: { id: string; parentId?: string | null; body: Record<string, Json> }, by?: string): Promise<DocumentRecord>;
     update(scope: Scope, kind: DocumentKind, id: string, body: Record<string, Json>, expectedVersion?: number, by?: string): Promise<DocumentRecord>;
     delete(scope: Scope, kind: DocumentKind, id: string, expectedVersion?: number): Promise<void>;
+    /** Every document of these kinds, in any environment, whose body has `status: "inProgress"` (actions a stopped server may have left). */
+    listInProgress(kinds: DocumentKind[]): Promise<Array<{ scope: Scope; doc: DocumentRecord }>>;
   };
 }

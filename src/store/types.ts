@@ -341,6 +341,7 @@ export type DocumentKind =
   | 'BulkAction'
   | 'Release'
   | 'ReleaseAction'
+  | 'ReleaseEntry'
   | 'Comment'
   | 'Task'
   /** The hub's name, tagline, logo, navigation, social image and language (id `site`). */

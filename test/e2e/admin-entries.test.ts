@@ -289,6 +289,32 @@ describe('the generic entry editor', () => {
     expect((await c.get(`/admin/entries/${article}`)).location).toBe(`/admin/articles/${article}`);
   });
 
+  it('shows comments beside the entry, with mentions, and lists them for the person mentioned', async () => {
+    const c = await signedIn('admin');
+    const author = (await store.users.findByEmail('author@example.com'))!;
+    const page = await c.get(`/admin/entries/${id}`);
+    expect(page.text).toContain('Comments (0)');
+    expect(page.text).toContain(`@[author](${author.id})`);
+    const added = await c.post(`/admin/entries/${id}/comments`, { body: `Can you check the venue, @[author](${author.id})?\nThanks` });
+    expect(added.status).toBe(303);
+    const shown = await c.get(added.location!);
+    expect(shown.text).toContain('Comments (1)');
+    expect(shown.text).toMatch(new RegExp(`Can you check the venue, <strong class="mention" data-user="${author.id}">@author</strong>\\?<br>Thanks`));
+    // Stored as Contentful's rich text with a mention node.
+    const stored = (await store.documents.list(scope, 'Comment', { parentId: `Entry:${id}` })).items[0]!;
+    expect(stored.body.mentions).toEqual([author.id]);
+    // The author finds it under Mentions; the admin, not mentioned, does not.
+    const mentioned = await signedIn('author');
+    const mentions = await mentioned.get('/admin/mentions');
+    expect(mentions.text).toContain(`href="/admin/entries/${id}#comment-${stored.id}"`);
+    expect(mentions.text).toContain('<strong class="mention"');
+    expect((await c.get('/admin/mentions')).text).toContain('Nobody has mentioned you in a comment yet.');
+    // Mentioning someone who does not exist is refused with the API's words.
+    const refused = await c.post(`/admin/entries/${id}/comments`, { body: '@[ghost](nobody-here)' });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('There is no user');
+  });
+
   it('deletes only after a confirmation', async () => {
     const c = await signedIn('admin');
     const confirm = await c.get(`/admin/entries/${id}/delete`);

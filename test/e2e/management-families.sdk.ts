@@ -324,6 +324,21 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       expect(await failure(client.comment.create(entry, { body: 'x'.repeat(513) }))).toMatchObject({ status: 422 });
       expect(await failure(client.comment.create({ ...entry, parentCommentId: 'ghost' }, { body: 'x' }))).toMatchObject({ status: 404 });
 
+      // Mentions: a rich-text body with mention nodes, read back as rich text or as plain text.
+      const text = (value: string) => ({ nodeType: 'text', value, marks: [], data: {} });
+      const mention = (id: string, linkType = 'User') => ({ nodeType: 'mention', data: { target: { sys: { type: 'Link', linkType, id } } }, content: [text('Reviewer')] });
+      const doc = (...content: unknown[]) => ({ nodeType: 'document', data: {}, content: [{ nodeType: 'paragraph', data: {}, content }] });
+      const mentioning = await client.comment.create(entry, { body: doc(text('Please check, '), mention(user.id), text('.')) } as never);
+      expect((mentioning as unknown as { body: { content: Array<{ content: unknown[] }> } }).body.content[0]!.content[1]).toMatchObject({ nodeType: 'mention', data: { target: { sys: { linkType: 'User', id: user.id } } } });
+      expect((await client.comment.get({ ...entry, commentId: mentioning.sys.id })).body).toBe('Please check, @Reviewer.');
+      const rich = await client.comment.getMany({ ...entry, bodyFormat: 'rich-text', query: {} } as never);
+      expect(rich.items.every((c) => typeof c.body === 'object')).toBe(true);
+      expect(rich.items.find((c) => c.sys.id === first.sys.id)!.body).toEqual(doc(text('Is the title right?')));
+      expect(await failure(client.comment.create(entry, { body: doc(mention('nobody')) } as never))).toMatchObject({ status: 422, details: { errors: [{ path: ['body'] }] } });
+      expect(await failure(client.comment.create(entry, { body: doc(mention('team-1', 'Team')) } as never))).toMatchObject({ status: 422 });
+      expect(await failure(client.comment.create(entry, { body: { nodeType: 'document', data: {}, content: [{ nodeType: 'heading-1', data: {}, content: [text('x')] }] } } as never))).toMatchObject({ status: 422 });
+      await client.comment.delete({ ...entry, commentId: mentioning.sys.id, version: 1 });
+
       const assignedTo = { sys: { type: 'Link', linkType: 'User', id: user.id } } as const;
       const task = await client.task.create(entry, { body: 'Check the facts', assignedTo, status: 'active', dueDate: '2030-01-31' } as never);
       expect(task).toMatchObject({ body: 'Check the facts', status: 'active', assignedTo, dueDate: '2030-01-31', sys: { type: 'Task', version: 1 } });
@@ -386,6 +401,57 @@ export function describeManagementFamilies(name: string, env: () => Promise<Reco
       const missing = await failure(client.release.get({ ...at, releaseId: grown.sys.id }));
       expect(missing).toMatchObject({ status: 404, sys: 'NotFound' });
       expect(await failure(client.release.create(at, { title: '', entities: { sys: { type: 'Array' }, items: [] } } as never))).toMatchObject({ status: 422 });
+    });
+
+    it('holds entry changes made with a releaseId in the release until it is published, then publishes them all or nothing', async () => {
+      const ct = { ...at, contentTypeId: 'held' };
+      const type = await client.contentType.createWithId(ct, { name: 'Held', displayField: 'title', fields: [{ id: 'title', name: 'Title', type: 'Symbol', required: true, localized: false }] });
+      await client.contentType.publish(ct, type);
+      const made = await client.entry.createWithId({ ...ct, entryId: 'held-1' }, { fields: { title: { 'en-US': 'Old' } } });
+      await client.entry.publish({ ...at, entryId: 'held-1' }, made);
+      const release = await client.release.create(at, { title: 'Held', entities: { sys: { type: 'Array' }, items: [{ sys: { type: 'Link', linkType: 'Entry', id: 'held-1' } }] } } as never);
+      const releaseId = release.sys.id;
+      const inRelease = { ...at, entryId: 'held-1', releaseId };
+
+      const copy = await client.entry.get(inRelease);
+      expect(copy.sys.version).toBe((await client.entry.get({ ...at, entryId: 'held-1' })).sys.version);
+      const updated = await client.entry.update(inRelease, { ...copy, fields: { title: { 'en-US': 'New' } } });
+      expect(updated.fields.title).toEqual({ 'en-US': 'New' });
+      expect(updated.sys.version).toBe(copy.sys.version + 1);
+      expect((updated.sys as unknown as { release: unknown }).release).toEqual({ sys: { type: 'Link', linkType: 'Release', id: releaseId } });
+      const patched = await client.entry.patch({ ...inRelease, version: updated.sys.version }, [{ op: 'replace', path: '/fields/title/en-US', value: 'Newer' }]);
+      expect(patched.fields.title).toEqual({ 'en-US': 'Newer' });
+      expect(await failure(client.entry.update(inRelease, { ...updated, fields: { title: { 'en-US': 'Stale' } } }))).toMatchObject({ status: 409, sys: 'VersionMismatch' });
+      // The environment's entry, draft and published, has not changed.
+      expect((await client.entry.get({ ...at, entryId: 'held-1' })).fields.title).toEqual({ 'en-US': 'Old' });
+      expect((await client.entry.getPublished({ ...at, query: { 'sys.id': 'held-1' } })).items[0]!.fields.title).toEqual({ 'en-US': 'Old' });
+
+      // Created in the release: it joins the release and is a draft without fields until then.
+      await client.entry.createWithId({ ...ct, entryId: 'held-2', releaseId }, { fields: { title: { 'en-US': 'Brand new' } } });
+      expect((await client.entry.get({ ...at, entryId: 'held-2' })).fields).toEqual({});
+      const grown = await client.release.get({ ...at, releaseId });
+      expect(grown.entities.items.map((l) => l.sys.id)).toEqual(['held-1', 'held-2']);
+      expect((await client.entry.getMany({ ...at, releaseId, query: {} })).items.map((e) => [e.sys.id, e.fields.title])).toEqual([
+        ['held-1', { 'en-US': 'Newer' }],
+        ['held-2', { 'en-US': 'Brand new' }],
+      ]);
+      expect(await failure(client.entry.get({ ...at, entryId: 'rel-nope', releaseId }))).toMatchObject({ status: 404 });
+
+      // A held copy that cannot be published fails the whole release: nothing is written.
+      const second = await client.entry.get({ ...at, entryId: 'held-2', releaseId });
+      await client.entry.update({ ...at, entryId: 'held-2', releaseId }, { ...second, fields: {} });
+      const failed = await client.release.publish({ ...at, releaseId, version: grown.sys.version });
+      expect(failed.sys.status).toBe('failed');
+      expect((await client.entry.get({ ...at, entryId: 'held-1' })).fields.title).toEqual({ 'en-US': 'Old' });
+      expect((await client.entry.get({ ...at, entryId: 'held-1', releaseId })).fields.title).toEqual({ 'en-US': 'Newer' });
+
+      const fixed = await client.entry.get({ ...at, entryId: 'held-2', releaseId });
+      await client.entry.update({ ...at, entryId: 'held-2', releaseId }, { ...fixed, fields: { title: { 'en-US': 'Brand new' } } });
+      const latest = await client.release.get({ ...at, releaseId });
+      expect((await client.release.publish({ ...at, releaseId, version: latest.sys.version })).sys.status).toBe('succeeded');
+      const published = await client.entry.getPublished({ ...at, query: { 'sys.id[in]': 'held-1,held-2', order: 'sys.id' } });
+      expect(published.items.map((e) => e.fields.title)).toEqual([{ 'en-US': 'Newer' }, { 'en-US': 'Brand new' }]);
+      expect((await client.entry.get({ ...at, entryId: 'held-1' })).fields.title).toEqual({ 'en-US': 'Newer' });
     });
   });
 }

@@ -357,7 +357,16 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
       const datetime = new Date(Date.now() + 3_600_000).toISOString();
       const schedule = async (releaseId: string) =>
         (await sp.createScheduledAction({ entity: { sys: { type: 'Link', linkType: 'Release', id: releaseId } } as never, environment, action: 'publish', scheduledFor: { datetime } })).sys.id;
-      const good = await schedule(await release(['rs-1']));
+      // A change held in the release (Releases v2) goes live with it, not before.
+      const goodRelease = await release(['rs-1']);
+      const held = await api(`/environments/master/releases/${goodRelease}/entries/rs-1`, {
+        method: 'PUT',
+        headers: { 'x-contentful-version': String((await store.entries.get(scope, 'rs-1'))!.sys.version) },
+        body: JSON.stringify({ fields: { title: en('One, held') } }),
+      });
+      expect(held.status).toBe(200);
+      expect((await store.entries.get(scope, 'rs-1'))!.fields.title).toEqual(en('One'));
+      const good = await schedule(goodRelease);
       const bad = await schedule(await release(['rs-3', 'rs-2']));
       for (const id of [good, bad]) {
         const a = (await store.scheduledActions.get('folio', id))!;
@@ -371,7 +380,7 @@ export function describeWebhooks(name: string, env: () => Promise<Record<string,
         }
       };
       expect((await settled(good)).sys.status).toBe('succeeded');
-      expect((await store.entries.getPublished(scope, 'rs-1'))?.sys.id).toBe('rs-1');
+      expect((await store.entries.getPublished(scope, 'rs-1'))?.fields.title).toEqual(en('One, held'));
       expect((await settled(bad)).sys.status).toBe('failed');
       expect(await store.entries.getPublished(scope, 'rs-3')).toBeUndefined();
     });

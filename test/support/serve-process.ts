@@ -46,3 +46,16 @@ export function startServe(env: Record<string, string>, cli = cliPath): ServePro
       }),
   };
 }
+
+/** `folio serve`, once it is ready to answer. */
+export async function startReady(env: Record<string, string>): Promise<ServeProcess> {
+  const serve = startServe(env);
+  await serve.waitFor('ready in');
+  return serve;
+}
+
+/** kill -9, as a crash: no shutdown runs. Resolves when the process is gone. */
+export async function killServe(serve: ServeProcess): Promise<void> {
+  if (serve.child.exitCode === null && serve.child.signalCode === null) serve.child.kill('SIGKILL');
+  await serve.exited;
+}

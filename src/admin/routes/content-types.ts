@@ -53,11 +53,12 @@ function explained(err: unknown, name: string): unknown {
 }
 
 export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { context: AdminContext }) {
-  const { store, scope, publicUrl } = opts.context;
+  const ctx = opts.context;
+  const { store, publicUrl } = ctx;
 
   async function listPage(request: FastifyRequest, reply: FastifyReply, state: { problems?: FieldProblem[]; values?: NewTypeValues; notice?: string; status?: number } = {}) {
     assertCan(actorOf(request), 'manageModel');
-    const { items } = await store.contentTypes.list(scope, { order: [{ sys: 'id', direction: 'asc' }], limit: 1000 });
+    const { items } = await store.contentTypes.list(ctx.scope, { order: [{ sys: 'id', direction: 'asc' }], limit: 1000 });
     const types = items
       .map((t) => ({ id: t.sys.id, name: t.name, fields: t.fields.length, status: typeStatus(t) }))
       .sort((a, b) => a.name.localeCompare(b.name));
@@ -71,7 +72,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     id: string,
     state: { problems?: FieldProblem[]; newField?: FieldFormValues; details?: Details; notice?: string; status?: number } = {},
   ) {
-    const t = await getContentType(store, scope, id, actorOf(request));
+    const t = await getContentType(store, ctx.scope, id, actorOf(request));
     assertCan(actorOf(request), 'manageModel');
     return sendPage(
       reply,
@@ -97,7 +98,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     try {
       await write();
     } catch (caught) {
-      const err = explained(caught, (await store.contentTypes.get(scope, id))?.name ?? id);
+      const err = explained(caught, (await store.contentTypes.get(ctx.scope, id))?.name ?? id);
       const refusal = refusalOf(err, onRefusal.fallback, (item) => (onRefusal.newField ? fieldProblemField(item.details) : undefined));
       if (!refusal) throw err;
       return typePage(request, reply, id, { ...refusal, ...(onRefusal.newField ? { newField: onRefusal.newField } : {}), ...(onRefusal.details ? { details: onRefusal.details } : {}) });
@@ -131,14 +132,14 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     const problems: FieldProblem[] = [];
     if (!values.name || values.name.length > 50) problems.push({ field: 'name', message: 'Give the content type a name of up to 50 characters.' });
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(values.id)) problems.push({ field: 'id', message: 'Give it an id of 1 to 64 letters, digits, “.”, “-” or “_”.' });
-    else if (await store.contentTypes.get(scope, values.id)) problems.push({ field: 'id', message: `A content type with the id “${values.id}” exists already.` });
+    else if (await store.contentTypes.get(ctx.scope, values.id)) problems.push({ field: 'id', message: `A content type with the id “${values.id}” exists already.` });
     if (values.titleField && !/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/.test(values.titleField)) problems.push({ field: 'titleField', message: 'A field id starts with a letter and has only letters, digits and “_”.' });
     if (problems.length) return listPage(request, reply, { problems, values, status: 422 });
     const fields: FieldDefinition[] = values.titleField
       ? [{ id: values.titleField, name: values.titleField.charAt(0).toUpperCase() + values.titleField.slice(1), type: 'Symbol', localized: false, required: true, validations: [], disabled: false, omitted: false }]
       : [];
     try {
-      await saveContentType(store, scope, { id: values.id, body: { name: values.name, description: values.description || null, displayField: values.titleField || null, fields } }, actor);
+      await saveContentType(store, ctx.scope, { id: values.id, body: { name: values.name, description: values.description || null, displayField: values.titleField || null, fields } }, actor);
     } catch (err) {
       const refusal = refusalOf(err, 'id');
       if (!refusal) throw err;
@@ -155,7 +156,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
   // Details: name, description, display field.
   app.post('/admin/content-types/:id', async (request: One, reply) => {
     const actor = actorOf(request);
-    const t = await getContentType(store, scope, request.params.id, actor);
+    const t = await getContentType(store, ctx.scope, request.params.id, actor);
     const details: Details = {
       name: formString(request.body, 'ct-name').trim(),
       description: formString(request.body, 'ct-description').trim(),
@@ -169,7 +170,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     if (problems.length) return typePage(request, reply, t.sys.id, { problems, details, status: 422 });
     const body = { ...bodyOf(t), name: details.name, description: details.description || null, displayField: details.displayField || null };
     const write = async () => {
-      await saveContentType(store, scope, { id: t.sys.id, body, version: versionOf(request.body) }, actor);
+      await saveContentType(store, ctx.scope, { id: t.sys.id, body, version: versionOf(request.body) }, actor);
       await setPreviewPattern(opts.context, t.sys.id, details.previewUrl);
     };
     return attempt(request, reply, t.sys.id, write, 'saved', { fallback: 'ct-display', details });
@@ -177,18 +178,18 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
 
   app.post('/admin/content-types/:id/fields', async (request: One, reply) => {
     const actor = actorOf(request);
-    const t = await getContentType(store, scope, request.params.id, actor);
+    const t = await getContentType(store, ctx.scope, request.params.id, actor);
     const { values, field, problems } = parseFieldForm(request.body);
     if (field && t.fields.some((f) => f.id === field.id)) problems.push({ field: 'field-id', message: `This content type has a field “${field.id}” already.` });
     if (!field || problems.length) return typePage(request, reply, t.sys.id, { problems, newField: values, status: 422 });
     // As in Contentful, the first text field names the entries unless another was chosen.
     const displayField = t.displayField ?? (canName(field) ? field.id : null);
     const body = { ...bodyOf(t), displayField, fields: [...t.fields, field] };
-    return attempt(request, reply, t.sys.id, () => saveContentType(store, scope, { id: t.sys.id, body, version: versionOf(request.body) }, actor), 'field', { fallback: 'field-id', newField: values });
+    return attempt(request, reply, t.sys.id, () => saveContentType(store, ctx.scope, { id: t.sys.id, body, version: versionOf(request.body) }, actor), 'field', { fallback: 'field-id', newField: values });
   });
 
   async function fieldOf(request: OneField) {
-    const t = await getContentType(store, scope, request.params.id, actorOf(request));
+    const t = await getContentType(store, ctx.scope, request.params.id, actorOf(request));
     assertCan(actorOf(request), 'manageModel');
     const field = t.fields.find((f) => f.id === request.params.fieldId);
     if (!field) throw new FolioError('NOT_FOUND', `Content type “${t.name}” has no field “${request.params.fieldId}”.`);
@@ -211,7 +212,7 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
     const fields = t.fields.map((f) => (f.id === old.id ? field : f));
     const displayField = t.displayField === field.id && !canName(field) ? null : t.displayField;
     try {
-      await saveContentType(store, scope, { id: t.sys.id, body: { ...bodyOf(t), displayField, fields }, version: versionOf(request.body) }, actor);
+      await saveContentType(store, ctx.scope, { id: t.sys.id, body: { ...bodyOf(t), displayField, fields }, version: versionOf(request.body) }, actor);
     } catch (err) {
       const refusal = refusalOf(err, 'field-name', (item) => fieldProblemField(item.details), (item) => typeChangeMessage(item.details));
       if (!refusal) throw err;
@@ -224,24 +225,24 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
   app.post('/admin/content-types/:id/fields/:fieldId/remove', async (request: OneField, reply) => {
     const actor = actorOf(request);
     const { t, field } = await fieldOf(request);
-    const published = await store.contentTypes.getPublished(scope, t.sys.id);
+    const published = await store.contentTypes.getPublished(ctx.scope, t.sys.id);
     const live = published?.fields.find((f) => f.id === field.id);
     const omitFirst = live !== undefined && !live.omitted;
     const fields = omitFirst ? t.fields.map((f) => (f.id === field.id ? { ...f, omitted: true } : f)) : t.fields.filter((f) => f.id !== field.id);
     const displayField = !omitFirst && t.displayField === field.id ? null : t.displayField;
-    return attempt(request, reply, t.sys.id, () => saveContentType(store, scope, { id: t.sys.id, body: { ...bodyOf(t), displayField, fields }, version: versionOf(request.body) }, actor), omitFirst ? 'omitted' : 'removed', { fallback: 'actions' });
+    return attempt(request, reply, t.sys.id, () => saveContentType(store, ctx.scope, { id: t.sys.id, body: { ...bodyOf(t), displayField, fields }, version: versionOf(request.body) }, actor), omitFirst ? 'omitted' : 'removed', { fallback: 'actions' });
   });
 
   app.post('/admin/content-types/:id/activate', async (request: One, reply) => {
     const actor = actorOf(request);
-    const t = await getContentType(store, scope, request.params.id, actor);
-    return attempt(request, reply, t.sys.id, () => publishContentType(store, scope, { id: t.sys.id, version: versionOf(request.body) }, actor), 'activated', { fallback: 'actions' });
+    const t = await getContentType(store, ctx.scope, request.params.id, actor);
+    return attempt(request, reply, t.sys.id, () => publishContentType(store, ctx.scope, { id: t.sys.id, version: versionOf(request.body) }, actor), 'activated', { fallback: 'actions' });
   });
 
   app.post('/admin/content-types/:id/deactivate', async (request: One, reply) => {
     const actor = actorOf(request);
-    const t = await getContentType(store, scope, request.params.id, actor);
-    return attempt(request, reply, t.sys.id, () => unpublishContentType(store, scope, { id: t.sys.id, version: versionOf(request.body) }, actor), 'deactivated', { fallback: 'actions' });
+    const t = await getContentType(store, ctx.scope, request.params.id, actor);
+    return attempt(request, reply, t.sys.id, () => unpublishContentType(store, ctx.scope, { id: t.sys.id, version: versionOf(request.body) }, actor), 'deactivated', { fallback: 'actions' });
   });
 
   const confirmPage = (request: FastifyRequest, reply: FastifyReply, t: ContentTypeRecord, problems: FieldProblem[] = [], status = 200) =>
@@ -268,21 +269,21 @@ export async function contentTypeAdminRoutes(app: FastifyInstance, opts: { conte
   app.get('/admin/content-types/:id/delete', async (request: One, reply) => {
     const actor = actorOf(request);
     assertCan(actor, 'manageModel');
-    return confirmPage(request, reply, await getContentType(store, scope, request.params.id, actor));
+    return confirmPage(request, reply, await getContentType(store, ctx.scope, request.params.id, actor));
   });
 
   app.post('/admin/content-types/:id/delete', async (request: One, reply) => {
     const actor = actorOf(request);
-    const t = await getContentType(store, scope, request.params.id, actor);
+    const t = await getContentType(store, ctx.scope, request.params.id, actor);
     try {
       let version = versionOf(request.body);
       // An active type is deactivated first (the operation refuses while entries use it).
-      if (t.sys.publishedVersion !== null) version = (await unpublishContentType(store, scope, { id: t.sys.id, version }, actor)).sys.version;
-      await deleteContentType(store, scope, { id: t.sys.id, version }, actor);
+      if (t.sys.publishedVersion !== null) version = (await unpublishContentType(store, ctx.scope, { id: t.sys.id, version }, actor)).sys.version;
+      await deleteContentType(store, ctx.scope, { id: t.sys.id, version }, actor);
     } catch (caught) {
       const refusal = refusalOf(explained(caught, t.name), 'confirm');
       if (!refusal) throw caught;
-      return confirmPage(request, reply, await getContentType(store, scope, t.sys.id, actor), refusal.problems, refusal.status);
+      return confirmPage(request, reply, await getContentType(store, ctx.scope, t.sys.id, actor), refusal.problems, refusal.status);
     }
     return reply.redirect('/admin/content-types?done=deleted', 303);
   });

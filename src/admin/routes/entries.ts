@@ -22,6 +22,8 @@ import { renderEntries } from '../views/entries.js';
 import { entryHref, renderEntryEdit } from '../views/entry-edit.js';
 import type { EntryProblem, FieldView, LinkChoice } from '../views/entry-fields.js';
 import { removalRoutes } from './article-removal.js';
+import { entryComments, mentionables } from '../comments.js';
+import { commentsPanel } from '../views/comments.js';
 
 const perPage = 25;
 
@@ -207,11 +209,15 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
     const origin = patternOrigin(pattern);
     // The frame may show the pattern's site: the page's policy names it, and nothing else.
     if (origin) reply.header('content-security-policy', pagePolicy(ctx.publicUrl, { styleAttributes: false, frameSrc: [origin] })).header('x-frame-options', 'DENY');
+    const csrf = csrfFor(request, reply, ctx.publicUrl);
+    const comments = entry
+      ? commentsPanel({ entryId: entry.sys.id, csrf, comments: await entryComments(ctx, actor, entry.sys.id), people: await mentionables(ctx) })
+      : undefined;
     return sendPage(
       reply,
       renderEntryEdit({
         viewer: viewerOf(request),
-        csrf: csrfFor(request, reply, ctx.publicUrl),
+        csrf,
         scriptHref: opts.scriptHref,
         type: { id: type.sys.id, name: type.name, displayField: type.displayField ?? '' },
         id: entry?.sys.id ?? '',
@@ -233,6 +239,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
           archive: !!entry && can(actor, 'archive', ownership),
           delete: !!entry && can(actor, 'delete', ownership),
         },
+        comments,
       }),
       state.status ?? 200,
     );

@@ -3,7 +3,7 @@
  * switcher, status and actions, and the live preview beside the form when the type has one.
  * Works without JS; the script adds autosave, errors as you type and conflict resolution.
  */
-import { html } from '../../site/views/index.js';
+import { html, type HtmlValue } from '../../site/views/index.js';
 import type { Status } from '../status.js';
 import { publishLabel, statusBadge } from './articles.js';
 import { entryField, inputId, type EntryProblem, type FieldView } from './entry-fields.js';
@@ -33,6 +33,8 @@ export interface EntryEditModel {
   /** Live preview: the frame's address (empty until there is something to show). */
   preview?: { src: string } | undefined;
   can: { save: boolean; publish: boolean; unpublish: boolean; archive: boolean; delete: boolean };
+  /** The comments panel (a stored entry only); its own form, so after the entry's. */
+  comments?: HtmlValue;
 }
 
 export function entryHref(id: string, locale: string, defaultLocale: string, extra = ''): string {
@@ -116,6 +118,7 @@ ${m.side ? html`<input type="hidden" name="side" value="${m.side}">` : ''}
   ${m.preview ? previewPane(m.preview.src) : ''}
 </aside>
 </div>
-</form>`,
+</form>
+${m.comments ?? ''}`,
   });
 }

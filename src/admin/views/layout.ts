@@ -9,13 +9,29 @@ export interface Viewer {
   role: Role;
   /** The active content types, for the Content menu. */
   contentTypes?: Array<{ id: string; name: string }>;
+  /** The environment the editor works in; `choices` (admins only) feeds the switcher. */
+  environment?: { id: string; target?: string | undefined; choices: Array<{ id: string; label: string }>; /** This page, to come back to after switching. */ here: string };
 }
+
+/** Which environment this is, and for admins a switcher (a plain form: works without JS). */
+const environmentBar = (viewer: Viewer, csrf: string) => {
+  const env = viewer.environment;
+  if (!env) return '';
+  const label = env.target ? `${env.id} → ${env.target}` : env.id;
+  if (env.choices.length === 0) return html`<span class="env">Environment: <strong>${label}</strong></span>`;
+  return html`<form class="env" method="post" action="/admin/environment">
+    <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="next" value="${env.here}">
+    <label for="env-switch">Environment</label>
+    <select id="env-switch" name="environment">${env.choices.map((c) => html`<option value="${c.id}"${c.id === env.id ? ' selected' : ''}>${c.label}</option>`)}</select>
+    <button type="submit">Switch</button>
+  </form>`;
+};
 
 export interface PageModel {
   title: string;
   /** Absent on the sign-in page. */
   viewer?: Viewer;
-  section?: 'articles' | 'content' | 'media' | 'users' | 'tokens' | 'settings' | 'account';
+  section?: 'articles' | 'content' | 'media' | 'mentions' | 'users' | 'tokens' | 'settings' | 'account';
   csrf: string;
   scriptHref?: string | undefined;
   body: HtmlValue;
@@ -24,6 +40,7 @@ export interface PageModel {
 const navItems = (viewer: Viewer) => [
   { id: 'articles', href: '/admin/articles', label: 'Articles' },
   { id: 'media', href: '/admin/media', label: 'Media' },
+  { id: 'mentions', href: '/admin/mentions', label: 'Mentions' },
   ...(viewer.role === 'admin' ? [{ id: 'users', href: '/admin/users', label: 'Users' }] : []),
   { id: 'tokens', href: '/admin/tokens', label: 'Access tokens' },
   ...(settingsHome(viewer) ? [{ id: 'settings', href: settingsHome(viewer)!, label: 'Settings' }] : []),
@@ -69,6 +86,7 @@ ${viewer
     ${navItems(viewer).map((item) => html`<li><a href="${item.href}"${item.id === model.section ? html` aria-current="page"` : ''}>${item.label}</a></li>`)}
   </ul></nav>
   <div class="me">
+    ${environmentBar(viewer, model.csrf)}
     <a href="/admin/account"${model.section === 'account' ? html` aria-current="page"` : ''}>${viewer.name}</a> <span class="badge role">${viewer.role}</span>
     <form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="${model.csrf}"><button type="submit">Sign out</button></form>
   </div>

@@ -24,6 +24,7 @@ a{color:var(--accent)}
 nav.locales ul{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}nav.locales a[aria-current=page]{font-weight:700}
 textarea.code{font-family:ui-monospace,monospace;font-size:.9em}
 .me{margin-left:auto;display:flex;align-items:center;gap:12px;color:var(--muted);font-size:14px}.me a{color:inherit}.after{margin-top:8px}.plain{list-style:none;padding:0;margin:8px 0;display:grid;gap:8px}.row-actions{display:flex;gap:8px;flex-wrap:wrap}.codes{columns:2;list-style:none;padding:0;margin:8px 0}.codes code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace}
+.env{display:flex;align-items:center;gap:6px}.env strong{color:var(--text)}
 main{max-width:1200px;margin:0 auto;padding:24px}
 h1{font-size:24px;margin:0}
 h2{font-size:17px;margin:0 0 12px}
@@ -45,6 +46,7 @@ textarea{min-height:84px;resize:vertical}
 .error-summary{border:2px solid var(--danger);border-radius:var(--radius);padding:14px 18px;margin-bottom:20px;background:var(--panel)}
 .error-summary h2{color:var(--danger)}
 .error-summary ul{margin:0;padding-left:20px}
+.mention{color:var(--accent)}
 .notice{border-left:4px solid var(--ok);background:var(--panel);padding:12px 16px;border-radius:6px;margin-bottom:20px}
 .notice.warn{border-color:var(--warn)}
 .badge{display:inline-block;padding:2px 8px;border-radius:999px;font-size:12px;font-weight:600;border:1px solid currentColor;white-space:nowrap}

@@ -20,7 +20,7 @@ import { applySelect, chooseLocale, parseContentQuery } from '../../contentful/i
 import { validationFailed } from '../../errors/index.js';
 import { mapInSlices, sendInSlices } from '../../http/slices.js';
 import type { Store } from '../../store/index.js';
-import type { Json, Scope } from '../../store/types.js';
+import type { EntryRecord, Json, Scope } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import { begin, pathOf, scoped, type ManagementOptions, type Req } from '../context.js';
 import { cursorCollection, cursorPaging } from '../cursor.js';
@@ -30,12 +30,21 @@ import { collection, entryJson } from '../serialize.js';
 
 type One = Req<{ id: string }>;
 
-const tagsOf = (body: Record<string, unknown>) => {
+export const tagsOf = (body: Record<string, unknown>) => {
   const metadata = metadataInput(body.metadata);
   return metadata ? { metadata } : {};
 };
 
-function contentTypeHeader(request: Req): string {
+/** How a JSON Patch sees an entry through this API, and reads the patched document back. */
+export const entryPatchCodec = (scope: Scope) => ({
+  toDocument: (current: EntryRecord) => ({ fields: current.fields, metadata: entryJson(scope, current).metadata }) as Json,
+  fromDocument: (patched: Json) => {
+    const body = bodyObject(patched);
+    return { fields: localizedFields(body.fields), metadata: metadataInput(body.metadata) };
+  },
+});
+
+export function contentTypeHeader(request: Req): string {
   const raw = request.headers['x-contentful-content-type'];
   if (!is.nonEmptyString(raw)) {
     throw validationFailed([{ name: 'required', path: ['sys', 'contentType'], details: 'X-Contentful-Content-Type header missing' }], 'Creating an entry needs its content type id in the X-Contentful-Content-Type header');
@@ -100,13 +109,7 @@ export function entryRoutes(app: FastifyInstance, { store }: ManagementOptions) 
     app.patch(`${base}/:id`, async (request: One) => {
       const { actor, scope } = await begin(store, request);
       const version = requiredVersion(request, `entry "${request.params.id}"`);
-      const entry = await patchEntry(store, scope, { id: request.params.id, operations: request.body, version, codec: {
-        toDocument: (current) => ({ fields: current.fields, metadata: entryJson(scope, current).metadata }) as Json,
-        fromDocument: (patched) => {
-          const body = bodyObject(patched);
-          return { fields: localizedFields(body.fields), metadata: metadataInput(body.metadata) };
-        },
-      } }, actor);
+      const entry = await patchEntry(store, scope, { id: request.params.id, operations: request.body, version, codec: entryPatchCodec(scope) }, actor);
       return entryJson(scope, entry);
     });
 

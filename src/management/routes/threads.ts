@@ -4,7 +4,7 @@
  * X-Contentful-Version, delete.
  */
 import type { FastifyInstance } from 'fastify';
-import { createThread, deleteThread, getThread, listThreads, updateThread, type ThreadKind, type ThreadParent } from '../../content/index.js';
+import { commentDocument, commentText, createThread, deleteThread, getThread, listThreads, updateThread, type ThreadKind, type ThreadParent } from '../../content/index.js';
 import type { DocumentRecord, Json, Scope } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import { begin, scoped, type ManagementOptions, type Req } from '../context.js';
@@ -20,8 +20,13 @@ const families: Array<{ kind: ThreadKind; path: string; parentType: ThreadParent
   { kind: 'Task', path: '/entries/:parentId/tasks', parentType: 'Entry' },
 ];
 
-export function threadJson(scope: Scope, kind: ThreadKind, parent: ThreadParent, doc: DocumentRecord) {
-  const { parentComment, ...body } = doc.body as Record<string, Json>;
+/** How the client asked to read bodies (contentful-management sends the header for rich text). */
+const formatOf = (request: Req<Partial<Params>>): BodyFormat => (request.headers['x-contentful-comment-body-format'] === 'rich-text' ? 'rich-text' : 'plain-text');
+type BodyFormat = 'rich-text' | 'plain-text';
+
+export function threadJson(scope: Scope, kind: ThreadKind, parent: ThreadParent, doc: DocumentRecord, format: BodyFormat = 'plain-text') {
+  const { parentComment, mentions: _mentions, body: stored, ...rest } = doc.body as Record<string, Json>;
+  const body = format === 'rich-text' ? (commentDocument(stored ?? '') as unknown as Json) : commentText(stored ?? '');
   return {
     sys: {
       id: doc.id,
@@ -36,7 +41,8 @@ export function threadJson(scope: Scope, kind: ThreadKind, parent: ThreadParent,
       updatedAt: doc.updatedAt,
       updatedBy: link('User', doc.updatedBy ?? 'system'),
     },
-    ...body,
+    body,
+    ...rest,
   };
 }
 
@@ -49,7 +55,7 @@ export function threadRoutes(app: FastifyInstance, { store }: ManagementOptions)
         const { actor, scope } = await begin(store, request);
         const parent = parentOf(request);
         const result = await listThreads(store, scope, kind, parent, page(request.query as Record<string, unknown>), actor);
-        return collection(result.items.map((d) => threadJson(scope, kind, parent, d)), result);
+        return collection(result.items.map((d) => threadJson(scope, kind, parent, d, formatOf(request))), result);
       });
 
       app.post(base, async (request: Req<Params>, reply) => {
@@ -57,21 +63,21 @@ export function threadRoutes(app: FastifyInstance, { store }: ManagementOptions)
         const parent = parentOf(request);
         const replyTo = request.headers['x-contentful-parent-id'];
         const parentComment = kind === 'Comment' && is.nonEmptyString(replyTo) ? replyTo : null;
-        const doc = await createThread(store, scope, kind, parent, newResourceId(), bodyObject(request.body), parentComment, actor);
-        return reply.code(201).send(threadJson(scope, kind, parent, doc));
+        const doc = await createThread(store, scope, { kind, parent, id: newResourceId(), input: bodyObject(request.body), parentComment }, actor);
+        return reply.code(201).send(threadJson(scope, kind, parent, doc, formatOf(request)));
       });
 
       app.get(`${base}/:id`, async (request: Req<Params>) => {
         const { actor, scope } = await begin(store, request);
         const parent = parentOf(request);
-        return threadJson(scope, kind, parent, await getThread(store, scope, kind, parent, request.params.id, actor));
+        return threadJson(scope, kind, parent, await getThread(store, scope, kind, parent, request.params.id, actor), formatOf(request));
       });
 
       app.put(`${base}/:id`, async (request: Req<Params>) => {
         const { actor, scope } = await begin(store, request);
         const parent = parentOf(request);
         const version = requiredVersion(request, `${kind.toLowerCase()} "${request.params.id}"`);
-        return threadJson(scope, kind, parent, await updateThread(store, scope, kind, parent, request.params.id, bodyObject(request.body), version, actor));
+        return threadJson(scope, kind, parent, await updateThread(store, scope, { kind, parent, id: request.params.id, input: bodyObject(request.body), version }, actor), formatOf(request));
       });
 
       app.delete(`${base}/:id`, async (request: Req<Params>, reply) => {
