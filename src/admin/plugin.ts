@@ -14,6 +14,7 @@ import { checkCredentials, endSession, resolveSession, sessionLifetimeMs, startS
 import { isFolioError } from '../errors/index.js';
 import { articleRoutes } from './routes/articles.js';
 import { entryRoutes } from './routes/entries.js';
+import { entryListRoutes } from './routes/entry-list.js';
 import { historyRoutes } from './routes/history.js';
 import { listContentTypes } from './operations.js';
 import { mediaRoutes } from './routes/media.js';
@@ -180,6 +181,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   });
 
   await app.register(articleRoutes, { context: ctx, scriptHref });
+  await app.register(entryListRoutes, { context: ctx });
   await app.register(entryRoutes, { context: ctx });
   await app.register(historyRoutes, { context: ctx, scriptHref });
   await app.register(mediaRoutes, { context: ctx, scriptHref });

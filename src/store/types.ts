@@ -217,8 +217,27 @@ export interface UserRecord {
 
 export type Scalar = string | number | boolean;
 
-/** sys properties a list can filter and order on; `revision` is the publish count (drafts: the version). */
-export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'firstPublishedAt' | 'publishedVersion' | 'archivedAt' | 'revision' | 'contentType';
+/**
+ * sys properties a list can filter and order on; `revision` is the publish count (drafts: the
+ * version). `status` is the editorial status the editor shows: 'draft', 'changed', 'published'
+ * or 'archived' (a published snapshot is always 'published').
+ */
+export type SysKey =
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'publishedAt'
+  | 'firstPublishedAt'
+  | 'publishedVersion'
+  | 'archivedAt'
+  | 'revision'
+  | 'contentType'
+  | 'createdBy'
+  | 'updatedBy'
+  | 'status';
+
+export const editorialStatuses = ['draft', 'changed', 'published', 'archived'] as const;
+export type EditorialStatus = (typeof editorialStatuses)[number];
 
 /** What a condition looks at: one field value (fields.<field>.<locale>) or a sys property. */
 export type ConditionTarget = { field: string; locale: string; /** deeper inside the value, e.g. ['contentType'] */ path?: string[] } | { sys: SysKey };
@@ -330,7 +349,8 @@ export interface UploadRecord {
 }
 
 /** The kinds of JSON document kept in the documents table (see Store.documents). */
-export type DocumentKind = 'EditorInterface' | 'BulkAction' | 'Release' | 'ReleaseAction' | 'Comment' | 'Task';
+/** `SavedView`: a person's named list filter and sort in the editor (parentId: the user's id). */
+export type DocumentKind = 'EditorInterface' | 'BulkAction' | 'Release' | 'ReleaseAction' | 'Comment' | 'Task' | 'SavedView';
 
 /** One small versioned JSON document of the Management API; `body` is its content without sys. */
 export interface DocumentRecord<T = Record<string, Json>> {
