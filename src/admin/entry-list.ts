@@ -6,6 +6,7 @@
  */
 import type { Condition, OrderBy } from '../store/types.js';
 import * as is from '../validate/is.js';
+import { isForbiddenKey } from '../validate/json-shape.js';
 import { filterStatuses, type Status } from './status.js';
 
 export const sorts = ['updated', 'created', 'title', 'status'] as const;
@@ -37,7 +38,7 @@ export const defaultState: ListState = { q: '', type: '', status: '', author: ''
 
 const maxQuery = 200;
 const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
-const idOf = (v: unknown) => (is.string(v) && idPattern.test(v) ? v : '');
+const idOf = (v: unknown) => (is.string(v) && idPattern.test(v) && !isForbiddenKey(v) ? v : '');
 const dayOf = (v: unknown) => (is.string(v) && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : '');
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 

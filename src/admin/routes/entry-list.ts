@@ -96,9 +96,11 @@ export async function entryListRoutes(app: FastifyInstance, opts: { context: Adm
     const refusedById = new Map<string, Json>();
     for (const e of errors) if (is.plainObject(e)) refusedById.set(linkIds([e.entity])[0] ?? '', e.error as Json);
     const found = new Map((await byIds(all)).map((e) => [e.sys.id, e]));
+    const before = is.plainObject(payload.titles) ? payload.titles : {};
     const title = (entryId: string) => {
       const e = found.get(entryId);
-      return e ? titleOf(e, types) : '';
+      const was = Object.hasOwn(before, entryId) ? before[entryId] : undefined;
+      return e ? titleOf(e, types) : is.string(was) ? was : '';
     };
     return {
       action,
@@ -110,6 +112,13 @@ export async function entryListRoutes(app: FastifyInstance, opts: { context: Adm
   app.get(path, async (request: Query, reply) => {
     const actor = actorOf(request);
     const state = parseListState(request.query);
+    // The filter form sends every field, empty ones too: one address per view, so bookmarks,
+    // saved views and the sidebar's "current" mark all agree.
+    const extras = new URLSearchParams();
+    for (const key of ['bulk', 'select', 'removed'] as const) if (is.string(request.query[key])) extras.set(key, request.query[key]);
+    const canonical = [queryOf(state), extras.toString()].filter(Boolean).join('&');
+    const asked = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+    if (asked !== canonical) return reply.redirect(canonical ? `${path}?${canonical}` : path, 303);
     const types = await typeMap();
     if (state.type && !types.has(state.type)) state.type = '';
     const nameOf = ops.nameResolver(ctx);
@@ -220,7 +229,12 @@ export async function entryListRoutes(app: FastifyInstance, opts: { context: Adm
     assertCan(actor, permissionOf(action), { createdBy: actor.id, published: false });
     const entities = selected(formList(request.body, 'ids'));
     if ((action === 'archive' || action === 'delete') && formString(request.body, 'confirmed') !== '1') return confirmPage(request, reply, action, entities, href);
-    const payload: Json = { entities: { sys: { type: 'Array' }, items: entities.map((e) => ({ sys: { type: 'Link', linkType: e.linkType, id: e.id, ...(e.version ? { version: e.version } : {}) } })) } };
+    // The titles as they were, so the summary can name what a delete removed.
+    const types = await typeMap();
+    const titles: Record<string, Json> = Object.create(null);
+    for (const e of await byIds(entities.map((x) => x.id))) titles[e.sys.id] = titleOf(e, types);
+    const items = entities.map((e) => ({ sys: { type: 'Link', linkType: e.linkType, id: e.id, ...(e.version ? { version: e.version } : {}) } }));
+    const payload: Json = { entities: { sys: { type: 'Array' }, items }, titles: { ...titles } };
     const done = await runBulkAction(store, scope, { id: newId(), action, entities, payload, each: true }, actor);
     return reply.redirect(withParam(href, 'bulk', done.id), 303);
   });

@@ -151,6 +151,8 @@ function viewsSidebar(m: EntriesModel): SafeHtml {
 </aside>`;
 }
 
+const withSelectAll = (href: string) => `${href}${href.includes('?') ? '&' : '?'}select=all`;
+
 function bulkBar(m: EntriesModel): SafeHtml {
   if (m.verbs.length === 0 || m.rows.length === 0) return html``;
   return html`<div class="bulk-bar" role="group" aria-label="Bulk actions on the selected entries">
@@ -158,7 +160,7 @@ function bulkBar(m: EntriesModel): SafeHtml {
   ${m.verbs.map((v) => html`<button type="submit" name="action" value="${v}"${v === 'delete' ? html` class="danger"` : ''}>${verbLabels[v].button}</button>`)}
   ${m.selectAll
     ? html`<a class="button" href="${listHrefOf(path, m.state)}">Select none</a>`
-    : html`<a class="button" href="${listHrefOf(path, m.state)}${listHrefOf(path, m.state).includes('?') ? '&' : '?'}select=all">Select all ${m.rows.length}</a>`}
+    : html`<a class="button" href="${withSelectAll(listHrefOf(path, m.state))}">Select all ${m.rows.length}</a>`}
 </div>`;
 }
 
@@ -254,7 +256,7 @@ export function renderBulkConfirm(m: { viewer: Viewer; csrf: string; action: 'ar
     <input type="hidden" name="return" value="${m.returnHref}">
     <input type="hidden" name="confirmed" value="1">
     <input type="hidden" name="ids" value="${m.entries.map((e) => `${e.id}@${e.version}`).join(',')}">
-    <button class="danger-fill" type="submit" name="action" value="${m.action}" id="f-confirm">${m.action === 'delete' ? 'Delete' : 'Archive'} ${n === 1 ? 'entry' : plural(n, 'entry', 'entries')}</button>
+    <button class="${m.action === 'delete' ? 'danger-fill' : 'primary'}" type="submit" name="action" value="${m.action}" id="f-confirm">${m.action === 'delete' ? 'Delete' : 'Archive'} ${n === 1 ? 'entry' : plural(n, 'entry', 'entries')}</button>
     <a class="button" href="${m.returnHref}">Cancel</a>
   </form>
 </section>`,

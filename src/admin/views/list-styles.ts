@@ -8,6 +8,8 @@ export const listCss = `
 .view-list form{margin:0}
 .save-view .pair input{min-width:0}
 .filters .filter-actions{display:flex;gap:8px}
+.list-main .filters input,.list-main .filters select{height:40px}
+.view-list .link-button{color:var(--danger)}
 .bulk-bar{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-bottom:12px}
 .bulk-bar button,.bulk-bar .button{min-height:32px;padding:4px 12px}
 th.pick,td.pick{width:40px;padding-right:0}
@@ -19,7 +21,8 @@ td.row-actions a{margin-left:12px;font-size:14px}
 .bulk-summary ul.refused{margin:6px 0 0;padding-left:20px}
 .bulk-summary form{margin:6px 0}
 @media (max-width:860px){.list-layout{grid-template-columns:1fr}}
-@media (max-width:640px){table.entries tr{grid-template-columns:32px minmax(0,1fr) auto}
+@media (max-width:640px){.list-main .filters{display:grid;grid-template-columns:1fr 1fr;gap:10px}.list-main .filters .grow,.list-main .filters .filter-actions{grid-column:1/3}
+ table.entries tr{grid-template-columns:32px minmax(0,1fr) auto}
  table.entries td.title{grid-column:2/4}table.entries td.pick{grid-row:1/3}
  table.entries td.row-actions{display:none}}
 `;
