@@ -84,6 +84,9 @@ export const listHrefOf = (path: string, state: ListState, changes: Partial<List
   return query ? `${path}?${query}` : path;
 };
 
+/** The sort and direction as the address writes them: empty when they are the defaults. */
+export const sortParams = (s: ListState) => ({ sort: s.sort === 'updated' ? '' : s.sort, dir: s.dir === defaultDir(s.sort) ? '' : s.dir });
+
 /** Whether anything narrows the list (the sort and page do not). */
 export const isFiltered = (s: ListState) => !!(s.q || s.status || s.author || s.updatedBy || s.tag || s.since);
 

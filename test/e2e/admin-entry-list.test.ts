@@ -91,6 +91,15 @@ describe('the entries list', () => {
     expect(junk.text).toContain('All content');
   });
 
+  it('sorts the articles list with the same machinery', async () => {
+    const c = await signedIn('admin');
+    const byTitle = titles((await c.get('/admin/articles?sort=title')).text);
+    expect(byTitle.length).toBeGreaterThan(2);
+    expect(byTitle).toEqual([...byTitle].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(titles((await c.get('/admin/articles?sort=title&dir=desc')).text)).toEqual([...byTitle].reverse());
+    expect((await c.get('/admin/articles?sort=title&dir=desc')).text).toMatch(/<option value="title" selected>Title<\/option>/);
+  });
+
   it('saves a view per person, lists it in the sidebar, and deletes it', async () => {
     const c = await signedIn('admin');
     const saved = await c.post('/admin/entries/views', { name: 'Urgent notes <b>', query: '/admin/entries?type=note&tag=urgent&sort=title&dir=asc&page=3&evil=1' });

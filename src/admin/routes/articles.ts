@@ -11,7 +11,7 @@ import { actorOf, csrfFor, formList, formString, problemsOf, sendPage, viewerOf,
 import type { FieldChange } from '../../content/index.js';
 import * as ops from '../operations.js';
 import { emptyDocument, embeddedAssetIds, isRichTextDocument, type RtNode } from '../rich-text/convert.js';
-import { parseListState } from '../entry-list.js';
+import { parseListState, sortParams } from '../entry-list.js';
 import { statusOf, type Status } from '../status.js';
 import { renderArticleEdit, type ArticleFormValues } from '../views/article-edit.js';
 import { renderArticles } from '../views/articles.js';
@@ -145,7 +145,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         total,
         page: state.page,
         pages,
-        filters: { q: state.q, topic, status: state.status },
+        filters: { q: state.q, topic, status: state.status, ...sortParams(state) },
         topics,
         canCreate: can(actor, 'create'),
         notice,
