@@ -37,12 +37,7 @@ afterAll(async () => {
   await folio?.destroy();
 });
 
-async function signedIn(who: string) {
-  const c = new AdminClient(folio.url);
-  expect((await c.login(`${who}@example.com`, password)).status).toBe(303);
-  await c.get('/admin/entries');
-  return c;
-}
+const signedIn = (who: string) => AdminClient.signedIn(folio.url, `${who}@example.com`, password);
 
 /** A list page, after the redirect to its one address when the one asked for was not it. */
 async function list(c: AdminClient, url: string) {
