@@ -134,7 +134,7 @@ export interface BulkActionRun {
 }
 
 /** The permission a verb needs (unarchiving is the archive permission's undo). */
-const permissionOf = (action: BulkOperation) => (action === 'validate' ? 'read' : action === 'unarchive' ? 'archive' : action);
+export const permissionOf = (action: BulkOperation) => (action === 'validate' ? 'read' : action === 'unarchive' ? 'archive' : action);
 
 export async function runBulkAction(store: Store, scope: Scope, { id, action, entities, payload, each = false }: BulkActionRun, actor: Actor): Promise<DocumentRecord> {
   check(actor, 'read');

@@ -28,7 +28,7 @@ export { listLocales, getLocale, createLocale, updateLocale, deleteLocale, type 
 export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type ApiKeyInput } from './api-keys.js';
 export { listTags, getTag, createTag, updateTag, deleteTag, type TagInput } from './tags.js';
 export { getEditorInterface, listEditorInterfaces, updateEditorInterface, defaultWidgetId, type EditorInterfaceInput, type EditorInterfaceControl } from './editor-interfaces.js';
-export { runBulkAction, getBulkAction, applyBulkEntity, maxBulkEntities, editorBulkActions, type BulkActionKind, type BulkOperation, type BulkEntity, type EntityError } from './bulk-actions.js';
+export { runBulkAction, getBulkAction, applyBulkEntity, maxBulkEntities, editorBulkActions, permissionOf as bulkPermissionOf, type BulkActionKind, type BulkOperation, type BulkEntity, type EntityError } from './bulk-actions.js';
 export { listThreads, getThread, createThread, updateThread, deleteThread, type ThreadKind, type ThreadParent } from './threads.js';
 export {
   createRelease,

@@ -236,9 +236,6 @@ export type SysKey =
   | 'updatedBy'
   | 'status';
 
-export const editorialStatuses = ['draft', 'changed', 'published', 'archived'] as const;
-export type EditorialStatus = (typeof editorialStatuses)[number];
-
 /** What a condition looks at: one field value (fields.<field>.<locale>) or a sys property. */
 export type ConditionTarget = { field: string; locale: string; /** deeper inside the value, e.g. ['contentType'] */ path?: string[] } | { sys: SysKey };
 

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { assertCan, can, type Actor } from '../../auth/index.js';
-import { editorBulkActions, getBulkAction, maxBulkEntities, runBulkAction, type BulkEntity } from '../../content/index.js';
+import { bulkPermissionOf as permissionOf, editorBulkActions, getBulkAction, maxBulkEntities, runBulkAction, type BulkEntity } from '../../content/index.js';
 import { FolioError } from '../../errors/index.js';
 import { newId } from '../../store/ids.js';
 import type { ContentTypeRecord, EntryRecord, Json } from '../../store/types.js';
@@ -46,8 +46,6 @@ function entitiesOf(values: string[]): BulkEntity[] {
   return out;
 }
 
-/** The permission each verb needs (unarchiving is undoing an archive). */
-const permissionOf = (verb: BulkVerb) => (verb === 'unarchive' ? 'archive' : verb);
 
 /** What a role may do in bulk at all (an author may delete drafts of their own). */
 const verbsFor = (actor: Actor): BulkVerb[] => editorBulkActions.filter((v) => can(actor, permissionOf(v), { createdBy: actor.id, published: false }));
