@@ -39,7 +39,8 @@ import type { ScheduledActionRecord } from '../store/index.js';
 import type { AssetRecord, Condition, ContentTypeRecord, EntryRecord, Json, LocalizedFields } from '../store/types.js';
 import * as is from '../validate/is.js';
 import type { AdminContext } from './context.js';
-import { statusOf, type Status } from './status.js';
+import { storeQueryOf, type ListState } from './entry-list.js';
+import { statusOf } from './status.js';
 
 export const articleType = 'article';
 /** The fields the article form shows: the editor's saves and restores touch these, in its locale, and nothing else. */
@@ -56,53 +57,26 @@ const fieldError = (field: string, locale: string, name: string, details: string
 
 // ---- reading
 
-export interface ArticleQuery {
-  q?: string;
-  topic?: string;
-  status?: Status;
-  page: number;
-  perPage: number;
-}
+/** Entries listed per page; a page is read with LIMIT and OFFSET, never the whole table. */
+export const perPage = 25;
 
-/** Status needs version arithmetic the store cannot filter on: lists that filter by it are read whole (up to this many). */
-const statusScanLimit = 10_000;
-
-export interface EntryListQuery {
-  /** Undefined: entries of every type. */
-  contentTypeId?: string | undefined;
-  q?: string | undefined;
-  status?: Status | undefined;
-  where?: Condition[];
-  page: number;
-  perPage: number;
-}
-
-/** A page of entries, newest change first, with each one's status (search is the store's `match`). */
-export async function listEntryPage(ctx: AdminContext, actor: Actor, query: EntryListQuery) {
+/**
+ * A page of entries as the list's state asks (search is the store's `match`; filters, sort and
+ * paging are SQL), with each one's status. `where` adds conditions the caller's list has of its
+ * own (the articles list's topic).
+ */
+export async function listEntryPage(ctx: AdminContext, actor: Actor, state: ListState, extra: { where?: Condition[] } = {}) {
   assertCan(actor, 'read');
-  const where: Condition[] = [...(query.where ?? [])];
-  if (query.q) where.push({ op: 'match', text: query.q });
-  const order = [{ sys: 'updatedAt' as const, direction: 'desc' as const }, { sys: 'id' as const, direction: 'asc' as const }];
-  const skip = (query.page - 1) * query.perPage;
   const scheduled = await scheduledPublishIds(ctx, actor);
-  const statusOfEntry = (e: EntryRecord) => statusOf(e.sys, { scheduled: scheduled.has(e.sys.id) });
-  const typed = query.contentTypeId ? { contentTypeId: query.contentTypeId } : {};
-  if (!query.status) {
-    const page = await ctx.store.entries.list(ctx.scope, { ...typed, where, order, limit: query.perPage, skip });
-    return { items: page.items, total: page.total, statusOf: statusOfEntry };
-  }
-  const matching: EntryRecord[] = [];
-  for (let skipped = 0; skipped < statusScanLimit; skipped += 1000) {
-    const page = await ctx.store.entries.list(ctx.scope, { ...typed, where, order, limit: 1000, skip: skipped });
-    matching.push(...page.items.filter((e) => statusOfEntry(e) === query.status));
-    if (skipped + page.items.length >= page.total) break;
-  }
-  return { items: matching.slice(skip, skip + query.perPage), total: matching.length, statusOf: statusOfEntry };
+  const type = state.type ? await ctx.store.contentTypes.getPublished(ctx.scope, state.type) : undefined;
+  const query = storeQueryOf(state, { locale: ctx.locale, displayField: type?.displayField, scheduled });
+  const page = await ctx.store.entries.list(ctx.scope, { ...query, where: [...query.where, ...(extra.where ?? [])], limit: perPage, skip: (state.page - 1) * perPage });
+  return { items: page.items, total: page.total, pages: Math.max(1, Math.ceil(page.total / perPage)), statusOf: (e: EntryRecord) => statusOf(e.sys, { scheduled: scheduled.has(e.sys.id) }) };
 }
 
-export function listArticles(ctx: AdminContext, actor: Actor, query: ArticleQuery) {
-  const where: Condition[] = query.topic ? [{ op: 'linksTo', linkType: 'Entry', ids: [query.topic], field: 'topics' }] : [];
-  return listEntryPage(ctx, actor, { ...query, contentTypeId: articleType, where });
+export function listArticles(ctx: AdminContext, actor: Actor, state: ListState, topic: string) {
+  const where: Condition[] = topic ? [{ op: 'linksTo', linkType: 'Entry', ids: [topic], field: 'topics' }] : [];
+  return listEntryPage(ctx, actor, { ...state, type: articleType }, { where });
 }
 
 export async function getArticle(ctx: AdminContext, actor: Actor, id: string): Promise<EntryRecord> {

@@ -18,6 +18,7 @@ import { commentRoutes } from './routes/comments.js';
 import { environmentRoutes } from './routes/environment.js';
 import { environmentChoices, environmentCookie, environmentScoped } from './environment.js';
 import { entryRoutes } from './routes/entries.js';
+import { entryListRoutes } from './routes/entry-list.js';
 import { historyRoutes } from './routes/history.js';
 import { listContentTypes } from './operations.js';
 import { mediaRoutes } from './routes/media.js';
@@ -192,6 +193,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   });
 
   await app.register(articleRoutes, { context: ctx, scriptHref });
+  await app.register(entryListRoutes, { context: ctx });
   await app.register(entryRoutes, { context: ctx, scriptHref });
   await app.register(pickerRoutes, { context: ctx });
   await app.register(commentRoutes, { context: ctx });

@@ -5,16 +5,24 @@
  * and the BulkAction records every entity's error. Validation is a publish that is always
  * rolled back. The BulkAction itself (status created → inProgress → succeeded/failed) is a
  * document of the environment, readable afterwards.
+ *
+ * The editor's list runs its bulk actions here too, with the verbs Contentful's web app adds
+ * (archive, unarchive, delete) and `each`: every entity in its own transaction, so the ones
+ * that may be done are done and the action records which were refused and why.
  */
-import type { Actor } from '../auth/index.js';
+import { assertCan, type Actor } from '../auth/index.js';
 import { FolioError, isFolioError } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { DocumentRecord, Json, Scope } from '../store/types.js';
 import { actorId, check } from './actor.js';
-import { publishAsset, unpublishAsset } from './assets.js';
-import { publishEntry, unpublishEntry } from './entries.js';
+import { archiveAsset, deleteAsset, publishAsset, unarchiveAsset, unpublishAsset } from './assets.js';
+import { archiveEntry, deleteEntry, publishEntry, unarchiveEntry, unpublishEntry } from './entries.js';
 
+/** What Contentful's Management API runs in bulk. */
 export type BulkActionKind = 'publish' | 'unpublish' | 'validate';
+/** What the editor also runs in bulk (never offered by the Management API, as in Contentful). */
+export const editorBulkActions = ['publish', 'unpublish', 'archive', 'unarchive', 'delete'] as const;
+export type BulkOperation = BulkActionKind | (typeof editorBulkActions)[number];
 
 export interface BulkEntity {
   linkType: 'Entry' | 'Asset';
@@ -44,15 +52,36 @@ const errorJson = (err: FolioError): Json => ({
   ...(err.details ? { details: err.details as Json } : {}),
 });
 
-/** One entity's part of an action (validate publishes, and the caller rolls back). */
-export async function applyBulkEntity(tx: Store, scope: Scope, action: BulkActionKind, e: BulkEntity, actor: Actor) {
-  if (action === 'unpublish') {
-    if (e.linkType === 'Entry') await unpublishEntry(tx, scope, { id: e.id }, actor);
-    else await unpublishAsset(tx, scope, { id: e.id }, actor);
+/** The operations each verb runs, per kind of entity (validate publishes, and the caller rolls back). */
+const operations = {
+  unpublish: { Entry: unpublishEntry, Asset: unpublishAsset },
+  archive: { Entry: archiveEntry, Asset: archiveAsset },
+  unarchive: { Entry: unarchiveEntry, Asset: unarchiveAsset },
+  delete: { Entry: deleteEntry, Asset: deleteAsset },
+} as const;
+
+/** One entity's part of an action. */
+export async function applyBulkEntity(tx: Store, scope: Scope, action: BulkOperation, e: BulkEntity, actor: Actor) {
+  if (action === 'publish' || action === 'validate') {
+    if (e.linkType === 'Entry') await publishEntry(tx, scope, { id: e.id, version: e.version }, actor);
+    else await publishAsset(tx, scope, { id: e.id, version: e.version }, actor);
     return;
   }
-  if (e.linkType === 'Entry') await publishEntry(tx, scope, { id: e.id, version: e.version }, actor);
-  else await publishAsset(tx, scope, { id: e.id, version: e.version }, actor);
+  await operations[action][e.linkType](tx, scope, { id: e.id, version: e.version }, actor);
+}
+
+/** Every entity in its own transaction: what may be done is done, the rest is refused with its error. */
+async function runEach(store: Store, scope: Scope, action: BulkOperation, entities: BulkEntity[], actor: Actor): Promise<EntityError[]> {
+  const errors: EntityError[] = [];
+  for (const e of entities) {
+    try {
+      await store.transaction((tx) => applyBulkEntity(tx, scope, action, e, actor));
+    } catch (err) {
+      if (!isFolioError(err)) throw err;
+      errors.push({ entity: linkOf(e), error: errorJson(err) });
+    }
+  }
+  return errors;
 }
 
 /** The kinds of document that record an action's run. */
@@ -82,7 +111,7 @@ export async function runRecordedAction(
   scope: Scope,
   recorded: { kind: ActionKind; doc: DocumentRecord; errorId: string },
   work: {
-    action: BulkActionKind;
+    action: BulkOperation;
     entities: BulkEntity[];
     /** Runs first for each entity, in the same transaction (a release writes the fields it holds). */
     before?: (tx: Store, e: BulkEntity) => Promise<void>;
@@ -158,21 +187,32 @@ export function assertEntityCount(count: number, path: string[], min = 1) {
   throw new FolioError('VALIDATION_FAILED', details, { details: { errors: [{ name: 'size', path, details, max: maxBulkEntities }] } });
 }
 
-export async function runBulkAction(
-  store: Store,
-  scope: Scope,
-  id: string,
-  action: BulkActionKind,
-  entities: BulkEntity[],
-  payload: Json,
-  actor: Actor,
-): Promise<DocumentRecord> {
-  check(actor, action === 'validate' ? 'read' : action);
+export interface BulkActionRun {
+  id: string;
+  action: BulkOperation;
+  entities: BulkEntity[];
+  /** What the client sent, kept as Contentful keeps it. */
+  payload: Json;
+  /** Each entity on its own (the editor) rather than all or nothing (the Management API). */
+  each?: boolean;
+}
+
+/** The permission a verb needs (unarchiving is the archive permission's undo). */
+export const permissionOf = (action: BulkOperation) => (action === 'validate' ? 'read' : action === 'unarchive' ? 'archive' : action);
+
+export async function runBulkAction(store: Store, scope: Scope, { id, action, entities, payload, each = false }: BulkActionRun, actor: Actor): Promise<DocumentRecord> {
+  check(actor, 'read');
+  // Refused before any work when the role may not do this even to a draft of its own; each
+  // entity's operation then checks the entity itself.
+  assertCan(actor, permissionOf(action), { createdBy: actorId(actor), published: false });
   assertEntityCount(entities.length, ['entities', 'items']);
   const by = actorId(actor);
-  const created = await store.documents.create(scope, kind, { id, body: { action, payload, status: 'created' } }, by);
+  const created = await store.documents.create(scope, kind, { id, body: { action, payload, status: 'created', ...(each ? { each } : {}) } }, by);
   const started = await store.documents.update(scope, kind, id, { ...created.body, status: 'inProgress' }, created.version, by);
-  return runRecordedAction(store, scope, { kind, doc: started, errorId: 'BulkActionFailed' }, { action, entities }, actor);
+  if (!each) return runRecordedAction(store, scope, { kind, doc: started, errorId: 'BulkActionFailed' }, { action, entities }, actor);
+  // The editor's: each entity on its own, so what may be done is done and the rest says why.
+  const errors = await runEach(store, scope, action, entities, actor);
+  return store.documents.update(scope, kind, id, { ...started.body, ...outcomeOf(errors, 'BulkActionFailed') }, started.version, by);
 }
 
 export async function getBulkAction(store: Store, scope: Scope, id: string, actor: Actor): Promise<DocumentRecord> {

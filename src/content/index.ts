@@ -31,7 +31,7 @@ export { listLocales, getLocale, createLocale, updateLocale, deleteLocale, type 
 export { listApiKeys, getApiKey, createApiKey, updateApiKey, deleteApiKey, type ApiKeyInput } from './api-keys.js';
 export { listTags, getTag, createTag, updateTag, deleteTag, type TagInput } from './tags.js';
 export { getEditorInterface, listEditorInterfaces, updateEditorInterface, defaultWidgetId, type EditorInterfaceInput, type EditorInterfaceControl } from './editor-interfaces.js';
-export { runBulkAction, settleInterruptedActions, getBulkAction, applyBulkEntity, maxBulkEntities, type BulkActionKind, type BulkEntity } from './bulk-actions.js';
+export { runBulkAction, settleInterruptedActions, getBulkAction, applyBulkEntity, maxBulkEntities, editorBulkActions, permissionOf as bulkPermissionOf, type BulkActionKind, type BulkOperation, type BulkEntity, type EntityError } from './bulk-actions.js';
 export { listThreads, getThread, createThread, updateThread, deleteThread, listMentions, mentionsOf, parentOf as threadParentOf, type ThreadKind, type ThreadParent, type ThreadCreate, type ThreadUpdate } from './threads.js';
 export { commentDocument, commentText, documentFromMarkup } from './comment-body.js';
 export {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FolioError } from '../errors/index.js';
 import type { Store } from './store.js';
 import { defineField as field } from './define-field.js';
-import type { Condition, ContentTypeBody, Scope } from './types.js';
+import type { Condition, ContentTypeBody, OrderBy, Scope } from './types.js';
 import { describeEventStoreContract } from './events.contract.js';
 import { describeEnvironmentContract } from './environments.contract.js';
 
@@ -50,6 +50,29 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
 
     const post = (id: string, title: string, rank?: number) =>
       store.entries.create(scope, { id, contentTypeId: 'post', fields: { title: en(title), ...(rank === undefined ? {} : { rank: en(rank) }) } });
+
+    describe('editorial status and authors', () => {
+      it('filters and sorts drafts on their status and on who created or last changed them, in SQL', async () => {
+        await store.entries.create(scope, { id: 'd', contentTypeId: 'post', fields: { title: en('draft') } }, 'alice');
+        await store.entries.create(scope, { id: 'p', contentTypeId: 'post', fields: { title: en('published') } }, 'alice');
+        await store.entries.publish(scope, 'p', 1, 'alice');
+        await store.entries.create(scope, { id: 'c', contentTypeId: 'post', fields: { title: en('changed') } }, 'bob');
+        await store.entries.publish(scope, 'c', 1, 'bob');
+        await store.entries.update(scope, 'c', { contentTypeId: 'post', fields: { title: en('changed again') } }, 2, 'alice');
+        await store.entries.create(scope, { id: 'a', contentTypeId: 'post', fields: { title: en('archived') } }, 'bob');
+        await store.entries.archive(scope, 'a', 1, 'bob');
+        const ids = async (where: Condition[], order?: OrderBy[]) =>
+          (await store.entries.list(scope, { where, ...(order ? { order } : {}) })).items.map((e) => e.sys.id);
+        for (const [status, id] of [['draft', 'd'], ['published', 'p'], ['changed', 'c'], ['archived', 'a']] as const) {
+          expect(await ids([{ sys: 'status', op: 'eq', value: status }])).toEqual([id]);
+        }
+        expect(await ids([], [{ sys: 'status', direction: 'asc' }])).toEqual(['a', 'c', 'd', 'p']);
+        expect((await ids([{ sys: 'createdBy', op: 'eq', value: 'bob' }])).sort()).toEqual(['a', 'c']);
+        expect((await ids([{ sys: 'updatedBy', op: 'eq', value: 'alice' }])).sort()).toEqual(['c', 'd', 'p']);
+        // A published snapshot is published, whatever its draft became.
+        expect((await store.entries.listPublished(scope, { where: [{ sys: 'status', op: 'eq', value: 'published' }] })).items.map((e) => e.sys.id).sort()).toEqual(['c', 'p']);
+      });
+    });
 
     describe('spaces, environments, locales', () => {
       it('creates and reads them back', async () => {

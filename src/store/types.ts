@@ -217,8 +217,24 @@ export interface UserRecord {
 
 export type Scalar = string | number | boolean;
 
-/** sys properties a list can filter and order on; `revision` is the publish count (drafts: the version). */
-export type SysKey = 'id' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'firstPublishedAt' | 'publishedVersion' | 'archivedAt' | 'revision' | 'contentType';
+/**
+ * sys properties a list can filter and order on; `revision` is the publish count (drafts: the
+ * version). `status` is the editorial status the editor shows: 'draft', 'changed', 'published'
+ * or 'archived' (a published snapshot is always 'published').
+ */
+export type SysKey =
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'publishedAt'
+  | 'firstPublishedAt'
+  | 'publishedVersion'
+  | 'archivedAt'
+  | 'revision'
+  | 'contentType'
+  | 'createdBy'
+  | 'updatedBy'
+  | 'status';
 
 /** What a condition looks at: one field value (fields.<field>.<locale>) or a sys property. */
 export type ConditionTarget = { field: string; locale: string; /** deeper inside the value, e.g. ['contentType'] */ path?: string[] } | { sys: SysKey };
@@ -349,7 +365,9 @@ export type DocumentKind =
   /** Account links (invites, password resets) and sign-ins waiting for a code: id is the token's sha256. */
   | 'AccountToken'
   /** A user's TOTP secret and hashed recovery codes (id: the user id). */
-  | 'TwoFactor';
+  | 'TwoFactor'
+  /** A person's named list filter and sort in the editor (parentId: the user's id). */
+  | 'SavedView';
 
 /** One small versioned JSON document of the Management API; `body` is its content without sys. */
 export interface DocumentRecord<T = Record<string, Json>> {

@@ -7,19 +7,19 @@ import { renderRichText } from '../../site/views/index.js';
 import type { EntryRecord, Json, LocalizedFields } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import type { AdminContext } from '../context.js';
-import { actorOf, csrfFor, formList, formString, pageNumber, problemsOf, sendPage, viewerOf, wantsJson } from '../http.js';
+import { actorOf, csrfFor, formList, formString, problemsOf, sendPage, viewerOf, wantsJson } from '../http.js';
 import type { FieldChange } from '../../content/index.js';
 import * as ops from '../operations.js';
 import { previewSource } from '../preview.js';
 import { emptyDocument, embeddedAssetIds, isRichTextDocument, type RtNode } from '../rich-text/convert.js';
-import { filterStatuses, statusOf, type Status } from '../status.js';
+import { parseListState, sortParams } from '../entry-list.js';
+import { statusOf, type Status } from '../status.js';
 import { renderArticleEdit, type ArticleFormValues } from '../views/article-edit.js';
 import { renderArticles } from '../views/articles.js';
 import type { FieldProblem } from '../views/layout.js';
 import { articleRemovalRoutes } from './article-removal.js';
 import { scheduleRoutes } from './schedule.js';
 
-const perPage = 20;
 const thumbQuery = '?w=300&h=200&fit=fill&f=faces&fm=webp&q=70';
 
 const link = (linkType: 'Entry' | 'Asset', id: string): Json => ({ sys: { type: 'Link', linkType, id } });
@@ -127,14 +127,10 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/admin/articles', async (request, reply) => {
     const actor = actorOf(request);
-    const q = (request.query.q ?? '').trim().slice(0, 200);
-    const topic = request.query.topic ?? '';
-    const status = is.oneOf(request.query.status, filterStatuses) ? request.query.status : undefined;
-    const page = pageNumber(request.query.page);
-    const [{ items, total, statusOf: statusOfEntry }, topics] = await Promise.all([
-      ops.listArticles(ctx, actor, { ...(q ? { q } : {}), ...(topic ? { topic } : {}), ...(status ? { status } : {}), page, perPage }),
-      ops.listEntries(ctx, 'topic', 'name'),
-    ]);
+    // The entries list's machinery (address, SQL filters and paging), with the article's topic filter.
+    const state = parseListState(request.query);
+    const topic = /^[A-Za-z0-9._-]{1,64}$/.test(request.query.topic ?? '') ? request.query.topic! : '';
+    const [{ items, total, pages, statusOf: statusOfEntry }, topics] = await Promise.all([ops.listArticles(ctx, actor, state, topic), ops.listEntries(ctx, 'topic', 'name')]);
     const topicNames = new Map(topics.map((t) => [t.id, t.name]));
     const rows = items.map((e) => {
       const v = valuesOf(e, locale);
@@ -148,9 +144,9 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         csrf: csrfFor(request, reply, ctx.publicUrl),
         rows,
         total,
-        page,
-        pages: Math.max(1, Math.ceil(total / perPage)),
-        filters: { q, topic, status: status ?? '' },
+        page: state.page,
+        pages,
+        filters: { q: state.q, topic, status: state.status, ...sortParams(state) },
         topics,
         canCreate: can(actor, 'create'),
         notice,

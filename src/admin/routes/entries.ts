@@ -1,6 +1,5 @@
 /**
- * Entries of every content type: the list (search, type and status filters, pages) and the
- * generic editor, driven by the content type and its editor interface, one locale at a time.
+ * Entries of every content type: the generic editor (the list is entry-list.ts), driven by the content type and its editor interface, one locale at a time.
  * Saves are per-field patches (patchEntryFields) of what the form changed in its locale, so
  * fields and locales the form does not show are never touched. Articles keep their own editor.
  */
@@ -14,18 +13,17 @@ import type { AdminContext } from '../context.js';
 import { formFields, inputsOf, parseRaw, rawFrom, rawOf, sameRaw, sideColumn, type FormField, type Raw } from '../entry-form.js';
 import { pagePolicy } from '../../http/security-headers.js';
 import { patternOrigin, previewPattern, previewSource } from '../preview.js';
-import { actorOf, csrfFor, formString, pageNumber, sendPage, viewerOf } from '../http.js';
+import { actorOf, csrfFor, formString, sendPage, viewerOf } from '../http.js';
+import { entryTitle } from '../entry-title.js';
 import * as ops from '../operations.js';
 import { refusalOf } from '../refusals.js';
-import { filterStatuses, statusOf, type Status } from '../status.js';
+import { statusOf, type Status } from '../status.js';
 import { renderEntries } from '../views/entries.js';
 import { entryHref, renderEntryEdit } from '../views/entry-edit.js';
 import type { EntryProblem, FieldView, LinkChoice } from '../views/entry-fields.js';
 import { removalRoutes } from './article-removal.js';
 import { entryComments, mentionables } from '../comments.js';
 import { commentsPanel } from '../views/comments.js';
-
-const perPage = 25;
 
 type One = FastifyRequest<{ Params: { id: string }; Querystring: { locale?: string; side?: string; done?: string } }>;
 type New = FastifyRequest<{ Querystring: { type?: string; locale?: string; side?: string } }>;
@@ -78,11 +76,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
   const ctx = opts.context;
   const defaultLocale = ctx.locale;
 
-  const titleOf = (entry: EntryRecord, types: Map<string, ContentTypeRecord>) => {
-    const field = types.get(entry.sys.contentTypeId)?.displayField;
-    const v = field ? entry.fields[field]?.[defaultLocale] : undefined;
-    return is.string(v) || is.number(v) ? String(v) : '';
-  };
+  const titleOf = (entry: EntryRecord, types: Map<string, ContentTypeRecord>) => entryTitle(entry, types, ctx.locale);
   const typeMap = async () => new Map((await ops.listContentTypes(ctx)).map((t) => [t.sys.id, t]));
 
   /** The locale asked for, if the space has it; the editor's default otherwise. */
@@ -90,32 +84,6 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
 
   /** Articles have their own editor (slug rules, rich text, images): the generic one sends them there. */
   const articleHref = (id: string) => `/admin/articles/${encodeURIComponent(id)}`;
-
-  app.get<{ Querystring: Record<string, string | undefined> }>('/admin/entries', async (request, reply) => {
-    const actor = actorOf(request);
-    const types = await typeMap();
-    const type = request.query.type && types.has(request.query.type) ? request.query.type : '';
-    const q = (request.query.q ?? '').trim().slice(0, 200);
-    const status = is.oneOf(request.query.status, filterStatuses) ? request.query.status : undefined;
-    const page = pageNumber(request.query.page);
-    const list = await ops.listEntryPage(ctx, actor, { contentTypeId: type || undefined, q: q || undefined, status, page, perPage });
-    const rows = list.items.map((e) => ({ id: e.sys.id, href: e.sys.contentTypeId === ops.articleType ? articleHref(e.sys.id) : `/admin/entries/${e.sys.id}`, title: titleOf(e, types), typeName: types.get(e.sys.contentTypeId)?.name ?? e.sys.contentTypeId, status: list.statusOf(e), updatedAt: e.sys.updatedAt }));
-    return sendPage(
-      reply,
-      renderEntries({
-        viewer: viewerOf(request),
-        csrf: csrfFor(request, reply, ctx.publicUrl),
-        rows,
-        total: list.total,
-        page,
-        pages: Math.max(1, Math.ceil(list.total / perPage)),
-        filters: { type, q, status: status ?? '' },
-        types: [...types.values()].map((t) => ({ id: t.sys.id, name: t.name })),
-        canCreate: can(actor, 'create'),
-        notice: request.query.removed ? 'The entry was deleted.' : undefined,
-      }),
-    );
-  });
 
   /** Link pickers' choices, read once per set of allowed types. */
   async function choicesFor(actor: Actor, fields: FormField[], raws: Map<string, Raw>, types: Map<string, ContentTypeRecord>) {

@@ -7,10 +7,10 @@ import * as is from '../../validate/is.js';
 import type { AdminContext } from '../context.js';
 import { entryTitle } from '../entry-title.js';
 import { actorOf } from '../http.js';
+import { defaultState } from '../entry-list.js';
 import * as ops from '../operations.js';
 
-/** Most entries one picker answer lists, and most ids one look-up names. */
-const pickerLimit = 20;
+/** Most ids one look-up names (read a list page at a time). */
 const maxIds = 100;
 
 export interface EntryChoice {
@@ -27,18 +27,20 @@ export async function pickerRoutes(app: FastifyInstance, opts: { context: AdminC
     const q = is.string(request.query.q) ? request.query.q.trim().slice(0, 200) : '';
     const ids = is.string(request.query.ids) ? [...new Set(request.query.ids.split(',').filter(Boolean))].slice(0, maxIds) : undefined;
     const types = new Map((await ops.listContentTypes(ctx)).map((t) => [t.sys.id, t]));
-    const page = await ops.listEntryPage(ctx, actor, {
-      ...(q ? { q } : {}),
-      ...(ids ? { where: [{ sys: 'id' as const, op: 'in' as const, values: ids }] } : {}),
-      page: 1,
-      perPage: ids ? maxIds : pickerLimit,
-    });
-    const items: EntryChoice[] = page.items.map((e) => ({
-      id: e.sys.id,
-      title: entryTitle(e, types, ctx.locale) || 'Untitled',
-      type: types.get(e.sys.contentTypeId)?.name ?? e.sys.contentTypeId,
-      status: page.statusOf(e),
-    }));
+    // The editor's list, first page: by words (most recently updated first), or these ids.
+    const pages = await Promise.all(
+      ids
+        ? Array.from({ length: Math.ceil(ids.length / ops.perPage) }, (_, i) => ops.listEntryPage(ctx, actor, defaultState, { where: [{ sys: 'id', op: 'in', values: ids.slice(i * ops.perPage, (i + 1) * ops.perPage) }] }))
+        : [ops.listEntryPage(ctx, actor, { ...defaultState, q })],
+    );
+    const items: EntryChoice[] = pages.flatMap((page) =>
+      page.items.map((e) => ({
+        id: e.sys.id,
+        title: entryTitle(e, types, ctx.locale) || 'Untitled',
+        type: types.get(e.sys.contentTypeId)?.name ?? e.sys.contentTypeId,
+        status: page.statusOf(e),
+      })),
+    );
     return reply.header('cache-control', 'no-store').send({ items });
   });
 }

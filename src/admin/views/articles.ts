@@ -1,5 +1,6 @@
 /** The articles list: search, filters, status badges, pagination. */
 import { html, type SafeHtml } from '../../site/views/index.js';
+import { sortLabels, sorts } from '../entry-list.js';
 import { filterStatuses, statusLabels, type Status } from '../status.js';
 import { renderPage, type Viewer } from './layout.js';
 
@@ -20,7 +21,8 @@ export interface ArticlesModel {
   total: number;
   page: number;
   pages: number;
-  filters: { q: string; topic: string; status: string };
+  /** sort and dir: empty when they are the list's defaults (newest change first). */
+  filters: { q: string; topic: string; status: string; sort?: string; dir?: string };
   topics: Array<{ id: string; name: string }>;
   canCreate: boolean;
   notice?: string | undefined;
@@ -65,6 +67,10 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
     ${m.topics.map((t) => html`<option value="${t.id}"${t.id === filters.topic ? html` selected` : ''}>${t.name}</option>`)}</select></div>
   <div class="field"><label for="status">Status</label><select id="status" name="status"><option value="">Any status</option>
     ${filterStatuses.map((s) => html`<option value="${s}"${s === filters.status ? html` selected` : ''}>${statusLabels[s]}</option>`)}</select></div>
+  <div class="field"><label for="sort">Sort by</label><select id="sort" name="sort">
+    ${sorts.map((s) => html`<option value="${s === 'updated' ? '' : s}"${(filters.sort || 'updated') === s ? html` selected` : ''}>${sortLabels[s]}</option>`)}</select></div>
+  <div class="field"><label for="dir">Order</label><select id="dir" name="dir"><option value="">Natural</option>
+    <option value="desc"${filters.dir === 'desc' ? html` selected` : ''}>Descending</option><option value="asc"${filters.dir === 'asc' ? html` selected` : ''}>Ascending</option></select></div>
   <button type="submit">Apply</button>
   ${filtered ? html`<a class="button" href="/admin/articles">Clear</a>` : ''}
 </form>

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { defineField } from '../../store/define-field.js';
 import type { FieldDefinition } from '../../store/types.js';
 import { formFields, rawOf } from '../entry-form.js';
-import { renderEntries } from './entries.js';
+import { defaultState } from '../entry-list.js';
+import { renderBulkConfirm, renderEntries } from './entries.js';
 import { renderEntryEdit } from './entry-edit.js';
 
 // A group of checkboxes shares one name, as radio buttons do: that is how a list is sent.
@@ -81,18 +82,35 @@ const editor = renderEntryEdit({
 const list = renderEntries({
   viewer,
   csrf,
-  rows: [{ id: 'e9', href: '/admin/entries/e9', title: evil, typeName: evil, status: 'draft', updatedAt: '2026-01-02T03:04:05.000Z' }],
+  state: { ...defaultState, type: 'event', q: evil, status: 'draft', page: 2 },
+  rows: [{ id: 'e9', version: 3, href: '/admin/entries/e9', title: evil, typeName: evil, status: 'draft', updatedAt: '2026-01-02T03:04:05.000Z', updatedBy: evil }],
   total: 30,
-  page: 2,
   pages: 2,
-  filters: { type: 'event', q: evil, status: 'draft' },
   types: [{ id: 'event', name: evil }],
+  users: [{ id: 'u1', name: evil }],
+  tags: [{ id: 't1', name: evil }],
+  views: [{ id: 'v1', name: evil, href: '/admin/entries?status=draft', current: false }],
+  verbs: ['publish', 'unpublish', 'archive', 'unarchive', 'delete'],
   canCreate: true,
+  selectAll: false,
+  summary: { action: 'publish', done: [{ id: 'e1', title: evil }], refused: [{ id: 'e2', title: evil, reasons: [evil] }] },
+});
+
+const confirm = renderBulkConfirm({
+  viewer,
+  csrf,
+  action: 'delete',
+  entries: [
+    { id: 'e1', version: 2, title: evil, live: false },
+    { id: 'e2', version: 4, title: evil, live: true },
+  ],
+  returnHref: '/admin/entries?status=draft',
 });
 
 describe('entry views', () => {
   it.each([
     ['entries', list],
+    ['bulkConfirm', confirm],
     ['entryEdit', editor],
   ])('%s is valid HTML and escapes content', async (_name, page) => {
     expect(await errorsIn(page)).toEqual([]);

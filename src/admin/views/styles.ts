@@ -1,6 +1,7 @@
 /** The editor's stylesheet: system fonts, light and dark, visible focus. Served with a content hash. */
 import { createHash } from 'node:crypto';
 import { mediaCss } from './media-styles.js';
+import { listCss } from './list-styles.js';
 import { settingsCss } from './settings-styles.js';
 
 export const adminCss = `
@@ -182,7 +183,7 @@ del{text-decoration:line-through 2px;background:color-mix(in srgb,var(--danger) 
 @media (max-width:640px){.top{height:auto;flex-wrap:wrap;padding:10px 16px;gap:8px}.me{margin-left:0}main{padding:16px}
  table.articles thead{display:none}table.articles tr{display:grid;grid-template-columns:1fr auto;padding:10px 14px;border-bottom:1px solid var(--line)}
  table.articles td{border:0;padding:2px 0}table.articles td.hide-narrow{display:none}.uploads li{grid-template-columns:1fr}}
-`;
+${listCss}`;
 
 export const adminCssHash = createHash('sha256').update(adminCss).digest('hex').slice(0, 12);
 export const adminCssHref = `/admin/assets/admin.${adminCssHash}.css`;

@@ -75,7 +75,7 @@ export function bulkActionRoutes(app: FastifyInstance, { store }: ManagementOpti
       app.post(`${base}/${action}`, async (request: Req, reply) => {
         const { actor, scope } = await begin(store, request);
         const body = bodyObject(request.body);
-        const doc = await runBulkAction(store, scope, newResourceId(), action, v1Entities(body, action), body as Json, actor);
+        const doc = await runBulkAction(store, scope, { id: newResourceId(), action, entities: v1Entities(body, action), payload: body as Json }, actor);
         return reply.code(201).send(bulkActionJson(scope, doc));
       });
     }
@@ -84,7 +84,7 @@ export function bulkActionRoutes(app: FastifyInstance, { store }: ManagementOpti
       const { actor, scope } = await begin(store, request);
       const body = bodyObject(request.body);
       if (!is.oneOf(body.action, actions)) return refuse(['action'], 'action must be "publish", "unpublish" or "validate"');
-      const doc = await runBulkAction(store, scope, newResourceId(), body.action, v2Entities(body, body.action), body as Json, actor);
+      const doc = await runBulkAction(store, scope, { id: newResourceId(), action: body.action, entities: v2Entities(body, body.action), payload: body as Json }, actor);
       return reply.code(201).send(bulkActionJson(scope, doc));
     });
 
