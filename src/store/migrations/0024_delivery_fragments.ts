@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * Each published entry's and asset's Delivery JSON, ready to send, per locale: a page of 100
+ * with its includes is then joined from stored text instead of parsed, resolved and stringified
+ * per request. A fragment is good only for the publish it was made from (`published_at`) and
+ * the model, locales, public tags and address it was shaped by (`stamp`); anything else is
+ * re-shaped from the published row and stored again. `body` is UTF-8 bytes (bytea in PostgreSQL;
+ * in SQLite the type name gives no conversion, so a blob stays one): a page is bytes put end to
+ * end, never a string encoded per request. `links`: the item's links in field order.
+ * Existing published content needs no copy here: what it would hold depends on the server's
+ * public address, which only the server knows, so the server fills it (see delivery/fragments.ts).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('delivery_fragments')
+    .addColumn('space_id', 'varchar(64)', (c) => c.notNull())
+    .addColumn('environment_id', 'varchar(64)', (c) => c.notNull())
+    .addColumn('kind', 'varchar(16)', (c) => c.notNull())
+    .addColumn('id', 'varchar(64)', (c) => c.notNull())
+    .addColumn('locale', 'varchar(64)', (c) => c.notNull())
+    .addColumn('published_at', 'varchar(32)', (c) => c.notNull())
+    .addColumn('stamp', 'varchar(64)', (c) => c.notNull())
+    .addColumn('body', 'bytea', (c) => c.notNull())
+    .addColumn('links', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('delivery_fragments_pk', ['space_id', 'environment_id', 'kind', 'id', 'locale'] as never)
+    .execute();
+}
