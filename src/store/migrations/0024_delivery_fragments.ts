@@ -25,4 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('links', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('delivery_fragments_pk', ['space_id', 'environment_id', 'kind', 'id', 'locale'] as never)
     .execute();
+  // Delivery's default order (sys.createdAt, then id), with and without a content type: a page
+  // of 100 is read off the index in order instead of sorting every published item first.
+  await db.schema.createIndex('published_type_created_idx').on('published').columns(['space_id', 'environment_id', 'kind', 'content_type_id', 'created_at', 'id']).execute();
+  await db.schema.createIndex('published_created_idx').on('published').columns(['space_id', 'environment_id', 'kind', 'created_at', 'id']).execute();
 }
