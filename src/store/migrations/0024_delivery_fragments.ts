@@ -8,8 +8,10 @@ import type { Kysely } from 'kysely';
  * re-shaped from the published row and stored again. `body` is UTF-8 bytes (bytea in PostgreSQL;
  * in SQLite the type name gives no conversion, so a blob stays one): a page is bytes put end to
  * end, never a string encoded per request. `links`: the item's links in field order.
- * Existing published content needs no copy here: what it would hold depends on the server's
- * public address, which only the server knows, so the server fills it (see delivery/fragments.ts).
+ * Existing published content is not copied here: a fragment depends on the server's public
+ * address (asset URLs), which a migration does not know, so the first page that shows an item
+ * shapes and stores its fragment (delivery/fragments.ts); until then that page costs what it
+ * cost before.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
