@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import type { AssetRecord, EntryRecord, Json, ListQuery, LocaleRecord, Scope } from '../store/types.js';
 import { assetJson, entryJson, type SerializeContext } from './serialize.js';
 import { eachInSlices, mapInSlices } from '../http/slices.js';
+import { createFragmentPages, type RawJson } from './fragments.js';
 
 export type ReadMode = 'delivery' | 'preview';
 
@@ -28,6 +29,7 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
     },
   });
   const { entries, assets } = side(store);
+  const fragmentPages = createFragmentPages(store);
 
   /** The locale choice and the published content types every answer needs. */
   /** `named`: the environment id the request used (an alias's, when it came through one). */
@@ -73,6 +75,11 @@ export function createReader(store: Store, publicUrl: string, mode: ReadMode) {
     context,
     /** Records as this mode sees them (published, or drafts without archived ones), from the store or a snapshot of it. */
     records: side,
+
+    /** `entries`, joined from stored fragments where they can serve it (see fragments.ts): its JSON text. */
+    async entriesJson(scope: Scope, ctx: SerializeContext, query: Record<string, unknown>, url: string): Promise<RawJson | object> {
+      return (await fragmentPages.entries(scope, ctx, query, url)) ?? this.entries(scope, ctx, query, url);
+    },
 
     /** `url` is the request's own path and query: cursor pages link to their neighbours with it. */
     async entries(scope: Scope, ctx: SerializeContext, query: Record<string, unknown>, url: string) {

@@ -19,6 +19,7 @@ import type { ContentVersion } from '../store/index.js';
 import { stringifyInSlices } from '../http/slices.js';
 import { sync } from './sync.js';
 import { assetKeyExpiry, createAssetKey, embargoOff } from '../images/index.js';
+import { RawJson } from './fragments.js';
 
 export interface DeliveryOptions {
   store: Store;
@@ -114,8 +115,10 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     if (coding === 'identity') return reply.send(json);
     return reply.header('content-encoding', coding).send(answer[coding]);
   };
+  /** Fragment pages come as JSON bytes already (fragments.ts). */
+  const bytesOf = async (body: unknown) => (body instanceof RawJson ? body.bytes : Buffer.from(await stringifyInSlices(body)));
   const send = async (reply: FastifyReply, body: unknown) => {
-    const json = Buffer.from(await stringifyInSlices(body));
+    const json = await bytesOf(body);
     return sendJson(reply, { json, etag: etagOf(json) });
   };
 
@@ -131,14 +134,14 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     dep: ResponseDep,
     compute: (ctx: SerializeContext) => Promise<unknown>,
   ) {
-    const context = async () => (await reader.context(scope, (request.query as Record<string, unknown>).locale, named.environmentId)).ctx;
+    const context = () => contextAt(scope, (request.query as Record<string, unknown>).locale, named.environmentId, contentVersionAtAuth);
     if (!caching) return send(reply, await compute(await context()));
     const url = new URL(request.url, 'http://folio');
     url.searchParams.delete('access_token');
     url.searchParams.sort();
     const key = `${url.pathname}?${url.searchParams}`;
     const { value, hit } = await cacheFor(scope).load(contentVersionAtAuth, key, dep, async () => {
-      const json = Buffer.from(await stringifyInSlices(await compute(await context())));
+      const json = await bytesOf(await compute(await context()));
       // Cached bodies are sent many times: compressed once, here, as a CDN keeps its copies.
       const { gzip, br } = await encodeAsync(json);
       return { json, etag: etagOf(json), ...(gzip ? { gzip } : {}), ...(br ? { br } : {}) };
@@ -148,6 +151,28 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     return sendJson(reply.header('x-folio-cache', hit ? 'hit' : 'miss'), value);
   }
   const notFound = resourceNotFound;
+
+  /**
+   * The context at one content version, read once for every request at that version: locales
+   * and the published model move the version when they change, and a tag reaches an answer
+   * only on a published item, so nothing in it changes without the version moving (the same
+   * ground the response cache stands on).
+   */
+  const contexts = new Map<string, { version: number; ctx: Promise<SerializeContext> }>();
+  const maxContexts = 256;
+  function contextAt(scope: { spaceId: string; environmentId: string }, locale: unknown, named: string, version: number) {
+    const read = async () => (await reader.context(scope, locale, named)).ctx;
+    if (locale !== undefined && typeof locale !== 'string') return read();
+    const key = `${scope.spaceId}\u0000${scope.environmentId}\u0000${named}\u0000${locale ?? ''}`;
+    const known = contexts.get(key);
+    if (known?.version === version) return known.ctx;
+    if (contexts.size >= maxContexts) contexts.clear();
+    const ctx = read();
+    contexts.set(key, { version, ctx });
+    // A refused locale is not kept: the next request asks again.
+    ctx.catch(() => contexts.get(key)?.ctx === ctx && contexts.delete(key));
+    return ctx;
+  }
 
   const routes = (prefix: string) => {
     // Asset keys, as on the Management API: any key that reads this environment may sign its files' URLs.
@@ -165,7 +190,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
 
     app.get<{ Params: Params }>(`${prefix}/entries`, async (request, reply) => {
       const auth = await authorize(request);
-      return cached(request, reply, auth, undefined, (ctx) => reader.entries(auth.scope, ctx, request.query as Record<string, unknown>, request.url));
+      return cached(request, reply, auth, undefined, (ctx) => reader.entriesJson(auth.scope, ctx, request.query as Record<string, unknown>, request.url));
     });
 
     app.get<{ Params: Params & { id: string } }>(`${prefix}/entries/:id`, async (request, reply) => {

@@ -11,6 +11,7 @@ import type { Store } from './store.js';
 import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, SpaceRecord, UploadRecord, UserRecord, UserRole, VersionedSys } from './types.js';
 import { tagsRepository } from './tags-repository.js';
 import { documentsRepository } from './documents-repository.js';
+import { fragmentsRepository } from './fragments-repository.js';
 import { bumpChangeCounter, movedChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 import { outboxStore } from './outbox.js';
 import { announceWrite, hearingOthers, onWrite } from './write-notices.js';
@@ -454,6 +455,7 @@ export function kyselyStore(
     scheduledActions: scheduledActionStore(db, adapter),
     portable: portableStore(db, adapter),
     documents: documentsRepository(db, adapter),
+    fragments: fragmentsRepository(db),
   };
 
   return store;

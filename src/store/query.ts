@@ -180,6 +180,9 @@ export function whereClause(query: ListQuery, adapter: DialectAdapter, table: Ta
   };
 }
 
+/** Sys columns declared NOT NULL in the table (a published snapshot always has its publish time). */
+const neverNull = (key: SysKey, table: Table) => key === 'id' || key === 'createdAt' || key === 'updatedAt' || (key === 'publishedAt' && table === 'published');
+
 export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectAdapter, table: Table) {
   const list = order?.length ? order : [{ sys: 'createdAt' as const, direction: 'asc' as const }];
   // The id last makes every order total, so pages never overlap.
@@ -192,7 +195,9 @@ export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectA
         : 'near' in o
           ? squaredKm(adapter, o.field, o.locale, o.near.lat, o.near.lon)
           : adapter.jsonAt('data', [o.field, o.locale]);
-    // Missing values sort last in both directions, in both dialects.
+    // Missing values sort last in both directions, in both dialects. Columns that are never
+    // null are ordered plainly, so an index in that order serves a page without sorting the table.
+    if ('sys' in o && neverNull(o.sys, table)) return sql`${expr} ${dir}`;
     return sql`${expr} IS NULL, ${expr} ${dir}`;
   });
 }

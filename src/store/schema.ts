@@ -90,6 +90,19 @@ export interface PublishedTable {
   metadata: string;
 }
 
+/** A published item's Delivery JSON for one locale (`*`: all), see migration 0024. */
+export interface DeliveryFragmentsTable {
+  space_id: string;
+  environment_id: string;
+  kind: ResourceKind;
+  id: string;
+  locale: string;
+  published_at: string;
+  stamp: string;
+  body: Buffer;
+  links: string;
+}
+
 export interface TagsTable {
   space_id: string;
   environment_id: string;
@@ -334,4 +347,5 @@ export interface Database {
   snapshots: SnapshotsTable;
   uploads: UploadsTable;
   documents: DocumentsTable;
+  delivery_fragments: DeliveryFragmentsTable;
 }

@@ -69,6 +69,8 @@ export interface VersionedRepository<TBody, TRecord extends { sys: VersionedSys 
   getPublished(scope: Scope, id: string): Promise<TRecord | undefined>;
   list(scope: Scope, query?: ListQuery): Promise<Page<TRecord>>;
   listPublished(scope: Scope, query?: ListQuery): Promise<Page<TRecord>>;
+  /** listPublished's page as ids and publish times only: which items, in which order, of how many. */
+  publishedKeys(scope: Scope, query?: ListQuery): Promise<Page<{ id: string; publishedAt: string }>>;
   /** Snapshots taken at each publish, newest first; they outlive unpublish but not delete. */
   snapshots(scope: Scope, id: string, page?: { limit?: number; skip?: number }): Promise<Page<SnapshotRecord<TRecord>>>;
   snapshot(scope: Scope, id: string, snapshotId: string): Promise<SnapshotRecord<TRecord> | undefined>;
@@ -272,6 +274,14 @@ export interface Store {
     update(scope: Scope, id: string, name: string, expectedVersion?: number): Promise<TagRecord>;
     delete(scope: Scope, id: string, expectedVersion?: number): Promise<void>;
   };
+  /**
+   * Published entries' and assets' Delivery JSON, kept per locale (migration 0024). `read` gives
+   * back only fragments of the given publish times and stamp; `write` replaces what was there.
+   */
+  fragments: {
+    read(scope: Scope, kind: 'Entry' | 'Asset', wanted: ReadonlyArray<{ id: string; publishedAt: string }>, locale: string, stamp: string): Promise<Map<string, StoredFragment>>;
+    write(scope: Scope, fragments: ReadonlyArray<StoredFragment & { kind: 'Entry' | 'Asset'; id: string; locale: string; publishedAt: string; stamp: string }>): Promise<void>;
+  };
   /** Small instance-wide settings (e.g. whether the demo was loaded). */
   settings: {
     get(key: string): Promise<string | undefined>;
@@ -298,4 +308,10 @@ export interface Store {
     /** Every document of these kinds, in any environment, whose body has `status: "inProgress"` (actions a stopped server may have left). */
     listInProgress(kinds: DocumentKind[]): Promise<Array<{ scope: Scope; doc: DocumentRecord }>>;
   };
+}
+
+/** One item's Delivery JSON (UTF-8) and its links in field order (JSON of [linkType, id] pairs). */
+export interface StoredFragment {
+  body: Buffer;
+  links: string;
 }

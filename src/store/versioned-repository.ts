@@ -214,6 +214,10 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .execute();
   }
 
+  /** The published row changed: its Delivery fragments (delivery_fragments) were shaped from the old one. */
+  const dropFragments = (ctx: RepositoryContext, scope: Scope, id: string) =>
+    kind === 'ContentType' ? undefined : ctx.db.deleteFrom('delivery_fragments').where((eb) => eb.and(key(scope, id))).execute();
+
   /** Numbers this change after every earlier one, for sync. Content types are not synced. */
   async function logChange(ctx: RepositoryContext, scope: Scope, row: ResourcesTable, sys: VersionedSys, deleted: boolean) {
     const counter = await bumpChangeCounter(ctx.db);
@@ -234,6 +238,19 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .execute();
   }
 
+  /** The rows a list query matches, how to order them, and how many there are. */
+  async function counted(ctx: RepositoryContext, table: 'resources' | 'published', scope: Scope, query: ListQuery) {
+    const inScope = (ctx.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, 'resources' | 'published', object>)
+      .where('space_id', '=', scope.spaceId)
+      .where('environment_id', '=', scope.environmentId)
+      .where('kind', '=', kind);
+    const base = inScope.where(whereClause(query, ctx.adapter, table));
+    const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter, table).reduce((q, order) => q.orderBy(order) as S, select);
+    // One after the other: in a transaction both run on one pg client, which must not get two at once.
+    const { total } = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
+    return { inScope, base, ordered, page: { total: Number(total), ...pageBounds(query) } };
+  }
+
   async function listFrom<T extends 'resources' | 'published'>(
     table: T,
     scope: Scope,
@@ -242,15 +259,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
   ): Promise<Page<TRecord>> {
     const bounds = pageBounds(query);
     const read = async (ctx: RepositoryContext): Promise<Page<TRecord>> => {
-      const inScope = (ctx.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, 'resources' | 'published', object>)
-        .where('space_id', '=', scope.spaceId)
-        .where('environment_id', '=', scope.environmentId)
-        .where('kind', '=', kind);
-      const base = inScope.where(whereClause(query, ctx.adapter, table));
-      const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter, table).reduce((q, order) => q.orderBy(order) as S, select);
-      // One after the other: in a transaction both run on one pg client, which must not get two at once.
-      const { total } = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
-      const page = { total: Number(total), ...bounds };
+      const { inScope, base, ordered, page } = await counted(ctx, table, scope, query);
       if (!ctx.oneMoment) {
         const rows = await (ordered(base.selectAll() as typeof base) as typeof base).limit(bounds.limit).offset(bounds.skip).execute();
         return { ...page, items: (rows as unknown as Database[T][]).map(toRecord) };
@@ -360,6 +369,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         };
         await guardedUpdate(ctx, scope, row, sys);
         await ctx.db.deleteFrom('published').where((eb) => eb.and(key(scope, id))).execute();
+        await dropFragments(ctx, scope, id);
         await ctx.db
           .insertInto('published')
           .values({
@@ -393,6 +403,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
         await guardedUpdate(ctx, scope, row, sys);
         const was = await ctx.db.selectFrom('published').select('sys').where((eb) => eb.and(key(scope, id))).executeTakeFirst();
         await ctx.db.deleteFrom('published').where((eb) => eb.and(key(scope, id))).execute();
+        await dropFragments(ctx, scope, id);
         await writeIndexes(ctx, scope, id, 'published', undefined);
         // Sync reports the deletion with the sys readers last saw, stamped with when it went.
         await logChange(ctx, scope, row, { ...(was ? (JSON.parse(was.sys) as VersionedSys) : sys), updatedAt: sys.updatedAt }, true);
@@ -482,6 +493,12 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
 
     listPublished: (scope, query = {}) => listFrom('published', scope, query, fromPublished),
 
+    publishedKeys: async (scope, query = {}) => {
+      const { base, ordered, page } = await counted(context, 'published', scope, query);
+      const rows = (await (ordered(base.select(['id', 'published_at']) as typeof base) as typeof base).limit(page.limit).offset(page.skip).execute()) as Array<{ id: string; published_at: string }>;
+      return { ...page, items: rows.map((r) => ({ id: r.id, publishedAt: r.published_at })) };
+    },
+
     removeField: (scope, contentTypeId, fieldId) =>
       context.atomically(async (ctx) => {
         let changedRows = 0;
@@ -500,6 +517,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
             delete fields[fieldId];
             const data = JSON.stringify(fields);
             await ctx.db.updateTable(table).set({ data }).where((eb) => eb.and(key(scope, row.id))).execute();
+            if (table === 'published') await dropFragments(ctx, scope, row.id);
             await writeIndexes(ctx, scope, row.id, table === 'resources' ? 'draft' : 'published', data, row.metadata);
             changedRows++;
           }

@@ -1,0 +1,214 @@
+/**
+ * Delivery entry pages joined from stored fragments: each published item's JSON for one locale,
+ * shaped once (store.fragments), instead of parsed, resolved and stringified on every request.
+ * A page is its ordered ids and publish times (one indexed query), their fragments, then one
+ * look-up per include level and kind, and the answer is those texts put together: the same bytes
+ * the general path (reader.ts) writes. A fragment missing or shaped from other inputs is shaped
+ * here from the published row and stored after the answer, so the next request finds it.
+ *
+ * Not served here (the general path answers): Preview (drafts change without a publish),
+ * `select`, and a request through an environment alias (answers name the alias).
+ */
+import { createHash } from 'node:crypto';
+import { parseContentQuery, pagedCollection, selectsLinks } from '../contentful/index.js';
+import { linksIn } from '../store/index.js';
+import type { Store, StoredFragment } from '../store/store.js';
+import type { AssetRecord, EntryRecord, Json, Scope } from '../store/types.js';
+import { eachInSlices } from '../http/slices.js';
+import { assetJson, entryJson, type SerializeContext } from './serialize.js';
+
+/** JSON bytes to send as they are: routes skip stringifying them. */
+export class RawJson {
+  constructor(readonly bytes: Buffer) {}
+}
+
+type Kind = 'Entry' | 'Asset';
+type Link = [Kind, string];
+interface Piece {
+  id: string;
+  body: Buffer;
+  links: Link[];
+}
+type Fresh = StoredFragment & { kind: Kind; id: string; locale: string; publishedAt: string; stamp: string };
+
+/** Moves whenever the shape of a fragment changes in code: every stored one is then shaped again. */
+const shapeVersion = 1;
+/** The store answers an id list a thousand at a time (byIds in content/links.ts does the same). */
+const idsPerQuery = 1000;
+const open = Buffer.from('[');
+const close = Buffer.from(']');
+const comma = Buffer.from(',');
+/** Published rows read whole per statement when fragments are missing. */
+const rowsPerRead = 200;
+
+/**
+ * Everything besides the item and the locale that its JSON depends on: the space and the
+ * environment it names, the public address (asset URLs), the locale rules, the published model
+ * (localized and omitted fields) and which tags are public.
+ */
+const stamps = new WeakMap<SerializeContext, string>();
+export function stampOf(ctx: SerializeContext): string {
+  const known = stamps.get(ctx);
+  if (known) return known;
+  const inputs = [shapeVersion, ctx.spaceId, ctx.environmentId, ctx.publicUrl, ctx.choice, [...ctx.types.values()], [...ctx.publicTags].sort()];
+  const stamp = createHash('sha1').update(JSON.stringify(inputs)).digest('base64url');
+  stamps.set(ctx, stamp);
+  return stamp;
+}
+
+/** An item's links in the order its fields hold them, each once: the order includes and errors follow. */
+function orderedLinks(fields: Json): Link[] {
+  const seen = new Set<string>();
+  const out: Link[] = [];
+  for (const l of linksIn(fields)) {
+    const key = `${l.linkType}:${l.id}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push([l.linkType, l.id]);
+    }
+  }
+  return out;
+}
+
+export function createFragmentPages(store: Store) {
+  /** Fragments written back but maybe not committed yet: another request need not write them again. */
+  const writing = new Set<string>();
+
+  /** The fragments of `keys`, in their order; missing ones are shaped and queued in `fresh`. */
+  async function pieces(view: Store, scope: Scope, ctx: SerializeContext, kind: Kind, keys: ReadonlyArray<{ id: string; publishedAt: string }>, locale: string, stamp: string, fresh: Fresh[]) {
+    const stored = await view.fragments.read(scope, kind, keys, locale, stamp);
+    const missing = keys.filter((k) => !stored.has(k.id));
+    const shaped = new Map<string, StoredFragment>();
+    for (let i = 0; i < missing.length; i += rowsPerRead) {
+      const slice = missing.slice(i, i + rowsPerRead);
+      const query = { where: [{ sys: 'id' as const, op: 'in' as const, values: slice.map((k) => k.id) }], limit: slice.length };
+      const records: Array<EntryRecord | AssetRecord> = (await (kind === 'Entry' ? view.entries : view.assets).listPublished(scope, query)).items;
+      const publishedAt = new Map(slice.map((k) => [k.id, k.publishedAt]));
+      await eachInSlices(records, (record) => {
+        const body = Buffer.from(JSON.stringify(kind === 'Entry' ? entryJson(ctx, record as EntryRecord) : assetJson(ctx, record as AssetRecord)));
+        const fragment = { body, links: JSON.stringify(orderedLinks(record.fields as Json)) };
+        shaped.set(record.sys.id, fragment);
+        fresh.push({ ...fragment, kind, id: record.sys.id, locale, publishedAt: publishedAt.get(record.sys.id)!, stamp });
+      });
+    }
+    const out: Piece[] = [];
+    for (const k of keys) {
+      const f = stored.get(k.id) ?? shaped.get(k.id);
+      if (f) out.push({ id: k.id, body: f.body, links: JSON.parse(f.links) as Link[] });
+    }
+    return out;
+  }
+
+  /** Stores what this request shaped, after it answered; a failed write costs only the next request's time. */
+  function writeBack(scope: Scope, fresh: Fresh[]) {
+    const keyOf = (f: Fresh) => `${scope.spaceId}\u0000${scope.environmentId}\u0000${f.kind}\u0000${f.id}\u0000${f.locale}\u0000${f.stamp}\u0000${f.publishedAt}`;
+    const todo = fresh.filter((f) => !writing.has(keyOf(f)));
+    if (todo.length === 0) return;
+    for (const f of todo) writing.add(keyOf(f));
+    setImmediate(() => {
+      store.fragments
+        .write(scope, todo)
+        .catch(() => undefined)
+        .finally(() => todo.forEach((f) => writing.delete(keyOf(f))));
+    });
+  }
+
+  /**
+   * The Delivery answer to an entries query as JSON text, or undefined where fragments cannot
+   * serve it (see the top of this file). `scope`: the environment read; `ctx` names the one asked for.
+   */
+  async function entries(scope: Scope, ctx: SerializeContext, query: Record<string, unknown>, url: string): Promise<RawJson | undefined> {
+    if (ctx.preview || query.select !== undefined || ctx.environmentId !== scope.environmentId) return undefined;
+    const locale = ctx.choice.all ? '*' : ctx.choice.code;
+    const stamp = stampOf(ctx);
+    const fresh: Fresh[] = [];
+    // The page, the reference query before it and the includes after it: one moment's data.
+    const answer = await store.snapshot(async (view) => {
+      const q = await parseContentQuery(query, ctx.types, ctx.choice, async (contentTypeId, where) =>
+        (await view.entries.publishedKeys(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.id),
+      );
+      const page = await view.entries.publishedKeys(scope, q.list);
+      const items = await pieces(view, scope, ctx, 'Entry', page.items, locale, stamp, fresh);
+      const resolve = q.include > 0 && items.length > 0 && selectsLinks(q.select, q.list.contentTypeId === undefined ? undefined : ctx.types.get(q.list.contentTypeId));
+      if (!resolve) return { q, page, items, found: undefined };
+
+      // Contentful's include: level by level, linked items not found yet, one look-up per level and kind.
+      const found = { Entry: new Map(items.map((p) => [p.id, p])), Asset: new Map<string, Piece>() };
+      const fetch = async (kind: Kind, ids: string[]) => {
+        const out: Piece[] = [];
+        for (let i = 0; i < ids.length; i += idsPerQuery) {
+          const values = ids.slice(i, i + idsPerQuery);
+          const keys = await (kind === 'Entry' ? view.entries : view.assets).publishedKeys(scope, { where: [{ sys: 'id', op: 'in', values }], limit: values.length });
+          out.push(...(await pieces(view, scope, ctx, kind, keys.items, locale, stamp, fresh)));
+        }
+        for (const p of out) found[kind].set(p.id, p);
+        return out;
+      };
+      const linkedFrom = (from: Piece[], kind: Kind) => {
+        const ids = new Set<string>();
+        for (const p of from) for (const [k, id] of p.links) if (k === kind && !found[kind].has(id)) ids.add(id);
+        return [...ids];
+      };
+      let frontier = items;
+      for (let level = 0; level < q.include && frontier.length > 0; level++) {
+        const entryIds = linkedFrom(frontier, 'Entry');
+        await fetch('Asset', linkedFrom(frontier, 'Asset'));
+        frontier = await fetch('Entry', entryIds);
+      }
+      // Contentful's way: the assets of the deepest entries come too.
+      await fetch('Asset', linkedFrom(frontier, 'Asset'));
+      return { q, page, items, found };
+    });
+    writeBack(scope, fresh);
+
+    const { q, page, items, found } = answer;
+    const marker = '\u0000items';
+    // The envelope is built for the real count (cursor pages link on from it), then holds a marker where items go.
+    const shell: { items: unknown[] } = pagedCollection(items.map((p) => p.id), page, q.page, url);
+    shell.items = [marker];
+    const envelope = JSON.stringify(shell);
+    const [head, tail] = envelope.split(JSON.stringify([marker])) as [string, string];
+    // Bytes end to end (Buffer.concat copies once): joining strings and encoding them cost several times more.
+    const parts: Buffer[] = [Buffer.from(head)];
+    const list = (from: Piece[]) => {
+      parts.push(open);
+      from.forEach((p, i) => (i > 0 ? parts.push(comma, p.body) : parts.push(p.body)));
+      parts.push(close);
+    };
+    list(items);
+    parts.push(Buffer.from(tail.slice(0, -1)));
+    if (found) {
+      const inItems = new Set(items.map((p) => p.id));
+      const included = [...found.Entry.values()].filter((p) => !inItems.has(p.id));
+      const assets = [...found.Asset.values()];
+      if (included.length || assets.length) {
+        parts.push(Buffer.from(',"includes":{'));
+        if (included.length) {
+          parts.push(Buffer.from('"Entry":'));
+          list(included);
+        }
+        if (assets.length) {
+          parts.push(Buffer.from(included.length ? ',"Asset":' : '"Asset":'));
+          list(assets);
+        }
+        parts.push(Buffer.from('}'));
+      }
+      // Links from the page's own items that lead nowhere, as Contentful's `errors`.
+      const seen = new Set<string>();
+      const errors: Json[] = [];
+      for (const p of items) {
+        for (const [linkType, id] of p.links) {
+          const key = `${linkType}:${id}`;
+          if (found[linkType].has(id) || seen.has(key)) continue;
+          seen.add(key);
+          errors.push({ sys: { id: 'notResolvable', type: 'error' }, details: { type: 'Link', linkType, id } });
+        }
+      }
+      if (errors.length) parts.push(Buffer.from(`,"errors":${JSON.stringify(errors)}`));
+    }
+    parts.push(Buffer.from('}'));
+    return new RawJson(Buffer.concat(parts));
+  }
+
+  return { entries };
+}

@@ -1,0 +1,66 @@
+/**
+ * Published items' Delivery JSON, stored per locale (see migration 0024): read back only when
+ * it was shaped from the same publish and the same stamp, written back by whoever shaped it.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import type { Store, StoredFragment } from './store.js';
+
+/** Ids per statement: a page of 1000 with its includes is read a slice at a time, the loop free between. */
+const idsPerRead = 200;
+/** Rows per INSERT: nine values each, well under either engine's bound on parameters. */
+const rowsPerWrite = 100;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function fragmentsRepository(db: Kysely<Database>): Store['fragments'] {
+  return {
+    async read(scope, kind, wanted, locale, stamp) {
+      const found = new Map<string, StoredFragment>();
+      const publishedAt = new Map(wanted.map((w) => [w.id, w.publishedAt]));
+      const ids = [...publishedAt.keys()];
+      for (let i = 0; i < ids.length; i += idsPerRead) {
+        if (i > 0) await yieldToLoop();
+        const rows = await db
+          .selectFrom('delivery_fragments')
+          .select(['id', 'published_at', 'body', 'links'])
+          .where('space_id', '=', scope.spaceId)
+          .where('environment_id', '=', scope.environmentId)
+          .where('kind', '=', kind)
+          .where('locale', '=', locale)
+          .where('id', 'in', ids.slice(i, i + idsPerRead))
+          .where('stamp', '=', stamp)
+          .execute();
+        for (const row of rows) if (publishedAt.get(row.id) === row.published_at) found.set(row.id, { body: row.body, links: row.links });
+      }
+      return found;
+    },
+
+    async write(scope, fragments) {
+      for (let i = 0; i < fragments.length; i += rowsPerWrite) {
+        const values = fragments.slice(i, i + rowsPerWrite).map((f) => ({
+          space_id: scope.spaceId,
+          environment_id: scope.environmentId,
+          kind: f.kind,
+          id: f.id,
+          locale: f.locale,
+          published_at: f.publishedAt,
+          stamp: f.stamp,
+          body: f.body,
+          links: f.links,
+        }));
+        await db
+          .insertInto('delivery_fragments')
+          .values(values)
+          .onConflict((oc) =>
+            oc.columns(['space_id', 'environment_id', 'kind', 'id', 'locale']).doUpdateSet((eb) => ({
+              published_at: eb.ref('excluded.published_at'),
+              stamp: eb.ref('excluded.stamp'),
+              body: eb.ref('excluded.body'),
+              links: eb.ref('excluded.links'),
+            })),
+          )
+          .execute();
+      }
+    },
+  };
+}

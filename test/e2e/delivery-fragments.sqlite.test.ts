@@ -1,0 +1,3 @@
+import { describeDeliveryFragments } from './delivery-fragments.sdk.js';
+
+describeDeliveryFragments('SQLite', async () => ({}));
