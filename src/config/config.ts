@@ -12,6 +12,8 @@ export interface Config {
   dataDir: string;
   /** postgres:// URL, or undefined for SQLite at sqlitePath. */
   databaseUrl: string | undefined;
+  /** A streaming replica of databaseUrl (DATABASE_REPLICA_URL): Delivery, GraphQL and the hub read there while it is not behind. */
+  databaseReplicaUrl: string | undefined;
   sqlitePath: string;
   publicUrl: string;
   spaceId: string;
@@ -85,22 +87,29 @@ function host(env: Env): string {
   return raw;
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = read(env, 'DATABASE_URL');
+function databaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
+  const raw = read(env, name);
   if (raw === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'expected a postgres:// URL but got something that is not a URL');
+    throw new ConfigError(name, 'expected a postgres:// URL but got something that is not a URL');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigError(
-      'DATABASE_URL',
+      name,
       `unsupported scheme "${url.protocol.replace(/:$/, '')}"; use postgres:// or leave it unset for SQLite`,
     );
   }
   return raw;
+}
+
+/** A replica only makes sense beside a primary on PostgreSQL. */
+function databaseReplicaUrl(env: Env, primary: string | undefined): string | undefined {
+  const replica = databaseUrl(env, 'DATABASE_REPLICA_URL');
+  if (replica !== undefined && primary === undefined) throw new ConfigError('DATABASE_REPLICA_URL', 'needs DATABASE_URL (the primary) to be set too');
+  return replica;
 }
 
 function publicUrl(env: Env, listenPort: number, secure: boolean): string {
@@ -244,11 +253,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const listenPort = port(env);
   const dataDir = path.resolve(cwd, read(env, 'FOLIO_DATA_DIR') ?? './data');
   const tlsFiles = tls(env, cwd);
+  const primaryUrl = databaseUrl(env);
   return {
     port: listenPort,
     host: host(env),
     dataDir,
-    databaseUrl: databaseUrl(env),
+    databaseUrl: primaryUrl,
+    databaseReplicaUrl: databaseReplicaUrl(env, primaryUrl),
     sqlitePath: path.join(dataDir, 'folio.db'),
     publicUrl: publicUrl(env, listenPort, tlsFiles !== undefined),
     spaceId: spaceId(env),
