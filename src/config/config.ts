@@ -28,6 +28,13 @@ export interface Config {
   uploadLimitBytes: number;
   /** Webhooks may call receivers on private networks (FOLIO_WEBHOOK_ALLOW_PRIVATE, default 0). */
   webhookAllowPrivate: boolean;
+  /** How long one webhook call may take (FOLIO_WEBHOOK_TIMEOUT, seconds, default 10). */
+  webhookTimeoutMs: number;
+  /**
+   * How long a call a server took stays reserved to it (FOLIO_WEBHOOK_LEASE, seconds, default
+   * the timeout + 30): if that server dies mid-call, another retries the call after this.
+   */
+  webhookLeaseMs: number;
   /** PEM files: serve HTTPS on `port` (FOLIO_TLS_CERT and FOLIO_TLS_KEY, both or neither). */
   tls: { certFile: string; keyFile: string } | undefined;
   /** Where files live: the data dir (default), or an S3-compatible bucket shared by every server. */
@@ -103,6 +110,15 @@ function databaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
     );
   }
   return raw;
+}
+
+function webhookTiming(env: Env): { webhookTimeoutMs: number; webhookLeaseMs: number } {
+  const timeout = wholeNumber(env, 'FOLIO_WEBHOOK_TIMEOUT', 10, 300, 'seconds');
+  if (timeout === 0) throw new ConfigError('FOLIO_WEBHOOK_TIMEOUT', 'expected at least 1 second');
+  const lease = wholeNumber(env, 'FOLIO_WEBHOOK_LEASE', timeout + 30, 3600, 'seconds');
+  // A lease that ends before the call's timeout would let a second server send a call still in flight.
+  if (lease <= timeout) throw new ConfigError('FOLIO_WEBHOOK_LEASE', `must be longer than FOLIO_WEBHOOK_TIMEOUT (${timeout} s) but got ${lease}`);
+  return { webhookTimeoutMs: timeout * 1000, webhookLeaseMs: lease * 1000 };
 }
 
 /** A replica only makes sense beside a primary on PostgreSQL. */
@@ -274,6 +290,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     imageSigningKeys: signingKeys(env),
     uploadLimitBytes: uploadLimitBytes(env),
     webhookAllowPrivate: flag(env, 'FOLIO_WEBHOOK_ALLOW_PRIVATE', '0'),
+    ...webhookTiming(env),
     tls: tlsFiles,
     storage: storage(env),
     shutdownTimeoutMs: wholeNumber(env, 'FOLIO_SHUTDOWN_TIMEOUT', 25, 3600, 'seconds') * 1000,

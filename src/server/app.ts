@@ -28,7 +28,7 @@ import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../we
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample' | 'trustProxy'>>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'uploadLimitBytes' | 'webhookAllowPrivate' | 'webhookTimeoutMs' | 'webhookLeaseMs' | 'logSample' | 'trustProxy'>>;
   store: Store;
   /** A streaming replica of `store` (DATABASE_REPLICA_URL): published content is read there while it is not behind. */
   replica?: Store | undefined;
@@ -163,7 +163,14 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   });
   await app.register(webhooksRoutes, { store, targets: webhookTargets });
   await app.register(scheduledActionsRoutes, { store });
-  await app.register(webhookDispatcher, { store, publicUrl: parts.config.publicUrl, ...parts.background?.webhooks, allowPrivateTargets: allowPrivate });
+  const { webhookTimeoutMs, webhookLeaseMs } = parts.config;
+  await app.register(webhookDispatcher, {
+    store,
+    publicUrl: parts.config.publicUrl,
+    ...(webhookTimeoutMs !== undefined ? { timeoutMs: webhookTimeoutMs, leaseMs: webhookLeaseMs } : {}),
+    ...parts.background?.webhooks,
+    allowPrivateTargets: allowPrivate,
+  });
   await app.register(scheduledActionRunner, { store, ...parts.background?.scheduling });
   await app.register(siteRoutes, {
     draftStore: store,
