@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { managementRequest, plainField } from '../support/cluster.js';
+import { managementRequest, plainField, seenWithin } from '../support/cluster.js';
 import { startReplicatedPostgres, type ReplicatedPostgres } from '../support/postgres-server.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 
@@ -18,16 +18,6 @@ let replica: pg.Client;
 let primary: pg.Client;
 
 const inDatabase = (adminUrl: string) => Object.assign(new URL(adminUrl), { pathname: `/${database}` }).href;
-
-/** Reads `read` until `check` holds or `ms` pass; returns what was seen last. */
-async function seenWithin<T>(ms: number, read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value) || Date.now() >= deadline) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 beforeAll(async () => {
   postgres = await startReplicatedPostgres();
