@@ -8,6 +8,7 @@
  * on both alike. Prints one table: throughput, p50/p99, errors, publishes and how soon they were
  * served, and the throughput of two servers over one.
  * CLUSTER_SECONDS (default 40) per setup, in CLUSTER_ROUNDS (default 2) segments each;
+ * CLUSTER_EACH=1 adds server 2 alone behind its own nginx;
  * LOAD_CONNECTIONS (default 200). Needs wrk and nginx (Debian: apt-get install wrk nginx-light).
  * Not a test: nothing here fails on speed.
  */
@@ -45,10 +46,9 @@ async function main() {
     const { servers, tokens } = cluster;
     const site = await content(cluster.databaseUrl);
     const setups: Array<{ name: string; origin: string }> = [];
-    for (const [name, upstreams] of [
-      ['one server', [servers[0]!.port]],
-      ['two servers', servers.map((s) => s.port)],
-    ] as const) {
+    // Server 2 alone as well: whether one server is slower by itself, or two together are.
+    const alone = process.env.CLUSTER_EACH === '1' ? [['server 2 alone', [servers[1]!.port]] as const] : [];
+    for (const [name, upstreams] of [['one server', [servers[0]!.port]] as const, ...alone, ['two servers', servers.map((s) => s.port)] as const]) {
       const port = await freePort();
       balancers.push(await startBalancer(path.join(work, `nginx-${balancers.length}`), port, [...upstreams]));
       setups.push({ name: `${name} behind nginx`, origin: `http://127.0.0.1:${port}` });
@@ -92,7 +92,7 @@ async function main() {
       if (failures.length) console.log(`  publisher: ${failures.slice(0, 5).join('; ')}`);
       return r.rps;
     });
-    console.log(`\ntwo servers / one: ${(totals[1]! / totals[0]!).toFixed(2)}; load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`\ntwo servers / one: ${(totals.at(-1)! / totals[0]!).toFixed(2)}; load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     for (const b of balancers) await stop(b);
     await cluster?.stop();
