@@ -3,11 +3,15 @@
  * measurement: one embedded PostgreSQL, one S3-protocol server (s3rver), and Folio servers as
  * `folio serve` processes sharing both, started the way test/e2e/cluster.postgres.test.ts does.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import { startClusterServer, type ClusterServer } from '../test/support/cluster.js';
 import { startPostgresServer } from '../test/support/postgres-server.js';
 import { startS3 } from '../test/support/s3.js';
+import { nginxPreamble } from '../bench/support.js';
 
 export interface Cluster {
   databaseUrl: string;
@@ -64,4 +68,50 @@ export async function startCluster(options: { servers: number; demo: boolean; pu
     await stop();
     throw err;
   }
+}
+
+const nginxBinary = process.env.NGINX ?? '/usr/sbin/nginx';
+
+/** Debian's nginx balancing `upstreams` (ports of Folio servers on loopback), with its config, pid, logs and temp files in `prefix`. */
+export async function startBalancer(prefix: string, listen: number, upstreams: number[]): Promise<ChildProcess> {
+  await fs.mkdir(path.join(prefix, 'logs'), { recursive: true });
+  const conf = path.join(prefix, 'nginx.conf');
+  await fs.writeFile(
+    conf,
+    `${nginxPreamble(prefix, '1')}
+  client_max_body_size 0;
+  upstream folio {
+${upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`).join('\n')}
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:${listen};
+    location / {
+      proxy_pass http://folio;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_request_buffering off;
+      proxy_next_upstream error timeout http_502 http_503;
+      add_header X-Folio-Upstream $upstream_addr always;
+    }
+  }
+}
+`,
+  );
+  const nginx = spawn(nginxBinary, ['-p', prefix, '-c', conf], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const failed = new Promise<never>((_, reject) => {
+    nginx.once('error', (err) => reject(new Error(`nginx did not start (${err.message}); install it with: apt-get install -y nginx-light`)));
+    nginx.once('exit', (code) => reject(new Error(`nginx exited (${code}); see ${prefix}/logs/error.log`)));
+  });
+  failed.catch(() => undefined);
+  for (let i = 0; i < 100; i++) {
+    const answered = await Promise.race([fetch(`http://127.0.0.1:${listen}/readyz`).then(() => true, () => false), failed]);
+    if (answered) return nginx;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  nginx.kill('SIGTERM');
+  throw new Error('nginx did not answer');
 }

@@ -4,60 +4,13 @@
  * started and removes its files. Run by `node --import tsx`, not the tsx command: Ctrl-C reaches
  * this process twice through npm, and the tsx command kills its child on the second one.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { nginxPreamble } from '../bench/support.js';
 import { freePort } from '../test/e2e/folio.js';
-import { startCluster, type Cluster } from './cluster-parts.js';
-
-const nginxBinary = process.env.NGINX ?? '/usr/sbin/nginx';
-
-/** nginx in front of `upstreams`, with its config, pid, logs and temp files in `prefix`. */
-async function startNginx(prefix: string, listen: number, upstreams: number[]): Promise<ChildProcess> {
-  await fs.mkdir(path.join(prefix, 'logs'), { recursive: true });
-  const conf = path.join(prefix, 'nginx.conf');
-  await fs.writeFile(
-    conf,
-    `${nginxPreamble(prefix, '1')}
-  client_max_body_size 0;
-  upstream folio {
-${upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`).join('\n')}
-    keepalive 16;
-  }
-  server {
-    listen 127.0.0.1:${listen};
-    location / {
-      proxy_pass http://folio;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_request_buffering off;
-      proxy_next_upstream error timeout http_502 http_503;
-      add_header X-Folio-Upstream $upstream_addr always;
-    }
-  }
-}
-`,
-  );
-  const nginx = spawn(nginxBinary, ['-p', prefix, '-c', conf], { stdio: ['ignore', 'inherit', 'inherit'] });
-  const failed = new Promise<never>((_, reject) => {
-    nginx.once('error', (err) => reject(new Error(`nginx did not start (${err.message}); install it with: apt-get install -y nginx-light`)));
-    nginx.once('exit', (code) => reject(new Error(`nginx exited (${code}); see ${prefix}/logs/error.log`)));
-  });
-  failed.catch(() => undefined);
-  for (let i = 0; i < 100; i++) {
-    const answered = await Promise.race([fetch(`http://127.0.0.1:${listen}/readyz`).then(() => true, () => false), failed]);
-    if (answered) return nginx;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  nginx.kill('SIGTERM');
-  throw new Error('nginx did not answer');
-}
+import { startBalancer, startCluster, type Cluster } from './cluster-parts.js';
 
 async function main() {
   const port = Number(process.env.PORT ?? (await freePort()));
@@ -86,7 +39,7 @@ async function main() {
   try {
     cluster = await startCluster({ servers: 2, demo: true, publicUrl, extraEnv: admin, log: say });
     say('starting nginx…');
-    nginx = await startNginx(nginxDir, port, cluster.servers.map((s) => s.port));
+    nginx = await startBalancer(nginxDir, port, cluster.servers.map((s) => s.port));
   } catch (err) {
     await stop();
     throw err;

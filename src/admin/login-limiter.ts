@@ -1,52 +1,38 @@
 /**
- * Failed sign-ins per key (IP and e-mail): after `max` failures inside `windowMs` the key is
- * refused until the oldest failure leaves the window. A success clears the key. In memory, per
- * process: a restart forgives, which is acceptable for this purpose.
+ * Sign-in attempts per key (IP and e-mail): after `max` attempts inside a window of `windowMs`
+ * begun by the first, the key is refused until the window ends; a success clears the key. Counted
+ * in the database (store.loginFailures), so with several servers an attacker gets `max` guesses,
+ * not `max` per server, and a restart forgives nothing. Keys are kept as sha256 hashes: the table
+ * holds no addresses or e-mails.
  */
-export class FailureLimiter {
-  private readonly failures = new Map<string, number[]>();
+import { createHash } from 'node:crypto';
+import type { Store } from '../store/index.js';
 
-  constructor(
-    readonly max = 5,
-    readonly windowMs = 15 * 60_000,
-  ) {}
-
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
-  }
-
-  /** Seconds until the key may try again; 0 when it may now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const list = this.recent(key, now);
-    return list.length < this.max ? 0 : Math.ceil((list[list.length - this.max]! + this.windowMs - now) / 1000);
-  }
-
+export interface LoginLimiter {
   /**
-   * Counts an attempt before it is checked, in the same synchronous step as the limit check, so
-   * parallel guesses cannot all pass the check while the first ones are still being verified.
-   * Returns the seconds to wait (nothing counted) or 0 (counted); a success then calls reset.
+   * Counts an attempt before it is checked, in the same statement as the limit check, so
+   * parallel guesses (on any server) cannot all pass while the first ones are being verified.
+   * Returns the seconds to wait (refused) or 0 (may try); a success then calls reset.
    */
-  take(key: string, now = Date.now()): number {
-    const wait = this.retryAfter(key, now);
-    if (wait === 0) this.fail(key, now);
-    return wait;
-  }
+  take(key: string, now?: number): Promise<number>;
+  reset(key: string): Promise<void>;
+}
 
-  fail(key: string, now = Date.now()): void {
-    const list = this.recent(key, now);
-    list.push(now);
-    this.failures.set(key, list);
-    if (this.failures.size > 50_000) this.prune(now);
-  }
+/** Ended windows are swept at most this often per server. */
+const pruneEveryMs = 60_000;
 
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private prune(now: number) {
-    for (const key of [...this.failures.keys()]) this.recent(key, now);
-  }
+export function loginLimiter(store: Store, max = 5, windowMs = 15 * 60_000): LoginLimiter {
+  const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+  let prunedAt = 0;
+  return {
+    take: async (key, now = Date.now()) => {
+      if (now - prunedAt >= pruneEveryMs) {
+        prunedAt = now;
+        await store.loginFailures.prune(now);
+      }
+      const { attempts, windowEnds } = await store.loginFailures.count(hash(key), windowMs, now);
+      return attempts <= max ? 0 : Math.max(1, Math.ceil((windowEnds - now) / 1000));
+    },
+    reset: (key) => store.loginFailures.clear(hash(key)),
+  };
 }

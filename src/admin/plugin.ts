@@ -28,7 +28,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { loadClientBundle } from './bundle.js';
 import type { AdminContext } from './context.js';
 import { cookieOptions, csrfFor, formString, sendPage, sessionCookie, signInAs, signInCookie, viewerOf, wantsJson } from './http.js';
-import { FailureLimiter } from './login-limiter.js';
+import { loginLimiter } from './login-limiter.js';
 import { safeNext } from './next-path.js';
 import { renderLogin, renderProblem } from './views/auth.js';
 import { adminCss, adminCssHref } from './views/styles.js';
@@ -56,7 +56,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   const bundle = loadClientBundle();
   if (!bundle) app.log.warn('The editor bundle is missing (dist/admin-client/app.js): run `npm run build`; pages work without their scripts.');
   const scriptHref = bundle?.href;
-  const limiter = new FailureLimiter(opts.maxLoginFailures ?? 5);
+  const limiter = loginLimiter(store, opts.maxLoginFailures ?? 5);
 
   let hmacKey = await store.settings.get(csrfKeySetting);
   if (!hmacKey) {
@@ -160,7 +160,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
       const next = safeNext(formString(request.body, 'next'));
       const key = `${request.ip}|${email}`;
       // Counted before the password is checked: parallel guesses cannot slip past the limit.
-      const wait = limiter.take(key);
+      const wait = await limiter.take(key);
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         return problemPage(request, reply, 429, 'Too many attempts', 'Signing in failed too often for this e-mail from your address. For your safety, wait before trying again.', wait);
@@ -170,7 +170,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
         const csrf = csrfFor(request, reply, publicUrl);
         return sendPage(reply, renderLogin({ csrf, email, next, error: 'The e-mail or password is not right.' }), 401);
       }
-      limiter.reset(key);
+      await limiter.reset(key);
       if (await hasTwoFactor(store, ctx.scope, user.id)) {
         // The password was right; the session starts only after the code (accounts.ts).
         const token = await issueAccountToken(store, ctx.scope, { purpose: 'signIn', userId: user.id, next });

@@ -67,6 +67,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ FOLIO_UPLOAD_LIMIT_MB: '1.5' }).uploadLimitBytes).toBe(1572864);
   });
 
+  it('reads the webhook timeout and lease, the lease longer than the timeout', () => {
+    expect(loadConfig({})).toMatchObject({ webhookTimeoutMs: 10_000, webhookLeaseMs: 40_000 });
+    expect(loadConfig({ FOLIO_WEBHOOK_TIMEOUT: '2', FOLIO_WEBHOOK_LEASE: '5' })).toMatchObject({ webhookTimeoutMs: 2000, webhookLeaseMs: 5000 });
+    expect(() => loadConfig({ FOLIO_WEBHOOK_TIMEOUT: '5', FOLIO_WEBHOOK_LEASE: '5' })).toThrow(/FOLIO_WEBHOOK_LEASE: must be longer/);
+    expect(() => loadConfig({ FOLIO_WEBHOOK_TIMEOUT: '0' })).toThrow(/FOLIO_WEBHOOK_TIMEOUT/);
+  });
+
+  it('reads DATABASE_REPLICA_URL only beside DATABASE_URL', () => {
+    expect(loadConfig({}).databaseReplicaUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/folio', DATABASE_REPLICA_URL: 'postgres://replica/folio' }).databaseReplicaUrl).toBe('postgres://replica/folio');
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://replica/folio' })).toThrow(/DATABASE_REPLICA_URL: needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/folio', DATABASE_REPLICA_URL: 'mysql://replica/folio' })).toThrow(/DATABASE_REPLICA_URL: unsupported scheme/);
+  });
+
   it('calls only public webhook targets unless FOLIO_WEBHOOK_ALLOW_PRIVATE=1', () => {
     expect(loadConfig({}).webhookAllowPrivate).toBe(false);
     expect(loadConfig({ FOLIO_WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate).toBe(true);

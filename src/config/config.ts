@@ -12,6 +12,8 @@ export interface Config {
   dataDir: string;
   /** postgres:// URL, or undefined for SQLite at sqlitePath. */
   databaseUrl: string | undefined;
+  /** A streaming replica of databaseUrl (DATABASE_REPLICA_URL): Delivery, GraphQL and the hub read there while it is not behind. */
+  databaseReplicaUrl: string | undefined;
   sqlitePath: string;
   publicUrl: string;
   spaceId: string;
@@ -28,6 +30,13 @@ export interface Config {
   uploadLimitBytes: number;
   /** Webhooks may call receivers on private networks (FOLIO_WEBHOOK_ALLOW_PRIVATE, default 0). */
   webhookAllowPrivate: boolean;
+  /** How long one webhook call may take (FOLIO_WEBHOOK_TIMEOUT, seconds, default 10). */
+  webhookTimeoutMs: number;
+  /**
+   * How long a call a server took stays reserved to it (FOLIO_WEBHOOK_LEASE, seconds, default
+   * the timeout + 30): if that server dies mid-call, another retries the call after this.
+   */
+  webhookLeaseMs: number;
   /** PEM files: serve HTTPS on `port` (FOLIO_TLS_CERT and FOLIO_TLS_KEY, both or neither). */
   tls: { certFile: string; keyFile: string } | undefined;
   /** Where files live: the data dir (default), or an S3-compatible bucket shared by every server. */
@@ -89,22 +98,38 @@ function host(env: Env): string {
   return raw;
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = read(env, 'DATABASE_URL');
+function databaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
+  const raw = read(env, name);
   if (raw === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'expected a postgres:// URL but got something that is not a URL');
+    throw new ConfigError(name, 'expected a postgres:// URL but got something that is not a URL');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigError(
-      'DATABASE_URL',
+      name,
       `unsupported scheme "${url.protocol.replace(/:$/, '')}"; use postgres:// or leave it unset for SQLite`,
     );
   }
   return raw;
+}
+
+function webhookTiming(env: Env): { webhookTimeoutMs: number; webhookLeaseMs: number } {
+  const timeout = wholeNumber(env, 'FOLIO_WEBHOOK_TIMEOUT', 10, 300, 'seconds');
+  if (timeout === 0) throw new ConfigError('FOLIO_WEBHOOK_TIMEOUT', 'expected at least 1 second');
+  const lease = wholeNumber(env, 'FOLIO_WEBHOOK_LEASE', timeout + 30, 3600, 'seconds');
+  // A lease that ends before the call's timeout would let a second server send a call still in flight.
+  if (lease <= timeout) throw new ConfigError('FOLIO_WEBHOOK_LEASE', `must be longer than FOLIO_WEBHOOK_TIMEOUT (${timeout} s) but got ${lease}`);
+  return { webhookTimeoutMs: timeout * 1000, webhookLeaseMs: lease * 1000 };
+}
+
+/** A replica only makes sense beside a primary on PostgreSQL. */
+function databaseReplicaUrl(env: Env, primary: string | undefined): string | undefined {
+  const replica = databaseUrl(env, 'DATABASE_REPLICA_URL');
+  if (replica !== undefined && primary === undefined) throw new ConfigError('DATABASE_REPLICA_URL', 'needs DATABASE_URL (the primary) to be set too');
+  return replica;
 }
 
 function publicUrl(env: Env, listenPort: number, secure: boolean): string {
@@ -270,11 +295,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const listenPort = port(env);
   const dataDir = path.resolve(cwd, read(env, 'FOLIO_DATA_DIR') ?? './data');
   const tlsFiles = tls(env, cwd);
+  const primaryUrl = databaseUrl(env);
   return {
     port: listenPort,
     host: host(env),
     dataDir,
-    databaseUrl: databaseUrl(env),
+    databaseUrl: primaryUrl,
+    databaseReplicaUrl: databaseReplicaUrl(env, primaryUrl),
     sqlitePath: path.join(dataDir, 'folio.db'),
     publicUrl: publicUrl(env, listenPort, tlsFiles !== undefined),
     spaceId: spaceId(env),
@@ -290,6 +317,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     embargoedAssets: embargoedAssets(env),
     uploadLimitBytes: uploadLimitBytes(env),
     webhookAllowPrivate: flag(env, 'FOLIO_WEBHOOK_ALLOW_PRIVATE', '0'),
+    ...webhookTiming(env),
     tls: tlsFiles,
     storage: storage(env),
     shutdownTimeoutMs: wholeNumber(env, 'FOLIO_SHUTDOWN_TIMEOUT', 25, 3600, 'seconds') * 1000,

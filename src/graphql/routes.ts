@@ -14,7 +14,10 @@ import { createExecutor } from './execute.js';
 import { createRequestReader } from './request.js';
 
 export interface GraphqlOptions {
+  /** Published content (a replica's, when it is not behind: replica-reads.ts). */
   store: Store;
+  /** Where preview tokens' answers read drafts: the primary (default: `store`). */
+  draftStore?: Store;
   publicUrl: string;
   /** Keep answers until content changes (default on); answers that read drafts are never kept. */
   cache?: boolean;
@@ -51,7 +54,7 @@ function authRefusal(err: unknown, request: FastifyRequest): unknown {
 
 export async function graphqlRoutes(app: FastifyInstance, opts: GraphqlOptions) {
   const { store } = opts;
-  const executor = createExecutor(opts);
+  const executors = { delivery: createExecutor(opts), preview: opts.draftStore ? createExecutor({ ...opts, store: opts.draftStore }) : createExecutor(opts) };
   const read = createRequestReader();
   const authenticate = createAuthenticator(store, ['delivery', 'preview']);
   const contentVersion = singleFlight(() => store.changes.latest());
@@ -79,6 +82,7 @@ export async function graphqlRoutes(app: FastifyInstance, opts: GraphqlOptions) 
       const scope = { spaceId: named.spaceId, environmentId };
       const input = read(request);
       const canPreview = key.kind === 'preview';
+      const executor = canPreview ? executors.preview : executors.delivery;
       if (!caching) {
         const { body } = await executor.run(input, scope, canPreview, request.id, log);
         return send(reply, 200, JSON.stringify(body));

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { FastPath } from '../http/fast-path.js';
-import { ContentVersion } from '../store/index.js';
+import { ContentVersion, replicaReads } from '../store/index.js';
 import { adminRoutes } from '../admin/index.js';
 import { smtpMailer } from '../mail/index.js';
 import { resolveAssetFile } from '../assets/index.js';
@@ -29,8 +29,10 @@ import { webhookDispatcher, webhooksRoutes, type DispatcherOptions } from '../we
 import { scheduledActionRunner, scheduledActionsRoutes, type SchedulerOptions } from '../scheduling/index.js';
 
 export interface AppParts {
-  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'embargoedAssets' | 'uploadLimitBytes' | 'webhookAllowPrivate' | 'logSample' | 'trustProxy' | 'mail'>>;
+  config: Pick<Config, 'publicUrl' | 'spaceId' | 'deliveryCache' | 'imageSigningKeys' | 'dataDir'> & Partial<Pick<Config, 'embargoedAssets' | 'uploadLimitBytes' | 'webhookAllowPrivate' | 'webhookTimeoutMs' | 'webhookLeaseMs' | 'logSample' | 'trustProxy' | 'mail'>>;
   store: Store;
+  /** A streaming replica of `store` (DATABASE_REPLICA_URL): published content is read there while it is not behind. */
+  replica?: Store | undefined;
   storage: FileStorage;
   /** Derived images shared by every server (S3 storage); unset, each server keeps its own. */
   sharedImages?: SharedBlobs | undefined;
@@ -90,6 +92,10 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const fastPath = new FastPath();
   const stopHearing = store.changes.onWrite(() => fastPath.invalidate());
   version.onChange(() => fastPath.invalidate());
+  // Delivery, GraphQL and the hub read published content from the replica unless it is behind
+  // what they were told; Preview, drafts, the editor and the Management API read the primary.
+  const reads = parts.replica ? replicaReads(store, parts.replica, version) : undefined;
+  const published = reads?.store ?? store;
   const app = Fastify({
     serverFactory: serverFactory(parts, fastPath),
     frameworkErrors: frameworkErrorHandler(pages),
@@ -118,6 +124,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     stopHearing();
+    reads?.close();
     version.close();
   });
   // One answer for definitions (early refusal) and calls (the real check): the setting, unless a test overrides it.
@@ -126,6 +133,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   // Counts every route: registered first, without encapsulation; the parts report their caches and queue.
   const sources: MetricSources = {};
   sources.fastPath = fastPath;
+  if (reads) sources.reads = reads.counts;
   await app.register(operationsRoutes, { store, sources, checkStorage: parts.checkStorage });
   const signingKey = parts.config.imageSigningKeys[0];
   await app.register(imagesRoutes, {
@@ -140,10 +148,11 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   });
   const assetKeys = parts.config.embargoedAssets && signingKey ? { assetKeySigningKey: signingKey } : {};
   for (const mode of ['delivery', 'preview'] as const) {
-    await app.register(deliveryRoutes, { store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache), version, fastPath, ...assetKeys });
+    await app.register(deliveryRoutes, { store: mode === 'delivery' ? published : store, publicUrl: parts.config.publicUrl, mode, cache: parts.config.deliveryCache, observe: (s) => (sources.deliveryCache = s.responseCache), version, fastPath, ...assetKeys });
   }
   await app.register(graphqlRoutes, {
-    store,
+    store: published,
+    draftStore: store,
     publicUrl: parts.config.publicUrl,
     cache: parts.config.deliveryCache,
     signImage: signingKey ? (pathAndQuery: string) => signImageUrl(pathAndQuery, signingKey) : undefined,
@@ -158,11 +167,19 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   });
   await app.register(webhooksRoutes, { store, targets: webhookTargets });
   await app.register(scheduledActionsRoutes, { store });
-  await app.register(webhookDispatcher, { store, publicUrl: parts.config.publicUrl, ...parts.background?.webhooks, allowPrivateTargets: allowPrivate });
+  const { webhookTimeoutMs, webhookLeaseMs } = parts.config;
+  await app.register(webhookDispatcher, {
+    store,
+    publicUrl: parts.config.publicUrl,
+    ...(webhookTimeoutMs !== undefined ? { timeoutMs: webhookTimeoutMs, leaseMs: webhookLeaseMs } : {}),
+    ...parts.background?.webhooks,
+    allowPrivateTargets: allowPrivate,
+  });
   await app.register(scheduledActionRunner, { store, ...parts.background?.scheduling });
   await app.register(siteRoutes, {
+    draftStore: store,
     context: {
-      store,
+      store: published,
       scope,
       publicUrl: parts.config.publicUrl,
       locale: parts.locale,

@@ -15,6 +15,8 @@ export interface MetricSources {
   deliveryCache?: { readonly size: number };
   /** Warm answers replayed before Fastify: counted like the requests Fastify answers. */
   fastPath?: { onAnswer: ((route: string, status: number, seconds: number, cacheHeader: string | undefined) => void) | undefined };
+  /** Store calls of Delivery, GraphQL and the hub, by the server that answered them (DATABASE_REPLICA_URL). */
+  reads?: { readonly replica: number; readonly primary: number };
   images?: {
     queue: { readonly running: number; readonly waiting: number; readonly concurrency: number; readonly queueLimit: number };
     cache?: { readonly stats: CacheStats };
@@ -131,6 +133,19 @@ export function createMetrics(app: FastifyInstance, store: Store, sources: Metri
     registers,
     collect() {
       this.set({ dialect: store.dialect }, 1);
+    },
+  });
+  new Counter({
+    name: 'folio_db_reads_total',
+    help: 'Store calls of Delivery, GraphQL and the hub, by the server that answered them: replica, or primary while the replica was behind.',
+    labelNames: ['server'],
+    registers,
+    collect() {
+      const reads = sources.reads;
+      if (!reads) return;
+      this.reset();
+      this.inc({ server: 'replica' }, reads.replica);
+      this.inc({ server: 'primary' }, reads.primary);
     },
   });
   // PostgreSQL's client pool; SQLite has one connection in this process and nothing to pool.

@@ -6,7 +6,7 @@ import { defaultLocale, ensureAdminUser, ensureApiKeys, ensureSpace, loadDemo } 
 import { configureFaceDetection } from '../faces/index.js';
 import { configureSharp } from '../images/index.js';
 import { openStorage, type OpenedStorage } from '../storage/index.js';
-import { openStore } from '../store/index.js';
+import { openReplicaStore, openStore, type Store } from '../store/index.js';
 import type { ApiKeyKind } from '../store/types.js';
 import { buildApp, type BackgroundOptions } from './app.js';
 
@@ -28,7 +28,9 @@ export async function startFolio(
   const tls = config.tls ? await readTlsCredentials(config.tls) : undefined;
   const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   let opened: OpenedStorage | undefined;
+  let replica: Store | undefined;
   try {
+    if (config.databaseReplicaUrl) replica = await openReplicaStore(config.databaseReplicaUrl);
     const files = (opened = await openStorage(config.storage, config.dataDir));
     const storage = files.files;
     configureFaceDetection({ idleMs: config.facesIdleMs });
@@ -41,7 +43,7 @@ export async function startFolio(
     await settleInterruptedClones(store);
     if (config.admin) await ensureAdminUser(store, config.admin);
     const demoLoaded = config.demo ? await loadDemo(store, storage, scope) : false;
-    const app = await buildApp({ config, store, storage, sharedImages: files.shared, checkStorage: files.check, scope, locale: defaultLocale, ...(tls ? { tls } : {}), ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
+    const app = await buildApp({ config, store, replica, storage, sharedImages: files.shared, checkStorage: files.check, scope, locale: defaultLocale, ...(tls ? { tls } : {}), ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
     const listening = await app.listen({ port: config.port, host: config.host });
     // Fastify names the protocol from its own https option, which a server factory bypasses.
     const address = tls ? listening.replace(/^http:/, 'https:') : listening;
@@ -52,11 +54,13 @@ export async function startFolio(
       demoLoaded,
       close: async () => {
         await app.close();
+        await replica?.close();
         await store.close();
         files.close();
       },
     };
   } catch (err) {
+    await replica?.close();
     await store.close();
     opened?.close();
     throw err;

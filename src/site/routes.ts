@@ -5,7 +5,7 @@ import { resolveLinks } from '../content/index.js';
 import { FolioError, notFound } from '../errors/index.js';
 import { bodyFor, negotiateEncoding } from '../http/encoding.js';
 import type { FastPath } from '../http/fast-path.js';
-import type { ContentVersion } from '../store/index.js';
+import type { ContentVersion, Store } from '../store/index.js';
 import type { Condition, EntryRecord } from '../store/types.js';
 import * as is from '../validate/is.js';
 import {
@@ -52,7 +52,10 @@ const feedSize = 50;
 const html = 'text/html; charset=utf-8';
 
 export interface SiteOptions {
+  /** Its store reads published content (a replica's, when it is not behind: replica-reads.ts). */
   context: SiteContext;
+  /** Where draft links read: the primary (default: the context's store). */
+  draftStore?: Store;
   /** Signs draft links; default: a secret kept in the store's settings. */
   previewSecret?: string;
   /** URLs per sitemap file; past it /sitemap.xml is an index of /sitemap-N.xml (default 50,000). */
@@ -82,6 +85,7 @@ function pageParam(value: unknown): number {
 
 export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   const ctx = opts.context;
+  const drafts = opts.draftStore ?? ctx.store;
   const { locale } = ctx;
   const base = ctx.publicUrl.replace(/\/+$/, '');
   const perHomePage = homePageSize;
@@ -303,7 +307,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
 
   /** The article page for a published entry, or a draft (preview) with its draft links. */
   async function articlePage(f: NavFrame, l: SiteLook, entry: EntryRecord, draft?: { expiresAt: string }): Promise<RenderedPage> {
-    const linked = await resolveLinks(ctx.store, ctx.scope, [entry], { depth: 1, published: !draft });
+    const linked = await resolveLinks(draft ? drafts : ctx.store, ctx.scope, [entry], { depth: 1, published: !draft });
     const info = articleInfo(ctx, entry, linked);
     const topics = info.topicIds.flatMap((id) => {
       const t = linked.entries.get(id);
@@ -409,7 +413,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   );
 
   app.get<{ Params: { entryId: string }; Querystring: { expires?: unknown; sig?: unknown } }>('/drafts/:entryId', async (request, reply) => {
-    const secret = opts.previewSecret ?? (await previewSecret(ctx.store));
+    const secret = opts.previewSecret ?? (await previewSecret(drafts));
     const check = checkPreviewLink(secret, request.params.entryId, request.query.expires, request.query.sig);
     const [f, l] = await Promise.all([frame(), look()]);
     const refuse = (status: number, title: string, text: string) =>
@@ -419,7 +423,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
         ? refuse(410, 'This preview link has expired', 'Preview links work for a limited time. Open the draft again from the editor to get a new link.')
         : refuse(403, 'This preview link is not valid', 'The link is incomplete or was changed. Copy it again from the editor.');
     }
-    const entry = await ctx.store.entries.get(ctx.scope, request.params.entryId);
+    const entry = await drafts.entries.get(ctx.scope, request.params.entryId);
     if (!entry || entry.sys.contentTypeId !== 'article') {
       return refuse(404, 'This draft no longer exists', 'The entry was deleted, or is not an article the hub can show.');
     }

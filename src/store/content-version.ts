@@ -48,6 +48,14 @@ export class ContentVersion {
     return this.#read();
   }
 
+  /**
+   * The version last read, if no write has been heard since: what readers were told. Undefined
+   * while a newer one may exist (read `current()` to learn it).
+   */
+  settled(): number | undefined {
+    return this.#stale ? undefined : this.#known;
+  }
+
   /** Told every time the version moves (after it has). */
   onChange(listener: (version: number) => void): () => void {
     this.#listeners.add(listener);

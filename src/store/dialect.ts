@@ -171,8 +171,9 @@ export function openSqlite(file: string): OpenDatabase {
   };
 }
 
-export function openPostgres(url: string): OpenDatabase & { pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/** `applicationName` names the connections in pg_stat_activity (a replica's readers, say). */
+export function openPostgres(url: string, applicationName?: string): OpenDatabase & { pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max: 10, ...(applicationName ? { application_name: applicationName } : {}) });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -18,6 +18,7 @@ export { queryTerms, searchLimits, searchTermsOf } from './search-index.js';
 export { changesBetween } from './change-window.js';
 export { portableTables, type PortableTable, type PortableRow } from './portable.js';
 export { ContentVersion } from './content-version.js';
+export { replicaReads, type ReplicaReads } from './replica-reads.js';
 export { SchemaTooNewError } from './schema-guard.js';
 
 export interface StoreOptions {
@@ -53,6 +54,27 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await db.destroy();
   };
   const store = kyselyStore(db, adapter, { inTransaction: false, snapshot, close, database });
-  if (pool) store.connections = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 });
+  if (pool) store.connections = poolState(pool);
+  return store;
+}
+
+const poolState = (pool: ReturnType<typeof openPostgres>['pool']) => () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 });
+
+/**
+ * A Store on a streaming replica of the database openStore opened (DATABASE_REPLICA_URL), for
+ * reads only (replicaReads decides when it may be read). No migrations: the replica replays the
+ * primary's. No listener: the primary's counter is what tells readers what is new. Its
+ * connections are named `folio-replica` in pg_stat_activity.
+ */
+export async function openReplicaStore(url: string): Promise<Store> {
+  const { db, adapter, pool, snapshot } = openPostgres(url, 'folio-replica');
+  try {
+    await refuseNewerSchema(db, Object.keys(await migrationProvider(adapter).getMigrations()));
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  const store = kyselyStore(db, adapter, { inTransaction: false, snapshot, close: () => db.destroy() });
+  store.connections = poolState(pool);
   return store;
 }

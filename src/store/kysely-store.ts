@@ -6,6 +6,7 @@ import type { DialectAdapter, Snapshot } from './dialect.js';
 import { newId, now } from './ids.js';
 import { environmentMissing, insertChecked, takenError } from './insert-checked.js';
 import { accessTokensRepository, sessionsRepository } from './access-store.js';
+import { loginFailureStore } from './login-failures.js';
 import type { Database, LocalesTable } from './schema.js';
 import type { Store } from './store.js';
 import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, SpaceRecord, UploadRecord, UserRecord, UserRole, VersionedSys } from './types.js';
@@ -401,6 +402,7 @@ export function kyselyStore(
     },
 
     sessions: sessionsRepository(db, adapter),
+    loginFailures: loginFailureStore(db),
     accessTokens: accessTokensRepository(db, adapter),
 
     changes: {

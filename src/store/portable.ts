@@ -43,11 +43,11 @@ export type PortableRow = Record<string, string | number | null>;
 
 /**
  * Not copied: the full-text index is rebuilt from the content (its form differs by engine),
- * Delivery fragments are shaped again from the published rows on first read,
- * sign-in sessions end with the move (people sign in again), and Kysely's own bookkeeping is
- * the target's.
+ * Delivery fragments are shaped again from the published rows on first read, sign-in sessions
+ * and counts of failed sign-ins end with the move (people sign in again), and Kysely's own
+ * bookkeeping is the target's.
  */
-const derivedTables = new Set(['search_docs', 'delivery_fragments', 'sessions', 'kysely_migration', 'kysely_migration_lock']);
+const derivedTables = new Set(['search_docs', 'delivery_fragments', 'sessions', 'login_failures', 'kysely_migration', 'kysely_migration_lock']);
 const isDerived = (name: string) => derivedTables.has(name) || name.startsWith('search_fts');
 
 /** Tables whose migrations seed rows into an empty database; a restore replaces those rows. */

@@ -185,6 +185,13 @@ export interface SessionsTable {
   last_seen_at: string;
 }
 
+/** Sign-in attempts per key (a sha256) in the window that ends at `window_ends` (ms since the epoch). */
+export interface LoginFailuresTable {
+  key_hash: string;
+  attempts: number;
+  window_ends: number | string;
+}
+
 /** Personal access tokens for the Management API, hashed like API keys. */
 export interface AccessTokensTable {
   id: string;
@@ -343,6 +350,7 @@ export interface Database {
   scheduled_actions: ScheduledActionsTable;
   tags: TagsTable;
   sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
   access_tokens: AccessTokensTable;
   snapshots: SnapshotsTable;
   uploads: UploadsTable;

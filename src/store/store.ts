@@ -29,6 +29,7 @@ import type {
   Json,
 } from './types.js';
 import type { OutboxStore } from './outbox.js';
+import type { LoginFailureStore } from './login-failures.js';
 import type { ScheduledActionStore } from './scheduled-action-store.js';
 import type { WebhookStore } from './webhook-store.js';
 
@@ -213,6 +214,8 @@ export interface Store {
     delete(id: string): Promise<void>;
   };
   /** Editor sign-in sessions, found by the hash of the cookie value. */
+  /** Sign-in attempts per key, shared by every server on the database (login-failures.ts). */
+  loginFailures: LoginFailureStore;
   sessions: {
     create(session: Omit<SessionRecord, 'lastSeenAt'>): Promise<SessionRecord>;
     find(idHash: string): Promise<SessionRecord | undefined>;

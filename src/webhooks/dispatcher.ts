@@ -18,6 +18,11 @@ export interface DispatcherOptions {
   pollIntervalMs: number;
   /** Per attempt. */
   timeoutMs: number;
+  /**
+   * How long a claimed call stays reserved to this server (default: the timeout + 30 s, room to
+   * record the outcome). A server that dies mid-call leaves it to the others after this.
+   */
+  leaseMs?: number | undefined;
   /** Attempts in all, the first included. */
   maxAttempts: number;
   /** Wait before the 2nd attempt; doubled for each further one, up to backoffMaxMs; ±jitter. */
@@ -109,7 +114,7 @@ export function createDispatcher(
 
   async function makeDueCalls(): Promise<boolean> {
     // The lease outlives the attempt's timeout, so no other server takes the call meanwhile.
-    const calls = await store.webhooks.claimDue(new Date().toISOString(), options.concurrency, options.timeoutMs + 30_000);
+    const calls = await store.webhooks.claimDue(new Date().toISOString(), options.concurrency, options.leaseMs ?? options.timeoutMs + 30_000);
     const results = await Promise.allSettled(calls.map(makeCall));
     for (const r of results) if (r.status === 'rejected') log.error({ err: r.reason }, 'webhook call could not be recorded');
     return calls.length === options.concurrency;

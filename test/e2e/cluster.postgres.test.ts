@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.js';
-import { managementRequest, plainField as field, startClusterServer, type ClusterServer } from '../support/cluster.js';
+import { managementRequest, plainField as field, seenWithin, startClusterServer, type ClusterServer } from '../support/cluster.js';
 import { createTestDatabase } from '../support/postgres.js';
 import { startS3, type TestS3 } from '../support/s3.js';
 
@@ -59,16 +59,6 @@ async function draftArticle(server: ClusterServer, id: string, title: string) {
   const res = await cma(server, `/entries/${id}`, { method: 'PUT', body: { fields }, contentType: 'article' });
   expect(res.status).toBe(201);
   return ((await res.json()) as { sys: { version: number } }).sys.version;
-}
-
-/** Reads `read` until `check` holds or the deadline passes; returns what was seen last. */
-async function seenWithin<T>(ms: number, read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value) || Date.now() >= deadline) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const text = async (url: string, init?: RequestInit) => {

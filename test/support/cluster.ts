@@ -60,3 +60,13 @@ export const managementRequest = (
 
 /** A field of a content type, in the Management API's shape. */
 export const plainField = (id: string, type: string) => ({ id, name: id, type, localized: false, required: false, disabled: false, omitted: false, validations: [] });
+
+/** Reads `read` until `check` holds or the deadline passes; returns what was seen last. */
+export async function seenWithin<T>(ms: number, read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (check(value) || Date.now() >= deadline) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -27,7 +27,7 @@ import { isFolioError } from '../../errors/index.js';
 import { sendLater } from '../../mail/index.js';
 import type { AdminContext } from '../context.js';
 import { cookieOptions, csrfFor, formString, problemsOf, sendPage, sessionCookie, signInAs, signInCookie, viewerOf } from '../http.js';
-import { FailureLimiter } from '../login-limiter.js';
+import { loginLimiter } from '../login-limiter.js';
 import { safeNext } from '../next-path.js';
 import { renderAccount, renderCodeStep, renderForgot, renderInviteAccept, renderLinkGone, renderReset } from '../views/account.js';
 import { renderLogin, renderProblem } from '../views/auth.js';
@@ -41,16 +41,17 @@ const tokenOf = (v: unknown) => (typeof v === 'string' ? v.slice(0, 100) : '');
 export async function accountRoutes(app: FastifyInstance, opts: { context: AdminContext; maxCodeFailures: number }) {
   const { store, scope, publicUrl, mailer } = opts.context;
   const issuer = new URL(publicUrl).host;
-  const codeLimiter = new FailureLimiter(opts.maxCodeFailures);
-  const resetLimiter = new FailureLimiter(5);
+  // Counted in the database, as sign-ins are: with several servers the limits are still these.
+  const codeLimiter = loginLimiter(store, opts.maxCodeFailures);
+  const resetLimiter = loginLimiter(store, 5);
 
   const tooMany = (request: FastifyRequest, reply: FastifyReply, wait: number, message: string) => {
     reply.header('retry-after', String(wait));
     return sendPage(reply, renderProblem({ status: 429, title: 'Too many attempts', message, csrf: csrfFor(request, reply, publicUrl), retryAfterSeconds: wait }), 429);
   };
   /** Counts an attempt against `key`; answers 429 (and the caller stops) when there were too many. */
-  const overLimit = (request: FastifyRequest, reply: FastifyReply, key: string, message: string) => {
-    const wait = codeLimiter.take(key);
+  const overLimit = async (request: FastifyRequest, reply: FastifyReply, key: string, message: string) => {
+    const wait = await codeLimiter.take(key);
     return wait > 0 ? tooMany(request, reply, wait, message) : undefined;
   };
   const linkGone = (request: FastifyRequest, reply: FastifyReply) => sendPage(reply, renderLinkGone({ csrf: csrfFor(request, reply, publicUrl), message: linkGoneMessage }), 400);
@@ -71,7 +72,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
     const pending = await peekAccountToken(store, scope, token, 'signIn');
     if (!pending?.userId) return loginWith(request, reply, 'Your sign-in took too long. Sign in again.');
     const key = `code|${pending.userId}`;
-    const refused = overLimit(request, reply, key, 'Too many wrong codes for this account. For your safety, wait before trying again.');
+    const refused = await overLimit(request, reply, key, 'Too many wrong codes for this account. For your safety, wait before trying again.');
     if (refused) return refused;
     if (!(await checkTwoFactor(store, scope, pending.userId, formString(request.body, 'code').slice(0, 40)))) {
       return codePage(request, reply, [{ field: 'code', message: 'That code is not right. Type the 6 digits your app shows now, or a recovery code.' }], 401);
@@ -79,7 +80,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
     // Only one request can use the pending sign-in, even with the same right code.
     const taken = await takeAccountToken(store, scope, token, 'signIn');
     if (!taken?.userId) return loginWith(request, reply, 'Your sign-in took too long. Sign in again.');
-    codeLimiter.reset(key);
+    await codeLimiter.reset(key);
     reply.clearCookie(signInCookie, cookieOptions(request, publicUrl));
     await signInAs(store, request, reply, publicUrl, taken.userId);
     return reply.redirect(safeNext(taken.next ?? ''), 303);
@@ -119,10 +120,8 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
   app.post('/admin/forgot', { config: { public: true, rateLimit: publicFormLimit } }, async (request, reply) => {
     const email = formString(request.body, 'email').trim().toLowerCase().slice(0, 320);
     if (!email) return forgotPage(request, reply, { problems: [{ field: 'email', message: 'Enter the e-mail you sign in with.' }], status: 422 });
-    const wait = Math.max(resetLimiter.retryAfter(`ip|${request.ip}`), resetLimiter.retryAfter(`email|${email}`));
+    const wait = Math.max(await resetLimiter.take(`reset-ip|${request.ip}`), await resetLimiter.take(`reset-email|${email}`));
     if (wait > 0) return tooMany(request, reply, wait, 'Too many reset requests. Wait a little before asking again.');
-    resetLimiter.fail(`ip|${request.ip}`);
-    resetLimiter.fail(`email|${email}`);
     // The answer never waits for the lookup or the mail, so neither its words nor its timing tell whether the address has an account.
     const log = request.log;
     void requestPasswordReset(store, scope, email, mailer ? 'mail' : 'admin').then(
@@ -192,7 +191,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
   app.post('/admin/account/password', async (request, reply) => {
     const user = request.signedIn!.user;
     const key = `password|${user.id}`;
-    const refused = overLimit(request, reply, key, 'Too many wrong passwords. For your safety, wait before trying again.');
+    const refused = await overLimit(request, reply, key, 'Too many wrong passwords. For your safety, wait before trying again.');
     if (refused) return refused;
     try {
       await changePassword(store, user.id, { current: formString(request.body, 'current'), next: formString(request.body, 'next') });
@@ -201,7 +200,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
       if (!problems) throw err;
       return accountPage(request, reply, { problems, status: 422 });
     }
-    codeLimiter.reset(key);
+    await codeLimiter.reset(key);
     // changePassword ended every session, this one too: this browser gets a new one.
     request.cookies[sessionCookie] = undefined;
     await signInAs(store, request, reply, publicUrl, user.id);
@@ -223,11 +222,11 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
   app.post('/admin/account/two-factor/confirm', async (request, reply) => {
     const user = request.signedIn!.user;
     const key = `code|${user.id}`;
-    const refused = overLimit(request, reply, key, 'Too many wrong codes. For your safety, wait before trying again.');
+    const refused = await overLimit(request, reply, key, 'Too many wrong codes. For your safety, wait before trying again.');
     if (refused) return refused;
     try {
       const recoveryCodes = await confirmTwoFactor(store, scope, user.id, formString(request.body, 'code').slice(0, 40));
-      codeLimiter.reset(key);
+      await codeLimiter.reset(key);
       return accountPage(request, reply, { recoveryCodes });
     } catch (err) {
       const problems = problemsOf(err);
@@ -245,12 +244,12 @@ export async function accountRoutes(app: FastifyInstance, opts: { context: Admin
   app.post('/admin/account/two-factor/off', async (request, reply) => {
     const user = request.signedIn!.user;
     const key = `password|${user.id}`;
-    const refused = overLimit(request, reply, key, 'Too many wrong passwords. For your safety, wait before trying again.');
+    const refused = await overLimit(request, reply, key, 'Too many wrong passwords. For your safety, wait before trying again.');
     if (refused) return refused;
     if (!(await verifyPassword(user.passwordHash, formString(request.body, 'password')))) {
       return accountPage(request, reply, { problems: [{ field: 'password', message: 'Your password is not right.' }], status: 422 });
     }
-    codeLimiter.reset(key);
+    await codeLimiter.reset(key);
     await removeTwoFactor(store, scope, user.id);
     return reply.redirect('/admin/account?done=two-factor-off', 303);
   });

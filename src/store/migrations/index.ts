@@ -21,6 +21,7 @@ import * as scheduledActionPayload from './0021_scheduled_action_payload.js';
 import { changeNoticesMigration } from './0022_change_notices.js';
 import * as environments from './0023_environments.js';
 import * as deliveryFragments from './0024_delivery_fragments.js';
+import * as loginFailures from './0025_login_failures.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -45,6 +46,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0022_change_notices': changeNoticesMigration(adapter),
     '0023_environments': environments,
     '0024_delivery_fragments': deliveryFragments,
+    '0025_login_failures': loginFailures,
   };
   return { getMigrations: async () => migrations };
 }

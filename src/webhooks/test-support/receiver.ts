@@ -10,7 +10,8 @@ export interface ReceivedCall {
   json: unknown;
 }
 
-export type Answer = (call: ReceivedCall, index: number) => number;
+/** The status to answer; a promise holds the request open until it settles (a slow receiver). */
+export type Answer = (call: ReceivedCall, index: number) => number | Promise<number>;
 
 export interface Receiver {
   url: string;
@@ -39,8 +40,10 @@ export async function startReceiver(answer: Answer = () => 200): Promise<Receive
       const call = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json };
       const status = receiver.answer(call, calls.length);
       calls.push(call);
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(`answered ${status}`);
       for (const wake of waiters.splice(0)) wake();
+      void Promise.resolve(status).then((code) => {
+        if (!res.destroyed) res.writeHead(code, { 'content-type': 'text/plain' }).end(`answered ${code}`);
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
