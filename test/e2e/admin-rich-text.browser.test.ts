@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, systemActor } from '../../src/auth/index.js';
-import { openStore } from '../../src/store/index.js';
+import { publishContentType, saveContentType } from '../../src/content/index.js';
+import { defineField, openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { cspViolations, launchBrowser, screenshots } from './browser.js';
 import { startTestFolio, type TestFolio } from './folio.js';
@@ -54,6 +55,11 @@ beforeAll(async () => {
   [folio, browser] = await Promise.all([startTestFolio(), launchBrowser()]);
   store = await openStore(folio.storeOptions);
   await addUser(store, systemActor, { email: 'rt@example.com', name: 'Rich Text', role: 'editor', password });
+  // A type of another model with a RichText field that allows no tables (Contentful's enabledNodeTypes).
+  const notes = defineField('notes', 'RichText', { validations: [{ enabledNodeTypes: ['heading-2', 'unordered-list', 'hyperlink', 'embedded-entry-block'] }, { enabledMarks: ['bold'] }] });
+  const fields = [defineField('title', 'Symbol', { name: 'Title' }), { ...notes, name: 'Notes' }];
+  await saveContentType(store, scope, { id: 'memo', body: { name: 'Memo', description: null, displayField: 'title', fields } }, systemActor);
+  await publishContentType(store, scope, { id: 'memo' }, systemActor);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   blocked = cspViolations(page);
   page.on('pageerror', (err) => errors.push(err));
@@ -194,7 +200,27 @@ describe('the body editor', () => {
     expect(json).not.toMatch(/"value":"(1|2|a)\.\s/);
   });
 
+  it('edits a RichText field of any content type in the generic editor, offering only what the field allows', async () => {
+    await page.goto(`${folio.url}/admin/entries/new?type=memo`);
+    const editor = page.locator('.rich-text-field .ProseMirror');
+    await editor.waitFor();
+    const toolbar = page.locator('.rich-text-field [role=toolbar]');
+    expect(await toolbar.getByRole('button').allTextContents()).toEqual(['Paragraph', 'H2', 'Bold', 'Link', 'Bulleted list', 'Entry']);
+    await page.getByLabel('Title', { exact: true }).fill('A memo');
+    await editor.click();
+    await page.keyboard.type('## Agenda');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- first item');
+    // The draft exists after the first keystrokes; its notes are RichText, not text.
+    await expect.poll(async () => JSON.stringify((await store.entries.list(scope, { contentTypeId: 'memo', limit: 1 })).items[0]?.fields.notes ?? null), soon).toContain('"value":"first item"');
+    const notes = (await store.entries.list(scope, { contentTypeId: 'memo', limit: 1 })).items[0]!.fields.notes!['en-US'] as { content: Array<{ nodeType: string }> };
+    expect(notes.content.map((n) => n.nodeType)).toEqual(['heading-2', 'unordered-list']);
+    await shot('rich-text-generic');
+  });
+
   it('looks right on a phone, and nothing broke on the page', async () => {
+    await page.goto(`${folio.url}/admin/articles/${article}`);
+    await page.locator('.ProseMirror').waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('.ProseMirror > p').last().click();
     await page.keyboard.press('Control+End');

@@ -107,7 +107,7 @@ export function linkPopover(host: HTMLElement, titles: EntryTitles): Plugin {
       const showInfo = (range: NonNullable<ReturnType<typeof currentLink>>) => {
         const entry = entryOf(range.mark);
         const target = entry ? el('span', {}, 'Entry …') : el('a', { href: String(range.mark.attrs.href ?? ''), target: '_blank', rel: 'noopener noreferrer' }, String(range.mark.attrs.href ?? ''));
-        if (entry) titles.title(entry, (title) => (target.textContent = `Entry: ${title}`));
+        if (entry) titles.get(entry, (title) => (target.textContent = `Entry: ${title}`));
         const edit = el('button', { type: 'button' }, 'Edit');
         const remove = el('button', { type: 'button' }, 'Remove');
         edit.addEventListener('click', () => view.dispatch(view.state.tr.setMeta(pluginKey, { editing: true })));
@@ -139,7 +139,7 @@ export function linkPopover(host: HTMLElement, titles: EntryTitles): Plugin {
         toEntry.addEventListener('click', () => {
           void chooseEntry('Link to an entry').then((id) => {
             if (id) {
-              titles.title(id, (title) => {
+              titles.get(id, (title) => {
                 applyLink(view, { href: null, nodeType: 'entry-hyperlink', data: entryLinkData(id) }, title);
                 close();
               });

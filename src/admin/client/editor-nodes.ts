@@ -6,37 +6,33 @@ import type { Node as PmNode } from 'prosemirror-model';
 import { NodeSelection, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import { el } from './dom.js';
-import { searchEntries } from './editor-pickers.js';
+import { searchEntries, searchImages } from './editor-pickers.js';
 import { editorSchema as schema } from './schema.js';
 
-export type Thumbs = Map<string, { src: string; title: string }>;
-
-export class AssetView implements NodeView {
-  dom: HTMLElement;
-  constructor(node: PmNode, thumbs: Thumbs) {
-    const id = String(node.attrs.id);
-    const thumb = thumbs.get(id);
-    this.dom = el('figure', { 'data-asset-id': id, class: 'pm-asset', contenteditable: 'false' });
-    if (thumb?.src) this.dom.append(el('img', { src: thumb.src, alt: '', width: '300', height: '200' }));
-    this.dom.append(el('figcaption', { class: 'hint' }, `Image: ${thumb?.title ?? id}`));
-  }
-  stopEvent() {
-    return false;
-  }
+export interface Thumb {
+  src: string;
+  title: string;
 }
 
-/** Entry titles the open editor has looked up, shared by every entry node on the page. */
-export class EntryTitles {
-  private known = new Map<string, string>();
-  private waiting = new Map<string, Array<(title: string) => void>>();
+/**
+ * Names and thumbnails the open editor has looked up by id, shared by every node on the page:
+ * ids asked for together go in one request, and each is asked for once.
+ */
+export class Lookup<T> {
+  private known = new Map<string, T>();
+  private waiting = new Map<string, Array<(value: T) => void>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  remember(id: string, title: string) {
-    this.known.set(id, title);
+  constructor(
+    private readonly fetchIds: (ids: string[]) => Promise<Map<string, T>>,
+    private readonly missing: (id: string) => T,
+  ) {}
+
+  remember(id: string, value: T) {
+    this.known.set(id, value);
   }
 
-  /** Calls back with the entry's title; ids asked for together are looked up in one request. */
-  title(id: string, then: (title: string) => void) {
+  get(id: string, then: (value: T) => void) {
     const known = this.known.get(id);
     if (known !== undefined) return then(known);
     this.waiting.set(id, [...(this.waiting.get(id) ?? []), then]);
@@ -47,12 +43,37 @@ export class EntryTitles {
     this.timer = undefined;
     const asked = new Map(this.waiting);
     this.waiting.clear();
-    const found = await searchEntries({ ids: [...asked.keys()] }).catch(() => []);
-    for (const item of found) this.known.set(item.id, `${item.title} (${item.type})`);
+    const found = await this.fetchIds([...asked.keys()]).catch(() => new Map<string, T>());
     for (const [id, callbacks] of asked) {
-      const title = this.known.get(id) ?? `Missing entry ${id}`;
-      callbacks.forEach((then) => then(title));
+      const value = found.get(id) ?? this.missing(id);
+      this.known.set(id, value);
+      callbacks.forEach((then) => then(value));
     }
+  }
+}
+
+export type EntryTitles = Lookup<string>;
+export type Thumbs = Lookup<Thumb>;
+
+export const entryTitles = (): EntryTitles =>
+  new Lookup(async (ids) => new Map((await searchEntries({ ids })).map((e) => [e.id, `${e.title} (${e.type})`])), (id) => `Missing entry ${id}`);
+
+export const imageThumbs = (): Thumbs =>
+  new Lookup(async (ids) => new Map((await searchImages({ ids })).map((i) => [i.id, { src: i.thumb, title: i.title }])), (id) => ({ src: '', title: id }));
+
+export class AssetView implements NodeView {
+  dom: HTMLElement;
+  constructor(node: PmNode, thumbs: Thumbs) {
+    const id = String(node.attrs.id);
+    const caption = el('figcaption', { class: 'hint' }, `Image: ${id}`);
+    this.dom = el('figure', { 'data-asset-id': id, class: 'pm-asset', contenteditable: 'false' }, caption);
+    thumbs.get(id, (thumb) => {
+      if (thumb.src) caption.before(el('img', { src: thumb.src, alt: '', width: '300', height: '200' }));
+      caption.textContent = `Image: ${thumb.title}`;
+    });
+  }
+  stopEvent() {
+    return false;
   }
 }
 
@@ -65,7 +86,7 @@ export class EntryView implements NodeView {
     this.dom = inline
       ? el('span', { class: 'pm-entry-inline', 'data-entry-id': id, contenteditable: 'false' }, label)
       : el('div', { class: 'pm-entry', 'data-entry-id': id, contenteditable: 'false' }, el('span', { class: 'hint' }, 'Embedded entry: '), label);
-    titles.title(id, (title) => (label.textContent = title));
+    titles.get(id, (title) => (label.textContent = title));
   }
   stopEvent() {
     return false;

@@ -31,8 +31,9 @@ function modal(title: string, id: string, build: (close: (value: string) => void
   });
 }
 
-/** A small dialog listing the media library's images; resolves with the chosen id. */
-export function chooseImage(images: ImageChoice[]): Promise<string | undefined> {
+/** A small dialog listing the media library's images (the page's, or the newest); resolves with the chosen id. */
+export async function chooseImage(given: ImageChoice[] | undefined): Promise<string | undefined> {
+  const images = given ?? (await searchImages({}));
   return modal('Insert an image', 'image-dialog-title', (close) => {
     if (!images.length) return [el('p', {}, 'The media library has no images yet.')];
     const list = el('div', { class: 'picker', role: 'list' });
@@ -45,14 +46,17 @@ export function chooseImage(images: ImageChoice[]): Promise<string | undefined> 
   });
 }
 
-export async function searchEntries(query: { q?: string; ids?: string[] }): Promise<EntryChoice[]> {
+async function search<T>(what: 'entries' | 'images', query: { q?: string; ids?: string[] }): Promise<T[]> {
   const params = new URLSearchParams();
   if (query.q) params.set('q', query.q);
   if (query.ids) params.set('ids', query.ids.join(','));
-  const res = await fetch(`/admin/pickers/entries?${params}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  const res = await fetch(`/admin/pickers/${what}?${params}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
   if (!res.ok) return [];
-  return ((await res.json()) as { items: EntryChoice[] }).items;
+  return ((await res.json()) as { items: T[] }).items;
 }
+
+export const searchEntries = (query: { q?: string; ids?: string[] }) => search<EntryChoice>('entries', query);
+export const searchImages = (query: { q?: string; ids?: string[] }) => search<ImageChoice>('images', query);
 
 /** Search entries by words as you type and pick one; resolves with its id. */
 export function chooseEntry(title: string): Promise<string | undefined> {

@@ -12,10 +12,10 @@ import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirr
 import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, goToNextCell, isInTable, tableEditing } from 'prosemirror-tables';
 import { EditorView } from 'prosemirror-view';
-import { proseMirrorToRichText, richTextToProseMirror, type RtNode } from '../rich-text/convert.js';
+import { emptyDocument, isRichTextDocument, proseMirrorToRichText, richTextToProseMirror, type RtNode } from '../rich-text/convert.js';
 import { el } from './dom.js';
 import { editLink, linkActive, linkPopover } from './editor-link.js';
-import { AssetView, EntryTitles, EntryView, insertAtom, type Thumbs } from './editor-nodes.js';
+import { AssetView, EntryView, entryTitles, imageThumbs, insertAtom } from './editor-nodes.js';
 import { cleanPastedHtml } from './editor-paste.js';
 import { chooseEntry, chooseImage, type ImageChoice } from './editor-pickers.js';
 import { slashCommands, type SlashCommand } from './editor-slash.js';
@@ -121,13 +121,29 @@ function allowedBy(host: HTMLElement) {
   };
 }
 
-export function mountEditor(host: HTMLElement, input: HTMLInputElement, onChange: () => void): EditorView {
-  const thumbs: Thumbs = new Map(Object.entries(JSON.parse(host.dataset.thumbs ?? '{}') as Record<string, { src: string; title: string }>));
-  const images = JSON.parse(host.dataset.images ?? '[]') as ImageChoice[];
-  for (const i of images) thumbs.set(i.id, { src: i.thumb, title: i.title });
-  const titles = new EntryTitles();
+/** True for an empty value or a RichText document: what the editor can open. */
+export function isEditableRichText(value: string): boolean {
+  if (!value.trim()) return true;
+  try {
+    return isRichTextDocument(JSON.parse(value));
+  } catch {
+    return false;
+  }
+}
 
-  const doc = PmNode.fromJSON(schema, richTextToProseMirror(JSON.parse(input.value) as RtNode));
+/**
+ * Mounts the editor in `host`, reading and writing `input` (the article's hidden input, or a
+ * RichText field's JSON text area, which stays in the form, hidden, so the form still sends it).
+ * Pages that list their images and thumbnails pass them as data attributes; others look them up.
+ */
+export function mountEditor(host: HTMLElement, input: HTMLInputElement | HTMLTextAreaElement, onChange: () => void): EditorView {
+  const thumbs = imageThumbs();
+  for (const [id, thumb] of Object.entries(JSON.parse(host.dataset.thumbs ?? '{}') as Record<string, { src: string; title: string }>)) thumbs.remember(id, thumb);
+  const images = host.dataset.images ? (JSON.parse(host.dataset.images) as ImageChoice[]) : undefined;
+  for (const i of images ?? []) thumbs.remember(i.id, { src: i.thumb, title: i.title });
+  const titles = entryTitles();
+
+  const doc = PmNode.fromJSON(schema, richTextToProseMirror(input.value.trim() ? (JSON.parse(input.value) as RtNode) : emptyDocument()));
   let view: EditorView;
   /** Runs after a dialog: the editor may have changed meanwhile, so the command reads the state then. */
   const later = (pick: () => Promise<string | undefined>, make: (id: string) => PmNode): Command => (_state, dispatch) => {
@@ -173,7 +189,8 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement, onChange
   const items = all.filter(allowedBy(host));
   const slash: SlashCommand[] = items.filter((i) => i.slash !== undefined).map((i) => ({ label: i.name ?? i.label, keywords: i.slash!, run: (v) => void i.command(v.state, v.dispatch, v) }));
 
-  const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Formatting', 'aria-controls': 'body-prosemirror' });
+  const editorId = host.dataset.editorId ?? 'body-prosemirror';
+  const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Formatting', 'aria-controls': editorId });
   const buttons = items.map((item) => {
     const name = item.name ?? item.label;
     const b = el('button', { type: 'button', title: item.keys ? `${name} (${item.keys})` : name }, item.label);
@@ -193,7 +210,9 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement, onChange
     });
 
   const mount = el('div', { class: 'pm-frame' });
-  host.replaceChildren(toolbar, mount);
+  const kept = host.contains(input) ? [input] : [];
+  input.hidden = kept.length > 0 || input.hidden;
+  host.replaceChildren(toolbar, mount, ...kept);
   view = new EditorView(mount, {
     state: EditorState.create({
       doc,
@@ -214,7 +233,7 @@ export function mountEditor(host: HTMLElement, input: HTMLInputElement, onChange
       embedded_entry_inline: (node) => new EntryView(node, titles, true),
     },
     transformPastedHTML: cleanPastedHtml,
-    attributes: { id: 'body-prosemirror', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': host.dataset.labelledby ?? 'body-label' },
+    attributes: { id: editorId, role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': host.dataset.labelledby ?? 'body-label' },
     dispatchTransaction(tr: Transaction) {
       const state = view.state.apply(tr);
       view.updateState(state);

@@ -7,6 +7,23 @@ import { enhancePickerUploads } from './picker-upload.js';
 import { enhanceReplace } from './replace.js';
 import { enhanceUpload } from './upload.js';
 
+/**
+ * RichText fields of the generic editor: the rich text editor over each field's JSON text area,
+ * which it keeps up to date and announces as typed input, so autosave sees the change. A value
+ * that is not a RichText document stays in the text area, to be fixed as JSON.
+ */
+function mountRichTextFields(form: HTMLFormElement) {
+  const hosts = [...form.querySelectorAll<HTMLElement>('[data-rich-text]')];
+  if (!hosts.length) return;
+  void import('./editor.js').then(({ mountEditor, isEditableRichText }) => {
+    for (const host of hosts) {
+      const area = host.querySelector('textarea');
+      if (!area || !isEditableRichText(area.value)) continue;
+      mountEditor(host, area, () => area.dispatchEvent(new Event('input', { bubbles: true })));
+    }
+  });
+}
+
 function start() {
   const summary = document.getElementById('error-summary');
   summary?.focus();
@@ -20,7 +37,10 @@ function start() {
     if (host && input && articleForm.dataset.autosave === 'on') void import('./editor.js').then(({ mountEditor }) => mountEditor(host, input, changed));
   }
   const entryForm = document.querySelector<HTMLFormElement>('#entry-form');
-  if (entryForm) enhanceEntryForm(entryForm);
+  if (entryForm) {
+    enhanceEntryForm(entryForm);
+    mountRichTextFields(entryForm);
+  }
   localizeTimes();
   const scheduleForm = document.querySelector<HTMLFormElement>('#schedule-form');
   if (scheduleForm) enhanceSchedule(scheduleForm);

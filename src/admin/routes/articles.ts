@@ -10,6 +10,7 @@ import type { AdminContext } from '../context.js';
 import { actorOf, csrfFor, formList, formString, problemsOf, sendPage, viewerOf, wantsJson } from '../http.js';
 import type { FieldChange } from '../../content/index.js';
 import * as ops from '../operations.js';
+import { thumbQuery } from './pickers.js';
 import { previewSource } from '../preview.js';
 import { emptyDocument, embeddedAssetIds, isRichTextDocument, type RtNode } from '../rich-text/convert.js';
 import { parseListState, sortParams } from '../entry-list.js';
@@ -20,7 +21,6 @@ import type { FieldProblem } from '../views/layout.js';
 import { articleRemovalRoutes } from './article-removal.js';
 import { scheduleRoutes } from './schedule.js';
 
-const thumbQuery = '?w=300&h=200&fit=fill&f=faces&fm=webp&q=70';
 
 const link = (linkType: 'Entry' | 'Asset', id: string): Json => ({ sys: { type: 'Link', linkType, id } });
 const linkId = (v: Json | undefined) => (is.plainObject(v) && is.plainObject(v.sys) && is.string(v.sys.id) ? v.sys.id : '');

@@ -1,17 +1,30 @@
 /**
- * What the editor's pickers search (JSON for its scripts): entries by words, or by ids to name
- * the ones a body already embeds. Small pages only; the lists themselves live elsewhere.
+ * What the editor's pickers search (JSON for its scripts): entries and images by words, or by
+ * ids to name the ones a body already embeds. Small pages only; the lists themselves live elsewhere.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Condition } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import type { AdminContext } from '../context.js';
 import { entryTitle } from '../entry-title.js';
 import { actorOf } from '../http.js';
 import { defaultState } from '../entry-list.js';
+import { mediaConditions, mediaFiltersOf } from '../media-filters.js';
 import * as ops from '../operations.js';
 
 /** Most ids one look-up names (read a list page at a time). */
 const maxIds = 100;
+
+/** The editor's thumbnails: small, face-aware crops. */
+export const thumbQuery = '?w=300&h=200&fit=fill&f=faces&fm=webp&q=70';
+/** Most images one search answers. */
+const imagesPerSearch = 60;
+
+export interface ImageChoice {
+  id: string;
+  title: string;
+  thumb: string;
+}
 
 export interface EntryChoice {
   id: string;
@@ -41,6 +54,20 @@ export async function pickerRoutes(app: FastifyInstance, opts: { context: AdminC
         status: page.statusOf(e),
       })),
     );
+    return reply.header('cache-control', 'no-store').send({ items });
+  });
+
+  app.get<{ Querystring: Record<string, unknown> }>('/admin/pickers/images', async (request, reply) => {
+    const actor = actorOf(request);
+    const ids = is.string(request.query.ids) ? [...new Set(request.query.ids.split(',').filter(Boolean))].slice(0, maxIds) : undefined;
+    // The media library's own rules for "images" and for words.
+    const where: Condition[] = mediaConditions(mediaFiltersOf({ q: request.query.q, kind: 'image' }), ctx.locale);
+    if (ids) where.push({ sys: 'id', op: 'in', values: ids });
+    const page = await ops.listAssets(ctx, actor, { page: 1, perPage: ids ? maxIds : imagesPerSearch, where });
+    const items: ImageChoice[] = page.items.flatMap((a) => {
+      const info = ops.imageInfo(ctx, a);
+      return info?.width ? [{ id: a.sys.id, title: String(a.fields.title?.[ctx.locale] || info.fileName), thumb: info.transform(thumbQuery) }] : [];
+    });
     return reply.header('cache-control', 'no-store').send({ items });
   });
 }

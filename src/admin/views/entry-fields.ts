@@ -56,8 +56,18 @@ function control(v: FieldView, id: string, describedBy: string): SafeHtml {
     case 'text':
       return html`<input type="text" id="${id}" name="${name}" value="${first}"${aria}${placeholder}>`;
     case 'textarea':
-    case 'json':
-      return html`<textarea id="${id}" name="${name}" rows="${field.kind === 'json' ? 8 : 5}"${field.kind === 'json' ? html` class="code" spellcheck="false"` : ''}${aria}${placeholder}>${first}</textarea>`;
+    case 'json': {
+      const area = html`<textarea id="${id}" name="${name}" rows="${field.kind === 'json' ? 8 : 5}"${field.kind === 'json' ? html` class="code" spellcheck="false"` : ''}${aria}${placeholder}>${first}</textarea>`;
+      if (field.def.type !== 'RichText') return area;
+      // The script puts the rich text editor here, offering only the nodes and marks the field allows; without it, the JSON.
+      const allowed = (key: 'enabledNodeTypes' | 'enabledMarks') => {
+        const rule = field.def.validations?.find((r) => Array.isArray((r as Record<string, unknown>)[key])) as Record<string, unknown> | undefined;
+        return rule ? JSON.stringify(rule[key]) : undefined;
+      };
+      const nodes = allowed('enabledNodeTypes');
+      const marks = allowed('enabledMarks');
+      return html`<div class="rich-text-field" data-rich-text data-editor-id="${id}-editor" data-labelledby="${id}-label"${nodes ? html` data-enabled-nodes="${nodes}"` : ''}${marks ? html` data-enabled-marks="${marks}"` : ''}>${area}</div>`;
+    }
     case 'number':
       return html`<input type="number" id="${id}" name="${name}" value="${first}" step="${field.def.type === 'Integer' ? '1' : 'any'}"${aria}${placeholder}>`;
     case 'date':
@@ -111,7 +121,8 @@ export function entryField(v: FieldView, problems: EntryProblem[]): SafeHtml {
   const { def } = v.field;
   const id = inputId(def.id, v.column, v.locale);
   const errors = problems.filter((p) => p.field === def.id && (p.locale ?? v.locale) === v.locale);
-  const help = [v.field.helpText, hints[v.field.kind] ?? (v.field.def.type === 'RichText' ? 'Rich text as Contentful’s JSON document.' : '')].filter(Boolean).join(' ');
+  const kindHint = def.type === 'RichText' ? 'Rich text: type / at the start of a line for blocks (without scripts: Contentful’s JSON document).' : (hints[v.field.kind] ?? '');
+  const help = [v.field.helpText, kindHint].filter(Boolean).join(' ');
   const shown = v.fallback && v.fallback.raw.some((r) => r !== '') ? v.fallback : undefined;
   const fallback = shown
     ? placeholders.has(v.field.kind)
@@ -126,7 +137,7 @@ export function entryField(v: FieldView, problems: EntryProblem[]): SafeHtml {
   const grouped = v.field.kind === 'boolean' || v.field.kind === 'choices' || v.field.kind === 'location' || (v.field.kind === 'choice' && v.field.radio);
   return html`<div class="field${errors.length ? ' invalid' : ''}${shown ? ' has-fallback' : ''}" data-field="${def.id}" data-locale="${v.locale}" data-widget="${v.field.widgetId}">
   <input type="hidden" name="${shownMarker(def.id, v.column)}" value="1">
-  ${grouped ? html`<span class="label" id="${id}-label"><strong>${label}</strong></span>` : html`<label for="${id}">${label}</label>`}
+  ${grouped ? html`<span class="label" id="${id}-label"><strong>${label}</strong></span>` : html`<label for="${id}" id="${id}-label">${label}</label>`}
   ${help ? html`<p class="hint" id="${id}-hint">${help}</p>` : ''}
   ${control(v, id, describedBy)}
   ${v.uploadField && (v.field.kind === 'asset' || v.field.kind === 'assets') ? pickerUpload({ target: id, field: v.uploadField }) : ''}
