@@ -1,18 +1,10 @@
 /** The body editor's dialogs: pick an image from the library, or an entry by searching. */
 import { el } from './dom.js';
 
-export interface ImageChoice {
-  id: string;
-  title: string;
-  thumb: string;
-}
+// The pickers' answers, as the server sends them (a type-only import: nothing of the route is bundled).
+import type { EntryChoice, ImageChoice } from '../routes/pickers.js';
 
-export interface EntryChoice {
-  id: string;
-  title: string;
-  type: string;
-  status: string;
-}
+export type { EntryChoice, ImageChoice };
 
 /** A modal dialog that resolves with the value it was closed with ('' when cancelled). */
 function modal(title: string, id: string, build: (close: (value: string) => void) => Node[]): Promise<string | undefined> {
