@@ -25,7 +25,7 @@ a{color:var(--accent)}
 nav.locales ul{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}nav.locales a[aria-current=page]{font-weight:700}
 textarea.code{font-family:ui-monospace,monospace;font-size:.9em}
 .me{margin-left:auto;display:flex;align-items:center;gap:12px;color:var(--muted);font-size:14px}.me a{color:inherit}.after{margin-top:8px}.plain{list-style:none;padding:0;margin:8px 0;display:grid;gap:8px}.row-actions{display:flex;gap:8px;flex-wrap:wrap}.codes{columns:2;list-style:none;padding:0;margin:8px 0}.codes code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace}
-.env{display:flex;align-items:center;gap:6px}.env strong{color:var(--text)}
+.env{display:flex;align-items:center;gap:6px}.env strong{color:var(--text)}.env select{min-width:7em;max-width:14em}
 main{max-width:1200px;margin:0 auto;padding:24px}
 h1{font-size:24px;margin:0}
 h2{font-size:17px;margin:0 0 12px}
@@ -180,7 +180,7 @@ ins{text-decoration:underline 2px;text-underline-offset:3px;background:color-mix
 del{text-decoration:line-through 2px;background:color-mix(in srgb,var(--danger) 14%,transparent);color:inherit}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:860px){.edit,.edit.previewing,.media-edit,.below,.field-row{grid-template-columns:1fr}.edit aside{position:static}.column-heads{display:none}.preview-pane iframe{height:60vh}}
-@media (max-width:640px){.top{height:auto;flex-wrap:wrap;padding:10px 16px;gap:8px}.me{margin-left:0}main{padding:16px}
+@media (max-width:640px){.top{height:auto;flex-wrap:wrap;padding:10px 16px;gap:8px}.me{margin-left:0;flex-wrap:wrap;gap:8px 12px}.env{flex-basis:100%}main{padding:16px}
  table.articles thead{display:none}table.articles tr{display:grid;grid-template-columns:1fr auto;padding:10px 14px;border-bottom:1px solid var(--line)}
  table.articles td{border:0;padding:2px 0}table.articles td.hide-narrow{display:none}.uploads li{grid-template-columns:1fr}}
 ${listCss}`;
