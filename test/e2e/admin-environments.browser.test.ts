@@ -65,7 +65,7 @@ describe('the environment switcher in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain('Only in staging');
 
     // The editor reads and saves in staging (a form post: the body is parsed before the save).
-    await page.getByRole('link', { name: 'Shared note' }).click();
+    await page.getByRole('link', { name: 'Shared note', exact: true }).click();
     await page.getByLabel('Title').fill('Shared note, changed in staging');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForURL(/done=saved/);

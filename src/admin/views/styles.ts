@@ -96,6 +96,7 @@ nav.locales{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 12px}nav.lo
 .ProseMirror figure img,.body-preview figure img{max-width:100%;height:auto;display:block}
 .ProseMirror-selectednode{outline:3px solid var(--focus)}
 .pm-frame{position:relative}
+.picker-filter-row{display:flex;gap:8px;align-items:center;margin-bottom:6px}.picker-filter{flex:1 1 auto;max-width:24rem}
 .pm-entry{margin:12px 0;padding:8px 12px;border:1px dashed var(--line);border-radius:6px;background:var(--bg)}
 .pm-entry-inline{display:inline-block;padding:0 6px;border:1px solid var(--line);border-radius:4px;background:var(--bg);font-size:14px}
 .ProseMirror table{border-collapse:collapse;table-layout:fixed;width:100%;margin:12px 0;white-space:normal}
