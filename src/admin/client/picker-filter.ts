@@ -1,5 +1,5 @@
 /**
- * A search box over each long link picker of the entry editor: typing narrows the options to
+ * A search box over each long link picker (entries, assets) of the entry editor: typing narrows the options to
  * those whose label (title, type, status) holds every word typed. Chosen options always stay
  * in view, so filtering never hides (or drops) what the field holds.
  */
@@ -9,7 +9,7 @@ import { el } from './dom.js';
 const minOptions = 8;
 
 export function enhancePickerFilters(form: HTMLFormElement) {
-  for (const select of form.querySelectorAll<HTMLSelectElement>('.field[data-field] select')) {
+  for (const select of form.querySelectorAll<HTMLSelectElement>('.field[data-field] select[data-link-picker]')) {
     if (select.options.length < minOptions) continue;
     const label = form.querySelector(`label[for="${CSS.escape(select.id)}"]`)?.textContent?.trim() ?? 'the choices';
     const box = el('input', { type: 'search', class: 'picker-filter', 'aria-label': `Filter ${label}`, 'aria-controls': select.id, placeholder: 'Type to filter' });
