@@ -95,10 +95,10 @@ function control(v: FieldView, id: string, describedBy: string): SafeHtml {
   <label>Longitude <input type="number" step="any" min="-180" max="180" name="${part('lon')}" value="${second}"></label></span>`;
     case 'entry':
     case 'asset':
-      return html`<select id="${id}" name="${name}" data-link-picker${aria}><option value="">None</option>${(v.choices ?? []).map((c) => html`<option value="${c.id}"${selected(c.id === first)}>${choiceLabel(c)}</option>`)}</select>`;
+      return html`<select id="${id}" name="${name}"${aria} data-link-picker><option value="">None</option>${(v.choices ?? []).map((c) => html`<option value="${c.id}"${selected(c.id === first)}>${choiceLabel(c)}</option>`)}</select>`;
     case 'entries':
     case 'assets':
-      return html`<select id="${id}" name="${name}" data-link-picker multiple size="${Math.min(8, Math.max(3, v.choices?.length ?? 0))}"${aria}>${(v.choices ?? []).map((c) => html`<option value="${c.id}"${selected(raw.includes(c.id))}>${choiceLabel(c)}</option>`)}</select>`;
+      return html`<select id="${id}" name="${name}" multiple size="${Math.min(8, Math.max(3, v.choices?.length ?? 0))}"${aria} data-link-picker>${(v.choices ?? []).map((c) => html`<option value="${c.id}"${selected(raw.includes(c.id))}>${choiceLabel(c)}</option>`)}</select>`;
   }
 }
 
