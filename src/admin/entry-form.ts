@@ -10,7 +10,7 @@ import type { FieldDefinition, Json } from '../store/types.js';
 import * as is from '../validate/is.js';
 import { formList, formString } from './http.js';
 
-export type WidgetKind = 'text' | 'textarea' | 'number' | 'date' | 'boolean' | 'choice' | 'choices' | 'tags' | 'location' | 'json' | 'entry' | 'entries' | 'asset' | 'assets';
+export type WidgetKind = 'text' | 'slug' | 'textarea' | 'markdown' | 'number' | 'date' | 'boolean' | 'choice' | 'choices' | 'tags' | 'location' | 'json' | 'entry' | 'entries' | 'asset' | 'assets';
 
 export interface FormField {
   def: FieldDefinition;
@@ -25,6 +25,8 @@ export interface FormField {
   dateOnly: boolean;
   /** linkContentType: which content types a link may point at (empty: any). */
   linkTypes: string[];
+  /** Slug editor: the field it is made from until edited (the content type's display field). */
+  slugSource?: string | undefined;
 }
 
 /** Values of a field in the form: one string per input (a list for pickers and checkboxes). */
@@ -35,14 +37,16 @@ const ruleValues = (validations: Json[] | undefined, key: string): Json[] | unde
   return undefined;
 };
 
-const textWidgets: Record<string, WidgetKind> = { multipleLine: 'textarea', markdown: 'textarea' };
+const textWidgets: Record<string, WidgetKind> = { multipleLine: 'textarea', markdown: 'markdown' };
+const symbolWidgets: Record<string, WidgetKind> = { slugEditor: 'slug' };
 
 function kindOf(def: FieldDefinition, widgetId: string, options: string[] | undefined): WidgetKind {
   const choosable = options && (widgetId === 'dropdown' || widgetId === 'radio');
   switch (def.type) {
     case 'Symbol':
+      return choosable ? 'choice' : (symbolWidgets[widgetId] ?? textWidgets[widgetId] ?? 'text');
     case 'Text':
-      return choosable ? 'choice' : (textWidgets[widgetId] ?? (def.type === 'Text' && widgetId !== 'singleLine' ? 'textarea' : 'text'));
+      return choosable ? 'choice' : (textWidgets[widgetId] ?? (widgetId !== 'singleLine' ? 'textarea' : 'text'));
     case 'Integer':
     case 'Number':
       return choosable ? 'choice' : 'number';
@@ -64,8 +68,11 @@ function kindOf(def: FieldDefinition, widgetId: string, options: string[] | unde
   }
 }
 
-/** The fields the form shows, in the content type's order: disabled and omitted ones are left alone. */
-export function formFields(fields: FieldDefinition[], controls: Map<string, EditorInterfaceControl>): FormField[] {
+/**
+ * The fields the form shows, in the content type's order: disabled and omitted ones are left alone.
+ * `displayField` is what a slug editor follows (Contentful's slug editor follows the title).
+ */
+export function formFields(fields: FieldDefinition[], controls: Map<string, EditorInterfaceControl>, displayField?: string | null): FormField[] {
   return fields
     .filter((def) => !def.disabled && !def.omitted && def.type !== 'ResourceLink' && !(def.type === 'Array' && def.items?.type === 'ResourceLink'))
     .map((def) => {
@@ -82,6 +89,7 @@ export function formFields(fields: FieldDefinition[], controls: Map<string, Edit
         radio: widgetId === 'radio',
         dateOnly: control?.settings?.format === 'dateonly',
         linkTypes: (ruleValues(def.type === 'Array' ? def.items?.validations : def.validations, 'linkContentType') ?? []).filter(is.string),
+        slugSource: widgetId === 'slugEditor' && displayField && displayField !== def.id ? displayField : undefined,
       };
     });
 }
@@ -177,7 +185,9 @@ export function parseRaw(field: FormField, raw: Raw, stored: Json | undefined): 
   const integer = field.def.type === 'Integer';
   switch (field.kind) {
     case 'text':
+    case 'slug':
     case 'textarea':
+    case 'markdown':
       return { value: first === '' ? undefined : first };
     case 'number':
     case 'choice': {

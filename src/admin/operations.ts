@@ -140,14 +140,33 @@ export function imageInfo(ctx: AdminContext, asset: AssetRecord) {
 
 // ---- writing articles
 
+/** Another entry of the type with this value in the field and locale, drafts included, or none. */
+async function otherWith(ctx: AdminContext, q: { contentTypeId: string; field: string; locale: string; value: string; exceptId?: string | undefined }) {
+  const found = await ctx.store.entries.list(ctx.scope, { contentTypeId: q.contentTypeId, where: [{ field: q.field, locale: q.locale, op: 'eq', value: q.value }], limit: 2 });
+  return found.items.find((e) => e.sys.id !== q.exceptId);
+}
+
 /** Slugs are unique among articles, drafts included, so an editor hears about a clash while writing. */
 export async function slugProblem(ctx: AdminContext, id: string | undefined, slug: Json | undefined) {
   if (!is.nonEmptyString(slug)) return undefined;
-  const clash = await ctx.store.entries.list(ctx.scope, { contentTypeId: articleType, where: [{ field: 'slug', locale: ctx.locale, op: 'eq', value: slug }], limit: 2 });
-  const other = clash.items.find((e) => e.sys.id !== id);
+  const other = await otherWith(ctx, { contentTypeId: articleType, field: 'slug', locale: ctx.locale, value: slug, exceptId: id });
   if (!other) return undefined;
   const title = String(other.fields.title?.[ctx.locale] ?? other.sys.id);
   return fieldError('slug', ctx.locale, 'taken', `The slug “${slug}” is already used by “${title}”. Choose another.`);
+}
+
+/**
+ * The slug editor's check, for any content type (Contentful's slug editor warns the same way):
+ * the entry of the type that already has this slug in the locale, drafts included.
+ */
+export async function slugClash(ctx: AdminContext, actor: Actor, q: { contentTypeId: string; field: string; locale: string; value: string; exceptId?: string | undefined }) {
+  assertCan(actor, 'read');
+  if (q.value === '') return undefined;
+  const other = await otherWith(ctx, q);
+  if (!other) return undefined;
+  const type = await ctx.store.contentTypes.get(ctx.scope, q.contentTypeId);
+  const shown = type?.displayField ? other.fields[type.displayField]?.[q.locale] : undefined;
+  return { id: other.sys.id, title: is.string(shown) && shown !== '' ? shown : 'Untitled' };
 }
 
 async function assertSlugFree(ctx: AdminContext, id: string | undefined, slug: Json | undefined) {

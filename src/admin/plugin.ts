@@ -23,6 +23,7 @@ import { historyRoutes } from './routes/history.js';
 import { listContentTypes } from './operations.js';
 import { mediaRoutes } from './routes/media.js';
 import { peopleRoutes } from './routes/people.js';
+import { fieldHelperRoutes } from './routes/field-helpers.js';
 import { pickerRoutes } from './routes/pickers.js';
 import { settingsRoutes } from './routes/settings.js';
 import { loadClientBundle } from './bundle.js';
@@ -196,6 +197,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   await app.register(entryListRoutes, { context: ctx });
   await app.register(entryRoutes, { context: ctx, scriptHref });
   await app.register(pickerRoutes, { context: ctx });
+  await app.register(fieldHelperRoutes, { context: ctx });
   await app.register(commentRoutes, { context: ctx });
   await app.register(environmentRoutes, { context: ctx });
   await app.register(historyRoutes, { context: ctx, scriptHref });

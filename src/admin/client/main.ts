@@ -1,6 +1,7 @@
 /** The editor's progressive JavaScript: each page works without it; this makes it nicer. */
 import { enhanceArticleForm } from './article-form.js';
 import { enhanceEntryForm } from './entry-form.js';
+import { enhanceMarkdownFields, enhanceSlugFields } from './field-widgets.js';
 import { enhanceFocalPoint } from './focal-point.js';
 import { enhancePickerFilters } from './picker-filter.js';
 import { enhanceSchedule, localizeTimes } from './schedule.js';
@@ -41,6 +42,8 @@ function start() {
   if (entryForm) {
     enhanceEntryForm(entryForm);
     enhancePickerFilters(entryForm);
+    enhanceSlugFields(entryForm);
+    enhanceMarkdownFields(entryForm);
     mountRichTextFields(entryForm);
   }
   localizeTimes();

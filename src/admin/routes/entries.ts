@@ -143,7 +143,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
   async function editPage(request: FastifyRequest, reply: FastifyReply, typeId: string, entry: EntryRecord | undefined, columns: Column[], state: PageState = {}) {
     const actor = actorOf(request);
     const [{ type, controls }, locales, types, pattern] = await Promise.all([ops.getEditable(ctx, actor, typeId), ctx.store.locales.list(ctx.scope), typeMap(), previewPattern(ctx, typeId)]);
-    const fields = formFields(type.fields, controls);
+    const fields = formFields(type.fields, controls, type.displayField);
     const raws: Raws = new Map();
     for (const { locale } of columns) for (const f of fields) raws.set(rawKey(locale, f.def.id), state.raws?.get(rawKey(locale, f.def.id)) ?? rawOf(f, entry?.fields[f.def.id]?.[locale]));
     // Link choices are the same in every column: read once, for the links of all of them.
@@ -224,7 +224,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
     const raws: Raws = new Map();
     let changes: FieldChange[] = [];
     for (const { locale, column } of columns) {
-      for (const f of formFields(type.fields, controls)) {
+      for (const f of formFields(type.fields, controls, type.displayField)) {
         const sent = editableIn(f, locale) ? rawFrom(body, f, column) : undefined;
         if (!sent) continue;
         raws.set(rawKey(locale, f.def.id), sent);

@@ -55,6 +55,14 @@ function control(v: FieldView, id: string, describedBy: string): SafeHtml {
   switch (field.kind) {
     case 'text':
       return html`<input type="text" id="${id}" name="${name}" value="${first}"${aria}${placeholder}>`;
+    case 'slug': {
+      // The script keeps it following its source field until edited, and says when another entry of the type has it.
+      const from = field.slugSource ? html` data-slug-from="${inputId(field.slugSource, v.column, v.locale)}"` : '';
+      return html`<input type="text" id="${id}" name="${name}" value="${first}"${aria}${placeholder} data-slug data-slug-locale="${v.locale}"${from} autocomplete="off" spellcheck="false">`;
+    }
+    case 'markdown':
+      // The script adds a toolbar and a preview; without it, the text area.
+      return html`<div class="markdown-field" data-markdown><textarea id="${id}" name="${name}" rows="10"${aria}${placeholder}>${first}</textarea></div>`;
     case 'textarea':
     case 'json': {
       const area = html`<textarea id="${id}" name="${name}" rows="${field.kind === 'json' ? 8 : 5}"${field.kind === 'json' ? html` class="code" spellcheck="false"` : ''}${aria}${placeholder}>${first}</textarea>`;
@@ -108,6 +116,8 @@ const withCurrent = (options: string[], ...current: string[]) => [...options, ..
 const choiceLabel = (c: LinkChoice) => (c.status ? `${c.label} · ${statusLabels[c.status]}` : c.label);
 
 const hints: Partial<Record<FormField['kind'], string>> = {
+  slug: 'Lower-case words joined by hyphens, unique among entries of this type.',
+  markdown: 'Markdown.',
   tags: 'Separate values with commas.',
   json: 'JSON.',
   entries: 'Hold Ctrl or ⌘ to choose several.',
@@ -115,7 +125,7 @@ const hints: Partial<Record<FormField['kind'], string>> = {
 };
 
 /** Widgets that show the fallback value as their placeholder; the others name it in the hint. */
-const placeholders = new Set<FormField['kind']>(['text', 'textarea', 'json', 'number', 'tags']);
+const placeholders = new Set<FormField['kind']>(['text', 'slug', 'textarea', 'markdown', 'json', 'number', 'tags']);
 
 export function entryField(v: FieldView, problems: EntryProblem[]): SafeHtml {
   const { def } = v.field;
@@ -129,7 +139,8 @@ export function entryField(v: FieldView, problems: EntryProblem[]): SafeHtml {
       ? `Fallback · Empty here: readers see the ${shown.locale} value. It is shown greyed in the box.`
       : `Fallback · Empty here: readers see the ${shown.locale} value. It is ${shown.raw.filter(Boolean).join(', ')}.`
     : '';
-  const describedBy = [help ? `${id}-hint` : '', fallback ? `${id}-fallback` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const slug = v.field.kind === 'slug';
+  const describedBy = [help ? `${id}-hint` : '', fallback ? `${id}-fallback` : '', errors.length ? `${id}-error` : '', slug ? `${id}-slug` : ''].filter(Boolean).join(' ');
   const label = html`${def.name || def.id}${v.showLocale ? html` <span class="locale-tag">${v.locale}</span>` : ''}${v.required ? html` <span class="hint">(required)</span>` : v.optionalHere ? html` <span class="hint">(optional in ${v.locale})</span>` : ''}`;
   if (v.readOnlyNote) {
     return html`<div class="field" data-locale="${v.locale}"><span class="label"><strong>${label}</strong></span><p class="hint">${v.readOnlyNote}</p></div>`;
@@ -142,6 +153,7 @@ export function entryField(v: FieldView, problems: EntryProblem[]): SafeHtml {
   ${control(v, id, describedBy)}
   ${v.uploadField && (v.field.kind === 'asset' || v.field.kind === 'assets') ? pickerUpload({ target: id, field: v.uploadField }) : ''}
   ${fallback ? html`<p class="hint" id="${id}-fallback">${fallback}</p>` : ''}
+  ${slug ? html`<p class="hint slug-state" id="${id}-slug" role="status" aria-live="polite"></p>` : ''}
   <p class="error-text" id="${id}-error"${errors.length ? '' : html` hidden`}>${errors.map((e) => e.message).join(' ')}</p>
 </div>`;
 }

@@ -88,6 +88,8 @@ nav.locales{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 12px}nav.lo
 .toolbar button{min-height:30px;padding:3px 9px;font-size:13px}
 .toolbar button[hidden]{display:none}
 .toolbar button[aria-pressed=true]{background:var(--accent);color:var(--accent-text);border-color:var(--accent)}
+.markdown-field textarea{border-radius:0 0 6px 6px}.markdown-preview{border:1px solid var(--line);border-radius:0 0 6px 6px;padding:4px 14px;min-height:10em;overflow-wrap:anywhere}
+.slug-state:empty{display:none}.slug-state.warning{color:var(--danger);font-weight:500}
 .ProseMirror,.body-preview{min-height:320px;border:1px solid var(--line);border-radius:0 0 6px 6px;padding:12px 16px;background:var(--panel);font-size:16px;line-height:1.6;white-space:pre-wrap}
 .body-preview{border-radius:6px;white-space:normal}
 .ProseMirror:focus{outline:3px solid var(--focus);outline-offset:-1px}
