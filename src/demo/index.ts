@@ -18,6 +18,8 @@ import { gameDeveloperArticle } from './articles/game-developer.js';
 import { learnPythonArticle } from './articles/learn-python.js';
 import { typescriptVsJavascriptArticle } from './articles/typescript-vs-javascript.js';
 import { height, width } from './illustrations/canvas.js';
+import type { FaceBox } from '../images/types.js';
+import { demoFaces } from './faces.js';
 import { demoAuthor, demoTopics } from './people.js';
 
 export { demoContentTypes } from './content-types.js';
@@ -32,6 +34,8 @@ export interface DemoAsset {
   contentType: string;
   width: number;
   height: number;
+  /** Where the detector finds faces in the rendered image (faces.ts). */
+  faces: readonly FaceBox[];
   render(): Promise<Buffer>;
 }
 
@@ -75,6 +79,7 @@ export const demoAssets: DemoAsset[] = demoArticles.map((a) => ({
   contentType: a.image.contentType,
   width,
   height,
+  faces: demoFaces[`image-${a.slug}`] ?? [],
   render: () => encode(a.image.draw(), a.image.contentType),
 }));
 
