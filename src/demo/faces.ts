@@ -2,8 +2,8 @@
  * The face boxes in the demo's illustrations, as Folio's own detector finds them (boxes in
  * pixels of the image as displayed), so loading the demo needs no model load: the detector's
  * few hundred MB and seconds of WASM work stay for real uploads. faces.test.ts runs the
- * detector on the rendered images and requires these exact boxes, so they cannot go stale;
- * after changing a scene, `npx tsx scripts/demo-faces.ts` prints the new ones.
+ * detector on the shipped images and requires these exact boxes, so they cannot go stale;
+ * after changing a scene, `npx tsx scripts/demo-data.ts` prints the new ones.
  */
 import type { FaceBox } from '../images/types.js';
 

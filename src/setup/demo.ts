@@ -23,12 +23,12 @@ async function wanted(store: Store, scope: Scope): Promise<boolean> {
 export async function loadDemo(store: Store, storage: FileStorage, scope: Scope): Promise<boolean> {
   if (!(await wanted(store, scope))) return false;
 
-  // Rendering and ingest (decoding, placeholders) are the slow part; done before the
-  // transaction so the write lock is held briefly. Files are content-addressed: storing them
-  // first leaves nothing wrong behind if the transaction fails. The faces come with the demo,
-  // so no detector model is loaded for it.
+  // Ingest (decoding, placeholders) is the slow part; done before the transaction so the write
+  // lock is held briefly. Files are content-addressed: storing them first leaves nothing wrong
+  // behind if the transaction fails. The images come rendered and their faces found, so a
+  // first start draws no scene and loads no detector model.
   const files = await Promise.all(
-    demoAssets.map(async (a) => ingestFile(storage, { fileName: a.fileName, contentType: a.contentType, data: await a.render() }, a.faces)),
+    demoAssets.map(async (a) => ingestFile(storage, { fileName: a.fileName, contentType: a.contentType, data: await a.read() }, a.faces)),
   );
 
   // Asked again under the setup lock: another server starting beside this one may have loaded it meanwhile.
