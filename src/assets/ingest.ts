@@ -7,6 +7,7 @@ import { formatBytes } from '../storage/index.js';
 import { sniffBytes, typeFromBytes } from './file-type.js';
 import { placeholderOf } from './placeholder.js';
 import { detectFaces } from '../faces/index.js';
+import type { FaceBox } from '../images/types.js';
 
 export interface IncomingFile {
   fileName: string;
@@ -30,12 +31,12 @@ export function assertImageSize(contentType: string, size: number): void {
  * (boxes in those pixels, for f=face/faces); a file that claims to be an image must decode.
  * Done once here, never on the request path. Detection never refuses a file: at worst, no faces.
  */
-async function imageDetails(data: Buffer, vector: boolean) {
+async function imageDetails(data: Buffer, vector: boolean, knownFaces: readonly FaceBox[] | undefined) {
   try {
     const meta = await sharp(data, { limitInputPixels: 50_000_000 }).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
     // Vector images are logos and diagrams: nothing for face crops to find.
-    const [placeholder, faces] = await Promise.all([placeholderOf(data), vector ? [] : detectFaces(data)]);
+    const [placeholder, faces] = await Promise.all([placeholderOf(data), knownFaces ?? (vector ? [] : detectFaces(data))]);
     return {
       width: meta.autoOrient?.width ?? meta.width,
       height: meta.autoOrient?.height ?? meta.height,
@@ -50,13 +51,15 @@ async function imageDetails(data: Buffer, vector: boolean) {
 /**
  * Stores the original by content hash and describes it as an asset's `fields.file` value. The
  * stored type is the one its bytes show (typeFromBytes): a mismatch is a 422 and nothing is stored.
+ * `knownFaces` is for images whose faces were found before by the same detector (the demo's):
+ * never from a request.
  */
-export async function ingestFile(storage: FileStorage, file: IncomingFile): Promise<StoredFile> {
+export async function ingestFile(storage: FileStorage, file: IncomingFile, knownFaces?: readonly FaceBox[]): Promise<StoredFile> {
   const contentType = await typeFromBytes(file.contentType, file.data.subarray(0, sniffBytes));
   let image: Awaited<ReturnType<typeof imageDetails>> | undefined;
   if (isImageType(contentType)) {
     assertImageSize(contentType, file.data.length);
-    image = await imageDetails(file.data, isSvgType(contentType));
+    image = await imageDetails(file.data, isSvgType(contentType), knownFaces);
   }
   const { hash, size } = await storage.put(file.data);
   return {

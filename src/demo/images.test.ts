@@ -16,6 +16,14 @@ describe('demo images', () => {
     // A real illustration, not a blank canvas: plenty of colour variation across the image.
     const stats = await sharp(a).stats();
     for (const channel of stats.channels.slice(0, 3)) expect(channel.stdev).toBeGreaterThan(20);
+    // The file the demo ships is this render: same format and size, the same pixels (a little
+    // leeway for another platform's encoder), so it cannot go stale when the scene changes.
+    const shipped = await asset.read();
+    expect(await sharp(shipped).metadata()).toMatchObject({ format: formats[asset.contentType], width: asset.width, height: asset.height });
+    const [mine, theirs] = await Promise.all([a, shipped].map((image) => sharp(image).removeAlpha().raw().toBuffer()));
+    let diff = 0;
+    for (let k = 0; k < mine!.length; k++) diff += Math.abs(mine![k]! - theirs![k]!);
+    expect(diff / mine!.length, 'mean difference per channel; `npx tsx scripts/demo-data.ts` makes the files again').toBeLessThan(1);
   });
 
   it('draws each scene differently', async () => {

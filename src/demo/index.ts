@@ -6,6 +6,7 @@
  * `author-<slug>`); tests elsewhere refer to them, so change a slug only together with those.
  * Entries come in link order: topics and the author before the articles that link to them.
  */
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { link as linkTo } from '../contentful/links.js';
 import type { Json } from '../store/types.js';
@@ -18,6 +19,8 @@ import { gameDeveloperArticle } from './articles/game-developer.js';
 import { learnPythonArticle } from './articles/learn-python.js';
 import { typescriptVsJavascriptArticle } from './articles/typescript-vs-javascript.js';
 import { height, width } from './illustrations/canvas.js';
+import type { FaceBox } from '../images/types.js';
+import { demoFaces } from './faces.js';
 import { demoAuthor, demoTopics } from './people.js';
 
 export { demoContentTypes } from './content-types.js';
@@ -32,6 +35,11 @@ export interface DemoAsset {
   contentType: string;
   width: number;
   height: number;
+  /** Where the detector finds faces in the rendered image (faces.ts). */
+  faces: readonly FaceBox[];
+  /** The image as the demo ships it (images/, made by render): what the loader stores. */
+  read(): Promise<Buffer>;
+  /** Draws the scene and encodes it: seconds of libvips work, so only to make the shipped file. */
   render(): Promise<Buffer>;
 }
 
@@ -67,6 +75,9 @@ function encode(svg: string, contentType: ArticleSeed['image']['contentType']): 
   }
 }
 
+/** The shipped renders; the build copies them beside the compiled code. */
+export const demoImagesDir = new URL('./images/', import.meta.url);
+
 export const demoAssets: DemoAsset[] = demoArticles.map((a) => ({
   id: `image-${a.slug}`,
   title: a.image.title,
@@ -75,6 +86,8 @@ export const demoAssets: DemoAsset[] = demoArticles.map((a) => ({
   contentType: a.image.contentType,
   width,
   height,
+  faces: demoFaces[`image-${a.slug}`] ?? [],
+  read: () => readFile(new URL(a.image.fileName, demoImagesDir)),
   render: () => encode(a.image.draw(), a.image.contentType),
 }));
 

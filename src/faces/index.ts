@@ -37,7 +37,7 @@ export function detectFaces(image: Buffer): Promise<DetectedFace[]> {
   return detector().detect(image);
 }
 
-/** Starts loading the model now: for a batch of uploads about to come (the demo loader). */
-export function warmUpFaceDetection(): void {
-  detector().warmUp();
+/** Whether the shared detector's model is in memory now (health figures, and tests of what loads it). */
+export function faceDetectionLoaded(): boolean {
+  return shared?.loaded ?? false;
 }

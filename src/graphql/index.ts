@@ -1,4 +1,3 @@
 export { graphqlRoutes, type GraphqlOptions } from './routes.js';
-export { createExecutor, type GraphqlRequest, type GraphqlAnswer } from './execute.js';
-export { buildContentSchema } from './schema.js';
-export { queryLimits } from './limits.js';
+// The engine is imported where it is used: re-exporting it here would load graphql with the routes.
+export type { GraphqlRequest, GraphqlAnswer } from './execute.js';

@@ -9,9 +9,8 @@ import { createAuthenticator, etagOf, ResponseCache, type ResponseDep } from '..
 import { isFolioError } from '../errors/index.js';
 import { singleFlight } from '../http/flights.js';
 import { changesBetween, type Scope, type Store } from '../store/index.js';
-import { formatError, GraphqlRefusal, refuse } from './errors.js';
-import { createExecutor } from './execute.js';
-import { createRequestReader } from './request.js';
+
+type Engine = typeof import('./engine.js');
 
 export interface GraphqlOptions {
   /** Published content (a replica's, when it is not behind: replica-reads.ts). */
@@ -45,7 +44,7 @@ const preflight = {
 /** Same window as Delivery's cache: beyond it everything is dropped instead of read. */
 const maxChangesRead = 500;
 
-function authRefusal(err: unknown, request: FastifyRequest): unknown {
+function authRefusal({ refuse }: Engine, err: unknown, request: FastifyRequest): unknown {
   if (!isFolioError(err)) return err;
   if (err.code === 'ACCESS_TOKEN_INVALID') return tokenOf(request) === undefined ? refuse('ACCESS_TOKEN_MISSING') : refuse('ACCESS_TOKEN_INVALID');
   if (err.code === 'NOT_FOUND') return (err.details as { type?: string } | undefined)?.type === 'Space' ? refuse('UNKNOWN_SPACE') : refuse('UNKNOWN_ENVIRONMENT');
@@ -54,8 +53,13 @@ function authRefusal(err: unknown, request: FastifyRequest): unknown {
 
 export async function graphqlRoutes(app: FastifyInstance, opts: GraphqlOptions) {
   const { store } = opts;
-  const executors = { delivery: createExecutor(opts), preview: opts.draftStore ? createExecutor({ ...opts, store: opts.draftStore }) : createExecutor(opts) };
-  const read = createRequestReader();
+  let loading: ReturnType<typeof load> | undefined;
+  async function load() {
+    const engine = await import('./engine.js');
+    const { createExecutor } = engine;
+    const executors = { delivery: createExecutor(opts), preview: opts.draftStore ? createExecutor({ ...opts, store: opts.draftStore }) : createExecutor(opts) };
+    return { engine, executors, read: engine.createRequestReader() };
+  }
   const authenticate = createAuthenticator(store, ['delivery', 'preview']);
   const contentVersion = singleFlight(() => store.changes.latest());
   const caching = opts.cache !== false;
@@ -73,10 +77,11 @@ export async function graphqlRoutes(app: FastifyInstance, opts: GraphqlOptions) 
   async function answer(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
     const named = { spaceId: request.params.spaceId, environmentId: request.params.environmentId ?? 'master' };
     const log = (err: unknown) => request.log.error({ err }, 'graphql resolver failed');
+    const { engine, executors, read } = await (loading ??= load());
     try {
       const version = await contentVersion();
       const { key, environmentId } = await authenticate(request, named.spaceId, named.environmentId, version).catch((err: unknown) => {
-        throw authRefusal(err, request);
+        throw authRefusal(engine, err, request);
       });
       // An alias's id reads its target environment.
       const scope = { spaceId: named.spaceId, environmentId };
@@ -97,8 +102,8 @@ export async function graphqlRoutes(app: FastifyInstance, opts: GraphqlOptions) 
       });
       return send(reply.header('x-folio-cache', hit ? 'hit' : 'miss'), 200, value.json);
     } catch (err) {
-      if (!(err instanceof GraphqlRefusal)) throw err;
-      return send(reply, err.status, JSON.stringify({ errors: err.errors.map((e) => formatError(e, request.id, log)) }));
+      if (!(err instanceof engine.GraphqlRefusal)) throw err;
+      return send(reply, err.status, JSON.stringify({ errors: err.errors.map((e) => engine.formatError(e, request.id, log)) }));
     }
   }
 

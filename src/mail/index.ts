@@ -3,7 +3,7 @@
  * Callers do not wait for delivery where waiting would tell a stranger something (whether an
  * address has an account): `sendLater` logs failures instead of answering with them.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -16,10 +16,12 @@ export interface Mailer {
 }
 
 export function smtpMailer(settings: { smtpUrl: string; from: string }): Mailer {
-  const transport = nodemailer.createTransport(settings.smtpUrl);
+  // nodemailer is loaded with the first mail, not with the server: most starts send none.
+  let transport: Promise<Transporter> | undefined;
   return {
     send: async (message) => {
-      await transport.sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text });
+      transport ??= import('nodemailer').then((nodemailer) => nodemailer.default.createTransport(settings.smtpUrl));
+      await (await transport).sendMail({ from: settings.from, to: message.to, subject: message.subject, text: message.text });
     },
   };
 }

@@ -17,34 +17,54 @@ export interface RunningFolio {
   /** Tokens created on this start; shown once, never stored in clear. */
   generatedTokens: Array<{ kind: ApiKeyKind; token: string }>;
   demoLoaded: boolean;
+  /** Milliseconds each start-up step took, in order (the start-up summary logs them). */
+  steps: Record<string, number>;
   close(): Promise<void>;
+}
+
+/** Runs the steps of a start in order, timing each. */
+function stepTimer() {
+  const steps: Record<string, number> = Object.create(null);
+  const time = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const began = performance.now();
+    try {
+      return await work();
+    } finally {
+      steps[name] = Math.round(performance.now() - began);
+    }
+  };
+  return { steps, time };
 }
 
 export async function startFolio(
   config: Config,
   options: { logger?: boolean | { level: string }; background?: BackgroundOptions } = {},
 ): Promise<RunningFolio> {
-  await ensureDataDir(config.dataDir);
+  const { steps, time } = stepTimer();
+  await time('dataDir', () => ensureDataDir(config.dataDir));
   const tls = config.tls ? await readTlsCredentials(config.tls) : undefined;
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const store = await time('database', () => openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath }));
   let opened: OpenedStorage | undefined;
   let replica: Store | undefined;
   try {
     if (config.databaseReplicaUrl) replica = await openReplicaStore(config.databaseReplicaUrl);
-    const files = (opened = await openStorage(config.storage, config.dataDir));
+    const files = (opened = await time('storage', () => openStorage(config.storage, config.dataDir)));
     const storage = files.files;
     configureFaceDetection({ idleMs: config.facesIdleMs });
     // Before the demo's images are made: libvips' default cache would keep their pixels for good.
     configureSharp();
-    const scope = await ensureSpace(store, config.spaceId);
-    const generatedTokens = await ensureApiKeys(store, config.spaceId, config.tokens);
+    const scope = await time('space', () => ensureSpace(store, config.spaceId));
+    const generatedTokens = await time('apiKeys', () => ensureApiKeys(store, config.spaceId, config.tokens));
     // Work a stopped server left half-done is settled before this one answers anybody.
-    await settleInterruptedActions(store);
-    await settleInterruptedClones(store);
-    if (config.admin) await ensureAdminUser(store, config.admin);
-    const demoLoaded = config.demo ? await loadDemo(store, storage, scope) : false;
-    const app = await buildApp({ config, store, replica, storage, sharedImages: files.shared, checkStorage: files.check, scope, locale: defaultLocale, ...(tls ? { tls } : {}), ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) });
-    const listening = await app.listen({ port: config.port, host: config.host });
+    await time('settle', async () => {
+      await settleInterruptedActions(store);
+      await settleInterruptedClones(store);
+    });
+    const { admin } = config;
+    if (admin) await time('admin', () => ensureAdminUser(store, admin));
+    const demoLoaded = config.demo ? await time('demo', () => loadDemo(store, storage, scope)) : false;
+    const app = await time('app', () => buildApp({ config, store, replica, storage, sharedImages: files.shared, checkStorage: files.check, scope, locale: defaultLocale, ...(tls ? { tls } : {}), ...(options.logger !== undefined ? { logger: options.logger } : {}), ...(options.background ? { background: options.background } : {}) }));
+    const listening = await time('listen', () => app.listen({ port: config.port, host: config.host }));
     // Fastify names the protocol from its own https option, which a server factory bypasses.
     const address = tls ? listening.replace(/^http:/, 'https:') : listening;
     return {
@@ -52,6 +72,7 @@ export async function startFolio(
       url: address,
       generatedTokens,
       demoLoaded,
+      steps,
       close: async () => {
         await app.close();
         await replica?.close();

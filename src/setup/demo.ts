@@ -3,7 +3,6 @@ import { ingestFile } from '../assets/index.js';
 import { systemActor } from '../auth/index.js';
 import { createAssetFromFile, createEntry, publishAsset, publishContentType, publishEntry, saveContentType } from '../content/index.js';
 import { demoAssets, demoContentTypes, demoEntries } from '../demo/index.js';
-import { warmUpFaceDetection } from '../faces/index.js';
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Json, Scope } from '../store/types.js';
@@ -24,12 +23,12 @@ async function wanted(store: Store, scope: Scope): Promise<boolean> {
 export async function loadDemo(store: Store, storage: FileStorage, scope: Scope): Promise<boolean> {
   if (!(await wanted(store, scope))) return false;
 
-  // Rendering and ingest (decoding, face detection) are the slow part; done before the
-  // transaction so the write lock is held briefly. Files are content-addressed: storing them
-  // first leaves nothing wrong behind if the transaction fails.
-  warmUpFaceDetection();
+  // Ingest (decoding, placeholders) is the slow part; done before the transaction so the write
+  // lock is held briefly. Files are content-addressed: storing them first leaves nothing wrong
+  // behind if the transaction fails. The images come rendered and their faces found, so a
+  // first start draws no scene and loads no detector model.
   const files = await Promise.all(
-    demoAssets.map(async (a) => ingestFile(storage, { fileName: a.fileName, contentType: a.contentType, data: await a.render() })),
+    demoAssets.map(async (a) => ingestFile(storage, { fileName: a.fileName, contentType: a.contentType, data: await a.read() }, a.faces)),
   );
 
   // Asked again under the setup lock: another server starting beside this one may have loaded it meanwhile.

@@ -1,6 +1,6 @@
 export type { ByteRange, FileStorage, NamedBlob, SharedBlobs, StoredObject } from './types.js';
 export { SizeLimitError, formatBytes } from './types.js';
 export { createFsStorage } from './fs-storage.js';
-export { createS3Client, createS3SharedBlobs, createS3Storage, sweepTemp, type S3Settings } from './s3-storage.js';
+export type { S3Settings } from './s3-storage.js';
 export { openStorage, type OpenedStorage } from './open.js';
 export { isObjectHash, assertObjectHash } from './hash.js';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isInputObjectType, isLeafType, isObjectType, isInterfaceType, isUnionType, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExecutor } from '../../src/graphql/index.js';
+import { createExecutor } from '../../src/graphql/execute.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 

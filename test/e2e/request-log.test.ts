@@ -63,6 +63,8 @@ describe('request logs', () => {
     const started = lines.filter((l) => l.msg === 'folio started');
     expect(started).toHaveLength(1);
     expect(started[0]).toMatchObject({ database: 'sqlite', storage: { kind: 'fs' }, logSample: 0, version: expect.any(String), startupMs: expect.any(Number) });
+    // Where the start-up time went, step by step, from Node's own start.
+    expect(Object.keys(started[0]!.startupSteps as object)).toEqual(['modules', 'dataDir', 'database', 'storage', 'space', 'apiKeys', 'settle', 'app', 'listen']);
   });
 
   it('name the client behind a trusted proxy (FOLIO_TRUST_PROXY), and believe no one else', async () => {
