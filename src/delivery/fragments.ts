@@ -12,20 +12,28 @@
 import { createHash } from 'node:crypto';
 import { parseContentQuery, pagedCollection, selectsLinks } from '../contentful/index.js';
 import { linksIn } from '../store/index.js';
-import type { Store, StoredFragment } from '../store/store.js';
+import type { PublishedFragment, Store, StoredFragment } from '../store/store.js';
 import type { AssetRecord, EntryRecord, Json, Scope } from '../store/types.js';
 import { eachInSlices } from '../http/slices.js';
 import { assetJson, entryJson, type SerializeContext } from './serialize.js';
 
-/** JSON bytes to send as they are: routes skip stringifying them. */
+/**
+ * JSON bytes to send as they are: routes skip stringifying them, and hashing them for an ETag
+ * when `etag` is given (one that changes exactly when the bytes do).
+ */
 export class RawJson {
-  constructor(readonly bytes: Buffer) {}
+  constructor(
+    readonly bytes: Buffer,
+    readonly etag?: string,
+  ) {}
 }
 
 type Kind = 'Entry' | 'Asset';
 type Link = [Kind, string];
 interface Piece {
+  kind: Kind;
   id: string;
+  publishedAt: string;
   body: Buffer;
   links: Link[];
 }
@@ -33,8 +41,6 @@ type Fresh = StoredFragment & { kind: Kind; id: string; locale: string; publishe
 
 /** Moves whenever the shape of a fragment changes in code: every stored one is then shaped again. */
 const shapeVersion = 1;
-/** The store answers an id list a thousand at a time (byIds in content/links.ts does the same). */
-const idsPerQuery = 1000;
 const open = Buffer.from('[');
 const close = Buffer.from(']');
 const comma = Buffer.from(',');
@@ -74,10 +80,9 @@ export function createFragmentPages(store: Store) {
   /** Fragments written back but maybe not committed yet: another request need not write them again. */
   const writing = new Set<string>();
 
-  /** The fragments of `keys`, in their order; missing ones are shaped and queued in `fresh`. */
-  async function pieces(view: Store, scope: Scope, ctx: SerializeContext, kind: Kind, keys: ReadonlyArray<{ id: string; publishedAt: string }>, locale: string, stamp: string, fresh: Fresh[]) {
-    const stored = await view.fragments.read(scope, kind, keys, locale, stamp);
-    const missing = keys.filter((k) => !stored.has(k.id));
+  /** The fragments of `rows`, in their order; missing ones are shaped and queued in `fresh`. */
+  async function pieces(view: Store, scope: Scope, ctx: SerializeContext, kind: Kind, rows: readonly PublishedFragment[], locale: string, stamp: string, fresh: Fresh[]) {
+    const missing = rows.filter((r) => !r.fragment);
     const shaped = new Map<string, StoredFragment>();
     for (let i = 0; i < missing.length; i += rowsPerRead) {
       const slice = missing.slice(i, i + rowsPerRead);
@@ -92,9 +97,9 @@ export function createFragmentPages(store: Store) {
       });
     }
     const out: Piece[] = [];
-    for (const k of keys) {
-      const f = stored.get(k.id) ?? shaped.get(k.id);
-      if (f) out.push({ id: k.id, body: f.body, links: JSON.parse(f.links) as Link[] });
+    for (const r of rows) {
+      const f = r.fragment ?? shaped.get(r.id);
+      if (f) out.push({ kind, id: r.id, publishedAt: r.publishedAt, body: f.body, links: JSON.parse(f.links) as Link[] });
     }
     return out;
   }
@@ -128,19 +133,16 @@ export function createFragmentPages(store: Store) {
         (await view.entries.publishedKeys(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.id),
       );
       const page = await view.entries.publishedKeys(scope, q.list);
-      const items = await pieces(view, scope, ctx, 'Entry', page.items, locale, stamp, fresh);
+      const stored = await view.fragments.read(scope, 'Entry', page.items, locale, stamp);
+      const items = await pieces(view, scope, ctx, 'Entry', page.items.map((k) => ({ ...k, fragment: stored.get(k.id) })), locale, stamp, fresh);
       const resolve = q.include > 0 && items.length > 0 && selectsLinks(q.select, q.list.contentTypeId === undefined ? undefined : ctx.types.get(q.list.contentTypeId));
       if (!resolve) return { q, page, items, found: undefined };
 
       // Contentful's include: level by level, linked items not found yet, one look-up per level and kind.
       const found = { Entry: new Map(items.map((p) => [p.id, p])), Asset: new Map<string, Piece>() };
       const fetch = async (kind: Kind, ids: string[]) => {
-        const out: Piece[] = [];
-        for (let i = 0; i < ids.length; i += idsPerQuery) {
-          const values = ids.slice(i, i + idsPerQuery);
-          const keys = await (kind === 'Entry' ? view.entries : view.assets).publishedKeys(scope, { where: [{ sys: 'id', op: 'in', values }], limit: values.length });
-          out.push(...(await pieces(view, scope, ctx, kind, keys.items, locale, stamp, fresh)));
-        }
+        if (ids.length === 0) return [];
+        const out = await pieces(view, scope, ctx, kind, await view.fragments.published(scope, kind, ids, locale, stamp), locale, stamp, fresh);
         for (const p of out) found[kind].set(p.id, p);
         return out;
       };
@@ -169,29 +171,41 @@ export function createFragmentPages(store: Store) {
     const envelope = JSON.stringify(shell);
     const [head, tail] = envelope.split(JSON.stringify([marker])) as [string, string];
     // Bytes end to end (Buffer.concat copies once): joining strings and encoding them cost several times more.
-    const parts: Buffer[] = [Buffer.from(head)];
-    const list = (from: Piece[]) => {
-      parts.push(open);
-      from.forEach((p, i) => (i > 0 ? parts.push(comma, p.body) : parts.push(p.body)));
-      parts.push(close);
+    const parts: Buffer[] = [];
+    // What the ETag is hashed from: the body with each fragment standing as its kind, id and publish
+    // time, which with the stamp and locale determine its bytes (fragments are never used otherwise).
+    const signature: string[] = [stamp, locale];
+    const put = (bytes: Buffer, text: string) => {
+      parts.push(bytes);
+      signature.push(text);
     };
+    const text = (t: string) => put(Buffer.from(t), t);
+    const list = (from: Piece[]) => {
+      put(open, '[');
+      from.forEach((p, i) => {
+        if (i > 0) put(comma, ',');
+        put(p.body, `\u0000${p.kind}\u0000${p.id}\u0000${p.publishedAt}\u0000`);
+      });
+      put(close, ']');
+    };
+    text(head);
     list(items);
-    parts.push(Buffer.from(tail.slice(0, -1)));
+    text(tail.slice(0, -1));
     if (found) {
       const inItems = new Set(items.map((p) => p.id));
       const included = [...found.Entry.values()].filter((p) => !inItems.has(p.id));
       const assets = [...found.Asset.values()];
       if (included.length || assets.length) {
-        parts.push(Buffer.from(',"includes":{'));
+        text(',"includes":{');
         if (included.length) {
-          parts.push(Buffer.from('"Entry":'));
+          text('"Entry":');
           list(included);
         }
         if (assets.length) {
-          parts.push(Buffer.from(included.length ? ',"Asset":' : '"Asset":'));
+          text(included.length ? ',"Asset":' : '"Asset":');
           list(assets);
         }
-        parts.push(Buffer.from('}'));
+        text('}');
       }
       // Links from the page's own items that lead nowhere, as Contentful's `errors`.
       const seen = new Set<string>();
@@ -204,10 +218,11 @@ export function createFragmentPages(store: Store) {
           errors.push({ sys: { id: 'notResolvable', type: 'error' }, details: { type: 'Link', linkType, id } });
         }
       }
-      if (errors.length) parts.push(Buffer.from(`,"errors":${JSON.stringify(errors)}`));
+      if (errors.length) text(`,"errors":${JSON.stringify(errors)}`);
     }
-    parts.push(Buffer.from('}'));
-    return new RawJson(Buffer.concat(parts));
+    text('}');
+    const etag = `"${createHash('sha1').update(signature.join('\u0000')).digest('base64url')}"`;
+    return new RawJson(Buffer.concat(parts), etag);
   }
 
   return { entries };
