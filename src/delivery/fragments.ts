@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { parseContentQuery, pagedCollection, selectsLinks } from '../contentful/index.js';
 import { linksIn } from '../store/index.js';
-import type { PublishedFragment, Store, StoredFragment } from '../store/store.js';
+import type { Store, StoredFragment } from '../store/store.js';
 import type { AssetRecord, EntryRecord, Json, Scope } from '../store/types.js';
 import { eachInSlices } from '../http/slices.js';
 import { assetJson, entryJson, type SerializeContext } from './serialize.js';
@@ -37,6 +37,10 @@ interface Piece {
   body: Buffer;
   links: Link[];
 }
+export interface Known {
+  body: Buffer;
+  links: Link[];
+}
 type Fresh = StoredFragment & { kind: Kind; id: string; locale: string; publishedAt: string; stamp: string };
 
 /** Moves whenever the shape of a fragment changes in code: every stored one is then shaped again. */
@@ -44,6 +48,8 @@ const shapeVersion = 1;
 const open = Buffer.from('[');
 const close = Buffer.from(']');
 const comma = Buffer.from(',');
+/** Fragment bytes kept in memory per process (Remembered); a few thousand articles' worth. */
+const defaultRememberBytes = 32 * 1024 * 1024;
 /** Published rows read whole per statement when fragments are missing. */
 const rowsPerRead = 200;
 
@@ -76,14 +82,69 @@ function orderedLinks(fields: Json): Link[] {
   return out;
 }
 
-export function createFragmentPages(store: Store) {
+/**
+ * Fragments lately sent, by everything that determines their bytes (so never stale: another
+ * publish or stamp is another key), with their links parsed. A warm page then reads only keys
+ * from the database: reading ~750 KiB of blobs per page, each a new Buffer for the collector,
+ * was most of its time. Least recently used dropped first past `maxBytes`.
+ */
+export class Remembered {
+  private readonly kept = new Map<string, Known>();
+  private bytes = 0;
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): Known | undefined {
+    const known = this.kept.get(key);
+    if (known) {
+      this.kept.delete(key);
+      this.kept.set(key, known);
+    }
+    return known;
+  }
+
+  set(key: string, known: Known): void {
+    if (known.body.length > this.maxBytes / 16 || this.kept.has(key)) return;
+    this.kept.set(key, known);
+    this.bytes += known.body.length;
+    for (const [k, v] of this.kept) {
+      if (this.bytes <= this.maxBytes) break;
+      this.kept.delete(k);
+      this.bytes -= v.body.length;
+    }
+  }
+}
+
+export function createFragmentPages(store: Store, options: { rememberBytes?: number } = {}) {
+  const remembered = new Remembered(options.rememberBytes ?? defaultRememberBytes);
   /** Fragments written back but maybe not committed yet: another request need not write them again. */
   const writing = new Set<string>();
 
-  /** The fragments of `rows`, in their order; missing ones are shaped and queued in `fresh`. */
-  async function pieces(view: Store, scope: Scope, ctx: SerializeContext, kind: Kind, rows: readonly PublishedFragment[], locale: string, stamp: string, fresh: Fresh[]) {
-    const missing = rows.filter((r) => !r.fragment);
-    const shaped = new Map<string, StoredFragment>();
+  /**
+   * The fragments of `keys`, in their order: from memory, else stored, else shaped from the
+   * published row (queued in `fresh` to be stored).
+   */
+  async function pieces(view: Store, scope: Scope, ctx: SerializeContext, kind: Kind, keys: ReadonlyArray<{ id: string; publishedAt: string }>, locale: string, stamp: string, fresh: Fresh[]) {
+    const prefix = `${scope.spaceId}\u0000${scope.environmentId}\u0000${kind}\u0000${locale}\u0000${stamp}\u0000`;
+    const keyOf = (k: { id: string; publishedAt: string }) => `${prefix}${k.id}\u0000${k.publishedAt}`;
+    const known = new Map<string, Known>();
+    for (const k of keys) {
+      const hit = remembered.get(keyOf(k));
+      if (hit) known.set(k.id, hit);
+    }
+    const learn = (k: { id: string; publishedAt: string }, f: StoredFragment) => {
+      const item = { body: f.body, links: JSON.parse(f.links) as Link[] };
+      known.set(k.id, item);
+      remembered.set(keyOf(k), item);
+    };
+    const unknown = keys.filter((k) => !known.has(k.id));
+    if (unknown.length) {
+      const stored = await view.fragments.read(scope, kind, unknown, locale, stamp);
+      for (const k of unknown) {
+        const f = stored.get(k.id);
+        if (f) learn(k, f);
+      }
+    }
+    const missing = unknown.filter((k) => !known.has(k.id));
     for (let i = 0; i < missing.length; i += rowsPerRead) {
       const slice = missing.slice(i, i + rowsPerRead);
       const query = { where: [{ sys: 'id' as const, op: 'in' as const, values: slice.map((k) => k.id) }], limit: slice.length };
@@ -91,15 +152,16 @@ export function createFragmentPages(store: Store) {
       const publishedAt = new Map(slice.map((k) => [k.id, k.publishedAt]));
       await eachInSlices(records, (record) => {
         const body = Buffer.from(JSON.stringify(kind === 'Entry' ? entryJson(ctx, record as EntryRecord) : assetJson(ctx, record as AssetRecord)));
+        const key = { id: record.sys.id, publishedAt: publishedAt.get(record.sys.id)! };
         const fragment = { body, links: JSON.stringify(orderedLinks(record.fields as Json)) };
-        shaped.set(record.sys.id, fragment);
-        fresh.push({ ...fragment, kind, id: record.sys.id, locale, publishedAt: publishedAt.get(record.sys.id)!, stamp });
+        learn(key, fragment);
+        fresh.push({ ...fragment, ...key, kind, locale, stamp });
       });
     }
     const out: Piece[] = [];
-    for (const r of rows) {
-      const f = r.fragment ?? shaped.get(r.id);
-      if (f) out.push({ kind, id: r.id, publishedAt: r.publishedAt, body: f.body, links: JSON.parse(f.links) as Link[] });
+    for (const k of keys) {
+      const f = known.get(k.id);
+      if (f) out.push({ kind, id: k.id, publishedAt: k.publishedAt, body: f.body, links: f.links });
     }
     return out;
   }
@@ -133,8 +195,7 @@ export function createFragmentPages(store: Store) {
         (await view.entries.publishedKeys(scope, { contentTypeId, where, limit: 1000 })).items.map((e) => e.id),
       );
       const page = await view.entries.publishedKeys(scope, q.list);
-      const stored = await view.fragments.read(scope, 'Entry', page.items, locale, stamp);
-      const items = await pieces(view, scope, ctx, 'Entry', page.items.map((k) => ({ ...k, fragment: stored.get(k.id) })), locale, stamp, fresh);
+      const items = await pieces(view, scope, ctx, 'Entry', page.items, locale, stamp, fresh);
       const resolve = q.include > 0 && items.length > 0 && selectsLinks(q.select, q.list.contentTypeId === undefined ? undefined : ctx.types.get(q.list.contentTypeId));
       if (!resolve) return { q, page, items, found: undefined };
 
@@ -142,7 +203,7 @@ export function createFragmentPages(store: Store) {
       const found = { Entry: new Map(items.map((p) => [p.id, p])), Asset: new Map<string, Piece>() };
       const fetch = async (kind: Kind, ids: string[]) => {
         if (ids.length === 0) return [];
-        const out = await pieces(view, scope, ctx, kind, await view.fragments.published(scope, kind, ids, locale, stamp), locale, stamp, fresh);
+        const out = await pieces(view, scope, ctx, kind, await view.fragments.published(scope, kind, ids), locale, stamp, fresh);
         for (const p of out) found[kind].set(p.id, p);
         return out;
       };

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import type { PublishedFragment, Store, StoredFragment } from './store.js';
+import type { Store, StoredFragment } from './store.js';
 
 /** Ids per statement: a page of 1000 with its includes is read a slice at a time, the loop free between. */
 const idsPerRead = 200;
@@ -37,31 +37,21 @@ export function fragmentsRepository(db: Kysely<Database>): Store['fragments'] {
       return found;
     },
 
-    async published(scope, kind, ids, locale, stamp) {
-      const out: PublishedFragment[] = [];
+    async published(scope, kind, ids) {
+      const out: Array<{ id: string; publishedAt: string }> = [];
       for (let i = 0; i < ids.length; i += idsPerOrderedRead) {
         if (i > 0) await yieldToLoop();
         const rows = await db
-          .selectFrom('published as p')
-          .leftJoin('delivery_fragments as f', (join) =>
-            join
-              .onRef('f.space_id', '=', 'p.space_id')
-              .onRef('f.environment_id', '=', 'p.environment_id')
-              .onRef('f.kind', '=', 'p.kind')
-              .onRef('f.id', '=', 'p.id')
-              .on('f.locale', '=', locale)
-              .onRef('f.published_at', '=', 'p.published_at')
-              .on('f.stamp', '=', stamp),
-          )
-          .select(['p.id', 'p.published_at', 'f.body', 'f.links'])
-          .where('p.space_id', '=', scope.spaceId)
-          .where('p.environment_id', '=', scope.environmentId)
-          .where('p.kind', '=', kind)
-          .where('p.id', 'in', ids.slice(i, i + idsPerOrderedRead))
-          .orderBy('p.created_at')
-          .orderBy('p.id')
+          .selectFrom('published')
+          .select(['id', 'published_at'])
+          .where('space_id', '=', scope.spaceId)
+          .where('environment_id', '=', scope.environmentId)
+          .where('kind', '=', kind)
+          .where('id', 'in', ids.slice(i, i + idsPerOrderedRead))
+          .orderBy('created_at')
+          .orderBy('id')
           .execute();
-        for (const row of rows) out.push({ id: row.id, publishedAt: row.published_at, fragment: row.body === null || row.links === null ? undefined : { body: row.body, links: row.links } });
+        for (const row of rows) out.push({ id: row.id, publishedAt: row.published_at });
       }
       return out;
     },

@@ -284,12 +284,12 @@ export interface Store {
   fragments: {
     read(scope: Scope, kind: 'Entry' | 'Asset', wanted: ReadonlyArray<{ id: string; publishedAt: string }>, locale: string, stamp: string): Promise<Map<string, StoredFragment>>;
     /**
-     * Which of `ids` are published, each with its publish time and its fragment when one of that
-     * publish and stamp is stored: one statement where `publishedKeys` and `read` take three. In
-     * the order the general path includes them: a thousand ids at a time, each thousand in
-     * Delivery's default order (sys.createdAt, then id), as content/links.ts byIds reads them.
+     * Which of `ids` are published, with their publish times (what a fragment must match), without
+     * counting them as `publishedKeys` does. In the order the general path includes them: a
+     * thousand ids at a time, each thousand in Delivery's default order (sys.createdAt, then id),
+     * as content/links.ts byIds reads them.
      */
-    published(scope: Scope, kind: 'Entry' | 'Asset', ids: readonly string[], locale: string, stamp: string): Promise<PublishedFragment[]>;
+    published(scope: Scope, kind: 'Entry' | 'Asset', ids: readonly string[]): Promise<Array<{ id: string; publishedAt: string }>>;
     write(scope: Scope, fragments: ReadonlyArray<StoredFragment & { kind: 'Entry' | 'Asset'; id: string; locale: string; publishedAt: string; stamp: string }>): Promise<void>;
   };
   /** Small instance-wide settings (e.g. whether the demo was loaded). */
@@ -324,11 +324,4 @@ export interface Store {
 export interface StoredFragment {
   body: Buffer;
   links: string;
-}
-
-/** A published item's key and, when stored for its publish, its fragment. */
-export interface PublishedFragment {
-  id: string;
-  publishedAt: string;
-  fragment: StoredFragment | undefined;
 }

@@ -105,14 +105,10 @@ export function describeDeliveryFragments(name: string, env: () => Promise<Recor
           const record = (await store.entries.getPublished(scope, key.id))!;
           expect(JSON.parse(stored.get(key.id)!.body.toString('utf8'))).toMatchObject({ sys: { id: key.id, revision: record.sys.publishedCounter } });
         }
-        // Keys and fragments in one read, in Delivery's default order; unpublished ids are left out.
-        const ids = [...keys.map((k) => k.id)].reverse().concat('fragments-author');
-        const both = await store.fragments.published(scope, 'Entry', ids, locale, stampOf(ctx));
-        expect(both.map((r) => r.id)).toEqual(keys.map((k) => k.id));
-        expect(both.map((r) => r.publishedAt)).toEqual(keys.map((k) => k.publishedAt));
-        for (const r of both) expect(r.fragment?.body.equals(stored.get(r.id)!.body), r.id).toBe(true);
-        expect((await store.fragments.published(scope, 'Entry', ids, locale, 'another-stamp')).every((r) => r.fragment === undefined)).toBe(true);
       }
+      // Linked ids' keys, uncounted, in Delivery's default order; unpublished ids are left out.
+      const ids = keys.map((k) => k.id).reverse().concat('fragments-author');
+      expect(await store.fragments.published(scope, 'Entry', ids)).toEqual(keys);
     });
 
     it('shows a new publish, an unpublish and a changed model at once, in the same bytes', async () => {
