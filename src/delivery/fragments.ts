@@ -1,9 +1,10 @@
 /**
  * Delivery entry pages joined from stored fragments: each published item's JSON for one locale,
  * shaped once (store.fragments), instead of parsed, resolved and stringified on every request.
- * A page is its ordered ids and publish times (one indexed query), their fragments, then one
- * look-up per include level and kind, and the answer is those texts put together: the same bytes
- * the general path (reader.ts) writes. A fragment missing or shaped from other inputs is shaped
+ * A page is its ordered ids and publish times (indexed queries), their fragments (kept in memory,
+ * else read), then one key look-up per include level and kind, and the answer is those texts put
+ * together: the same bytes the general path (reader.ts) writes, with an ETag made from what
+ * determines them. A fragment missing or shaped from other inputs is shaped
  * here from the published row and stored after the answer, so the next request finds it.
  *
  * Not served here (the general path answers): Preview (drafts change without a publish),
@@ -49,7 +50,7 @@ const open = Buffer.from('[');
 const close = Buffer.from(']');
 const comma = Buffer.from(',');
 /** Fragment bytes kept in memory per process (Remembered); a few thousand articles' worth. */
-const defaultRememberBytes = 32 * 1024 * 1024;
+const rememberBytes = 32 * 1024 * 1024;
 /** Published rows read whole per statement when fragments are missing. */
 const rowsPerRead = 200;
 
@@ -114,8 +115,8 @@ export class Remembered {
   }
 }
 
-export function createFragmentPages(store: Store, options: { rememberBytes?: number } = {}) {
-  const remembered = new Remembered(options.rememberBytes ?? defaultRememberBytes);
+export function createFragmentPages(store: Store) {
+  const remembered = new Remembered(rememberBytes);
   /** Fragments written back but maybe not committed yet: another request need not write them again. */
   const writing = new Set<string>();
 
