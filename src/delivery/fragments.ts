@@ -1,9 +1,10 @@
 /**
  * Delivery entry pages joined from stored fragments: each published item's JSON for one locale,
  * shaped once (store.fragments), instead of parsed, resolved and stringified on every request.
- * A page is its ordered ids and publish times (one indexed query), their fragments, then one
- * look-up per include level and kind, and the answer is those texts put together: the same bytes
- * the general path (reader.ts) writes. A fragment missing or shaped from other inputs is shaped
+ * A page is its ordered ids and publish times (indexed queries), their fragments (kept in memory,
+ * else read), then one key look-up per include level and kind, and the answer is those texts put
+ * together: the same bytes the general path (reader.ts) writes, with an ETag made from what
+ * determines them. A fragment missing or shaped from other inputs is shaped
  * here from the published row and stored after the answer, so the next request finds it.
  *
  * Not served here (the general path answers): Preview (drafts change without a publish),
@@ -17,15 +18,27 @@ import type { AssetRecord, EntryRecord, Json, Scope } from '../store/types.js';
 import { eachInSlices } from '../http/slices.js';
 import { assetJson, entryJson, type SerializeContext } from './serialize.js';
 
-/** JSON bytes to send as they are: routes skip stringifying them. */
+/**
+ * JSON bytes to send as they are: routes skip stringifying them, and hashing them for an ETag
+ * when `etag` is given (one that changes exactly when the bytes do).
+ */
 export class RawJson {
-  constructor(readonly bytes: Buffer) {}
+  constructor(
+    readonly bytes: Buffer,
+    readonly etag?: string,
+  ) {}
 }
 
 type Kind = 'Entry' | 'Asset';
 type Link = [Kind, string];
 interface Piece {
+  kind: Kind;
   id: string;
+  publishedAt: string;
+  body: Buffer;
+  links: Link[];
+}
+export interface Known {
   body: Buffer;
   links: Link[];
 }
@@ -33,11 +46,11 @@ type Fresh = StoredFragment & { kind: Kind; id: string; locale: string; publishe
 
 /** Moves whenever the shape of a fragment changes in code: every stored one is then shaped again. */
 const shapeVersion = 1;
-/** The store answers an id list a thousand at a time (byIds in content/links.ts does the same). */
-const idsPerQuery = 1000;
 const open = Buffer.from('[');
 const close = Buffer.from(']');
 const comma = Buffer.from(',');
+/** Fragment bytes kept in memory per process (Remembered); a few thousand articles' worth. */
+const rememberBytes = 32 * 1024 * 1024;
 /** Published rows read whole per statement when fragments are missing. */
 const rowsPerRead = 200;
 
@@ -70,15 +83,69 @@ function orderedLinks(fields: Json): Link[] {
   return out;
 }
 
+/**
+ * Fragments lately sent, by everything that determines their bytes (so never stale: another
+ * publish or stamp is another key), with their links parsed. A warm page then reads only keys
+ * from the database: reading ~750 KiB of blobs per page, each a new Buffer for the collector,
+ * was most of its time. Least recently used dropped first past `maxBytes`.
+ */
+export class Remembered {
+  private readonly kept = new Map<string, Known>();
+  private bytes = 0;
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): Known | undefined {
+    const known = this.kept.get(key);
+    if (known) {
+      this.kept.delete(key);
+      this.kept.set(key, known);
+    }
+    return known;
+  }
+
+  set(key: string, known: Known): void {
+    if (known.body.length > this.maxBytes / 16 || this.kept.has(key)) return;
+    this.kept.set(key, known);
+    this.bytes += known.body.length;
+    for (const [k, v] of this.kept) {
+      if (this.bytes <= this.maxBytes) break;
+      this.kept.delete(k);
+      this.bytes -= v.body.length;
+    }
+  }
+}
+
 export function createFragmentPages(store: Store) {
+  const remembered = new Remembered(rememberBytes);
   /** Fragments written back but maybe not committed yet: another request need not write them again. */
   const writing = new Set<string>();
 
-  /** The fragments of `keys`, in their order; missing ones are shaped and queued in `fresh`. */
+  /**
+   * The fragments of `keys`, in their order: from memory, else stored, else shaped from the
+   * published row (queued in `fresh` to be stored).
+   */
   async function pieces(view: Store, scope: Scope, ctx: SerializeContext, kind: Kind, keys: ReadonlyArray<{ id: string; publishedAt: string }>, locale: string, stamp: string, fresh: Fresh[]) {
-    const stored = await view.fragments.read(scope, kind, keys, locale, stamp);
-    const missing = keys.filter((k) => !stored.has(k.id));
-    const shaped = new Map<string, StoredFragment>();
+    const prefix = `${scope.spaceId}\u0000${scope.environmentId}\u0000${kind}\u0000${locale}\u0000${stamp}\u0000`;
+    const keyOf = (k: { id: string; publishedAt: string }) => `${prefix}${k.id}\u0000${k.publishedAt}`;
+    const known = new Map<string, Known>();
+    for (const k of keys) {
+      const hit = remembered.get(keyOf(k));
+      if (hit) known.set(k.id, hit);
+    }
+    const learn = (k: { id: string; publishedAt: string }, f: StoredFragment) => {
+      const item = { body: f.body, links: JSON.parse(f.links) as Link[] };
+      known.set(k.id, item);
+      remembered.set(keyOf(k), item);
+    };
+    const unknown = keys.filter((k) => !known.has(k.id));
+    if (unknown.length) {
+      const stored = await view.fragments.read(scope, kind, unknown, locale, stamp);
+      for (const k of unknown) {
+        const f = stored.get(k.id);
+        if (f) learn(k, f);
+      }
+    }
+    const missing = unknown.filter((k) => !known.has(k.id));
     for (let i = 0; i < missing.length; i += rowsPerRead) {
       const slice = missing.slice(i, i + rowsPerRead);
       const query = { where: [{ sys: 'id' as const, op: 'in' as const, values: slice.map((k) => k.id) }], limit: slice.length };
@@ -86,15 +153,16 @@ export function createFragmentPages(store: Store) {
       const publishedAt = new Map(slice.map((k) => [k.id, k.publishedAt]));
       await eachInSlices(records, (record) => {
         const body = Buffer.from(JSON.stringify(kind === 'Entry' ? entryJson(ctx, record as EntryRecord) : assetJson(ctx, record as AssetRecord)));
+        const key = { id: record.sys.id, publishedAt: publishedAt.get(record.sys.id)! };
         const fragment = { body, links: JSON.stringify(orderedLinks(record.fields as Json)) };
-        shaped.set(record.sys.id, fragment);
-        fresh.push({ ...fragment, kind, id: record.sys.id, locale, publishedAt: publishedAt.get(record.sys.id)!, stamp });
+        learn(key, fragment);
+        fresh.push({ ...fragment, ...key, kind, locale, stamp });
       });
     }
     const out: Piece[] = [];
     for (const k of keys) {
-      const f = stored.get(k.id) ?? shaped.get(k.id);
-      if (f) out.push({ id: k.id, body: f.body, links: JSON.parse(f.links) as Link[] });
+      const f = known.get(k.id);
+      if (f) out.push({ kind, id: k.id, publishedAt: k.publishedAt, body: f.body, links: f.links });
     }
     return out;
   }
@@ -135,12 +203,8 @@ export function createFragmentPages(store: Store) {
       // Contentful's include: level by level, linked items not found yet, one look-up per level and kind.
       const found = { Entry: new Map(items.map((p) => [p.id, p])), Asset: new Map<string, Piece>() };
       const fetch = async (kind: Kind, ids: string[]) => {
-        const out: Piece[] = [];
-        for (let i = 0; i < ids.length; i += idsPerQuery) {
-          const values = ids.slice(i, i + idsPerQuery);
-          const keys = await (kind === 'Entry' ? view.entries : view.assets).publishedKeys(scope, { where: [{ sys: 'id', op: 'in', values }], limit: values.length });
-          out.push(...(await pieces(view, scope, ctx, kind, keys.items, locale, stamp, fresh)));
-        }
+        if (ids.length === 0) return [];
+        const out = await pieces(view, scope, ctx, kind, await view.fragments.published(scope, kind, ids), locale, stamp, fresh);
         for (const p of out) found[kind].set(p.id, p);
         return out;
       };
@@ -169,29 +233,41 @@ export function createFragmentPages(store: Store) {
     const envelope = JSON.stringify(shell);
     const [head, tail] = envelope.split(JSON.stringify([marker])) as [string, string];
     // Bytes end to end (Buffer.concat copies once): joining strings and encoding them cost several times more.
-    const parts: Buffer[] = [Buffer.from(head)];
-    const list = (from: Piece[]) => {
-      parts.push(open);
-      from.forEach((p, i) => (i > 0 ? parts.push(comma, p.body) : parts.push(p.body)));
-      parts.push(close);
+    const parts: Buffer[] = [];
+    // What the ETag is hashed from: the body with each fragment standing as its kind, id and publish
+    // time, which with the stamp and locale determine its bytes (fragments are never used otherwise).
+    const signature: string[] = [stamp, locale];
+    const put = (bytes: Buffer, text: string) => {
+      parts.push(bytes);
+      signature.push(text);
     };
+    const text = (t: string) => put(Buffer.from(t), t);
+    const list = (from: Piece[]) => {
+      put(open, '[');
+      from.forEach((p, i) => {
+        if (i > 0) put(comma, ',');
+        put(p.body, `\u0000${p.kind}\u0000${p.id}\u0000${p.publishedAt}\u0000`);
+      });
+      put(close, ']');
+    };
+    text(head);
     list(items);
-    parts.push(Buffer.from(tail.slice(0, -1)));
+    text(tail.slice(0, -1));
     if (found) {
       const inItems = new Set(items.map((p) => p.id));
       const included = [...found.Entry.values()].filter((p) => !inItems.has(p.id));
       const assets = [...found.Asset.values()];
       if (included.length || assets.length) {
-        parts.push(Buffer.from(',"includes":{'));
+        text(',"includes":{');
         if (included.length) {
-          parts.push(Buffer.from('"Entry":'));
+          text('"Entry":');
           list(included);
         }
         if (assets.length) {
-          parts.push(Buffer.from(included.length ? ',"Asset":' : '"Asset":'));
+          text(included.length ? ',"Asset":' : '"Asset":');
           list(assets);
         }
-        parts.push(Buffer.from('}'));
+        text('}');
       }
       // Links from the page's own items that lead nowhere, as Contentful's `errors`.
       const seen = new Set<string>();
@@ -204,10 +280,11 @@ export function createFragmentPages(store: Store) {
           errors.push({ sys: { id: 'notResolvable', type: 'error' }, details: { type: 'Link', linkType, id } });
         }
       }
-      if (errors.length) parts.push(Buffer.from(`,"errors":${JSON.stringify(errors)}`));
+      if (errors.length) text(`,"errors":${JSON.stringify(errors)}`);
     }
-    parts.push(Buffer.from('}'));
-    return new RawJson(Buffer.concat(parts));
+    text('}');
+    const etag = `"${createHash('sha1').update(signature.join('\u0000')).digest('base64url')}"`;
+    return new RawJson(Buffer.concat(parts), etag);
   }
 
   return { entries };

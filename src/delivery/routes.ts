@@ -103,7 +103,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     return { scope, named, locales, ctx, query };
   }
 
-  /** A body-derived ETag lets clients revalidate cheaply; content can change at any publish. */
+  /** An ETag lets clients revalidate cheaply; content can change at any publish. */
   const sendJson = (reply: FastifyReply, answer: CachedResponse) => {
     const { json, etag } = answer;
     reply.header('content-type', contentType).header('etag', etag).header('cache-control', 'max-age=0, must-revalidate');
@@ -115,12 +115,17 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     if (coding === 'identity') return reply.send(json);
     return reply.header('content-encoding', coding).send(answer[coding]);
   };
-  /** Fragment pages come as JSON bytes already (fragments.ts). */
-  const bytesOf = async (body: unknown) => (body instanceof RawJson ? body.bytes : Buffer.from(await stringifyInSlices(body)));
-  const send = async (reply: FastifyReply, body: unknown) => {
-    const json = await bytesOf(body);
-    return sendJson(reply, { json, etag: etagOf(json) });
+  /**
+   * The bytes and their ETag. Fragment pages come as JSON bytes already, with an ETag made from
+   * what determines them (fragments.ts), so a 758 KiB page is not hashed per request; cached or
+   * not, one state of one URL has one ETag.
+   */
+  const encoded = async (body: unknown): Promise<CachedResponse> => {
+    if (body instanceof RawJson) return { json: body.bytes, etag: body.etag ?? etagOf(body.bytes) };
+    const json = Buffer.from(await stringifyInSlices(body));
+    return { json, etag: etagOf(json) };
   };
+  const send = async (reply: FastifyReply, body: unknown) => sendJson(reply, await encoded(body));
 
   /**
    * Answers from the cache, which drops an answer when what it shows changed since (`dep`: one
@@ -141,10 +146,10 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     url.searchParams.sort();
     const key = `${url.pathname}?${url.searchParams}`;
     const { value, hit } = await cacheFor(scope).load(contentVersionAtAuth, key, dep, async () => {
-      const json = await bytesOf(await compute(await context()));
+      const { json, etag } = await encoded(await compute(await context()));
       // Cached bodies are sent many times: compressed once, here, as a CDN keeps its copies.
       const { gzip, br } = await encodeAsync(json);
-      return { json, etag: etagOf(json), ...(gzip ? { gzip } : {}), ...(br ? { br } : {}) };
+      return { json, etag, ...(gzip ? { gzip } : {}), ...(br ? { br } : {}) };
     });
     // The token is part of what the answer varies on: a replay needs the very credentials this request passed.
     opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding', 'authorization'], encodings: value, cacheHeader: 'x-folio-cache' });

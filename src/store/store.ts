@@ -283,6 +283,13 @@ export interface Store {
    */
   fragments: {
     read(scope: Scope, kind: 'Entry' | 'Asset', wanted: ReadonlyArray<{ id: string; publishedAt: string }>, locale: string, stamp: string): Promise<Map<string, StoredFragment>>;
+    /**
+     * Which of `ids` are published, with their publish times (what a fragment must match), without
+     * counting them as `publishedKeys` does. In the order the general path includes them: a
+     * thousand ids at a time, each thousand in Delivery's default order (sys.createdAt, then id),
+     * as content/links.ts byIds reads them.
+     */
+    published(scope: Scope, kind: 'Entry' | 'Asset', ids: readonly string[]): Promise<Array<{ id: string; publishedAt: string }>>;
     write(scope: Scope, fragments: ReadonlyArray<StoredFragment & { kind: 'Entry' | 'Asset'; id: string; locale: string; publishedAt: string; stamp: string }>): Promise<void>;
   };
   /** Small instance-wide settings (e.g. whether the demo was loaded). */

@@ -106,6 +106,9 @@ export function describeDeliveryFragments(name: string, env: () => Promise<Recor
           expect(JSON.parse(stored.get(key.id)!.body.toString('utf8'))).toMatchObject({ sys: { id: key.id, revision: record.sys.publishedCounter } });
         }
       }
+      // Linked ids' keys, uncounted, in Delivery's default order; unpublished ids are left out.
+      const ids = keys.map((k) => k.id).reverse().concat('fragments-author');
+      expect(await store.fragments.published(scope, 'Entry', ids)).toEqual(keys);
     });
 
     it('shows a new publish, an unpublish and a changed model at once, in the same bytes', async () => {
@@ -133,6 +136,36 @@ export function describeDeliveryFragments(name: string, env: () => Promise<Recor
       const afterUnpublish = await served(query);
       expect(afterUnpublish).not.toContain('fragments-dangling');
       expect(afterUnpublish).toBe(await general(query));
+    });
+
+    it('gives one ETag per state without hashing the body: the same for stored fragments, 304 for it, new when a shown item changes', async () => {
+      const query = 'content_type=article&include=1&order=-sys.id&limit=7';
+      const get = (headers: Record<string, string> = {}) => fetch(`${folio.url}${entriesPath}?${query}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+      const first = await get();
+      const etag = first.headers.get('etag')!;
+      const body = (await first.json()) as { includes: { Entry: Array<{ sys: { id: string } }> } };
+      await settle();
+      // Shaped on the first request, read back stored on the second: one state, one tag.
+      expect((await get()).headers.get('etag')).toBe(etag);
+      const revalidated = await get({ 'if-none-match': `W/${etag}` });
+      expect(revalidated.status).toBe(304);
+
+      // Only an included entry changes: the page's own items are the same, the tag is not.
+      const authorId = body.includes.Entry[0]!.sys.id;
+      const author = (await store.entries.get(scope, authorId))!;
+      await updateEntry(store, scope, { id: authorId, fields: { ...author.fields, name: { 'en-US': 'Renamed Author' } } }, systemActor);
+      await publishEntry(store, scope, { id: authorId }, systemActor);
+      const changed = await get({ 'if-none-match': etag });
+      expect(changed.status).toBe(200);
+      expect(await changed.text()).toContain('Renamed Author');
+      const next = changed.headers.get('etag')!;
+      expect(next).not.toBe(etag);
+      await settle();
+      expect((await get()).headers.get('etag')).toBe(next);
+
+      // Another locale shows other bytes: another tag.
+      const inGerman = await fetch(`${folio.url}${entriesPath}?${query}&locale=de-DE`, { headers: { authorization: `Bearer ${token}` } });
+      expect(inGerman.headers.get('etag')).not.toBe(next);
     });
   });
 }
