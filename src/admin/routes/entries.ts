@@ -15,6 +15,7 @@ import { pagePolicy } from '../../http/security-headers.js';
 import { patternOrigin, previewPattern, previewSource } from '../preview.js';
 import { actorOf, csrfFor, formString, sendPage, viewerOf } from '../http.js';
 import { entryTitle } from '../entry-title.js';
+import { creatableTypes } from '../link-create.js';
 import * as ops from '../operations.js';
 import { refusalOf } from '../refusals.js';
 import { statusOf, type Status } from '../status.js';
@@ -67,6 +68,13 @@ const withLocale = (p: { field: string; message: string }, locale: string): Entr
   return { field, message: p.message, locale: at ?? locale };
 };
 
+/** The content rules' errors (`path`, `details`) as problems beside their fields. */
+const problemsOf = (errors: Array<{ path?: unknown[]; details: string }>, locale: string) =>
+  errors.flatMap((e) => {
+    const field = fieldOfError(e);
+    return field ? [withLocale({ field, message: e.details }, locale)] : [];
+  });
+
 const linkedIds = (raw: Raw) => raw.filter((id) => id !== '');
 
 /** Inputs an autosave may name: every field in two locales, with room to spare. */
@@ -97,7 +105,10 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
         const entries = await entryCache.get(key)!;
         out.set(
           f.def.id,
-          entries.map((e) => ({ id: e.sys.id, label: `${titleOf(e, types) || 'Untitled'} (${types.get(e.sys.contentTypeId)?.name ?? e.sys.contentTypeId})`, status: statusOf(e.sys) })),
+          entries.map((e) => {
+            const title = titleOf(e, types) || 'Untitled';
+            return { id: e.sys.id, title, label: `${title} (${types.get(e.sys.contentTypeId)?.name ?? e.sys.contentTypeId})`, status: statusOf(e.sys) };
+          }),
         );
       } else if (f.kind === 'asset' || f.kind === 'assets') {
         const assets = await ops.assetChoices(ctx, actor, linked);
@@ -167,6 +178,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
           ...(choices.has(f.def.id) ? { choices: choices.get(f.def.id)! } : {}),
           readOnlyNote: editableIn(f, locale) ? undefined : `The same in every locale: edit it in ${defaultLocale}.`,
           uploadField: can(actor, 'create') ? `${typeId}/${f.def.id}` : undefined,
+          ...(f.kind === 'entry' || f.kind === 'entries' ? { linkField: `${typeId}/${f.def.id}`, createTypes: creatableTypes(actor, f, types).map((t) => ({ id: t.sys.id, name: t.name })) } : {}),
         };
       });
     };
@@ -235,6 +247,10 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
         else changes.push({ field: f.def.id, locale, value: parsed.value });
       }
     }
+    // A link to a type the field does not allow is refused here, beside its field, not first on publish.
+    const wrongLinks = problemsOf(await ops.linkTypeErrors(ctx, type, changes), defaultLocale);
+    problems.push(...wrongLinks);
+    changes = changes.filter((c) => !wrongLinks.some((p) => p.field === c.field && p.locale === c.locale));
     if (changes.length === 0) return { entry, problems, raws };
     // Every refusal is reported at once, so one retry without the refused values is enough.
     for (let attempt = 0; ; attempt++) {
@@ -348,10 +364,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
       version: saved.entry.sys.version,
       status: statusOf(saved.entry.sys),
       problems: saved.problems,
-      checks: (await ops.publishChecks(ctx, saved.entry)).flatMap((e) => {
-        const field = fieldOfError(e);
-        return field ? [withLocale({ field, message: e.details }, defaultLocale)] : [];
-      }),
+      checks: problemsOf(await ops.publishChecks(ctx, saved.entry), defaultLocale),
       ...(saved.problems.length ? { message: `Saved, except: ${message}` } : {}),
       preview: (await previewSource(ctx, saved.entry, pattern, columns[0]!.locale)) ?? '',
     });

@@ -1,0 +1,123 @@
+/**
+ * Reference fields' server search and inline create, over real HTTP: every entry of the types
+ * a field allows (not the newest 200 the plain select holds), title matches first, statuses
+ * named, other types never offered; a new linked draft made only of an allowed type, by
+ * someone who may create; and a save linking a disallowed type refused beside its field.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, systemActor } from '../../src/auth/index.js';
+import { createEntry, patchEntryFields, publishContentType, publishEntry, saveContentType } from '../../src/content/index.js';
+import { defineField, openStore, type Store } from '../../src/store/index.js';
+import type { EntryChoices, CreatedChoice } from '../../src/admin/routes/pickers.js';
+import { AdminClient } from './admin-client.js';
+import { startTestFolio, type TestFolio } from './folio.js';
+
+const password = 'a long enough password';
+const scope = { spaceId: 'folio', environmentId: 'master' };
+let folio: TestFolio;
+let store: Store;
+let admin: AdminClient;
+let oldest = '';
+let inBio = '';
+let plaza = '';
+
+const f = defineField;
+async function makeType(id: string, name: string, fields: ReturnType<typeof f>[]) {
+  await saveContentType(store, scope, { id, body: { name, description: null, displayField: fields[0]!.id, fields } }, systemActor);
+  await publishContentType(store, scope, { id }, systemActor);
+}
+const make = async (contentTypeId: string, fields: Record<string, string>) =>
+  (await createEntry(store, scope, { contentTypeId, fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { 'en-US': v }])) }, systemActor)).sys.id;
+
+beforeAll(async () => {
+  folio = await startTestFolio({ FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: password });
+  store = await openStore(folio.storeOptions);
+  await addUser(store, systemActor, { email: 'viewer@example.com', name: 'Vi', role: 'viewer', password });
+  await makeType('person', 'Person', [f('name', 'Symbol'), f('bio', 'Text')]);
+  await makeType('place', 'Place', [f('name', 'Symbol')]);
+  const onlyPeople = [{ linkContentType: ['person'] }];
+  await makeType('talk', 'Talk', [
+    f('title', 'Symbol'),
+    f('speaker', 'Link', { linkType: 'Entry', validations: onlyPeople }),
+    f('guests', 'Array', { items: { type: 'Link', linkType: 'Entry', validations: onlyPeople } }),
+  ]);
+  // The oldest person, published then changed; then more people than the plain select holds.
+  oldest = await make('person', { name: 'Zebediah Oldname' });
+  const published = await publishEntry(store, scope, { id: oldest }, systemActor);
+  await patchEntryFields(store, scope, { id: oldest, version: published.sys.version, changes: [{ field: 'bio', locale: 'en-US', value: 'First of all.' }] }, systemActor);
+  // Fixtures in one transaction (the content operations are not what this tests).
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < 205; i++) await tx.entries.create(scope, { contentTypeId: 'person', fields: { name: { 'en-US': `Filler ${i}` } } });
+  });
+  inBio = await make('person', { name: 'Someone Else', bio: 'Met Zebediah once.' });
+  plaza = await make('place', { name: 'Zebediah Plaza' });
+  admin = await AdminClient.signedIn(folio.url, 'admin@example.com', password);
+}, 120_000);
+afterAll(async () => {
+  await store?.close();
+  await folio?.destroy();
+});
+
+const search = async (query: string) => {
+  const answer = await admin.get(`/admin/pickers/entries?${query}`);
+  expect(answer.status).toBe(200);
+  return JSON.parse(answer.text) as EntryChoices;
+};
+
+describe('reference fields search the server and create inline', () => {
+  it('finds an entry older than the newest 200, of the allowed types only, title matches first, with statuses', async () => {
+    const form = await admin.get('/admin/entries/new?type=talk');
+    // The plain select (the fallback without scripts) holds the newest 200: the oldest is not in it.
+    expect(form.text).toMatch(/<select id="f-speaker"[^>]*data-link-field="talk\/speaker"/);
+    expect(form.text).not.toContain(`value="${oldest}"`);
+
+    for (const field of ['talk/speaker', 'talk/guests']) {
+      const found = await search(`field=${encodeURIComponent(field)}&q=zebediah`);
+      expect(found.items.map((c) => c.id)).toEqual([oldest, inBio]);
+      expect(found.items[0]).toMatchObject({ title: 'Zebediah Oldname', type: 'Person', status: 'changed' });
+      expect(found.items[1]).toMatchObject({ status: 'draft' });
+    }
+    // Without words: newest first, paged, every one a person.
+    const first = await search('field=talk/speaker');
+    expect(first.more).toBe(true);
+    expect(first.items[0]!.id).toBe(inBio);
+    expect(new Set(first.items.map((c) => c.type))).toEqual(new Set(['Person']));
+    const last = await search('field=talk/speaker&page=11');
+    expect(last.items.at(-1)!.id).toBe(oldest);
+    expect(last.more).toBe(false);
+    // A field that is not a reference field is not a way around the types.
+    expect((await admin.get('/admin/pickers/entries?field=talk/title&q=zebediah')).status).toBe(404);
+    // The body editor's picker (no field) still searches every type.
+    expect((await search('q=zebediah')).items.map((c) => c.id)).toContain(plaza);
+  });
+
+  it('creates a draft of an allowed type for someone who may create, and nothing else', async () => {
+    const refused = await admin.json('/admin/pickers/entries/new', { field: 'talk/speaker', type: 'place' });
+    expect(refused.status).toBe(422);
+    const viewer = await AdminClient.signedIn(folio.url, 'viewer@example.com', password);
+    expect((await viewer.json('/admin/pickers/entries/new', { field: 'talk/speaker', type: 'person' })).status).toBe(403);
+    const before = (await store.entries.list(scope, { contentTypeId: 'person', limit: 0 })).total;
+    const made = await admin.json('/admin/pickers/entries/new', { field: 'talk/guests', type: 'person' });
+    expect(made.status).toBe(201);
+    const created = JSON.parse(made.text) as CreatedChoice;
+    expect(created).toMatchObject({ type: 'Person', status: 'draft', href: `/admin/entries/${created.id}` });
+    expect((await store.entries.get(scope, created.id))?.sys.contentTypeId).toBe('person');
+    expect((await store.entries.list(scope, { contentTypeId: 'person', limit: 0 })).total).toBe(before + 1);
+    expect((await store.entries.list(scope, { contentTypeId: 'place', limit: 0 })).total).toBe(1);
+  });
+
+  it('refuses saving a link to a type the field does not allow, beside the field, and saves the rest', async () => {
+    const answer = await admin.json('/admin/entries/new/autosave?type=talk', {
+      version: 0,
+      values: { locale: 'en-US', 'f.title': 'Keynote', 'f.title.shown': '1', 'f.speaker': plaza, 'f.speaker.shown': '1', 'f.guests': [oldest, plaza], 'f.guests.shown': '1' },
+    });
+    expect(answer.status).toBe(201);
+    const body = JSON.parse(answer.text) as { id: string; problems: Array<{ field: string; message: string }> };
+    expect(body.problems.map((p) => p.field).sort()).toEqual(['guests', 'speaker']);
+    expect(body.problems[0]!.message).toBe(`Linked entry ${plaza} must be of type person`);
+    const saved = (await store.entries.get(scope, body.id))!;
+    expect(saved.fields.title).toEqual({ 'en-US': 'Keynote' });
+    expect(saved.fields.speaker).toBeUndefined();
+    expect(saved.fields.guests).toBeUndefined();
+  });
+});
