@@ -2,6 +2,7 @@
 import { enhanceArticleForm } from './article-form.js';
 import { enhanceEntryForm } from './entry-form.js';
 import { enhanceFocalPoint } from './focal-point.js';
+import { enhanceLinkPickers } from './link-picker.js';
 import { enhancePickerFilters } from './picker-filter.js';
 import { enhanceSchedule, localizeTimes } from './schedule.js';
 import { enhancePickerUploads } from './picker-upload.js';
@@ -40,6 +41,7 @@ function start() {
   const entryForm = document.querySelector<HTMLFormElement>('#entry-form');
   if (entryForm) {
     enhanceEntryForm(entryForm);
+    enhanceLinkPickers(entryForm);
     enhancePickerFilters(entryForm);
     mountRichTextFields(entryForm);
   }
