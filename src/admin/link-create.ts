@@ -27,7 +27,7 @@ export function creatableTypes(actor: Actor, field: FormField, types: ReadonlyMa
   return field.linkTypes.length ? all.filter((t) => field.linkTypes.includes(t.sys.id)) : all;
 }
 
-export async function createLinked(ctx: AdminContext, actor: Actor, ref: string, typeId: string): Promise<{ entry: EntryRecord; types: Map<string, ContentTypeRecord> }> {
+export async function createLinked(ctx: AdminContext, actor: Actor, ref: string, typeId: string): Promise<{ entry: EntryRecord; field: FormField; types: Map<string, ContentTypeRecord> }> {
   assertCan(actor, 'create');
   const field = await linkField(ctx, actor, ref);
   const types = new Map((await ops.listContentTypes(ctx)).map((t) => [t.sys.id, t]));
@@ -37,5 +37,19 @@ export async function createLinked(ctx: AdminContext, actor: Actor, ref: string,
     });
   }
   const entry = typeId === ops.articleType ? await ops.createArticle(ctx, actor, Object.create(null)) : await ops.createAnyEntry(ctx, actor, typeId, Object.create(null));
-  return { entry, types };
+  return { entry, field, types };
+}
+
+/**
+ * Without the script: "Create new <type>" submits the entry's form (saved first, as Save draft
+ * would), then the new draft is made and linked into the field in that locale (after the links
+ * it has), through the content operations.
+ */
+export async function createAndLink(ctx: AdminContext, actor: Actor, parent: EntryRecord, target: { field: string; locale: string; type: string }): Promise<EntryRecord> {
+  const { entry, field } = await createLinked(ctx, actor, `${parent.sys.contentTypeId}/${target.field}`, target.type);
+  const link = { sys: { type: 'Link', linkType: 'Entry', id: entry.sys.id } };
+  const had = parent.fields[target.field]?.[target.locale];
+  const value = field.kind === 'entries' ? [...(Array.isArray(had) ? had : []), link] : link;
+  await ops.patchAnyEntry(ctx, actor, { id: parent.sys.id, version: parent.sys.version, changes: [{ field: target.field, locale: target.locale, value }] });
+  return entry;
 }

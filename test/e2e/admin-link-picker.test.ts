@@ -20,6 +20,7 @@ let admin: AdminClient;
 let oldest = '';
 let inBio = '';
 let plaza = '';
+let talk = '';
 
 const f = defineField;
 async function makeType(id: string, name: string, fields: ReturnType<typeof f>[]) {
@@ -119,5 +120,27 @@ describe('reference fields search the server and create inline', () => {
     expect(saved.fields.title).toEqual({ 'en-US': 'Keynote' });
     expect(saved.fields.speaker).toBeUndefined();
     expect(saved.fields.guests).toBeUndefined();
+    talk = body.id;
+  });
+
+  it('without the script, Create new saves the form, makes the draft, links it after the others and comes back', async () => {
+    const page = await admin.get(`/admin/entries/${talk}`);
+    expect(page.text).toContain(`<button type="submit" name="newLink" value="en-US|guests|person">Create new Person</button>`);
+    expect(page.text).not.toContain('value="en-US|guests|place"');
+    const version = /name="version" value="(\d+)"/.exec(page.text)![1]!;
+    const sent = { _csrf: admin.csrf, version, locale: 'en-US', 'f.title': 'Keynote, again', 'f.title.shown': '1', 'f.guests': [oldest], 'f.guests.shown': '1' };
+    const back = await admin.post(`/admin/entries/${talk}`, { ...sent, newLink: 'en-US|guests|person' });
+    expect(back.status).toBe(303);
+    const made = /done=linked&linked=([\w.-]+)/.exec(back.location ?? '')![1]!;
+    expect((await store.entries.get(scope, made))?.sys.contentTypeId).toBe('person');
+    const saved = (await store.entries.get(scope, talk))!;
+    expect(saved.fields.title).toEqual({ 'en-US': 'Keynote, again' });
+    expect((saved.fields.guests?.['en-US'] as Array<{ sys: { id: string } }>).map((l) => l.sys.id)).toEqual([oldest, made]);
+    expect((await admin.get(back.location!)).text).toContain(`<a href="/admin/entries/${made}">Edit the new entry</a>`);
+    // A type the field does not allow is refused, and nothing is made.
+    const before = (await store.entries.list(scope, { limit: 0 })).total;
+    const current = /name="version" value="(\d+)"/.exec((await admin.get(`/admin/entries/${talk}`)).text)![1]!;
+    expect((await admin.post(`/admin/entries/${talk}`, { ...sent, _csrf: admin.csrf, version: current, newLink: 'en-US|guests|place' })).status).toBe(422);
+    expect((await store.entries.list(scope, { limit: 0 })).total).toBe(before);
   });
 });

@@ -80,6 +80,8 @@ function linkPicker(form: HTMLFormElement, select: HTMLSelectElement) {
     return b;
   });
 
+  // The script's own "Create new" replaces the buttons that submit the form for it.
+  box.querySelector('.link-create-form')?.remove();
   // The combobox takes the label; the select stays the form's field, out of sight and out of the tab order.
   if (label) label.htmlFor = input.id;
   select.hidden = true;

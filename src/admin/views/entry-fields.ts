@@ -29,6 +29,8 @@ export interface FieldView {
   linkField?: string | undefined;
   /** Reference fields: the types this person may create from here ("Create new <type>"). */
   createTypes?: Array<{ id: string; name: string }> | undefined;
+  /** A stored entry: without the script, "Create new <type>" saves the form, makes the draft and links it. */
+  createByForm?: boolean | undefined;
   /** The locale this input writes, and its inputs' name prefix ('' for the form's own locale). */
   locale: string;
   column: string;
@@ -161,6 +163,9 @@ export function entryField(v: FieldView, problems: EntryProblem[]): SafeHtml {
   ${help ? html`<p class="hint" id="${id}-hint">${help}</p>` : ''}
   ${control(v, id, describedBy)}
   ${v.uploadField && (v.field.kind === 'asset' || v.field.kind === 'assets') ? pickerUpload({ target: id, field: v.uploadField }) : ''}
+  ${v.createByForm && v.createTypes?.length
+    ? html`<p class="actions link-create-form">${v.createTypes.map((t) => html`<button type="submit" name="newLink" value="${v.locale}|${def.id}|${t.id}">Create new ${t.name}</button>`)}</p>`
+    : ''}
   ${fallback ? html`<p class="hint" id="${id}-fallback">${fallback}</p>` : ''}
   <p class="error-text" id="${id}-error"${errors.length ? '' : html` hidden`}>${errors.map((e) => e.message).join(' ')}</p>
 </div>`;
