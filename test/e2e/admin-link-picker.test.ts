@@ -6,14 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, systemActor } from '../../src/auth/index.js';
-import { createEntry, patchEntryFields, publishContentType, publishEntry, saveContentType } from '../../src/content/index.js';
-import { defineField, openStore, type Store } from '../../src/store/index.js';
+import { patchEntryFields, publishEntry } from '../../src/content/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import type { EntryChoices, CreatedChoice } from '../../src/admin/routes/pickers.js';
 import { AdminClient } from './admin-client.js';
 import { startTestFolio, type TestFolio } from './folio.js';
+import { referenceFixtures, scope } from './reference-fixtures.js';
 
 const password = 'a long enough password';
-const scope = { spaceId: 'folio', environmentId: 'master' };
 let folio: TestFolio;
 let store: Store;
 let admin: AdminClient;
@@ -22,36 +22,17 @@ let inBio = '';
 let plaza = '';
 let talk = '';
 
-const f = defineField;
-async function makeType(id: string, name: string, fields: ReturnType<typeof f>[]) {
-  await saveContentType(store, scope, { id, body: { name, description: null, displayField: fields[0]!.id, fields } }, systemActor);
-  await publishContentType(store, scope, { id }, systemActor);
-}
-const make = async (contentTypeId: string, fields: Record<string, string>) =>
-  (await createEntry(store, scope, { contentTypeId, fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { 'en-US': v }])) }, systemActor)).sys.id;
-
 beforeAll(async () => {
   folio = await startTestFolio({ FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: password });
   store = await openStore(folio.storeOptions);
   await addUser(store, systemActor, { email: 'viewer@example.com', name: 'Vi', role: 'viewer', password });
-  await makeType('person', 'Person', [f('name', 'Symbol'), f('bio', 'Text')]);
-  await makeType('place', 'Place', [f('name', 'Symbol')]);
-  const onlyPeople = [{ linkContentType: ['person'] }];
-  await makeType('talk', 'Talk', [
-    f('title', 'Symbol'),
-    f('speaker', 'Link', { linkType: 'Entry', validations: onlyPeople }),
-    f('guests', 'Array', { items: { type: 'Link', linkType: 'Entry', validations: onlyPeople } }),
-  ]);
-  // The oldest person, published then changed; then more people than the plain select holds.
-  oldest = await make('person', { name: 'Zebediah Oldname' });
-  const published = await publishEntry(store, scope, { id: oldest }, systemActor);
-  await patchEntryFields(store, scope, { id: oldest, version: published.sys.version, changes: [{ field: 'bio', locale: 'en-US', value: 'First of all.' }] }, systemActor);
-  // Fixtures in one transaction (the content operations are not what this tests).
-  await store.transaction(async (tx) => {
-    for (let i = 0; i < 205; i++) await tx.entries.create(scope, { contentTypeId: 'person', fields: { name: { 'en-US': `Filler ${i}` } } });
+  // The oldest person, published then changed; and one who names it only in their bio.
+  const fixtures = await referenceFixtures(store, 205, async (id) => {
+    const published = await publishEntry(store, scope, { id }, systemActor);
+    await patchEntryFields(store, scope, { id, version: published.sys.version, changes: [{ field: 'bio', locale: 'en-US', value: 'First of all.' }] }, systemActor);
   });
-  inBio = await make('person', { name: 'Someone Else', bio: 'Met Zebediah once.' });
-  plaza = await make('place', { name: 'Zebediah Plaza' });
+  ({ oldest, plaza } = fixtures);
+  inBio = await fixtures.make('person', { name: 'Someone Else', bio: 'Met Zebediah once.' });
   admin = await AdminClient.signedIn(folio.url, 'admin@example.com', password);
 }, 120_000);
 afterAll(async () => {

@@ -9,15 +9,14 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, systemActor } from '../../src/auth/index.js';
-import { createEntry, publishContentType, saveContentType } from '../../src/content/index.js';
-import { defineField, openStore, type Store } from '../../src/store/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import type { Json } from '../../src/store/types.js';
 import { cspViolations, launchBrowser } from './browser.js';
 import { startTestFolio, type TestFolio } from './folio.js';
+import { referenceFixtures } from './reference-fixtures.js';
 
 const password = 'a long enough password';
 const managementToken = 'management-token-for-reference-picker-tests';
-const scope = { spaceId: 'folio', environmentId: 'master' };
 let folio: TestFolio;
 let browser: Browser;
 let store: Store;
@@ -26,14 +25,6 @@ let blocked: string[] = [];
 const pageErrors: string[] = [];
 let talk = '';
 let oldest = '';
-
-const f = defineField;
-async function makeType(id: string, name: string, fields: ReturnType<typeof f>[]) {
-  await saveContentType(store, scope, { id, body: { name, description: null, displayField: fields[0]!.id, fields } }, systemActor);
-  await publishContentType(store, scope, { id }, systemActor);
-}
-const make = async (contentTypeId: string, fields: Record<string, string>) =>
-  (await createEntry(store, scope, { contentTypeId, fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { 'en-US': v }])) }, systemActor)).sys.id;
 
 /** An entry as any Contentful client reads it. */
 async function throughApi(id: string) {
@@ -48,20 +39,9 @@ beforeAll(async () => {
   [folio, browser] = await Promise.all([startTestFolio({ FOLIO_MANAGEMENT_TOKEN: managementToken }), launchBrowser()]);
   store = await openStore(folio.storeOptions);
   await addUser(store, systemActor, { email: 'ad@example.com', name: 'Ada Admin', role: 'admin', password });
-  await makeType('person', 'Person', [f('name', 'Symbol', { name: 'Name' })]);
-  await makeType('place', 'Place', [f('name', 'Symbol', { name: 'Name' })]);
-  const onlyPeople = [{ linkContentType: ['person'] }];
-  await makeType('talk', 'Talk', [
-    f('title', 'Symbol', { name: 'Title' }),
-    f('speaker', 'Link', { name: 'Speaker', linkType: 'Entry', validations: onlyPeople }),
-    f('guests', 'Array', { name: 'Guests', items: { type: 'Link', linkType: 'Entry', validations: onlyPeople } }),
-  ]);
-  oldest = await make('person', { name: 'Zebediah Oldname' });
-  await store.transaction(async (tx) => {
-    for (let i = 0; i < 201; i++) await tx.entries.create(scope, { contentTypeId: 'person', fields: { name: { 'en-US': `Filler ${i}` } } });
-  });
-  await make('place', { name: 'Zebediah Plaza' });
-  talk = await make('talk', { title: 'Keynote' });
+  const fixtures = await referenceFixtures(store, 201);
+  oldest = fixtures.oldest;
+  talk = await fixtures.make('talk', { title: 'Keynote' });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   blocked = cspViolations(page);
   page.on('pageerror', (err) => pageErrors.push(err.message));
