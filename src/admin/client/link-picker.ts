@@ -80,6 +80,8 @@ function linkPicker(form: HTMLFormElement, select: HTMLSelectElement) {
     return b;
   });
 
+  // How to use the plain select ("Hold Ctrl …") becomes how to use the search.
+  box.querySelector(`#${CSS.escape(id)}-hint .kind-hint`)?.replaceChildren('Type to search; the arrow keys move, Enter links, Escape closes.');
   // The script's own "Create new" replaces the buttons that submit the form for it.
   box.querySelector('.link-create-form')?.remove();
   // The combobox takes the label; the select stays the form's field, out of sight and out of the tab order.

@@ -160,7 +160,7 @@ export function entryField(v: FieldView, problems: EntryProblem[]): SafeHtml {
   return html`<div class="field${errors.length ? ' invalid' : ''}${shown ? ' has-fallback' : ''}" data-field="${def.id}" data-locale="${v.locale}" data-widget="${v.field.widgetId}">
   <input type="hidden" name="${shownMarker(def.id, v.column)}" value="1">
   ${grouped ? html`<span class="label" id="${id}-label"><strong>${label}</strong></span>` : html`<label for="${id}" id="${id}-label">${label}</label>`}
-  ${help ? html`<p class="hint" id="${id}-hint">${help}</p>` : ''}
+  ${help ? html`<p class="hint" id="${id}-hint">${v.field.helpText}${v.field.helpText && kindHint ? ' ' : ''}${kindHint ? html`<span class="kind-hint">${kindHint}</span>` : ''}</p>` : ''}
   ${control(v, id, describedBy)}
   ${v.uploadField && (v.field.kind === 'asset' || v.field.kind === 'assets') ? pickerUpload({ target: id, field: v.uploadField }) : ''}
   ${v.createByForm && v.createTypes?.length
