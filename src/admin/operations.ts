@@ -19,6 +19,7 @@ import {
   fieldErrors,
   getEntry,
   getEntrySnapshot,
+  linkContentTypeError,
   listEntrySnapshots,
   ownershipOf,
   patchEntryFields,
@@ -433,4 +434,18 @@ export async function assetChoices(ctx: AdminContext, actor: Actor, linked: stri
     if (a) found.set(id, a);
   }
   return [...found.values()];
+}
+
+/**
+ * Links in these changes to entries of a type their field does not allow: refused on save in
+ * the editor (the API refuses them on publish, as Contentful does), in the API's words.
+ */
+export async function linkTypeErrors(ctx: AdminContext, type: ContentTypeRecord, changes: FieldChange[]) {
+  const found = await Promise.all(
+    changes.map((c) => {
+      const def = type.fields.find((f) => f.id === c.field);
+      return def && c.value !== undefined ? linkContentTypeError(ctx.store, ctx.scope, def, c.locale, c.value) : undefined;
+    }),
+  );
+  return found.filter((e) => e !== undefined);
 }

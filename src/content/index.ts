@@ -3,7 +3,7 @@ export { ownershipOf, check } from './actor.js';
 export { saveContentType, publishContentType, getContentType, unpublishContentType, deleteContentType, type ContentTypeTarget } from './content-types.js';
 export { listEntrySnapshots, getEntrySnapshot, restoreEntrySnapshot, listContentTypeSnapshots, type SnapshotRestore, getContentTypeSnapshot } from './snapshots.js';
 export { fieldErrors } from './validate-fields.js';
-export { allowedMimetypeGroups } from './publish-rules.js';
+export { allowedMimetypeGroups, linkContentTypeError } from './publish-rules.js';
 export type { FieldError } from './field-rules.js';
 export { resolveLinks, byIds, type LinkedItems } from './links.js';
 export {

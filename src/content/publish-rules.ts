@@ -50,23 +50,24 @@ export async function storeRuleErrors(
           errors.push({ name: 'unique', path: ['fields', def.id, locale], details: `Another published entry already has this ${def.id}`, value });
         }
       }
-      const linkRule = hasRule(def.type === 'Array' ? def.items?.validations : def.validations, 'linkContentType');
-      const allowed = linkRule?.linkContentType;
-      if (Array.isArray(allowed)) {
-        const ids = linkIds(value);
-        const linked = ids.length ? await store.entries.list(scope, { where: [{ sys: 'id', op: 'in', values: ids }], limit: ids.length }) : undefined;
-        const wrong = linked?.items.find((e) => !allowed.includes(e.sys.contentTypeId));
-        if (wrong) {
-          errors.push({
-            name: 'linkContentType',
-            path: ['fields', def.id, locale],
-            details: `Linked entry ${wrong.sys.id} must be of type ${allowed.join(' or ')}`,
-          });
-        }
-      }
+      const wrongType = await linkContentTypeError(store, scope, def, locale, value);
+      if (wrongType) errors.push(wrongType);
     }
   }
   return errors;
+}
+
+/**
+ * A reference field's value naming an entry of a type its `linkContentType` rule does not allow,
+ * in the API's words (publishing refuses it; the editor refuses it on save too).
+ */
+export async function linkContentTypeError(store: Store, scope: Scope, def: FieldDefinition, locale: string, value: Json): Promise<FieldError | undefined> {
+  const allowed = hasRule(def.type === 'Array' ? def.items?.validations : def.validations, 'linkContentType')?.linkContentType;
+  if (!Array.isArray(allowed)) return undefined;
+  const ids = linkIds(value);
+  const linked = ids.length ? await store.entries.list(scope, { where: [{ sys: 'id', op: 'in', values: ids }], limit: ids.length }) : undefined;
+  const wrong = linked?.items.find((e) => !allowed.includes(e.sys.contentTypeId));
+  return wrong ? { name: 'linkContentType', path: ['fields', def.id, locale], details: `Linked entry ${wrong.sys.id} must be of type ${allowed.join(' or ')}` } : undefined;
 }
 
 const altTextError = (asset: AssetRecord, path: string[], defaultLocale: string, value: Json): FieldError => ({ name: 'altText', path, details: altTextMessage(asset, defaultLocale), value });

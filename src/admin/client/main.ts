@@ -3,6 +3,7 @@ import { enhanceArticleForm } from './article-form.js';
 import { enhanceEntryForm } from './entry-form.js';
 import { enhanceMarkdownFields, enhanceSlugFields } from './field-widgets.js';
 import { enhanceFocalPoint } from './focal-point.js';
+import { enhanceLinkPickers } from './link-picker.js';
 import { enhancePickerFilters } from './picker-filter.js';
 import { enhanceSchedule, localizeTimes } from './schedule.js';
 import { enhancePickerUploads } from './picker-upload.js';
@@ -41,6 +42,7 @@ function start() {
   const entryForm = document.querySelector<HTMLFormElement>('#entry-form');
   if (entryForm) {
     enhanceEntryForm(entryForm);
+    enhanceLinkPickers(entryForm);
     enhancePickerFilters(entryForm);
     enhanceSlugFields(entryForm);
     enhanceMarkdownFields(entryForm);

@@ -10,7 +10,8 @@ const minOptions = 8;
 
 export function enhancePickerFilters(form: HTMLFormElement) {
   for (const select of form.querySelectorAll<HTMLSelectElement>('.field[data-field] select[data-link-picker]')) {
-    if (select.options.length < minOptions) continue;
+    // Reference fields searched on the server (link-picker.ts) hide their select: nothing to filter.
+    if (select.options.length < minOptions || select.hidden) continue;
     const label = form.querySelector(`label[for="${CSS.escape(select.id)}"]`)?.textContent?.trim() ?? 'the choices';
     const box = el('input', { type: 'search', class: 'picker-filter', 'aria-label': `Filter ${label}`, 'aria-controls': select.id, placeholder: 'Type to filter' });
     const count = el('span', { class: 'hint', 'aria-live': 'polite' });

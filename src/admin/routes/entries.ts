@@ -15,6 +15,7 @@ import { pagePolicy } from '../../http/security-headers.js';
 import { patternOrigin, previewPattern, previewSource } from '../preview.js';
 import { actorOf, csrfFor, formString, sendPage, viewerOf } from '../http.js';
 import { entryTitle } from '../entry-title.js';
+import { createAndLink, creatableTypes } from '../link-create.js';
 import * as ops from '../operations.js';
 import { refusalOf } from '../refusals.js';
 import { statusOf, type Status } from '../status.js';
@@ -25,7 +26,7 @@ import { removalRoutes } from './article-removal.js';
 import { entryComments, mentionables } from '../comments.js';
 import { commentsPanel } from '../views/comments.js';
 
-type One = FastifyRequest<{ Params: { id: string }; Querystring: { locale?: string; side?: string; done?: string } }>;
+type One = FastifyRequest<{ Params: { id: string }; Querystring: { locale?: string; side?: string; done?: string; linked?: string } }>;
 type New = FastifyRequest<{ Querystring: { type?: string; locale?: string; side?: string } }>;
 
 /** A locale the form shows, and the prefix of its inputs: the form's own, and one beside it. */
@@ -42,6 +43,8 @@ interface PageState {
   raws?: Raws;
   problems?: EntryProblem[];
   notice?: string | undefined;
+  /** A link after the notice (the entry it speaks of). */
+  noticeLink?: { href: string; text: string } | undefined;
   conflict?: boolean;
   status?: number;
 }
@@ -54,6 +57,13 @@ const notices: Record<string, string> = {
   unpublished: 'Unpublished.',
   archived: 'Archived. Unarchive it to edit or publish it again.',
   unarchived: 'Unarchived. It is a draft again.',
+  linked: 'Created a new draft and linked it.',
+};
+
+/** The no-script "Create new <type>" button's value: locale, field id and content type id. */
+const newLinkOf = (body: unknown) => {
+  const [locale = '', field = '', type = '', ...rest] = formString(body, 'newLink').split('|');
+  return locale && field && type && !rest.length ? { locale, field, type } : undefined;
 };
 
 const intents = ['save', 'publish', 'unpublish', 'unarchive'] as const;
@@ -66,6 +76,13 @@ const withLocale = (p: { field: string; message: string }, locale: string): Entr
   const [field = '', at] = p.field.split('\u0000');
   return { field, message: p.message, locale: at ?? locale };
 };
+
+/** The content rules' errors (`path`, `details`) as problems beside their fields. */
+const problemsOf = (errors: Array<{ path?: unknown[]; details: string }>, locale: string) =>
+  errors.flatMap((e) => {
+    const field = fieldOfError(e);
+    return field ? [withLocale({ field, message: e.details }, locale)] : [];
+  });
 
 const linkedIds = (raw: Raw) => raw.filter((id) => id !== '');
 
@@ -97,7 +114,10 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
         const entries = await entryCache.get(key)!;
         out.set(
           f.def.id,
-          entries.map((e) => ({ id: e.sys.id, label: `${titleOf(e, types) || 'Untitled'} (${types.get(e.sys.contentTypeId)?.name ?? e.sys.contentTypeId})`, status: statusOf(e.sys) })),
+          entries.map((e) => {
+            const title = titleOf(e, types) || 'Untitled';
+            return { id: e.sys.id, title, label: `${title} (${types.get(e.sys.contentTypeId)?.name ?? e.sys.contentTypeId})`, status: statusOf(e.sys) };
+          }),
         );
       } else if (f.kind === 'asset' || f.kind === 'assets') {
         const assets = await ops.assetChoices(ctx, actor, linked);
@@ -167,6 +187,9 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
           ...(choices.has(f.def.id) ? { choices: choices.get(f.def.id)! } : {}),
           readOnlyNote: editableIn(f, locale) ? undefined : `The same in every locale: edit it in ${defaultLocale}.`,
           uploadField: can(actor, 'create') ? `${typeId}/${f.def.id}` : undefined,
+          ...(f.kind === 'entry' || f.kind === 'entries'
+            ? { linkField: `${typeId}/${f.def.id}`, createTypes: creatableTypes(actor, f, types).map((t) => ({ id: t.sys.id, name: t.name })), createByForm: !!entry && editableIn(f, locale) }
+            : {}),
         };
       });
     };
@@ -198,6 +221,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
         columns: columns.map((c) => ({ locale: c.locale, name: locales.find((l) => l.code === c.locale)?.name ?? c.locale, fields: viewsOf(c) })),
         problems: state.problems ?? [],
         notice: state.notice,
+        noticeLink: state.noticeLink,
         conflict: state.conflict ?? false,
         preview: previewing ? { src: entry ? ((await previewSource(ctx, entry, pattern, locale)) ?? '') : '' } : undefined,
         can: {
@@ -235,6 +259,10 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
         else changes.push({ field: f.def.id, locale, value: parsed.value });
       }
     }
+    // A link to a type the field does not allow is refused here, beside its field, not first on publish.
+    const wrongLinks = problemsOf(await ops.linkTypeErrors(ctx, type, changes), defaultLocale);
+    problems.push(...wrongLinks);
+    changes = changes.filter((c) => !wrongLinks.some((p) => p.field === c.field && p.locale === c.locale));
     if (changes.length === 0) return { entry, problems, raws };
     // Every refusal is reported at once, so one retry without the refused values is enough.
     for (let attempt = 0; ; attempt++) {
@@ -292,6 +320,11 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
       return editPage(request, reply, typeId, saved.entry, columns, { raws: saved.raws, problems: saved.problems, notice, status: 422 });
     }
     const id = saved.entry.sys.id;
+    const newLink = intent === 'save' ? newLinkOf(body) : undefined;
+    if (newLink && columns.some((c) => c.locale === newLink.locale)) {
+      const created = await createAndLink(ctx, actor, saved.entry, newLink);
+      return reply.redirect(here(id, `done=linked&linked=${encodeURIComponent(created.sys.id)}`), 303);
+    }
     if (intent === 'publish') {
       try {
         await ops.entryActions.publish(ctx, actor, id, saved.entry.sys.version);
@@ -348,10 +381,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
       version: saved.entry.sys.version,
       status: statusOf(saved.entry.sys),
       problems: saved.problems,
-      checks: (await ops.publishChecks(ctx, saved.entry)).flatMap((e) => {
-        const field = fieldOfError(e);
-        return field ? [withLocale({ field, message: e.details }, defaultLocale)] : [];
-      }),
+      checks: problemsOf(await ops.publishChecks(ctx, saved.entry), defaultLocale),
       ...(saved.problems.length ? { message: `Saved, except: ${message}` } : {}),
       preview: (await previewSource(ctx, saved.entry, pattern, columns[0]!.locale)) ?? '',
     });
@@ -389,7 +419,8 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
     if (entry.sys.contentTypeId === ops.articleType) return reply.redirect(articleHref(entry.sys.id), 303);
     const columns = columnsOf(await ctx.store.locales.list(ctx.scope), request.query.locale, request.query.side);
     const notice = request.query.done ? notices[request.query.done] : undefined;
-    return editPage(request, reply, entry.sys.contentTypeId, entry, columns, notice ? { notice } : {});
+    const linked = request.query.done === 'linked' && is.string(request.query.linked) && /^[\w.-]{1,64}$/.test(request.query.linked) ? request.query.linked : undefined;
+    return editPage(request, reply, entry.sys.contentTypeId, entry, columns, { ...(notice ? { notice } : {}), ...(linked ? { noticeLink: { href: `/admin/entries/${linked}`, text: 'Edit the new entry' } } : {}) });
   });
 
   app.post('/admin/entries/:id', async (request: One, reply) => {

@@ -29,6 +29,8 @@ export interface EntryEditModel {
   columns: Array<{ locale: string; name: string; fields: FieldView[] }>;
   problems: EntryProblem[];
   notice?: string | undefined;
+  /** A link after the notice (the entry it speaks of). */
+  noticeLink?: { href: string; text: string } | undefined;
   conflict?: boolean;
   /** Live preview: the frame's address (empty until there is something to show). */
   preview?: { src: string } | undefined;
@@ -78,7 +80,7 @@ ${m.conflict
   ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>Someone else changed this entry</h2>
   <p>Your changes are still in the form below but were <strong>not saved</strong>. <a href="${query(m.locale)}">Open the latest version</a> to see theirs.</p></div>`
   : errorSummary(summary)}
-${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
+${m.notice ? html`<p class="notice" role="status">${m.notice}${m.noticeLink ? html` <a href="${m.noticeLink.href}">${m.noticeLink.text}</a>` : ''}</p>` : ''}
 ${m.locales.length > 1
   ? html`<nav class="locales" aria-label="Locales"><span class="hint">Locale</span><ul class="links">${m.locales.map(
       (l) => html`<li><a href="${query(l.code)}"${l.code === m.locale ? html` aria-current="page"` : ''}>${l.name} (${l.code})</a></li>`,

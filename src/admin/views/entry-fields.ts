@@ -10,6 +10,8 @@ export interface LinkChoice {
   label: string;
   /** Entries: their status, shown beside the title. */
   status?: Status;
+  /** Entries: the title alone (the label adds the type). */
+  title?: string;
 }
 
 export interface FieldView {
@@ -23,6 +25,12 @@ export interface FieldView {
   readOnlyNote?: string | undefined;
   /** Media fields: contentTypeId/fieldId, so the picker can upload new files held to the field's rules. */
   uploadField?: string | undefined;
+  /** Reference fields: contentTypeId/fieldId, which the script's search names (the server reads the allowed types from it). */
+  linkField?: string | undefined;
+  /** Reference fields: the types this person may create from here ("Create new <type>"). */
+  createTypes?: Array<{ id: string; name: string }> | undefined;
+  /** A stored entry: without the script, "Create new <type>" saves the form, makes the draft and links it. */
+  createByForm?: boolean | undefined;
   /** The locale this input writes, and its inputs' name prefix ('' for the form's own locale). */
   locale: string;
   column: string;
@@ -103,12 +111,26 @@ function control(v: FieldView, id: string, describedBy: string): SafeHtml {
   <label>Longitude <input type="number" step="any" min="-180" max="180" name="${part('lon')}" value="${second}"></label></span>`;
     case 'entry':
     case 'asset':
-      return html`<select id="${id}" name="${name}"${aria} data-link-picker><option value="">None</option>${(v.choices ?? []).map((c) => html`<option value="${c.id}"${selected(c.id === first)}>${choiceLabel(c)}</option>`)}</select>`;
+      return html`<select id="${id}" name="${name}"${aria} data-link-picker${linkData(v)}><option value="">None</option>${(v.choices ?? []).map((c) => linkOption(c, c.id === first))}</select>`;
     case 'entries':
     case 'assets':
-      return html`<select id="${id}" name="${name}" multiple size="${Math.min(8, Math.max(3, v.choices?.length ?? 0))}"${aria} data-link-picker>${(v.choices ?? []).map((c) => html`<option value="${c.id}"${selected(raw.includes(c.id))}>${choiceLabel(c)}</option>`)}</select>`;
+      return html`<select id="${id}" name="${name}" multiple size="${Math.min(8, Math.max(3, v.choices?.length ?? 0))}"${aria} data-link-picker${linkData(v)}>${linkedFirst(v.choices ?? [], raw).map((c) => linkOption(c, raw.includes(c.id)))}</select>`;
   }
 }
+
+/** Reference fields tell the script where to search and what it may create. */
+const linkData = (v: FieldView) =>
+  v.linkField ? html` data-link-field="${v.linkField}" data-create-types="${JSON.stringify(v.createTypes ?? [])}"` : '';
+
+const linkOption = (c: LinkChoice, on: boolean) =>
+  html`<option value="${c.id}"${selected(on)}${c.title !== undefined ? html` data-title="${c.title}"` : ''}${c.status ? html` data-status="${c.status}"` : ''}>${choiceLabel(c)}</option>`;
+
+/** The linked ones first, in the field's order: the form sends options in their order, so a save keeps it. */
+const linkedFirst = (choices: LinkChoice[], raw: Raw) => {
+  const byId = new Map(choices.map((c) => [c.id, c]));
+  const linked = raw.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  return [...linked, ...choices.filter((c) => !raw.includes(c.id))];
+};
 
 /** A stored value outside the list stays choosable, so saving an unrelated change does not drop it. */
 const withCurrent = (options: string[], ...current: string[]) => [...options, ...current.filter((c) => c !== '' && !options.includes(c))];
@@ -149,9 +171,12 @@ export function entryField(v: FieldView, problems: EntryProblem[]): SafeHtml {
   return html`<div class="field${errors.length ? ' invalid' : ''}${shown ? ' has-fallback' : ''}" data-field="${def.id}" data-locale="${v.locale}" data-widget="${v.field.widgetId}">
   <input type="hidden" name="${shownMarker(def.id, v.column)}" value="1">
   ${grouped ? html`<span class="label" id="${id}-label"><strong>${label}</strong></span>` : html`<label for="${id}" id="${id}-label">${label}</label>`}
-  ${help ? html`<p class="hint" id="${id}-hint">${help}</p>` : ''}
+  ${help ? html`<p class="hint" id="${id}-hint">${v.field.helpText}${v.field.helpText && kindHint ? ' ' : ''}${kindHint ? html`<span class="kind-hint">${kindHint}</span>` : ''}</p>` : ''}
   ${control(v, id, describedBy)}
   ${v.uploadField && (v.field.kind === 'asset' || v.field.kind === 'assets') ? pickerUpload({ target: id, field: v.uploadField }) : ''}
+  ${v.createByForm && v.createTypes?.length
+    ? html`<p class="actions link-create-form">${v.createTypes.map((t) => html`<button type="submit" name="newLink" value="${v.locale}|${def.id}|${t.id}">Create new ${t.name}</button>`)}</p>`
+    : ''}
   ${fallback ? html`<p class="hint" id="${id}-fallback">${fallback}</p>` : ''}
   ${slug ? html`<p class="hint slug-state" id="${id}-slug" role="status" aria-live="polite"></p>` : ''}
   <p class="error-text" id="${id}-error"${errors.length ? '' : html` hidden`}>${errors.map((e) => e.message).join(' ')}</p>
