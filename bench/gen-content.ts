@@ -1,8 +1,11 @@
 /**
  * npm run gen:content -- N [prefix] — adds N published articles to the instance the environment
- * names (FOLIO_DATA_DIR or DATABASE_URL, as `folio serve` reads them), through the content
- * operations, as Folio itself acting. Each is a copy of the first published article with its
- * title, slug and publish date varied. Start the instance once first, so the demo is there.
+ * names (FOLIO_DATA_DIR or DATABASE_URL, as `folio serve` reads them), as Folio itself acting.
+ * Each is a copy of the first published article with its title, slug and publish date varied.
+ * On SQLite one article per batch of 2,000 goes through the content operations and the others
+ * copy its rows (clone-articles.ts); on PostgreSQL, or with GEN_OPERATIONS_ONLY=1, every one goes
+ * through the operations (about 30 statements each). Start the instance once first, so the demo
+ * is there.
  * Ids are `<prefix>-<i>`: run it again with another prefix (default `gen`) to add more.
  */
 import { pathToFileURL } from 'node:url';
