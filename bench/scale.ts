@@ -2,17 +2,20 @@
  * npm run bench:scale — how reads behave as published articles grow: at each size (default
  * 100 and 10,000 published articles, the demo's counted; BENCH_SCALE_SIZES=100,10000,100000)
  * the same requests are timed with wrk (see wrk.ts) against Folio in its own process on SQLite:
- *   - the hub's first page `/` (warm: the page cache), and a search for a word only one article
- *     holds (a new query each request, so never a cached answer);
+ *   - the hub's first page `/` (warm: the page cache), a search for a number only a few titles
+ *     hold (a new query each request, so never a cached answer), an article page (500 articles
+ *     in turn) and `/?page=N` (a different page each request, run last: a deep page costs its
+ *     offset);
  *   - a Delivery page of 100 (`entries?content_type=article&limit=100&include=1`), cache on and
  *     FOLIO_DELIVERY_CACHE=0 (after one warm-up request, so its fragments are stored);
- *   - the first page of an initial sync (`sync?initial=true`, 100 items).
+ *   - the first page of an initial sync (`sync?initial=true`, 100 items) and a delta sync of the
+ *     last 10 changes.
  * Then the query plans (EXPLAIN QUERY PLAN) of the first hub page and the Delivery page, built
  * by the store's own query builders, so a plan that reads the whole table shows as a SCAN.
  *
- * Articles come from gen-content.ts (the content operations, as Folio itself acting), which is
- * slow at 100,000: BENCH_SCALE_DIR keeps the data dir between runs (it is created when missing
- * and topped up to each size, never shrunk). BENCH_SECONDS (default 5) per run, 4 connections (the time of one operation, not the most the server can do).
+ * Articles come from gen-content.ts (its fast path: a seed article made by the content operations,
+ * its rows copied for the rest of each batch): BENCH_SCALE_DIR keeps the data dir between runs (it
+ * is created when missing and topped up to each size, never shrunk). BENCH_SECONDS (default 5) per run, 4 connections (the time of one operation, not the most the server can do).
  * Not a test: nothing here fails on speed. Numbers on a shared machine vary from run to run;
  * compare the rows of one run with each other.
  */
@@ -20,6 +23,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../src/config/index.js';
 import { startFolio } from '../src/server/start.js';
@@ -40,6 +44,8 @@ const scope = { spaceId: 'folio', environmentId: 'master' };
 const auth = { authorization: `Bearer ${token}` };
 const deliveryPath = '/delivery/spaces/folio/environments/master';
 const pageQuery = 'content_type=article&limit=100&include=1';
+/** Articles per page of the hub's home page. */
+const hubPageSize = 6;
 
 interface Row {
   size: number;
@@ -69,10 +75,19 @@ async function main() {
       const cached = await startFolioProcess(env, await freePort());
       children.push(cached.process);
       await run('hub', `${cached.origin}/`);
-      // Each request a number no earlier request asked for: titles end in the article's number.
-      await run('search', cached.origin, { pathOf: `return wrk.format("GET", "/search?q=" .. (n % ${size}) .. "&fragment=1")` });
+      // A different page each request, spread over all of them (a page cache holds few of them).
+      const pages = Math.ceil(size / hubPageSize);
+      // Titles end in the article's number: a new number each request, with as many digits as
+      // the largest, so it and at most ten longer ones start with it (a search for a rare word).
+      const low = Math.max(1, Math.floor(size / 10));
+      await run('search', cached.origin, { pathOf: `return wrk.format("GET", "/search?q=" .. (${low} + (n * 7919) % ${size - low}) .. "&fragment=1")` });
+      const slugs = await spreadSlugs(path.join(dataDir, 'folio.db'), 500);
+      await run('article', cached.origin, { pathOf: `local s = {${slugs.map((x) => JSON.stringify(x)).join(',')}}\nreturn wrk.format("GET", "/articles/" .. s[(n % #s) + 1])` });
       await run('delivery cached', `${cached.origin}${deliveryPath}/entries?${pageQuery}`, { headers: auth });
       await run('sync', `${cached.origin}${deliveryPath}/sync?initial=true`, { headers: auth });
+      await run('sync delta', `${cached.origin}${deliveryPath}/sync?sync_token=${await deltaToken(path.join(dataDir, 'folio.db'), 10)}`, { headers: auth });
+      // Last: a deep page costs its offset, and its backlog must not slow the runs after it.
+      await run('hub page N', cached.origin, { pathOf: `return wrk.format("GET", "/?page=" .. ((n * 7919) % ${pages} + 1))` });
       await stop(cached.process);
 
       const uncached = await startFolioProcess({ ...env, FOLIO_DELIVERY_CACHE: '0' }, await freePort());
@@ -97,12 +112,36 @@ async function topUp(dataDir: string, size: number) {
     const existing = (await store.entries.publishedKeys(scope, { contentTypeId: 'article', limit: 0 })).total;
     const missing = Math.max(0, size - existing);
     const started = performance.now();
-    if (missing > 0) await generateArticles(store, scope, missing, `Scale${existing}`, (done) => process.stderr.write(`\r${size}: ${done} of ${missing} articles generated`));
+    const file = path.join(dataDir, 'folio.db');
+    if (missing > 0) await generateArticles(store, scope, missing, `Scale${existing}`, (done) => process.stderr.write(`\r${size}: ${done} of ${missing} articles generated`), file);
     const secs = (performance.now() - started) / 1000;
     if (missing > 0) console.error(`\n${size}: ${missing} articles in ${secs.toFixed(0)} s (${(missing / secs).toFixed(0)}/s)`);
     return { articles: missing, seconds: secs };
   } finally {
     await store.close();
+  }
+}
+
+/** `count` article slugs spread evenly over all published articles. */
+async function spreadSlugs(file: string, count: number): Promise<string[]> {
+  const db = new SQLite(file, { readonly: true });
+  try {
+    const rows = db.prepare(`SELECT json_extract(data, '$.slug."en-US"') AS slug FROM published WHERE kind = 'Entry' AND content_type_id = 'article'`).raw().all() as Array<[string | null]>;
+    const step = Math.max(1, Math.floor(rows.length / count));
+    return rows.filter((r, i) => i % step === 0 && r[0]).slice(0, count).map((r) => r[0]!);
+  } finally {
+    db.close();
+  }
+}
+
+/** A sync token for the last `changes` changes (the one a client holds after syncing just before them). */
+async function deltaToken(file: string, changes: number): Promise<string> {
+  const db = new SQLite(file, { readonly: true });
+  try {
+    const { value } = db.prepare("SELECT value FROM counters WHERE name = 'changes'").get() as { value: number };
+    return Buffer.from(JSON.stringify({ s: Math.max(0, Number(value) - changes), t: 'all' })).toString('base64url');
+  } finally {
+    db.close();
   }
 }
 
@@ -121,17 +160,21 @@ async function plans(file: string): Promise<Record<string, string[]>> {
   };
   try {
     const delivery = published({ contentTypeId: 'article', limit: 100 });
-    const hub = published({
+    const hubQuery: ListQuery = {
       contentTypeId: 'article',
       where: [{ field: 'slug', locale: 'en-US', op: 'exists', value: true }],
       order: [
         { field: 'publishDate', locale: 'en-US', direction: 'desc' },
         { sys: 'id', direction: 'asc' },
       ],
-      limit: 12,
-    });
+      limit: hubPageSize,
+    };
+    const hub = published(hubQuery);
+    const search = published({ ...hubQuery, where: [...hubQuery.where!, { op: 'match', text: '4321', field: 'title' }], limit: 50 });
     return {
       'Delivery page of 100': await explainCompiled(db, delivery.page),
+      'hub search (title)': await explainCompiled(db, search.page),
+      'hub search (title), its total': await explainCompiled(db, search.count),
       'Delivery page of 100, its total': await explainCompiled(db, delivery.count),
       'hub first page': await explainCompiled(db, hub.page),
     };
@@ -149,13 +192,16 @@ async function explainCompiled(db: Kysely<Database>, query: { compile(): { sql: 
 }
 
 function print(rows: Row[]) {
-  const names = ['hub', 'search', 'delivery cached', 'delivery uncached', 'sync'];
+  const names = ['hub', 'hub page N', 'article', 'search', 'delivery cached', 'delivery uncached', 'sync', 'sync delta'];
   const label: Record<string, string> = {
     hub: 'hub `/` (warm)',
     search: 'hub search, a new word each request',
     'delivery cached': 'Delivery page of 100, cache on',
     'delivery uncached': 'Delivery page of 100, `FOLIO_DELIVERY_CACHE=0`',
     sync: 'initial sync, first page',
+    'hub page N': 'hub `/?page=N`, a different page each request',
+    article: 'article page, 500 articles in turn',
+    'sync delta': 'delta sync of the last 10 changes',
   };
   console.log(`\nwrk -t1 -c${connections}, ${seconds} s per run after a 1 s warm-up; SQLite; ${os.cpus().length} cores shared; load average ${os.loadavg()[0]!.toFixed(1)}\n`);
   console.log(`| what | ${rows.map((r) => `${r.size.toLocaleString('en')} articles: req/s (p50)`).join(' | ')} |`);

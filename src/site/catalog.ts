@@ -141,13 +141,14 @@ export async function articlesPage(
   return { total: page.total, articles: await infos(ctx, page.items) };
 }
 
-/** The published entry of this type whose slug is `slug`: one indexed-by-type lookup. */
+/** The published entry of this type whose slug is `slug` (the first created, should two share it). */
 async function bySlug(ctx: SiteContext, contentTypeId: string, slug: string): Promise<EntryRecord | undefined> {
   if (!slug) return undefined;
   const page = await ctx.store.entries.listPublished(ctx.scope, {
     contentTypeId,
     where: [{ field: 'slug', locale: ctx.locale, op: 'eq', value: slug }],
-    order: [{ sys: 'id', direction: 'asc' }],
+    // The default order (created first): the slug index (migration 0026) holds it after the
+    // slug, so this is one index probe; ordered by id, SQLite walked every published entry.
     limit: 1,
   });
   return page.items[0];

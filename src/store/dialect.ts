@@ -44,7 +44,13 @@ const sqliteViolations: Record<string, Violation> = {
 };
 const postgresViolations: Record<string, Violation> = { '23505': 'unique', '23503': 'foreignKey' };
 
-const sqlitePath = (p: string[]) => '$' + p.map((k) => `."${k.replace(/["\\]/g, '')}"`).join('');
+/**
+ * JSON paths are written into the SQL as literals, not bound: an expression index (migration
+ * 0026) serves only a query whose expression is the same text, and a bound path never is.
+ * `sql.lit` doubles quotes; the path's own quoting is done here.
+ */
+const sqlitePath = (p: string[]) => sql.lit('$' + p.map((k) => `."${k.replace(/["\\]/g, '')}"`).join(''));
+const postgresPath = (p: string[]) => sql`${sql.lit(`{${p.map((k) => `"${k.replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`)}::text[]`;
 
 const sqliteAdapter: DialectAdapter = {
   name: 'sqlite',
@@ -69,11 +75,11 @@ const postgresAdapter: DialectAdapter = {
   search: postgresSearch,
   // jsonb compares numbers as numbers and strings as strings, as Contentful does. JSON null
   // becomes SQL NULL, as json_extract makes it, so `exists`, `ne` and order agree with SQLite.
-  jsonAt: (column, p) => sql`nullif(${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[], 'null'::jsonb)`,
+  jsonAt: (column, p) => sql`nullif(${sql.ref(column)}::jsonb #> ${postgresPath(p)}, 'null'::jsonb)`,
   jsonValue: (v) => sql`${JSON.stringify(v)}::jsonb`,
-  jsonNumberAt: (column, p) => sql`(${sql.ref(column)}::jsonb #>> ${sql.val(p)}::text[])::double precision`,
-  jsonTextAt: (column, p) => sql`(${sql.ref(column)}::jsonb #>> ${sql.val(p)}::text[])`,
-  jsonArrayHas: (column, p, v) => sql`COALESCE((${sql.ref(column)}::jsonb #> ${sql.val(p)}::text[]) @> ${JSON.stringify([v])}::jsonb, false)`,
+  jsonNumberAt: (column, p) => sql`(${sql.ref(column)}::jsonb #>> ${postgresPath(p)})::double precision`,
+  jsonTextAt: (column, p) => sql`(${sql.ref(column)}::jsonb #>> ${postgresPath(p)})`,
+  jsonArrayHas: (column, p, v) => sql`COALESCE((${sql.ref(column)}::jsonb #> ${postgresPath(p)}) @> ${JSON.stringify([v])}::jsonb, false)`,
   violation: (err) => postgresViolations[errorCode(err)],
   lock: async (trx, name) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`folio:${name}`}))`.execute(trx);

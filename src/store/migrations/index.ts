@@ -22,6 +22,7 @@ import { changeNoticesMigration } from './0022_change_notices.js';
 import * as environments from './0023_environments.js';
 import * as deliveryFragments from './0024_delivery_fragments.js';
 import * as loginFailures from './0025_login_failures.js';
+import { hubFieldIndexesMigration } from './0026_hub_field_indexes.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -47,6 +48,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0023_environments': environments,
     '0024_delivery_fragments': deliveryFragments,
     '0025_login_failures': loginFailures,
+    '0026_hub_field_indexes': hubFieldIndexesMigration(adapter),
   };
   return { getMigrations: async () => migrations };
 }
