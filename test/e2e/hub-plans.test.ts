@@ -31,6 +31,10 @@ const hubFirstPage: ListQuery = {
 };
 const bySlug: ListQuery = { contentTypeId: 'article', where: [{ field: 'slug', locale: 'en-US', op: 'eq', value: 'article-7' }], limit: 2 };
 const deliveryPage: ListQuery = { contentTypeId: 'article', limit: 100 };
+/** Delivery's own default: newest change first (src/contentful/query.ts), with and without a type. */
+const newestFirst = [{ sys: 'updatedAt', direction: 'desc' }] as ListQuery['order'];
+const deliveryDefault: ListQuery = { contentTypeId: 'article', order: newestFirst, limit: 100 };
+const deliveryAnyType: ListQuery = { order: newestFirst, limit: 100 };
 const search = (word: string): ListQuery => ({ ...hubFirstPage, where: [hasSlug, { op: 'match', text: word, field: 'title' }], limit: 50 });
 
 /** A page and its total, built as the store's lists build them. */
@@ -115,6 +119,11 @@ describe.each([
 
   it('reads a Delivery page of 100 off the created-at index in order', async () => {
     ordered(await plan(raw.db, published(raw.db, raw, scope, deliveryPage).page), 'published_type_created_idx');
+  });
+
+  it('reads a page in Contentful’s default order, newest change first, off an index', async () => {
+    ordered(await plan(raw.db, published(raw.db, raw, scope, deliveryDefault).page), 'published_type_updated_idx');
+    ordered(await plan(raw.db, published(raw.db, raw, scope, deliveryAnyType).page), 'published_updated_idx');
   });
 
   it('starts a search, its page and its total, from the full-text matches', async () => {

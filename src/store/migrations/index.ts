@@ -23,6 +23,7 @@ import * as environments from './0023_environments.js';
 import * as deliveryFragments from './0024_delivery_fragments.js';
 import * as loginFailures from './0025_login_failures.js';
 import { hubFieldIndexesMigration } from './0026_hub_field_indexes.js';
+import * as updatedOrderIndexes from './0027_updated_order_indexes.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -49,6 +50,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0024_delivery_fragments': deliveryFragments,
     '0025_login_failures': loginFailures,
     '0026_hub_field_indexes': hubFieldIndexesMigration(adapter),
+    '0027_updated_order_indexes': updatedOrderIndexes,
   };
   return { getMigrations: async () => migrations };
 }
