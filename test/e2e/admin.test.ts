@@ -206,6 +206,21 @@ describe('editing', () => {
     expect(res.text).toContain('aria-invalid="true"');
   });
 
+  it('the article editor shows the comments panel too; a comment comes back to the article', async () => {
+    const c = await signedIn('editor');
+    const page = await c.get(`/admin/articles/${article}`);
+    expect(page.text).toContain('Comments (0)');
+    expect(page.text).toContain(`action="/admin/entries/${article}/comments"`);
+    expect(page.text).toContain(`@[author](${ids.author})`);
+    const added = await c.post(`/admin/entries/${article}/comments`, { body: `Is the intro right, @[author](${ids.author})?` });
+    expect(added.location).toMatch(new RegExp(`^/admin/articles/${article}#comment-`));
+    const shown = await c.get(added.location!.split('#')[0]!);
+    expect(shown.text).toContain('Comments (1)');
+    expect(shown.text).toMatch(new RegExp(`Is the intro right, <strong class="mention" data-user="${ids.author}">@author</strong>\\?`));
+    // A new article has no comments yet: nothing to comment on.
+    expect((await c.get('/admin/articles/new')).text).not.toContain('comments-heading');
+  });
+
   it('a stale version is a conflict: nothing overwritten, the typed values kept', async () => {
     const c = await signedIn('editor');
     const created = await c.post('/admin/articles', { title: 'Draft' });

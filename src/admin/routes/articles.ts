@@ -19,6 +19,7 @@ import { renderArticleEdit, type ArticleFormValues } from '../views/article-edit
 import { renderArticles } from '../views/articles.js';
 import type { FieldProblem } from '../views/layout.js';
 import { articleRemovalRoutes } from './article-removal.js';
+import { commentsPanelFor } from './comments.js';
 import { scheduleRoutes } from './schedule.js';
 
 
@@ -231,11 +232,12 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     const ownership = entry ? ops.ownershipOf(entry.sys) : undefined;
     const status: Status = entry ? statusOf(entry.sys) : 'draft';
     const slug = is.string(entry?.fields.slug?.[locale]) ? (entry.fields.slug[locale] as string) : '';
+    const csrf = csrfFor(request, reply, ctx.publicUrl);
     return sendPage(
       reply,
       renderArticleEdit({
         viewer: viewerOf(request),
-        csrf: csrfFor(request, reply, ctx.publicUrl),
+        csrf,
         scriptHref: opts.scriptHref,
         id: entry?.sys.id ?? '',
         version: entry?.sys.version ?? 0,
@@ -260,6 +262,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         assetThumbs: thumbs,
         history,
         schedule: { pending, value: state.scheduleAt ?? '', now: Date.now() },
+        comments: entry ? await commentsPanelFor(ctx, actor, entry.sys.id, csrf) : undefined,
       }),
       state.status ?? 200,
     );

@@ -22,8 +22,7 @@ import { renderEntries } from '../views/entries.js';
 import { entryHref, renderEntryEdit } from '../views/entry-edit.js';
 import type { EntryProblem, FieldView, LinkChoice } from '../views/entry-fields.js';
 import { removalRoutes } from './article-removal.js';
-import { entryComments, mentionables } from '../comments.js';
-import { commentsPanel } from '../views/comments.js';
+import { commentsPanelFor } from './comments.js';
 
 type One = FastifyRequest<{ Params: { id: string }; Querystring: { locale?: string; side?: string; done?: string } }>;
 type New = FastifyRequest<{ Querystring: { type?: string; locale?: string; side?: string } }>;
@@ -178,9 +177,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
     // The frame may show the pattern's site: the page's policy names it, and nothing else.
     if (origin) reply.header('content-security-policy', pagePolicy(ctx.publicUrl, { styleAttributes: false, frameSrc: [origin] })).header('x-frame-options', 'DENY');
     const csrf = csrfFor(request, reply, ctx.publicUrl);
-    const comments = entry
-      ? commentsPanel({ entryId: entry.sys.id, csrf, comments: await entryComments(ctx, actor, entry.sys.id), people: await mentionables(ctx) })
-      : undefined;
+    const comments = entry ? await commentsPanelFor(ctx, actor, entry.sys.id, csrf) : undefined;
     return sendPage(
       reply,
       renderEntryEdit({

@@ -1,5 +1,5 @@
 /** Editing one article: fields, rich-text body, sidebar with status and actions. Works without JS. */
-import { html, raw, type SafeHtml } from '../../site/views/index.js';
+import { html, raw, type HtmlValue, type SafeHtml } from '../../site/views/index.js';
 import type { Status } from '../status.js';
 import type { HistoryItem, ScheduledChange } from '../operations.js';
 import { publishLabel, statusBadge } from './articles.js';
@@ -53,6 +53,8 @@ export interface ArticleEditModel {
   schedule: { pending: ScheduledChange[]; value: string; now: number };
   /** Where the asset thumbnails of embedded images come from, for the editor's node view. */
   assetThumbs: Record<string, { src: string; title: string }>;
+  /** The comments panel (a stored article only); its own form, so outside the article's. */
+  comments?: HtmlValue | undefined;
 }
 
 const fieldNames = table<string>({
@@ -164,6 +166,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 ${m.id
   ? html`<div class="below">
 ${historyPanel({ articleId: m.id, csrf: m.csrf, draftVersion: m.version, items: m.history.items, total: m.history.total, canRestore: m.can.restore })}
+${m.comments ?? ''}
 </div>
 ${scheduleForms(m.id, m.csrf, m.can.schedule)}
 ${m.can.archive && m.status === 'archived' ? html`<form method="post" action="/admin/articles/${m.id}/unarchive" id="unarchive-form"><input type="hidden" name="_csrf" value="${m.csrf}"><input type="hidden" name="version" value="${m.version}" data-draft-version></form>` : ''}`
