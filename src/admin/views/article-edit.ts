@@ -2,11 +2,12 @@
 import { html, raw, type HtmlValue, type SafeHtml } from '../../site/views/index.js';
 import type { Status } from '../status.js';
 import type { HistoryItem, ScheduledChange } from '../operations.js';
-import { publishLabel, statusBadge } from './articles.js';
+import { statusBadge } from './articles.js';
 import { historyPanel } from './history.js';
 import { pickerUpload } from './media.js';
 import { errorSummary, problemFor, renderPage, selectField, textField, type FieldProblem, type Viewer } from './layout.js';
 import { previewPane } from './preview-pane.js';
+import { statusPanel } from './status-panel.js';
 import { goLiveNote, schedulePanel, scheduleForms } from './schedule.js';
 import { table } from '../../validate/json-shape.js';
 
@@ -117,20 +118,18 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
   </fieldset>
 </div>
 <aside aria-label="Publishing">
-  <section class="panel" aria-labelledby="status-heading">
-    <h2 id="status-heading">Status: ${statusBadge(m.status)}</h2>
-    <div class="actions">
-      ${m.can.save ? html`<button type="submit" name="intent" value="save">Save draft</button>` : ''}
-      ${m.can.publish ? html`<button class="primary" type="submit" name="intent" value="publish" id="publish-button">${publishLabel(m.status)}</button>` : ''}
-      ${m.can.unpublish && (m.status === 'published' || m.status === 'changed') ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
-    </div>
-    <p class="save-state" id="save-state" role="status" aria-live="polite">${readOnly ? 'You can read this article but not change it.' : m.id ? `Version ${m.version}` : 'Not saved yet: the draft is made when you write something.'}</p>
-    ${m.id ? html`${goLiveNote(m.schedule.pending, m.schedule.now)}
+  ${statusPanel({
+    status: m.status,
+    id: m.id,
+    version: m.version,
+    noun: 'article',
+    base: `/admin/articles/${m.id}`,
+    can: m.can,
+    unarchive: { form: 'unarchive-form' },
+    extra: html`${goLiveNote(m.schedule.pending, m.schedule.now)}
     <p class="links"><a class="button" href="/admin/articles/${m.id}/preview" target="_blank" rel="noopener">Preview draft<span class="visually-hidden"> (opens in a new tab)</span></a>
-    ${m.publicHref ? html`<a href="${m.publicHref}" target="_blank" rel="noopener">View on the site<span class="visually-hidden"> (opens in a new tab)</span></a>` : ''}</p>
-    ${m.can.archive || m.can.delete ? html`<p class="links">${m.can.archive ? (m.status === 'archived' ? html`<button type="submit" form="unarchive-form">Unarchive</button>` : html`<a class="button" href="/admin/articles/${m.id}/archive">Archive…</a>`) : ''}
-    ${m.can.delete ? html`<a class="button danger" href="/admin/articles/${m.id}/delete">Delete…</a>` : ''}</p>` : ''}` : ''}
-  </section>
+    ${m.publicHref ? html`<a href="${m.publicHref}" target="_blank" rel="noopener">View on the site<span class="visually-hidden"> (opens in a new tab)</span></a>` : ''}</p>`,
+  })}
   ${previewPane(m.previewSrc ?? '')}
   ${m.id ? schedulePanel({ articleId: m.id, pending: m.schedule.pending, canSchedule: m.can.schedule, value: m.schedule.value, problems: m.problems, now: m.schedule.now }) : ''}
   <section class="panel" aria-labelledby="details-heading">

@@ -5,10 +5,11 @@
  */
 import { html, type HtmlValue } from '../../site/views/index.js';
 import type { Status } from '../status.js';
-import { publishLabel, statusBadge } from './articles.js';
+import { statusBadge } from './articles.js';
 import { entryField, inputId, type EntryProblem, type FieldView } from './entry-fields.js';
 import { errorSummary, renderPage, type Viewer } from './layout.js';
 import { previewPane } from './preview-pane.js';
+import { statusPanel } from './status-panel.js';
 
 export interface EntryEditModel {
   viewer: Viewer;
@@ -54,7 +55,6 @@ export function renderEntryEdit(m: EntryEditModel): string {
   const title = m.title || `Untitled ${m.type.name}`;
   const [own, beside] = m.columns;
   const names = new Map((own?.fields ?? []).map((f) => [f.field.def.id, f.field.def.name || f.field.def.id]));
-  const live = m.status === 'published' || m.status === 'changed';
   const summary = m.problems.map((p) => {
     const name = names.has(p.field) ? `${names.get(p.field)}${beside ? ` (${p.locale ?? m.locale})` : ''}: ` : '';
     const id = inputId(p.field, p.locale && p.locale !== m.locale ? 'side' : '', p.locale ?? m.locale);
@@ -101,20 +101,7 @@ ${m.side ? html`<input type="hidden" name="side" value="${m.side}">` : ''}
   </fieldset>
 </div>
 <aside aria-label="Publishing">
-  <section class="panel" aria-labelledby="status-heading">
-    <h2 id="status-heading">Status: ${statusBadge(m.status)}</h2>
-    <div class="actions">
-      ${m.can.save ? html`<button type="submit" name="intent" value="save">Save draft</button>` : ''}
-      ${m.can.publish && m.status !== 'archived' ? html`<button class="primary" type="submit" name="intent" value="publish" id="publish-button">${publishLabel(m.status)}</button>` : ''}
-      ${m.can.unpublish && live ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
-      ${m.can.archive && m.status === 'archived' ? html`<button type="submit" name="intent" value="unarchive">Unarchive</button>` : ''}
-    </div>
-    <p class="save-state" id="save-state" role="status" aria-live="polite">${!m.can.save ? 'You can read this entry but not change it.' : m.id ? `Version ${m.version}` : 'Not saved yet: the draft is made when you write something.'}</p>
-    ${m.id && (m.can.archive || m.can.delete)
-      ? html`<p class="links">${m.can.archive && m.status !== 'archived' ? html`<a class="button" href="${base}/archive">Archive…</a>` : ''}
-    ${m.can.delete ? html`<a class="button danger" href="${base}/delete">Delete…</a>` : ''}</p>`
-      : ''}
-  </section>
+  ${statusPanel({ status: m.status, id: m.id, version: m.version, noun: 'entry', base, can: m.can, unarchive: { intent: true } })}
   ${m.preview ? previewPane(m.preview.src) : ''}
 </aside>
 </div>
