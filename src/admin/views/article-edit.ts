@@ -45,7 +45,8 @@ export interface ArticleEditModel {
   bodyHtml: SafeHtml;
   problems: FieldProblem[];
   notice?: string | undefined;
-  conflict?: boolean;
+  /** A lost save's comparison and choices (views/conflict.ts), shown instead of the error summary. */
+  conflict?: HtmlValue | undefined;
   options: { types: readonly string[]; topics: Array<{ id: string; name: string }>; authors: Array<{ id: string; name: string }>; images: PickerImage[] };
   can: { save: boolean; publish: boolean; unpublish: boolean; schedule: boolean; restore: boolean; archive: boolean; delete: boolean };
   publicHref?: string | undefined;
@@ -92,8 +93,7 @@ export function renderArticleEdit(m: ArticleEditModel): string {
   <div>${statusBadge(m.status)}</div>
 </div>
 ${m.conflict
-  ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>Someone else changed this article</h2>
-  <p>Your changes are still in the form below but were <strong>not saved</strong>. <a href="/admin/articles/${m.id}">Open the latest version</a> to see theirs, or save again to replace it with yours.</p></div>`
+  ? m.conflict
   : errorSummary(m.problems.map((p) => ({ field: p.field, message: p.message.startsWith(fieldNames[p.field] ?? '\u0000') ? p.message : `${fieldNames[p.field] ?? p.field}: ${p.message}` })))}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 <form method="post" action="${m.id ? `/admin/articles/${m.id}` : '/admin/articles'}" id="article-form" data-id="${m.id}" data-autosave="${m.can.save ? 'on' : 'off'}">

@@ -30,7 +30,8 @@ export interface EntryEditModel {
   columns: Array<{ locale: string; name: string; fields: FieldView[] }>;
   problems: EntryProblem[];
   notice?: string | undefined;
-  conflict?: boolean;
+  /** A lost save's comparison and choices (views/conflict.ts), shown instead of the error summary. */
+  conflict?: HtmlValue | undefined;
   /** Live preview: the frame's address (empty until there is something to show). */
   preview?: { src: string } | undefined;
   can: { save: boolean; publish: boolean; unpublish: boolean; archive: boolean; delete: boolean };
@@ -75,8 +76,7 @@ export function renderEntryEdit(m: EntryEditModel): string {
   <div>${statusBadge(m.status)}</div>
 </div>
 ${m.conflict
-  ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>Someone else changed this entry</h2>
-  <p>Your changes are still in the form below but were <strong>not saved</strong>. <a href="${query(m.locale)}">Open the latest version</a> to see theirs.</p></div>`
+  ? m.conflict
   : errorSummary(summary)}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 ${m.locales.length > 1
