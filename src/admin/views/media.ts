@@ -189,7 +189,7 @@ function factsPanel(m: AssetEditModel): SafeHtml {
     <input type="hidden" name="version" value="${m.version}">
     <label class="button" for="replace-input" hidden>Replace file…</label>
     <input type="file" id="replace-input" name="file" aria-describedby="replace-hint">
-    <button type="submit" data-upload-submit>Replace file</button>
+    <button type="submit" data-upload-submit>Upload the new file</button>
     <p class="hint" id="replace-hint">The new file takes this asset’s place everywhere it is used; links to crops of the old file stop working.</p>
     ${problemFor(m.problems, 'replace').map((p) => html`<p class="error-text" id="f-replace">${p.message}</p>`)}
     <p class="replace-state" role="status" id="replace-state"></p>
