@@ -9,6 +9,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountTokenLifetimeMs, checkCredentials, endSession, hasTwoFactor, issueAccountToken, resolveSession } from '../auth/index.js';
 import { isFolioError } from '../errors/index.js';
@@ -31,6 +32,7 @@ import type { AdminContext } from './context.js';
 import { cookieOptions, csrfFor, formString, sendPage, sessionCookie, signInAs, signInCookie, viewerOf, wantsJson } from './http.js';
 import { loginLimiter } from './login-limiter.js';
 import { safeNext } from './next-path.js';
+import { parseMultipart, readFormBody, tooLargeMessage, uploadLimit } from './uploads.js';
 import { renderLogin, renderProblem } from './views/auth.js';
 import { adminCss, adminCssHref } from './views/styles.js';
 
@@ -48,7 +50,6 @@ export interface AdminOptions {
 }
 
 const csrfKeySetting = 'admin.csrfHmacKey';
-const uploadLimit = 50 * 1024 * 1024;
 
 export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   const scoped = environmentScoped(opts.context);
@@ -76,6 +77,10 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
   await app.register(fastifyRateLimit, { global: false });
   // Uploads arrive as the file itself (any type but forms and JSON), streamed by the browser.
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_request, body, done) => done(null, body));
+  // Without JavaScript they come in a form: the CSRF token and the files in one multipart body.
+  app.addContentTypeParser('multipart/form-data', async (request: FastifyRequest, payload: Readable) =>
+    parseMultipart(String(request.headers['content-type']), await readFormBody(payload, Number(request.headers['content-length'] ?? 0))),
+  );
 
   app.decorateRequest('signedIn', null);
   app.decorateRequest('contentMenu', null as unknown as Array<{ id: string; name: string }>);
@@ -118,6 +123,7 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
     if (code.startsWith('FST_CSRF')) {
       return problemPage(request, reply, 403, 'This form has expired', 'For your safety the form could not be sent. Go back, reload the page and try again.');
     }
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problemPage(request, reply, 413, 'The file is too large', tooLargeMessage);
     if (isFolioError(err)) {
       if (err.code === 'ACCESS_DENIED') return problemPage(request, reply, 403, 'You cannot do this', `Your role (${request.signedIn?.user.role ?? 'none'}) does not allow it. Ask an admin if you need to.`);
       if (err.code === 'NOT_FOUND') return problemPage(request, reply, 404, 'Not found', err.message);

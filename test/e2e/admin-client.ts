@@ -69,3 +69,10 @@ export class AdminClient {
 
 /** Text of a page's first error summary / error texts, for assertions. */
 export const errorsOf = (page: string) => [...page.matchAll(/class="error-text"[^>]*>([^<]+)</g)].map((m) => m[1]!.trim());
+
+/** The hidden inputs of the form with this id, as a browser would send them back. */
+export function hiddenInputs(page: string, formId: string): Record<string, string> {
+  const form = new RegExp(`<form[^>]*id="${formId}"[\\s\\S]*?</form>`).exec(page)![0];
+  const unescape = (v: string) => v.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  return Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, unescape(m[2]!)]));
+}

@@ -8,11 +8,12 @@ import { addUser, systemActor } from '../../src/auth/index.js';
 import { createLocale, getEditorInterface, patchEntryFields, publishContentType, saveContentType, updateEditorInterface, type EditorInterfaceControl } from '../../src/content/index.js';
 import { defineField, openStore, type Store } from '../../src/store/index.js';
 import type { FieldDefinition } from '../../src/store/types.js';
-import { AdminClient, errorsOf } from './admin-client.js';
+import { AdminClient, errorsOf, hiddenInputs } from './admin-client.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 
 const password = 'a long enough password';
 const deliveryToken = 'delivery-token-for-entry-editor-tests';
+const managementToken = 'management-token-for-entry-editor-tests';
 const scope = { spaceId: 'folio', environmentId: 'master' };
 const asset = 'image-how-to-learn-python';
 let folio: TestFolio;
@@ -40,7 +41,7 @@ const eventFields: FieldDefinition[] = [
 ];
 
 beforeAll(async () => {
-  folio = await startTestFolio({ FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: password, FOLIO_DELIVERY_TOKEN: deliveryToken });
+  folio = await startTestFolio({ FOLIO_ADMIN_EMAIL: 'admin@example.com', FOLIO_ADMIN_PASSWORD: password, FOLIO_DELIVERY_TOKEN: deliveryToken, FOLIO_MANAGEMENT_TOKEN: managementToken });
   store = await openStore(folio.storeOptions);
   await addUser(store, systemActor, { email: 'author@example.com', name: 'author', role: 'author', password });
   await createLocale(store, scope, { code: 'de-DE', name: 'German', fallbackCode: 'en-US', optional: true, contentDeliveryApi: true, contentManagementApi: true }, systemActor);
@@ -326,5 +327,57 @@ describe('the generic entry editor', () => {
     expect(done.status).toBe(303);
     expect(done.location).toBe('/admin/entries?type=event&removed=1');
     expect(await store.entries.get(scope, id)).toBeUndefined();
+  });
+});
+
+/** The Management API, as a team's scripts use it. */
+async function cma(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${folio.url}/spaces/folio/environments/master${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${managementToken}`, 'content-type': 'application/vnd.contentful.management.v1+json', ...init.headers },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  return (await res.json()) as { sys: { id: string; version: number }; fields: Record<string, Record<string, unknown>> };
+}
+
+describe('a form save that lost the race, without JavaScript', () => {
+  it('compares the fields that differ and applies each choice to the latest version, leaving unshown fields and other locales alone', async () => {
+    const mine = await signedIn('admin');
+    const other = await signedIn('admin');
+    const made = await cma('/entries', { method: 'POST', headers: { 'x-contentful-content-type': 'event' }, body: { fields: { title: { 'en-US': 'Start', 'de-DE': 'Anfang' }, summary: { 'en-US': 'Same' }, notes: { 'en-US': 'Old notes' } } } });
+    const { id, version } = made.sys;
+    // Both open the form at this version; the other saves first.
+    const theirs = await other.post(`/admin/entries/${id}`, form({ title: 'Their title', notes: 'Their notes' }, { version: String(version), locale: 'en-US', intent: 'save' }));
+    expect(theirs.status).toBe(303);
+    // Meanwhile a script sets a field the form does not show.
+    const latest = await cma(`/entries/${id}`);
+    await cma(`/entries/${id}`, { method: 'PUT', headers: { 'x-contentful-version': String(latest.sys.version) }, body: { fields: { ...latest.fields, price: { 'en-US': 7 } } } });
+
+    const lost = await mine.post(`/admin/entries/${id}`, form({ title: 'My title', summary: 'Same', notes: 'My notes' }, { version: String(version), locale: 'en-US', intent: 'save' }));
+    expect(lost.status).toBe(409);
+    expect(lost.text).toContain('Someone else changed this entry');
+    expect(lost.text).toContain('2 fields differ');
+    // Title and notes differ; the summary is the same in both and is not offered.
+    expect([...lost.text.matchAll(/name="keep\.([^"]+)" value="mine"/g)].map((m) => m[1])).toEqual(['title.en-US', 'notes.en-US']);
+    expect(lost.text).toMatch(/<del><span class="visually-hidden">\[removed: <\/span>Their<span class="visually-hidden">\]<\/span><\/del>/);
+    const carried = hiddenInputs(lost.text, 'conflict-form');
+    expect(carried['mine.title.en-US']).toBe('"My title"');
+
+    const resolved = await mine.post(`/admin/entries/${id}/resolve`, { ...carried, 'keep.title.en-US': 'mine', 'keep.notes.en-US': 'theirs' });
+    expect(resolved.status).toBe(303);
+    expect(resolved.location).toBe(`/admin/entries/${id}?done=saved`);
+    const stored = await cma(`/entries/${id}`);
+    expect(stored.fields.title).toEqual({ 'en-US': 'My title', 'de-DE': 'Anfang' });
+    expect(stored.fields.notes).toEqual({ 'en-US': 'Their notes' });
+    expect(stored.fields.summary).toEqual({ 'en-US': 'Same' });
+    expect(stored.fields.price).toEqual({ 'en-US': 7 });
+
+    // A choice sent for a field or locale the form did not show changes nothing; a stale resolution is offered again.
+    const sneaky = await mine.post(`/admin/entries/${id}/resolve`, { version: String(stored.sys.version), locale: 'en-US', 'keep.title.de-DE': 'mine', 'mine.title.de-DE': '"Gekapert"', 'keep.__proto__.en-US': 'mine', 'mine.__proto__.en-US': '1' });
+    expect(sneaky.status).toBe(303);
+    expect((await cma(`/entries/${id}`)).fields.title).toEqual({ 'en-US': 'My title', 'de-DE': 'Anfang' });
+    const stale = await mine.post(`/admin/entries/${id}/resolve`, { ...carried, 'keep.title.en-US': 'mine', 'keep.notes.en-US': 'mine' });
+    expect(stale.status).toBe(409);
+    expect([...stale.text.matchAll(/name="keep\.([^"]+)" value="mine"/g)].map((m) => m[1])).toEqual(['notes.en-US']);
   });
 });

@@ -228,6 +228,25 @@ describe('the media library in Chromium', () => {
     expect(found).toEqual([]);
   });
 
+  it('uploads and replaces with JavaScript off: the native file input and a submit button post the form', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    await context.addCookies(await page.context().cookies());
+    const plain = await context.newPage();
+    try {
+      await plain.goto(`${folio.url}/admin/media`);
+      await plain.locator('#drop-input').setInputFiles({ name: 'no-script.png', mimeType: 'image/png', buffer: await png('#2a7') });
+      await plain.locator('#drop').getByRole('button', { name: 'Upload' }).click();
+      await plain.waitForURL(/\/admin\/media\/[^?]+\?done=uploaded$/);
+      expect(await plain.locator('.notice').textContent()).toContain('Uploaded. Give it alt text');
+      await plain.locator('#replace-input').setInputFiles({ name: 'no-script-wide.png', mimeType: 'image/png', buffer: await png('#a27', 900, 300) });
+      await plain.getByRole('button', { name: 'Upload the new file' }).click();
+      await plain.waitForURL(/done=replaced$/);
+      expect(await plain.locator('.facts').textContent()).toContain('900 × 300 px');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('needed nothing the Content-Security-Policy blocks', () => {
     expect(blocked).toEqual([]);
   });

@@ -3,6 +3,7 @@
  * with where it is used, replacing its file (the old crops stop answering), delete refused
  * while published entries link to it, uploads held to a media field's mimetype rule by bytes.
  */
+import { request as httpRequest } from 'node:http';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, systemActor } from '../../src/auth/index.js';
@@ -28,6 +29,19 @@ async function upload(c: AdminClient, name: string, body: Buffer, type: string, 
     headers: { 'content-type': type, 'x-file-name': encodeURIComponent(name), 'x-csrf-token': c.csrf, accept: 'application/json' },
   });
   return { status: res.status, data: JSON.parse(res.text) as { id?: string; message?: string } };
+}
+
+/** A POST on a fresh connection (no keep-alive pool), answered as status and text. */
+function rawPost(url: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** The asset ids a library page shows, in order. */
@@ -231,5 +245,87 @@ describe('uploads held to a media field’s rule', () => {
     expect(disguised.data.message).toContain('application/pdf');
     expect((await store.assets.list(scope, { limit: 0 })).total).toBe(before);
     expect((await upload(editor, 'fine.png', await png('#123'), 'image/png', 'article/featuredImage')).status).toBe(201);
+  });
+});
+
+describe('without JavaScript: the upload and replace forms post multipart bodies', () => {
+  /** A multipart form as a browser sends it: the page's CSRF token unless told otherwise, then the files. */
+  const form = (c: AdminClient, fields: Record<string, string>, files: Array<[string, Buffer, string, string]>) => {
+    const body = new FormData();
+    if (!('_csrf' in fields)) body.append('_csrf', c.csrf);
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    for (const [name, data, type, fileName] of files) body.append(name, new Blob([new Uint8Array(data)], { type }), fileName);
+    return body;
+  };
+  const assetCount = async () => (await store.assets.list(scope, { limit: 0 })).total;
+
+  it('uploads from the library’s form, each file typed by its bytes; a refusal names its file on a page', async () => {
+    const library = (await editor.get('/admin/media')).text;
+    expect(library).toMatch(/<form class="drop" id="drop" data-upload method="post" action="\/admin\/media\/upload" enctype="multipart\/form-data"/);
+    const one = await editor.request('POST', '/admin/media/upload', { body: form(editor, {}, [['files', await png('#a0a'), 'image/png', 'Plain Form.png']]) });
+    expect(one.status).toBe(303);
+    const id = /^\/admin\/media\/([^?]+)\?done=uploaded$/.exec(one.location ?? '')![1]!;
+    expect((await store.assets.get(scope, id))!.fields.file!['en-US']).toMatchObject({ fileName: 'Plain Form.png', contentType: 'image/png' });
+    expect((await editor.get(one.location!)).text).toContain('Uploaded. Give it alt text');
+
+    const before = await assetCount();
+    const mixed = await editor.request('POST', '/admin/media/upload', {
+      body: form(editor, {}, [
+        ['files', await png('#0aa'), 'image/png', 'teal.png'],
+        ['files', pdf, 'image/png', 'scan.png'],
+      ]),
+    });
+    expect(mixed.status).toBe(422);
+    expect(mixed.headers.get('content-type')).toContain('text/html');
+    expect(mixed.text).toContain('1 of 2 uploaded.');
+    expect(mixed.text).toMatch(/<a href="#drop-input">[^<]*scan\.png[^<]*application\/pdf/);
+    expect(await assetCount()).toBe(before + 1);
+
+    const several = await editor.request('POST', '/admin/media/upload', {
+      body: form(editor, {}, [
+        ['files', await png('#111'), 'image/png', 'one.png'],
+        ['files', pdf, 'application/pdf', 'two.pdf'],
+      ]),
+    });
+    expect(several.location).toBe('/admin/media?uploaded=2');
+    expect((await editor.get(several.location!)).text).toContain('2 files uploaded.');
+    const none = await editor.request('POST', '/admin/media/upload', { body: form(editor, {}, [['files', Buffer.alloc(0), 'application/octet-stream', '']]) });
+    expect(none.status).toBe(400);
+    expect(none.text).toContain('Choose one or more files');
+  });
+
+  it('checks the CSRF token inside the multipart body, and answers a too large body with a page', async () => {
+    await editor.get('/admin/media');
+    const before = await assetCount();
+    // Read to its end before the answer: a browser shows the page only once it has sent the body.
+    // On a connection of its own, as a browser's form post that closes it would be.
+    const bigForm = new Response(form(editor, {}, [['files', Buffer.alloc(51 * 1024 * 1024), 'application/octet-stream', 'huge.bin']]));
+    const huge = await rawPost(`${folio.url}/admin/media/upload`, { cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': bigForm.headers.get('content-type')! }, Buffer.from(await bigForm.arrayBuffer()));
+    expect(huge.status).toBe(413);
+    expect(huge.text).toContain('A file may be at most 50 MB');
+    const forged = await editor.request('POST', '/admin/media/upload', { body: form(editor, { _csrf: 'forged' }, [['files', await png('#f0f'), 'image/png', 'x.png']]) });
+    expect(forged.status).toBe(403);
+    expect(forged.text).toContain('This form has expired');
+    expect(await assetCount()).toBe(before);
+  });
+
+  it('replaces a file from the form; a stale version or a wrong file comes back on the asset’s page', async () => {
+    const id = (await upload(editor, 'to-replace.png', await png('#333'), 'image/png')).data.id!;
+    const page = (await editor.get(`/admin/media/${id}`)).text;
+    expect(page).toMatch(new RegExp(`<form class="replace" id="replace" method="post" action="/admin/media/${id}/file" enctype="multipart/form-data"`));
+    const version = String((await store.assets.get(scope, id))!.sys.version);
+    const done = await editor.request('POST', `/admin/media/${id}/file`, { body: form(editor, { version }, [['file', await png('#ccc', 120, 90), 'image/png', 'replaced.png']]) });
+    expect(done.status).toBe(303);
+    expect(done.location).toBe(`/admin/media/${id}?done=replaced`);
+    const after = (await store.assets.get(scope, id))!;
+    expect(after.fields.file!['en-US']).toMatchObject({ fileName: 'replaced.png', details: { image: { width: 120, height: 90 } } });
+
+    const stale = await editor.request('POST', `/admin/media/${id}/file`, { body: form(editor, { version }, [['file', await png('#ddd'), 'image/png', 'late.png']]) });
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('Someone else changed this file');
+    const disguised = await editor.request('POST', `/admin/media/${id}/file`, { body: form(editor, { version: String(after.sys.version) }, [['file', pdf, 'image/png', 'fake.png']]) });
+    expect(disguised.status).toBe(422);
+    expect(disguised.text).toMatch(/id="f-replace">[^<]*fake\.png/);
+    expect((await store.assets.get(scope, id))!.fields.file).toEqual(after.fields.file);
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, hashToken , systemActor } from '../../src/auth/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
-import { AdminClient, errorsOf } from './admin-client.js';
+import { AdminClient, errorsOf, hiddenInputs } from './admin-client.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 
 const password = 'a long enough password';
@@ -206,6 +206,21 @@ describe('editing', () => {
     expect(res.text).toContain('aria-invalid="true"');
   });
 
+  it('the article editor shows the comments panel too; a comment comes back to the article', async () => {
+    const c = await signedIn('editor');
+    const page = await c.get(`/admin/articles/${article}`);
+    expect(page.text).toContain('Comments (0)');
+    expect(page.text).toContain(`action="/admin/entries/${article}/comments"`);
+    expect(page.text).toContain(`@[author](${ids.author})`);
+    const added = await c.post(`/admin/entries/${article}/comments`, { body: `Is the intro right, @[author](${ids.author})?` });
+    expect(added.location).toMatch(new RegExp(`^/admin/articles/${article}#comment-`));
+    const shown = await c.get(added.location!.split('#')[0]!);
+    expect(shown.text).toContain('Comments (1)');
+    expect(shown.text).toMatch(new RegExp(`Is the intro right, <strong class="mention" data-user="${ids.author}">@author</strong>\\?`));
+    // A new article has no comments yet: nothing to comment on.
+    expect((await c.get('/admin/articles/new')).text).not.toContain('comments-heading');
+  });
+
   it('a stale version is a conflict: nothing overwritten, the typed values kept', async () => {
     const c = await signedIn('editor');
     const created = await c.post('/admin/articles', { title: 'Draft' });
@@ -339,6 +354,29 @@ describe('assets', () => {
     expect([editor.status, editor.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
     const css = /<link rel="stylesheet" href="([^"]+)"/.exec(page.text)![1]!;
     expect((await fetch(folio.url + css)).headers.get('cache-control')).toContain('immutable');
+  });
+});
+
+describe('a form save that lost the race, without JavaScript', () => {
+  it('compares the article’s differing fields and saves each chosen value on the latest version', async () => {
+    const mine = await signedIn('editor');
+    const other = await signedIn('editor');
+    const created = await mine.post('/admin/articles', { title: 'Race', description: 'Both start here.' });
+    const id = created.location!.split('/').pop()!.split('?')[0]!;
+    const start = (await store.entries.get(scope, id))!.sys.version;
+    const form = (fields: Record<string, string>) => ({ version: String(start), intent: 'save', title: 'Race', description: 'Both start here.', ...fields });
+    expect((await other.post(`/admin/articles/${id}`, form({ title: 'Their race', description: 'Their words.' }))).status).toBe(303);
+    const lost = await mine.post(`/admin/articles/${id}`, form({ title: 'My race', description: 'My words.', slug: 'my-race' }));
+    expect(lost.status).toBe(409);
+    expect(lost.text).toContain('Someone else changed this article');
+    // What I typed stays in the form; the three fields that differ are offered.
+    expect(lost.text).toContain('value="My race"');
+    expect([...lost.text.matchAll(/name="keep\.([^"]+)" value="mine"/g)].map((m) => m[1])).toEqual(['title.en-US', 'slug.en-US', 'description.en-US']);
+    const carried = hiddenInputs(lost.text, 'conflict-form');
+    const resolved = await mine.post(`/admin/articles/${id}/resolve`, { ...carried, 'keep.title.en-US': 'theirs', 'keep.slug.en-US': 'mine', 'keep.description.en-US': 'mine' });
+    expect(resolved.location).toBe(`/admin/articles/${id}?done=saved`);
+    const stored = (await store.entries.get(scope, id))!.fields;
+    expect([stored.title, stored.slug, stored.description]).toEqual([{ 'en-US': 'Their race' }, { 'en-US': 'my-race' }, { 'en-US': 'My words.' }]);
   });
 });
 

@@ -19,8 +19,15 @@ export async function postJson<T>(url: string, body: unknown): Promise<{ status:
   return { status: res.status, data };
 }
 
-/** A visually hidden file input's label made its button: one keyboard stop that opens the picker. */
+/**
+ * A file input's label made its button: one keyboard stop that opens the picker. Without the
+ * script the native input and a submit button show instead (a form's markup): they step aside.
+ */
 export function labelAsButton(label: HTMLLabelElement, input: HTMLInputElement) {
+  label.hidden = false;
+  input.classList.add('visually-hidden');
+  const submit = input.parentElement?.querySelector<HTMLButtonElement>('[data-upload-submit]');
+  if (submit) submit.hidden = true;
   label.tabIndex = 0;
   label.setAttribute('role', 'button');
   input.tabIndex = -1;

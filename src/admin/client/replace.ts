@@ -1,4 +1,4 @@
-/** Replace an asset's file: the new file streams as the body, with progress; the page then shows the new file. */
+/** Replace an asset's file: the new file streams as the body, with progress; the page then shows the new file. Without the script the form posts it. */
 import { el, labelAsButton } from './dom.js';
 import { sendFile } from './upload.js';
 

@@ -19,6 +19,13 @@ import { renderArticleEdit, type ArticleFormValues } from '../views/article-edit
 import { renderArticles } from '../views/articles.js';
 import type { FieldProblem } from '../views/layout.js';
 import { articleRemovalRoutes } from './article-removal.js';
+import { commentsPanelFor } from './comments.js';
+import { applyChoices, differingFields, type DifferingField } from '../conflict.js';
+import { comparedFields } from '../compare.js';
+import { conflictPanel } from '../views/conflict.js';
+
+const labels = new Map<string, string>(comparedFields);
+const labelOf = (field: string) => labels.get(field) ?? field;
 import { scheduleRoutes } from './schedule.js';
 
 
@@ -91,7 +98,8 @@ export function fieldsFrom(values: ArticleFormValues, locale: string, previous?:
   return { fields, problems };
 }
 
-type SaveResult = { conflict: true } | { entry?: EntryRecord; problems: FieldProblem[] };
+/** A lost race carries the changes the person sent, to compare with the latest version. */
+type SaveResult = { conflict: true; changes: FieldChange[] } | { entry?: EntryRecord; problems: FieldProblem[] };
 
 const fieldsOf = (changes: FieldChange[]): LocalizedFields => {
   const fields: LocalizedFields = {};
@@ -113,7 +121,8 @@ export interface EditPageState {
   values?: ArticleFormValues;
   problems?: FieldProblem[];
   notice?: string | undefined;
-  conflict?: boolean;
+  /** A lost save: the fields that differ from the latest version, to choose between. */
+  conflict?: DifferingField[];
   status?: number;
   /** The schedule time as typed, kept when it was refused. */
   scheduleAt?: string;
@@ -231,11 +240,12 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     const ownership = entry ? ops.ownershipOf(entry.sys) : undefined;
     const status: Status = entry ? statusOf(entry.sys) : 'draft';
     const slug = is.string(entry?.fields.slug?.[locale]) ? (entry.fields.slug[locale] as string) : '';
+    const csrf = csrfFor(request, reply, ctx.publicUrl);
     return sendPage(
       reply,
       renderArticleEdit({
         viewer: viewerOf(request),
-        csrf: csrfFor(request, reply, ctx.publicUrl),
+        csrf,
         scriptHref: opts.scriptHref,
         id: entry?.sys.id ?? '',
         version: entry?.sys.version ?? 0,
@@ -244,7 +254,10 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         bodyHtml,
         problems: state.problems ?? [],
         notice: state.notice,
-        conflict: state.conflict ?? false,
+        conflict:
+          entry && state.conflict
+            ? conflictPanel({ noun: 'article', csrf, action: `/admin/articles/${entry.sys.id}/resolve`, version: entry.sys.version, latestHref: `/admin/articles/${entry.sys.id}`, fields: state.conflict })
+            : undefined,
         options: { types, topics, authors, images: images.map(({ id, title, thumb, hasAlt }) => ({ id, title, thumb, hasAlt })) },
         can: {
           save: entry ? can(actor, 'update', ownership) : can(actor, 'create'),
@@ -260,6 +273,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         assetThumbs: thumbs,
         history,
         schedule: { pending, value: state.scheduleAt ?? '', now: Date.now() },
+        comments: entry ? await commentsPanelFor(ctx, actor, entry.sys.id, csrf) : undefined,
       }),
       state.status ?? 200,
     );
@@ -303,7 +317,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
       problems.push({ field: 'slug', message: taken.details });
       changes = changes.filter((c) => c !== slug);
     }
-    if (changes.length === 0) return current && version === current.sys.version ? { entry: current, problems } : current ? { conflict: true } : { problems };
+    if (changes.length === 0) return current && version === current.sys.version ? { entry: current, problems } : current ? { conflict: true, changes } : { problems };
     // A value the content rules refuse is dropped and the rest saved; one retry is enough, as every refusal is reported at once.
     for (let attempt = 0; ; attempt++) {
       try {
@@ -311,7 +325,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
         if (!id) return { entry: await ops.createArticle(ctx, actor, fieldsOf(changes)), problems };
         return { entry: await ops.saveArticle(ctx, actor, { id, version, changes }), problems };
       } catch (err) {
-        if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return { conflict: true };
+        if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return { conflict: true, changes };
         const found = problemsOf(err);
         if (!found) throw err;
         problems.push(...found);
@@ -332,7 +346,10 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     else if (intent === 'publish') assertCan(actor, 'publish');
     if (intent === 'unpublish' && current) ops.assertAllowed(actor, 'unpublish', current);
     const saved = await save(actor, current, values, version);
-    if ('conflict' in saved) return editPage(request, reply, current && (await ops.getArticle(ctx, actor, current.sys.id)), { values, conflict: true, status: 409 });
+    if ('conflict' in saved) {
+      const latest = await ops.getArticle(ctx, actor, current!.sys.id);
+      return editPage(request, reply, latest, { values, conflict: differingFields(saved.changes, latest, labelOf), status: 409 });
+    }
     if (!saved.entry || saved.problems.length) {
       const notice = saved.entry && saved.entry !== current ? 'Your other changes were saved as a draft; the values marked below were not.' : undefined;
       return editPage(request, reply, saved.entry ?? current, { values, problems: saved.problems, notice, status: 422 });
@@ -349,6 +366,26 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
     }
     return reply.redirect(`/admin/articles/${id}?done=${intent === 'publish' ? 'published' : 'unpublished'}`, 303);
   }
+
+  /** The no-JavaScript conflict's choices, applied to the latest version (conflict.ts). */
+  app.post<{ Params: { id: string } }>('/admin/articles/:id/resolve', async (request, reply) => {
+    const actor = actorOf(request);
+    const { id } = await ops.getArticle(ctx, actor, request.params.id).then((e) => e.sys);
+    try {
+      const done = await applyChoices(request.body, {
+        allowed: (field, at) => at === locale && (ops.articleFields as readonly string[]).includes(field),
+        labelOf,
+        latest: () => ops.getArticle(ctx, actor, id),
+        save: (changes, version) => ops.saveArticle(ctx, actor, { id, version, changes }),
+      });
+      if ('conflict' in done) return editPage(request, reply, done.latest, { conflict: done.conflict, status: 409 });
+    } catch (err) {
+      const problems = problemsOf(err);
+      if (!problems) throw err;
+      return editPage(request, reply, await ops.getArticle(ctx, actor, id), { problems, status: 422 });
+    }
+    return reply.redirect(`/admin/articles/${id}?done=saved`, 303);
+  });
 
   app.post<{ Params: { id: string } }>('/admin/articles/:id', async (request, reply) => {
     const current = await ops.getArticle(ctx, actorOf(request), request.params.id);

@@ -23,8 +23,9 @@ import { renderEntries } from '../views/entries.js';
 import { entryHref, renderEntryEdit } from '../views/entry-edit.js';
 import type { EntryProblem, FieldView, LinkChoice } from '../views/entry-fields.js';
 import { removalRoutes } from './article-removal.js';
-import { entryComments, mentionables } from '../comments.js';
-import { commentsPanel } from '../views/comments.js';
+import { commentsPanelFor } from './comments.js';
+import { applyChoices, differingFields, type DifferingField } from '../conflict.js';
+import { conflictPanel } from '../views/conflict.js';
 
 type One = FastifyRequest<{ Params: { id: string }; Querystring: { locale?: string; side?: string; done?: string; linked?: string } }>;
 type New = FastifyRequest<{ Querystring: { type?: string; locale?: string; side?: string } }>;
@@ -45,11 +46,13 @@ interface PageState {
   notice?: string | undefined;
   /** A link after the notice (the entry it speaks of). */
   noticeLink?: { href: string; text: string } | undefined;
-  conflict?: boolean;
+  /** A lost save: the fields that differ from the latest version, to choose between. */
+  conflict?: DifferingField[];
   status?: number;
 }
 
-type Saved = { entry: EntryRecord | undefined; problems: EntryProblem[]; raws: Raws } | { conflict: true; raws: Raws };
+/** A lost race carries the changes the person sent, to compare with the latest version. */
+type Saved = { entry: EntryRecord | undefined; problems: EntryProblem[]; raws: Raws } | { conflict: true; raws: Raws; changes: FieldChange[] };
 
 const notices: Record<string, string> = {
   saved: 'Draft saved.',
@@ -201,9 +204,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
     // The frame may show the pattern's site: the page's policy names it, and nothing else.
     if (origin) reply.header('content-security-policy', pagePolicy(ctx.publicUrl, { styleAttributes: false, frameSrc: [origin] })).header('x-frame-options', 'DENY');
     const csrf = csrfFor(request, reply, ctx.publicUrl);
-    const comments = entry
-      ? commentsPanel({ entryId: entry.sys.id, csrf, comments: await entryComments(ctx, actor, entry.sys.id), people: await mentionables(ctx) })
-      : undefined;
+    const comments = entry ? await commentsPanelFor(ctx, actor, entry.sys.id, csrf) : undefined;
     return sendPage(
       reply,
       renderEntryEdit({
@@ -222,7 +223,18 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
         problems: state.problems ?? [],
         notice: state.notice,
         noticeLink: state.noticeLink,
-        conflict: state.conflict ?? false,
+        conflict:
+          entry && state.conflict
+            ? conflictPanel({
+                noun: 'entry',
+                csrf,
+                action: `/admin/entries/${entry.sys.id}/resolve`,
+                version: entry.sys.version,
+                latestHref: entryHref(entry.sys.id, locale, defaultLocale, columns[1] ? `side=${encodeURIComponent(columns[1].locale)}` : ''),
+                fields: state.conflict,
+                hidden: { locale, ...(columns[1] ? { side: columns[1].locale } : {}) },
+              })
+            : undefined,
         preview: previewing ? { src: entry ? ((await previewSource(ctx, entry, pattern, locale)) ?? '') : '' } : undefined,
         can: {
           save: status !== 'archived' && (entry ? can(actor, 'update', ownership) : can(actor, 'create')),
@@ -270,7 +282,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
         const saved = entry ? await ops.patchAnyEntry(ctx, actor, { id: entry.sys.id, version, changes }) : await ops.createAnyEntry(ctx, actor, typeId, fieldsOf(changes));
         return { entry: saved, problems, raws };
       } catch (err) {
-        if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return { conflict: true, raws };
+        if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return { conflict: true, raws, changes };
         const refusal = refusalOf(err, 'form', fieldOfError);
         if (!refusal) throw err;
         const found = refusal.problems.map((p) => withLocale(p, defaultLocale));
@@ -307,8 +319,8 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
     }
     const saved = await save(actor, typeId, current, body, columns, version);
     if ('conflict' in saved) {
-      const latest = current && (await ops.getAnyEntry(ctx, actor, current.sys.id));
-      return editPage(request, reply, typeId, latest, columns, { raws: saved.raws, conflict: true, status: 409 });
+      const latest = await ops.getAnyEntry(ctx, actor, current!.sys.id);
+      return editPage(request, reply, typeId, latest, columns, { raws: saved.raws, conflict: differingFields(saved.changes, latest, await labelsOf(typeId)), status: 409 });
     }
     if (!saved.entry) {
       // Nothing to keep yet: no empty draft is made.
@@ -421,6 +433,38 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
     const notice = request.query.done ? notices[request.query.done] : undefined;
     const linked = request.query.done === 'linked' && is.string(request.query.linked) && /^[\w.-]{1,64}$/.test(request.query.linked) ? request.query.linked : undefined;
     return editPage(request, reply, entry.sys.contentTypeId, entry, columns, { ...(notice ? { notice } : {}), ...(linked ? { noticeLink: { href: `/admin/entries/${linked}`, text: 'Edit the new entry' } } : {}) });
+  });
+
+  /** Field names for the conflict's comparison, with the locale when the field is localized. */
+  async function labelsOf(typeId: string) {
+    const type = await ctx.store.contentTypes.getPublished(ctx.scope, typeId);
+    const names = new Map((type?.fields ?? []).map((f) => [f.id, f.name || f.id]));
+    return (field: string) => names.get(field) ?? field;
+  }
+
+  /** The no-JavaScript conflict's choices, applied to the latest version (conflict.ts) in the locales the form showed. */
+  app.post('/admin/entries/:id/resolve', async (request: One, reply) => {
+    const actor = actorOf(request);
+    const entry = await ops.getAnyEntry(ctx, actor, request.params.id);
+    const typeId = entry.sys.contentTypeId;
+    if (typeId === ops.articleType) throw new FolioError('BAD_REQUEST', 'Articles are edited in the article editor.');
+    const columns = columnsOf(await ctx.store.locales.list(ctx.scope), formString(request.body, 'locale'), formString(request.body, 'side'));
+    const { type, controls } = await ops.getEditable(ctx, actor, typeId);
+    const shown = new Map(formFields(type.fields, controls).map((f) => [f.def.id, f]));
+    const labelOf = await labelsOf(typeId);
+    const here = entryHref(entry.sys.id, columns[0]!.locale, defaultLocale, [columns[1] ? `side=${encodeURIComponent(columns[1].locale)}` : '', 'done=saved'].filter(Boolean).join('&'));
+    try {
+      const done = await applyChoices(request.body, {
+        allowed: (field, locale) => columns.some((c) => c.locale === locale) && !!shown.get(field) && editableIn(shown.get(field)!, locale),
+        labelOf,
+        latest: () => ops.getAnyEntry(ctx, actor, entry.sys.id),
+        save: (changes, version) => ops.patchAnyEntry(ctx, actor, { id: entry.sys.id, version, changes }),
+      });
+      if ('conflict' in done) return editPage(request, reply, typeId, done.latest, columns, { conflict: done.conflict, status: 409 });
+    } catch (err) {
+      return refused(request, reply, typeId, await ops.getAnyEntry(ctx, actor, entry.sys.id), columns, err, new Map());
+    }
+    return reply.redirect(here, 303);
   });
 
   app.post('/admin/entries/:id', async (request: One, reply) => {

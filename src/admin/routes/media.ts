@@ -11,6 +11,7 @@ import { allowedMimetypeGroups, check } from '../../content/index.js';
 import { isFolioError } from '../../errors/index.js';
 import { formatBytes } from '../../storage/index.js';
 import type { AssetRecord, EntryRecord, Json, LocaleRecord } from '../../store/types.js';
+import type { IncomingFile } from '../../assets/index.js';
 import * as is from '../../validate/is.js';
 import type { AdminContext } from '../context.js';
 import { actorOf, csrfFor, formString, pageNumber, problemsOf, sendPage, viewerOf, wantsJson } from '../http.js';
@@ -19,6 +20,7 @@ import * as ops from '../operations.js';
 import { statusOf } from '../status.js';
 import type { FieldProblem } from '../views/layout.js';
 import { renderAssetEdit, renderAssetRemoval, renderMedia, type UsageItem } from '../views/media.js';
+import { formFiles, isMultipart, streamedFile } from '../uploads.js';
 
 const perPage = 48;
 const gridQuery = '?w=400&h=267&fit=fill&f=faces&fm=webp&q=70';
@@ -32,31 +34,11 @@ export const previewCrops = [
 
 const notices: Record<string, string> = {
   saved: 'Saved.',
+  uploaded: 'Uploaded. Give it alt text and a title, then save.',
   replaced: 'File replaced. Pages that show this asset use the new file once it is published.',
   archived: 'Archived. Unarchive it to use it again.',
   unarchived: 'Unarchived. It is a draft again.',
 };
-
-/** A file name safe to keep: the last path segment, no control characters, at most 200 characters. */
-function cleanFileName(raw: string): string {
-  let name = raw;
-  try {
-    name = decodeURIComponent(raw);
-  } catch {
-    // keep it as sent
-  }
-  name = name.split(/[\\/]/).pop() ?? '';
-  name = name.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-200);
-  return name || 'upload';
-}
-
-/** The file a request body carries (its name in X-File-Name, URI-encoded), or undefined when there is none. */
-function incomingFile(request: FastifyRequest) {
-  const data = request.body;
-  if (!Buffer.isBuffer(data) || data.length === 0) return undefined;
-  const contentType = (request.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
-  return { fileName: cleanFileName(String(request.headers['x-file-name'] ?? 'upload')), contentType, data };
-}
 
 type One = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>;
 
@@ -64,11 +46,11 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
   const ctx = opts.context;
   const { locale } = ctx;
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/admin/media', async (request, reply) => {
+  /** The library page; after a form upload it says what was uploaded and what was refused. */
+  async function libraryPage(request: FastifyRequest<{ Querystring: Record<string, string | undefined> }>, reply: FastifyReply, after: { notice?: string; problems?: FieldProblem[]; status?: number } = {}) {
     const actor = actorOf(request);
     const page = pageNumber(request.query.page);
     const filters = mediaFiltersOf(request.query);
-    const notice = request.query.removed ? 'The file was deleted.' : undefined;
     const { items, total } = await ops.listAssets(ctx, actor, { page, perPage, where: mediaConditions(filters, locale) });
     const cards = items.map((a) => {
       const info = ops.imageInfo(ctx, a);
@@ -85,26 +67,69 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
     });
     return sendPage(
       reply,
-      renderMedia({ viewer: viewerOf(request), csrf: csrfFor(request, reply, ctx.publicUrl), scriptHref: opts.scriptHref, cards, total, page, pages: Math.max(1, Math.ceil(total / perPage)), filters, notice, canUpload: can(actor, 'create') }),
+      renderMedia({
+        viewer: viewerOf(request),
+        csrf: csrfFor(request, reply, ctx.publicUrl),
+        scriptHref: opts.scriptHref,
+        cards,
+        total,
+        page,
+        pages: Math.max(1, Math.ceil(total / perPage)),
+        filters,
+        notice: after.notice,
+        problems: after.problems ?? [],
+        canUpload: can(actor, 'create'),
+      }),
+      after.status,
     );
+  }
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/admin/media', async (request, reply) => {
+    const uploaded = is.string(request.query.uploaded) && /^\d{1,2}$/.test(request.query.uploaded) ? Number(request.query.uploaded) : 0;
+    const notice = request.query.removed ? 'The file was deleted.' : uploaded ? `${uploaded} ${uploaded === 1 ? 'file' : 'files'} uploaded. Give images alt text before they are used.` : undefined;
+    return libraryPage(request, reply, notice ? { notice } : {});
   });
 
   /**
    * The body is the file itself. From a media field's picker, `field` (contentTypeId/fieldId)
-   * names the field: a file outside its mimetype groups is refused by its bytes.
+   * names the field: a file outside its mimetype groups is refused by its bytes. Without
+   * JavaScript the library's form sends its files (`files`) in one multipart body instead.
    */
-  app.post<{ Querystring: { field?: string } }>('/admin/media/upload', async (request, reply) => {
+  app.post<{ Querystring: Record<string, string | undefined> }>('/admin/media/upload', async (request, reply) => {
     const actor = actorOf(request);
-    const file = incomingFile(request);
+    if (isMultipart(request.body)) return formUpload(request, reply);
+    const file = streamedFile(request);
     if (!file) return reply.code(400).send({ message: 'Send the file as the request body.' });
     const groups = await fieldGroups(request.query.field);
     try {
-      const asset = await ops.uploadAsset(ctx, actor, file, file.fileName.replace(/\.[a-z0-9]+$/i, ''), groups);
+      const asset = await uploadOne(file, groups);
       const info = ops.imageInfo(ctx, asset);
       return reply.code(201).send({ id: asset.sys.id, href: `/admin/media/${asset.sys.id}`, title: asset.fields.title?.[locale] ?? file.fileName, thumb: info?.width ? info.transform(gridQuery) : undefined });
     } catch (err) {
       if (isFolioError(err) && err.status === 422) return reply.code(422).send({ message: uploadRefusal(err, file.fileName) });
       throw err;
+    }
+
+    function uploadOne(f: IncomingFile, groups?: string[]) {
+      return ops.uploadAsset(ctx, actor, f, f.fileName.replace(/\.[a-z0-9]+$/i, ''), groups);
+    }
+
+    /** One file: on to its page for alt text. Several: the library says how many. A refusal names its file. */
+    async function formUpload(req: typeof request, rep: FastifyReply) {
+      const files = formFiles(req.body, 'files');
+      if (files.length === 0) return libraryPage(req, rep, { problems: [{ field: 'input', message: 'Choose one or more files, then press Upload.' }], status: 400 });
+      const done: string[] = [];
+      const problems: FieldProblem[] = [];
+      for (const f of files) {
+        try {
+          done.push((await uploadOne(f)).sys.id);
+        } catch (err) {
+          if (!(isFolioError(err) && err.status === 422)) throw err;
+          problems.push({ field: 'input', message: uploadRefusal(err, f.fileName) });
+        }
+      }
+      if (problems.length) return libraryPage(req, rep, { problems, status: 422, ...(done.length ? { notice: `${done.length} of ${files.length} uploaded.` } : {}) });
+      return rep.redirect(done.length === 1 ? `/admin/media/${done[0]}?done=uploaded` : `/admin/media?uploaded=${done.length}`, 303);
     }
   });
 
@@ -248,18 +273,27 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
     return reply.redirect(`/admin/media/${asset.sys.id}?done=saved${edited === locale ? '' : `&locale=${encodeURIComponent(edited)}`}`, 303);
   });
 
-  /** Replace: the body is the new file, as for uploads; the version the page showed is in the query. */
+  /**
+   * Replace: the body is the new file, as for uploads, with the version the page showed in the
+   * query. Without JavaScript a multipart form sends `file` and `version`; the answer is a page.
+   */
   app.post('/admin/media/:id/file', async (request: One, reply) => {
     const actor = actorOf(request);
     const asset = await ops.getAsset(ctx, actor, request.params.id);
-    const file = incomingFile(request);
-    if (!file) return reply.code(400).send({ message: 'Send the new file as the request body.' });
+    const form = isMultipart(request.body);
+    const file = form ? formFiles(request.body, 'file')[0] : streamedFile(request);
+    const refuse = (status: number, message: string) =>
+      form ? assetPage(request, reply, asset, { problems: [{ field: 'replace', message }], status }) : reply.code(status).send({ message });
+    if (!file) return refuse(400, form ? 'Choose the new file, then press Replace.' : 'Send the new file as the request body.');
+    const version = Number(form ? formString(request.body, 'version') : request.query.version);
     try {
-      const saved = await ops.saveAssetDetails(ctx, actor, asset.sys.id, { file }, Number(request.query.version));
-      return reply.send({ version: saved.asset.sys.version, published: saved.published, href: `/admin/media/${asset.sys.id}?done=replaced`, ...imageUrls(saved.asset) });
+      const saved = await ops.saveAssetDetails(ctx, actor, asset.sys.id, { file }, version);
+      const href = `/admin/media/${asset.sys.id}?done=replaced`;
+      if (form) return reply.redirect(href, 303);
+      return reply.send({ version: saved.asset.sys.version, published: saved.published, href, ...imageUrls(saved.asset) });
     } catch (err) {
-      if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return reply.code(409).send({ message: 'Someone else changed this file. Reload to see their changes.' });
-      if (isFolioError(err) && err.status === 422) return reply.code(422).send({ message: uploadRefusal(err, file.fileName) });
+      if (isFolioError(err) && err.code === 'VERSION_MISMATCH') return refuse(409, 'Someone else changed this file. Reload to see their changes, then replace it again.');
+      if (isFolioError(err) && err.status === 422) return refuse(422, uploadRefusal(err, file.fileName));
       throw err;
     }
   });

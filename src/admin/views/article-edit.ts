@@ -1,12 +1,13 @@
 /** Editing one article: fields, rich-text body, sidebar with status and actions. Works without JS. */
-import { html, raw, type SafeHtml } from '../../site/views/index.js';
+import { html, raw, type HtmlValue, type SafeHtml } from '../../site/views/index.js';
 import type { Status } from '../status.js';
 import type { HistoryItem, ScheduledChange } from '../operations.js';
-import { publishLabel, statusBadge } from './articles.js';
+import { statusBadge } from './articles.js';
 import { historyPanel } from './history.js';
 import { pickerUpload } from './media.js';
 import { errorSummary, problemFor, renderPage, selectField, textField, type FieldProblem, type Viewer } from './layout.js';
 import { previewPane } from './preview-pane.js';
+import { statusPanel } from './status-panel.js';
 import { goLiveNote, schedulePanel, scheduleForms } from './schedule.js';
 import { table } from '../../validate/json-shape.js';
 
@@ -44,7 +45,8 @@ export interface ArticleEditModel {
   bodyHtml: SafeHtml;
   problems: FieldProblem[];
   notice?: string | undefined;
-  conflict?: boolean;
+  /** A lost save's comparison and choices (views/conflict.ts), shown instead of the error summary. */
+  conflict?: HtmlValue | undefined;
   options: { types: readonly string[]; topics: Array<{ id: string; name: string }>; authors: Array<{ id: string; name: string }>; images: PickerImage[] };
   can: { save: boolean; publish: boolean; unpublish: boolean; schedule: boolean; restore: boolean; archive: boolean; delete: boolean };
   publicHref?: string | undefined;
@@ -53,6 +55,8 @@ export interface ArticleEditModel {
   schedule: { pending: ScheduledChange[]; value: string; now: number };
   /** Where the asset thumbnails of embedded images come from, for the editor's node view. */
   assetThumbs: Record<string, { src: string; title: string }>;
+  /** The comments panel (a stored article only); its own form, so outside the article's. */
+  comments?: HtmlValue | undefined;
 }
 
 const fieldNames = table<string>({
@@ -89,8 +93,7 @@ export function renderArticleEdit(m: ArticleEditModel): string {
   <div>${statusBadge(m.status)}</div>
 </div>
 ${m.conflict
-  ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>Someone else changed this article</h2>
-  <p>Your changes are still in the form below but were <strong>not saved</strong>. <a href="/admin/articles/${m.id}">Open the latest version</a> to see theirs, or save again to replace it with yours.</p></div>`
+  ? m.conflict
   : errorSummary(m.problems.map((p) => ({ field: p.field, message: p.message.startsWith(fieldNames[p.field] ?? '\u0000') ? p.message : `${fieldNames[p.field] ?? p.field}: ${p.message}` })))}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 <form method="post" action="${m.id ? `/admin/articles/${m.id}` : '/admin/articles'}" id="article-form" data-id="${m.id}" data-autosave="${m.can.save ? 'on' : 'off'}">
@@ -115,20 +118,18 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
   </fieldset>
 </div>
 <aside aria-label="Publishing">
-  <section class="panel" aria-labelledby="status-heading">
-    <h2 id="status-heading">Status: ${statusBadge(m.status)}</h2>
-    <div class="actions">
-      ${m.can.save ? html`<button type="submit" name="intent" value="save">Save draft</button>` : ''}
-      ${m.can.publish ? html`<button class="primary" type="submit" name="intent" value="publish" id="publish-button">${publishLabel(m.status)}</button>` : ''}
-      ${m.can.unpublish && (m.status === 'published' || m.status === 'changed') ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
-    </div>
-    <p class="save-state" id="save-state" role="status" aria-live="polite">${readOnly ? 'You can read this article but not change it.' : m.id ? `Version ${m.version}` : 'Not saved yet: the draft is made when you write something.'}</p>
-    ${m.id ? html`${goLiveNote(m.schedule.pending, m.schedule.now)}
+  ${statusPanel({
+    status: m.status,
+    id: m.id,
+    version: m.version,
+    noun: 'article',
+    base: `/admin/articles/${m.id}`,
+    can: m.can,
+    unarchive: { form: 'unarchive-form' },
+    extra: html`${goLiveNote(m.schedule.pending, m.schedule.now)}
     <p class="links"><a class="button" href="/admin/articles/${m.id}/preview" target="_blank" rel="noopener">Preview draft<span class="visually-hidden"> (opens in a new tab)</span></a>
-    ${m.publicHref ? html`<a href="${m.publicHref}" target="_blank" rel="noopener">View on the site<span class="visually-hidden"> (opens in a new tab)</span></a>` : ''}</p>
-    ${m.can.archive || m.can.delete ? html`<p class="links">${m.can.archive ? (m.status === 'archived' ? html`<button type="submit" form="unarchive-form">Unarchive</button>` : html`<a class="button" href="/admin/articles/${m.id}/archive">Archive…</a>`) : ''}
-    ${m.can.delete ? html`<a class="button danger" href="/admin/articles/${m.id}/delete">Delete…</a>` : ''}</p>` : ''}` : ''}
-  </section>
+    ${m.publicHref ? html`<a href="${m.publicHref}" target="_blank" rel="noopener">View on the site<span class="visually-hidden"> (opens in a new tab)</span></a>` : ''}</p>`,
+  })}
   ${previewPane(m.previewSrc ?? '')}
   ${m.id ? schedulePanel({ articleId: m.id, pending: m.schedule.pending, canSchedule: m.can.schedule, value: m.schedule.value, problems: m.problems, now: m.schedule.now }) : ''}
   <section class="panel" aria-labelledby="details-heading">
@@ -164,6 +165,7 @@ ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
 ${m.id
   ? html`<div class="below">
 ${historyPanel({ articleId: m.id, csrf: m.csrf, draftVersion: m.version, items: m.history.items, total: m.history.total, canRestore: m.can.restore })}
+${m.comments ?? ''}
 </div>
 ${scheduleForms(m.id, m.csrf, m.can.schedule)}
 ${m.can.archive && m.status === 'archived' ? html`<form method="post" action="/admin/articles/${m.id}/unarchive" id="unarchive-form"><input type="hidden" name="_csrf" value="${m.csrf}"><input type="hidden" name="version" value="${m.version}" data-draft-version></form>` : ''}`

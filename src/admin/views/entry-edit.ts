@@ -5,10 +5,11 @@
  */
 import { html, type HtmlValue } from '../../site/views/index.js';
 import type { Status } from '../status.js';
-import { publishLabel, statusBadge } from './articles.js';
+import { statusBadge } from './articles.js';
 import { entryField, inputId, type EntryProblem, type FieldView } from './entry-fields.js';
 import { errorSummary, renderPage, type Viewer } from './layout.js';
 import { previewPane } from './preview-pane.js';
+import { statusPanel } from './status-panel.js';
 
 export interface EntryEditModel {
   viewer: Viewer;
@@ -31,7 +32,8 @@ export interface EntryEditModel {
   notice?: string | undefined;
   /** A link after the notice (the entry it speaks of). */
   noticeLink?: { href: string; text: string } | undefined;
-  conflict?: boolean;
+  /** A lost save's comparison and choices (views/conflict.ts), shown instead of the error summary. */
+  conflict?: HtmlValue | undefined;
   /** Live preview: the frame's address (empty until there is something to show). */
   preview?: { src: string } | undefined;
   can: { save: boolean; publish: boolean; unpublish: boolean; archive: boolean; delete: boolean };
@@ -56,7 +58,6 @@ export function renderEntryEdit(m: EntryEditModel): string {
   const title = m.title || `Untitled ${m.type.name}`;
   const [own, beside] = m.columns;
   const names = new Map((own?.fields ?? []).map((f) => [f.field.def.id, f.field.def.name || f.field.def.id]));
-  const live = m.status === 'published' || m.status === 'changed';
   const summary = m.problems.map((p) => {
     const name = names.has(p.field) ? `${names.get(p.field)}${beside ? ` (${p.locale ?? m.locale})` : ''}: ` : '';
     const id = inputId(p.field, p.locale && p.locale !== m.locale ? 'side' : '', p.locale ?? m.locale);
@@ -77,8 +78,7 @@ export function renderEntryEdit(m: EntryEditModel): string {
   <div>${statusBadge(m.status)}</div>
 </div>
 ${m.conflict
-  ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>Someone else changed this entry</h2>
-  <p>Your changes are still in the form below but were <strong>not saved</strong>. <a href="${query(m.locale)}">Open the latest version</a> to see theirs.</p></div>`
+  ? m.conflict
   : errorSummary(summary)}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}${m.noticeLink ? html` <a href="${m.noticeLink.href}">${m.noticeLink.text}</a>` : ''}</p>` : ''}
 ${m.locales.length > 1
@@ -103,20 +103,7 @@ ${m.side ? html`<input type="hidden" name="side" value="${m.side}">` : ''}
   </fieldset>
 </div>
 <aside aria-label="Publishing">
-  <section class="panel" aria-labelledby="status-heading">
-    <h2 id="status-heading">Status: ${statusBadge(m.status)}</h2>
-    <div class="actions">
-      ${m.can.save ? html`<button type="submit" name="intent" value="save">Save draft</button>` : ''}
-      ${m.can.publish && m.status !== 'archived' ? html`<button class="primary" type="submit" name="intent" value="publish" id="publish-button">${publishLabel(m.status)}</button>` : ''}
-      ${m.can.unpublish && live ? html`<button type="submit" name="intent" value="unpublish">Unpublish</button>` : ''}
-      ${m.can.archive && m.status === 'archived' ? html`<button type="submit" name="intent" value="unarchive">Unarchive</button>` : ''}
-    </div>
-    <p class="save-state" id="save-state" role="status" aria-live="polite">${!m.can.save ? 'You can read this entry but not change it.' : m.id ? `Version ${m.version}` : 'Not saved yet: the draft is made when you write something.'}</p>
-    ${m.id && (m.can.archive || m.can.delete)
-      ? html`<p class="links">${m.can.archive && m.status !== 'archived' ? html`<a class="button" href="${base}/archive">Archive…</a>` : ''}
-    ${m.can.delete ? html`<a class="button danger" href="${base}/delete">Delete…</a>` : ''}</p>`
-      : ''}
-  </section>
+  ${statusPanel({ status: m.status, id: m.id, version: m.version, noun: 'entry', base, can: m.can, unarchive: { intent: true } })}
   ${m.preview ? previewPane(m.preview.src) : ''}
 </aside>
 </div>

@@ -20,6 +20,8 @@ export const mediaCss = `
 .usage{list-style:none;margin:0;padding:0}
 .usage li{display:flex;flex-wrap:wrap;gap:8px;align-items:center;padding:6px 0;border-bottom:1px solid var(--line)}
 .replace{margin-top:12px}
+.drop label[hidden],.replace label[hidden],[data-upload-submit][hidden]{display:none}
+.drop input[type=file],.replace input[type=file]{max-width:100%;margin:0 8px 8px 0}
 .replace-state:empty{display:none}
 .locale-switch ul{display:flex;flex-wrap:wrap;gap:6px;list-style:none;margin:0 0 14px;padding:0}
 .locale-switch a{display:inline-block;padding:4px 10px;border:1px solid var(--line);border-radius:999px;text-decoration:none;color:var(--text)}

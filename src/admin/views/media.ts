@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../../site/views/index.js';
 import { kindLabels, mediaStatuses, sizeRanges, type MediaFilters } from '../media-filters.js';
 import { statusLabels, type Status } from '../status.js';
 import { listHref, statusBadge } from './articles.js';
-import { errorSummary, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
+import { errorSummary, problemFor, renderPage, textField, type FieldProblem, type Viewer } from './layout.js';
 import { confirmPanel } from './settings.js';
 
 export interface MediaCard {
@@ -27,22 +27,29 @@ export interface MediaModel {
   pages: number;
   filters: MediaFilters;
   notice?: string | undefined;
+  /** Files a form upload refused, each naming its file. */
+  problems?: FieldProblem[];
   canUpload: boolean;
 }
 
 const options = (entries: Array<[string, string]>, chosen: string, none: string) =>
   html`<option value="">${none}</option>${entries.map(([value, label]) => html`<option value="${value}"${value === chosen ? html` selected` : ''}>${label}</option>`)}`;
 
-/** The bulk upload area: one picker and drop zone, a row per file with its own progress and error. */
-export const uploadZone = (opts: { id: string; heading: string; accept?: string; field?: string; hint: string }) => html`<section class="drop" id="${opts.id}" data-upload${opts.field ? html` data-field="${opts.field}"` : ''} aria-labelledby="${opts.id}-heading">
+/**
+ * The library's upload area, a real form: without JavaScript it posts the chosen files in one
+ * multipart body (the native file input shows them); the script (upload.ts) turns the label into
+ * the button and sends each file on its own with a progress bar and its own answer.
+ */
+export const uploadZone = (opts: { id: string; heading: string; hint: string; csrf: string }) => html`<form class="drop" id="${opts.id}" data-upload method="post" action="/admin/media/upload" enctype="multipart/form-data" aria-labelledby="${opts.id}-heading">
+  <input type="hidden" name="_csrf" value="${opts.csrf}">
   <h2 id="${opts.id}-heading">${opts.heading}</h2>
   <p class="hint">${opts.hint}</p>
-  <label class="button" for="${opts.id}-input">Choose files</label>
-  <input class="visually-hidden" type="file" id="${opts.id}-input" data-upload-input${opts.accept ? html` accept="${opts.accept}"` : ''} multiple>
-  <noscript><p class="hint">Uploading needs JavaScript.</p></noscript>
+  <label class="button" for="${opts.id}-input" hidden>Choose files</label>
+  <input type="file" id="${opts.id}-input" name="files" data-upload-input multiple>
+  <button type="submit" data-upload-submit>Upload</button>
   <p class="upload-summary" data-upload-summary role="status"></p>
   <ul class="uploads" data-upload-list></ul>
-</section>`;
+</form>`;
 
 /**
  * Upload straight from a media field's picker: hidden until the script runs (it needs it); each
@@ -68,8 +75,9 @@ export function renderMedia(m: MediaModel): string {
     csrf: m.csrf,
     scriptHref: m.scriptHref,
     body: html`<div class="page-head"><h1>Media</h1><span class="hint">${m.total} ${m.total === 1 ? 'file' : 'files'}${filtered ? ' match' : ''}</span></div>
+${errorSummary(m.problems ?? [], 'drop-')}
 ${m.notice ? html`<p class="notice" role="status">${m.notice}</p>` : ''}
-${m.canUpload ? uploadZone({ id: 'drop', heading: 'Upload files', hint: 'Drag files here, or choose several at once. Each is sent on its own; give images alt text afterwards.' }) : ''}
+${m.canUpload ? uploadZone({ id: 'drop', heading: 'Upload files', hint: 'Drag files here, or choose several at once. Each is sent on its own; give images alt text afterwards.', csrf: m.csrf }) : ''}
 <form class="filters" method="get" action="/admin/media" role="search" aria-label="Filter files">
   <div class="field grow"><label for="q">Search</label><input type="search" id="q" name="q" value="${f.q}" placeholder="Title, alt text or file name"></div>
   <div class="field"><label for="kind">Type</label><select id="kind" name="kind">${options(Object.entries(kindLabels), f.kind, 'Any type')}</select></div>
@@ -176,13 +184,16 @@ function factsPanel(m: AssetEditModel): SafeHtml {
   </dl>
   <p class="actions"><a class="button" href="${f.download}" download="${m.fileName}">Download original</a></p>
   ${m.can.save
-    ? html`<div class="replace" id="replace" data-version="${m.version}" data-action="/admin/media/${m.id}/file">
-    <label class="button" for="replace-input">Replace file…</label>
-    <input class="visually-hidden" type="file" id="replace-input">
-    <p class="hint">The new file takes this asset’s place everywhere it is used; links to crops of the old file stop working.</p>
-    <noscript><p class="hint">Replacing needs JavaScript.</p></noscript>
+    ? html`<form class="replace" id="replace" method="post" action="/admin/media/${m.id}/file" enctype="multipart/form-data" data-version="${m.version}" data-action="/admin/media/${m.id}/file">
+    <input type="hidden" name="_csrf" value="${m.csrf}">
+    <input type="hidden" name="version" value="${m.version}">
+    <label class="button" for="replace-input" hidden>Replace file…</label>
+    <input type="file" id="replace-input" name="file" aria-describedby="replace-hint">
+    <button type="submit" data-upload-submit>Upload the new file</button>
+    <p class="hint" id="replace-hint">The new file takes this asset’s place everywhere it is used; links to crops of the old file stop working.</p>
+    ${problemFor(m.problems, 'replace').map((p) => html`<p class="error-text" id="f-replace">${p.message}</p>`)}
     <p class="replace-state" role="status" id="replace-state"></p>
-  </div>`
+  </form>`
     : ''}
 </section>`;
 }

@@ -2,7 +2,8 @@
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { html } from '../../site/views/index.js';
-import { renderArticleEdit } from './article-edit.js';
+import { renderArticleEdit, type ArticleEditModel } from './article-edit.js';
+import { renderEntryEdit } from './entry-edit.js';
 import { renderArticles } from './articles.js';
 import { renderCompare } from './history.js';
 import { wordDiff } from '../compare.js';
@@ -20,6 +21,27 @@ const viewer = { name: 'Ann <admin>', email: 'ann@example.com', role: 'admin' as
 const csrf = 'token-123';
 const evil = '<script>alert(1)</script>';
 
+const articleModel: ArticleEditModel = {
+  viewer,
+  csrf,
+  scriptHref: '/admin/assets/app.abc.js',
+  id: 'a1',
+  version: 4,
+  status: 'draft',
+  values: { title: evil, slug: 'a-1', description: 'D', body: '{"nodeType":"document","data":{},"content":[]}', publishDate: '2026-01-02', type: 'Article', featuredImage: 'img1', topics: ['t1'], author: 'au1' },
+  bodyHtml: html`<p>Body</p>`,
+  problems: [{ field: 'featuredImage', message: 'The image “x” has no alt text.' }, { field: 'slug', message: 'Taken.' }],
+  options: { types: ['Article', 'News'], topics: [{ id: 't1', name: 'Python' }], authors: [{ id: 'au1', name: 'Team' }], images: [{ id: 'img1', title: 'Pic', thumb: '/images/folio/img1/t/p.jpg?w=300', hasAlt: false }] },
+  can: { save: true, publish: true, unpublish: true, schedule: true, restore: true, archive: true, delete: true },
+  assetThumbs: {},
+  history: { items: [{ snapshotId: 's2', version: 7, publishedAt: '2026-01-03T10:00:00.000Z', publishedBy: evil, live: true }, { snapshotId: 's1', version: 3, publishedAt: '2026-01-02T10:00:00.000Z', publishedBy: 'Folio', live: false }], total: 2 },
+  schedule: {
+    pending: [{ id: 'sa1', action: 'publish', scheduledFor: '2030-01-01T09:00:00.000Z', timezone: 'Europe/Berlin', status: 'scheduled', error: null, by: evil }],
+    value: '2030-01-01T09:00',
+    now: Date.parse('2026-01-04T00:00:00Z'),
+  },
+};
+
 const pages: Record<string, string> = {
   login: renderLogin({ csrf, email: 'x@example.com', next: '/admin/articles', error: 'The e-mail or password is not right.' }),
   problem: renderProblem({ status: 403, title: 'You cannot do this', message: 'No.', viewer, csrf }),
@@ -34,26 +56,7 @@ const pages: Record<string, string> = {
     topics: [{ id: 't1', name: 'Python' }],
     canCreate: true,
   }),
-  articleEdit: renderArticleEdit({
-    viewer,
-    csrf,
-    scriptHref: '/admin/assets/app.abc.js',
-    id: 'a1',
-    version: 4,
-    status: 'draft',
-    values: { title: evil, slug: 'a-1', description: 'D', body: '{"nodeType":"document","data":{},"content":[]}', publishDate: '2026-01-02', type: 'Article', featuredImage: 'img1', topics: ['t1'], author: 'au1' },
-    bodyHtml: html`<p>Body</p>`,
-    problems: [{ field: 'featuredImage', message: 'The image “x” has no alt text.' }, { field: 'slug', message: 'Taken.' }],
-    options: { types: ['Article', 'News'], topics: [{ id: 't1', name: 'Python' }], authors: [{ id: 'au1', name: 'Team' }], images: [{ id: 'img1', title: 'Pic', thumb: '/images/folio/img1/t/p.jpg?w=300', hasAlt: false }] },
-    can: { save: true, publish: true, unpublish: true, schedule: true, restore: true, archive: true, delete: true },
-    assetThumbs: {},
-    history: { items: [{ snapshotId: 's2', version: 7, publishedAt: '2026-01-03T10:00:00.000Z', publishedBy: evil, live: true }, { snapshotId: 's1', version: 3, publishedAt: '2026-01-02T10:00:00.000Z', publishedBy: 'Folio', live: false }], total: 2 },
-    schedule: {
-      pending: [{ id: 'sa1', action: 'publish', scheduledFor: '2030-01-01T09:00:00.000Z', timezone: 'Europe/Berlin', status: 'scheduled', error: null, by: evil }],
-      value: '2030-01-01T09:00',
-      now: Date.parse('2026-01-04T00:00:00Z'),
-    },
-  }),
+  articleEdit: renderArticleEdit(articleModel),
   compare: renderCompare({
     viewer,
     csrf,
@@ -128,5 +131,21 @@ describe('editor views', () => {
     expect(page).toContain('href="#f-featuredImage"');
     expect(page).toContain('id="f-featuredImage-error"');
     expect(page).toMatch(/id="f-slug"[^>]*aria-invalid="true"/);
+  });
+
+  it('shows one status panel in both editors: an archived entry offers Unarchive among the actions, never Publish', () => {
+    const can = { save: true, publish: true, unpublish: true, archive: true, delete: true };
+    const article = renderArticleEdit({ ...articleModel, status: 'archived' });
+    const entry = renderEntryEdit({ viewer, csrf, type: { id: 'event', name: 'Event' }, id: 'e1', version: 2, status: 'archived', title: 'E', locale: 'en-US', locales: [], columns: [], problems: [], can });
+    const panel = (page: string) => /<section class="panel" aria-labelledby="status-heading">[\s\S]*?<\/section>/.exec(page)![0];
+    const actions = (page: string) => /<div class="actions">([\s\S]*?)<\/div>/.exec(panel(page))![1]!.replace(/\s+/g, ' ').trim();
+    for (const page of [article, entry]) {
+      expect(panel(page)).not.toContain('id="publish-button"');
+      expect(panel(page)).not.toContain('Archive…');
+      expect(panel(page)).toContain('id="save-state"');
+      expect(panel(page)).toContain('Delete…</a>');
+    }
+    expect(actions(article)).toBe('<button type="submit" name="intent" value="save">Save draft</button> <button type="submit" form="unarchive-form">Unarchive</button>');
+    expect(actions(entry)).toBe('<button type="submit" name="intent" value="save">Save draft</button> <button type="submit" name="intent" value="unarchive">Unarchive</button>');
   });
 });
