@@ -21,16 +21,30 @@ export interface LoginLimiter {
 /** Ended windows are swept at most this often per server. */
 const pruneEveryMs = 60_000;
 
-export function loginLimiter(store: Store, max = 5, windowMs = 15 * 60_000): LoginLimiter {
-  const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+/**
+ * Counts one event for `key` in the database's windows (store.loginFailures), shared by every
+ * server on it; the key is stored hashed. Returns the count in the window and when it ends.
+ */
+export type WindowCounter = (key: string, windowMs: number, now: number) => Promise<{ attempts: number; windowEnds: number }>;
+
+export function windowCounter(store: Store): WindowCounter {
   let prunedAt = 0;
+  return async (key, windowMs, now) => {
+    if (now - prunedAt >= pruneEveryMs) {
+      prunedAt = now;
+      await store.loginFailures.prune(now);
+    }
+    return store.loginFailures.count(hash(key), windowMs, now);
+  };
+}
+
+const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export function loginLimiter(store: Store, max = 5, windowMs = 15 * 60_000): LoginLimiter {
+  const count = windowCounter(store);
   return {
     take: async (key, now = Date.now()) => {
-      if (now - prunedAt >= pruneEveryMs) {
-        prunedAt = now;
-        await store.loginFailures.prune(now);
-      }
-      const { attempts, windowEnds } = await store.loginFailures.count(hash(key), windowMs, now);
+      const { attempts, windowEnds } = await count(key, windowMs, now);
       return attempts <= max ? 0 : Math.max(1, Math.ceil((windowEnds - now) / 1000));
     },
     reset: (key) => store.loginFailures.clear(hash(key)),

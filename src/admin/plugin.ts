@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountTokenLifetimeMs, checkCredentials, endSession, hasTwoFactor, issueAccountToken, resolveSession } from '../auth/index.js';
 import { isFolioError } from '../errors/index.js';
 import { accountRoutes } from './routes/accounts.js';
+import { sharedRateLimitStore } from './shared-rate-limit.js';
 import { articleRoutes } from './routes/articles.js';
 import { commentRoutes } from './routes/comments.js';
 import { environmentRoutes } from './routes/environment.js';
@@ -74,7 +75,8 @@ export async function adminRoutes(app: FastifyInstance, opts: AdminOptions) {
     csrfOpts: { hmacKey },
     getUserInfo: (request: FastifyRequest) => request.signedIn?.session.idHash ?? 'signed-out',
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the database: the limits hold across every server sharing it.
+  await app.register(fastifyRateLimit, { global: false, store: sharedRateLimitStore(store) });
   // Uploads arrive as the file itself (any type but forms and JSON), streamed by the browser.
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_request, body, done) => done(null, body));
   // Without JavaScript they come in a form: the CSRF token and the files in one multipart body.

@@ -89,4 +89,20 @@ describe('ResponseCache', () => {
     expect(again.hit).toBe(true);
     expect(again.value).toBe(fresh.value);
   });
+
+  it('shares and keeps an answer computed across an invalidation of something it does not show', async () => {
+    let computed = 0;
+    const compute = async () => {
+      computed++;
+      await new Promise((r) => setTimeout(r, 20));
+      return body(`a ${computed}`);
+    };
+    await publish('a');
+    const slow = cache.load(await store.changes.latest(), '/entries/a', 'Entry:a', compute);
+    await publish('b');
+    const later = await cache.load(await store.changes.latest(), '/entries/a', 'Entry:a', compute);
+    expect(computed).toBe(1);
+    expect(later.value).toBe((await slow).value);
+    expect((await cache.load(await store.changes.latest(), '/entries/a', 'Entry:a', compute)).hit).toBe(true);
+  });
 });

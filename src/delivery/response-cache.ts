@@ -9,9 +9,12 @@
  * itself, lists whenever any item did, and everything when a step left no row (a model or
  * locale change) or too many arrived. So a publish costs each popular list one recomputation,
  * not every cached answer. A miss is computed once for everyone asking for the same key
- * meanwhile; an answer computed while an invalidation ran is not kept (it may be stale).
+ * meanwhile; an answer computed while an invalidation ran is neither kept nor shared with later
+ * callers when the invalidation touched what it shows (it may be stale); one that shows none
+ * of it is, so a steady stream of publishes does not keep every answer from ever being kept.
  */
 import { GenerationFlights } from '../http/flights.js';
+import { InvalidationLog } from '../http/invalidation-log.js';
 import { createHash } from 'node:crypto';
 import type { ChangeRecord } from '../store/types.js';
 
@@ -45,10 +48,10 @@ export class ResponseCache {
   private readonly entries = new Map<string, Kept>();
   private bytes = 0;
   private seen: number | undefined;
-  /** Bumped by every invalidation: an answer computed across one is not kept. */
-  private generation = 0;
+  /** Moved by every invalidation, with the items it touched: an answer computed across one that touched what it shows is not kept. */
+  private readonly log = new InvalidationLog();
   private chain: Promise<void> = Promise.resolve();
-  private readonly flights = new GenerationFlights<CachedResponse>();
+  private readonly flights = new GenerationFlights<{ value: CachedResponse; shown: ResponseDep | null }>();
 
   constructor(
     private readonly changes: ChangesReader,
@@ -69,13 +72,17 @@ export class ResponseCache {
       this.entries.set(key, kept);
       return { value: kept.value, hit: true };
     }
-    const generation = this.generation;
-    const value = await this.flights.run(key, generation, () =>
-      compute().then((v) => {
-        const shown = typeof dep === 'function' ? dep() : dep;
-        if (generation === this.generation && shown !== null) this.keep(key, v, shown);
-        return v;
-      }),
+    const generation = this.log.generation;
+    const { value } = await this.flights.run(
+      key,
+      generation,
+      () =>
+        compute().then((v) => {
+          const shown = typeof dep === 'function' ? dep() : dep;
+          if (shown !== null && !this.changedSince(generation, shown)) this.keep(key, v, shown);
+          return { value: v, shown };
+        }),
+      (startedIn, done) => done.shown !== null && !this.changedSince(startedIn, done.shown),
     );
     return { value, hit: false };
   }
@@ -93,16 +100,18 @@ export class ResponseCache {
       }
       if (version <= this.seen) return;
       const changed = await this.changes(this.seen, version);
-      this.generation++;
-      if (!changed) this.clear();
-      else {
-        const items = new Set(changed.map((c) => `${c.kind}:${c.id}`));
-        for (const [key, kept] of this.entries) if (showsAny(kept.dep, items)) this.remove(key);
-      }
+      const items = changed && new Set(changed.map((c) => `${c.kind}:${c.id}`));
+      this.log.record(items);
+      if (!items) this.clear();
+      else for (const [key, kept] of this.entries) if (showsAny(kept.dep, items)) this.remove(key);
       this.seen = version;
     });
     this.chain = run.catch(() => undefined);
     return run;
+  }
+
+  private changedSince(generation: number, dep: ResponseDep): boolean {
+    return this.log.touchedSince(generation, (items) => showsAny(dep, items));
   }
 
   private keep(key: string, value: CachedResponse, dep: ResponseDep): void {
@@ -129,7 +138,7 @@ export class ResponseCache {
   }
 }
 
-const showsAny = (dep: ResponseDep, items: Set<string>) =>
+const showsAny = (dep: ResponseDep, items: ReadonlySet<string>) =>
   dep === undefined || (typeof dep === 'string' ? items.has(dep) : dep.some((d) => items.has(d)));
 
 const sizeOf = (r: CachedResponse) => r.json.length + (r.gzip?.length ?? 0) + (r.br?.length ?? 0);

@@ -84,7 +84,7 @@ describe('PageCache', () => {
     expect(cache.has('/articles/b')).toBe(false);
   });
 
-  it('renders a missing page once for everyone asking meanwhile, but not across an invalidation', async () => {
+  it('renders a missing page once for everyone asking meanwhile, across invalidations only of what it does not show', async () => {
     let renders = 0;
     // The second render lasts until the test lets it end: past the next change, however slow the machine.
     let release!: () => void;
@@ -102,22 +102,36 @@ describe('PageCache', () => {
     await entry('a', 'article');
     await cache.sync();
     const slow = cache.load('/a', render);
+    // A change the page does not show: later readers share the render under way, and it is kept.
     await entry('x', 'article');
     await cache.sync();
-    // Started after the second change: must not be handed the render begun before it.
-    const fresh = await cache.load('/a', render);
+    const shared = cache.load('/a', render);
     release();
-    await slow;
-    expect(renders).toBe(3);
-    expect(fresh.page.body.toString()).toBe('render 3');
+    expect((await shared).page.body.toString()).toBe('render 2');
+    expect((await slow).page.body.toString()).toBe('render 2');
+    expect(renders).toBe(2);
+    expect((await cache.load('/a', render)).hit).toBe(true);
   });
 
-  it('does not keep a page rendered while an invalidation ran', async () => {
-    const before = cache.currentGeneration;
+  it('neither keeps nor shares a render begun before a change to what it shows', async () => {
+    let renders = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const render = async () => {
+      const n = ++renders;
+      if (n === 1) await gate;
+      return page(`render ${n}`, ['Entry:a']);
+    };
+    const slow = cache.load('/a', render);
     await entry('a', 'article');
     await cache.sync();
-    const sent = cache.put('/stale', page('old', ['Entry:x']), before);
-    expect(sent.body.toString()).toBe('old');
+    // Started after the change: must not be handed the render begun before it.
+    const fresh = cache.load('/a', render);
+    release();
+    expect((await slow).page.body.toString()).toBe('render 1');
+    expect((await fresh).page.body.toString()).toBe('render 2');
+    expect(renders).toBe(2);
+    expect(cache.put('/stale', page('old', ['Entry:a']), 0).body.toString()).toBe('old');
     expect(cache.has('/stale')).toBe(false);
   });
 

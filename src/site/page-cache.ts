@@ -23,10 +23,14 @@
  *   when more changes arrived than we care to read.
  * - Concurrent requests share one `latest()` query, but only one that started after they
  *   arrived, so a request never misses a change this process committed before it came in (`sync`).
- * - A page rendered while an invalidation ran is not stored: it may show the old content.
+ * - A page rendered while an invalidation ran is not stored when the invalidation touched a key
+ *   it shows: it may show the old content. One that shows none of them is stored: with a
+ *   publish a second, renders slower than that were otherwise never kept and every reader
+ *   missed from then on (issue 15).
  * - A missing page is rendered once for everyone who asks for it meanwhile (`load`): after a
  *   publish drops a popular page, the readers waiting for it share one render instead of each
- *   doing the same queries, rendering and gzip at once.
+ *   doing the same queries, rendering and gzip at once; readers who came after a later
+ *   invalidation share it too unless that invalidation touched what it shows.
  * Several Folio processes on one PostgreSQL database each keep their own cache and each follow
  * the same log, each seeing another's publish when its NOTIFY arrives (or within ContentVersion's
  * poll interval while the listener is down).
@@ -34,6 +38,7 @@
 import { createHash } from 'node:crypto';
 import { encodeSync, type Encoded } from '../http/encoding.js';
 import { GenerationFlights } from '../http/flights.js';
+import { InvalidationLog } from '../http/invalidation-log.js';
 import { ContentVersion, changesBetween } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import type { Scope } from '../store/types.js';
@@ -72,11 +77,11 @@ export class PageCache {
   private readonly pages = new Map<string, CachedPage & { deps: string[] }>();
   private readonly byDep = new Map<string, Set<string>>();
   private seen: number | undefined;
-  /** Bumped by every invalidation: a render that started before one must not be stored. */
-  private generation = 0;
+  /** Moved by every invalidation, with what it touched: a render that started before one is kept only if it shows none of it. */
+  private readonly log = new InvalidationLog();
   private pending: Promise<void> | undefined;
   /** Renders under way, by key, with the generation they started in. */
-  private readonly flights = new GenerationFlights<CachedPage>();
+  private readonly flights = new GenerationFlights<{ page: CachedPage; deps: string[] }>();
   private chain: Promise<void> = Promise.resolve();
 
   private readonly version: ContentVersion;
@@ -137,7 +142,7 @@ export class PageCache {
       else if (c.contentTypeId === null) for (const k of ['articles', articleOrderKey, 'topics', 'authors']) set.keys.add(k);
     }
     for (const extra of await this.options.onChange(set)) set.keys.add(extra);
-    this.generation++;
+    this.log.record(set.all ? undefined : set.keys);
     if (set.all) this.clear();
     else for (const key of set.keys) this.dropDependents(key);
     this.seen = latest;
@@ -145,7 +150,7 @@ export class PageCache {
 
   /** The generation to pass to `put`: take it after `sync()`, before reading content. */
   get currentGeneration(): number {
-    return this.generation;
+    return this.log.generation;
   }
 
   get(key: string): CachedPage | undefined {
@@ -160,23 +165,31 @@ export class PageCache {
 
   /**
    * The cached page, or one render shared by everyone asking for `key` meanwhile. Call after
-   * `sync()`. A render that started in an earlier generation is not shared: it may show content
-   * older than what this caller has seen change.
+   * `sync()`. A render that started in an earlier generation is shared only if the changes since
+   * left what it shows alone: else it may show content older than what this caller has seen change.
    */
   async load(key: string, render: () => Promise<RenderedPage> | RenderedPage): Promise<{ page: CachedPage; hit: boolean }> {
     const cached = this.get(key);
     if (cached) return { page: cached, hit: true };
-    const generation = this.generation;
-    const page = await this.flights.run(key, generation, async () => this.put(key, await render(), generation));
+    const generation = this.log.generation;
+    const { page } = await this.flights.run(
+      key,
+      generation,
+      async () => {
+        const rendered = await render();
+        return { page: this.put(key, rendered, generation), deps: [...new Set(rendered.deps)] };
+      },
+      (startedIn, done) => !this.changedSince(startedIn, done.deps),
+    );
     return { page, hit: false };
   }
 
-  /** Prepares a page for sending and keeps it unless content changed while it rendered. */
+  /** Prepares a page for sending and keeps it unless content it shows changed while it rendered. */
   put(key: string, rendered: RenderedPage, generation: number): CachedPage {
     const page = prepare(rendered);
-    if (generation !== this.generation) return page;
-    this.remove(key);
     const deps = [...new Set(rendered.deps)];
+    if (this.changedSince(generation, deps)) return page;
+    this.remove(key);
     this.pages.set(key, { ...page, deps });
     for (const dep of deps) {
       let keys = this.byDep.get(dep);
@@ -185,6 +198,10 @@ export class PageCache {
     }
     while (this.pages.size > this.options.maxPages) this.remove(this.pages.keys().next().value!);
     return page;
+  }
+
+  private changedSince(generation: number, deps: string[]): boolean {
+    return this.log.touchedSince(generation, (touched) => deps.some((d) => touched.has(d)));
   }
 
   /** Which cached pages depend on `dep` (for tests and diagnostics). */

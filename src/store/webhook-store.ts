@@ -105,8 +105,9 @@ export interface WebhookStore {
   /**
    * Leases up to `limit` pending calls that are due at `at` and not leased by anyone else, and
    * counts the attempt. The lease lasts `leaseMs`; only its holder can finish the attempt.
+   * Calls to the webhooks in `skip` are left for later (their receivers are busy).
    */
-  claimDue(at: string, limit: number, leaseMs: number): Promise<WebhookCallRecord[]>;
+  claimDue(at: string, limit: number, leaseMs: number, skip?: readonly string[]): Promise<WebhookCallRecord[]>;
   /**
    * Logs one attempt and moves the call on (succeeded, failed, or pending again at
    * `nextAttemptAt`) if the lease is still `leaseId`'s. Returns false when the lease was lost.
@@ -222,7 +223,7 @@ export function webhookStore(
         .execute();
     },
 
-    claimDue: async (at, limit, leaseMs) => {
+    claimDue: async (at, limit, leaseMs, skip = []) => {
       const leaseId = newId();
       const until = new Date(Date.parse(at) + leaseMs).toISOString();
       const due = db
@@ -231,6 +232,7 @@ export function webhookStore(
         .where('state', '=', 'pending')
         .where('next_attempt_at', '<=', at)
         .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', at)]))
+        .$if(skip.length > 0, (q) => q.where('webhook_id', 'not in', skip))
         .orderBy('next_attempt_at')
         .limit(limit)
         .$if(adapter.name === 'postgres', (q) => q.forUpdate().skipLocked());

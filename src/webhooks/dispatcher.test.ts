@@ -80,4 +80,30 @@ describe('dispatcher', () => {
     expect([entry!.statusCode, entry!.errors, entry!.response]).toEqual([0, ['PrivateAddressRefused'], null]);
     expect(receiver.calls.filter((c) => c.path === '/inside')).toHaveLength(0);
   });
+
+  it('delivers to a webhook that answers while another one hangs', async () => {
+    let answerHung!: () => void;
+    const hung = new Promise<number>((resolve) => (answerHung = () => resolve(200)));
+    receiver.answer = (c) => (c.path === '/hang' ? hung : 200);
+    const hanging = await store.webhooks.create('folio', hook(`${receiver.url}/hang`), 'test');
+    for (const id of ['h1', 'h2', 'h3']) {
+      await createEntry(store, scope, { id, contentTypeId: 'post', fields: {} }, systemActor);
+      await publishEntry(store, scope, { id }, systemActor);
+    }
+    const d = createDispatcher(store, { ...dispatcherDefaults, publicUrl: 'http://localhost', pollIntervalMs: 50, timeoutMs: 120_000, allowPrivateTargets: true });
+    d.start();
+    try {
+      await receiver.until((calls) => calls.filter((c) => c.path === '/hang').length === 3);
+      const answering = await store.webhooks.create('folio', hook(`${receiver.url}/answers`), 'test');
+      await createEntry(store, scope, { id: 'h4', contentTypeId: 'post', fields: {} }, systemActor);
+      await publishEntry(store, scope, { id: 'h4' }, systemActor);
+      d.wake();
+      await receiver.until((calls) => calls.some((c) => c.path === '/answers'));
+      await expect.poll(async () => (await store.webhooks.listCalls('folio', answering.id)).map((c) => c.state), { timeout: 10_000 }).toEqual(['succeeded']);
+      expect((await store.webhooks.listCalls('folio', hanging.id)).map((c) => c.state)).toEqual(['pending', 'pending', 'pending', 'pending']);
+    } finally {
+      answerHung();
+      await d.stop();
+    }
+  });
 });

@@ -2,7 +2,9 @@
  * Turns outbox events into webhook calls and makes them. Both steps go through the database:
  * events become queued calls in one transaction, and calls are leased before they are sent, so
  * a restart loses nothing and several servers on one PostgreSQL share the work without sending
- * a call twice. A failed call is retried with exponential backoff and jitter.
+ * a call twice. A failed call is retried with exponential backoff and jitter. Calls run side
+ * by side, each started as soon as a slot is free, at most `perWebhook` to one webhook: a
+ * receiver that hangs holds only its own slots until its timeout, never the others' calls.
  */
 import type { Store, WebhookCallRecord, WebhookCallState } from '../store/index.js';
 import { attemptCall, type AttemptOutcome } from './attempt.js';
@@ -28,8 +30,10 @@ export interface DispatcherOptions {
   /** Wait before the 2nd attempt; doubled for each further one, up to backoffMaxMs; ±jitter. */
   backoffBaseMs: number;
   backoffMaxMs: number;
-  /** Calls sent at once per round. */
+  /** Calls in flight at once, from this server. */
   concurrency: number;
+  /** Of those, to one webhook. */
+  perWebhook: number;
   /** Dispatched events, finished calls and logged attempts are deleted after this many days. */
   retentionDays: number;
   /** FOLIO_WEBHOOK_ALLOW_PRIVATE: receivers on private networks may be called (target.ts). */
@@ -43,6 +47,7 @@ export const dispatcherDefaults: Omit<DispatcherOptions, 'publicUrl'> = {
   backoffBaseMs: 15_000,
   backoffMaxMs: 3_600_000,
   concurrency: 16,
+  perWebhook: 4,
   retentionDays: 30,
   allowPrivateTargets: false,
 };
@@ -58,7 +63,7 @@ export interface Dispatcher {
   /** Look now (after a local write) instead of at the next poll. */
   wake(): void;
   stop(): Promise<void>;
-  /** One round: queue calls for new events, make the due calls. True when more is waiting. */
+  /** One round: queue calls for new events, make the due calls, and wait for them. True when more is waiting. */
   runOnce(): Promise<boolean>;
 }
 
@@ -112,12 +117,38 @@ export function createDispatcher(
     return { statusCode: 0, errors: ['WebhookInactive'], request: { url, method: 'POST', headers: {}, body: '' }, response: null, requestAt: at, responseAt: at, ok: false, retryable: false };
   }
 
+  /** Calls in flight, and how many of them go to each webhook. */
+  const inFlight = new Set<Promise<void>>();
+  const perWebhook = new Map<string, number>();
+  let poller: Poller | undefined;
+
+  function start(call: WebhookCallRecord): void {
+    perWebhook.set(call.webhookId, (perWebhook.get(call.webhookId) ?? 0) + 1);
+    const running: Promise<void> = makeCall(call)
+      .catch((err: unknown) => log.error({ err }, 'webhook call could not be recorded'))
+      .finally(() => {
+        inFlight.delete(running);
+        const left = (perWebhook.get(call.webhookId) ?? 1) - 1;
+        if (left > 0) perWebhook.set(call.webhookId, left);
+        else perWebhook.delete(call.webhookId);
+        // A slot is free: take the next due call now rather than at the next poll.
+        poller?.wake();
+      });
+    inFlight.add(running);
+  }
+
+  /** Starts due calls in the free slots without waiting for them; true when more may be due. */
   async function makeDueCalls(): Promise<boolean> {
+    const free = options.concurrency - inFlight.size;
+    if (free <= 0) return false;
+    const busy = [...perWebhook].filter(([, n]) => n >= options.perWebhook).map(([id]) => id);
+    // Any webhook's calls in one claim fit in its free slots, so none gets more than its share.
+    const mostBusy = Math.max(0, ...[...perWebhook.values()].filter((n) => n < options.perWebhook));
+    const limit = Math.min(free, options.perWebhook - mostBusy);
     // The lease outlives the attempt's timeout, so no other server takes the call meanwhile.
-    const calls = await store.webhooks.claimDue(new Date().toISOString(), options.concurrency, options.leaseMs ?? options.timeoutMs + 30_000);
-    const results = await Promise.allSettled(calls.map(makeCall));
-    for (const r of results) if (r.status === 'rejected') log.error({ err: r.reason }, 'webhook call could not be recorded');
-    return calls.length === options.concurrency;
+    const calls = await store.webhooks.claimDue(new Date().toISOString(), limit, options.leaseMs ?? options.timeoutMs + 30_000, busy);
+    for (const call of calls) start(call);
+    return calls.length === limit;
   }
 
   const pruneEveryMs = 3_600_000;
@@ -130,13 +161,29 @@ export function createDispatcher(
     await store.webhooks.prune(before);
   }
 
-  const runOnce = async () => {
+  const round = async () => {
     await prune();
     const moreEvents = await queueCalls();
     const moreCalls = await makeDueCalls();
     return moreEvents || moreCalls;
   };
+  const settled = async () => {
+    while (inFlight.size > 0) await Promise.all(inFlight);
+  };
 
-  const poller = new Poller(runOnce, options.pollIntervalMs, (err) => log.error({ err }, 'webhook dispatcher round failed'));
-  return { start: () => poller.start(), wake: () => poller.wake(), stop: () => poller.stop(), runOnce };
+  poller = new Poller(round, options.pollIntervalMs, (err) => log.error({ err }, 'webhook dispatcher round failed'));
+  const running = poller;
+  return {
+    start: () => running.start(),
+    wake: () => running.wake(),
+    stop: async () => {
+      await running.stop();
+      await settled();
+    },
+    runOnce: async () => {
+      const more = await round();
+      await settled();
+      return more;
+    },
+  };
 }

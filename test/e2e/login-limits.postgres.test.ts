@@ -1,6 +1,7 @@
 /**
- * The sign-in failure limit holds across servers: two Folio servers on one PostgreSQL database
- * count into one table, so guesses spread over both get five checks in all, not five each.
+ * The sign-in failure limit and the per-address request limits hold across servers: two Folio
+ * servers on one PostgreSQL database count into one table, so guesses spread over both get five
+ * checks in all, not five each, and an address gets a form's request limit in all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginLimiter } from '../../src/admin/login-limiter.js';
@@ -36,6 +37,16 @@ describe('Sign-in limits on two servers sharing PostgreSQL', () => {
     const right = await b.post('/admin/login', { email: admin.FOLIO_ADMIN_EMAIL, password: admin.FOLIO_ADMIN_PASSWORD });
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(800);
+  });
+
+  it('limit an address to 30 invitation posts in all, sent to either server', async () => {
+    const [a, b] = servers.map((s) => new AdminClient(s.url)) as [AdminClient, AdminClient];
+    await a.get('/admin/login');
+    await b.get('/admin/login');
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await (i % 2 ? b : a).post('/admin/invite', { token: `not-a-token-${i}`, name: 'N', password: 'x' })).status);
+    expect(statuses.slice(0, 30).filter((s) => s === 429)).toEqual([]);
+    expect(statuses[30]).toBe(429);
   });
 
   it('let exactly max of many parallel attempts through two stores pass', async () => {

@@ -2,7 +2,8 @@
  * DATABASE_REPLICA_URL against a real physical streaming replica (a hot standby fed by the
  * primary's WAL; test/support/postgres-replica-process.mjs): Delivery and GraphQL read there,
  * a publish is served within a second, and while the replica's replay is paused readers still
- * get the new content, from the primary; Preview reads drafts from the primary only.
+ * get the new content, from the primary; Preview reads drafts from the primary only. The hub's
+ * public pages follow the same rules.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,5 +136,37 @@ describe('A server with DATABASE_REPLICA_URL (a streaming replica)', () => {
     await seenWithin(5000, async () => (await read('delivery', id), reads()), (r) => r.replica > resumed.replica);
     expect(await read('delivery', id)).toBe('Third');
     expect((await reads()).replica).toBeGreaterThan(resumed.replica);
+  });
+
+  it('renders hub pages from the replica when it is caught up, and a just-published change from the primary while it is not', async () => {
+    const fields = [plainField('title', 'Symbol'), plainField('slug', 'Symbol'), plainField('publishDate', 'Date')];
+    expect((await cma('/content_types/article', { method: 'PUT', body: { name: 'Article', displayField: 'title', fields } })).status).toBe(201);
+    expect((await cma('/content_types/article/published', { method: 'PUT', version: 1 })).status).toBe(200);
+    const article = 'hub-replicated';
+    const put = async (title: string, v?: number) => {
+      const res = await cma(`/entries/${article}`, { method: 'PUT', body: { fields: { title: { 'en-US': title }, slug: { 'en-US': article }, publishDate: { 'en-US': '2026-01-02' } } }, contentType: 'article', ...(v ? { version: v } : {}) });
+      expect(res.status).toBeLessThan(300);
+      return publish(article, ((await res.json()) as { sys: { version: number } }).sys.version);
+    };
+    const page = async () => (await fetch(`${folio.url}/articles/${article}`)).text();
+    let v = await put('Hub first');
+    // Caught up: the page rendered after the publish read the replica.
+    await seenWithin(5000, async () => (await counter(replica)) === (await counter(primary)), (same) => same);
+    const before = await reads();
+    expect(await page()).toContain('Hub first');
+    expect((await reads()).replica).toBeGreaterThan(before.replica);
+
+    await replica.query('SELECT pg_wal_replay_pause()');
+    await seenWithin(5000, async () => (await replica.query('SELECT pg_get_wal_replay_pause_state() AS s')).rows[0].s as string, (s) => s === 'paused');
+    try {
+      const paused = await reads();
+      v = await put('Hub second', v);
+      // Read-your-writes: the first page asked for after the publish shows it, read from the primary.
+      expect(await page()).toContain('Hub second');
+      expect(await counter(replica)).toBeLessThan(await counter(primary));
+      expect((await reads()).primary).toBeGreaterThan(paused.primary);
+    } finally {
+      await replica.query('SELECT pg_wal_replay_resume()');
+    }
   });
 });
