@@ -25,6 +25,8 @@ import { freePort, percentile, stop } from './support.js';
 const seconds = Number(process.env.CLUSTER_SECONDS ?? 40);
 const rounds = Math.max(1, Number(process.env.CLUSTER_ROUNDS ?? 2));
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 200);
+/** CLUSTER_PUBLISH=0: reads only, to tell the cost of publishing from the cost of balancing. */
+const publishing = process.env.CLUSTER_PUBLISH !== '0';
 const scope = { spaceId: 'folio', environmentId: 'master' };
 
 async function content(databaseUrl: string) {
@@ -36,6 +38,9 @@ async function content(databaseUrl: string) {
     await store.close();
   }
 }
+
+/** What the publisher reports when it does not run. */
+const idle = async (): Promise<PublishStats> => ({ acks: [], saves: [], lag: { hub: [], delivery: [], sync: [] }, failures: [], count: 0 });
 
 async function main() {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-bench-cluster-'));
@@ -70,7 +75,7 @@ async function main() {
     const segment = seconds / rounds;
     for (let r = 0; r < rounds; r++) {
       for (const [i, { origin }] of setups.entries()) {
-        const [run, stats] = await Promise.all([wrk(origin, script, segment, connections), publisher(origin, site.articles, segment, tokens, '')]);
+        const [run, stats] = await Promise.all([wrk(origin, script, segment, connections), publishing ? publisher(origin, site.articles, segment, tokens, '') : idle()]);
         runs[i]!.push(run);
         pubs[i]!.push(stats);
       }

@@ -80,9 +80,11 @@ export async function startBalancer(prefix: string, listen: number, upstreams: n
     conf,
     `${nginxPreamble(prefix, '1')}
   client_max_body_size 0;
+  # As deploy/nginx.conf: the least busy server first, so one slow server does not set the pace.
   upstream folio {
-${upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`).join('\n')}
-    keepalive 16;
+    least_conn;
+${upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=3 fail_timeout=10s;`).join('\n')}
+    keepalive 32;
   }
   server {
     listen 127.0.0.1:${listen};
