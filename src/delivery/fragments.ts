@@ -10,6 +10,7 @@
  * Not served here (the general path answers): Preview (drafts change without a publish),
  * `select`, and a request through an environment alias (answers name the alias).
  */
+import { Lru } from '../http/lru.js';
 import { createHash } from 'node:crypto';
 import { parseContentQuery, pagedCollection, selectsLinks } from '../contentful/index.js';
 import { linksIn } from '../store/index.js';
@@ -90,28 +91,18 @@ function orderedLinks(fields: Json): Link[] {
  * was most of its time. Least recently used dropped first past `maxBytes`.
  */
 export class Remembered {
-  private readonly kept = new Map<string, Known>();
-  private bytes = 0;
-  constructor(private readonly maxBytes: number) {}
+  private readonly kept: Lru<string, Known>;
+  constructor(private readonly maxBytes: number) {
+    this.kept = new Lru(maxBytes, (known) => known.body.length);
+  }
 
   get(key: string): Known | undefined {
-    const known = this.kept.get(key);
-    if (known) {
-      this.kept.delete(key);
-      this.kept.set(key, known);
-    }
-    return known;
+    return this.kept.get(key);
   }
 
   set(key: string, known: Known): void {
     if (known.body.length > this.maxBytes / 16 || this.kept.has(key)) return;
     this.kept.set(key, known);
-    this.bytes += known.body.length;
-    for (const [k, v] of this.kept) {
-      if (this.bytes <= this.maxBytes) break;
-      this.kept.delete(k);
-      this.bytes -= v.body.length;
-    }
   }
 }
 

@@ -13,6 +13,7 @@
  * callers when the invalidation touched what it shows (it may be stale); one that shows none
  * of it is, so a steady stream of publishes does not keep every answer from ever being kept.
  */
+import { Lru } from '../http/lru.js';
 import { GenerationFlights } from '../http/flights.js';
 import { InvalidationLog } from '../http/invalidation-log.js';
 import { createHash } from 'node:crypto';
@@ -45,8 +46,7 @@ interface Kept {
 }
 
 export class ResponseCache {
-  private readonly entries = new Map<string, Kept>();
-  private bytes = 0;
+  private readonly entries: Lru<string, Kept>;
   private seen: number | undefined;
   /** Moved by every invalidation, with the items it touched: an answer computed across one that touched what it shows is not kept. */
   private readonly log = new InvalidationLog();
@@ -56,7 +56,9 @@ export class ResponseCache {
   constructor(
     private readonly changes: ChangesReader,
     private readonly maxBytes = 64 * 1024 * 1024,
-  ) {}
+  ) {
+    this.entries = new Lru(maxBytes, (kept) => sizeOf(kept.value));
+  }
 
   /**
    * The cached answer, or one computation shared by everyone asking for `key` meanwhile, kept
@@ -66,12 +68,7 @@ export class ResponseCache {
   async load(version: number, key: string, dep: ResponseDep | LateDep, compute: () => Promise<CachedResponse>): Promise<{ value: CachedResponse; hit: boolean }> {
     if (this.seen === undefined || version > this.seen) await this.catchUp(version);
     const kept = this.entries.get(key);
-    if (kept) {
-      // Re-insert: Map order is the LRU order.
-      this.entries.delete(key);
-      this.entries.set(key, kept);
-      return { value: kept.value, hit: true };
-    }
+    if (kept) return { value: kept.value, hit: true };
     const generation = this.log.generation;
     const { value } = await this.flights.run(
       key,
@@ -102,8 +99,8 @@ export class ResponseCache {
       const changed = await this.changes(this.seen, version);
       const items = changed && new Set(changed.map((c) => `${c.kind}:${c.id}`));
       this.log.record(items);
-      if (!items) this.clear();
-      else for (const [key, kept] of this.entries) if (showsAny(kept.dep, items)) this.remove(key);
+      if (!items) this.entries.clear();
+      else for (const [key, kept] of [...this.entries.entries()]) if (showsAny(kept.dep, items)) this.entries.delete(key);
       this.seen = version;
     });
     this.chain = run.catch(() => undefined);
@@ -116,25 +113,7 @@ export class ResponseCache {
 
   private keep(key: string, value: CachedResponse, dep: ResponseDep): void {
     if (sizeOf(value) > this.maxBytes / 4) return;
-    this.remove(key);
     this.entries.set(key, { value, dep });
-    this.bytes += sizeOf(value);
-    for (const k of this.entries.keys()) {
-      if (this.bytes <= this.maxBytes) break;
-      this.remove(k);
-    }
-  }
-
-  private remove(key: string): void {
-    const kept = this.entries.get(key);
-    if (!kept) return;
-    this.entries.delete(key);
-    this.bytes -= sizeOf(kept.value);
-  }
-
-  private clear(): void {
-    this.entries.clear();
-    this.bytes = 0;
   }
 }
 

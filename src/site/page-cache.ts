@@ -35,6 +35,7 @@
  * the same log, each seeing another's publish when its NOTIFY arrives (or within ContentVersion's
  * poll interval while the listener is down).
  */
+import { Lru } from '../http/lru.js';
 import { createHash } from 'node:crypto';
 import { encodeSync, type Encoded } from '../http/encoding.js';
 import { GenerationFlights } from '../http/flights.js';
@@ -74,7 +75,7 @@ export const relatedKey = (topicId: string) => `related:${topicId}`;
 export const articleOrderKey = 'articles:order';
 
 export class PageCache {
-  private readonly pages = new Map<string, CachedPage & { deps: string[] }>();
+  private readonly pages: Lru<string, CachedPage & { deps: string[] }>;
   private readonly byDep = new Map<string, Set<string>>();
   private seen: number | undefined;
   /** Moved by every invalidation, with what it touched: a render that started before one is kept only if it shows none of it. */
@@ -98,6 +99,7 @@ export class PageCache {
     },
   ) {
     this.version = options.version ?? new ContentVersion(store);
+    this.pages = new Lru(options.maxPages, undefined, (key, page) => this.unindex(key, page.deps));
   }
 
   get size(): number {
@@ -154,13 +156,7 @@ export class PageCache {
   }
 
   get(key: string): CachedPage | undefined {
-    const page = this.pages.get(key);
-    if (page) {
-      // Most recently used last: the first key is the one to evict.
-      this.pages.delete(key);
-      this.pages.set(key, page);
-    }
-    return page;
+    return this.pages.get(key);
   }
 
   /**
@@ -189,14 +185,13 @@ export class PageCache {
     const page = prepare(rendered);
     const deps = [...new Set(rendered.deps)];
     if (this.changedSince(generation, deps)) return page;
-    this.remove(key);
+    // The least recently used pages past maxPages go, their dependencies with them (unindex).
     this.pages.set(key, { ...page, deps });
     for (const dep of deps) {
       let keys = this.byDep.get(dep);
       if (!keys) this.byDep.set(dep, (keys = new Set()));
       keys.add(key);
     }
-    while (this.pages.size > this.options.maxPages) this.remove(this.pages.keys().next().value!);
     return page;
   }
 
@@ -223,10 +218,11 @@ export class PageCache {
   }
 
   private remove(key: string): void {
-    const page = this.pages.get(key);
-    if (!page) return;
     this.pages.delete(key);
-    for (const dep of page.deps) {
+  }
+
+  private unindex(key: string, deps: readonly string[]): void {
+    for (const dep of deps) {
       const keys = this.byDep.get(dep);
       keys?.delete(key);
       if (keys && keys.size === 0) this.byDep.delete(dep);
