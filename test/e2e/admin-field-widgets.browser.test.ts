@@ -12,7 +12,7 @@ import { addUser, systemActor } from '../../src/auth/index.js';
 import { createEntry, getEditorInterface, publishContentType, saveContentType, updateEditorInterface, type EditorInterfaceControl } from '../../src/content/index.js';
 import { defineField, openStore, type Store } from '../../src/store/index.js';
 import { AdminClient } from './admin-client.js';
-import { cspViolations, launchBrowser } from './browser.js';
+import { cspViolations, launchBrowser, screenshots } from './browser.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 
 const password = 'a long enough password';
@@ -105,6 +105,7 @@ describe('slug and Markdown widgets in the browser', { timeout: 120_000 }, () =>
     await page.getByLabel('Title').pressSequentially('About Us');
     await expect.poll(() => page.getByLabel('Slug').inputValue()).toBe('about-us');
     await expect.poll(() => page.locator('#f-slug-slug').textContent(), { timeout: 10_000 }).toContain('Already used by “About us”');
+    await screenshots(() => page)('slug-taken');
     await page.waitForURL(/\/admin\/entries\/[\w-]+$/);
     await page.getByLabel('Title').pressSequentially(' team');
     await expect.poll(() => page.getByLabel('Slug').inputValue()).toBe('about-us-team');
@@ -132,6 +133,7 @@ describe('slug and Markdown widgets in the browser', { timeout: 120_000 }, () =>
     await toolbar.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => page.locator('#f-body-preview').innerHTML()).toContain('<strong>Welcome</strong>');
     expect(await page.locator('#f-body-preview li').textContent()).toBe('Item');
+    await screenshots(() => page)('markdown-preview');
     await toolbar.getByRole('button', { name: 'Edit' }).click();
     const id = /\/admin\/entries\/([\w-]+)$/.exec(page.url())![1]!;
     await expect.poll(async () => (await store.entries.get(scope, id))?.fields.body, { timeout: 10_000 }).toEqual({ 'en-US': '**Welcome**\n\n- Item' });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, systemActor } from '../../src/auth/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import type { Json } from '../../src/store/types.js';
-import { cspViolations, launchBrowser } from './browser.js';
+import { cspViolations, launchBrowser, screenshots } from './browser.js';
 import { startTestFolio, type TestFolio } from './folio.js';
 import { referenceFixtures } from './reference-fixtures.js';
 
@@ -65,6 +65,7 @@ describe('a reference field with its script', { timeout: 120_000 }, () => {
     await speaker.pressSequentially('zebed');
     const options = page.locator('#f-speaker-options [role=option]');
     await expect.poll(() => options.allTextContents(), { timeout: 10_000 }).toEqual(['Zebediah Oldname Person Draft']);
+    await screenshots(() => page)('reference-picker-open');
     expect(await speaker.getAttribute('aria-expanded')).toBe('true');
     expect(await speaker.getAttribute('aria-activedescendant')).toBe('f-speaker-option-0');
     await speaker.press('Enter');

@@ -209,7 +209,7 @@ function linkPicker(form: HTMLFormElement, select: HTMLSelectElement) {
     page = nextPage;
     if (nextPage === 1) active = results.length ? 0 : -1;
     render();
-    status.textContent = results.length ? `${results.length}${more ? '+' : ''} entries found. Use the arrow keys to move, Enter to link.` : 'No entries match.';
+    status.textContent = results.length ? `${results.length}${more ? '+' : ''} ${results.length === 1 && !more ? 'entry' : 'entries'} found. Use the arrow keys to move, Enter to link.` : 'No entries match.';
   }
 
   function choose(i: number) {
