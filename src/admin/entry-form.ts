@@ -175,7 +175,6 @@ export function sameRaw(field: FormField, a: Raw, b: Raw): boolean {
 }
 
 const linkTo = (linkType: 'Entry' | 'Asset', id: string): Json => ({ sys: { type: 'Link', linkType, id } });
-const idShape = /^[a-zA-Z0-9._-]{1,64}$/;
 
 export type Parsed = { value: Json | undefined } | { problem: string };
 
@@ -225,11 +224,11 @@ export function parseRaw(field: FormField, raw: Raw, stored: Json | undefined): 
     case 'entry':
     case 'asset':
       if (first === '') return { value: undefined };
-      return idShape.test(first) ? { value: linkTo(field.kind === 'asset' ? 'Asset' : 'Entry', first) } : { problem: 'Choose from the list.' };
+      return is.resourceId(first) ? { value: linkTo(field.kind === 'asset' ? 'Asset' : 'Entry', first) } : { problem: 'Choose from the list.' };
     case 'entries':
     case 'assets': {
       if (raw.length === 0) return { value: undefined };
-      if (!raw.every((id) => idShape.test(id))) return { problem: 'Choose from the list.' };
+      if (!raw.every(is.resourceId)) return { problem: 'Choose from the list.' };
       const linkType = field.kind === 'assets' ? 'Asset' : 'Entry';
       return { value: keepOrder(raw, linkIds(stored)).map((id) => linkTo(linkType, id)) };
     }

@@ -37,8 +37,7 @@ export const stateKeys = ['q', 'type', 'status', 'author', 'updatedBy', 'tag', '
 export const defaultState: ListState = { q: '', type: '', status: '', author: '', updatedBy: '', tag: '', since: '', sort: 'updated', dir: 'desc', page: 1 };
 
 const maxQuery = 200;
-const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
-const idOf = (v: unknown) => (is.string(v) && idPattern.test(v) && !isForbiddenKey(v) ? v : '');
+const idOf = (v: unknown) => (is.resourceId(v) && !isForbiddenKey(v) ? v : '');
 const dayOf = (v: unknown) => (is.string(v) && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : '');
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 

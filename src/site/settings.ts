@@ -9,6 +9,7 @@ import { assertCan, type Actor } from '../auth/index.js';
 import { FolioError, validationFailed, type ValidationProblem } from '../errors/index.js';
 import type { Store } from '../store/store.js';
 import type { Json, Scope } from '../store/types.js';
+import * as is from '../validate/is.js';
 
 export interface SiteSettings {
   name: string;
@@ -37,10 +38,9 @@ export const siteSettingsLimits = { name: 60, tagline: 120, navTopics: 8 } as co
 const kind = 'SiteSettings';
 const id = 'site';
 const languagePattern = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
-const idPattern = /^[a-zA-Z0-9._-]{1,64}$/;
 
 const stringOr = (v: Json | undefined, fallback: string) => (typeof v === 'string' ? v : fallback);
-const idOrNull = (v: Json | undefined) => (typeof v === 'string' && idPattern.test(v) ? v : null);
+const idOrNull = (v: Json | undefined) => (is.resourceId(v) ? v : null);
 
 /** The settings now, with their version (0 while nothing was saved: the defaults). */
 export async function readSiteSettings(store: Store, scope: Scope): Promise<{ settings: SiteSettings; version: number }> {
@@ -52,7 +52,7 @@ export async function readSiteSettings(store: Store, scope: Scope): Promise<{ se
       name: stringOr(b.name, defaultSiteSettings.name),
       tagline: stringOr(b.tagline, defaultSiteSettings.tagline),
       logoAssetId: idOrNull(b.logoAssetId),
-      navTopicIds: Array.isArray(b.navTopicIds) ? b.navTopicIds.filter((t): t is string => typeof t === 'string' && idPattern.test(t)) : [],
+      navTopicIds: Array.isArray(b.navTopicIds) ? b.navTopicIds.filter(is.resourceId) : [],
       socialImageAssetId: idOrNull(b.socialImageAssetId),
       language: typeof b.language === 'string' && languagePattern.test(b.language) ? b.language : defaultSiteSettings.language,
     },
@@ -82,7 +82,7 @@ async function checkSiteSettings(store: Store, scope: Scope, input: SiteSettings
   if (!languagePattern.test(language) || language.length > 35) problems.push(problem('language', 'Enter a language tag such as en, de or pt-BR.'));
   const image = async (field: string, assetId: string) => {
     if (!assetId) return null;
-    const asset = idPattern.test(assetId) ? await store.assets.getPublished(scope, assetId) : undefined;
+    const asset = is.resourceId(assetId) ? await store.assets.getPublished(scope, assetId) : undefined;
     const file = asset?.fields.file ? Object.values(asset.fields.file)[0] : undefined;
     if (!isStoredFile(file) || !file.details.image) problems.push(problem(field, 'Choose a published image from the list.'));
     return assetId;
@@ -93,7 +93,7 @@ async function checkSiteSettings(store: Store, scope: Scope, input: SiteSettings
   if (navTopicIds.length > siteSettingsLimits.navTopics) problems.push(problem('nav', `Choose at most ${siteSettingsLimits.navTopics} topics.`));
   else {
     for (const topicId of navTopicIds) {
-      const topic = idPattern.test(topicId) ? await store.entries.getPublished(scope, topicId) : undefined;
+      const topic = is.resourceId(topicId) ? await store.entries.getPublished(scope, topicId) : undefined;
       if (topic?.sys.contentTypeId !== 'topic') {
         problems.push(problem('nav', 'Choose published topics from the lists.'));
         break;

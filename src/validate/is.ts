@@ -13,6 +13,8 @@ export const inRange = (v: number, min: number, max: number) => v >= min && v <=
 export const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T =>
   typeof v === 'string' && (values as readonly string[]).includes(v);
 /** A JSON object: made by JSON.parse or a literal, not a stream, Buffer, Date or other class instance. */
+/** Contentful's rule for the id of an entry, asset, content type, webhook …: 1 to 64 letters, digits, '.', '_' or '-'. */
+export const resourceId = (v: unknown): v is string => typeof v === 'string' && /^[a-zA-Z0-9._-]{1,64}$/.test(v);
 export const plainObject = (v: unknown): v is Record<string, unknown> => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const proto: unknown = Object.getPrototypeOf(v);

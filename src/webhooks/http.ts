@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { assertCan, managementActor, type Action, type Actor } from '../auth/index.js';
 import { resourceNotFound } from '../errors/index.js';
 import type { Store } from '../store/index.js';
+import * as is from '../validate/is.js';
 
 export const managementType = 'application/vnd.contentful.management.v1+json';
 
@@ -20,4 +21,4 @@ export async function authorize(store: Store, request: FastifyRequest, spaceId: 
 export { collection, pageQuery, versionHeader } from '../contentful/index.js';
 
 
-export const validId = (id: string) => /^[a-zA-Z0-9._-]{1,64}$/.test(id);
+export const validId = (id: string) => is.resourceId(id);

@@ -10,7 +10,6 @@ import { actorOf } from '../http.js';
 import { maxMarkdownChars, renderMarkdown } from '../markdown.js';
 import * as ops from '../operations.js';
 
-const idShape = /^[a-zA-Z0-9._-]{1,64}$/;
 const param = (v: unknown, max: number) => (is.string(v) ? v.slice(0, max) : '');
 
 export async function fieldHelperRoutes(app: FastifyInstance, opts: { context: AdminContext }) {
@@ -20,7 +19,7 @@ export async function fieldHelperRoutes(app: FastifyInstance, opts: { context: A
     const actor = actorOf(request);
     const q = request.query;
     const [contentTypeId, field, locale, exceptId] = [param(q.type, 64), param(q.field, 64), param(q.locale, 35), param(q.id, 64)];
-    if (!idShape.test(contentTypeId) || !idShape.test(field) || !/^[a-zA-Z0-9-]{1,35}$/.test(locale) || (exceptId !== '' && !idShape.test(exceptId))) {
+    if (!is.resourceId(contentTypeId) || !is.resourceId(field) || !/^[a-zA-Z0-9-]{1,35}$/.test(locale) || (exceptId !== '' && !is.resourceId(exceptId))) {
       throw new FolioError('BAD_REQUEST', 'Name a content type, a field, a locale and (for a stored entry) its id.');
     }
     const taken = await ops.slugClash(ctx, actor, { contentTypeId, field, locale, value: param(q.value, 512), exceptId: exceptId || undefined });
