@@ -20,13 +20,14 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import sharp from 'sharp';
 import { storedFiles, storedFileToken } from '../src/assets/index.js';
 import { loadConfig } from '../src/config/index.js';
 import { startFolio } from '../src/server/start.js';
 import { createFsStorage } from '../src/storage/index.js';
 import { openStore } from '../src/store/index.js';
+import type { FloorAnswer } from './node-floor.js';
 import { assetId, card, cardQuery, cardWindow } from './card.js';
 import { addBenchArticles, freePort, inProcess, startFolioProcess, startNginx, stop } from './support.js';
 import { alternateWrk, wrk, type WrkResult } from './wrk.js';
@@ -56,18 +57,20 @@ interface Line {
   baseline: WrkResult | { rps: number };
   baselineName: string;
   target: number;
+  /** Bare node:http sending the same bytes and headers (bench/node-floor.ts), where measured. */
+  floor?: WrkResult;
 }
 
 const lines: Line[] = [];
 
 /** The body exactly as sent (fetch would inflate a gzip one). */
-async function rawBody(url: string, headers: Record<string, string> = {}): Promise<{ body: Buffer; encoding: string | null }> {
+async function rawBody(url: string, headers: Record<string, string> = {}): Promise<{ body: Buffer; encoding: string | null; rawHeaders: string[] }> {
   const { request } = await import('node:http');
   return new Promise((resolve, reject) => {
     request(url, { headers }, (res) => {
       if (res.statusCode !== 200) reject(new Error(`${url}: ${res.statusCode}`));
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ body: Buffer.concat(chunks), encoding: res.headers['content-encoding'] ?? null }));
+      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ body: Buffer.concat(chunks), encoding: res.headers['content-encoding'] ?? null, rawHeaders: res.rawHeaders }));
     })
       .on('error', reject)
       .end();
@@ -107,10 +110,17 @@ async function main() {
 
     // nginx serves the very bytes Folio answered, saved once the caches are warm.
     await fs.mkdir(path.join(www, 'articles'), { recursive: true });
+    // The Node floor answers the same URLs with the same bytes and header block.
+    const floorAnswers: FloorAnswer[] = [];
     const save = async (name: string, url: string, headers: Record<string, string> = {}) => {
       await rawBody(url, headers);
-      const { body, encoding } = await rawBody(url, headers);
+      const { body, encoding, rawHeaders } = await rawBody(url, headers);
       await fs.writeFile(path.join(www, name), body);
+      const { pathname, search } = new URL(url);
+      // Node adds these itself, as it does for Folio.
+      const own = new Set(['date', 'connection', 'keep-alive']);
+      const kept = rawHeaders.flatMap((v, i) => (i % 2 === 0 && !own.has(v.toLowerCase()) ? [v, rawHeaders[i + 1]!] : []));
+      floorAnswers.push({ path: pathname + search, acceptEncoding: headers['accept-encoding'] ?? '', bodyFile: path.join(www, name), headers: kept });
       return { size: body.length, encoding };
     };
     const deliveryUrl = `${origin}${entriesPath}?${entriesQuery}`;
@@ -133,12 +143,16 @@ async function main() {
     );
     children.push(nginx);
     const ng = `http://127.0.0.1:${nginxPort}`;
+    const floor = await startNodeFloor(work, floorAnswers);
+    children.push(floor.process);
     const opts = { seconds, rounds, warmUp, connections };
 
-    const pair = async (what: string, bytes: number, folioUrl: string, nginxPath: string, headers: Record<string, string> = {}, target = 0.8) => {
-      const [f, n] = await alternateWrk([folioUrl, ng + nginxPath], { ...opts, headers });
-      lines.push({ what, bytes, folio: f, baseline: n, baselineName: 'nginx, same bytes', target });
-      console.error(`${what}: ${f.rps.toFixed(0)} / ${n.rps.toFixed(0)} = ${(f.rps / n.rps).toFixed(2)}`);
+    /** Folio against nginx; warm answers also against the Node floor. */
+    const pair = async (what: string, bytes: number, folioUrl: string, nginxPath: string, headers: Record<string, string> = {}, target = 0.8, withFloor = true) => {
+      const { pathname, search } = new URL(folioUrl);
+      const [f, n, fl] = await alternateWrk([folioUrl, ng + nginxPath, ...(withFloor ? [floor.origin + pathname + search] : [])], { ...opts, headers });
+      lines.push({ what, bytes, folio: f!, baseline: n!, baselineName: 'nginx, same bytes', target, ...(fl ? { floor: fl } : {}) });
+      console.error(`${what}: ${f!.rps.toFixed(0)} / ${n!.rps.toFixed(0)} = ${(f!.rps / n!.rps).toFixed(2)}${fl ? `; Node floor ${fl.rps.toFixed(0)}` : ''}`);
     };
 
     if (wanted('hub')) await pair('hub `/`', sizes.hub, `${origin}/`, '/');
@@ -201,7 +215,7 @@ async function main() {
       children.push(uncached.process);
       await quiet(uncached.process.pid!);
       // Uncached answers are sent as they are (compressing each would cost more than it saves on loopback).
-      await pair('Delivery, the same, `FOLIO_DELIVERY_CACHE=0`, identity', sizes.identity, `${uncached.origin}${entriesPath}?${entriesQuery}`, '/entries.json', auth, 0.15);
+      await pair('Delivery, the same, `FOLIO_DELIVERY_CACHE=0`, identity', sizes.identity, `${uncached.origin}${entriesPath}?${entriesQuery}`, '/entries.json', auth, 0.15, false);
     }
 
     const load = os.loadavg()[0]!.toFixed(1);
@@ -209,19 +223,33 @@ async function main() {
       `\nwrk -t1 -c${connections} (cold images: -c${coldConcurrency}), ${warmUp} s warm-up, median of ${rounds} alternated ${seconds} s runs; ` +
         `${os.cpus().length} cores shared with wrk and nginx; load average ${load}; ${articles} articles besides the demo's\n`,
     );
-    console.log('| what | body | Folio req/s | baseline | baseline req/s | ratio | target |\n| --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| what | body | Folio req/s | baseline | baseline req/s | ratio | target | Node floor req/s | Folio / floor |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const l of lines) {
       const ratio = l.folio.rps / l.baseline.rps;
       const body = l.bytes === undefined ? '' : `${(l.bytes / 1024).toFixed(1)} KiB`;
       const failed = 'failed' in l.folio && l.folio.failed ? ` (${l.folio.failed} not 200)` : '';
       console.log(
-        `| ${l.what} | ${body} | ${l.folio.rps.toFixed(0)}${failed} | ${l.baselineName} | ${l.baseline.rps.toFixed(0)} | **${ratio.toFixed(2)}** | ≥ ${l.target}${ratio >= l.target ? '' : ' (short)'} |`,
+        `| ${l.what} | ${body} | ${l.folio.rps.toFixed(0)}${failed} | ${l.baselineName} | ${l.baseline.rps.toFixed(0)} | **${ratio.toFixed(2)}** | ≥ ${l.target}${ratio >= l.target ? '' : ' (short)'} | ` +
+          (l.floor ? `${l.floor.rps.toFixed(0)} | ${(l.folio.rps / l.floor.rps).toFixed(2)} |` : ' | |'),
       );
     }
   } finally {
     for (const child of children.reverse()) await stop(child);
     await fs.rm(work, { recursive: true, force: true });
   }
+}
+
+/** bench/node-floor.ts in its own process, answering `answers`. */
+async function startNodeFloor(work: string, answers: FloorAnswer[]): Promise<{ process: ChildProcess; origin: string }> {
+  const manifest = path.join(work, 'floor.json');
+  await fs.writeFile(manifest, JSON.stringify(answers));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./node-floor.ts', import.meta.url).pathname, manifest, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
+    child.once('exit', (code) => reject(new Error(`node-floor exited with ${code}`)));
+  });
+  return { process: child, origin: `http://127.0.0.1:${port}` };
 }
 
 /** Waits until the process has used under 5 % of a core for a second (start-up work such as the face detector's model load is done). */

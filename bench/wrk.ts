@@ -76,15 +76,14 @@ ${done('(function() local k = 0 for _, t in ipairs(threads) do k = k + t:get("ok
 const median = (runs: WrkResult[]) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
 
 /**
- * Two servers taking turns: a warm-up each, then `rounds` runs each, alternated, so a busy
- * neighbour on the machine slows both alike. The median run of each.
+ * Servers taking turns: a warm-up each, then `rounds` runs each, alternated, so a busy
+ * neighbour on the machine slows all alike. The median run of each, in the order given.
  */
-export async function alternateWrk(urls: [string, string], opts: WrkOptions & { rounds: number; warmUp: number }): Promise<[WrkResult, WrkResult]> {
+export async function alternateWrk<T extends readonly string[]>(urls: T, opts: WrkOptions & { rounds: number; warmUp: number }): Promise<{ [K in keyof T]: WrkResult }> {
   for (const url of urls) await wrk(url, { ...opts, seconds: opts.warmUp });
-  const runs: [WrkResult[], WrkResult[]] = [[], []];
+  const runs: WrkResult[][] = urls.map(() => []);
   for (let i = 0; i < opts.rounds; i++) {
-    runs[0].push(await wrk(urls[0], opts));
-    runs[1].push(await wrk(urls[1], opts));
+    for (const [k, url] of urls.entries()) runs[k]!.push(await wrk(url, opts));
   }
-  return [median(runs[0]), median(runs[1])];
+  return runs.map(median) as { [K in keyof T]: WrkResult };
 }
