@@ -37,7 +37,16 @@ interface Kept {
 interface UrlEntry {
   offer: Offer;
   variants: Map<string, Kept>;
+  /** Bound once when the URL is first kept: a replay only adds to it. */
+  record: ((seconds: number) => void) | undefined;
 }
+
+/**
+ * Told once per URL kept, with the route and cache header of its offer; returns what each replay
+ * of it calls with its duration (metrics). Called on every warm answer, so it must be plain
+ * arithmetic: no label hashing, no look-ups.
+ */
+export type ReplayRecorder = (route: string, cacheHeader: string | undefined) => (seconds: number) => void;
 
 export interface FastPathOptions {
   /** Bytes kept in all; past it the least recently added URLs go. Default 64 MiB. */
@@ -61,8 +70,8 @@ export class FastPath {
   #epoch = 0;
   readonly #maxBytes: number;
   readonly #maxBody: number;
-  /** Told of every replayed answer (metrics). */
-  onAnswer: ((route: string, status: number, seconds: number, cacheHeader: string | undefined) => void) | undefined;
+  /** Binds each kept URL to what counts its replays (metrics). */
+  recorder: ReplayRecorder | undefined;
 
   constructor(options: FastPathOptions = {}) {
     this.#maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
@@ -99,7 +108,7 @@ export class FastPath {
     headers[headers.length - 1] = randomUUID();
     res.writeHead(200, headers);
     res.end(kept.body);
-    this.onAnswer?.(entry.offer.route, 200, (performance.now() - started) / 1000, entry.offer.cacheHeader);
+    entry.record?.((performance.now() - started) / 1000);
     return true;
   }
 
@@ -140,7 +149,7 @@ export class FastPath {
     }
     flat.push('x-contentful-request-id', '');
     let entry = this.#urls.get(url);
-    if (!entry) this.#urls.set(url, (entry = { offer, variants: new Map() }));
+    if (!entry) this.#urls.set(url, (entry = { offer, variants: new Map(), record: this.recorder?.(offer.route, offer.cacheHeader) }));
     const previous = entry.variants.get(key);
     if (previous) this.#bytes -= previous.body.length;
     entry.variants.set(key, { headers: flat, body });

@@ -5,7 +5,9 @@
  * the label set stays bounded whatever clients send. Gauges read the parts' state when scraped.
  */
 import type { CacheStats } from '../images/index.js';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ReplayRecorder } from '../http/fast-path.js';
+import { DurationHistogram, type DurationSeries } from './duration-histogram.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/store.js';
 
@@ -14,7 +16,7 @@ export interface MetricSources {
   pageCache?: { readonly size: number };
   deliveryCache?: { readonly size: number };
   /** Warm answers replayed before Fastify: counted like the requests Fastify answers. */
-  fastPath?: { onAnswer: ((route: string, status: number, seconds: number, cacheHeader: string | undefined) => void) | undefined };
+  fastPath?: { recorder: ReplayRecorder | undefined };
   /** Store calls of Delivery, GraphQL and the hub, by the server that answered them (DATABASE_REPLICA_URL). */
   reads?: { readonly replica: number; readonly primary: number };
   images?: {
@@ -55,8 +57,21 @@ export function createMetrics(app: FastifyInstance, store: Store, sources: Metri
   const registers = [registry];
 
   const labelNames = ['method', 'route', 'status_code'] as const;
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by method, route pattern and status code.', labelNames, registers });
-  const duration = new Histogram({
+  // Replays are tallied in plain numbers and added to the counters when scraped (each counter's
+  // collect drains them; whichever runs first does the work).
+  const replays: Array<{ labels: { method: string; route: string; status_code: string }; cache: string | undefined; count: number; counted: number }> = [];
+  const countReplays = () => {
+    for (const r of replays) {
+      const n = r.count - r.counted;
+      if (n === 0) continue;
+      r.counted = r.count;
+      requests.inc(r.labels, n);
+      responses.inc({ method: 'GET', status: '2xx' }, n);
+      if (r.cache) cacheLookups.inc({ cache: r.cache, result: 'hit' }, n);
+    }
+  };
+  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by method, route pattern and status code.', labelNames, registers, collect: countReplays });
+  const duration = new DurationHistogram({
     name: 'http_request_duration_seconds',
     help: 'Time to answer HTTP requests, by method, route pattern and status code.',
     labelNames,
@@ -64,8 +79,8 @@ export function createMetrics(app: FastifyInstance, store: Store, sources: Metri
     registers,
   });
   // Kept from the first /metrics: responses by status class.
-  const responses = new Counter({ name: 'folio_http_responses_total', help: 'HTTP responses by method and status class.', labelNames: ['method', 'status'], registers });
-  const cacheLookups = new Counter({ name: 'folio_cache_requests_total', help: 'Answers of the hub page cache and the Delivery response cache: hit or miss.', labelNames: ['cache', 'result'], registers });
+  const responses = new Counter({ name: 'folio_http_responses_total', help: 'HTTP responses by method and status class.', labelNames: ['method', 'status'], registers, collect: countReplays });
+  const cacheLookups = new Counter({ name: 'folio_cache_requests_total', help: 'Answers of the hub page cache and the Delivery response cache: hit or miss.', labelNames: ['cache', 'result'], registers, collect: countReplays });
 
   new Gauge({
     name: 'folio_process_uptime_seconds',
@@ -174,26 +189,22 @@ export function createMetrics(app: FastifyInstance, store: Store, sources: Metri
 
   if (sources.fastPath) {
     const cacheOfHeader = new Map(Object.entries(cacheHeaders).map(([cache, header]) => [header as string, cache]));
-    // Label sets bound once per route: a replayed answer costs a few additions, not label hashing.
-    const bound = new Map<string, { requests: { inc(): void }; duration: { observe(v: number): void }; responses: { inc(): void }; hits?: { inc(): void } }>();
-    sources.fastPath.onAnswer = (route, status, seconds, cacheHeader) => {
-      const id = `${route}\n${status}\n${cacheHeader ?? ''}`;
-      let b = bound.get(id);
-      if (!b) {
-        const labels = { method: 'GET', route, status_code: String(status) };
-        const cache = cacheHeader && cacheOfHeader.get(cacheHeader);
-        b = {
-          requests: requests.labels(labels),
-          duration: duration.labels(labels),
-          responses: responses.labels({ method: 'GET', status: `${Math.floor(status / 100)}xx` }),
-          ...(cache ? { hits: cacheLookups.labels({ cache, result: 'hit' }) } : {}),
-        };
-        bound.set(id, b);
+    // One tally per route and cache, shared by its URLs: a replay adds to two numbers and a bucket.
+    const tallies = new Map<string, { series: DurationSeries; tally: (typeof replays)[number] }>();
+    sources.fastPath.recorder = (route, cacheHeader) => {
+      const id = `${route}\n${cacheHeader ?? ''}`;
+      let t = tallies.get(id);
+      if (!t) {
+        const labels = { method: 'GET', route, status_code: '200' };
+        const tally = { labels, cache: cacheHeader && cacheOfHeader.get(cacheHeader), count: 0, counted: 0 };
+        replays.push(tally);
+        tallies.set(id, (t = { series: duration.series(labels), tally }));
       }
-      b.requests.inc();
-      b.duration.observe(seconds);
-      b.responses.inc();
-      b.hits?.inc();
+      const { series, tally } = t;
+      return (seconds) => {
+        tally.count++;
+        series.observe(seconds);
+      };
     };
   }
 

@@ -58,6 +58,23 @@ describe('/metrics', () => {
     expect(sample(text, 'http_request_duration_seconds_bucket', { method: 'GET', route: '/articles/:slug', status_code: '200', le: '+Inf' })).toBe(2);
     // The first /metrics line tests and dashboards read.
     expect(text).toMatch(/folio_http_responses_total\{method="GET",status="2xx"\} \d+/);
+
+    // Warm answers replayed before Fastify are tallied and added when scraped: once each, however often /metrics is read.
+    const ok = (t: string) => sample(t, 'folio_http_responses_total', { method: 'GET', status: '2xx' })!;
+    expect((await get(article)).headers.get('x-hub-cache')).toBe('hit');
+    expect((await get(article)).headers.get('x-hub-cache')).toBe('hit');
+    await metricsText();
+    const again = await metricsText();
+    const articleLabels = { method: 'GET', route: '/articles/:slug', status_code: '200' };
+    expect(sample(again, 'http_requests_total', articleLabels)).toBe(4);
+    expect(sample(again, 'http_request_duration_seconds_count', articleLabels)).toBe(4);
+    expect(sample(again, 'http_request_duration_seconds_sum', articleLabels)).toBeGreaterThan(0);
+    // Two more 2xx for the article, and the two /metrics before this one (each counted once its answer was sent).
+    expect(ok(again) - ok(text)).toBe(4);
+    const buckets = again.split('\n').filter((l) => l.startsWith('http_request_duration_seconds_bucket{') && l.includes('route="/articles/:slug"'));
+    const counts = buckets.map((l) => Number(l.slice(l.lastIndexOf(' ') + 1)));
+    expect(counts.at(-1)).toBe(4);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
   });
 
   it('shows the caches, the image queue, the database and the process', async () => {
