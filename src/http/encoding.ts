@@ -29,6 +29,23 @@ export function negotiateEncoding(header: string | string[] | undefined, encoded
   if (!encoded.gzip && !encoded.br) return 'identity';
   const value = Array.isArray(header) ? header.join(',') : header;
   if (!value) return 'identity';
+  // Clients send a handful of distinct Accept-Encoding values, and every warm answer asks.
+  const memoKey = value.length <= memoMaxHeader ? `${encoded.gzip ? 'g' : '-'}${encoded.br ? 'b' : '-'}${value}` : undefined;
+  const known = memoKey && negotiated.get(memoKey);
+  if (known) return known;
+  const chosen = negotiate(value, encoded);
+  if (memoKey) {
+    if (negotiated.size >= memoMaxEntries) negotiated.clear();
+    negotiated.set(memoKey, chosen);
+  }
+  return chosen;
+}
+
+const negotiated = new Map<string, Encoding>();
+const memoMaxEntries = 256;
+const memoMaxHeader = 200;
+
+function negotiate(value: string, encoded: { gzip?: unknown; br?: unknown }): Encoding {
   const q = new Map<string, number>();
   for (const part of value.split(',', maxCodings)) {
     const [name, ...params] = part.split(';');
