@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineField } from '../store/define-field.js';
 import type { FieldDefinition, Json } from '../store/types.js';
-import { formFields, parseRaw, rawOf, sameRaw } from './entry-form.js';
+import { formFields, parseRaw, rawOf, sameRaw, sentInOrder } from './entry-form.js';
 
 const only = (def: FieldDefinition) => formFields([def], new Map())[0]!;
 const roundTrip = (def: FieldDefinition, value: Json) => {
@@ -43,6 +43,16 @@ describe('entry form values', () => {
     const stored = [link('Entry', 'b'), link('Entry', 'a')];
     expect(sameRaw(field, ['a', 'b'], rawOf(field, stored))).toBe(true);
     expect(parseRaw(field, ['a', 'c', 'b'], stored)).toEqual({ value: [link('Entry', 'b'), link('Entry', 'a'), link('Entry', 'c')] });
+  });
+
+  it('takes the order sent when the form says it put the links in order', () => {
+    const field = only(defineField('es', 'Array', { items: { type: 'Link', linkType: 'Entry', validations: [] } }));
+    const stored = [link('Entry', 'b'), link('Entry', 'a')];
+    expect(sameRaw(field, ['a', 'b'], rawOf(field, stored), true)).toBe(false);
+    expect(sameRaw(field, ['b', 'a'], rawOf(field, stored), true)).toBe(true);
+    expect(parseRaw(field, ['a', 'c', 'b', 'a'], stored, true)).toEqual({ value: [link('Entry', 'a'), link('Entry', 'c'), link('Entry', 'b')] });
+    expect(sentInOrder({ 'f.es.shown': '1', 'f.es.ordered': '1' }, field)).toBe(true);
+    expect(sentInOrder({ 'f.es.shown': '1' }, field)).toBe(false);
   });
 
   it('refuses what it cannot read, in people’s words', () => {

@@ -101,6 +101,12 @@ export function formFields(fields: FieldDefinition[], controls: Map<string, Edit
 export const inputName = (fieldId: string, part = '', column = '') => `${column}f.${fieldId}${part ? `.${part}` : ''}`;
 /** Sent with every field the form shows: a field without it was not on the form and is not touched. */
 export const shownMarker = (fieldId: string, column = '') => inputName(fieldId, 'shown', column);
+/**
+ * Sent with a list of links by the link picker's script, where people put links in order: the
+ * order sent is the order wanted. A plain multiple select sends its options in list order, which
+ * says nothing, so without the marker links already stored keep their order (keepOrder).
+ */
+export const orderedMarker = (fieldId: string, column = '') => inputName(fieldId, 'ordered', column);
 /** The prefix of the inputs of the locale shown beside the form's own. */
 export const sideColumn = 'side.';
 
@@ -156,6 +162,11 @@ export function rawFrom(body: unknown, field: FormField, column = ''): Raw | und
   return [formString(body, name()).replace(/\r\n/g, '\n')];
 }
 
+/** Whether the form put a list field's values in the order wanted (orderedMarker). */
+export function sentInOrder(body: unknown, field: FormField, column = ''): boolean {
+  return isList(field) && formString(body, orderedMarker(field.def.id, column)) === '1';
+}
+
 /** The inverse of rawFrom: a value in the form's shape as input name → values (what the script puts back into inputs). */
 export function inputsOf(field: FormField, raw: Raw, column = ''): Record<string, string[]> {
   const id = field.def.id;
@@ -168,9 +179,9 @@ export function inputsOf(field: FormField, raw: Raw, column = ''): Record<string
   return out;
 }
 
-/** Lists compare as sets: choosing the same links again keeps their stored order. */
-export function sameRaw(field: FormField, a: Raw, b: Raw): boolean {
-  const norm = (r: Raw) => JSON.stringify(isList(field) ? [...r].sort() : r);
+/** Lists compare as sets (choosing the same links again keeps their stored order) unless sent in order. */
+export function sameRaw(field: FormField, a: Raw, b: Raw, ordered = false): boolean {
+  const norm = (r: Raw) => JSON.stringify(isList(field) && !ordered ? [...r].sort() : r);
   return norm(a) === norm(b);
 }
 
@@ -179,7 +190,7 @@ const linkTo = (linkType: 'Entry' | 'Asset', id: string): Json => ({ sys: { type
 export type Parsed = { value: Json | undefined } | { problem: string };
 
 /** The form's inputs as a field value (undefined: empty, the value is removed), or why they cannot be one. */
-export function parseRaw(field: FormField, raw: Raw, stored: Json | undefined): Parsed {
+export function parseRaw(field: FormField, raw: Raw, stored: Json | undefined, ordered = false): Parsed {
   const [first = '', second = ''] = raw;
   const integer = field.def.type === 'Integer';
   switch (field.kind) {
@@ -230,7 +241,7 @@ export function parseRaw(field: FormField, raw: Raw, stored: Json | undefined): 
       if (raw.length === 0) return { value: undefined };
       if (!raw.every(is.resourceId)) return { problem: 'Choose from the list.' };
       const linkType = field.kind === 'assets' ? 'Asset' : 'Entry';
-      return { value: keepOrder(raw, linkIds(stored)).map((id) => linkTo(linkType, id)) };
+      return { value: (ordered ? [...new Set(raw)] : keepOrder(raw, linkIds(stored))).map((id) => linkTo(linkType, id)) };
     }
     case 'json':
       if (first.trim() === '') return { value: undefined };

@@ -3,7 +3,8 @@
  * A reference field in Chromium: searching the server finds an entry older than the newest 200
  * (the plain select's) and never one of a type the field does not allow; Enter links it; "Create
  * new Person" makes a draft, links it and opens its editor in a new tab, and the field shows the
- * title it was given there. The links and the new entry are read back through the Management API.
+ * title it was given there; Move up and Move down reorder the links. The links and the new entry
+ * are read back through the Management API.
  */
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -98,6 +99,12 @@ describe('a reference field with its script', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('#f-guests-options [role=option]').count(), { timeout: 10_000 }).toBe(1);
     await search.press('Enter');
     await expect.poll(async () => linkIds((await throughApi(talk)).fields.guests?.['en-US']), { timeout: 10_000 }).toEqual([created, oldest]);
+    // Move up puts a link before the one above it, and the entry stores that order; the keyboard stays on the moved link.
+    await guests.getByRole('button', { name: /^Move up: Zebediah Oldname/ }).click();
+    await expect.poll(async () => linkIds((await throughApi(talk)).fields.guests?.['en-US']), { timeout: 10_000 }).toEqual([oldest, created]);
+    expect(await guests.getByRole('button', { name: /^Move up: Zebediah Oldname/ }).isDisabled()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Move down: Zebediah Oldname/);
+    expect(await guests.locator('[role=status], [aria-live]').allTextContents()).toContainEqual(expect.stringContaining('to position 1 of 2'));
     await guests.getByRole('button', { name: 'Remove Fresh Face' }).click();
     await expect.poll(async () => linkIds((await throughApi(talk)).fields.guests?.['en-US']), { timeout: 10_000 }).toEqual([oldest]);
     expect(blocked).toEqual([]);

@@ -16,7 +16,7 @@ type Values = Record<string, string[]>;
 const fieldBoxes = (form: HTMLFormElement) => [...form.querySelectorAll<HTMLElement>('.field[data-field][data-locale]')];
 const boxKey = (box: HTMLElement) => `${box.dataset.locale}\u0000${box.dataset.field}`;
 const controls = (box: HTMLElement) =>
-  [...box.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input[name], select[name], textarea[name]')].filter((c) => !c.name.endsWith('.shown'));
+  [...box.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input[name], select[name], textarea[name]')].filter((c) => !c.name.endsWith('.shown') && !c.name.endsWith('.ordered'));
 
 /** A box's inputs as name → values, as the form would send them (unchecked boxes send nothing). */
 function read(box: HTMLElement): Values {

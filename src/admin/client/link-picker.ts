@@ -86,6 +86,8 @@ function linkPicker(form: HTMLFormElement, select: HTMLSelectElement) {
   box.querySelector('.link-create-form')?.remove();
   // The combobox takes the label; the select stays the form's field, out of sight and out of the tab order.
   if (label) label.htmlFor = input.id;
+  // The order of the links below is the order wanted (orderedMarker in entry-form.ts).
+  if (multiple) select.after(el('input', { type: 'hidden', name: `${select.name}.ordered`, value: '1' }));
   select.hidden = true;
   select.tabIndex = -1;
   select.setAttribute('aria-hidden', 'true');
@@ -102,23 +104,53 @@ function linkPicker(form: HTMLFormElement, select: HTMLSelectElement) {
 
   const chosen = () => [...select.selectedOptions].filter((o) => o.value !== '');
 
+  const titleOf = (o: HTMLOptionElement) => o.dataset.title ?? o.textContent ?? o.value;
+
   function showLinked() {
+    const links = chosen();
     linked.replaceChildren(
-      ...chosen().map((o) => {
-        const title = o.dataset.title ?? o.textContent ?? o.value;
+      ...links.map((o, i) => {
+        const title = titleOf(o);
         const state = (o.dataset.status ?? '') as Status;
         const remove = el('button', { type: 'button', class: 'link-remove', 'aria-label': `Remove ${title}` }, 'Remove');
         remove.addEventListener('click', () => unlink(o, title));
+        // The order of the links is the order the form sends (the options' order), which the entry stores.
+        const moves = multiple && links.length > 1 ? [moveButton(o, title, -1, i > 0), moveButton(o, title, 1, i < links.length - 1)] : [];
         return el(
           'li',
           { 'data-id': o.value },
           el('a', { href: `/admin/entries/${encodeURIComponent(o.value)}`, target: '_blank', rel: 'noopener' }, title, el('span', { class: 'visually-hidden' }, ' (opens in a new tab)')),
           state ? el('span', { class: `badge ${state}` }, statusLabels[state] ?? state) : '',
+          ...moves,
           remove,
         );
       }),
     );
     linked.hidden = linked.childElementCount === 0;
+  }
+
+  function moveButton(o: HTMLOptionElement, title: string, by: -1 | 1, enabled: boolean): HTMLButtonElement {
+    const label = by < 0 ? 'Move up' : 'Move down';
+    const button = el('button', { type: 'button', class: 'link-move', 'data-move': by < 0 ? 'up' : 'down', 'aria-label': `${label}: ${title}` }, by < 0 ? '↑' : '↓') as HTMLButtonElement;
+    button.disabled = !enabled;
+    button.addEventListener('click', () => move(o, by));
+    return button;
+  }
+
+  function move(o: HTMLOptionElement, by: -1 | 1) {
+    const links = chosen();
+    const at = links.indexOf(o);
+    const other = links[at + by];
+    if (at < 0 || !other) return;
+    if (by < 0) other.before(o);
+    else other.after(o);
+    changed();
+    showLinked();
+    status.textContent = `Moved ${titleOf(o)} to position ${at + by + 1} of ${links.length}.`;
+    // Keep the keyboard where it was: on the same button of the moved link, or its other one at an end.
+    const item = linked.querySelector<HTMLElement>(`li[data-id="${CSS.escape(o.value)}"]`);
+    const same = item?.querySelector<HTMLButtonElement>(`button[data-move="${by < 0 ? 'up' : 'down'}"]`);
+    (same && !same.disabled ? same : item?.querySelector<HTMLButtonElement>('button.link-move:not(:disabled)'))?.focus();
   }
 
   /** Tells the form (autosave, the unsaved-changes guard) that the field's value changed. */

@@ -10,7 +10,7 @@ import { FolioError, isFolioError } from '../../errors/index.js';
 import type { ContentTypeRecord, EntryRecord, Json, LocaleRecord, LocalizedFields } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import type { AdminContext } from '../context.js';
-import { formFields, inputsOf, parseRaw, rawFrom, rawOf, sameRaw, sideColumn, type FormField, type Raw } from '../entry-form.js';
+import { formFields, inputsOf, parseRaw, rawFrom, rawOf, sameRaw, sentInOrder, sideColumn, type FormField, type Raw } from '../entry-form.js';
 import { pagePolicy } from '../../http/security-headers.js';
 import { patternOrigin, previewPattern, previewSource } from '../preview.js';
 import { actorOf, csrfFor, formString, sendPage, viewerOf } from '../http.js';
@@ -265,8 +265,9 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
         if (!sent) continue;
         raws.set(rawKey(locale, f.def.id), sent);
         const stored = entry?.fields[f.def.id]?.[locale];
-        if (sameRaw(f, sent, rawOf(f, stored))) continue;
-        const parsed = parseRaw(f, sent, stored);
+        const ordered = sentInOrder(body, f, column);
+        if (sameRaw(f, sent, rawOf(f, stored), ordered)) continue;
+        const parsed = parseRaw(f, sent, stored, ordered);
         if ('problem' in parsed) problems.push({ field: f.def.id, locale, message: parsed.problem });
         else changes.push({ field: f.def.id, locale, value: parsed.value });
       }

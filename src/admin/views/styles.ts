@@ -116,7 +116,7 @@ nav.locales{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 12px}nav.lo
 .pm-slash li{padding:6px 10px;border-radius:6px;cursor:pointer}
 .pm-slash li[aria-selected=true]{background:var(--accent);color:var(--accent-text)}
 .link-picker{display:grid;gap:6px}.link-list{list-style:none;margin:0;padding:0;display:grid;gap:4px}.link-list[hidden]{display:none}
-.link-list li{display:flex;gap:8px;align-items:center;flex-wrap:wrap;padding:6px 8px;border:1px solid var(--line);border-radius:6px;background:var(--panel)}.link-list li a{flex:1 1 12rem;overflow-wrap:anywhere}
+.link-list li{display:flex;gap:8px;align-items:center;flex-wrap:wrap;padding:6px 8px;border:1px solid var(--line);border-radius:6px;background:var(--panel)}.link-list li a{flex:1 1 12rem;overflow-wrap:anywhere}.link-move{min-width:2.25rem}
 .link-search{position:relative;max-width:32rem}.link-search input{width:100%}
 .link-options{position:absolute;z-index:6;left:0;right:0;list-style:none;margin:2px 0 0;padding:4px;max-height:300px;overflow:auto;background:var(--panel);border:1px solid var(--line);border-radius:8px;box-shadow:0 6px 24px rgb(0 0 0/.14)}
 .link-options[hidden]{display:none}.link-options li{display:flex;gap:8px;align-items:center;padding:6px 10px;border-radius:6px;cursor:pointer}.link-options .link-title{flex:1 1 auto;overflow-wrap:anywhere}
