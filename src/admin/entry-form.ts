@@ -25,6 +25,8 @@ export interface FormField {
   dateOnly: boolean;
   /** linkContentType: which content types a link may point at (empty: any). */
   linkTypes: string[];
+  /** linkMimetypeGroup: which kinds of file an asset link may point at (empty: any). */
+  mimeGroups: string[];
   /** Slug editor: the field it is made from until edited (the content type's display field). */
   slugSource?: string | undefined;
 }
@@ -89,6 +91,7 @@ export function formFields(fields: FieldDefinition[], controls: Map<string, Edit
         radio: widgetId === 'radio',
         dateOnly: control?.settings?.format === 'dateonly',
         linkTypes: (ruleValues(def.type === 'Array' ? def.items?.validations : def.validations, 'linkContentType') ?? []).filter(is.string),
+        mimeGroups: (ruleValues(def.type === 'Array' ? def.items?.validations : def.validations, 'linkMimetypeGroup') ?? []).filter(is.string),
         slugSource: widgetId === 'slugEditor' && displayField && displayField !== def.id ? displayField : undefined,
       };
     });

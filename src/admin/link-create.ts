@@ -10,13 +10,14 @@ import type { AdminContext } from './context.js';
 import { formFields, type FormField } from './entry-form.js';
 import * as ops from './operations.js';
 
-/** A reference field named `contentTypeId/fieldId`, as the editor's pickers name it. */
-export async function linkField(ctx: AdminContext, actor: Actor, ref: string): Promise<FormField> {
+/** A field linking to entries (or, with `linkType` Asset, to assets) named `contentTypeId/fieldId`, as the editor's pickers name it. */
+export async function linkField(ctx: AdminContext, actor: Actor, ref: string, linkType: 'Entry' | 'Asset' = 'Entry'): Promise<FormField> {
   const [typeId = '', fieldId = '', ...rest] = ref.split('/');
   if (!typeId || !fieldId || rest.length) throw new FolioError('BAD_REQUEST', 'Name the field as contentTypeId/fieldId.');
   const { type, controls } = await ops.getEditable(ctx, actor, typeId);
   const field = formFields(type.fields, controls).find((f) => f.def.id === fieldId);
-  if (!field || (field.kind !== 'entry' && field.kind !== 'entries')) throw new FolioError('NOT_FOUND', 'This content type has no such reference field.');
+  const kinds = linkType === 'Asset' ? ['asset', 'assets'] : ['entry', 'entries'];
+  if (!field || !kinds.includes(field.kind)) throw new FolioError('NOT_FOUND', `This content type has no such ${linkType === 'Asset' ? 'media' : 'reference'} field.`);
   return field;
 }
 

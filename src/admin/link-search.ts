@@ -4,7 +4,8 @@
  * entries matching them elsewhere, each newest first; paged in SQL.
  */
 import { assertCan, type Actor } from '../auth/index.js';
-import type { Condition, ContentTypeRecord, EntryRecord } from '../store/types.js';
+import type { AssetRecord, Condition, ContentTypeRecord, EntryRecord } from '../store/types.js';
+import { mediaConditions, mediaFiltersOf, mimeGroupsCondition } from './media-filters.js';
 import type { AdminContext } from './context.js';
 import * as ops from './operations.js';
 import { statusOf } from './status.js';
@@ -53,4 +54,13 @@ export async function searchLinkable(ctx: AdminContext, actor: Actor, search: Li
   const rest = first.items.length >= want ? undefined : await list([...only, { op: 'match', text: search.q }, { op: 'not', condition: inTitle }], Math.max(0, skip - first.total), want - first.items.length);
   const items = [...first.items, ...(rest?.items ?? [])];
   return { ...page, items: items.slice(0, linksPerPage), more: items.length > linksPerPage };
+}
+
+/** Assets a media field may link to: by words in the title, alt text or file name, newest first, of the kinds it allows. */
+export async function searchLinkableAssets(ctx: AdminContext, actor: Actor, search: { q: string; mimeGroups: readonly string[]; page: number }): Promise<{ items: AssetRecord[]; more: boolean }> {
+  const where = mediaConditions(mediaFiltersOf({ q: search.q }), ctx.locale);
+  if (search.mimeGroups.length) where.push(mimeGroupsCondition(search.mimeGroups, ctx.locale));
+  // One more than a page tells whether there is a next one.
+  const found = await ops.listAssets(ctx, actor, { page: 1, perPage: linksPerPage + 1, where, skip: (search.page - 1) * linksPerPage });
+  return { items: found.items.slice(0, linksPerPage), more: found.items.length > linksPerPage };
 }

@@ -43,6 +43,18 @@ export function mediaFiltersOf(query: Record<string, unknown>): MediaFilters {
 
 const typesOf = (group: string) => mimetypeGroups[group] ?? [];
 
+/**
+ * Files of these mimetype groups (a media field's linkMimetypeGroup), by the stored content type,
+ * as mimetypeGroupOf tells them apart: an attachment is any file of no other group.
+ */
+export function mimeGroupsCondition(groups: readonly string[], locale: string): Condition {
+  const fileType = { field: 'file', locale, path: ['contentType'] };
+  const named = groups.filter((g) => g !== 'attachment').flatMap(typesOf);
+  if (!groups.includes('attachment')) return { ...fileType, op: 'in', values: named };
+  const others = Object.keys(mimetypeGroups).filter((g) => g !== 'attachment' && !groups.includes(g)).flatMap(typesOf);
+  return { ...fileType, op: 'nin', values: others };
+}
+
 /** Store conditions for the filters; the file, title and alt text looked at are the editor's locale's. */
 export function mediaConditions(f: MediaFilters, locale: string): Condition[] {
   const where: Condition[] = [];

@@ -102,13 +102,14 @@ export async function fieldChoices(ctx: AdminContext, contentTypeId: string, fie
 }
 
 /** A page of assets, newest first; the store filters and pages (media-filters.ts makes `where`). */
-export async function listAssets(ctx: AdminContext, actor: Actor, query: { page: number; perPage: number; where?: Condition[] }) {
+export async function listAssets(ctx: AdminContext, actor: Actor, query: { page: number; perPage: number; where?: Condition[]; skip?: number }) {
   assertCan(actor, 'read');
   const page = await ctx.store.assets.list(ctx.scope, {
     ...(query.where?.length ? { where: query.where } : {}),
     order: [{ sys: 'createdAt', direction: 'desc' }, { sys: 'id', direction: 'asc' }],
     limit: query.perPage,
-    skip: (query.page - 1) * query.perPage,
+    // A picker reads one more than its page, to know whether there is a next one.
+    skip: query.skip ?? (query.page - 1) * query.perPage,
   });
   return { items: page.items, total: page.total };
 }

@@ -14,7 +14,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import type { Json } from '../../src/store/types.js';
 import { cspViolations, launchBrowser, screenshots } from './browser.js';
 import { startTestFolio, type TestFolio } from './folio.js';
-import { referenceFixtures } from './reference-fixtures.js';
+import { assetFixtures, referenceFixtures } from './reference-fixtures.js';
 
 const password = 'a long enough password';
 const managementToken = 'management-token-for-reference-picker-tests';
@@ -26,6 +26,7 @@ let blocked: string[] = [];
 const pageErrors: string[] = [];
 let talk = '';
 let oldest = '';
+let assets: Awaited<ReturnType<typeof assetFixtures>>;
 
 /** An entry as any Contentful client reads it. */
 async function throughApi(id: string) {
@@ -43,6 +44,7 @@ beforeAll(async () => {
   const fixtures = await referenceFixtures(store, 201);
   oldest = fixtures.oldest;
   talk = await fixtures.make('talk', { title: 'Keynote' });
+  assets = await assetFixtures(store, 201);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   blocked = cspViolations(page);
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -107,6 +109,19 @@ describe('a reference field with its script', { timeout: 120_000 }, () => {
     expect(await guests.locator('[role=status], [aria-live]').allTextContents()).toContainEqual(expect.stringContaining('to position 1 of 2'));
     await guests.getByRole('button', { name: 'Remove Fresh Face' }).click();
     await expect.poll(async () => linkIds((await throughApi(talk)).fields.guests?.['en-US']), { timeout: 10_000 }).toEqual([oldest]);
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('searches every asset from a media field, only of the kinds it allows, and links one', async () => {
+    await page.goto(`${folio.url}/admin/entries/${assets.gallery}`);
+    expect(await page.locator(`#f-cover option[value="${assets.image}"]`).count()).toBe(0);
+    const cover = page.getByRole('combobox', { name: 'Cover' });
+    await cover.pressSequentially('zebediah');
+    await expect.poll(() => page.locator('#f-cover-options [role=option]').allTextContents(), { timeout: 10_000 }).toEqual(['Zebediah portrait image/jpeg Draft']);
+    await cover.press('Enter');
+    await expect.poll(async () => linkIds((await throughApi(assets.gallery)).fields.cover?.['en-US']), { timeout: 10_000 }).toEqual([assets.image]);
+    expect(await page.locator('.field[data-field="cover"] .link-list li a').getAttribute('href')).toBe(`/admin/media/${assets.image}`);
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -39,3 +39,38 @@ export async function referenceFixtures(store: Store, fillers: number, beforeFil
   const plaza = await make('place', { name: 'Zebediah Plaza' });
   return { make, oldest, plaza };
 }
+
+/**
+ * Media fields to test pickers with: galleries whose cover may link only to images and whose
+ * files to any asset; the oldest image and PDF made before more assets than the plain select holds.
+ */
+export async function assetFixtures(store: Store, fillers: number) {
+  await saveContentType(
+    store,
+    scope,
+    {
+      id: 'gallery',
+      body: {
+        name: 'Gallery',
+        description: null,
+        displayField: 'title',
+        fields: [
+          f('title', 'Symbol', { name: 'Title' }),
+          f('cover', 'Link', { name: 'Cover', linkType: 'Asset', validations: [{ linkMimetypeGroup: ['image'] }] }),
+          f('files', 'Array', { name: 'Files', items: { type: 'Link', linkType: 'Asset', validations: [] } }),
+        ],
+      },
+    },
+    systemActor,
+  );
+  await publishContentType(store, scope, { id: 'gallery' }, systemActor);
+  const asset = async (title: string, fileName: string, contentType: string) =>
+    (await store.assets.create(scope, { fields: { title: { 'en-US': title }, file: { 'en-US': { fileName, contentType, url: `//files.example/${fileName}` } } } })).sys.id;
+  const image = await asset('Zebediah portrait', 'zebediah.jpg', 'image/jpeg');
+  const pdf = await asset('Zebediah résumé', 'zebediah-cv.pdf', 'application/pdf');
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < fillers; i++) await tx.assets.create(scope, { fields: { title: { 'en-US': `Filler asset ${i}` } } });
+  });
+  const gallery = await entryMaker(store)('gallery', { title: 'Spring' });
+  return { image, pdf, gallery };
+}

@@ -1,8 +1,9 @@
 /**
- * Reference fields (links to entries) as a search-as-you-type combobox: the server searches
- * every entry of the types the field allows (routes/pickers.ts), each shown with its type and
- * status; Enter or a click links one, Escape closes the list. Linked entries are listed with a
- * link to their editor and a Remove button; "Create new <type>" makes a draft of an allowed type,
+ * Reference fields (links to entries) and media fields (links to assets) as a search-as-you-type
+ * combobox: the server searches every entry of the types the field allows, or every asset of the
+ * kinds of file it allows (routes/pickers.ts), each shown with its type and status; Enter or a
+ * click links one, Escape closes the list. Linked items are listed with a link to their editor
+ * (or media page), Move up / Move down in a list of links, and a Remove button; "Create new <type>" makes a draft of an allowed type,
  * links it at once and opens its editor in a new tab (its title here follows when you come back).
  *
  * The plain select stays as the form's field, hidden: the picker only selects its options and
@@ -30,8 +31,15 @@ function createTypesOf(select: HTMLSelectElement): CreateType[] {
   }
 }
 
-async function fetchChoices(params: URLSearchParams): Promise<EntryChoices> {
-  const res = await fetch(`/admin/pickers/entries?${params}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+/** What a picker links to: its search, its words, and where a linked item is edited. */
+const kinds = {
+  entries: { search: '/admin/pickers/entries', one: 'entry', many: 'entries', href: (id: string) => `/admin/entries/${encodeURIComponent(id)}` },
+  assets: { search: '/admin/pickers/assets', one: 'asset', many: 'assets', href: (id: string) => `/admin/media/${encodeURIComponent(id)}` },
+};
+type Kind = (typeof kinds)[keyof typeof kinds];
+
+async function fetchChoices(kind: Kind, params: URLSearchParams): Promise<EntryChoices> {
+  const res = await fetch(`${kind.search}?${params}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
   return res.ok ? ((await res.json()) as EntryChoices) : { items: [] };
 }
 
@@ -54,6 +62,7 @@ function linkPicker(form: HTMLFormElement, select: HTMLSelectElement) {
   const id = select.id;
   const multiple = select.multiple;
   const field = select.dataset.linkField ?? '';
+  const kind = select.dataset.linkKind === 'assets' ? kinds.assets : kinds.entries;
   const label = form.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(id)}"]`);
   const name = label?.textContent?.trim() ?? 'this field';
   const box = select.closest<HTMLElement>('.field')!;
@@ -68,11 +77,11 @@ function linkPicker(form: HTMLFormElement, select: HTMLSelectElement) {
     'aria-controls': `${id}-options`,
     autocomplete: 'off',
     spellcheck: 'false',
-    placeholder: multiple ? 'Search entries to add' : 'Search entries to link',
+    placeholder: `Search ${kind.many} to ${multiple ? 'add' : 'link'}`,
   });
   const described = [select.getAttribute('aria-describedby') ?? '', `${id}-error`].join(' ').trim();
   input.setAttribute('aria-describedby', [...new Set(described.split(/\s+/))].join(' '));
-  const listbox = el('ul', { class: 'link-options', role: 'listbox', id: `${id}-options`, 'aria-label': `Entries to link to ${name}`, hidden: '' });
+  const listbox = el('ul', { class: 'link-options', role: 'listbox', id: `${id}-options`, 'aria-label': `${kind.many[0]!.toUpperCase()}${kind.many.slice(1)} to link to ${name}`, hidden: '' });
   const status = el('p', { class: 'hint link-status', role: 'status', 'aria-live': 'polite' });
   const creators = createTypesOf(select).map((t) => {
     const b = el('button', { type: 'button', class: 'link-create' }, `+ Create new ${t.name}`);
@@ -119,7 +128,7 @@ function linkPicker(form: HTMLFormElement, select: HTMLSelectElement) {
         return el(
           'li',
           { 'data-id': o.value },
-          el('a', { href: `/admin/entries/${encodeURIComponent(o.value)}`, target: '_blank', rel: 'noopener' }, title, el('span', { class: 'visually-hidden' }, ' (opens in a new tab)')),
+          el('a', { href: kind.href(o.value), target: '_blank', rel: 'noopener' }, title, el('span', { class: 'visually-hidden' }, ' (opens in a new tab)')),
           state ? el('span', { class: `badge ${state}` }, statusLabels[state] ?? state) : '',
           ...moves,
           remove,
@@ -234,14 +243,14 @@ function linkPicker(form: HTMLFormElement, select: HTMLSelectElement) {
     const params = new URLSearchParams({ field, page: String(nextPage) });
     const q = input.value.trim();
     if (q) params.set('q', q);
-    const found = await fetchChoices(params);
+    const found = await fetchChoices(kind, params);
     if (mine !== asked) return;
     results = nextPage === 1 ? found.items : [...results, ...found.items];
     more = !!found.more;
     page = nextPage;
     if (nextPage === 1) active = results.length ? 0 : -1;
     render();
-    status.textContent = results.length ? `${results.length}${more ? '+' : ''} ${results.length === 1 && !more ? 'entry' : 'entries'} found. Use the arrow keys to move, Enter to link.` : 'No entries match.';
+    status.textContent = results.length ? `${results.length}${more ? '+' : ''} ${results.length === 1 && !more ? kind.one : kind.many} found. Use the arrow keys to move, Enter to link.` : `No ${kind.many} match.`;
   }
 
   function choose(i: number) {
@@ -318,12 +327,14 @@ function linkPicker(form: HTMLFormElement, select: HTMLSelectElement) {
   box.addEventListener('focusout', (e) => {
     if (!box.contains(e.relatedTarget as Node | null)) close();
   });
+  // Another script may choose an option (an upload in a media field): the list follows.
+  select.addEventListener('change', () => showLinked());
   showLinked();
 
   async function refresh() {
     const ids = chosen().map((o) => o.value);
     if (!ids.length) return;
-    const { items } = await fetchChoices(new URLSearchParams({ ids: ids.join(',') }));
+    const { items } = await fetchChoices(kind, new URLSearchParams({ ids: ids.join(',') }));
     for (const c of items) optionFor(c);
     showLinked();
   }

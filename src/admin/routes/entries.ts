@@ -191,8 +191,10 @@ export async function entryRoutes(app: FastifyInstance, opts: { context: AdminCo
           readOnlyNote: editableIn(f, locale) ? undefined : `The same in every locale: edit it in ${defaultLocale}.`,
           uploadField: can(actor, 'create') ? `${typeId}/${f.def.id}` : undefined,
           ...(f.kind === 'entry' || f.kind === 'entries'
-            ? { linkField: `${typeId}/${f.def.id}`, createTypes: creatableTypes(actor, f, types).map((t) => ({ id: t.sys.id, name: t.name })), createByForm: !!entry && editableIn(f, locale) }
-            : {}),
+            ? { linkField: `${typeId}/${f.def.id}`, linkKind: 'entries' as const, createTypes: creatableTypes(actor, f, types).map((t) => ({ id: t.sys.id, name: t.name })), createByForm: !!entry && editableIn(f, locale) }
+            : f.kind === 'asset' || f.kind === 'assets'
+              ? { linkField: `${typeId}/${f.def.id}`, linkKind: 'assets' as const }
+              : {}),
         };
       });
     };

@@ -5,17 +5,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../auth/index.js';
 import { FolioError } from '../../errors/index.js';
-import type { Condition, ContentTypeRecord, EntryRecord } from '../../store/types.js';
+import type { AssetRecord, Condition, ContentTypeRecord, EntryRecord } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import type { AdminContext } from '../context.js';
 import { entryTitle } from '../entry-title.js';
 import { actorOf } from '../http.js';
 import { defaultState } from '../entry-list.js';
-import { searchLinkable } from '../link-search.js';
+import { searchLinkable, searchLinkableAssets } from '../link-search.js';
 import { linkField, createLinked } from '../link-create.js';
 import { mediaConditions, mediaFiltersOf } from '../media-filters.js';
 import * as ops from '../operations.js';
-import type { Status } from '../status.js';
+import { statusOf, type Status } from '../status.js';
 
 /** Most ids one look-up names (read a list page at a time). */
 const maxIds = 100;
@@ -93,6 +93,32 @@ export async function pickerRoutes(app: FastifyInstance, opts: { context: AdminC
     const { entry, types } = await createLinked(ctx, actor, body.field, body.type);
     const created: CreatedChoice = { ...choiceOf(entry, types, 'draft'), href: `/admin/entries/${encodeURIComponent(entry.sys.id)}` };
     return reply.code(201).header('cache-control', 'no-store').send(created);
+  });
+
+  /** A media field's candidates as link choices: title (or file name), its file's type and its status. */
+  const assetChoiceOf = (a: AssetRecord): EntryChoice => {
+    const file = a.fields.file?.[ctx.locale];
+    const fileName = is.plainObject(file) && is.string(file.fileName) ? file.fileName : '';
+    const title = a.fields.title?.[ctx.locale];
+    return { id: a.sys.id, title: (is.string(title) && title) || fileName || 'Untitled', type: is.plainObject(file) && is.string(file.contentType) ? file.contentType : 'no file', status: statusOf(a.sys) };
+  };
+
+  /**
+   * Assets to link from a media field (`field`: contentTypeId/fieldId): by words, or these ids.
+   * The kinds of file come from the field's linkMimetypeGroup, read on the server.
+   */
+  app.get<{ Querystring: Record<string, unknown> }>('/admin/pickers/assets', async (request, reply) => {
+    const actor = actorOf(request);
+    reply.header('cache-control', 'no-store');
+    const ids = is.string(request.query.ids) ? [...new Set(request.query.ids.split(',').filter(Boolean))].slice(0, maxIds) : undefined;
+    if (ids) {
+      const page = await ops.listAssets(ctx, actor, { page: 1, perPage: maxIds, where: [{ sys: 'id', op: 'in', values: ids }] });
+      return reply.send({ items: page.items.map(assetChoiceOf) } satisfies EntryChoices);
+    }
+    const field = is.string(request.query.field) ? await linkField(ctx, actor, request.query.field, 'Asset') : undefined;
+    const q = is.string(request.query.q) ? request.query.q : '';
+    const found = await searchLinkableAssets(ctx, actor, { q, mimeGroups: field?.mimeGroups ?? [], page: pageOf(request.query.page) });
+    return reply.send({ items: found.items.map(assetChoiceOf), more: found.more } satisfies EntryChoices);
   });
 
   app.get<{ Querystring: Record<string, unknown> }>('/admin/pickers/images', async (request, reply) => {

@@ -27,6 +27,8 @@ export interface FieldView {
   uploadField?: string | undefined;
   /** Reference fields: contentTypeId/fieldId, which the script's search names (the server reads the allowed types from it). */
   linkField?: string | undefined;
+  /** What linkField's picker searches: entries (reference fields) or assets (media fields). */
+  linkKind?: 'entries' | 'assets' | undefined;
   /** Reference fields: the types this person may create from here ("Create new <type>"). */
   createTypes?: Array<{ id: string; name: string }> | undefined;
   /** A stored entry: without the script, "Create new <type>" saves the form, makes the draft and links it. */
@@ -118,9 +120,9 @@ function control(v: FieldView, id: string, describedBy: string): SafeHtml {
   }
 }
 
-/** Reference fields tell the script where to search and what it may create. */
+/** Reference and media fields tell the script where to search and what it may create. */
 const linkData = (v: FieldView) =>
-  v.linkField ? html` data-link-field="${v.linkField}" data-create-types="${JSON.stringify(v.createTypes ?? [])}"` : '';
+  v.linkField ? html` data-link-field="${v.linkField}" data-link-kind="${v.linkKind ?? 'entries'}" data-create-types="${JSON.stringify(v.createTypes ?? [])}"` : '';
 
 const linkOption = (c: LinkChoice, on: boolean) =>
   html`<option value="${c.id}"${selected(on)}${c.title !== undefined ? html` data-title="${c.title}"` : ''}${c.status ? html` data-status="${c.status}"` : ''}>${choiceLabel(c)}</option>`;
