@@ -50,6 +50,9 @@ export interface CreatedChoice extends EntryChoice {
   href: string;
 }
 
+/** `ids=a,b,…`: the items a picker names (its field's links, a body's embeds), each once, at most maxIds. */
+const idsOf = (query: Record<string, unknown>) => (is.string(query.ids) ? [...new Set(query.ids.split(',').filter(Boolean))].slice(0, maxIds) : undefined);
+
 const pageOf = (v: unknown) => (is.string(v) && /^\d{1,4}$/.test(v) ? Math.max(1, Number(v)) : 1);
 
 export async function pickerRoutes(app: FastifyInstance, opts: { context: AdminContext }) {
@@ -69,7 +72,7 @@ export async function pickerRoutes(app: FastifyInstance, opts: { context: AdminC
   app.get<{ Querystring: Record<string, unknown> }>('/admin/pickers/entries', async (request, reply) => {
     const actor = actorOf(request);
     const q = is.string(request.query.q) ? request.query.q.trim().slice(0, 200) : '';
-    const ids = is.string(request.query.ids) ? [...new Set(request.query.ids.split(',').filter(Boolean))].slice(0, maxIds) : undefined;
+    const ids = idsOf(request.query);
     reply.header('cache-control', 'no-store');
     if (ids) return reply.send({ items: await choicesByIds(actor, ids) } satisfies EntryChoices);
     const field = is.string(request.query.field) ? await linkField(ctx, actor, request.query.field) : undefined;
@@ -110,7 +113,7 @@ export async function pickerRoutes(app: FastifyInstance, opts: { context: AdminC
   app.get<{ Querystring: Record<string, unknown> }>('/admin/pickers/assets', async (request, reply) => {
     const actor = actorOf(request);
     reply.header('cache-control', 'no-store');
-    const ids = is.string(request.query.ids) ? [...new Set(request.query.ids.split(',').filter(Boolean))].slice(0, maxIds) : undefined;
+    const ids = idsOf(request.query);
     if (ids) {
       const page = await ops.listAssets(ctx, actor, { page: 1, perPage: maxIds, where: [{ sys: 'id', op: 'in', values: ids }] });
       return reply.send({ items: page.items.map(assetChoiceOf) } satisfies EntryChoices);
@@ -123,7 +126,7 @@ export async function pickerRoutes(app: FastifyInstance, opts: { context: AdminC
 
   app.get<{ Querystring: Record<string, unknown> }>('/admin/pickers/images', async (request, reply) => {
     const actor = actorOf(request);
-    const ids = is.string(request.query.ids) ? [...new Set(request.query.ids.split(',').filter(Boolean))].slice(0, maxIds) : undefined;
+    const ids = idsOf(request.query);
     // The media library's own rules for "images" and for words.
     const where: Condition[] = mediaConditions(mediaFiltersOf({ q: request.query.q, kind: 'image' }), ctx.locale);
     if (ids) where.push({ sys: 'id', op: 'in', values: ids });
