@@ -43,7 +43,7 @@
  */
 import { Lru } from '../http/lru.js';
 import { createHash } from 'node:crypto';
-import { encodeSync, type Encoded } from '../http/encoding.js';
+import { LazilyEncoded, type Codings, type Encoded } from '../http/encoding.js';
 import { GenerationFlights } from '../http/flights.js';
 import { InvalidationLog } from '../http/invalidation-log.js';
 import { ContentVersion, changesBetween } from '../store/index.js';
@@ -58,6 +58,8 @@ export interface RenderedPage {
 }
 
 export interface CachedPage extends Encoded {
+  /** The codings to negotiate over (the copies are made when first sent). */
+  codings: Codings;
   status: number;
   contentType: string;
   etag: string;
@@ -315,10 +317,9 @@ export class PageCache {
 
 export function prepare(rendered: RenderedPage): CachedPage {
   const body = Buffer.from(rendered.body);
-  return {
+  return Object.assign(new LazilyEncoded(body), {
     status: rendered.status,
     contentType: rendered.contentType,
-    ...encodeSync(body),
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
-  };
+  });
 }

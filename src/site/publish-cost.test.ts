@@ -89,6 +89,21 @@ describe(`publishing on a hub of ${count} article pages`, () => {
     for (const [, body] of suggesting) expect(body).toContain('Retitled story');
   });
 
+  it('re-assembles only the pages that show a retitled article, though its topic\'s shared list is read again', async () => {
+    // Topic 0's newest: fresh, article-0, article-2, then article-4, which only their pages suggest.
+    const fourth = seeded.articles[4]!;
+    const entry = (await store.entries.get(seeded.scope, fourth.id))!;
+    const updated = await store.entries.update(seeded.scope, fourth.id, { contentTypeId: 'article', fields: { ...entry.fields, title: en('Fourth, retitled') } }, entry.sys.version);
+    await store.entries.publish(seeded.scope, fourth.id, updated.sys.version);
+    const rebuilt: string[] = [];
+    for (const a of seeded.articles) {
+      const res = await app.inject(`/articles/${a.slug}`);
+      if (res.headers['x-hub-cache'] === 'miss') rebuilt.push(a.slug);
+      if (relatedOf(res.body).includes(fourth.slug)) expect(res.body, a.slug).toContain('Fourth, retitled');
+    }
+    expect(rebuilt.sort()).toEqual([seeded.articles[0]!.slug, seeded.articles[2]!.slug, fourth.slug].sort());
+  });
+
   it('fills a related list with the newest articles when a topic has too few, never suggesting the page itself', async () => {
     await store.entries.create(seeded.scope, { id: 'rare', contentTypeId: 'topic', fields: { name: en('Rare'), slug: en('rare') } });
     await store.entries.publish(seeded.scope, 'rare');

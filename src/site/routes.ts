@@ -73,7 +73,7 @@ export interface SiteOptions {
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl = 'public, max-age=0, must-revalidate') {
   reply.code(page.status).type(page.contentType).header('cache-control', cacheControl).header('etag', page.etag).header('vary', 'Accept-Encoding');
   if (page.status === 200 && request.headers['if-none-match'] === page.etag) return reply.code(304).send();
-  const coding = negotiateEncoding(request.headers['accept-encoding'], page);
+  const coding = negotiateEncoding(request.headers['accept-encoding'], page.codings);
   if (coding !== 'identity') reply.header('content-encoding', coding);
   return reply.send(bodyFor(page, coding));
 }
@@ -176,7 +176,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     });
     reply.header('x-hub-cache', hit ? 'hit' : 'miss');
     if (page.status === 200) {
-      opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding'], encodings: page, cacheHeader: 'x-hub-cache' });
+      opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding'], encodings: page.codings, cacheHeader: 'x-hub-cache' });
     }
     return send(request, reply, page);
   }
@@ -309,28 +309,32 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
 
   /** Stands in an article's cached shell where its related list goes; random, so no content can hold it. */
   const relatedSlot = `<!--related-${randomUUID()}-->`;
-  /** The related section of the article `articleId`, picked from its topics' pool. */
-  const relatedSection = (pool: RelatedPool, articleId: string): SafeHtml =>
-    renderRelated(pickRelated(pool, articleId).map((id) => cardOf(ctx, pool.infos.get(id)!)));
+  /**
+   * The related list of the article `articleId`, picked from its topics' pool, and what it shows:
+   * which articles a pick takes hangs on the pool's list keys alone, so a page depends on those
+   * and on the articles it shows, not on the others in the pool (they drop only the pool).
+   */
+  const relatedOf = (pool: RelatedPool, topics: string[], articleId: string) => {
+    const shown = pickRelated(pool, articleId).map((id) => pool.infos.get(id)!);
+    return {
+      html: renderRelated(shown.map((a) => cardOf(ctx, a))),
+      deps: [...relatedListDeps(pool, topics), ...shown.map((a) => entryKey(a.id)), ...shownAssets(shown)],
+    };
+  };
+  const relatedListDeps = (pool: Omit<RelatedPool, 'infos'>, topics: string[]) => [
+    ...topics.map(relatedKey),
+    relatedKey('*'),
+    // Filled up with the newest articles: any new article may take a place.
+    ...(pool.newest.length ? [articleOrderKey] : []),
+  ];
+  const topicSet = (topicIds: string[]) => [...new Set(topicIds)].sort();
   /** The pool of related lists for one set of topics, kept as a part every page of an article filed under them shares. */
-  const relatedPart = (topicIds: string[]) => {
-    const topics = [...new Set(topicIds)].sort();
-    return cache.part(`related:${topics.join(',')}`, async () => {
+  const relatedPart = (topics: string[]) =>
+    cache.part(`related:${topics.join(',')}`, async () => {
       const pool = await relatedPool(ctx, topics);
       const shown = [...pool.infos.values()];
-      return {
-        value: pool,
-        deps: [
-          ...topics.map(relatedKey),
-          relatedKey('*'),
-          ...shown.map((a) => entryKey(a.id)),
-          ...shownAssets(shown),
-          // Filled up with the newest articles: any new article may take a place.
-          ...(pool.newest.length ? [articleOrderKey] : []),
-        ],
-      };
+      return { value: pool, deps: [...relatedListDeps(pool, topics), ...shown.map((a) => entryKey(a.id)), ...shownAssets(shown)] };
     });
-  };
 
   /**
    * The article page for a published entry, or a draft (preview) with its draft links: all but
@@ -448,9 +452,11 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
         if (tail === undefined || rest.length) throw new Error('an article shell holds its related slot once');
         return { value: { head: head!, tail, id: entry.sys.id, topicIds: page.topicIds }, deps: page.deps };
       });
-      const pool = await relatedPart(shell.value.topicIds);
+      const topics = topicSet(shell.value.topicIds);
+      const pool = await relatedPart(topics);
       const { head, tail, id } = shell.value;
-      return { status: 200, contentType: html, deps: [...shell.deps, ...pool.deps], body: head + relatedSection(pool.value, id).value + tail };
+      const related = relatedOf(pool.value, topics, id);
+      return { status: 200, contentType: html, deps: [...shell.deps, ...related.deps], body: head + related.html.value + tail };
     });
   });
 
@@ -469,7 +475,10 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     if (!entry || entry.sys.contentTypeId !== 'article') {
       return refuse(404, 'This draft no longer exists', 'The entry was deleted, or is not an article the hub can show.');
     }
-    const related = async (info: { id: string; topicIds: string[] }) => relatedSection(await relatedPool(ctx, [...new Set(info.topicIds)]), info.id);
+    const related = async (info: { id: string; topicIds: string[] }) => {
+      const topics = topicSet(info.topicIds);
+      return relatedOf(await relatedPool(ctx, topics), topics, info.id).html;
+    };
     const page = await articlePage(f, l, entry, related, { expiresAt: new Date(Number(request.query.expires) * 1000).toISOString() });
     reply.header('x-robots-tag', 'noindex');
     return send(request, reply, prepare(page), 'private, no-store');
