@@ -61,6 +61,7 @@ async function main() {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'folio-bench-cluster-'));
   let cluster: Cluster | undefined;
   let baseline: ClusterServer | undefined;
+  let stopping = false;
   const balancers: ChildProcess[] = [];
   try {
     cluster = await startCluster({ servers: 2, demo: true, log: (line) => console.log(line) });
@@ -68,6 +69,12 @@ async function main() {
     const site = await content(cluster.databaseUrl);
     const baselineCli = process.env.CLUSTER_BASELINE;
     if (baselineCli) baseline = await startClusterServer(cluster.env, baselineCli);
+    // A server that dies mid-run says why (the run then fails on a refused connection).
+    for (const server of [...servers, ...(baseline ? [baseline] : [])]) {
+      void server.serve.exited.then((code) => {
+        if (!stopping) console.error(`server on port ${server.port} exited (${code ?? server.serve.child.signalCode}):\n${server.serve.output().slice(-3000)}`);
+      });
+    }
     const setups: Array<{ name: string; origin: string; pids: number[] }> = [];
     const pidOf = (port: number) => [...servers, ...(baseline ? [baseline] : [])].find((s) => s.port === port)!.serve.child.pid!;
     // Server 2 alone as well: whether one server is slower by itself, or two together are.
@@ -124,6 +131,7 @@ async function main() {
     if (baselineRow >= 0) console.log(`\none server / baseline build alone: ${(totals[0]! / totals[baselineRow]!).toFixed(2)}`);
     console.log(`two servers / one: ${(totals.at(-1)! / totals[0]!).toFixed(2)}; load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
+    stopping = true;
     for (const b of balancers) await stop(b);
     await baseline?.stop();
     await cluster?.stop();
