@@ -71,10 +71,34 @@ function negotiate(value: string, encoded: { gzip?: unknown; br?: unknown }): En
   return best;
 }
 
-/** The body and its compressed copies (none for small bodies), made now. */
-export function encodeSync(body: Buffer): Encoded {
-  if (body.length < compressMin) return { body };
-  return { body, gzip: gzipSync(body), br: brotliCompressSync(body, brotliOptions) };
+/** Which compressed copies an answer offers, made or not yet: what negotiation looks at. */
+export interface Codings {
+  gzip?: true;
+  br?: true;
+}
+
+/**
+ * The body, each compressed copy made the first time a request takes it. For answers that are
+ * replaced often (hub pages, assembled again after each publish that changes what they show):
+ * only the codings their readers ask for before the next change are made, not both every time.
+ * Negotiate over `codings`, so asking which copies there are makes none.
+ */
+export class LazilyEncoded implements Encoded {
+  readonly codings: Codings;
+  #gzip: Buffer | undefined;
+  #br: Buffer | undefined;
+
+  constructor(readonly body: Buffer) {
+    this.codings = body.length < compressMin ? {} : { gzip: true, br: true };
+  }
+
+  get gzip(): Buffer | undefined {
+    return this.codings.gzip && (this.#gzip ??= gzipSync(this.body));
+  }
+
+  get br(): Buffer | undefined {
+    return this.codings.br && (this.#br ??= brotliCompressSync(this.body, brotliOptions));
+  }
 }
 
 /** The same, off the event loop (zlib's thread pool): for large answers. */

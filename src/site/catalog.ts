@@ -164,28 +164,59 @@ export const authorBySlug = async (ctx: SiteContext, slug: string) => {
   return e && authorInfo(ctx, e);
 };
 
+/** Articles "read next" shows on an article page. */
+export const relatedCount = 3;
+
 /**
- * Up to `count` articles for "read next": of the newest articles sharing a topic with
- * `article`, those sharing the most, then the newest; filled up with the newest articles.
+ * What the related lists of every article filed under one set of topics are picked from, read
+ * once for all of them (`pickRelated` picks one page's): when a publish moves that set's list,
+ * it is read again once, not once per article page that shows it.
  */
-export async function relatedArticles(ctx: SiteContext, article: Pick<ArticleInfo, 'id' | 'topicIds'>, count = 3): Promise<ArticleInfo[]> {
-  const list = (query: ListQuery) =>
-    ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'article', order: newestFirst(ctx), ...query });
-  const topics = new Set(article.topicIds);
-  const sharing = topics.size
-    ? (await list({ where: [hasSlug(ctx), inTopic([...topics]), { sys: 'id', op: 'ne', value: article.id }], limit: relatedCandidates })).items
-    : [];
-  const shared = (e: EntryRecord) => linkIds(fieldOf(e, 'topics', ctx.locale)).filter((t) => topics.has(t)).length;
-  const chosen = sharing
-    .map((e, index) => ({ e, index, shared: shared(e) }))
+export interface RelatedPool {
+  /** The newest articles sharing a topic, one more than ranking looks at (a page leaves itself out), with how many they share. */
+  sharing: Array<{ id: string; shared: number }>;
+  /** The newest articles of all, to fill up with; only read when too few share a topic. */
+  newest: string[];
+  /** Every article some page's pick can show. */
+  infos: Map<string, ArticleInfo>;
+}
+
+/**
+ * Up to `relatedCount` articles for "read next" on the page of `articleId`: of the newest
+ * articles sharing a topic with it, those sharing the most, then the newest; filled up with
+ * the newest articles.
+ */
+export function pickRelated(pool: Omit<RelatedPool, 'infos'>, articleId: string): string[] {
+  const candidates = pool.sharing.filter((s) => s.id !== articleId).slice(0, relatedCandidates);
+  const chosen = candidates
+    .map((s, index) => ({ ...s, index }))
     .sort((x, y) => y.shared - x.shared || x.index - y.index)
-    .slice(0, count)
-    .map((x) => x.e);
-  if (chosen.length < count) {
-    const skip = [article.id, ...chosen.map((e) => e.sys.id)];
-    chosen.push(...(await list({ where: [hasSlug(ctx), { sys: 'id', op: 'nin', values: skip }], limit: count - chosen.length })).items);
+    .slice(0, relatedCount)
+    .map((s) => s.id);
+  for (const id of pool.newest) {
+    if (chosen.length >= relatedCount) break;
+    if (id !== articleId && !chosen.includes(id)) chosen.push(id);
   }
-  return infos(ctx, chosen);
+  return chosen;
+}
+
+/** The pool of the related lists of articles filed under `topicIds` (published topics, as `ArticleInfo.topicIds`). */
+export async function relatedPool(ctx: SiteContext, topicIds: string[]): Promise<RelatedPool> {
+  const list = async (query: ListQuery) =>
+    (await ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'article', order: newestFirst(ctx), ...query })).items;
+  const topics = new Set(topicIds);
+  const sharingRecords = topics.size ? await list({ where: [hasSlug(ctx), inTopic([...topics])], limit: relatedCandidates + 1 }) : [];
+  const sharing = sharingRecords.map((e) => ({ id: e.sys.id, shared: linkIds(fieldOf(e, 'topics', ctx.locale)).filter((t) => topics.has(t)).length }));
+  // A page that leaves itself out of `sharing` fills up with at most relatedCount of the newest
+  // it neither shows nor is: relatedCount + 1 of them are always enough.
+  const newestRecords = sharing.length <= relatedCount ? await list({ where: [hasSlug(ctx)], limit: relatedCount + 1 }) : [];
+  const pool = { sharing, newest: newestRecords.map((e) => e.sys.id) };
+  // Any page's pick: of one in `sharing`, or of one outside it (which leaves nothing out).
+  const shown = new Set([...sharing.map((s) => s.id), ''].flatMap((self) => pickRelated(pool, self)));
+  const records = new Map([...sharingRecords, ...newestRecords].map((e) => [e.sys.id, e]));
+  const chosen = [...shown].map((id) => records.get(id)!);
+  const infoList = await infos(ctx, chosen);
+  return { ...pool, infos: new Map(infoList.map((a) => [a.id, a])) };
 }
 
 /** Which of these topics have at least one published article: one count per topic. */

@@ -135,6 +135,36 @@ describe('PageCache', () => {
     expect(cache.has('/stale')).toBe(false);
   });
 
+  it('keeps a part apart from the pages built from it: one render for all, dropped by its own keys, not kept across a change to them', async () => {
+    let renders = 0;
+    const list = () => cache.part('related:t1', async () => ({ value: `list ${++renders}`, deps: ['related:t1', 'Entry:b'] }));
+    const [one, two] = await Promise.all([list(), list()]);
+    expect(renders).toBe(1);
+    expect(two).toBe(one);
+    const g = cache.currentGeneration;
+    cache.put('/articles/c', page(`c with ${one.value}`, ['Entry:c', ...one.deps]), g);
+    cache.put('/articles/d', page(`d with ${one.value}`, ['Entry:d', ...one.deps]), g);
+
+    // Article b retitled: the pages showing the list go, the list is rendered once for both again.
+    await entry('b', 'article');
+    await cache.sync();
+    expect([cache.has('/articles/c'), cache.has('/articles/d'), cache.hasPart('related:t1')]).toEqual([false, false, false]);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = cache.part('related:t1', async () => {
+      await gate;
+      return { value: `list ${++renders}`, deps: ['related:t1', 'Entry:b'] };
+    });
+    await store.entries.publish(scope, 'b');
+    await cache.sync();
+    release();
+    expect((await slow).value).toBe('list 2');
+    // Begun before b changed again: neither kept nor handed to a caller who came after.
+    expect(cache.hasPart('related:t1')).toBe(false);
+    expect((await list()).value).toBe('list 3');
+    expect(cache.hasPart('related:t1')).toBe(true);
+  });
+
   it('reads nothing while nothing was written, and one shared check per write', async () => {
     let reads = 0;
     const latest = store.changes.latest.bind(store.changes);

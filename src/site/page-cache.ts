@@ -31,13 +31,19 @@
  *   publish drops a popular page, the readers waiting for it share one render instead of each
  *   doing the same queries, rendering and gzip at once; readers who came after a later
  *   invalidation share it too unless that invalidation touched what it shows.
+ * - A page may be assembled from parts (`part`) kept beside the pages under the same rules: an
+ *   article page is its own content (the shell) with the related list of its topics put in,
+ *   which every article filed under those topics shares. A change to that list drops the list
+ *   and the assembled pages (they list its keys) but not their shells: the list is read once,
+ *   and each page is put together again from memory, with a new ETag and gzip and brotli copies.
+ *   So what a publish costs the database no longer grows with the pages that show what it moved.
  * Several Folio processes on one PostgreSQL database each keep their own cache and each follow
  * the same log, each seeing another's publish when its NOTIFY arrives (or within ContentVersion's
  * poll interval while the listener is down).
  */
 import { Lru } from '../http/lru.js';
 import { createHash } from 'node:crypto';
-import { encodeSync, type Encoded } from '../http/encoding.js';
+import { LazilyEncoded, type Codings, type Encoded } from '../http/encoding.js';
 import { GenerationFlights } from '../http/flights.js';
 import { InvalidationLog } from '../http/invalidation-log.js';
 import { ContentVersion, changesBetween } from '../store/index.js';
@@ -52,6 +58,8 @@ export interface RenderedPage {
 }
 
 export interface CachedPage extends Encoded {
+  /** The codings to negotiate over (the copies are made when first sent). */
+  codings: Codings;
   status: number;
   contentType: string;
   etag: string;
@@ -74,15 +82,77 @@ export const relatedKey = (topicId: string) => `related:${topicId}`;
 /** Membership and order of published articles, and each one's topics, slug and author. */
 export const articleOrderKey = 'articles:order';
 
-export class PageCache {
-  private readonly pages: Lru<string, CachedPage & { deps: string[] }>;
+/** Values kept with the dependency keys they show, found by key and dropped by dependency. */
+class KeptByDeps<V> {
+  private readonly lru: Lru<string, { value: V; deps: string[] }>;
   private readonly byDep = new Map<string, Set<string>>();
+
+  constructor(max: number) {
+    this.lru = new Lru(max, undefined, (key, kept) => this.unindex(key, kept.deps));
+  }
+
+  get size(): number {
+    return this.lru.size;
+  }
+
+  get(key: string): { value: V; deps: string[] } | undefined {
+    return this.lru.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.lru.has(key);
+  }
+
+  /** The least recently used past the maximum go, their dependencies with them (unindex). */
+  set(key: string, value: V, deps: string[]): void {
+    this.lru.set(key, { value, deps });
+    for (const dep of deps) {
+      let keys = this.byDep.get(dep);
+      if (!keys) this.byDep.set(dep, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  dependents(dep: string): string[] {
+    return [...(this.byDep.get(dep) ?? [])];
+  }
+
+  drop(dep: string): void {
+    for (const key of this.dependents(dep)) this.lru.delete(key);
+  }
+
+  clear(): void {
+    this.lru.clear();
+    this.byDep.clear();
+  }
+
+  private unindex(key: string, deps: readonly string[]): void {
+    for (const dep of deps) {
+      const keys = this.byDep.get(dep);
+      keys?.delete(key);
+      if (keys && keys.size === 0) this.byDep.delete(dep);
+    }
+  }
+}
+
+/** A part of pages (see `part`): any value, with the dependency keys of what it shows. */
+export interface Part<T> {
+  value: T;
+  deps: string[];
+}
+type Rendered<T> = { value: T; deps: Iterable<string> };
+
+export class PageCache {
+  private readonly pages: KeptByDeps<CachedPage>;
+  /** Page parts: shells and fragments pages are assembled from without reading the database. */
+  private readonly parts: KeptByDeps<unknown>;
   private seen: number | undefined;
   /** Moved by every invalidation, with what it touched: a render that started before one is kept only if it shows none of it. */
   private readonly log = new InvalidationLog();
   private pending: Promise<void> | undefined;
   /** Renders under way, by key, with the generation they started in. */
   private readonly flights = new GenerationFlights<{ page: CachedPage; deps: string[] }>();
+  private readonly partFlights = new GenerationFlights<Part<unknown>>();
   private chain: Promise<void> = Promise.resolve();
 
   private readonly version: ContentVersion;
@@ -92,6 +162,8 @@ export class PageCache {
     private readonly scope: Scope,
     private readonly options: {
       maxPages: number;
+      /** Parts kept at most (default: twice maxPages, a shell and a fragment's share per page). */
+      maxParts?: number;
       /** Told what changed before pages are dropped; returns extra keys to drop (e.g. old topics). */
       onChange(changes: ChangeSet): Promise<Iterable<string>> | Iterable<string>;
       /** The app's content version; one of the cache's own otherwise. */
@@ -99,7 +171,8 @@ export class PageCache {
     },
   ) {
     this.version = options.version ?? new ContentVersion(store);
-    this.pages = new Lru(options.maxPages, undefined, (key, page) => this.unindex(key, page.deps));
+    this.pages = new KeptByDeps(options.maxPages);
+    this.parts = new KeptByDeps(options.maxParts ?? options.maxPages * 2);
   }
 
   get size(): number {
@@ -146,7 +219,12 @@ export class PageCache {
     for (const extra of await this.options.onChange(set)) set.keys.add(extra);
     this.log.record(set.all ? undefined : set.keys);
     if (set.all) this.clear();
-    else for (const key of set.keys) this.dropDependents(key);
+    else {
+      for (const key of set.keys) {
+        this.pages.drop(key);
+        this.parts.drop(key);
+      }
+    }
     this.seen = latest;
   }
 
@@ -156,7 +234,7 @@ export class PageCache {
   }
 
   get(key: string): CachedPage | undefined {
-    return this.pages.get(key);
+    return this.pages.get(key)?.value;
   }
 
   /**
@@ -180,18 +258,36 @@ export class PageCache {
     return { page, hit: false };
   }
 
+  /**
+   * A part pages are assembled from (an article's own content, a related list shared by many
+   * pages), kept apart from the pages, with its own dependencies: when a change drops a part,
+   * the pages that show it go, but the other parts stay, so those pages are assembled again
+   * from memory and only the dropped part is rendered, once for all of them. Kept and shared
+   * under the same rules as pages (`load`). A page built from parts lists their deps as its own.
+   */
+  async part<T>(key: string, render: () => Promise<Rendered<T>> | Rendered<T>): Promise<Part<T>> {
+    const kept = this.parts.get(key);
+    if (kept) return kept as Part<T>;
+    const generation = this.log.generation;
+    const done = await this.partFlights.run(
+      key,
+      generation,
+      async () => {
+        const rendered = await render();
+        const deps = [...new Set(rendered.deps)];
+        if (!this.changedSince(generation, deps)) this.parts.set(key, rendered.value, deps);
+        return { value: rendered.value, deps };
+      },
+      (startedIn, value) => !this.changedSince(startedIn, value.deps),
+    );
+    return done as Part<T>;
+  }
+
   /** Prepares a page for sending and keeps it unless content it shows changed while it rendered. */
   put(key: string, rendered: RenderedPage, generation: number): CachedPage {
     const page = prepare(rendered);
     const deps = [...new Set(rendered.deps)];
-    if (this.changedSince(generation, deps)) return page;
-    // The least recently used pages past maxPages go, their dependencies with them (unindex).
-    this.pages.set(key, { ...page, deps });
-    for (const dep of deps) {
-      let keys = this.byDep.get(dep);
-      if (!keys) this.byDep.set(dep, (keys = new Set()));
-      keys.add(key);
-    }
+    if (!this.changedSince(generation, deps)) this.pages.set(key, page, deps);
     return page;
   }
 
@@ -201,41 +297,29 @@ export class PageCache {
 
   /** Which cached pages depend on `dep` (for tests and diagnostics). */
   dependents(dep: string): string[] {
-    return [...(this.byDep.get(dep) ?? [])];
+    return this.pages.dependents(dep);
   }
 
   has(key: string): boolean {
     return this.pages.has(key);
   }
 
+  /** Whether a part is kept (for tests and diagnostics). */
+  hasPart(key: string): boolean {
+    return this.parts.has(key);
+  }
+
   clear(): void {
     this.pages.clear();
-    this.byDep.clear();
-  }
-
-  private dropDependents(dep: string): void {
-    for (const key of [...(this.byDep.get(dep) ?? [])]) this.remove(key);
-  }
-
-  private remove(key: string): void {
-    this.pages.delete(key);
-  }
-
-  private unindex(key: string, deps: readonly string[]): void {
-    for (const dep of deps) {
-      const keys = this.byDep.get(dep);
-      keys?.delete(key);
-      if (keys && keys.size === 0) this.byDep.delete(dep);
-    }
+    this.parts.clear();
   }
 }
 
 export function prepare(rendered: RenderedPage): CachedPage {
   const body = Buffer.from(rendered.body);
-  return {
+  return Object.assign(new LazilyEncoded(body), {
     status: rendered.status,
     contentType: rendered.contentType,
-    ...encodeSync(body),
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
-  };
+  });
 }

@@ -1,4 +1,5 @@
 /** The public hub's HTTP layer: store queries bounded by the page and the page cache in, view models shaped, pages out. */
+import { randomUUID } from 'node:crypto';
 import type { Document } from '@contentful/rich-text-types';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveLinks } from '../content/index.js';
@@ -16,11 +17,12 @@ import {
   inTopic,
   linkIds,
   loadNavFrame,
+  pickRelated,
   refreshNavFrame,
-  relatedArticles,
+  relatedPool,
   topicBySlug,
-  type ArticleInfo,
   type NavFrame,
+  type RelatedPool,
 } from './catalog.js';
 import { fieldOf, imageOf, textOf, type SiteContext } from './data.js';
 import { articleHref, authorHref, bodyPicture, cardOf, heroPicture, leadOf, shownAssets, topicHref, usedTopics } from './models.js';
@@ -32,7 +34,7 @@ import { readingMinutes, wordCount } from './reading.js';
 import { searchArticles, termPattern, maxQueryLength } from './search.js';
 import { defaultSitemapMaxUrls, planSitemap, sitemapUrls } from './sitemap.js';
 import { articleData, breadcrumbList, websiteData } from './structured-data.js';
-import { cssHref, renderArticle, renderError, renderHome, siteCss } from './views/index.js';
+import { cssHref, raw, renderArticle, renderError, renderHome, renderRelated, siteCss, type SafeHtml } from './views/index.js';
 import { renderAtom, renderRobots, renderRss, renderSitemap, renderSitemapIndex, type FeedItem } from './views/feeds.js';
 import { renderAuthorPage, renderSearchPage, renderSearchResults, renderTopicPage } from './views/listing.js';
 import { highlight, type CardModel } from './views/parts.js';
@@ -71,7 +73,7 @@ export interface SiteOptions {
 function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl = 'public, max-age=0, must-revalidate') {
   reply.code(page.status).type(page.contentType).header('cache-control', cacheControl).header('etag', page.etag).header('vary', 'Accept-Encoding');
   if (page.status === 200 && request.headers['if-none-match'] === page.etag) return reply.code(304).send();
-  const coding = negotiateEncoding(request.headers['accept-encoding'], page);
+  const coding = negotiateEncoding(request.headers['accept-encoding'], page.codings);
   if (coding !== 'identity') reply.header('content-encoding', coding);
   return reply.send(bodyFor(page, coding));
 }
@@ -174,7 +176,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     });
     reply.header('x-hub-cache', hit ? 'hit' : 'miss');
     if (page.status === 200) {
-      opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding'], encodings: page, cacheHeader: 'x-hub-cache' });
+      opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding'], encodings: page.codings, cacheHeader: 'x-hub-cache' });
     }
     return send(request, reply, page);
   }
@@ -305,8 +307,46 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     });
   });
 
-  /** The article page for a published entry, or a draft (preview) with its draft links. */
-  async function articlePage(f: NavFrame, l: SiteLook, entry: EntryRecord, draft?: { expiresAt: string }): Promise<RenderedPage> {
+  /** Stands in an article's cached shell where its related list goes; random, so no content can hold it. */
+  const relatedSlot = `<!--related-${randomUUID()}-->`;
+  /**
+   * The related list of the article `articleId`, picked from its topics' pool, and what it shows:
+   * which articles a pick takes hangs on the pool's list keys alone, so a page depends on those
+   * and on the articles it shows, not on the others in the pool (they drop only the pool).
+   */
+  const relatedOf = (pool: RelatedPool, topics: string[], articleId: string) => {
+    const shown = pickRelated(pool, articleId).map((id) => pool.infos.get(id)!);
+    return {
+      html: renderRelated(shown.map((a) => cardOf(ctx, a))),
+      deps: [...relatedListDeps(pool, topics), ...shown.map((a) => entryKey(a.id)), ...shownAssets(shown)],
+    };
+  };
+  const relatedListDeps = (pool: Omit<RelatedPool, 'infos'>, topics: string[]) => [
+    ...topics.map(relatedKey),
+    relatedKey('*'),
+    // Filled up with the newest articles: any new article may take a place.
+    ...(pool.newest.length ? [articleOrderKey] : []),
+  ];
+  const topicSet = (topicIds: string[]) => [...new Set(topicIds)].sort();
+  /** The pool of related lists for one set of topics, kept as a part every page of an article filed under them shares. */
+  const relatedPart = (topics: string[]) =>
+    cache.part(`related:${topics.join(',')}`, async () => {
+      const pool = await relatedPool(ctx, topics);
+      const shown = [...pool.infos.values()];
+      return { value: pool, deps: [...relatedListDeps(pool, topics), ...shown.map((a) => entryKey(a.id)), ...shownAssets(shown)] };
+    });
+
+  /**
+   * The article page for a published entry, or a draft (preview) with its draft links: all but
+   * the related list, which `related` renders from the article's info (a slot, for a shell).
+   */
+  async function articlePage(
+    f: NavFrame,
+    l: SiteLook,
+    entry: EntryRecord,
+    related: (info: { id: string; topicIds: string[] }) => Promise<SafeHtml> | SafeHtml,
+    draft?: { expiresAt: string },
+  ): Promise<RenderedPage & { topicIds: string[] }> {
     const linked = await resolveLinks(draft ? drafts : ctx.store, ctx.scope, [entry], { depth: 1, published: !draft });
     const info = articleInfo(ctx, entry, linked);
     const topics = info.topicIds.flatMap((id) => {
@@ -315,27 +355,21 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     });
     const author = info.authorId ? linked.entries.get(info.authorId) : undefined;
     const authorSlug = author ? textOf(author, 'slug', locale) : '';
-    const related = await relatedArticles(ctx, info);
     const url = base + articleHref(info.slug);
     const hero = info.image ? heroPicture(ctx, info.image) : undefined;
     const body = fieldOf(entry, 'body', locale);
-    const sharesTopic = (a: ArticleInfo) => a.topicIds.some((t) => info.topicIds.includes(t));
     const deps = [
       entryKey(entry.sys.id),
       ...[...linked.entries.keys()].map(entryKey),
       ...[...linked.assets.keys()].map(assetKey),
-      ...info.topicIds.map(relatedKey),
-      relatedKey('*'),
-      ...related.map((a) => entryKey(a.id)),
-      ...shownAssets(related),
       ...topicDeps(f),
-      // Filled up with the newest articles: any new article may take a place.
-      ...(related.length < 3 || related.some((a) => !sharesTopic(a)) ? [articleOrderKey] : []),
+      ...l.deps,
     ];
     return {
       status: 200,
       contentType: html,
       deps,
+      topicIds: info.topicIds,
       body: renderArticle({
         siteName: l.settings.name,
         look: pageLook(f, l),
@@ -350,7 +384,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
         ...(hero ? { hero } : {}),
         ...(is.plainObject(body) ? { body: body as unknown as Document } : {}),
         readingMinutes: readingMinutes(info.bodyText),
-        related: related.map((a) => cardOf(ctx, a)),
+        relatedHtml: await related(info),
         resolveAsset: (id: string) => {
           const image = imageOf(ctx, linked.assets.get(id));
           const asset = linked.assets.get(id);
@@ -404,13 +438,27 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     };
   }
 
-  app.get<{ Params: { slug: string } }>('/articles/:slug', async (request, reply) =>
-    cached(request, reply, `/articles/${request.params.slug}`, async (f, l) => {
-      const entry = await articleBySlug(ctx, request.params.slug);
-      if (!entry) throw notFound(`No article at ${request.url}`);
-      return articlePage(f, l, entry);
-    }),
-  );
+  // An article page is its own content (the shell, keyed by what it shows) with the related list
+  // of its topics put in: a publish that changes a list many pages suggest renders that list
+  // once, and each page is assembled again from memory.
+  app.get<{ Params: { slug: string } }>('/articles/:slug', async (request, reply) => {
+    const key = `/articles/${request.params.slug}`;
+    return cached(request, reply, key, async (f, l) => {
+      const shell = await cache.part(`shell:${key}`, async () => {
+        const entry = await articleBySlug(ctx, request.params.slug);
+        if (!entry) throw notFound(`No article at ${request.url}`);
+        const page = await articlePage(f, l, entry, () => raw(relatedSlot));
+        const [head, tail, ...rest] = page.body.split(relatedSlot);
+        if (tail === undefined || rest.length) throw new Error('an article shell holds its related slot once');
+        return { value: { head: head!, tail, id: entry.sys.id, topicIds: page.topicIds }, deps: page.deps };
+      });
+      const topics = topicSet(shell.value.topicIds);
+      const pool = await relatedPart(topics);
+      const { head, tail, id } = shell.value;
+      const related = relatedOf(pool.value, topics, id);
+      return { status: 200, contentType: html, deps: [...shell.deps, ...related.deps], body: head + related.html.value + tail };
+    });
+  });
 
   app.get<{ Params: { entryId: string }; Querystring: { expires?: unknown; sig?: unknown } }>('/drafts/:entryId', async (request, reply) => {
     const secret = opts.previewSecret ?? (await previewSecret(drafts));
@@ -427,7 +475,11 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     if (!entry || entry.sys.contentTypeId !== 'article') {
       return refuse(404, 'This draft no longer exists', 'The entry was deleted, or is not an article the hub can show.');
     }
-    const page = await articlePage(f, l, entry, { expiresAt: new Date(Number(request.query.expires) * 1000).toISOString() });
+    const related = async (info: { id: string; topicIds: string[] }) => {
+      const topics = topicSet(info.topicIds);
+      return relatedOf(await relatedPool(ctx, topics), topics, info.id).html;
+    };
+    const page = await articlePage(f, l, entry, related, { expiresAt: new Date(Number(request.query.expires) * 1000).toISOString() });
     reply.header('x-robots-tag', 'noindex');
     return send(request, reply, prepare(page), 'private, no-store');
   });

@@ -32,6 +32,8 @@ export interface ArticleModel {
   body?: Document;
   readingMinutes?: number;
   related?: CardModel[];
+  /** The related section already rendered (`renderRelated`), or a slot to put it in later; instead of `related`. */
+  relatedHtml?: SafeHtml;
   /** For embedded-asset blocks and asset hyperlinks in `body`. */
   resolveAsset(id: string): ResolvedAsset | undefined;
   /** For entry hyperlinks in `body`. */
@@ -66,6 +68,16 @@ function tableOfContents(headings: Array<{ level: number; text: string; id: stri
 <h2 id="toc-title">In this article</h2>
 <ol>${top.map((h) => html`<li><a href="#${h.id}">${h.text}</a></li>`)}</ol>
 </nav>`;
+}
+
+/** "Read next" under an article: nothing when there is nothing to suggest. */
+export function renderRelated(cards: CardModel[]): SafeHtml {
+  return cards.length
+    ? html`<section class="related wrap" aria-labelledby="related-title">
+<h2 id="related-title">Related articles</h2>
+${renderCards(cards, { headingLevel: 3 })}
+</section>`
+    : raw('');
 }
 
 export function renderArticle(model: ArticleModel): string {
@@ -120,14 +132,7 @@ ${tableOfContents(headings)}
 ${body}
 </div>
 </article>
-${
-  model.related?.length
-    ? html`<section class="related wrap" aria-labelledby="related-title">
-<h2 id="related-title">Related articles</h2>
-${renderCards(model.related, { headingLevel: 3 })}
-</section>`
-    : ''
-}`;
+${model.relatedHtml ?? renderRelated(model.related ?? [])}`;
 
   const ogImage = hero ? absoluteUrl(hero.src, model.canonicalUrl) : undefined;
   return page({
