@@ -169,11 +169,12 @@ export const authorBySlug = async (ctx: SiteContext, slug: string) => {
  * `article`, those sharing the most, then the newest; filled up with the newest articles.
  */
 export async function relatedArticles(ctx: SiteContext, article: Pick<ArticleInfo, 'id' | 'topicIds'>, count = 3): Promise<ArticleInfo[]> {
+  // Uncounted: how many articles a topic has is not shown, and counting them read them all.
   const list = (query: ListQuery) =>
-    ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'article', order: newestFirst(ctx), ...query });
+    ctx.store.entries.pagePublished(ctx.scope, { contentTypeId: 'article', order: newestFirst(ctx), ...query });
   const topics = new Set(article.topicIds);
   const sharing = topics.size
-    ? (await list({ where: [hasSlug(ctx), inTopic([...topics]), { sys: 'id', op: 'ne', value: article.id }], limit: relatedCandidates })).items
+    ? await list({ where: [hasSlug(ctx), inTopic([...topics]), { sys: 'id', op: 'ne', value: article.id }], limit: relatedCandidates })
     : [];
   const shared = (e: EntryRecord) => linkIds(fieldOf(e, 'topics', ctx.locale)).filter((t) => topics.has(t)).length;
   const chosen = sharing
@@ -183,23 +184,23 @@ export async function relatedArticles(ctx: SiteContext, article: Pick<ArticleInf
     .map((x) => x.e);
   if (chosen.length < count) {
     const skip = [article.id, ...chosen.map((e) => e.sys.id)];
-    chosen.push(...(await list({ where: [hasSlug(ctx), { sys: 'id', op: 'nin', values: skip }], limit: count - chosen.length })).items);
+    chosen.push(...(await list({ where: [hasSlug(ctx), { sys: 'id', op: 'nin', values: skip }], limit: count - chosen.length })));
   }
   return infos(ctx, chosen);
 }
 
-/** Which of these topics have at least one published article: one count per topic. */
+/** Which of these topics have at least one published article: the first one found, not a count of them all. */
 async function usedOf(ctx: SiteContext, topicIds: string[]): Promise<Set<string>> {
-  const counts = await Promise.all(
-    topicIds.map((id) => ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'article', where: [hasSlug(ctx), inTopic([id])], limit: 0 })),
+  const firsts = await Promise.all(
+    topicIds.map((id) => ctx.store.entries.pagePublished(ctx.scope, { contentTypeId: 'article', where: [hasSlug(ctx), inTopic([id])], limit: 1 })),
   );
-  return new Set(topicIds.filter((_, i) => counts[i]!.total > 0));
+  return new Set(topicIds.filter((_, i) => firsts[i]!.length > 0));
 }
 
 /** The navigation frame: the topics by name, and which have articles. */
 export async function loadNavFrame(ctx: SiteContext): Promise<NavFrame> {
-  const page = await ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'topic', where: [hasSlug(ctx)], order: byName(ctx), limit: maxNavTopics });
-  const topics = page.items.map((t) => topicInfo(ctx, t));
+  const first = await ctx.store.entries.pagePublished(ctx.scope, { contentTypeId: 'topic', where: [hasSlug(ctx)], order: byName(ctx), limit: maxNavTopics });
+  const topics = first.map((t) => topicInfo(ctx, t));
   return { topics, usedTopicIds: await usedOf(ctx, topics.map((t) => t.id)) };
 }
 

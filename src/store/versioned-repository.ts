@@ -238,8 +238,11 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .execute();
   }
 
-  /** The rows a list query matches, how to order them, and how many there are. */
-  async function counted(ctx: RepositoryContext, table: 'resources' | 'published', scope: Scope, query: ListQuery) {
+  /**
+   * The rows a list query matches, how to order them, and how many there are (-1 when not
+   * `counting`: a count reads every match, however few of them the page shows).
+   */
+  async function counted(ctx: RepositoryContext, table: 'resources' | 'published', scope: Scope, query: ListQuery, counting = true) {
     const inScope = (ctx.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, 'resources' | 'published', object>)
       .where('space_id', '=', scope.spaceId)
       .where('environment_id', '=', scope.environmentId)
@@ -247,8 +250,8 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     const base = inScope.where(whereClause(query, ctx.adapter, table));
     const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter, table).reduce((q, order) => q.orderBy(order) as S, select);
     // One after the other: in a transaction both run on one pg client, which must not get two at once.
-    const { total } = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
-    return { inScope, base, ordered, page: { total: Number(total), ...pageBounds(query) } };
+    const total = counting ? Number((await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow()).total) : -1;
+    return { inScope, base, ordered, page: { total, ...pageBounds(query) } };
   }
 
   async function listFrom<T extends 'resources' | 'published'>(
@@ -256,10 +259,11 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     scope: Scope,
     query: ListQuery,
     toRecord: (row: Database[T]) => TRecord,
+    counting = true,
   ): Promise<Page<TRecord>> {
     const bounds = pageBounds(query);
     const read = async (ctx: RepositoryContext): Promise<Page<TRecord>> => {
-      const { inScope, base, ordered, page } = await counted(ctx, table, scope, query);
+      const { inScope, base, ordered, page } = await counted(ctx, table, scope, query, counting);
       if (!ctx.oneMoment) {
         const rows = await (ordered(base.selectAll() as typeof base) as typeof base).limit(bounds.limit).offset(bounds.skip).execute();
         return { ...page, items: (rows as unknown as Database[T][]).map(toRecord) };
@@ -492,6 +496,8 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     },
 
     listPublished: (scope, query = {}) => listFrom('published', scope, query, fromPublished),
+
+    pagePublished: async (scope, query = {}) => (await listFrom('published', scope, query, fromPublished, false)).items,
 
     publishedKeys: async (scope, query = {}) => {
       const { base, ordered, page } = await counted(context, 'published', scope, query);
