@@ -9,7 +9,7 @@ import { FolioError, validationFailed } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
 import { environmentMissing, insertChecked, takenError, type InsertProblems } from './insert-checked.js';
-import { orderExpressions, pageBounds, whereClause } from './query.js';
+import { byIdList, orderExpressions, pageBounds, whereClause } from './query.js';
 import type { Database, ResourceKind, ResourcesTable, SnapshotsTable } from './schema.js';
 import type { VersionedRepository } from './store.js';
 import { fieldLinks } from './links.js';
@@ -248,7 +248,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .where('environment_id', '=', scope.environmentId)
       .where('kind', '=', kind);
     const base = inScope.where(whereClause(query, ctx.adapter, table));
-    const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter, table).reduce((q, order) => q.orderBy(order) as S, select);
+    const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter, table, byIdList(query)).reduce((q, order) => q.orderBy(order) as S, select);
     // One after the other: in a transaction both run on one pg client, which must not get two at once.
     const total = counting ? Number((await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow()).total) : -1;
     return { inScope, base, ordered, page: { total, ...pageBounds(query) } };
