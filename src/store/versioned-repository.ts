@@ -3,7 +3,8 @@
  * (see VersionedRepository in store.ts). Every write checks the version it read in the same
  * UPDATE, so two writers that read the same version cannot both win.
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { CompiledQuery, Kysely, SelectQueryBuilder } from 'kysely';
+import type { CountMemo } from './count-memo.js';
 import { link } from '../contentful/links.js';
 import { FolioError, validationFailed } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
@@ -38,6 +39,8 @@ export interface RepositoryContext {
   snapshot<T>(fn: (ctx: RepositoryContext) => Promise<T>): Promise<T>;
   /** True in a transaction or snapshot: every read through this context sees the same moment. */
   oneMoment: boolean;
+  /** Totals by content version; absent in a transaction (see count-memo.ts). */
+  counts?: CountMemo;
 }
 
 /**
@@ -238,6 +241,14 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .execute();
   }
 
+  /** A count, kept per content version when `keep` (an id list is counted as cheaply as it is looked up). */
+  async function countOf(ctx: RepositoryContext, query: { compile(): CompiledQuery; executeTakeFirstOrThrow(): Promise<{ total: unknown }> }, keep: boolean) {
+    const count = async () => Number((await query.executeTakeFirstOrThrow()).total);
+    if (!keep || !ctx.counts) return count();
+    const { sql: text, parameters } = query.compile();
+    return ctx.counts.total(ctx.db, `${kind}\0${text}\0${JSON.stringify(parameters)}`, ctx.oneMoment, count);
+  }
+
   /**
    * The rows a list query matches, how to order them, and how many there are (-1 when not
    * `counting`: a count reads every match, however few of them the page shows).
@@ -250,7 +261,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     const base = inScope.where(whereClause(query, ctx.adapter, table));
     const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter, table, byIdList(query)).reduce((q, order) => q.orderBy(order) as S, select);
     // One after the other: in a transaction both run on one pg client, which must not get two at once.
-    const total = counting ? Number((await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow()).total) : -1;
+    const total = counting ? await countOf(ctx, base.select((eb) => eb.fn.countAll().as('total')), !byIdList(query)) : -1;
     return { inScope, base, ordered, page: { total, ...pageBounds(query) } };
   }
 
