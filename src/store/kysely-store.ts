@@ -461,7 +461,7 @@ export function kyselyStore(
     scheduledActions: scheduledActionStore(db, adapter),
     portable: portableStore(db, adapter),
     documents: documentsRepository(db, adapter),
-    fragments: fragmentsRepository(db),
+    fragments: fragmentsRepository(db, adapter),
   };
 
   return store;

@@ -9,6 +9,7 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, openSqlite, type OpenDatabase } from '../../src/store/dialect.js';
+import { publishedOf } from '../../src/store/fragments-repository.js';
 import { openStore } from '../../src/store/index.js';
 import { byIdList, orderExpressions, whereClause } from '../../src/store/query.js';
 import type { Database } from '../../src/store/schema.js';
@@ -156,6 +157,12 @@ describe.each([
     if (byKey) byKey(await plan(raw.db, page));
     // Delivery's default order, created first: seedManyArticles creates them in number order.
     expect((await page.execute()).map((r) => r.id)).toEqual(['article-2', 'article-7', 'article-30']);
+  });
+
+  it('finds which of a few linked ids are published (Delivery includes) by key, in creation order', async () => {
+    const query = publishedOf(raw.db, raw.adapter, scope, 'Entry', ['article-7', 'article-30', 'article-2']);
+    if (byKey) byKey(await plan(raw.db, query));
+    expect((await query.execute()).map((r) => r.id)).toEqual(['article-2', 'article-7', 'article-30']);
   });
 
   it('starts a search, its page and its total, from the full-text matches', async () => {
