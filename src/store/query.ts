@@ -192,8 +192,10 @@ export function whereClause(query: ListQuery, adapter: DialectAdapter, table: Ta
 /** Sys columns declared NOT NULL in the table (a published snapshot always has its publish time). */
 const neverNull = (key: SysKey, table: Table) => key === 'id' || key === 'createdAt' || key === 'updatedAt' || (key === 'publishedAt' && table === 'published');
 
-/** An id list bounds a query to that many rows, however many the type holds. */
-export const byIdList = (query: ListQuery) => (query.where ?? []).some((c) => 'sys' in c && c.sys === 'id' && c.op === 'in');
+/** How many rows an id list bounds a query to, however many the type holds (Infinity: none does). */
+export const idListLength = (query: ListQuery) =>
+  Math.min(...(query.where ?? []).map((c) => ('sys' in c && c.sys === 'id' && c.op === 'in' ? c.values.length : Infinity)));
+export const byIdList = (query: ListQuery) => idListLength(query) < Infinity;
 
 /** `idList`: the query is bounded by one (byIdList), so its few rows are sorted rather than the order's index walked. */
 export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectAdapter, table: Table, idList = false) {
