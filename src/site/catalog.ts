@@ -202,8 +202,8 @@ export function pickRelated(pool: Omit<RelatedPool, 'infos'>, articleId: string)
 
 /** The pool of the related lists of articles filed under `topicIds` (published topics, as `ArticleInfo.topicIds`). */
 export async function relatedPool(ctx: SiteContext, topicIds: string[]): Promise<RelatedPool> {
-  const list = async (query: ListQuery) =>
-    (await ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'article', order: newestFirst(ctx), ...query })).items;
+  // Uncounted: how many articles a topic has is not shown, and counting them read them all.
+  const list = (query: ListQuery) => ctx.store.entries.pagePublished(ctx.scope, { contentTypeId: 'article', order: newestFirst(ctx), ...query });
   const topics = new Set(topicIds);
   const sharingRecords = topics.size ? await list({ where: [hasSlug(ctx), inTopic([...topics])], limit: relatedCandidates + 1 }) : [];
   const sharing = sharingRecords.map((e) => ({ id: e.sys.id, shared: linkIds(fieldOf(e, 'topics', ctx.locale)).filter((t) => topics.has(t)).length }));
@@ -219,18 +219,18 @@ export async function relatedPool(ctx: SiteContext, topicIds: string[]): Promise
   return { ...pool, infos: new Map(infoList.map((a) => [a.id, a])) };
 }
 
-/** Which of these topics have at least one published article: one count per topic. */
+/** Which of these topics have at least one published article: the first one found, not a count of them all. */
 async function usedOf(ctx: SiteContext, topicIds: string[]): Promise<Set<string>> {
-  const counts = await Promise.all(
-    topicIds.map((id) => ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'article', where: [hasSlug(ctx), inTopic([id])], limit: 0 })),
+  const firsts = await Promise.all(
+    topicIds.map((id) => ctx.store.entries.pagePublished(ctx.scope, { contentTypeId: 'article', where: [hasSlug(ctx), inTopic([id])], limit: 1 })),
   );
-  return new Set(topicIds.filter((_, i) => counts[i]!.total > 0));
+  return new Set(topicIds.filter((_, i) => firsts[i]!.length > 0));
 }
 
 /** The navigation frame: the topics by name, and which have articles. */
 export async function loadNavFrame(ctx: SiteContext): Promise<NavFrame> {
-  const page = await ctx.store.entries.listPublished(ctx.scope, { contentTypeId: 'topic', where: [hasSlug(ctx)], order: byName(ctx), limit: maxNavTopics });
-  const topics = page.items.map((t) => topicInfo(ctx, t));
+  const first = await ctx.store.entries.pagePublished(ctx.scope, { contentTypeId: 'topic', where: [hasSlug(ctx)], order: byName(ctx), limit: maxNavTopics });
+  const topics = first.map((t) => topicInfo(ctx, t));
   return { topics, usedTopicIds: await usedOf(ctx, topics.map((t) => t.id)) };
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubApp, hubPublicUrl as publicUrl } from '../../test/support/hub-app.js';
 import { seedManyArticles, type SeededHub } from '../../test/support/many-articles.js';
 import { useTempDir } from '../../test/support/tmp.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, type ListQuery, type Scope, type Store } from '../store/index.js';
 
 const dir = useTempDir('folio-hub-scale-');
 const count = 1200;
@@ -124,6 +124,25 @@ describe(`a hub with ${count} published articles`, () => {
       expect(results.match(/href="(\/articles\/[^"]+)"/)?.[1]).toBe('/articles/old-story');
     } finally {
       await store.entries.unpublish(seeded.scope, 'old-story');
+      await app.close();
+    }
+  });
+
+  it('renders an article page and its navigation counting only what it reads by id or slug, never a topic’s articles', async () => {
+    const counts: ListQuery[] = [];
+    const listPublished = store.entries.listPublished.bind(store.entries);
+    const spy = { ...store, entries: { ...store.entries, listPublished: (scope: Scope, query: ListQuery = {}) => (counts.push(query), listPublished(scope, query)) } } as Store;
+    const app = await hubApp(spy, seeded.scope);
+    try {
+      const article = seeded.articles[5]!;
+      const page = await app.inject(`/articles/${article.slug}`);
+      expect(page.statusCode).toBe(200);
+      // Related: the three newest others of its topic (every fourth article has it).
+      const readNext = page.body.slice(page.body.indexOf('id="related-title"'));
+      expect([...readNext.matchAll(/href="\/articles\/(article-\d+)"/g)].map((m) => m[1]).slice(0, 3)).toEqual(['article-1', 'article-9', 'article-13']);
+      const bounded = (q: ListQuery) => (q.where ?? []).some((c) => ('sys' in c && c.sys === 'id' && c.op === 'in') || ('field' in c && c.field === 'slug' && c.op === 'eq'));
+      expect(counts.filter((q) => !bounded(q))).toEqual([]);
+    } finally {
       await app.close();
     }
   });

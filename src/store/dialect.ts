@@ -23,6 +23,12 @@ export interface DialectAdapter {
   jsonNumberAt(column: string, path: string[]): RawBuilder<unknown>;
   /** True when the JSON array at `path` contains `value`. */
   jsonArrayHas(column: string, path: string[], value: Scalar): RawBuilder<unknown>;
+  /**
+   * The same value for ORDER BY, written so no index serves the order: for a page already bounded
+   * to a few rows (an id list), sorting them beats walking a whole ordered index to avoid the sort,
+   * which is what SQLite's planner, without statistics, chose. PostgreSQL plans by cost: as it is.
+   */
+  sortedHere(expr: RawBuilder<unknown>): RawBuilder<unknown>;
   /** Full-text search in this database's own engine. */
   readonly search: SearchIndex;
   /** Which constraint a failed statement broke, when callers should hear about it. */
@@ -58,6 +64,8 @@ const sqliteAdapter: DialectAdapter = {
   jsonAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
   jsonNumberAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
   jsonTextAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
+  // Unary + leaves any value as it is and stops an index from matching the term.
+  sortedHere: (expr) => sql`+${expr}`,
   jsonArrayHas: (column, p, v) =>
     sql`EXISTS (SELECT 1 FROM json_each(${sql.ref(column)}, ${sqlitePath(p)}) WHERE json_each.value = ${typeof v === 'boolean' ? Number(v) : v})`,
   // json_extract yields SQL values: JSON true/false become 1/0.
@@ -79,6 +87,7 @@ const postgresAdapter: DialectAdapter = {
   jsonValue: (v) => sql`${JSON.stringify(v)}::jsonb`,
   jsonNumberAt: (column, p) => sql`(${sql.ref(column)}::jsonb #>> ${postgresPath(p)})::double precision`,
   jsonTextAt: (column, p) => sql`(${sql.ref(column)}::jsonb #>> ${postgresPath(p)})`,
+  sortedHere: (expr) => expr,
   jsonArrayHas: (column, p, v) => sql`COALESCE((${sql.ref(column)}::jsonb #> ${postgresPath(p)}) @> ${JSON.stringify([v])}::jsonb, false)`,
   violation: (err) => postgresViolations[errorCode(err)],
   lock: async (trx, name) => {

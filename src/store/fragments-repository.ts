@@ -2,9 +2,11 @@
  * Published items' Delivery JSON, stored per locale (see migration 0024): read back only when
  * it was shaped from the same publish and the same stamp, written back by whoever shaped it.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DialectAdapter } from './dialect.js';
 import type { Database } from './schema.js';
 import type { Store, StoredFragment } from './store.js';
+import type { Scope } from './types.js';
 
 /** Ids per statement: a page of 1000 with its includes is read a slice at a time, the loop free between. */
 const idsPerRead = 200;
@@ -14,7 +16,22 @@ const idsPerOrderedRead = 1000;
 const rowsPerWrite = 100;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function fragmentsRepository(db: Kysely<Database>): Store['fragments'] {
+/**
+ * Which of `ids` are published, in Delivery's default order. Sorted here: ordered by an index,
+ * SQLite walked every published item to find a few (query.ts byIdList).
+ */
+export const publishedOf = (db: Kysely<Database>, adapter: DialectAdapter, scope: Scope, kind: 'Entry' | 'Asset', ids: readonly string[]) =>
+  db
+    .selectFrom('published')
+    .select(['id', 'published_at'])
+    .where('space_id', '=', scope.spaceId)
+    .where('environment_id', '=', scope.environmentId)
+    .where('kind', '=', kind)
+    .where('id', 'in', ids)
+    .orderBy(adapter.sortedHere(sql.ref('created_at')))
+    .orderBy(adapter.sortedHere(sql.ref('id')));
+
+export function fragmentsRepository(db: Kysely<Database>, adapter: DialectAdapter): Store['fragments'] {
   return {
     async read(scope, kind, wanted, locale, stamp) {
       const found = new Map<string, StoredFragment>();
@@ -41,16 +58,7 @@ export function fragmentsRepository(db: Kysely<Database>): Store['fragments'] {
       const out: Array<{ id: string; publishedAt: string }> = [];
       for (let i = 0; i < ids.length; i += idsPerOrderedRead) {
         if (i > 0) await yieldToLoop();
-        const rows = await db
-          .selectFrom('published')
-          .select(['id', 'published_at'])
-          .where('space_id', '=', scope.spaceId)
-          .where('environment_id', '=', scope.environmentId)
-          .where('kind', '=', kind)
-          .where('id', 'in', ids.slice(i, i + idsPerOrderedRead))
-          .orderBy('created_at')
-          .orderBy('id')
-          .execute();
+        const rows = await publishedOf(db, adapter, scope, kind, ids.slice(i, i + idsPerOrderedRead)).execute();
         for (const row of rows) out.push({ id: row.id, publishedAt: row.published_at });
       }
       return out;

@@ -20,6 +20,7 @@ import { scheduledActionStore } from './scheduled-action-store.js';
 import { portableStore } from './portable.js';
 import { webhookStore } from './webhook-store.js';
 import { environmentsRepository } from './environments-repository.js';
+import { CountMemo } from './count-memo.js';
 
 const spaceOf = (row: Database['spaces']): SpaceRecord => ({
   id: row.id,
@@ -82,8 +83,10 @@ export function kyselyStore(
   db: Kysely<Database>,
   adapter: DialectAdapter,
   /** snapshot: how to read one moment outside a transaction; absent inside one, which is one already. */
-  options: { inTransaction: boolean; snapshot?: Snapshot; close: () => Promise<void>; database?: string },
+  options: { inTransaction: boolean; snapshot?: Snapshot; close: () => Promise<void>; database?: string; counts?: CountMemo },
 ): Store {
+  // A store's own memo, lent to its snapshots; a transaction keeps none (count-memo.ts).
+  const counts = options.counts ?? (options.inTransaction ? undefined : new CountMemo());
   /** After a commit that moved the content version: this process's readers hear at once. */
   const committed = () => {
     if (!options.inTransaction && options.database !== undefined) announceWrite(options.database);
@@ -106,7 +109,7 @@ export function kyselyStore(
   const snapshot = <T>(fn: (view: Store) => Promise<T>): Promise<T> =>
     options.inTransaction || !options.snapshot
       ? fn(store)
-      : options.snapshot((view) => fn(kyselyStore(view, adapter, { inTransaction: true, close: options.close })));
+      : options.snapshot((view) => fn(kyselyStore(view, adapter, { inTransaction: true, close: options.close, ...(counts ? { counts } : {}) })));
   const contextOf = (s: Store) => (s as Store & { context: RepositoryContext }).context;
 
   const context: RepositoryContext = {
@@ -115,6 +118,7 @@ export function kyselyStore(
     atomically: (fn) => transaction((tx) => fn(contextOf(tx))),
     snapshot: (fn) => snapshot((view) => fn(contextOf(view))),
     oneMoment: options.inTransaction,
+    ...(counts ? { counts } : {}),
   };
 
   const store: Store & { context: RepositoryContext } = {
@@ -457,7 +461,7 @@ export function kyselyStore(
     scheduledActions: scheduledActionStore(db, adapter),
     portable: portableStore(db, adapter),
     documents: documentsRepository(db, adapter),
-    fragments: fragmentsRepository(db),
+    fragments: fragmentsRepository(db, adapter),
   };
 
   return store;

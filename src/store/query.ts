@@ -192,18 +192,25 @@ export function whereClause(query: ListQuery, adapter: DialectAdapter, table: Ta
 /** Sys columns declared NOT NULL in the table (a published snapshot always has its publish time). */
 const neverNull = (key: SysKey, table: Table) => key === 'id' || key === 'createdAt' || key === 'updatedAt' || (key === 'publishedAt' && table === 'published');
 
-export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectAdapter, table: Table) {
+/** How many rows an id list bounds a query to, however many the type holds (Infinity: none does). */
+export const idListLength = (query: ListQuery) =>
+  Math.min(...(query.where ?? []).map((c) => ('sys' in c && c.sys === 'id' && c.op === 'in' ? c.values.length : Infinity)));
+export const byIdList = (query: ListQuery) => idListLength(query) < Infinity;
+
+/** `idList`: the query is bounded by one (byIdList), so its few rows are sorted rather than the order's index walked. */
+export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectAdapter, table: Table, idList = false) {
   const list = order?.length ? order : [{ sys: 'createdAt' as const, direction: 'asc' as const }];
   // The id last makes every order total, so pages never overlap.
   const withId = list.some((o) => 'sys' in o && o.sys === 'id') ? list : [...list, { sys: 'id' as const, direction: 'asc' as const }];
   return withId.map((o) => {
     const dir = o.direction === 'desc' ? sql`desc` : sql`asc`;
-    const expr =
+    const value =
       'sys' in o
         ? sysTarget(o.sys, adapter, table).target
         : 'near' in o
           ? squaredKm(adapter, o.field, o.locale, o.near.lat, o.near.lon)
           : adapter.jsonAt('data', [o.field, o.locale]);
+    const expr = idList ? adapter.sortedHere(sql`${value}`) : value;
     // Missing values sort last in both directions, in both dialects. Columns that are never
     // null are ordered plainly, so an index in that order serves a page without sorting the table.
     if ('sys' in o && neverNull(o.sys, table)) return sql`${expr} ${dir}`;

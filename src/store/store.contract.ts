@@ -537,6 +537,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
         expect(big.total).toBe(many);
         expect(big.items).toHaveLength(many - 3);
         expect(big.items).toEqual(small);
+        // Uncounted, the same items.
+        expect(await store.entries.pagePublished(scope, { ...query, limit: 1000 })).toEqual(big.items);
+        expect(await store.entries.pagePublished(scope, { ...query, skip: 103, limit: 100 })).toEqual(small.slice(100, 200));
       });
 
       it('give the event loop turns while a big page is read', async () => {

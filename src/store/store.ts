@@ -70,6 +70,11 @@ export interface VersionedRepository<TBody, TRecord extends { sys: VersionedSys 
   getPublished(scope: Scope, id: string): Promise<TRecord | undefined>;
   list(scope: Scope, query?: ListQuery): Promise<Page<TRecord>>;
   listPublished(scope: Scope, query?: ListQuery): Promise<Page<TRecord>>;
+  /**
+   * listPublished's items without their total: a page that shows no count must not pay for
+   * counting every match (all the articles of a topic, for a page that shows three of them).
+   */
+  pagePublished(scope: Scope, query?: ListQuery): Promise<TRecord[]>;
   /** listPublished's page as ids and publish times only: which items, in which order, of how many. */
   publishedKeys(scope: Scope, query?: ListQuery): Promise<Page<{ id: string; publishedAt: string }>>;
   /** Snapshots taken at each publish, newest first; they outlive unpublish but not delete. */

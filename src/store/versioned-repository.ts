@@ -3,13 +3,14 @@
  * (see VersionedRepository in store.ts). Every write checks the version it read in the same
  * UPDATE, so two writers that read the same version cannot both win.
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { CompiledQuery, Kysely, SelectQueryBuilder } from 'kysely';
+import type { CountMemo } from './count-memo.js';
 import { link } from '../contentful/links.js';
 import { FolioError, validationFailed } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
 import { environmentMissing, insertChecked, takenError, type InsertProblems } from './insert-checked.js';
-import { orderExpressions, pageBounds, whereClause } from './query.js';
+import { byIdList, idListLength, orderExpressions, pageBounds, whereClause } from './query.js';
 import type { Database, ResourceKind, ResourcesTable, SnapshotsTable } from './schema.js';
 import type { VersionedRepository } from './store.js';
 import { fieldLinks } from './links.js';
@@ -38,6 +39,8 @@ export interface RepositoryContext {
   snapshot<T>(fn: (ctx: RepositoryContext) => Promise<T>): Promise<T>;
   /** True in a transaction or snapshot: every read through this context sees the same moment. */
   oneMoment: boolean;
+  /** Totals by content version; absent in a transaction (see count-memo.ts). */
+  counts?: CountMemo;
 }
 
 /**
@@ -238,17 +241,28 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .execute();
   }
 
-  /** The rows a list query matches, how to order them, and how many there are. */
-  async function counted(ctx: RepositoryContext, table: 'resources' | 'published', scope: Scope, query: ListQuery) {
+  /** A count, kept per content version when `keep` (an id list is counted as cheaply as it is looked up). */
+  async function countOf(ctx: RepositoryContext, query: { compile(): CompiledQuery; executeTakeFirstOrThrow(): Promise<{ total: unknown }> }, keep: boolean) {
+    const count = async () => Number((await query.executeTakeFirstOrThrow()).total);
+    if (!keep || !ctx.counts) return count();
+    const { sql: text, parameters } = query.compile();
+    return ctx.counts.total(ctx.db, `${kind}\0${text}\0${JSON.stringify(parameters)}`, ctx.oneMoment, count);
+  }
+
+  /**
+   * The rows a list query matches, how to order them, and how many there are (-1 when not
+   * `counting`: a count reads every match, however few of them the page shows).
+   */
+  async function counted(ctx: RepositoryContext, table: 'resources' | 'published', scope: Scope, query: ListQuery, counting = true) {
     const inScope = (ctx.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, 'resources' | 'published', object>)
       .where('space_id', '=', scope.spaceId)
       .where('environment_id', '=', scope.environmentId)
       .where('kind', '=', kind);
     const base = inScope.where(whereClause(query, ctx.adapter, table));
-    const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter, table).reduce((q, order) => q.orderBy(order) as S, select);
+    const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter, table, byIdList(query)).reduce((q, order) => q.orderBy(order) as S, select);
     // One after the other: in a transaction both run on one pg client, which must not get two at once.
-    const { total } = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow();
-    return { inScope, base, ordered, page: { total: Number(total), ...pageBounds(query) } };
+    const total = counting ? await countOf(ctx, base.select((eb) => eb.fn.countAll().as('total')), !byIdList(query)) : -1;
+    return { inScope, base, ordered, page: { total, ...pageBounds(query) } };
   }
 
   async function listFrom<T extends 'resources' | 'published'>(
@@ -256,11 +270,14 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     scope: Scope,
     query: ListQuery,
     toRecord: (row: Database[T]) => TRecord,
+    counting = true,
   ): Promise<Page<TRecord>> {
     const bounds = pageBounds(query);
+    // A short id list is read in one statement: its ids alone, ordered, SQLite read off a whole covering index.
+    const fewIds = idListLength(query) <= rowsPerRead;
     const read = async (ctx: RepositoryContext): Promise<Page<TRecord>> => {
-      const { inScope, base, ordered, page } = await counted(ctx, table, scope, query);
-      if (!ctx.oneMoment) {
+      const { inScope, base, ordered, page } = await counted(ctx, table, scope, query, counting);
+      if (!ctx.oneMoment || fewIds) {
         const rows = await (ordered(base.selectAll() as typeof base) as typeof base).limit(bounds.limit).offset(bounds.skip).execute();
         return { ...page, items: (rows as unknown as Database[T][]).map(toRecord) };
       }
@@ -277,7 +294,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       return { ...page, items };
     };
     // A page read in slices must come from one moment, or a publish between slices could show in half of it.
-    return bounds.limit <= rowsPerRead ? read(context) : context.snapshot(read);
+    return bounds.limit <= rowsPerRead || fewIds ? read(context) : context.snapshot(read);
   }
 
   return {
@@ -492,6 +509,8 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     },
 
     listPublished: (scope, query = {}) => listFrom('published', scope, query, fromPublished),
+
+    pagePublished: async (scope, query = {}) => (await listFrom('published', scope, query, fromPublished, false)).items,
 
     publishedKeys: async (scope, query = {}) => {
       const { base, ordered, page } = await counted(context, 'published', scope, query);

@@ -9,8 +9,9 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, openSqlite, type OpenDatabase } from '../../src/store/dialect.js';
+import { publishedOf } from '../../src/store/fragments-repository.js';
 import { openStore } from '../../src/store/index.js';
-import { orderExpressions, whereClause } from '../../src/store/query.js';
+import { byIdList, orderExpressions, whereClause } from '../../src/store/query.js';
 import type { Database } from '../../src/store/schema.js';
 import type { ListQuery, Scope } from '../../src/store/types.js';
 import { seedManyArticles } from '../support/many-articles.js';
@@ -38,14 +39,15 @@ const deliveryAnyType: ListQuery = { order: newestFirst, limit: 100 };
 const search = (word: string): ListQuery => ({ ...hubFirstPage, where: [hasSlug, { op: 'match', text: word, field: 'title' }], limit: 50 });
 
 /** A page and its total, built as the store's lists build them. */
-function published(db: Kysely<Database>, open: OpenDatabase, scope: Scope, query: ListQuery) {
+/** `columns`: the page's; ids alone by default, which an index may cover. */
+function published(db: Kysely<Database>, open: OpenDatabase, scope: Scope, query: ListQuery, columns: Array<'id' | 'data'> = ['id']) {
   const base = db
     .selectFrom('published')
     .where('space_id', '=', scope.spaceId)
     .where('environment_id', '=', scope.environmentId)
     .where('kind', '=', 'Entry')
     .where(whereClause(query, open.adapter, 'published'));
-  const page = orderExpressions(query.order, open.adapter, 'published').reduce((q, o) => q.orderBy(o), base.select(['id'])).limit(query.limit ?? 100);
+  const page = orderExpressions(query.order, open.adapter, 'published', byIdList(query)).reduce((q, o) => q.orderBy(o), base.select(columns)).limit(query.limit ?? 100).offset(query.skip ?? 0);
   return { page, count: base.select((eb) => eb.fn.countAll().as('total')) };
 }
 
@@ -69,6 +71,9 @@ describe.each([
       expect(plan).not.toMatch(/TEMP B-TREE|SCAN published/);
     },
     fromMatches: (plan: string) => expect(plan).toMatch(/SEARCH published USING (INDEX sqlite_autoindex_published_1|PRIMARY KEY) \([^)]*id=\?\)/),
+    byKey: (plan: string) => expect(plan).toMatch(/SEARCH published USING (COVERING )?INDEX sqlite_autoindex_published_1 \([^)]*id=\?\)/),
+    // The page's ids off the index alone; the rows are read for the page's own ids only.
+    covering: (plan: string, index = '') => expect(plan).toContain(`USING COVERING INDEX ${index}`),
   },
   {
     name: 'PostgreSQL',
@@ -90,8 +95,17 @@ describe.each([
     // Cost-based on statistics: with 40 articles walking them is rightly cheapest, so only the
     // answer is checked here (SQLite's planner, without statistics, is the one that went wrong).
     fromMatches: undefined,
+    // Likewise: a few ids are rightly read by key there; with sorts turned off it walks an order.
+    byKey: undefined,
+    // An index-only scan cannot serve an expression index here (PostgreSQL wants the `data`
+    // column itself in the index): the slug is tested on the index entries, no row is read to
+    // test it, though each skipped entry's row is still visited for its visibility.
+    covering: (plan: string) => {
+      expect(plan).toMatch(/Index Cond: .*slug,en-US.* IS NOT NULL/);
+      expect(plan).not.toMatch(/Filter:/);
+    },
   },
-])('$name plans', ({ open, plan, ordered, fromMatches }) => {
+])('$name plans', ({ open, plan, ordered, fromMatches, covering, byKey }) => {
   let close: () => Promise<void>;
   let raw: OpenDatabase;
   let scope: Scope;
@@ -108,8 +122,18 @@ describe.each([
   }, 120_000);
   afterAll(() => close?.());
 
-  it('reads the hub first page off the publish-date index in order, without sorting the articles', async () => {
-    ordered(await plan(raw.db, published(raw.db, raw, scope, hubFirstPage).page), 'published_publish_date_idx');
+  it('reads the hub first page off the hub order index (publish date, then id) in order, without sorting the articles', async () => {
+    ordered(await plan(raw.db, published(raw.db, raw, scope, hubFirstPage).page), 'published_hub_order_idx');
+  });
+
+  it('skips the articles before a deep hub page, and counts its total, off the hub index alone, not the articles’ rows', async () => {
+    const { page, count } = published(raw.db, raw, scope, { ...hubFirstPage, skip: 30 });
+    const pagePlan = await plan(raw.db, page);
+    ordered(pagePlan, 'published_hub_order_idx');
+    covering(pagePlan, 'published_hub_order_idx');
+    covering(await plan(raw.db, count));
+    // Page 6 of 6 per page: articles 30 to 35, newest first.
+    expect((await page.execute()).map((r) => r.id)).toEqual([30, 31, 32, 33, 34, 35].map((i) => `article-${i}`));
   });
 
   it('finds an article by slug through the slug index (the page, and the unique check of a publish)', async () => {
@@ -124,6 +148,21 @@ describe.each([
   it('reads a page in Contentful’s default order, newest change first, off an index', async () => {
     ordered(await plan(raw.db, published(raw.db, raw, scope, deliveryDefault).page), 'published_type_updated_idx');
     ordered(await plan(raw.db, published(raw.db, raw, scope, deliveryAnyType).page), 'published_updated_idx');
+  });
+
+  it('reads items by an id list (sync, includes) off the primary key, sorting only them, not walking every article in order', async () => {
+    const ids = ['article-7', 'article-30', 'article-2'];
+    // Whole items, as listPublished reads them.
+    const { page } = published(raw.db, raw, scope, { where: [{ sys: 'id', op: 'in', values: ids }], limit: 1000 }, ['id', 'data']);
+    if (byKey) byKey(await plan(raw.db, page));
+    // Delivery's default order, created first: seedManyArticles creates them in number order.
+    expect((await page.execute()).map((r) => r.id)).toEqual(['article-2', 'article-7', 'article-30']);
+  });
+
+  it('finds which of a few linked ids are published (Delivery includes) by key, in creation order', async () => {
+    const query = publishedOf(raw.db, raw.adapter, scope, 'Entry', ['article-7', 'article-30', 'article-2']);
+    if (byKey) byKey(await plan(raw.db, query));
+    expect((await query.execute()).map((r) => r.id)).toEqual(['article-2', 'article-7', 'article-30']);
   });
 
   it('starts a search, its page and its total, from the full-text matches', async () => {

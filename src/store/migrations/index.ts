@@ -24,6 +24,7 @@ import * as deliveryFragments from './0024_delivery_fragments.js';
 import * as loginFailures from './0025_login_failures.js';
 import { hubFieldIndexesMigration } from './0026_hub_field_indexes.js';
 import * as updatedOrderIndexes from './0027_updated_order_indexes.js';
+import { hubOrderCoveringIndexMigration } from './0028_hub_order_covering_index.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -51,6 +52,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0025_login_failures': loginFailures,
     '0026_hub_field_indexes': hubFieldIndexesMigration(adapter),
     '0027_updated_order_indexes': updatedOrderIndexes,
+    '0028_hub_order_covering_index': hubOrderCoveringIndexMigration(adapter),
   };
   return { getMigrations: async () => migrations };
 }
