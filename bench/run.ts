@@ -29,7 +29,8 @@ import { createFsStorage } from '../src/storage/index.js';
 import { openStore } from '../src/store/index.js';
 import type { FloorAnswer } from './node-floor.js';
 import { assetId, card, cardQuery, cardWindow } from './card.js';
-import { addBenchArticles, freePort, inProcess, startFolioProcess, startNginx, stop } from './support.js';
+import { configureSharp } from '../src/images/index.js';
+import { addBenchArticles, cpuSecondsOf, freePort, inProcess, startFolioProcess, startNginx, stop } from './support.js';
 import { alternateWrk, wrk, type WrkResult } from './wrk.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -62,6 +63,9 @@ interface Line {
 }
 
 const lines: Line[] = [];
+/** Printed under the table. */
+const notes: string[] = [];
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The body exactly as sent (fetch would inflate a gzip one). */
 async function rawBody(url: string, headers: Record<string, string> = {}): Promise<{ body: Buffer; encoding: string | null; rawHeaders: string[] }> {
@@ -179,27 +183,40 @@ async function main() {
     }
 
     if (wanted('cold')) {
-      // The same variants in-process with sharp (the crop f=faces picks, resize, progressive JPEG)
-      // and over HTTP, alternated; each run takes variants no earlier run asked for.
+      // The same variants in-process with sharp (the crop f=faces picks, resized to exactly w×h,
+      // progressive JPEG) and over HTTP, alternated; each run takes variants no earlier run asked
+      // for. The in-process side runs under Folio's sharp settings, and makes the very bytes Folio
+      // answers (checked first), so both do the same work.
+      configureSharp();
       const original = (await createFsStorage(path.join(dataDir, 'files')).get(file.hash))!;
       const image = file.details.image!;
+      const inProcessVariant = (v: ReturnType<typeof variantOf>) =>
+        sharp(original).extract(cardWindow(image, { width: v.w, height: v.h })).resize(v.w, v.h, { fit: 'fill' }).jpeg({ quality: v.q, progressive: true }).toBuffer();
+      const check = variantOf(19_999);
+      const answered = await rawBody(`${origin}${imagePath}?w=${check.w}&h=${check.h}&q=${check.q}&fit=fill&f=faces&fm=jpg&fl=progressive`);
+      if (!answered.body.equals(await inProcessVariant(check))) throw new Error('The in-process transform does not make the bytes Folio answers: they compare different work');
       let next = 0;
+      const sharpCpu: number[] = [];
       const sharpRun = async () => {
-        const r = await inProcess(async () => {
-          const v = variantOf(next++);
-          await sharp(original).extract(cardWindow(image, { width: v.w, height: v.h })).resize(v.w, v.h).jpeg({ quality: v.q, progressive: true }).toBuffer();
-        }, coldConcurrency, seconds);
+        const cpu = process.cpuUsage();
+        const r = await inProcess(() => inProcessVariant(variantOf(next++)), coldConcurrency, seconds);
+        const used = process.cpuUsage(cpu);
+        sharpCpu.push((used.user + used.system) / 1000 / (r.rps * seconds));
         return r.rps;
       };
       const folioRuns: WrkResult[] = [];
       const sharpRuns: number[] = [];
+      const folioCpu: number[] = [];
       let offset = 10_000;
       const httpRun = async (secs: number) => {
+        const cpu = await cpuSecondsOf(folio.process.pid!);
         const r = await wrk(origin, { seconds: secs, connections: coldConcurrency, pathOf: variantLua(imagePath), offset });
+        folioCpu.push(((await cpuSecondsOf(folio.process.pid!)) - cpu) * 1000 / Math.max(1, r.ok));
         offset += r.requests + 1;
         return r;
       };
       await httpRun(warmUp);
+      folioCpu.pop();
       for (let i = 0; i < rounds; i++) {
         folioRuns.push(await httpRun(seconds));
         sharpRuns.push(await sharpRun());
@@ -207,6 +224,11 @@ async function main() {
       const f = [...folioRuns].sort((a, b) => a.rps - b.rps)[Math.floor(rounds / 2)]!;
       const s = [...sharpRuns].sort((a, b) => a - b)[Math.floor(rounds / 2)]!;
       lines.push({ what: `cold image transforms, ${coldConcurrency} at a time (200s only)`, folio: f, baseline: { rps: s }, baselineName: 'sharp in-process, same transforms', target: 0.85 });
+      const ms = (runs: number[]) => middle(runs).toFixed(1);
+      notes.push(
+        `cold images: CPU per transform (median of ${rounds}), Folio's whole process ${ms(folioCpu)} ms, sharp in-process ${ms(sharpCpu)} ms; ` +
+          `sharp settings on both sides: libvips threads per image ${sharp.concurrency()}, operation cache ${sharp.cache().items.max > 0 ? 'on' : 'off'}, UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'} in-process`,
+      );
     }
 
     if (wanted('uncached')) {
@@ -233,6 +255,7 @@ async function main() {
           (l.floor ? `${l.floor.rps.toFixed(0)} | ${(l.folio.rps / l.floor.rps).toFixed(2)} |` : ' | |'),
       );
     }
+    for (const note of notes) console.log(`\n${note}`);
   } finally {
     for (const child of children.reverse()) await stop(child);
     await fs.rm(work, { recursive: true, force: true });
@@ -254,10 +277,7 @@ async function startNodeFloor(work: string, answers: FloorAnswer[]): Promise<{ p
 
 /** Waits until the process has used under 5 % of a core for a second (start-up work such as the face detector's model load is done). */
 async function quiet(pid: number, limitSeconds = 60): Promise<void> {
-  const cpu = async () => {
-    const fields = (await fs.readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  };
+  const cpu = () => cpuSecondsOf(pid);
   const until = performance.now() + limitSeconds * 1000;
   let last = await cpu();
   while (performance.now() < until) {

@@ -64,6 +64,12 @@ export async function stop(child: ChildProcess) {
   await exited;
 }
 
+/** CPU seconds (user + system, every thread) the process has used so far (Linux /proc). */
+export async function cpuSecondsOf(pid: number): Promise<number> {
+  const fields = (await fs.readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** The most resident memory the process has had (Linux VmHWM), in MiB. */
 export async function peakRssMiB(pid: number): Promise<number> {
   const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');

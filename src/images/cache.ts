@@ -116,11 +116,11 @@ export interface CacheStats {
   memoryBytes: number;
 }
 
-/** The file name of a key: a digest, then the content type (base64url), so no index file is needed. */
-const fileNameOf = (key: string, contentType: string) =>
-  `${createHash('sha256').update(key).digest('hex')}.${Buffer.from(contentType).toString('base64url')}`;
-
+/** A key's digest names its file and its object in the shared tier; computed once per request. */
 const digestOf = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** The file name of a key: its digest, then the content type (base64url), so no index file is needed. */
+const fileNameOf = (digest: string, contentType: string) => `${digest}.${Buffer.from(contentType).toString('base64url')}`;
 
 export class DerivedImageCache {
   /** digest → file name and size; Map order is access order, least recent first. */
@@ -178,29 +178,33 @@ export class DerivedImageCache {
    * caller has gone; `make`'s signal, that every caller has.
    */
   async getOrCreate(key: string, make: (signal: AbortSignal) => Promise<CachedImage>, signal?: AbortSignal): Promise<CachedImage> {
-    const hit = await this.get(key);
+    const digest = digestOf(key);
+    const hit = await this.#get(digest);
     if (hit) return hit;
     const { promise, joined } = this.#flight.run(key, async (shared) => {
       // Another request may have stored it between our look-up and now.
-      const late = await this.get(key);
+      const late = await this.#get(digest);
       if (late) return late;
-      const made = await this.#fromShared(key);
+      const made = await this.#fromShared(digest);
       if (made) {
         this.#counts.sharedHits++;
-        await this.#putLocal(key, made);
+        await this.#putLocal(digest, made);
         return made;
       }
       this.#counts.misses++;
       const image = await make(shared);
-      await this.put(key, image);
+      await this.#put(digest, image);
       return image;
     }, signal);
     if (joined) this.#counts.joined++;
     return promise;
   }
 
-  async get(key: string): Promise<CachedImage | undefined> {
-    const digest = digestOf(key);
+  get(key: string): Promise<CachedImage | undefined> {
+    return this.#get(digestOf(key));
+  }
+
+  async #get(digest: string): Promise<CachedImage | undefined> {
     const entry = this.#entries.get(digest);
     if (!entry) return undefined;
     const full = path.join(this.dir, entry.file);
@@ -231,24 +235,27 @@ export class DerivedImageCache {
   }
 
   /** Stores in the local tiers and the shared one. */
-  async put(key: string, image: CachedImage): Promise<void> {
-    await Promise.all([this.#putLocal(key, image), this.shared?.put(digestOf(key), image).catch(() => {})]);
+  put(key: string, image: CachedImage): Promise<void> {
+    return this.#put(digestOf(key), image);
   }
 
-  async #fromShared(key: string): Promise<CachedImage | undefined> {
+  async #put(digest: string, image: CachedImage): Promise<void> {
+    await Promise.all([this.#putLocal(digest, image), this.shared?.put(digest, image).catch(() => {})]);
+  }
+
+  async #fromShared(digest: string): Promise<CachedImage | undefined> {
     if (!this.shared) return undefined;
     try {
-      return await this.shared.get(digestOf(key));
+      return await this.shared.get(digest);
     } catch {
       // Unreachable store: transform here, as a single server would.
       return undefined;
     }
   }
 
-  async #putLocal(key: string, image: CachedImage): Promise<void> {
+  async #putLocal(digest: string, image: CachedImage): Promise<void> {
     if (image.data.length > this.maxBytes) return;
-    const digest = digestOf(key);
-    const file = fileNameOf(key, image.contentType);
+    const file = fileNameOf(digest, image.contentType);
     const temp = path.join(this.dir, `${tempPrefix}${randomBytes(8).toString('hex')}`);
     try {
       await writeFile(temp, image.data);

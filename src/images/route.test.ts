@@ -259,3 +259,11 @@ describe('originals', () => {
     }
   });
 });
+
+describe('GET /images: originals', () => {
+  it('reads a photo once for several new variants of it', async () => {
+    const before = server.reads.get('hero-webp') ?? 0;
+    for (const w of [101, 102, 103]) expect((await fetch(server.url('hero-webp', `w=${w}`))).status).toBe(200);
+    expect((server.reads.get('hero-webp') ?? 0) - before).toBeLessThanOrEqual(1);
+  });
+});

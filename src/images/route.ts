@@ -16,6 +16,7 @@ import { checkCost, leastOutputPixels, memoryOf, planOf } from './cost.js';
 import { formatOfContentType } from './formats.js';
 import { fileEtag, immutableHeaders, matchesIfNoneMatch, pipelineVersion } from './http-cache.js';
 import { chooseOutputFormat, negotiateFormat } from './output-format.js';
+import { RecentOriginals } from './originals.js';
 import { normaliseParams, parseImageParams, rawQuery } from './params.js';
 import { WorkQueue } from './queue.js';
 import { configureSharp } from './sharp-settings.js';
@@ -172,14 +173,23 @@ function clientGone(reply: FastifyReply): AbortSignal {
   return gone.signal;
 }
 
-const focusDigest = (focus: ImageFocus | undefined) =>
-  focus ? createHash('sha256').update(JSON.stringify(focus)).digest('base64url').slice(0, 16) : '';
+/** Per focus object: a remembered published file (assets/published-files.ts) keeps its focus. */
+const focusDigests = new WeakMap<ImageFocus, string>();
+const focusDigest = (focus: ImageFocus) => {
+  let digest = focusDigests.get(focus);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(focus)).digest('base64url').slice(0, 16);
+    focusDigests.set(focus, digest);
+  }
+  return digest;
+};
 
 export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app, options) => {
   const { resolveFile, signingKeys, sourceLimits, onTransform } = options;
   configureSharp();
   const cache = options.cacheDir ? await DerivedImageCache.open(options.cacheDir, options.cacheMaxBytes, undefined, options.sharedCache) : undefined;
   const flight = new SingleFlight<CachedImage>();
+  const originals = new RecentOriginals();
   const queue = new WorkQueue({
     concurrency: options.concurrency,
     queueLimit: options.queueLimit,
@@ -270,7 +280,7 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
     const make = (shared: AbortSignal) =>
       queue.run(
         async (slot) => {
-          const data = await file.read();
+          const data = await originals.get(file.hash, () => file.read());
           shared.throwIfAborted();
           // The header and the plan, before any pixel: the exact cost, then the memory it needs.
           const ctx = await planTransform(data, params, file.focus, sourceLimits, { accept, sourceType: file.contentType });

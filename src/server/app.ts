@@ -7,7 +7,7 @@ import { FastPath } from '../http/fast-path.js';
 import { ContentVersion, replicaReads } from '../store/index.js';
 import { adminRoutes } from '../admin/index.js';
 import { smtpMailer } from '../mail/index.js';
-import { resolveAssetFile } from '../assets/index.js';
+import { rememberPublishedFiles, resolveAssetFile } from '../assets/index.js';
 import { imageCacheDir, type Config, type TlsCredentials } from '../config/index.js';
 import { acceptJsonBodies } from '../http/json-body.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
@@ -136,13 +136,13 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   if (reads) sources.reads = reads.counts;
   await app.register(operationsRoutes, { store, sources, checkStorage: parts.checkStorage });
   const signingKey = parts.config.imageSigningKeys[0];
+  const resolveFile = rememberPublishedFiles((assetId, token) => resolveAssetFile(store, storage, scope, assetId, token), version);
   await app.register(imagesRoutes, {
     cacheDir: imageCacheDir(parts.config.dataDir),
     sharedCache: parts.sharedImages,
     signingKeys: parts.config.imageSigningKeys,
     embargoKeys: parts.config.embargoedAssets ? parts.config.imageSigningKeys : undefined,
-    resolveFile: (spaceId: string, assetId: string, token: string) =>
-      spaceId === scope.spaceId ? resolveAssetFile(store, storage, scope, assetId, token) : Promise.resolve(undefined),
+    resolveFile: (spaceId: string, assetId: string, token: string) => (spaceId === scope.spaceId ? resolveFile(assetId, token) : Promise.resolve(undefined)),
     observe: (status) => (sources.images = status),
     fastPath,
   });

@@ -143,6 +143,16 @@ describe('derived images', () => {
     await unpublishAsset(store, hub.scope, { id: 'gone' }, systemActor);
     await deleteAsset(store, hub.scope, { id: 'gone' }, systemActor);
     expect((await fetch(url)).status).toBe(404);
+    // A variant never asked for: the look-up of its file, not a kept answer, must refuse it.
+    expect((await fetch(url.replace('w=100', 'w=101'))).status).toBe(404);
+  });
+
+  it('read the store once for several new variants of a published photo', async () => {
+    await addImage('variants', 400, '#c04040');
+    const url = await imageUrl('variants');
+    reads.getPublished = 0;
+    for (const w of [101, 102, 103]) expect((await fetch(url.replace('w=100', `w=${w}`))).status).toBe(200);
+    expect(reads.getPublished).toBe(1);
   });
 
   it('answer the new file, and 404 for the old one, as soon as a replaced file is published', async () => {
@@ -155,6 +165,7 @@ describe('derived images', () => {
     await store.assets.update(hub.scope, 'swap', { fields: { ...draft.fields, file: { 'en-US': replacement as never } } });
     await publishAsset(store, hub.scope, { id: 'swap' }, systemActor);
     expect((await fetch(oldUrl)).status).toBe(404);
+    expect((await fetch(`${oldUrl}?w=90`)).status).toBe(404);
     const newBody = await bytes(await fetch(await imageUrl('swap', '')));
     expect(newBody).not.toEqual(oldBody);
     expect((await sharp(newBody).metadata()).width).toBe(500);

@@ -50,6 +50,24 @@ const metadataOf = async (input: Buffer, options: SharpOptions) => {
   }
 };
 
+/**
+ * The header of a source Buffer, read once per Buffer: the originals kept in memory
+ * (originals.ts) come back as the same Buffer, and their header cannot change under it.
+ */
+const headers = new WeakMap<Buffer, Promise<Metadata>>();
+const headerOf = (input: Buffer): Promise<Metadata> => {
+  let header = headers.get(input);
+  if (!header) {
+    header = metadataOf(input, { failOn, limitInputPixels: false });
+    headers.set(input, header);
+    // A failure is not kept: it is cheap to find again, and the Buffer may be refused for good anyway.
+    header.catch(() => {
+      if (headers.get(input) === header) headers.delete(input);
+    });
+  }
+  return header;
+};
+
 /** sharp's largest density. */
 const maxDensity = 100_000;
 
@@ -77,7 +95,7 @@ export async function load(
   let options: SharpOptions = { failOn, limitInputPixels: limits.maxPixels };
   // The header alone, unlimited: a vector's declared size is no cost (it is rasterised at the
   // density chosen below); a raster's pixel count is checked below, and by sharp on decoding.
-  let meta = await metadataOf(input, { failOn, limitInputPixels: false });
+  let meta = await headerOf(input);
   const vector = meta.format === 'svg' && sourceType !== undefined && isVectorType(sourceType);
   if (vector) {
     // Rasterised at the density the request needs, and described at that density from here on.
