@@ -18,7 +18,6 @@ import { fileEtag, immutableHeaders, matchesIfNoneMatch, pipelineVersion } from 
 import { chooseOutputFormat, negotiateFormat } from './output-format.js';
 import { normaliseParams, parseImageParams, rawQuery } from './params.js';
 import { WorkQueue } from './queue.js';
-import { configureSharp } from './sharp-settings.js';
 import { embargoParameters, verifyEmbargoedUrl } from './embargo.js';
 import { signatureParameter, verifySignature } from './signing.js';
 import type { SourceLimits } from './steps/load.js';
@@ -177,7 +176,6 @@ const focusDigest = (focus: ImageFocus | undefined) =>
 
 export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app, options) => {
   const { resolveFile, signingKeys, sourceLimits, onTransform } = options;
-  configureSharp();
   const cache = options.cacheDir ? await DerivedImageCache.open(options.cacheDir, options.cacheMaxBytes, undefined, options.sharedCache) : undefined;
   const flight = new SingleFlight<CachedImage>();
   const queue = new WorkQueue({
