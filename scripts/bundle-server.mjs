@@ -11,8 +11,28 @@ import path from 'node:path';
 const outdir = 'dist/cli';
 const src = path.resolve('src');
 
-// Kysely's ESM build is 260-odd small files; bundled it is one more part of main.js.
-const bundled = new Set(['kysely']);
+// Pure-JavaScript packages a start loads, bundled with what they import: Node spends longer
+// finding and reading their files (kysely's ESM build is 260-odd of them, Fastify pulls in
+// semver's 47, prom-client @opentelemetry/api's 51) than running them.
+const bundled = new Set([
+  'kysely',
+  'fastify',
+  '@fastify/cookie',
+  '@fastify/csrf-protection',
+  '@fastify/formbody',
+  '@fastify/rate-limit',
+  'prom-client',
+  'file-type',
+  'diff',
+  '@contentful/rich-text-types',
+  '@contentful/rich-text-html-renderer',
+  'otpauth',
+  'ipaddr.js',
+  'thumbhash',
+]);
+// Never bundled, wherever imported from: native addons, and pino, whose transports start worker
+// threads from its files on disk.
+const external = new Set(['better-sqlite3', 'argon2', 'sharp', 'pino', 'thread-stream']);
 const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
 // Chunks of an earlier build; tsc's own files in dist/cli are kept.
@@ -39,9 +59,12 @@ const metaUrlAsCompiled = {
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('node:') || !bundled.has(packageName(args.path)) ? { path: args.path, external: true } : undefined,
-    );
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = packageName(args.path);
+      // What a bundled package imports is bundled with it.
+      const wanted = bundled.has(name) || (args.importer.includes(`${path.sep}node_modules${path.sep}`) && !external.has(name));
+      return args.path.startsWith('node:') || !wanted ? { path: args.path, external: true } : undefined;
+    });
   },
 };
 
@@ -56,6 +79,8 @@ await build({
   entryNames: '[name]',
   chunkNames: '[name]-[hash].bundle',
   sourcemap: true,
+  // Bundled CommonJS packages require() the external ones (pino, the native addons).
+  banner: { js: "import { createRequire as __folioCreateRequire } from 'node:module'; const require = __folioCreateRequire(import.meta.url);" },
   plugins: [metaUrlAsCompiled, externalPackages],
   logLevel: 'warning',
 });
