@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { FileStorage } from '../storage/types.js';
 import type { StoredFile } from '../store/types.js';
 import { isImageType, isSvgType } from './file-url.js';
@@ -8,6 +7,7 @@ import { sniffBytes, typeFromBytes } from './file-type.js';
 import { placeholderOf } from './placeholder.js';
 import { detectFaces } from '../faces/index.js';
 import type { FaceBox } from '../images/types.js';
+import { loadSharp } from '../images/index.js';
 
 export interface IncomingFile {
   fileName: string;
@@ -33,7 +33,7 @@ export function assertImageSize(contentType: string, size: number): void {
  */
 async function imageDetails(data: Buffer, vector: boolean, knownFaces: readonly FaceBox[] | undefined) {
   try {
-    const meta = await sharp(data, { limitInputPixels: 50_000_000 }).metadata();
+    const meta = await (await loadSharp())(data, { limitInputPixels: 50_000_000 }).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
     // Vector images are logos and diagrams: nothing for face crops to find.
     const [placeholder, faces] = await Promise.all([placeholderOf(data), knownFaces ?? (vector ? [] : detectFaces(data))]);

@@ -2,8 +2,8 @@
  * What a page can paint before an image arrives: a ThumbHash (about 25 bytes, decodes to a
  * blurred preview) and the image's dominant colour.
  */
-import sharp from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
+import { loadSharp } from '../images/index.js';
 
 export interface Placeholder {
   /** base64 ThumbHash */
@@ -16,6 +16,7 @@ const hex = (n: number) => n.toString(16).padStart(2, '0');
 
 export async function placeholderOf(data: Buffer): Promise<Placeholder> {
   // ThumbHash takes at most 100×100; EXIF orientation applied so the preview matches the image.
+  const sharp = await loadSharp();
   const image = sharp(data, { limitInputPixels: 50_000_000 }).rotate();
   const [{ data: rgba, info }, stats] = await Promise.all([
     image.clone().resize(100, 100, { fit: 'inside' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true }),

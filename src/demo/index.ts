@@ -7,7 +7,7 @@
  * Entries come in link order: topics and the author before the articles that link to them.
  */
 import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
+import { loadSharp } from '../images/index.js';
 import { link as linkTo } from '../contentful/links.js';
 import type { Json } from '../store/types.js';
 import type { ArticleSeed } from './article-seed.js';
@@ -63,8 +63,8 @@ export const demoArticles: ArticleSeed[] = [
 const link = (linkType: 'Entry' | 'Asset', id: string): Json => linkTo(linkType, id);
 
 /** Fixed encoder settings: the same SVG always gives the same bytes. */
-function encode(svg: string, contentType: ArticleSeed['image']['contentType']): Promise<Buffer> {
-  const image = sharp(Buffer.from(svg));
+async function encode(svg: string, contentType: ArticleSeed['image']['contentType']): Promise<Buffer> {
+  const image = (await loadSharp())(Buffer.from(svg));
   switch (contentType) {
     case 'image/png':
       return image.png({ compressionLevel: 9 }).toBuffer();

@@ -3,7 +3,7 @@
  * SSD MobileNet v1 looks at a 512 × 512 square whatever it is given, so a larger input only
  * costs transfer and tensor work; sharp's downscale is also better than the model's bilinear one.
  */
-import sharp from 'sharp';
+import { loadSharp } from '../images/index.js';
 import type { DetectorInput } from './types.js';
 
 export const detectorSide = 512;
@@ -12,6 +12,7 @@ export const detectorSide = 512;
 const limitInputPixels = 50_000_000;
 
 export async function detectorInput(image: Buffer): Promise<DetectorInput> {
+  const sharp = await loadSharp();
   const oriented = sharp(image, { limitInputPixels }).rotate();
   const meta = await sharp(image, { limitInputPixels }).metadata();
   const original = { width: meta.autoOrient?.width ?? meta.width ?? 0, height: meta.autoOrient?.height ?? meta.height ?? 0 };

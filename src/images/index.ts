@@ -9,5 +9,5 @@ export { DerivedImageCache, SingleFlight, defaultCacheMaxBytes, type CachedImage
 export { WorkQueue, defaultMemoryBudget, type WorkQueueOptions, type Job, type Slot } from './queue.js';
 export { signImageUrl, verifySignature, parseSigningKeys } from './signing.js';
 export { assetKeyExpiry, createAssetKey, embargoOff, signEmbargoedUrl, verifyEmbargoedUrl, maxAssetKeySeconds } from './embargo.js';
-export { configureSharp } from './sharp-settings.js';
+export { loadSharp } from './sharp-settings.js';
 export type { FaceBox, Gravity, Fit, ImageFocus, ImageParams, RequestableFormat, Rgba, TransformResult } from './types.js';

@@ -19,7 +19,6 @@ import { chooseOutputFormat, negotiateFormat } from './output-format.js';
 import { RecentOriginals } from './originals.js';
 import { normaliseParams, parseImageParams, rawQuery } from './params.js';
 import { WorkQueue } from './queue.js';
-import { configureSharp } from './sharp-settings.js';
 import { embargoParameters, verifyEmbargoedUrl } from './embargo.js';
 import { signatureParameter, verifySignature } from './signing.js';
 import type { SourceLimits } from './steps/load.js';
@@ -186,7 +185,6 @@ const focusDigest = (focus: ImageFocus) => {
 
 export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app, options) => {
   const { resolveFile, signingKeys, sourceLimits, onTransform } = options;
-  configureSharp();
   const cache = options.cacheDir ? await DerivedImageCache.open(options.cacheDir, options.cacheMaxBytes, undefined, options.sharedCache) : undefined;
   const flight = new SingleFlight<CachedImage>();
   const originals = new RecentOriginals();

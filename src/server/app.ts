@@ -12,6 +12,7 @@ import { imageCacheDir, type Config, type TlsCredentials } from '../config/index
 import { acceptJsonBodies } from '../http/json-body.js';
 import { frameworkErrorHandler, installErrorHandling, type HtmlErrorPages } from '../http/error-handler.js';
 import { installSecurityHeaders } from '../http/security-headers.js';
+import { schemaController } from '../http/schema-compilers.js';
 import { isRootApiPath, rootPathRouter } from '../http/root-paths.js';
 import { installRequestLog, redactPaths, redacted, requestSerializer } from '../http/request-log.js';
 import { deliveryRoutes } from '../delivery/index.js';
@@ -111,6 +112,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     // The official clients ask for some resources with a trailing slash (contentful.js's
     // getSpace() requests /spaces/{space}/): both forms are the same route.
     routerOptions: { ignoreTrailingSlash: true },
+    schemaController,
   });
   installRequestLog(app, { sample: parts.config.logSample ?? 1 });
   app.addHook('onSend', async (request, reply) => {

@@ -4,7 +4,6 @@ import { ensureDataDir, readTlsCredentials, type Config } from '../config/index.
 import { settleInterruptedActions, settleInterruptedClones } from '../content/index.js';
 import { defaultLocale, ensureAdminUser, ensureApiKeys, ensureSpace, loadDemo } from '../setup/index.js';
 import { configureFaceDetection } from '../faces/index.js';
-import { configureSharp } from '../images/index.js';
 import { openStorage, type OpenedStorage } from '../storage/index.js';
 import { openReplicaStore, openStore, type Store } from '../store/index.js';
 import type { ApiKeyKind } from '../store/types.js';
@@ -51,8 +50,6 @@ export async function startFolio(
     const files = (opened = await time('storage', () => openStorage(config.storage, config.dataDir)));
     const storage = files.files;
     configureFaceDetection({ idleMs: config.facesIdleMs });
-    // Before the demo's images are made: libvips' default cache would keep their pixels for good.
-    configureSharp();
     const scope = await time('space', () => ensureSpace(store, config.spaceId));
     const generatedTokens = await time('apiKeys', () => ensureApiKeys(store, config.spaceId, config.tokens));
     // Work a stopped server left half-done is settled before this one answers anybody.

@@ -2,7 +2,6 @@
 import { ingestFile } from '../assets/index.js';
 import { systemActor } from '../auth/index.js';
 import { createAssetFromFile, createEntry, publishAsset, publishContentType, publishEntry, saveContentType } from '../content/index.js';
-import { demoAssets, demoContentTypes, demoEntries } from '../demo/index.js';
 import type { FileStorage } from '../storage/types.js';
 import type { Store } from '../store/store.js';
 import type { Json, Scope } from '../store/types.js';
@@ -22,6 +21,8 @@ async function wanted(store: Store, scope: Scope): Promise<boolean> {
 /** Returns false when the demo was loaded before or the space already has content. */
 export async function loadDemo(store: Store, storage: FileStorage, scope: Scope): Promise<boolean> {
   if (!(await wanted(store, scope))) return false;
+  // The demo's articles are built when its module loads: only a first start needs them.
+  const { demoAssets, demoContentTypes, demoEntries } = await import('../demo/index.js');
 
   // Ingest (decoding, placeholders) is the slow part; done before the transaction so the write
   // lock is held briefly. Files are content-addressed: storing them first leaves nothing wrong

@@ -4,7 +4,8 @@
  * its own commits are. While it is down, readers fall back to polling (ContentVersion); when it
  * is back, one announcement makes them read again whatever was missed in between.
  */
-import pg from 'pg';
+import type Pg from 'pg';
+import { loadPg } from './dialect.js';
 import { changeChannel } from './migrations/0022_change_notices.js';
 import { announceWrite, setHearingOthers } from './write-notices.js';
 
@@ -13,14 +14,14 @@ const reconnectMs = 1000;
 
 interface Listener {
   users: number;
-  client: pg.Client | undefined;
+  client: Pg.Client | undefined;
   timer: NodeJS.Timeout | undefined;
   closed: boolean;
 }
 
 const listeners = new Map<string, Listener>();
 
-function connect(url: string, database: string, listener: Listener): void {
+function connect(pg: typeof Pg, url: string, database: string, listener: Listener): void {
   const client = new pg.Client({ connectionString: url, application_name: 'folio-listen' });
   listener.client = client;
   const lost = () => {
@@ -30,7 +31,7 @@ function connect(url: string, database: string, listener: Listener): void {
     client.removeAllListeners('notification');
     void client.end().catch(() => undefined);
     if (listener.closed) return;
-    listener.timer = setTimeout(() => connect(url, database, listener), reconnectMs);
+    listener.timer = setTimeout(() => connect(pg, url, database, listener), reconnectMs);
     listener.timer.unref();
   };
   client.on('error', lost);
@@ -50,12 +51,13 @@ function connect(url: string, database: string, listener: Listener): void {
 }
 
 /** Starts (or shares) the listener for `database`; the returned function stops this use of it. */
-export function listenForChanges(url: string, database: string): () => Promise<void> {
+export async function listenForChanges(url: string, database: string): Promise<() => Promise<void>> {
+  const pg = await loadPg();
   let listener = listeners.get(database);
   if (!listener) {
     listener = { users: 0, client: undefined, timer: undefined, closed: false };
     listeners.set(database, listener);
-    connect(url, database, listener);
+    connect(pg, url, database, listener);
   }
   listener.users += 1;
   const shared = listener;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema.js';
 import { postgresSearch, sqliteSearch, type SearchIndex } from './search-index.js';
 
@@ -186,8 +186,12 @@ export function openSqlite(file: string): OpenDatabase {
   };
 }
 
+/** pg, loaded only for PostgreSQL: a server on SQLite never pays for loading it. */
+export const loadPg = async (): Promise<typeof pg> => (await import('pg')).default;
+
 /** `applicationName` names the connections in pg_stat_activity (a replica's readers, say). */
-export function openPostgres(url: string, applicationName?: string): OpenDatabase & { pool: pg.Pool } {
+export async function openPostgres(url: string, applicationName?: string): Promise<OpenDatabase & { pool: pg.Pool }> {
+  const pg = await loadPg();
   const pool = new pg.Pool({ connectionString: url, max: 10, ...(applicationName ? { application_name: applicationName } : {}) });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});

@@ -31,7 +31,7 @@ export const isPostgresUrl = (url: string | undefined): url is string => !!url &
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   const { db, adapter, pool, snapshot, closeReaders } = isPostgresUrl(options.databaseUrl)
-    ? openPostgres(options.databaseUrl)
+    ? await openPostgres(options.databaseUrl)
     : { ...openSqlite(options.sqlitePath ?? 'folio.db'), pool: undefined };
   try {
     // Several servers may start at once on one database: Kysely's migrator takes a PostgreSQL
@@ -47,7 +47,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   const database = isPostgresUrl(options.databaseUrl) ? options.databaseUrl : path.resolve(options.sqlitePath ?? 'folio.db');
   // Other servers' commits on this database, heard within milliseconds (polling is the fallback).
-  const stopListening = isPostgresUrl(options.databaseUrl) ? listenForChanges(options.databaseUrl, database) : async () => {};
+  const stopListening = isPostgresUrl(options.databaseUrl) ? await listenForChanges(options.databaseUrl, database) : async () => {};
   const close = async () => {
     await stopListening();
     await closeReaders();
@@ -58,7 +58,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
-const poolState = (pool: ReturnType<typeof openPostgres>['pool']) => () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 });
+const poolState = (pool: Awaited<ReturnType<typeof openPostgres>>['pool']) => () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 });
 
 /**
  * A Store on a streaming replica of the database openStore opened (DATABASE_REPLICA_URL), for
@@ -67,7 +67,7 @@ const poolState = (pool: ReturnType<typeof openPostgres>['pool']) => () => ({ to
  * connections are named `folio-replica` in pg_stat_activity.
  */
 export async function openReplicaStore(url: string): Promise<Store> {
-  const { db, adapter, pool, snapshot } = openPostgres(url, 'folio-replica');
+  const { db, adapter, pool, snapshot } = await openPostgres(url, 'folio-replica');
   try {
     await refuseNewerSchema(db, Object.keys(await migrationProvider(adapter).getMigrations()));
   } catch (err) {

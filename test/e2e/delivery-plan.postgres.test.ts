@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => store?.close());
 
 it('plans a Delivery page of 100 as an ordered index scan, with no sort', async () => {
-  const { db, adapter, closeReaders } = openPostgres(url);
+  const { db, adapter, closeReaders } = await openPostgres(url);
   try {
     const query = { contentTypeId: 'article', limit: 100 };
     const base = db

@@ -114,7 +114,7 @@ describe.each([
     const opened = await open();
     scope = (await seedManyArticles(opened.store, 40)).scope;
     await opened.store.close();
-    raw = opened.raw();
+    raw = await opened.raw();
     close = async () => {
       await raw.closeReaders();
       await raw.db.destroy();

@@ -30,6 +30,6 @@ export async function fieldHelperRoutes(app: FastifyInstance, opts: { context: A
     actorOf(request);
     const text = is.plainObject(request.body) && is.string(request.body.text) ? request.body.text : undefined;
     if (text === undefined) throw new FolioError('BAD_REQUEST', 'Send {"text": "…"}: the Markdown to preview.');
-    return reply.header('cache-control', 'no-store').send({ html: renderMarkdown(text) });
+    return reply.header('cache-control', 'no-store').send({ html: await renderMarkdown(text) });
   });
 }

@@ -3,7 +3,8 @@
  * pixels, an unknown format or an unreadable header is a 400 at once, so a decompression bomb
  * costs a header read.
  */
-import sharp, { type Metadata, type SharpOptions } from 'sharp';
+import type { Metadata, SharpOptions } from 'sharp';
+import { loadSharp } from '../sharp-settings.js';
 import { formatOfContentType, formatOfMetadata, imageFormats, isVectorType, type ImageFormat } from '../formats.js';
 import { chooseOutputFormat } from '../output-format.js';
 import type { PipelineContext } from '../pipeline.js';
@@ -44,7 +45,7 @@ const failOn = 'error';
 
 const metadataOf = async (input: Buffer, options: SharpOptions) => {
   try {
-    return await sharp(input, options).metadata();
+    return await (await loadSharp())(input, options).metadata();
   } catch (cause) {
     throw sourceError(cause);
   }
@@ -116,6 +117,7 @@ export async function load(
   if (meta.width * frameHeight * frames > limits.maxPixels) throw unprocessableSource('it has too many pixels');
 
   // rotate() before any extract: crop coordinates are in the upright image.
+  const sharp = await loadSharp();
   const image = sharp(input, { ...options, ...(animated ? { animated: true } : {}) })
     .timeout({ seconds: limits.timeoutSeconds })
     .rotate();
