@@ -29,7 +29,7 @@ import { createFsStorage } from '../src/storage/index.js';
 import { openStore } from '../src/store/index.js';
 import type { FloorAnswer } from './node-floor.js';
 import { assetId, card, cardQuery, cardWindow } from './card.js';
-import { configureSharp } from '../src/images/index.js';
+import { loadSharp } from '../src/images/index.js';
 import { addBenchArticles, cpuSecondsOf, freePort, inProcess, startFolioProcess, startNginx, stop } from './support.js';
 import { alternateWrk, wrk, type WrkResult } from './wrk.js';
 
@@ -187,7 +187,7 @@ async function main() {
       // progressive JPEG) and over HTTP, alternated; each run takes variants no earlier run asked
       // for. The in-process side runs under Folio's sharp settings, and makes the very bytes Folio
       // answers (checked first), so both do the same work.
-      configureSharp();
+      await loadSharp();
       const original = (await createFsStorage(path.join(dataDir, 'files')).get(file.hash))!;
       const image = file.details.image!;
       const inProcessVariant = (v: ReturnType<typeof variantOf>) =>
