@@ -12,6 +12,8 @@
  * cache header says `hit`.
  */
 import { randomUUID } from 'node:crypto';
+// Imported, not the global: `globalThis.performance` is a lazy accessor, a getter call on every use.
+import { performance } from 'node:perf_hooks';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { negotiateEncoding } from './encoding.js';
 
