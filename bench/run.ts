@@ -20,7 +20,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import sharp from 'sharp';
 import { storedFiles, storedFileToken } from '../src/assets/index.js';
 import { loadConfig } from '../src/config/index.js';
@@ -30,7 +30,7 @@ import { openStore } from '../src/store/index.js';
 import type { FloorAnswer } from './node-floor.js';
 import { assetId, card, cardQuery, cardWindow } from './card.js';
 import { loadSharp } from '../src/images/index.js';
-import { addBenchArticles, cpuSecondsOf, freePort, inProcess, startFolioProcess, startNginx, stop } from './support.js';
+import { addBenchArticles, cpuSecondsOf, freePort, inProcess, spawnUntil, startFolioProcess, startNginx, stop } from './support.js';
 import { alternateWrk, wrk, type WrkResult } from './wrk.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -267,11 +267,7 @@ async function startNodeFloor(work: string, answers: FloorAnswer[]): Promise<{ p
   const manifest = path.join(work, 'floor.json');
   await fs.writeFile(manifest, JSON.stringify(answers));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./node-floor.ts', import.meta.url).pathname, manifest, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
-    child.once('exit', (code) => reject(new Error(`node-floor exited with ${code}`)));
-  });
+  const child = await spawnUntil(['--import', 'tsx', new URL('./node-floor.ts', import.meta.url).pathname, manifest, String(port)], 'listening');
   return { process: child, origin: `http://127.0.0.1:${port}` };
 }
 

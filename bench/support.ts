@@ -46,15 +46,18 @@ export async function inProcess(op: () => Promise<unknown>, concurrency: number,
 export async function startFolioProcess(env: Record<string, string>, port = randomPort()): Promise<{ process: ChildProcess; origin: string }> {
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server during a run.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve'], {
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready in') && resolve());
-    child.once('exit', (code) => reject(new Error(`folio exited with ${code}`)));
-  });
+  const child = await spawnUntil([...nodeArgs, cli, 'serve'], 'ready in', { ...process.env, LOG_LEVEL: 'silent', ...env, PORT: String(port) });
   return { process: child, origin: `http://127.0.0.1:${port}` };
+}
+
+/** Node running `args` in its own process, once it has printed `marker` on stdout. */
+export async function spawnUntil(args: string[], marker: string, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes(marker) && resolve());
+    child.once('exit', (code) => reject(new Error(`${args.at(-1)} exited with ${code} before printing "${marker}"`)));
+  });
+  return child;
 }
 
 export async function stop(child: ChildProcess) {
