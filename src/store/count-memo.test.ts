@@ -54,3 +54,10 @@ it('counts a total once per content version, and exactly at each', async () => {
   await store.entries.publish(scope, 'article-3');
   expect(await total()).toBe(4);
 });
+
+it('counts drafts every time: saving a draft does not move the content version', async () => {
+  const drafts = async () => (await store.entries.list(scope, articles)).total;
+  const before = await drafts();
+  await store.entries.create(scope, { contentTypeId: 'article', fields: { title: { 'en-US': 'A draft' } } });
+  expect(await drafts()).toBe(before + 1);
+});

@@ -241,7 +241,10 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       .execute();
   }
 
-  /** A count, kept per content version when `keep` (an id list is counted as cheaply as it is looked up). */
+  /**
+   * A count, kept per content version when `keep`: for published rows only, since only published
+   * changes move the counter (an id list is counted as cheaply as it is looked up).
+   */
   async function countOf(ctx: RepositoryContext, query: { compile(): CompiledQuery; executeTakeFirstOrThrow(): Promise<{ total: unknown }> }, keep: boolean) {
     const count = async () => Number((await query.executeTakeFirstOrThrow()).total);
     if (!keep || !ctx.counts) return count();
@@ -261,7 +264,8 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     const base = inScope.where(whereClause(query, ctx.adapter, table));
     const ordered = <S extends typeof base>(select: S) => orderExpressions(query.order, ctx.adapter, table, byIdList(query)).reduce((q, order) => q.orderBy(order) as S, select);
     // One after the other: in a transaction both run on one pg client, which must not get two at once.
-    const total = counting ? await countOf(ctx, base.select((eb) => eb.fn.countAll().as('total')), !byIdList(query)) : -1;
+    // Only published totals are kept per content version: saving a draft does not move the counter.
+    const total = counting ? await countOf(ctx, base.select((eb) => eb.fn.countAll().as('total')), table === 'published' && !byIdList(query)) : -1;
     return { inScope, base, ordered, page: { total, ...pageBounds(query) } };
   }
 
