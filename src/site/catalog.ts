@@ -211,8 +211,9 @@ export async function relatedPool(ctx: SiteContext, topicIds: string[]): Promise
   // it neither shows nor is: relatedCount + 1 of them are always enough.
   const newestRecords = sharing.length <= relatedCount ? await list({ where: [hasSlug(ctx)], limit: relatedCount + 1 }) : [];
   const pool = { sharing, newest: newestRecords.map((e) => e.sys.id) };
-  // Any page's pick: of one in `sharing`, or of one outside it (which leaves nothing out).
-  const shown = new Set([...sharing.map((s) => s.id), ''].flatMap((self) => pickRelated(pool, self)));
+  // Any page's pick: of one in `sharing`, of one among the newest (it leaves itself out of the
+  // fill-up, so a later one takes its place), or of any other (which leaves nothing out).
+  const shown = new Set([...sharing.map((s) => s.id), ...pool.newest, ''].flatMap((self) => pickRelated(pool, self)));
   const records = new Map([...sharingRecords, ...newestRecords].map((e) => [e.sys.id, e]));
   const chosen = [...shown].map((id) => records.get(id)!);
   const infoList = await infos(ctx, chosen);

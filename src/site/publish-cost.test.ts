@@ -120,4 +120,18 @@ describe(`publishing on a hub of ${count} article pages`, () => {
     expect(a).toEqual(['lonely-b', 'fresh', seeded.articles[0]!.slug]);
     expect(b).toEqual(['lonely-a', 'fresh', seeded.articles[0]!.slug]);
   });
+
+  it('fills the related list of a newest article without topics from the others, the fourth newest included', async () => {
+    await store.entries.create(seeded.scope, {
+      id: 'untopical',
+      contentTypeId: 'article',
+      fields: { title: en('Untopical'), slug: en('untopical'), description: en('No topics.'), publishDate: en('2999-01-01'), type: en('Article') },
+    });
+    await store.entries.publish(seeded.scope, 'untopical');
+    const res = await app.inject('/articles/untopical');
+    expect(res.statusCode).toBe(200);
+    const shown = relatedOf(res.body);
+    expect(shown).toHaveLength(3);
+    expect(shown).not.toContain('untopical');
+  });
 });
