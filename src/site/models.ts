@@ -1,6 +1,7 @@
 /** Hub data → view models: cards with the seed's crop, heroes and leads through the Images API. */
 import type { ArticleInfo, NavFrame } from './catalog.js';
 import { cardImageQuery, cardImageSize, transformedUrl, type ImageRef, type SiteContext } from './data.js';
+import { assetKey, entryKey } from './page-cache.js';
 import { readingMinutes } from './reading.js';
 import type { CardModel, PictureModel } from './views/parts.js';
 
@@ -67,5 +68,7 @@ export function usedTopics(frame: NavFrame) {
   return frame.topics.filter((t) => frame.usedTopicIds.has(t.id)).map((t) => ({ name: t.name, slug: t.slug, id: t.id }));
 }
 
-/** What a list of articles shows, as page-cache dependency keys. */
-export const shownAssets = (articles: ArticleInfo[]) => articles.flatMap((a) => (a.image ? [`Asset:${a.image.assetId}`] : []));
+/** What a list of articles shows, as page-cache dependency keys: their images. */
+export const shownAssets = (articles: ArticleInfo[]) => articles.flatMap((a) => (a.image ? [assetKey(a.image.assetId)] : []));
+/** The same with the articles themselves: what their cards depend on. */
+export const shownArticles = (articles: ArticleInfo[]) => [...articles.map((a) => entryKey(a.id)), ...shownAssets(articles)];

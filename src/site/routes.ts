@@ -25,7 +25,7 @@ import {
   type RelatedPool,
 } from './catalog.js';
 import { fieldOf, imageOf, textOf, type SiteContext } from './data.js';
-import { articleHref, authorHref, bodyPicture, cardOf, heroPicture, leadOf, shownAssets, topicHref, usedTopics } from './models.js';
+import { articleHref, authorHref, bodyPicture, cardOf, heroPicture, leadOf, shownArticles, shownAssets, topicHref, usedTopics } from './models.js';
 import { articleOrderKey, assetKey, entryKey, PageCache, prepare, relatedKey, type CachedPage, type ChangeSet, type RenderedPage } from './page-cache.js';
 import { loadSiteLook, pageLook, type SiteLook } from './look.js';
 import { defaultSiteSettings } from './settings.js';
@@ -203,7 +203,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       return {
         status: 200,
         contentType: html,
-        deps: [articleOrderKey, ...shown.map((a) => entryKey(a.id)), ...topicDeps(f), ...shownAssets(shown)],
+        deps: [articleOrderKey, ...shownArticles(shown), ...topicDeps(f)],
         body: renderHome({
           siteName: l.settings.name,
           look: pageLook(f, l),
@@ -231,7 +231,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       return {
         status: 200,
         contentType: html,
-        deps: [articleOrderKey, entryKey(topic.id), ...shown.map((a) => entryKey(a.id)), ...topicDeps(f), ...shownAssets(shown)],
+        deps: [articleOrderKey, entryKey(topic.id), ...shownArticles(shown), ...topicDeps(f)],
         body: renderTopicPage({
           siteName: l.settings.name,
           look: pageLook(f, l),
@@ -262,7 +262,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
       return {
         status: 200,
         contentType: html,
-        deps: [articleOrderKey, ...shown.map((a) => entryKey(a.id)), 'authors', entryKey(author.id), ...topicDeps(f), ...shownAssets(shown)],
+        deps: [articleOrderKey, ...shownArticles(shown), 'authors', entryKey(author.id), ...topicDeps(f)],
         body: renderAuthorPage({
           siteName: l.settings.name,
           look: pageLook(f, l),
@@ -318,7 +318,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     const shown = pickRelated(pool, articleId).map((id) => pool.infos.get(id)!);
     return {
       html: renderRelated(shown.map((a) => cardOf(ctx, a))),
-      deps: [...relatedListDeps(pool, topics), ...shown.map((a) => entryKey(a.id)), ...shownAssets(shown)],
+      deps: [...relatedListDeps(pool, topics), ...shownArticles(shown)],
     };
   };
   const relatedListDeps = (pool: Omit<RelatedPool, 'infos'>, topics: string[]) => [
@@ -333,7 +333,7 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
     cache.part(`related:${topics.join(',')}`, async () => {
       const pool = await relatedPool(ctx, topics);
       const shown = [...pool.infos.values()];
-      return { value: pool, deps: [...relatedListDeps(pool, topics), ...shown.map((a) => entryKey(a.id)), ...shownAssets(shown)] };
+      return { value: pool, deps: [...relatedListDeps(pool, topics), ...shownArticles(shown)] };
     });
 
   /**

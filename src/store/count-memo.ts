@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { readChangeCounter as versionOf } from './versioned-repository.js';
 
 /** Totals kept at most; past that the memo starts over (many different searches, say). */
 const maxTotals = 1000;
@@ -40,6 +41,3 @@ export class CountMemo {
     return total;
   }
 }
-
-const versionOf = async (db: Kysely<Database>) =>
-  Number((await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirst())?.value ?? 0);

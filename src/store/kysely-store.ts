@@ -13,7 +13,7 @@ import type { ApiKeyKind, ApiKeyRecord, LocaleRecord, SpaceRecord, UploadRecord,
 import { tagsRepository } from './tags-repository.js';
 import { documentsRepository } from './documents-repository.js';
 import { fragmentsRepository } from './fragments-repository.js';
-import { bumpChangeCounter, movedChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
+import { bumpChangeCounter, movedChangeCounter, readChangeCounter, versionedRepository, type RepositoryContext } from './versioned-repository.js';
 import { outboxStore } from './outbox.js';
 import { announceWrite, hearingOthers, onWrite } from './write-notices.js';
 import { scheduledActionStore } from './scheduled-action-store.js';
@@ -432,8 +432,7 @@ export function kyselyStore(
           sys: JSON.parse(row.sys) as VersionedSys,
         }));
       },
-      latest: async () =>
-        Number((await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirst())?.value ?? 0),
+      latest: () => readChangeCounter(db),
       onWrite: (listener) => (options.database === undefined ? () => {} : onWrite(options.database, listener)),
       hearsOthers: () => options.database !== undefined && hearingOthers(options.database),
       bump: async () => {

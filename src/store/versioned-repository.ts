@@ -96,6 +96,10 @@ const encodeMetadata = (metadata: ResourceMetadata | undefined) => JSON.stringif
 const moved = new WeakSet<Kysely<Database>>();
 export const movedChangeCounter = (db: Kysely<Database>) => moved.has(db);
 
+/** The change log's position now: the content version readers key their caches by. */
+export const readChangeCounter = async (db: Kysely<Database>) =>
+  Number((await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirst())?.value ?? 0);
+
 /** Next position of the change log; any published change takes one. */
 export async function bumpChangeCounter(db: Kysely<Database>) {
   moved.add(db);

@@ -22,6 +22,7 @@ import { articleRemovalRoutes } from './article-removal.js';
 import { commentsPanelFor } from './comments.js';
 import { applyChoices, differingFields, type DifferingField } from '../conflict.js';
 import { comparedFields } from '../compare.js';
+import { assetTitle } from '../asset-title.js';
 import { conflictPanel } from '../views/conflict.js';
 
 const labels = new Map<string, string>(comparedFields);
@@ -215,7 +216,7 @@ export async function articleRoutes(app: FastifyInstance, opts: { context: Admin
       const info = ops.imageInfo(ctx, a);
       if (!info?.width) return [];
       const alt = a.fields.description?.[locale];
-      return [{ id: a.sys.id, title: String(a.fields.title?.[locale] || info.fileName), thumb: info.transform(thumbQuery), hasAlt: is.nonEmptyString(alt) && alt.trim() !== '', alt: is.string(alt) ? alt : '', info }];
+      return [{ id: a.sys.id, title: assetTitle(a, locale), thumb: info.transform(thumbQuery), hasAlt: is.nonEmptyString(alt) && alt.trim() !== '', alt: is.string(alt) ? alt : '', info }];
     });
     const byId = new Map(images.map((i) => [i.id, i]));
     let doc: RtNode = emptyDocument();

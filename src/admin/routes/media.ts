@@ -21,6 +21,7 @@ import { statusOf } from '../status.js';
 import type { FieldProblem } from '../views/layout.js';
 import { renderAssetEdit, renderAssetRemoval, renderMedia, type UsageItem } from '../views/media.js';
 import { formFiles, isMultipart, streamedFile } from '../uploads.js';
+import { assetTitle } from '../asset-title.js';
 
 const perPage = 48;
 const gridQuery = '?w=400&h=267&fit=fill&f=faces&fm=webp&q=70';
@@ -309,7 +310,7 @@ export async function mediaRoutes(app: FastifyInstance, opts: { context: AdminCo
         kind,
         id: asset.sys.id,
         version: asset.sys.version,
-        name: String(asset.fields.title?.[locale] || info?.fileName || asset.sys.id),
+        name: assetTitle(asset, locale) || asset.sys.id,
         live: asset.sys.publishedVersion !== null,
         usage: await usage(request, asset.sys.id),
         problems,

@@ -8,6 +8,7 @@ import { FolioError } from '../../errors/index.js';
 import type { AssetRecord, Condition, ContentTypeRecord, EntryRecord } from '../../store/types.js';
 import * as is from '../../validate/is.js';
 import type { AdminContext } from '../context.js';
+import { assetTitle } from '../asset-title.js';
 import { entryTitle } from '../entry-title.js';
 import { actorOf } from '../http.js';
 import { defaultState } from '../entry-list.js';
@@ -101,9 +102,7 @@ export async function pickerRoutes(app: FastifyInstance, opts: { context: AdminC
   /** A media field's candidates as link choices: title (or file name), its file's type and its status. */
   const assetChoiceOf = (a: AssetRecord): EntryChoice => {
     const file = a.fields.file?.[ctx.locale];
-    const fileName = is.plainObject(file) && is.string(file.fileName) ? file.fileName : '';
-    const title = a.fields.title?.[ctx.locale];
-    return { id: a.sys.id, title: (is.string(title) && title) || fileName || 'Untitled', type: is.plainObject(file) && is.string(file.contentType) ? file.contentType : 'no file', status: statusOf(a.sys) };
+    return { id: a.sys.id, title: assetTitle(a, ctx.locale) || 'Untitled', type: is.plainObject(file) && is.string(file.contentType) ? file.contentType : 'no file', status: statusOf(a.sys) };
   };
 
   /**
@@ -133,7 +132,7 @@ export async function pickerRoutes(app: FastifyInstance, opts: { context: AdminC
     const page = await ops.listAssets(ctx, actor, { page: 1, perPage: ids ? maxIds : imagesPerSearch, where });
     const items: ImageChoice[] = page.items.flatMap((a) => {
       const info = ops.imageInfo(ctx, a);
-      return info?.width ? [{ id: a.sys.id, title: String(a.fields.title?.[ctx.locale] || info.fileName), thumb: info.transform(thumbQuery) }] : [];
+      return info?.width ? [{ id: a.sys.id, title: assetTitle(a, ctx.locale), thumb: info.transform(thumbQuery) }] : [];
     });
     return reply.header('cache-control', 'no-store').send({ items });
   });
