@@ -1,11 +1,18 @@
 /**
- * Published files that /images and /files URLs named, kept while the content version stays the
- * same, so a burst of new variants of one photo costs one store read instead of one each.
- * Publishing, unpublishing and deleting move the version, so a replaced or deleted file stops
- * answering at once, as the fast path's answers do. A file only a draft holds is looked up on
- * every request: saving a draft does not move the version.
+ * Published files that /images and /files URLs named, kept until their asset changes, so a
+ * burst of new variants of one photo costs one store read instead of one each, and a publish of
+ * one asset does not send every other image back to the store.
+ *
+ * When the content version moves, the changes since are read (`changesBetween`) before the next
+ * look-up answers: a file goes when its asset was published, unpublished or deleted, and every
+ * file goes when a step left no row or too many arrived. So a replaced or deleted file stops
+ * answering at once. Each kept file carries its `standing`, which the fast path replays its
+ * answers on (it calls `catchUp` after a change, before replaying). A file only a draft holds is
+ * looked up on every request: saving a draft does not move the version.
  */
+import type { Standing } from '../http/fast-path.js';
 import { Lru } from '../http/lru.js';
+import type { ChangesReader } from '../store/index.js';
 import type { ResolvedFile } from './stored-files.js';
 
 type Resolve = (assetId: string, token: string) => Promise<ResolvedFile | undefined>;
@@ -13,21 +20,65 @@ type Resolve = (assetId: string, token: string) => Promise<ResolvedFile | undefi
 /** Assets × tokens kept: a look-up is cheap to repeat, so this only needs to cover what is hot. */
 const defaultMaxEntries = 4096;
 
+interface Remembered extends Standing {
+  assetId: string;
+  file: ResolvedFile;
+  dropped: boolean;
+}
+
+export interface PublishedFiles {
+  resolve: Resolve;
+  /** Drops what changed up to the content version now. */
+  catchUp(): Promise<void>;
+}
+
 export function rememberPublishedFiles(
   resolve: Resolve,
   version: { current(): number | Promise<number> },
+  changes: ChangesReader,
   maxEntries = defaultMaxEntries,
-): Resolve {
-  const kept = new Lru<string, { version: number; file: ResolvedFile }>(maxEntries);
-  return async (assetId, token) => {
-    // Read before the store: a write after it moves the version past the one kept with the file.
-    const now = await version.current();
-    const key = `${assetId}\n${token}`;
-    const hit = kept.get(key);
-    if (hit?.version === now) return hit.file;
-    const file = await resolve(assetId, token);
-    if (file?.published) kept.set(key, { version: now, file });
-    else kept.delete(key);
-    return file;
+): PublishedFiles {
+  const kept = new Lru<string, Remembered>(maxEntries, undefined, (_key, gone) => (gone.dropped = true));
+  let seen: number | undefined;
+  let chain: Promise<void> = Promise.resolve();
+
+  /** One catch-up at a time, so each reads the window after the last. */
+  const catchUpTo = (now: number): Promise<void> => {
+    const run = chain.then(async () => {
+      if (seen !== undefined && now <= seen) return;
+      if (seen !== undefined) {
+        const changed = await changes(seen, now);
+        if (!changed) kept.clear();
+        else {
+          const assets = new Set(changed.filter((c) => c.kind === 'Asset').map((c) => c.id));
+          if (assets.size) for (const [key, r] of [...kept.entries()]) if (assets.has(r.assetId)) kept.delete(key);
+        }
+      }
+      seen = now;
+    });
+    chain = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    catchUp: async () => catchUpTo(await version.current()),
+    resolve: async (assetId, token) => {
+      // Read before the store: a write after it moves the version past the one the file is kept at.
+      const now = await version.current();
+      if (seen === undefined || now > seen) await catchUpTo(now);
+      const key = `${assetId}\n${token}`;
+      const hit = kept.get(key);
+      if (hit) return hit.file;
+      const file = await resolve(assetId, token);
+      // Kept only if no catch-up ran meanwhile: one that did may have dropped the asset before this read's answer was in.
+      if (file?.published && seen === now) {
+        const remembered: Remembered = { assetId, file, dropped: false };
+        remembered.file = { ...file, standing: remembered };
+        kept.set(key, remembered);
+        return remembered.file;
+      }
+      kept.delete(key);
+      return file;
+    },
   };
 }

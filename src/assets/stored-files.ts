@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import type { AssetRecord, Json, Scope, StoredFile } from '../store/types.js';
 import * as is from '../validate/is.js';
 import type { ImageFocus } from '../images/index.js';
+import type { Standing } from '../http/fast-path.js';
 import { storedFileToken } from './file-url.js';
 import { isFocalPoint } from './focal-point.js';
 
@@ -32,6 +33,8 @@ export interface ResolvedFile {
   stream(range?: ByteRange): Promise<Readable | undefined>;
   /** Faces found at ingest and the editor's focal point, for crops. */
   focus?: ImageFocus;
+  /** While this is the file its URL names (published-files.ts); unset for a file looked up each time. */
+  standing?: Standing;
 }
 
 const isBox = (v: unknown): v is { x: number; y: number; width: number; height: number } =>

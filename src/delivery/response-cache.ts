@@ -17,7 +17,8 @@ import { Lru } from '../http/lru.js';
 import { GenerationFlights } from '../http/flights.js';
 import { InvalidationLog } from '../http/invalidation-log.js';
 import { createHash } from 'node:crypto';
-import type { ChangeRecord } from '../store/types.js';
+import { neverKept, type Standing } from '../http/fast-path.js';
+import type { ChangesReader } from '../store/index.js';
 
 export interface CachedResponse {
   /** Encoded once, so a hit is a plain write. */
@@ -37,12 +38,12 @@ export type ResponseDep = string | readonly string[] | undefined;
 /** What an answer shows, known only once it is computed; null when it must not be kept at all. */
 export type LateDep = () => ResponseDep | null;
 
-/** Reads the changes in (after, upTo]; undefined when they are not all known (drop everything). */
-export type ChangesReader = (after: number, upTo: number) => Promise<ChangeRecord[] | undefined>;
 
-interface Kept {
+/** An answer kept with what it shows; `dropped` once it leaves the cache, for good. */
+interface Kept extends Standing {
   value: CachedResponse;
   dep: ResponseDep;
+  dropped: boolean;
 }
 
 export class ResponseCache {
@@ -51,13 +52,17 @@ export class ResponseCache {
   /** Moved by every invalidation, with the items it touched: an answer computed across one that touched what it shows is not kept. */
   private readonly log = new InvalidationLog();
   private chain: Promise<void> = Promise.resolve();
-  private readonly flights = new GenerationFlights<{ value: CachedResponse; shown: ResponseDep | null }>();
+  private readonly flights = new GenerationFlights<{ value: CachedResponse; shown: ResponseDep | null; standing: Standing }>();
 
   constructor(
     private readonly changes: ChangesReader,
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {
-    this.entries = new Lru(maxBytes, (kept) => sizeOf(kept.value));
+    this.entries = new Lru(
+      maxBytes,
+      (kept) => sizeOf(kept.value),
+      (_key, kept) => (kept.dropped = true),
+    );
   }
 
   /**
@@ -65,31 +70,31 @@ export class ResponseCache {
    * until what it shows (`dep`) changes. `version` is the content version the caller read after
    * it arrived; the cache catches up with it first.
    */
-  async load(version: number, key: string, dep: ResponseDep | LateDep, compute: () => Promise<CachedResponse>): Promise<{ value: CachedResponse; hit: boolean }> {
+  async load(version: number, key: string, dep: ResponseDep | LateDep, compute: () => Promise<CachedResponse>): Promise<{ value: CachedResponse; hit: boolean; standing: Standing }> {
     if (this.seen === undefined || version > this.seen) await this.catchUp(version);
     const kept = this.entries.get(key);
-    if (kept) return { value: kept.value, hit: true };
+    if (kept) return { value: kept.value, hit: true, standing: kept };
     const generation = this.log.generation;
-    const { value } = await this.flights.run(
+    const { value, standing } = await this.flights.run(
       key,
       generation,
       () =>
         compute().then((v) => {
           const shown = typeof dep === 'function' ? dep() : dep;
-          if (shown !== null && !this.changedSince(generation, shown)) this.keep(key, v, shown);
-          return { value: v, shown };
+          const standing = shown !== null && !this.changedSince(generation, shown) ? this.keep(key, v, shown) : neverKept;
+          return { value: v, shown, standing };
         }),
       (startedIn, done) => done.shown !== null && !this.changedSince(startedIn, done.shown),
     );
-    return { value, hit: false };
+    return { value, hit: false, standing };
   }
 
   get size() {
     return this.entries.size;
   }
 
-  /** One catch-up at a time, so each reads the window after the last. */
-  private catchUp(version: number): Promise<void> {
+  /** Brings the cache up to `version`, dropping what changed since; one catch-up at a time, so each reads the window after the last. */
+  catchUp(version: number): Promise<void> {
     const run = this.chain.then(async () => {
       if (this.seen === undefined) {
         this.seen = version;
@@ -111,9 +116,11 @@ export class ResponseCache {
     return this.log.touchedSince(generation, (items) => showsAny(dep, items));
   }
 
-  private keep(key: string, value: CachedResponse, dep: ResponseDep): void {
-    if (sizeOf(value) > this.maxBytes / 4) return;
-    this.entries.set(key, { value, dep });
+  private keep(key: string, value: CachedResponse, dep: ResponseDep): Standing {
+    if (sizeOf(value) > this.maxBytes / 4) return neverKept;
+    const kept = { value, dep, dropped: false };
+    this.entries.set(key, kept);
+    return kept;
   }
 }
 

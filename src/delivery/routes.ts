@@ -45,8 +45,6 @@ interface Params {
 }
 
 const contentType = 'application/vnd.contentful.delivery.v1+json; charset=utf-8';
-/** More changes than this since a cache last looked: it drops everything instead of reading them. */
-const maxChangesRead = 500;
 /** What each small collection can be queried and ordered by (`locale` is read by every route). */
 const contentTypeModel: MemoryModel = {
   paths: { 'sys.id': 'text', 'sys.createdAt': 'date', 'sys.updatedAt': 'date', 'sys.revision': 'number', name: 'text', description: 'text', displayField: 'text' },
@@ -71,7 +69,7 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   const cacheFor = (scope: { spaceId: string; environmentId: string }) => {
     const id = `${scope.spaceId}/${scope.environmentId}`;
     let cache = caches.get(id);
-    if (!cache) caches.set(id, (cache = new ResponseCache((after, upTo) => changesBetween(store, scope, after, upTo, maxChangesRead))));
+    if (!cache) caches.set(id, (cache = new ResponseCache((after, upTo) => changesBetween(store, scope, after, upTo))));
     return cache;
   };
   // For /metrics: the answers held across every environment's cache.
@@ -79,6 +77,14 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
   const authenticate = createAuthenticator(store, mode);
   const { version: known } = opts;
   const contentVersion = known ? () => known.current() : singleFlight(() => store.changes.latest());
+  // Replayed answers stand while their cache keeps them; after a change every cache marks what it drops first.
+  if (caching && opts.fastPath) {
+    const unfollow = opts.fastPath.follow(async () => {
+      const version = await contentVersion();
+      await Promise.all([...caches.values()].map((cache) => cache.catchUp(version)));
+    });
+    app.addHook('onClose', async () => unfollow());
+  }
 
   const scopeOf = (request: FastifyRequest<{ Params: Params }>) => ({
     spaceId: request.params.spaceId,
@@ -145,14 +151,14 @@ export async function deliveryRoutes(app: FastifyInstance, opts: DeliveryOptions
     url.searchParams.delete('access_token');
     url.searchParams.sort();
     const key = `${url.pathname}?${url.searchParams}`;
-    const { value, hit } = await cacheFor(scope).load(contentVersionAtAuth, key, dep, async () => {
+    const { value, hit, standing } = await cacheFor(scope).load(contentVersionAtAuth, key, dep, async () => {
       const { json, etag } = await encoded(await compute(await context()));
       // Cached bodies are sent many times: compressed once, here, as a CDN keeps its copies.
       const { gzip, br } = await encodeAsync(json);
       return { json, etag, ...(gzip ? { gzip } : {}), ...(br ? { br } : {}) };
     });
     // The token is part of what the answer varies on: a replay needs the very credentials this request passed.
-    opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding', 'authorization'], encodings: value, cacheHeader: 'x-folio-cache' });
+    opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding', 'authorization'], encodings: value, cacheHeader: 'x-folio-cache', standing });
     return sendJson(reply.header('x-folio-cache', hit ? 'hit' : 'miss'), value);
   }
   const notFound = resourceNotFound;

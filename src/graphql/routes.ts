@@ -41,8 +41,6 @@ const preflight = {
   'access-control-max-age': '86400',
 };
 
-/** Same window as Delivery's cache: beyond it everything is dropped instead of read. */
-const maxChangesRead = 500;
 
 function authRefusal({ refuse }: Engine, err: unknown, request: FastifyRequest): unknown {
   if (!isFolioError(err)) return err;
@@ -67,7 +65,7 @@ export async function graphqlRoutes(app: FastifyInstance, opts: GraphqlOptions) 
   const cacheFor = (scope: Scope) => {
     const id = `${scope.spaceId}/${scope.environmentId}`;
     let cache = caches.get(id);
-    if (!cache) caches.set(id, (cache = new ResponseCache((after, upTo) => changesBetween(store, scope, after, upTo, maxChangesRead))));
+    if (!cache) caches.set(id, (cache = new ResponseCache((after, upTo) => changesBetween(store, scope, after, upTo))));
     return cache;
   };
 

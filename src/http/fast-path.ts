@@ -2,10 +2,19 @@
  * Warm answers replayed in front of Fastify. A route that answered from its own cache marks the
  * answer (`offer`); the exact bytes and headers it sent are kept for that URL and what the
  * answer varies on, and the next identical GET is answered with them before routing, hooks,
- * parsing or any database read. Nothing here decides what is valid: every answer is dropped
- * as soon as the content version moves (a write in this process at once, another process's
- * when its NOTIFY arrives, or within ContentVersion's poll while the listener is down), and the route's own cache, which drops precisely, answers
- * the next request and offers again.
+ * parsing or any database read.
+ *
+ * Nothing here decides what is valid; the route caches do, and this follows them:
+ * - An answer offered with the `standing` of the cached value it was made from (a hub page, a
+ *   Delivery answer) is replayed while that value stands: its cache marks it dropped when a
+ *   change touches what it shows, when it is evicted, or when the cache is emptied.
+ * - When the content version moves (a write in this process at once, another process's when its
+ *   NOTIFY arrives, or within ContentVersion's poll while the listener is down), nothing is
+ *   replayed until every cache that gives standings (`follow`) has caught up with the change
+ *   and marked what it dropped; meanwhile requests go to the routes, which catch up first.
+ *   So a publish costs the answers it touched, not every warm answer of every server.
+ * - An answer offered without a standing is dropped at every change, and is not kept at all
+ *   when the change came after its request arrived (it may be older than the change).
  *
  * Only 200 answers to GETs without conditions (If-None-Match, Range …) are replayed; answers
  * that set cookies are never kept. Per-request headers are made fresh: the request id, and the
@@ -28,12 +37,23 @@ export interface Offer {
   encodings?: { gzip?: unknown; br?: unknown };
   /** Header saying whether a cache answered (set to `hit` on replay). */
   cacheHeader?: string;
+  /** The cached value the answer was made from: replayed while it stands (see the top of this file). */
+  standing?: Standing;
 }
+
+/** A cached value's standing: its cache sets `dropped` when it lets the value go, for good. */
+export interface Standing {
+  readonly dropped: boolean;
+}
+
+/** What a value that was never kept (computed across a change that touched it) stands on. */
+export const neverKept: Standing = Object.freeze({ dropped: true });
 
 interface Kept {
   /** Names and values in one flat list, as writeHead takes them; the request id's value last. */
   headers: string[];
   body: Buffer;
+  standing: Standing | undefined;
 }
 
 interface UrlEntry {
@@ -68,8 +88,13 @@ const replayable = (req: IncomingMessage) =>
 export class FastPath {
   readonly #urls = new Map<string, UrlEntry>();
   #bytes = 0;
-  /** Moved by every invalidation. */
+  /** Moved by every change of content. */
   #epoch = 0;
+  /** Answers kept without a standing: dropped at every change. */
+  #unstanding = new Set<string>();
+  /** The caches are catching up with a change: nothing is replayed until they have. */
+  #following = false;
+  readonly #followers = new Set<() => Promise<unknown> | unknown>();
   readonly #maxBytes: number;
   readonly #maxBody: number;
   /** Binds each kept URL to what counts its replays (metrics). */
@@ -84,10 +109,34 @@ export class FastPath {
     return this.#urls.size;
   }
 
-  /** Drops every kept answer and refuses those to requests that arrived before: content changed. */
-  invalidate(): void {
-    this.#epoch++;
+  /**
+   * Registers a cache that gives standings: `catchUp` brings it up to date with the content
+   * version now (marking what it drops). Returns the function that stops following it.
+   */
+  follow(catchUp: () => Promise<unknown> | unknown): () => void {
+    this.#followers.add(catchUp);
+    return () => this.#followers.delete(catchUp);
+  }
+
+  /**
+   * Content changed: answers without a standing go, and nothing is replayed until the followed
+   * caches have caught up. If one of them cannot (its store failed), every answer goes.
+   */
+  contentChanged(): void {
+    const epoch = ++this.#epoch;
+    for (const url of this.#unstanding) this.#drop(url);
+    this.#unstanding.clear();
+    this.#following = true;
+    void Promise.allSettled([...this.#followers].map((catchUp) => catchUp())).then((caughtUp) => {
+      if (caughtUp.some((c) => c.status === 'rejected')) this.clear();
+      if (epoch === this.#epoch) this.#following = false;
+    });
+  }
+
+  /** Drops every kept answer. */
+  clear(): void {
     this.#urls.clear();
+    this.#unstanding.clear();
     this.#bytes = 0;
   }
 
@@ -100,11 +149,17 @@ export class FastPath {
   }
 
   #answer(req: IncomingMessage, res: ServerResponse): boolean {
-    if (!replayable(req)) return false;
-    const entry = this.#urls.get(req.url ?? '');
+    if (this.#following || !replayable(req)) return false;
+    const url = req.url ?? '';
+    const entry = this.#urls.get(url);
     if (!entry) return false;
-    const kept = entry.variants.get(variantKey(req, entry.offer));
+    const key = variantKey(req, entry.offer);
+    const kept = entry.variants.get(key);
     if (!kept) return false;
+    if (kept.standing?.dropped) {
+      this.#dropVariant(url, entry, key, kept);
+      return false;
+    }
     const started = performance.now();
     const headers = kept.headers.slice();
     headers[headers.length - 1] = randomUUID();
@@ -119,9 +174,12 @@ export class FastPath {
    * Call from the route before sending; the bytes are taken as they leave.
    */
   offer(raw: IncomingMessage, res: ServerResponse, offer: Offer): void {
-    // Not through handle() (app.inject), or content changed since it arrived: its answer may be older.
+    // Not through handle() (app.inject): not a request this path answers.
     const epoch = (raw as StampedRequest)[arrived];
-    if (epoch !== this.#epoch || !replayable(raw)) return;
+    if (epoch === undefined || !replayable(raw)) return;
+    // Content changed since it arrived: only an answer whose cached value still stands may be kept.
+    const current = () => epoch === this.#epoch || (offer.standing !== undefined && !offer.standing.dropped);
+    if (!current()) return;
     const url = raw.url ?? '';
     const key = variantKey(raw, offer);
     const writeHead = res.writeHead;
@@ -135,7 +193,7 @@ export class FastPath {
     } as typeof res.writeHead;
     const end = res.end;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (status === 200 && headers && Buffer.isBuffer(chunk) && epoch === this.#epoch) this.#keep(url, key, offer, headers, chunk);
+      if (status === 200 && headers && Buffer.isBuffer(chunk) && current()) this.#keep(url, key, offer, headers, chunk);
       return (end as (...args: unknown[]) => ServerResponse).call(res, chunk, ...rest);
     }) as typeof res.end;
   }
@@ -154,13 +212,27 @@ export class FastPath {
     if (!entry) this.#urls.set(url, (entry = { offer, variants: new Map(), record: this.recorder?.(offer.route, offer.cacheHeader) }));
     const previous = entry.variants.get(key);
     if (previous) this.#bytes -= previous.body.length;
-    entry.variants.set(key, { headers: flat, body });
+    entry.variants.set(key, { headers: flat, body, standing: offer.standing });
+    if (!offer.standing) this.#unstanding.add(url);
     this.#bytes += body.length;
-    for (const [oldest, old] of this.#urls) {
+    for (const oldest of this.#urls.keys()) {
       if (this.#bytes <= this.#maxBytes) break;
-      this.#urls.delete(oldest);
-      for (const kept of old.variants.values()) this.#bytes -= kept.body.length;
+      this.#drop(oldest);
     }
+  }
+
+  #drop(url: string): void {
+    const entry = this.#urls.get(url);
+    if (!entry) return;
+    this.#urls.delete(url);
+    this.#unstanding.delete(url);
+    for (const kept of entry.variants.values()) this.#bytes -= kept.body.length;
+  }
+
+  #dropVariant(url: string, entry: UrlEntry, key: string, kept: Kept): void {
+    entry.variants.delete(key);
+    this.#bytes -= kept.body.length;
+    if (entry.variants.size === 0) this.#drop(url);
   }
 }
 

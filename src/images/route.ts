@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { FolioError } from '../errors/index.js';
-import type { FastPath, VaryOn } from '../http/fast-path.js';
+import type { FastPath, Standing, VaryOn } from '../http/fast-path.js';
 import type { ByteRange } from '../storage/types.js';
 import type { Readable } from 'node:stream';
 import { rangeApplies, rangeOf } from './byte-range.js';
@@ -40,6 +40,8 @@ export interface ResolvedFile {
   /** The file (or `range` of it) as a stream, so big files and seeks never sit in memory whole. */
   stream?: ((range?: ByteRange) => Promise<Readable | undefined>) | undefined;
   focus?: ImageFocus;
+  /** While this is the file the URL names: answers made from it are replayed until then (fast-path.ts). */
+  standing?: Standing | undefined;
 }
 
 export interface ImagesRoutesOptions {
@@ -74,8 +76,8 @@ export interface ImagesRoutesOptions {
   observe?: ((status: ImagesStatus) => void) | undefined;
   /**
    * Where answers are offered for replay before routing: a warm hit then reads neither the
-   * store nor the disk. The app drops them when content changes, so a deleted asset or a
-   * replaced file stops answering at once.
+   * store nor the disk. An answer stands while its file does (`ResolvedFile.standing`), so a
+   * deleted asset or a replaced file stops answering at once.
    */
   fastPath?: FastPath | undefined;
 }
@@ -96,7 +98,7 @@ interface FileRoute {
 
 const fileNotFound = () => new FolioError('NOT_FOUND', 'The file could not be found.');
 
-type Offer = (request: FastifyRequest, reply: FastifyReply, vary: VaryOn[]) => void;
+type Offer = (request: FastifyRequest, reply: FastifyReply, vary: VaryOn[], standing: Standing | undefined) => void;
 
 /** Files up to this size are read whole (and may be replayed); bigger ones are streamed. */
 const wholeFileBytes = 1024 * 1024;
@@ -150,7 +152,7 @@ async function send(
     return reply.code(304).headers(headers).send();
   }
   const { data, contentType } = await body();
-  if (file.published) offer?.(request, reply, extraHeaders.vary ? ['accept'] : []);
+  if (file.published) offer?.(request, reply, extraHeaders.vary ? ['accept'] : [], file.standing);
   // Headers only now: an error thrown above must not carry this response's caching headers.
   return reply
     .code(200)
@@ -198,8 +200,8 @@ export const imagesRoutes: FastifyPluginAsync<ImagesRoutesOptions> = async (app,
   const signing = signingKeys && signingKeys.length > 0 ? signingKeys : undefined;
   const { fastPath } = options;
   const offer: Offer | undefined = fastPath
-    ? (request, reply, vary) =>
-        fastPath.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary })
+    ? (request, reply, vary, standing) =>
+        fastPath.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary, ...(standing ? { standing } : {}) })
     : undefined;
 
   /**

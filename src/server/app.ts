@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { FastPath } from '../http/fast-path.js';
-import { ContentVersion, replicaReads } from '../store/index.js';
+import { changesBetween, ContentVersion, replicaReads } from '../store/index.js';
 import { adminRoutes } from '../admin/index.js';
 import { smtpMailer } from '../mail/index.js';
 import { rememberPublishedFiles, resolveAssetFile } from '../assets/index.js';
@@ -86,13 +86,14 @@ function serverFactory(parts: AppParts, fastPath: FastPath) {
 
 export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const { store, storage, scope } = parts;
-  // Warm answers are replayed before Fastify, and dropped the moment content changes: at once
-  // for this process's writes, and for other processes' as soon as PostgreSQL's NOTIFY arrives
-  // (ContentVersion polls while the listener is down).
+  // Warm answers are replayed before Fastify. When content changes (at once for this process's
+  // writes, and for other processes' as soon as PostgreSQL's NOTIFY arrives; ContentVersion polls
+  // while the listener is down), replays wait until the route caches have dropped what the change
+  // touched, and only those answers go (fast-path.ts).
   const version = new ContentVersion(store, parts.versionPollMs !== undefined ? { pollMs: parts.versionPollMs } : {});
   const fastPath = new FastPath();
-  const stopHearing = store.changes.onWrite(() => fastPath.invalidate());
-  version.onChange(() => fastPath.invalidate());
+  const stopHearing = store.changes.onWrite(() => fastPath.contentChanged());
+  version.onChange(() => fastPath.contentChanged());
   // Delivery, GraphQL and the hub read published content from the replica unless it is behind
   // what they were told; Preview, drafts, the editor and the Management API read the primary.
   const reads = parts.replica ? replicaReads(store, parts.replica, version) : undefined;
@@ -126,6 +127,7 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     stopHearing();
+    stopFollowingFiles();
     reads?.close();
     version.close();
   });
@@ -138,7 +140,14 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   if (reads) sources.reads = reads.counts;
   await app.register(operationsRoutes, { store, sources, checkStorage: parts.checkStorage });
   const signingKey = parts.config.imageSigningKeys[0];
-  const resolveFile = rememberPublishedFiles((assetId, token) => resolveAssetFile(store, storage, scope, assetId, token), version);
+  const publishedFiles = rememberPublishedFiles(
+    (assetId, token) => resolveAssetFile(store, storage, scope, assetId, token),
+    version,
+    (after, upTo) => changesBetween(store, scope, after, upTo),
+  );
+  // Replayed images stand while their file is kept; after a change the memo drops what changed first.
+  const stopFollowingFiles = fastPath.follow(publishedFiles.catchUp);
+  const resolveFile = publishedFiles.resolve;
   await app.register(imagesRoutes, {
     cacheDir: imageCacheDir(parts.config.dataDir),
     sharedCache: parts.sharedImages,

@@ -43,6 +43,7 @@
  */
 import { Lru } from '../http/lru.js';
 import { createHash } from 'node:crypto';
+import { neverKept, type Standing } from '../http/fast-path.js';
 import { LazilyEncoded, type Codings, type Encoded } from '../http/encoding.js';
 import { GenerationFlights } from '../http/flights.js';
 import { InvalidationLog } from '../http/invalidation-log.js';
@@ -73,8 +74,6 @@ export interface ChangeSet {
   keys: Set<string>;
 }
 
-/** More changes than this since the last look: drop everything instead of reading them. */
-const maxChangesRead = 500;
 
 export const entryKey = (id: string) => `Entry:${id}`;
 export const assetKey = (id: string) => `Asset:${id}`;
@@ -82,20 +81,30 @@ export const relatedKey = (topicId: string) => `related:${topicId}`;
 /** Membership and order of published articles, and each one's topics, slug and author. */
 export const articleOrderKey = 'articles:order';
 
+/** A value kept with the dependency keys it shows; `dropped` once it leaves the cache, for good. */
+interface KeptValue<V> extends Standing {
+  value: V;
+  deps: string[];
+  dropped: boolean;
+}
+
 /** Values kept with the dependency keys they show, found by key and dropped by dependency. */
 class KeptByDeps<V> {
-  private readonly lru: Lru<string, { value: V; deps: string[] }>;
+  private readonly lru: Lru<string, KeptValue<V>>;
   private readonly byDep = new Map<string, Set<string>>();
 
   constructor(max: number) {
-    this.lru = new Lru(max, undefined, (key, kept) => this.unindex(key, kept.deps));
+    this.lru = new Lru(max, undefined, (key, kept) => {
+      kept.dropped = true;
+      this.unindex(key, kept.deps);
+    });
   }
 
   get size(): number {
     return this.lru.size;
   }
 
-  get(key: string): { value: V; deps: string[] } | undefined {
+  get(key: string): KeptValue<V> | undefined {
     return this.lru.get(key);
   }
 
@@ -104,13 +113,15 @@ class KeptByDeps<V> {
   }
 
   /** The least recently used past the maximum go, their dependencies with them (unindex). */
-  set(key: string, value: V, deps: string[]): void {
-    this.lru.set(key, { value, deps });
+  set(key: string, value: V, deps: string[]): KeptValue<V> {
+    const kept = { value, deps, dropped: false };
+    this.lru.set(key, kept);
     for (const dep of deps) {
       let keys = this.byDep.get(dep);
       if (!keys) this.byDep.set(dep, (keys = new Set()));
       keys.add(key);
     }
+    return kept;
   }
 
   dependents(dep: string): string[] {
@@ -151,7 +162,7 @@ export class PageCache {
   private readonly log = new InvalidationLog();
   private pending: Promise<void> | undefined;
   /** Renders under way, by key, with the generation they started in. */
-  private readonly flights = new GenerationFlights<{ page: CachedPage; deps: string[] }>();
+  private readonly flights = new GenerationFlights<{ page: CachedPage; standing: Standing; deps: string[] }>();
   private readonly partFlights = new GenerationFlights<Part<unknown>>();
   private chain: Promise<void> = Promise.resolve();
 
@@ -204,7 +215,7 @@ export class PageCache {
     }
     if (latest === this.seen) return;
     const after = this.seen;
-    const changes = await changesBetween(this.store, this.scope, after, latest, maxChangesRead);
+    const changes = await changesBetween(this.store, this.scope, after, latest);
     const set: ChangeSet = { all: !changes, articles: [], keys: new Set() };
     for (const c of changes ?? []) {
       set.keys.add(`${c.kind}:${c.id}`);
@@ -242,20 +253,20 @@ export class PageCache {
    * `sync()`. A render that started in an earlier generation is shared only if the changes since
    * left what it shows alone: else it may show content older than what this caller has seen change.
    */
-  async load(key: string, render: () => Promise<RenderedPage> | RenderedPage): Promise<{ page: CachedPage; hit: boolean }> {
-    const cached = this.get(key);
-    if (cached) return { page: cached, hit: true };
+  async load(key: string, render: () => Promise<RenderedPage> | RenderedPage): Promise<{ page: CachedPage; hit: boolean; standing: Standing }> {
+    const cached = this.pages.get(key);
+    if (cached) return { page: cached.value, hit: true, standing: cached };
     const generation = this.log.generation;
-    const { page } = await this.flights.run(
+    const { page, standing } = await this.flights.run(
       key,
       generation,
       async () => {
         const rendered = await render();
-        return { page: this.put(key, rendered, generation), deps: [...new Set(rendered.deps)] };
+        return { ...this.keep(key, rendered, generation), deps: [...new Set(rendered.deps)] };
       },
       (startedIn, done) => !this.changedSince(startedIn, done.deps),
     );
-    return { page, hit: false };
+    return { page, hit: false, standing };
   }
 
   /**
@@ -285,10 +296,13 @@ export class PageCache {
 
   /** Prepares a page for sending and keeps it unless content it shows changed while it rendered. */
   put(key: string, rendered: RenderedPage, generation: number): CachedPage {
+    return this.keep(key, rendered, generation).page;
+  }
+
+  private keep(key: string, rendered: RenderedPage, generation: number): { page: CachedPage; standing: Standing } {
     const page = prepare(rendered);
     const deps = [...new Set(rendered.deps)];
-    if (!this.changedSince(generation, deps)) this.pages.set(key, page, deps);
-    return page;
+    return { page, standing: this.changedSince(generation, deps) ? neverKept : this.pages.set(key, page, deps) };
   }
 
   private changedSince(generation: number, deps: string[]): boolean {

@@ -146,6 +146,9 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   };
   const cache = new PageCache(ctx.store, ctx.scope, { maxPages: maxCachedPages, onChange, ...(opts.version ? { version: opts.version } : {}) });
   opts.observe?.({ pageCache: cache });
+  // Replayed pages stand while the cache keeps them; after a change the cache marks what it drops first.
+  const unfollow = opts.fastPath?.follow(() => cache.sync());
+  app.addHook('onClose', async () => unfollow?.());
 
   function keepFrame(loading: Promise<NavFrame>): Promise<NavFrame> {
     framePromise = loading;
@@ -169,14 +172,14 @@ export async function siteRoutes(app: FastifyInstance, opts: SiteOptions) {
   /** Answers from the cache, or renders, keeps and answers. */
   async function cached(request: FastifyRequest, reply: FastifyReply, key: string, render: (f: NavFrame, l: SiteLook) => Promise<RenderedPage> | RenderedPage) {
     await cache.sync();
-    const { page, hit } = await cache.load(key, async () => {
+    const { page, hit, standing } = await cache.load(key, async () => {
       const [f, l] = await Promise.all([frame(), look()]);
       const rendered = await render(f, l);
       return { ...rendered, deps: [...rendered.deps, ...l.deps] };
     });
     reply.header('x-hub-cache', hit ? 'hit' : 'miss');
     if (page.status === 200) {
-      opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding'], encodings: page.codings, cacheHeader: 'x-hub-cache' });
+      opts.fastPath?.offer(request.raw, reply.raw, { route: request.routeOptions.url ?? request.url, vary: ['accept-encoding'], encodings: page.codings, cacheHeader: 'x-hub-cache', standing });
     }
     return send(request, reply, page);
   }

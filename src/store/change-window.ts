@@ -8,7 +8,13 @@
 import type { Store } from './store.js';
 import type { ChangeRecord, Scope } from './types.js';
 
-export async function changesBetween(store: Store, scope: Scope, after: number, upTo: number, max: number): Promise<ChangeRecord[] | undefined> {
+/** Reads the changes in (after, upTo]; undefined when they are not all known (drop everything). */
+export type ChangesReader = (after: number, upTo: number) => Promise<ChangeRecord[] | undefined>;
+
+/** More changes than this since a cache last looked: it drops everything instead of reading them. */
+export const maxChangesRead = 500;
+
+export async function changesBetween(store: Store, scope: Scope, after: number, upTo: number, max = maxChangesRead): Promise<ChangeRecord[] | undefined> {
   const steps = upTo - after;
   if (steps <= 0) return [];
   if (steps > max) return undefined;

@@ -147,6 +147,18 @@ describe('derived images', () => {
     expect((await fetch(url.replace('w=100', 'w=101'))).status).toBe(404);
   });
 
+  it('keep answering a warm image without a store read when another asset is published', async () => {
+    await addImage('steady', 400, '#a0a040');
+    const url = await imageUrl('steady');
+    const body = await bytes(await fetch(url));
+    await addImage('newcomer', 300, '#40a0a0');
+    reads.getPublished = reads.get = 0;
+    for (const u of [url, url.replace('w=100', 'w=104')]) expect((await fetch(u)).status).toBe(200);
+    expect(await bytes(await fetch(url))).toEqual(body);
+    // Its file is still the one kept: neither the warm variant nor a new one looked the asset up again.
+    expect([reads.getPublished, reads.get]).toEqual([0, 0]);
+  });
+
   it('read the store once for several new variants of a published photo', async () => {
     await addImage('variants', 400, '#c04040');
     const url = await imageUrl('variants');
@@ -200,6 +212,20 @@ describe('hub pages', () => {
     const after = await (await fetch(`${origin}/`)).text();
     expect(after).toContain('A title changed just now');
   });
+
+  it('after a publish, show it on every page that shows the article, warm or not', async () => {
+    const retitled = hub.articles[2]!;
+    const pages = [`/articles/${retitled.slug}`, `/articles/${hub.articles[20]!.slug}`, '/'];
+    for (let i = 0; i < 2; i++) for (const page of pages) expect((await fetch(`${origin}${page}`)).status).toBe(200);
+    const entry = (await store.entries.get(hub.scope, retitled.id))!;
+    await updateEntry(store, hub.scope, { id: retitled.id, fields: { ...entry.fields, title: { 'en-US': 'Retitled on a warm hub' } } }, systemActor);
+    await publishEntry(store, hub.scope, { id: retitled.id }, systemActor);
+    for (let i = 0; i < 2; i++) {
+      expect(await (await fetch(`${origin}/articles/${retitled.slug}`)).text()).toContain('Retitled on a warm hub');
+      expect(await (await fetch(`${origin}/`)).text()).toContain('Retitled on a warm hub');
+      expect(await (await fetch(`${origin}/articles/${hub.articles[20]!.slug}`)).text()).toContain(hub.articles[20]!.title);
+    }
+  });
 });
 
 describe('Delivery with the cache on', () => {
@@ -240,6 +266,17 @@ describe('Delivery with the cache on', () => {
     expect(reads.latest).toBe(0);
     expect((await fetch(url, { headers: { authorization: 'Bearer not-a-real-token-at-all' } })).status).toBe(401);
     expect((await fetch(url)).status).toBe(401);
+  });
+
+  it('after a publish, answers the new entry at once and keeps answering the others right', async () => {
+    const [changed, other] = [hub.articles[5]!, hub.articles[6]!];
+    const entryUrl = (id: string) => `${origin}/delivery/spaces/folio/environments/master/entries/${id}`;
+    const titleOf = async (id: string) => ((await (await fetch(entryUrl(id), { headers: auth })).json()) as { fields: { title: string } }).fields.title;
+    for (let i = 0; i < 2; i++) expect([await titleOf(changed.id), await titleOf(other.id)]).toEqual([changed.title, other.title]);
+    const entry = (await store.entries.get(hub.scope, changed.id))!;
+    await updateEntry(store, hub.scope, { id: changed.id, fields: { ...entry.fields, title: { 'en-US': 'Retitled while warm' } } }, systemActor);
+    await publishEntry(store, hub.scope, { id: changed.id }, systemActor);
+    for (let i = 0; i < 3; i++) expect([await titleOf(changed.id), await titleOf(other.id)]).toEqual(['Retitled while warm', other.title]);
   });
 
   it('stops answering with a revoked token at once', async () => {
