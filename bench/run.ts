@@ -171,15 +171,29 @@ async function main() {
       // Hub reads with and without one article updated and published per second (Management API).
       const quiet: WrkResult[] = [];
       const busy: WrkResult[] = [];
+      // The server's CPU per read without publishes, and what each publish adds to it besides its reads.
+      const readCpu: number[] = [];
+      const publishCpu: number[] = [];
+      const cpuOf = () => cpuSecondsOf(folio.process.pid!);
       await wrk(`${origin}/`, { seconds: warmUp, connections });
-      for (let i = 0; i < rounds; i++) {
-        quiet.push(await wrk(`${origin}/`, { seconds, connections }));
+      // More alternations than the other rows: the ratio of two runs on a shared machine swings with its neighbours.
+      const publishRounds = Math.max(rounds, 5);
+      for (let i = 0; i < publishRounds; i++) {
+        let cpu = await cpuOf();
+        const q = await wrk(`${origin}/`, { seconds, connections });
+        const perRead = ((await cpuOf()) - cpu) / q.requests;
+        quiet.push(q);
+        cpu = await cpuOf();
         const publishing = publishLoop(origin, seconds);
-        busy.push(await wrk(`${origin}/`, { seconds, connections }));
-        await publishing;
+        const b = await wrk(`${origin}/`, { seconds, connections });
+        const published = await publishing;
+        busy.push(b);
+        readCpu.push(perRead * 1e6);
+        publishCpu.push((((await cpuOf()) - cpu - perRead * b.requests) * 1000) / published);
       }
       const median = (runs: WrkResult[]) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
       lines.push({ what: 'hub `/` while publishing 1 article/s', bytes: sizes.hub, folio: median(busy), baseline: median(quiet), baselineName: 'the same reads, no publishes', target: 0.9 });
+      notes.push(`publishing: the server's CPU per read of \`/\` ${middle(readCpu).toFixed(1)} µs without publishes; each publish (read, save, publish through the Management API) adds ${middle(publishCpu).toFixed(0)} ms of CPU besides its reads (medians of ${publishRounds} alternations)`);
     }
 
     if (wanted('cold')) {
@@ -284,11 +298,12 @@ async function quiet(pid: number, limitSeconds = 60): Promise<void> {
   }
 }
 
-/** Updates and publishes one bench article per second through the Management API for `secs`. */
-async function publishLoop(origin: string, secs: number): Promise<void> {
+/** Updates and publishes one bench article per second through the Management API for `secs`; how many it published. */
+async function publishLoop(origin: string, secs: number): Promise<number> {
   const mgmt = `${origin}/management/spaces/folio/environments/master/entries`;
   const headers = { authorization: `Bearer ${managementToken}`, 'content-type': 'application/vnd.contentful.management.v1+json' };
   const start = performance.now();
+  let done = 0;
   for (let i = 0; performance.now() - start < secs * 1000; i++) {
     await new Promise((r) => setTimeout(r, Math.max(0, start + i * 1000 - performance.now())));
     const id = `bench-${i % Math.max(1, articles)}`;
@@ -303,7 +318,9 @@ async function publishLoop(origin: string, secs: number): Promise<void> {
     const published = await fetch(`${mgmt}/${id}/published`, { method: 'PUT', headers: { ...headers, 'x-contentful-version': String(version) } });
     if (!published.ok) throw new Error(`publish ${id}: ${published.status} ${await published.text()}`);
     await published.arrayBuffer();
+    done++;
   }
+  return done;
 }
 
 main().catch((err) => {

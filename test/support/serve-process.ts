@@ -16,7 +16,9 @@ export interface ServeProcess {
 
 /** `cli`: another build's main.js (scripts compare builds); this one's by default. */
 export function startServe(env: Record<string, string>, cli = cliPath): ServeProcess {
-  const child = spawn(process.execPath, [cli, 'serve'], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers of bench:cluster (as bench/support.ts does bench's).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve'], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
   let out = '';
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {
