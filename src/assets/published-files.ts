@@ -10,7 +10,7 @@
  * answers on (it calls `catchUp` after a change, before replaying). A file only a draft holds is
  * looked up on every request: saving a draft does not move the version.
  */
-import type { Standing } from '../http/fast-path.js';
+import { letGo, type Standing } from '../http/fast-path.js';
 import { Lru } from '../http/lru.js';
 import type { ChangesReader } from '../store/index.js';
 import type { ResolvedFile } from './stored-files.js';
@@ -38,7 +38,7 @@ export function rememberPublishedFiles(
   changes: ChangesReader,
   maxEntries = defaultMaxEntries,
 ): PublishedFiles {
-  const kept = new Lru<string, Remembered>(maxEntries, undefined, (_key, gone) => (gone.dropped = true));
+  const kept = new Lru<string, Remembered>(maxEntries, undefined, letGo);
   let seen: number | undefined;
   let chain: Promise<void> = Promise.resolve();
 

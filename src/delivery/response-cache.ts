@@ -17,7 +17,7 @@ import { Lru } from '../http/lru.js';
 import { GenerationFlights } from '../http/flights.js';
 import { InvalidationLog } from '../http/invalidation-log.js';
 import { createHash } from 'node:crypto';
-import { neverKept, type Standing } from '../http/fast-path.js';
+import { letGo, neverKept, type Standing } from '../http/fast-path.js';
 import type { ChangesReader } from '../store/index.js';
 
 export interface CachedResponse {
@@ -58,11 +58,7 @@ export class ResponseCache {
     private readonly changes: ChangesReader,
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {
-    this.entries = new Lru(
-      maxBytes,
-      (kept) => sizeOf(kept.value),
-      (_key, kept) => (kept.dropped = true),
-    );
+    this.entries = new Lru<string, Kept>(maxBytes, (kept) => sizeOf(kept.value), letGo);
   }
 
   /**

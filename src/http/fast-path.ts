@@ -49,6 +49,11 @@ export interface Standing {
 /** What a value that was never kept (computed across a change that touched it) stands on. */
 export const neverKept: Standing = Object.freeze({ dropped: true });
 
+/** A cache lets a kept value go (an Lru's onDrop: evicted, replaced, deleted or cleared): answers made from it stop. */
+export const letGo = (_key: unknown, kept: { dropped: boolean }): void => {
+  kept.dropped = true;
+};
+
 interface Kept {
   /** Names and values in one flat list, as writeHead takes them; the request id's value last. */
   headers: string[];

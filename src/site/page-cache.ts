@@ -43,7 +43,7 @@
  */
 import { Lru } from '../http/lru.js';
 import { createHash } from 'node:crypto';
-import { neverKept, type Standing } from '../http/fast-path.js';
+import { letGo, neverKept, type Standing } from '../http/fast-path.js';
 import { LazilyEncoded, type Codings, type Encoded } from '../http/encoding.js';
 import { GenerationFlights } from '../http/flights.js';
 import { InvalidationLog } from '../http/invalidation-log.js';
@@ -95,7 +95,7 @@ class KeptByDeps<V> {
 
   constructor(max: number) {
     this.lru = new Lru(max, undefined, (key, kept) => {
-      kept.dropped = true;
+      letGo(key, kept);
       this.unindex(key, kept.deps);
     });
   }
