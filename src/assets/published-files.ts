@@ -12,7 +12,7 @@
  */
 import { letGo, type Standing } from '../http/fast-path.js';
 import { Lru } from '../http/lru.js';
-import type { ChangesReader } from '../store/index.js';
+import { ChangeFollower, type ChangesReader } from '../store/index.js';
 import type { ResolvedFile } from './stored-files.js';
 
 type Resolve = (assetId: string, token: string) => Promise<ResolvedFile | undefined>;
@@ -39,39 +39,24 @@ export function rememberPublishedFiles(
   maxEntries = defaultMaxEntries,
 ): PublishedFiles {
   const kept = new Lru<string, Remembered>(maxEntries, undefined, letGo);
-  let seen: number | undefined;
-  let chain: Promise<void> = Promise.resolve();
-
-  /** One catch-up at a time, so each reads the window after the last. */
-  const catchUpTo = (now: number): Promise<void> => {
-    const run = chain.then(async () => {
-      if (seen !== undefined && now <= seen) return;
-      if (seen !== undefined) {
-        const changed = await changes(seen, now);
-        if (!changed) kept.clear();
-        else {
-          const assets = new Set(changed.filter((c) => c.kind === 'Asset').map((c) => c.id));
-          if (assets.size) for (const [key, r] of [...kept.entries()]) if (assets.has(r.assetId)) kept.delete(key);
-        }
-      }
-      seen = now;
-    });
-    chain = run.catch(() => undefined);
-    return run;
-  };
+  const follower = new ChangeFollower(changes, (changed) => {
+    if (!changed) return kept.clear();
+    const assets = new Set(changed.filter((c) => c.kind === 'Asset').map((c) => c.id));
+    if (assets.size) for (const [key, r] of [...kept.entries()]) if (assets.has(r.assetId)) kept.delete(key);
+  });
 
   return {
-    catchUp: async () => catchUpTo(await version.current()),
+    catchUp: async () => follower.catchUp(await version.current()),
     resolve: async (assetId, token) => {
       // Read before the store: a write after it moves the version past the one the file is kept at.
       const now = await version.current();
-      if (seen === undefined || now > seen) await catchUpTo(now);
+      if (follower.behind(now)) await follower.catchUp(now);
       const key = `${assetId}\n${token}`;
       const hit = kept.get(key);
       if (hit) return hit.file;
       const file = await resolve(assetId, token);
       // Kept only if no catch-up ran meanwhile: one that did may have dropped the asset before this read's answer was in.
-      if (file?.published && seen === now) {
+      if (file?.published && follower.seen === now) {
         const remembered: Remembered = { assetId, file, dropped: false };
         remembered.file = { ...file, standing: remembered };
         kept.set(key, remembered);

@@ -18,7 +18,7 @@ import { GenerationFlights } from '../http/flights.js';
 import { InvalidationLog } from '../http/invalidation-log.js';
 import { createHash } from 'node:crypto';
 import { letGo, neverKept, type Standing } from '../http/fast-path.js';
-import type { ChangesReader } from '../store/index.js';
+import { ChangeFollower, type ChangesReader } from '../store/index.js';
 
 export interface CachedResponse {
   /** Encoded once, so a hit is a plain write. */
@@ -48,17 +48,23 @@ interface Kept extends Standing {
 
 export class ResponseCache {
   private readonly entries: Lru<string, Kept>;
-  private seen: number | undefined;
+  /** Where the cache stands on the change counter. */
+  private readonly follower: ChangeFollower;
   /** Moved by every invalidation, with the items it touched: an answer computed across one that touched what it shows is not kept. */
   private readonly log = new InvalidationLog();
-  private chain: Promise<void> = Promise.resolve();
   private readonly flights = new GenerationFlights<{ value: CachedResponse; shown: ResponseDep | null; standing: Standing }>();
 
   constructor(
-    private readonly changes: ChangesReader,
+    changes: ChangesReader,
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {
     this.entries = new Lru<string, Kept>(maxBytes, (kept) => sizeOf(kept.value), letGo);
+    this.follower = new ChangeFollower(changes, (changed) => {
+      const items = changed && new Set(changed.map((c) => `${c.kind}:${c.id}`));
+      this.log.record(items);
+      if (!items) this.entries.clear();
+      else for (const [key, kept] of [...this.entries.entries()]) if (showsAny(kept.dep, items)) this.entries.delete(key);
+    });
   }
 
   /**
@@ -67,7 +73,7 @@ export class ResponseCache {
    * it arrived; the cache catches up with it first.
    */
   async load(version: number, key: string, dep: ResponseDep | LateDep, compute: () => Promise<CachedResponse>): Promise<{ value: CachedResponse; hit: boolean; standing: Standing }> {
-    if (this.seen === undefined || version > this.seen) await this.catchUp(version);
+    if (this.follower.behind(version)) await this.catchUp(version);
     const kept = this.entries.get(key);
     if (kept) return { value: kept.value, hit: true, standing: kept };
     const generation = this.log.generation;
@@ -89,23 +95,9 @@ export class ResponseCache {
     return this.entries.size;
   }
 
-  /** Brings the cache up to `version`, dropping what changed since; one catch-up at a time, so each reads the window after the last. */
+  /** Brings the cache up to `version`, dropping what changed since. */
   catchUp(version: number): Promise<void> {
-    const run = this.chain.then(async () => {
-      if (this.seen === undefined) {
-        this.seen = version;
-        return;
-      }
-      if (version <= this.seen) return;
-      const changed = await this.changes(this.seen, version);
-      const items = changed && new Set(changed.map((c) => `${c.kind}:${c.id}`));
-      this.log.record(items);
-      if (!items) this.entries.clear();
-      else for (const [key, kept] of [...this.entries.entries()]) if (showsAny(kept.dep, items)) this.entries.delete(key);
-      this.seen = version;
-    });
-    this.chain = run.catch(() => undefined);
-    return run;
+    return this.follower.catchUp(version);
   }
 
   private changedSince(generation: number, dep: ResponseDep): boolean {

@@ -21,3 +21,41 @@ export async function changesBetween(store: Store, scope: Scope, after: number, 
   const rows = await store.changes.list(scope, { after, upTo, limit: steps, includeDeleted: true });
   return rows.length === steps ? rows : undefined;
 }
+
+/**
+ * Where a cache stands on the change counter, and how it catches up: one catch-up at a time, so
+ * each reads the window after the last, and `apply` is told what changed in it (undefined: not
+ * all known, drop everything) before the cache counts as caught up. The first catch-up only
+ * notes the version (nothing was kept before it).
+ */
+export class ChangeFollower {
+  #seen: number | undefined;
+  #chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly read: ChangesReader,
+    private readonly apply: (changed: ChangeRecord[] | undefined) => void,
+  ) {}
+
+  /** The version caught up with; undefined before the first catch-up. */
+  get seen(): number | undefined {
+    return this.#seen;
+  }
+
+  /** Whether a caller who read `version` must wait for a catch-up first. */
+  behind(version: number): boolean {
+    return this.#seen === undefined || version > this.#seen;
+  }
+
+  catchUp(version: number): Promise<void> {
+    const run = this.#chain.then(async () => {
+      if (this.#seen !== undefined) {
+        if (version <= this.#seen) return;
+        this.apply(await this.read(this.#seen, version));
+      }
+      this.#seen = version;
+    });
+    this.#chain = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -15,7 +15,7 @@ export { recordContentEvent, contentTopic } from './outbox.js';
 export { defineField } from './define-field.js';
 export { linksIn, fieldLinks, type FoundLink } from './links.js';
 export { queryTerms, searchLimits, searchTermsOf } from './search-index.js';
-export { changesBetween, type ChangesReader } from './change-window.js';
+export { ChangeFollower, changesBetween, type ChangesReader } from './change-window.js';
 export { portableTables, type PortableTable, type PortableRow } from './portable.js';
 export { ContentVersion } from './content-version.js';
 export { replicaReads, type ReplicaReads } from './replica-reads.js';
