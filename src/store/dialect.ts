@@ -14,7 +14,12 @@ export type Scalar = string | number | boolean;
 
 export interface DialectAdapter {
   readonly name: 'sqlite' | 'postgres';
-  /** A JSON value at `path` inside a text column, comparable with `jsonValue` and orderable. */
+  /**
+   * The column queries read an item's fields from: the `data` text on SQLite, its jsonb twin on
+   * PostgreSQL (migration 0029), which spares a JSON parse of every row a query looks at.
+   */
+  readonly fieldsColumn: 'data' | 'data_jsonb';
+  /** A JSON value at `path` inside a JSON column (text, or jsonb on PostgreSQL), comparable with `jsonValue` and orderable. */
   jsonAt(column: string, path: string[]): RawBuilder<unknown>;
   jsonValue(value: Scalar): RawBuilder<unknown>;
   /** A JSON string at `path` as SQL text (NULL when absent), for text operators such as LIKE. */
@@ -60,6 +65,7 @@ const postgresPath = (p: string[]) => sql`${sql.lit(`{${p.map((k) => `"${k.repla
 
 const sqliteAdapter: DialectAdapter = {
   name: 'sqlite',
+  fieldsColumn: 'data',
   search: sqliteSearch,
   jsonAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
   jsonNumberAt: (column, p) => sql`json_extract(${sql.ref(column)}, ${sqlitePath(p)})`,
@@ -80,6 +86,7 @@ const sqliteAdapter: DialectAdapter = {
 
 const postgresAdapter: DialectAdapter = {
   name: 'postgres',
+  fieldsColumn: 'data_jsonb',
   search: postgresSearch,
   // jsonb compares numbers as numbers and strings as strings, as Contentful does. JSON null
   // becomes SQL NULL, as json_extract makes it, so `exists`, `ne` and order agree with SQLite.

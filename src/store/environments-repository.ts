@@ -8,7 +8,7 @@ import { FolioError, resourceNotFound } from '../errors/index.js';
 import type { DialectAdapter } from './dialect.js';
 import { now } from './ids.js';
 import { insertChecked } from './insert-checked.js';
-import type { Database, EnvironmentAliasesTable, EnvironmentsTable } from './schema.js';
+import { generatedColumns, type Database, type EnvironmentAliasesTable, type EnvironmentsTable } from './schema.js';
 import type { Store } from './store.js';
 import type { EnvironmentAliasRecord, EnvironmentRecord, EnvironmentStatus } from './types.js';
 import { bumpChangeCounter, type RepositoryContext } from './versioned-repository.js';
@@ -62,7 +62,7 @@ async function scopedTables(db: Kysely<Database>): Promise<Map<string, string[]>
 
 async function copyRows(db: Kysely<Database>, spaceId: string, from: string, to: string, columns: Map<string, string[]>) {
   for (const { table, ...rest } of clonedTables) {
-    const names = columns.get(table)!;
+    const names = columns.get(table)!.filter((c) => !generatedColumns.has(c));
     const selected = names.map((c) => (c === 'environment_id' ? sql`${to}` : sql.ref(c)));
     const extra = 'where' in rest ? sql` AND ${rest.where}` : sql``;
     await sql`INSERT INTO ${sql.table(table)} (${sql.join(names.map((c) => sql.ref(c)))})

@@ -9,7 +9,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DialectAdapter } from './dialect.js';
-import type { Database } from './schema.js';
+import { generatedColumns, type Database } from './schema.js';
 import type { LocalizedFields } from './types.js';
 
 /** In foreign-key order (the order the migrations created them), so inserts never dangle. */
@@ -104,9 +104,10 @@ export function portableStore(db: Kysely<Database>, adapter: DialectAdapter): Po
     async rows(table, offset, limit) {
       // Pages in primary-key order (every column where a table has no key) are stable within a snapshot.
       const key = await primaryKey(db, adapter, table);
-      const columns = key.length > 0 ? key : ((await db.introspection.getTables()).find((t) => t.name === table)?.columns.map((c) => c.name) ?? []);
-      let query = any.selectFrom(table).selectAll();
-      for (const column of columns) query = query.orderBy(column);
+      // What the database computes (PostgreSQL's jsonb twins) is made again on insert, on either engine.
+      const stored = ((await db.introspection.getTables()).find((t) => t.name === table)?.columns.map((c) => c.name) ?? []).filter((c) => !generatedColumns.has(c));
+      let query = any.selectFrom(table).select(stored);
+      for (const column of key.length > 0 ? key : stored) query = query.orderBy(column);
       return query.offset(offset).limit(limit).execute();
     },
     async isEmpty() {

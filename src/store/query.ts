@@ -61,8 +61,8 @@ export function pageBounds(query: ListQuery): { limit: number; skip: number } {
 function squaredKm(adapter: DialectAdapter, field: string, locale: string, lat: number, lon: number) {
   const kmPerDegree = 111.32;
   const lonScale = kmPerDegree * Math.cos((lat * Math.PI) / 180);
-  const dLat = sql`(${adapter.jsonNumberAt('data', [field, locale, 'lat'])} - ${lat}) * ${kmPerDegree}`;
-  const dLon = sql`(${adapter.jsonNumberAt('data', [field, locale, 'lon'])} - ${lon}) * ${lonScale}`;
+  const dLat = sql`(${adapter.jsonNumberAt(adapter.fieldsColumn, [field, locale, 'lat'])} - ${lat}) * ${kmPerDegree}`;
+  const dLon = sql`(${adapter.jsonNumberAt(adapter.fieldsColumn, [field, locale, 'lon'])} - ${lon}) * ${lonScale}`;
   return sql`((${dLat}) * (${dLat}) + (${dLon}) * (${dLon}))`;
 }
 
@@ -72,8 +72,8 @@ function within(c: Extract<Condition, { op: 'within' }>, adapter: DialectAdapter
     return sql<SqlBool>`${squaredKm(adapter, c.field, c.locale, lat, lon)} <= ${radiusKm * radiusKm}`;
   }
   const { bottomLeft, topRight } = c.area.box;
-  const lat = adapter.jsonNumberAt('data', [c.field, c.locale, 'lat']);
-  const lon = adapter.jsonNumberAt('data', [c.field, c.locale, 'lon']);
+  const lat = adapter.jsonNumberAt(adapter.fieldsColumn, [c.field, c.locale, 'lat']);
+  const lon = adapter.jsonNumberAt(adapter.fieldsColumn, [c.field, c.locale, 'lon']);
   return sql<SqlBool>`(${lat} BETWEEN ${bottomLeft.lat} AND ${topRight.lat} AND ${lon} BETWEEN ${bottomLeft.lon} AND ${topRight.lon})`;
 }
 
@@ -103,7 +103,7 @@ function tagged(c: Extract<Condition, { op: 'tagged' }>, table: Table): Expressi
 
 function arrayHas(c: Extract<Condition, { op: 'has' }>, adapter: DialectAdapter): Expression<SqlBool> {
   if (c.values.length === 0) return c.mode === 'any' ? sql<SqlBool>`1 = 0` : sql<SqlBool>`1 = 1`;
-  const each = c.values.map((v) => adapter.jsonArrayHas('data', [c.field, c.locale], v));
+  const each = c.values.map((v) => adapter.jsonArrayHas(adapter.fieldsColumn, [c.field, c.locale], v));
   if (c.mode === 'all') return sql<SqlBool>`(${sql.join(each, sql` AND `)})`;
   const any = sql<SqlBool>`(${sql.join(each, sql` OR `)})`;
   return c.mode === 'any' ? any : sql<SqlBool>`NOT ${any}`;
@@ -112,7 +112,7 @@ function arrayHas(c: Extract<Condition, { op: 'has' }>, adapter: DialectAdapter)
 /** LIKE with the text's own % and _ taken literally; LOWER on both sides makes it any case in both engines. */
 function contains(c: Extract<Condition, { op: 'contains' }>, adapter: DialectAdapter): Expression<SqlBool> {
   const pattern = `%${c.text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  return sql<SqlBool>`LOWER(${adapter.jsonTextAt('data', [c.field, c.locale, ...(c.path ?? [])])}) LIKE ${pattern} ESCAPE '\\'`;
+  return sql<SqlBool>`LOWER(${adapter.jsonTextAt(adapter.fieldsColumn, [c.field, c.locale, ...(c.path ?? [])])}) LIKE ${pattern} ESCAPE '\\'`;
 }
 
 /**
@@ -153,7 +153,7 @@ function condition(c: Condition, adapter: DialectAdapter, table: Table): Express
   if (c.op === 'has') return arrayHas(c, adapter);
   if (c.op === 'contains') return contains(c, adapter);
   if (c.op === 'status') return editorialStatus(c.status, table);
-  const { target, value } = 'sys' in c ? sysTarget(c.sys, adapter, table) : { target: adapter.jsonAt('data', [c.field, c.locale, ...(c.path ?? [])]), value: (v: Scalar) => adapter.jsonValue(v) };
+  const { target, value } = 'sys' in c ? sysTarget(c.sys, adapter, table) : { target: adapter.jsonAt(adapter.fieldsColumn, [c.field, c.locale, ...(c.path ?? [])]), value: (v: Scalar) => adapter.jsonValue(v) };
   switch (c.op) {
     case 'exists':
       return c.value ? sql<SqlBool>`${target} IS NOT NULL` : sql<SqlBool>`${target} IS NULL`;
@@ -209,7 +209,7 @@ export function orderExpressions(order: OrderBy[] | undefined, adapter: DialectA
         ? sysTarget(o.sys, adapter, table).target
         : 'near' in o
           ? squaredKm(adapter, o.field, o.locale, o.near.lat, o.near.lon)
-          : adapter.jsonAt('data', [o.field, o.locale]);
+          : adapter.jsonAt(adapter.fieldsColumn, [o.field, o.locale]);
     const expr = idList ? adapter.sortedHere(sql`${value}`) : value;
     // Missing values sort last in both directions, in both dialects. Columns that are never
     // null are ordered plainly, so an index in that order serves a page without sorting the table.

@@ -90,6 +90,27 @@ export interface PublishedTable {
   metadata: string;
 }
 
+/** Every column of a table, checked complete by the compiler. */
+const columnsOf = <T>(all: Record<keyof T & string, true>) => Object.keys(all) as Array<keyof T & string>;
+
+/**
+ * What a draft or published row is read with: never `select *`. On PostgreSQL both tables also
+ * hold `data_jsonb` (migration 0029), a generated jsonb twin of `data` that only queries use;
+ * read back, it would double what each row carries and be parsed for nothing.
+ */
+export const resourcesColumns = columnsOf<ResourcesTable>({
+  space_id: true, environment_id: true, kind: true, id: true, content_type_id: true, version: true, published_version: true,
+  published_counter: true, created_at: true, updated_at: true, published_at: true, first_published_at: true, archived_at: true,
+  created_by: true, updated_by: true, published_by: true, archived_by: true, archived_version: true, data: true, metadata: true,
+});
+export const publishedColumns = columnsOf<PublishedTable>({
+  space_id: true, environment_id: true, kind: true, id: true, content_type_id: true, created_at: true, updated_at: true,
+  published_at: true, sys: true, data: true, metadata: true,
+});
+
+/** Columns the database computes from others (PostgreSQL, migration 0029): never written, copied or backed up. */
+export const generatedColumns: ReadonlySet<string> = new Set(['data_jsonb']);
+
 /** A published item's Delivery JSON for one locale (`*`: all), see migration 0024. */
 export interface DeliveryFragmentsTable {
   space_id: string;

@@ -11,7 +11,7 @@ import type { DialectAdapter } from './dialect.js';
 import { newId, now } from './ids.js';
 import { environmentMissing, insertChecked, takenError, type InsertProblems } from './insert-checked.js';
 import { byIdList, idListLength, orderExpressions, pageBounds, whereClause } from './query.js';
-import type { Database, ResourceKind, ResourcesTable, SnapshotsTable } from './schema.js';
+import { publishedColumns, resourcesColumns, type Database, type ResourceKind, type ResourcesTable, type SnapshotsTable } from './schema.js';
 import type { VersionedRepository } from './store.js';
 import { fieldLinks } from './links.js';
 import { recordContentEvent } from './outbox.js';
@@ -52,6 +52,9 @@ export interface RepositoryContext {
  */
 const rowsPerRead = 200;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The columns a list reads its rows with, by table. */
+const rowColumns = { resources: resourcesColumns, published: publishedColumns } as const;
 
 const sysOf = (row: ResourcesTable): VersionedSys => ({
   id: row.id,
@@ -132,7 +135,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
   const readRow = (ctx: RepositoryContext, scope: Scope, id: string) =>
     ctx.db
       .selectFrom('resources')
-      .selectAll()
+      .select(resourcesColumns)
       .where('space_id', '=', scope.spaceId)
       .where('environment_id', '=', scope.environmentId)
       .where('kind', '=', kind)
@@ -286,7 +289,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     const read = async (ctx: RepositoryContext): Promise<Page<TRecord>> => {
       const { inScope, base, ordered, page } = await counted(ctx, table, scope, query, counting);
       if (!ctx.oneMoment || fewIds) {
-        const rows = await (ordered(base.selectAll() as typeof base) as typeof base).limit(bounds.limit).offset(bounds.skip).execute();
+        const rows = await (ordered(base.select(rowColumns[table]) as typeof base) as typeof base).limit(bounds.limit).offset(bounds.skip).execute();
         return { ...page, items: (rows as unknown as Database[T][]).map(toRecord) };
       }
       // The ordered ids first, then their rows a slice at a time, the loop free in between.
@@ -295,7 +298,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
       for (let i = 0; i < ids.length; i += rowsPerRead) {
         if (i > 0) await yieldToLoop();
         const slice = ids.slice(i, i + rowsPerRead);
-        const rows = (await inScope.selectAll().where('id', 'in', slice).execute()) as unknown as Database[T][];
+        const rows = (await inScope.select(rowColumns[table]).where('id', 'in', slice).execute()) as unknown as Database[T][];
         const byId = new Map(rows.map((row) => [row.id, row]));
         for (const id of slice) items.push(toRecord(byId.get(id)!));
       }
@@ -482,7 +485,7 @@ export function versionedRepository<TBody, TRecord extends { sys: VersionedSys }
     getPublished: async (scope, id) => {
       const row = await context.db
         .selectFrom('published')
-        .selectAll()
+        .select(publishedColumns)
         .where((eb) => eb.and(key(scope, id)))
         .executeTakeFirst();
       return row && fromPublished(row);

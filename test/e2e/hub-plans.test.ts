@@ -74,6 +74,7 @@ describe.each([
     byKey: (plan: string) => expect(plan).toMatch(/SEARCH published USING (COVERING )?INDEX sqlite_autoindex_published_1 \([^)]*id=\?\)/),
     // The page's ids off the index alone; the rows are read for the page's own ids only.
     covering: (plan: string, index = '') => expect(plan).toContain(`USING COVERING INDEX ${index}`),
+    counting: (plan: string) => expect(plan).toContain('USING COVERING INDEX'),
   },
   {
     name: 'PostgreSQL',
@@ -104,8 +105,14 @@ describe.each([
       expect(plan).toMatch(/Index Cond: .*slug,en-US.* IS NOT NULL/);
       expect(plan).not.toMatch(/Filter:/);
     },
+    // Counting visits every row either way (no index-only scan of an expression); the planner may
+    // test the slug on the row, but on its jsonb twin (0029), never by parsing the JSON text.
+    counting: (plan: string) => {
+      expect(plan).toMatch(/data_jsonb #> '\{slug,en-US\}'/);
+      expect(plan).not.toMatch(/\(data\)::jsonb/);
+    },
   },
-])('$name plans', ({ open, plan, ordered, fromMatches, covering, byKey }) => {
+])('$name plans', ({ open, plan, ordered, fromMatches, covering, counting, byKey }) => {
   let close: () => Promise<void>;
   let raw: OpenDatabase;
   let scope: Scope;
@@ -131,7 +138,7 @@ describe.each([
     const pagePlan = await plan(raw.db, page);
     ordered(pagePlan, 'published_hub_order_idx');
     covering(pagePlan, 'published_hub_order_idx');
-    covering(await plan(raw.db, count));
+    counting(await plan(raw.db, count));
     // Page 6 of 6 per page: articles 30 to 35, newest first.
     expect((await page.execute()).map((r) => r.id)).toEqual([30, 31, 32, 33, 34, 35].map((i) => `article-${i}`));
   });

@@ -25,6 +25,7 @@ import * as loginFailures from './0025_login_failures.js';
 import { hubFieldIndexesMigration } from './0026_hub_field_indexes.js';
 import * as updatedOrderIndexes from './0027_updated_order_indexes.js';
 import { hubOrderCoveringIndexMigration } from './0028_hub_order_covering_index.js';
+import { fieldsJsonbMigration } from './0029_fields_jsonb.js';
 
 /** Most migrations are plain DDL; those that differ by engine get the dialect adapter. */
 export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
@@ -53,6 +54,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
     '0026_hub_field_indexes': hubFieldIndexesMigration(adapter),
     '0027_updated_order_indexes': updatedOrderIndexes,
     '0028_hub_order_covering_index': hubOrderCoveringIndexMigration(adapter),
+    '0029_fields_jsonb': fieldsJsonbMigration(adapter),
   };
   return { getMigrations: async () => migrations };
 }
