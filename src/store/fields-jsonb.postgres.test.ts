@@ -83,8 +83,8 @@ describe('PostgreSQL: the fields as jsonb for queries (migration 0029)', () => {
     const db = new pg.Client({ connectionString: url });
     await db.connect();
     try {
-      const { rows } = await db.query(`SELECT indexdef FROM pg_indexes WHERE indexname IN ('published_slug_idx', 'published_hub_order_idx')`);
-      expect(rows).toHaveLength(2);
+      const { rows } = await db.query(`SELECT indexdef FROM pg_indexes WHERE indexname IN ('published_slug_idx', 'published_hub_order_idx', 'published_hub_count_idx')`);
+      expect(rows).toHaveLength(3);
       for (const r of rows) expect(r.indexdef).toContain('data_jsonb #>');
     } finally {
       await db.end();

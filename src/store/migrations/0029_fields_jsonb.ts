@@ -10,7 +10,7 @@ import { hubIndexLocale } from './0026_hub_field_indexes.js';
  * or a search took 35–80 ms at 107 articles, and each publish cost PostgreSQL about a second of
  * CPU once the lists it dropped were read again. `data` stays the text that is served, byte for
  * byte: jsonb sorts keys and drops duplicates. The hub's two field indexes (0026, 0028) are made
- * again on the new column, in the expressions the queries now write.
+ * again on the new column, in the expressions the queries now write, and its total gets one.
  * SQLite reads JSON text directly (json_extract) and needs none of this.
  */
 export function fieldsJsonbMigration(adapter: DialectAdapter) {
@@ -27,6 +27,10 @@ export function fieldsJsonbMigration(adapter: DialectAdapter) {
       await sql`CREATE INDEX published_slug_idx ON published (${scope}, (${slug}), created_at, id)`.execute(db);
       await sql`DROP INDEX published_hub_order_idx`.execute(db);
       await sql`CREATE INDEX published_hub_order_idx ON published (${scope}, (${date} IS NULL), (${date}) DESC, id, (${slug}))`.execute(db);
+      // The hub's total (articles with a slug) off the index alone: an expression index cannot
+      // serve an index-only scan, but a partial one can, as its condition is the query's. Counted
+      // from the rows it read every article's jsonb: 82 ms at 3,000 articles, 1 ms this way.
+      await sql`CREATE INDEX published_hub_count_idx ON published (${scope}) WHERE ${slug} IS NOT NULL`.execute(db);
     },
   };
 }
