@@ -7,7 +7,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
 import type pg from 'pg';
-import type { Database } from './schema.js';
+import { fieldsJsonbColumn, type Database } from './schema.js';
 import { postgresSearch, sqliteSearch, type SearchIndex } from './search-index.js';
 
 export type Scalar = string | number | boolean;
@@ -18,7 +18,7 @@ export interface DialectAdapter {
    * The column queries read an item's fields from: the `data` text on SQLite, its jsonb twin on
    * PostgreSQL (migration 0029), which spares a JSON parse of every row a query looks at.
    */
-  readonly fieldsColumn: 'data' | 'data_jsonb';
+  readonly fieldsColumn: 'data' | typeof fieldsJsonbColumn;
   /** A JSON value at `path` inside a JSON column (text, or jsonb on PostgreSQL), comparable with `jsonValue` and orderable. */
   jsonAt(column: string, path: string[]): RawBuilder<unknown>;
   jsonValue(value: Scalar): RawBuilder<unknown>;
@@ -86,7 +86,7 @@ const sqliteAdapter: DialectAdapter = {
 
 const postgresAdapter: DialectAdapter = {
   name: 'postgres',
-  fieldsColumn: 'data_jsonb',
+  fieldsColumn: fieldsJsonbColumn,
   search: postgresSearch,
   // jsonb compares numbers as numbers and strings as strings, as Contentful does. JSON null
   // becomes SQL NULL, as json_extract makes it, so `exists`, `ne` and order agree with SQLite.

@@ -91,6 +91,25 @@ async function primaryKey(db: Kysely<Database>, adapter: DialectAdapter, table: 
 
 export function portableStore(db: Kysely<Database>, adapter: DialectAdapter): PortableStore {
   const any = db as unknown as Kysely<Record<string, PortableRow>>;
+  /**
+   * A table's stored columns and its row order, looked up once: a backup reads each table a page
+   * at a time. What the database computes (PostgreSQL's jsonb twins) is made again on insert, on
+   * either engine, so it is left out. Pages in primary-key order (every column where a table has
+   * no key) are stable within a snapshot.
+   */
+  const layouts = new Map<string, Promise<{ stored: string[]; order: string[] }>>();
+  const layout = (table: string) => {
+    let found = layouts.get(table);
+    if (!found) {
+      found = (async () => {
+        const key = await primaryKey(db, adapter, table);
+        const stored = ((await db.introspection.getTables()).find((t) => t.name === table)?.columns.map((c) => c.name) ?? []).filter((c) => !generatedColumns.has(c));
+        return { stored, order: key.length > 0 ? key : stored };
+      })();
+      layouts.set(table, found);
+    }
+    return found;
+  };
   return {
     async schemaVersion() {
       const row = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`.execute(db);
@@ -102,12 +121,9 @@ export function portableStore(db: Kysely<Database>, adapter: DialectAdapter): Po
       return tables.map((t) => t.name).filter((name) => !portable.has(name) && !isDerived(name));
     },
     async rows(table, offset, limit) {
-      // Pages in primary-key order (every column where a table has no key) are stable within a snapshot.
-      const key = await primaryKey(db, adapter, table);
-      // What the database computes (PostgreSQL's jsonb twins) is made again on insert, on either engine.
-      const stored = ((await db.introspection.getTables()).find((t) => t.name === table)?.columns.map((c) => c.name) ?? []).filter((c) => !generatedColumns.has(c));
+      const { stored, order } = await layout(table);
       let query = any.selectFrom(table).select(stored);
-      for (const column of key.length > 0 ? key : stored) query = query.orderBy(column);
+      for (const column of order) query = query.orderBy(column);
       return query.offset(offset).limit(limit).execute();
     },
     async isEmpty() {

@@ -108,8 +108,11 @@ export const publishedColumns = columnsOf<PublishedTable>({
   published_at: true, sys: true, data: true, metadata: true,
 });
 
+/** The jsonb twin of `data` that PostgreSQL keeps for queries (migration 0029). */
+export const fieldsJsonbColumn = 'data_jsonb';
+
 /** Columns the database computes from others (PostgreSQL, migration 0029): never written, copied or backed up. */
-export const generatedColumns: ReadonlySet<string> = new Set(['data_jsonb']);
+export const generatedColumns: ReadonlySet<string> = new Set([fieldsJsonbColumn]);
 
 /** A published item's Delivery JSON for one locale (`*`: all), see migration 0024. */
 export interface DeliveryFragmentsTable {
